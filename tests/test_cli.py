@@ -1,0 +1,147 @@
+"""The `advisor` command as a user runs it: fast help, ingest and ask (also with the network cut off)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from advisor import __version__
+from advisor.cli import app
+from advisor.runtime import Runtime
+from tests.builders import pdf_bytes
+from tests.conftest import write
+
+runner = CliRunner()
+OFFLINE_BOOT = (
+    "import socket, sys\n"
+    "def refuse(*a, **k): raise OSError('network blocked by test')\n"
+    "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
+    "from advisor.cli import app\n"
+    "app(sys.argv[1:], prog_name='advisor')\n"
+)
+
+
+def test_help_is_fast_because_it_imports_no_torch_or_chroma() -> None:
+    script = (
+        "import sys\nfrom advisor.cli import app\n"
+        "try:\n    app(['--help'], prog_name='advisor')\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('torch', 'chromadb', 'sentence_transformers') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert "ingest" in done.stdout and "ask" in done.stdout
+    assert "HEAVY []" in done.stdout
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def _env(runtime: Runtime) -> dict[str, str]:
+    return {"ADVISOR_HOME": str(runtime.settings.home)}
+
+
+def test_ingest_reports_each_file_and_exits_1_when_one_failed(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    write(
+        tmp_path / "docs/charter.md", "# Charter\n## Purpose\nEnd youth homelessness in Lakeside by 2030.\n"
+    )
+    (tmp_path / "docs/mou.pdf").write_bytes(pdf_bytes(["Members decide by consent."]))
+    (tmp_path / "docs/empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "docs"), "-w", workspace_name], env=_env(runtime))
+    assert result.exit_code == 1
+    assert "charter.md: added" in result.output and "mou.pdf: added" in result.output
+    assert "empty.txt: the file is empty" in result.output
+    again = runner.invoke(
+        app, ["ingest", str(tmp_path / "docs/charter.md"), "-w", workspace_name], env=_env(runtime)
+    )
+    assert again.exit_code == 0 and "Nothing changed" in again.output
+    listed = runner.invoke(app, ["workspaces", "list", "--json"], env=_env(runtime))
+    entry = next(w for w in json.loads(listed.stdout) if w["name"] == workspace_name)
+    assert sorted(f["source"] for f in entry["files"]) == ["charter.md", "mou.pdf"]
+
+
+def test_ask_json_follows_the_contract(runtime: Runtime) -> None:
+    result = runner.invoke(
+        app, ["ask", "How do we handle conflict between members?", "--json"], env=_env(runtime)
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"answer", "mode", "citations"} and data["mode"] == "offline"
+    assert data["citations"] and all(
+        set(c) == {"source", "title", "chunk_id", "quote"} for c in data["citations"]
+    )
+
+
+def test_unknown_workspace_is_one_clear_line_and_exit_1(runtime: Runtime) -> None:
+    result = runner.invoke(app, ["ask", "anything", "-w", "no-such-coalition"], env=_env(runtime))
+    assert result.exit_code == 1
+    assert "error: No workspace named 'no-such-coalition'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_workspace_delete(runtime: Runtime, tmp_path: Path, workspace_name: str) -> None:
+    write(tmp_path / "n.md", "# Notes\nThe coalition met on Tuesday.\n")
+    runner.invoke(app, ["ingest", str(tmp_path / "n.md"), "-w", workspace_name], env=_env(runtime))
+    result = runner.invoke(app, ["workspaces", "delete", workspace_name, "--yes"], env=_env(runtime))
+    assert result.exit_code == 0 and "1 files" in result.output
+    listed = runner.invoke(app, ["workspaces", "list", "--json"], env=_env(runtime))
+    assert workspace_name not in {w["name"] for w in json.loads(listed.stdout)}
+
+
+def _offline(
+    args: list[str], home: Path, tmp_path: Path, wrapper: list[str]
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "ADVISOR_HOME": str(home),
+        "TIKTOKEN_CACHE_DIR": str(tmp_path / "no-cache"),
+        "HF_HOME": str(tmp_path / "no-hf"),
+    }
+    env.pop("OPENAI_API_KEY", None)
+    return subprocess.run(
+        [*wrapper, sys.executable, "-c", OFFLINE_BOOT, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _wrappers() -> list[list[str]]:
+    wrappers = [[]]
+    if (
+        shutil.which("unshare")
+        and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0
+    ):
+        wrappers.append(["unshare", "-rn"])
+    return wrappers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("wrapper", _wrappers(), ids=lambda w: "unshare" if w else "sockets-blocked")
+def test_fresh_install_ingests_and_answers_with_no_network(tmp_path: Path, wrapper: list[str]) -> None:
+    """A new home: the knowledge base is indexed, a document ingested and a question answered, offline."""
+    home = tmp_path / "home"
+    write(tmp_path / "charter.md", "# Charter\n## Conflict resolution\nDisputes go to a neutral mediator.\n")
+    ingest = _offline(["ingest", str(tmp_path / "charter.md"), "-w", "offline-test"], home, tmp_path, wrapper)
+    assert ingest.returncode == 0, ingest.stderr
+    ask = _offline(
+        ["ask", "How do we handle conflict between members?", "-w", "offline-test", "--json"],
+        home,
+        tmp_path,
+        wrapper,
+    )
+    assert ask.returncode == 0, ask.stderr
+    data = json.loads(ask.stdout)
+    sources = {c["source"] for c in data["citations"]}
+    assert "charter.md" in sources and "knowledge/managing-conflict.md" in sources

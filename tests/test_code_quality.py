@@ -1,0 +1,38 @@
+"""Lint, format and type checks run with the tests, so `.ci/run` stays two commands."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "advisor", "tests", "benchmarks", "app.py"],
+        ["ruff", "format", "--check", "advisor", "tests", "benchmarks", "app.py"],
+        ["mypy"],
+    ],
+    ids=["ruff-check", "ruff-format", "mypy"],
+)
+def test_code_quality(command: list[str]) -> None:
+    existing = [part for part in command if not part.endswith(".py") or (ROOT / part).exists()]
+    done = subprocess.run(
+        [sys.executable, "-m", *existing], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_knowledge_base_copies_no_sentence_of_the_reference() -> None:
+    checker = ROOT.parent / "shared" / "tools" / "copied_sentences.py"
+    if not checker.exists():
+        pytest.skip("the shared reference checker is not beside this checkout")
+    done = subprocess.run(
+        [sys.executable, str(checker)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout
