@@ -232,3 +232,7 @@ def workspaces_delete(
         raise typer.Exit(1)
     deleted = delete_workspace(_runtime().store, name)
     err.print(f"Deleted workspace {deleted.name}: {len(deleted.files)} files, {deleted.chunks} chunks.")
+
+
+if __name__ == "__main__":
+    app(prog_name="advisor")

@@ -106,14 +106,17 @@ class Retriever:
         entries = ScopeIndex(self.store, collection_name, self.embeddings).entries()
         if not entries:
             return []
-        shas = sorted({e.file_sha for e in entries.values()})
-        where = {"file_sha": {"$in": shas}}
         collection = self.store.collection(collection_name, create=False)
+        # When the collection holds exactly what the manifest vouches for (the normal case), no filter
+        # is needed; otherwise an interrupted ingest left chunks behind and only vouched-for ones count.
+        where: dict[str, Any] | None = None
+        if collection.count() != sum(e.chunk_count for e in entries.values()):
+            where = {"file_sha": {"$in": sorted({e.file_sha for e in entries.values()})}}
         n = self.settings.retrieval.candidates
         got = collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=n,
-            where=where,  # type: ignore[arg-type]
+            where=where,
             include=["documents", "metadatas", "distances"],
         )
         hits: dict[str, dict[str, Any]] = {}
@@ -156,7 +159,7 @@ class Retriever:
         return passages
 
     def _lexical_index(
-        self, collection_name: str, entries: dict[str, Any], where: dict[str, Any]
+        self, collection_name: str, entries: dict[str, Any], where: dict[str, Any] | None
     ) -> _Lexical:
         fingerprint = hashlib.sha1(
             "|".join(f"{s}:{e.file_sha}" for s, e in sorted(entries.items())).encode()
