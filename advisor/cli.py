@@ -34,6 +34,8 @@ app = typer.Typer(
 )
 workspaces_app = typer.Typer(help="List or delete coalition workspaces.", no_args_is_help=True)
 app.add_typer(workspaces_app, name="workspaces")
+purpose_app = typer.Typer(help="Check a coalition purpose statement.", no_args_is_help=True)
+app.add_typer(purpose_app, name="purpose")
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however narrow the terminal
@@ -178,6 +180,31 @@ def ask(
                 f" [{number}] {citation.title} — {citation.source} [dim]({citation.chunk_id[:8]})[/]",
                 highlight=False,
             )
+
+
+@purpose_app.command("check")
+@user_errors
+def purpose_check(
+    statement: Annotated[str, typer.Argument(help="The purpose statement, in quotes.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Judge a purpose statement: a specific outcome, a defined population or place, a timeframe."""
+    from advisor.purpose import check_purpose
+
+    result = check_purpose(statement)
+    if as_json:
+        _emit_json(result.model_dump())
+        return
+    out.print(f"[bold]Score {result.score}/100[/]  {result.statement}", highlight=False)
+    for name, criterion in result.criteria.items():
+        mark = "[green]✓[/]" if criterion.met else "[red]✗[/]"
+        evidence = f'"{criterion.evidence}"' if criterion.evidence else "not found"
+        out.print(f" {mark} {name}: {evidence}", highlight=False)
+    out.print("[bold]Suggestions[/]")
+    for tip in result.suggestions:
+        out.print(f" • {tip}", highlight=False)
+    if result.rewrite:
+        out.print(f"[bold]Rewrite[/]\n {result.rewrite}", highlight=False)
 
 
 @workspaces_app.command("list")

@@ -103,10 +103,12 @@ class ScopeIndex:
             return 0
         valid = {(e.source, e.file_sha) for e in self.entries().values()}
         collection = self.store.collection(self.name)
-        got = collection.get(include=["metadatas"])
+        if collection.count() == sum(e.chunk_count for e in self.entries().values()):
+            return 0  # the usual case: the collection holds exactly what the manifest vouches for
+        ids, _, metadatas = self.store.get_all(collection, include=["metadatas"])
         orphans = [
             cid
-            for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
+            for cid, meta in zip(ids, metadatas, strict=True)
             if (meta.get("source"), meta.get("file_sha")) not in valid
         ]
         if orphans:

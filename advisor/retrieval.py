@@ -171,15 +171,8 @@ class Retriever:
                 return self._lexical[key]
         import bm25s
 
-        got = self.store.collection(collection_name, create=False).get(
-            where=where,
-            include=["documents", "metadatas"],
-        )
-        ids, texts, metas = (
-            got["ids"],
-            list(got["documents"] or []),
-            [dict(m) for m in got["metadatas"] or []],
-        )
+        collection = self.store.collection(collection_name, create=False)
+        ids, texts, metas = self.store.get_all(collection, include=["documents", "metadatas"], where=where)
         corpus = [
             f"{m.get('title', '')} {m.get('heading', '')} {m.get('summary', '')} {t}"
             for t, m in zip(texts, metas, strict=True)

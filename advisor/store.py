@@ -131,6 +131,29 @@ class Store:
                 metadatas=list(metadatas[start:end]),
             )
 
+    def get_all(
+        self,
+        collection: Collection,
+        *,
+        include: list[str],
+        where: dict[str, Any] | None = None,
+        page: int = 5000,
+    ) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Every record's id, document and metadata, fetched in pages (one large `get` overflows
+        SQLite's variable limit at around 100k records)."""
+        ids: list[str] = []
+        documents: list[str] = []
+        metadatas: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
+            ids.extend(got["ids"])
+            documents.extend(got["documents"] or [])
+            metadatas.extend(dict(m) for m in got["metadatas"] or [])
+            if len(got["ids"]) < page:
+                return ids, documents, metadatas
+            offset += page
+
     def delete_ids(self, collection: Collection, ids: Sequence[str]) -> None:
         batch = self.client.get_max_batch_size()
         for start in range(0, len(ids), batch):

@@ -1,0 +1,101 @@
+"""Purpose capability: check a coalition purpose statement (outcome, population, timeframe).
+
+This module holds the result model and the rule-based check with its suggestions and a template
+rewrite. The LLM chain that writes better rewrites (and `purpose draft`) builds on this result.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from advisor.purpose_rules import (
+    Finding,
+    find_outcome,
+    find_population,
+    find_timeframe,
+    vague_groups,
+    vague_verbs,
+)
+
+CRITERIA = ("outcome", "population", "timeframe")
+CRITERION_POINTS = 30
+CONCISE_POINTS = 10
+CONCISE_WORDS = 40
+
+
+class Criterion(BaseModel):
+    """Whether one criterion is met, and the words that show it."""
+
+    met: bool = Field(description="True when the statement satisfies the criterion.")
+    evidence: str | None = Field(description="The words of the statement that satisfy it, or null.")
+
+
+class PurposeCheck(BaseModel):
+    """The judgement of one purpose statement (the `advisor purpose check --json` contract)."""
+
+    statement: str = Field(description="The statement as judged.")
+    score: int = Field(ge=0, le=100, description="30 per criterion met, 10 for a concise statement.")
+    criteria: dict[str, Criterion] = Field(description="outcome, population and timeframe.")
+    suggestions: list[str] = Field(description="Concrete changes that would make the statement stronger.")
+    rewrite: str | None = Field(description="A stronger version (placeholders in [brackets]), or null.")
+
+
+def check_purpose(statement: str) -> PurposeCheck:
+    """Judge `statement` with the rules: evidence for each criterion, a score, suggestions, a rewrite."""
+    statement = " ".join(statement.split())
+    timeframe = find_timeframe(statement)
+    population = find_population(statement)
+    outcome = find_outcome(statement, timeframe, population)
+    findings = {"outcome": outcome, "population": population, "timeframe": timeframe}
+    concise = len(statement.split()) <= CONCISE_WORDS
+    score = CRITERION_POINTS * sum(f.met for f in findings.values()) + (CONCISE_POINTS if concise else 0)
+    return PurposeCheck(
+        statement=statement,
+        score=score,
+        criteria={name: Criterion(met=f.met, evidence=f.evidence) for name, f in findings.items()},
+        suggestions=_suggestions(statement, findings, concise),
+        rewrite=_rewrite(findings),
+    )
+
+
+def _suggestions(statement: str, findings: dict[str, Finding], concise: bool) -> list[str]:
+    tips: list[str] = []
+    if not findings["outcome"].met:
+        vague = vague_verbs(statement)
+        lead = f"'{vague[0]}' names an activity, not a result. " if vague else ""
+        tips.append(
+            f"{lead}State the observable change you will produce and by how much, e.g. 'cut pedestrian "
+            "deaths by half', 'house 500 families', 'raise third-grade reading proficiency to 80%'."
+        )
+    if not findings["population"].met:
+        vague = vague_groups(statement)
+        lead = f"'{vague[0]}' is too broad. " if vague else ""
+        tips.append(
+            f"{lead}Name who or where: a defined group or place, e.g. 'every child in Harbor County', "
+            "'renters in the Eastside neighbourhood'."
+        )
+    if not findings["timeframe"].met:
+        tips.append("Add a deadline or a bounded period, e.g. 'by 2030' or 'within 18 months'.")
+    if not concise:
+        tips.append(f"Shorten it to one sentence of at most {CONCISE_WORDS} words so members can repeat it.")
+    if not tips:
+        tips.append(
+            "Strong statement: test it by asking whether it would let the coalition say no to a "
+            "well-meant project that does not serve it."
+        )
+    return tips
+
+
+def _rewrite(findings: dict[str, Finding]) -> str | None:
+    if all(f.met for f in findings.values()):
+        return None
+    outcome = findings["outcome"].evidence or "[measurable result, e.g. cut X by 30%]"
+    timeframe = findings["timeframe"].evidence or "by [year]"
+    if findings["timeframe"].evidence:
+        outcome = outcome.replace(findings["timeframe"].evidence, "").strip(" ,")
+    population = findings["population"].evidence
+    if population and population in outcome:
+        sentence = f"{outcome} {timeframe}"
+    else:
+        sentence = f"{outcome} for {population or '[defined group or place]'} {timeframe}"
+    return sentence[0].upper() + sentence[1:] + "."

@@ -1,0 +1,55 @@
+"""Purpose check: per-criterion accuracy on the labelled set, and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from advisor.cli import app
+from advisor.purpose import CRITERIA, check_purpose
+
+LABELLED = Path(__file__).resolve().parents[1] / "evals" / "data" / "purpose_statements.yaml"
+
+
+def test_accuracy_per_criterion_on_labelled_statements() -> None:
+    cases = yaml.safe_load(LABELLED.read_text())
+    assert len(cases) >= 40
+    correct = dict.fromkeys(CRITERIA, 0)
+    for case in cases:
+        result = check_purpose(case["statement"])
+        for name in CRITERIA:
+            correct[name] += result.criteria[name].met == case[name]
+            if result.criteria[name].met:
+                assert result.criteria[name].evidence in case["statement"]
+    accuracy = {name: correct[name] / len(cases) for name in CRITERIA}
+    print(f"\npurpose criteria accuracy on {len(cases)} statements: {accuracy}")
+    assert all(value >= 0.9 for value in accuracy.values()), accuracy
+
+
+def test_vague_statement_gets_specific_suggestions_and_a_rewrite() -> None:
+    result = check_purpose("We promote health and wellness for the community.")
+    assert result.score == 10
+    assert not any(c.met for c in result.criteria.values())
+    assert "'promote' names an activity" in result.suggestions[0]
+    assert "'the community' is too broad" in result.suggestions[1]
+    assert result.rewrite and "[" in result.rewrite
+
+
+def test_strong_statement_scores_full_marks_with_evidence() -> None:
+    result = check_purpose("Within 24 months, every child in Harbor County will have a dental check-up.")
+    assert result.score == 100 and result.rewrite is None
+    assert result.criteria["timeframe"].evidence == "Within 24 months"
+    assert result.criteria["population"].evidence == "every child in Harbor County"
+
+
+def test_cli_json_contract() -> None:
+    result = CliRunner().invoke(app, ["purpose", "check", "Halve evictions in Eastside by 2028.", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"statement", "score", "criteria", "suggestions", "rewrite"}
+    assert set(data["criteria"]) == {"outcome", "population", "timeframe"}
+    assert all(set(c) == {"met", "evidence"} for c in data["criteria"].values())
+    assert data["score"] == 100
