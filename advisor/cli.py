@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
 
 from advisor import __version__
 from advisor.errors import AdvisorError
@@ -56,7 +57,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AdvisorError as exc:
-            err.print(f"[bold red]error:[/] {exc}", highlight=False)
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -138,7 +139,7 @@ def ingest(
             line = (
                 result.error if result.error else f"{result.source}: {result.status}, {result.chunks} chunks"
             )
-            err.print(f" {marks.get(result.status, ' ')} {line}", highlight=False)
+            err.print(f" {marks.get(result.status, ' ')} {escape(line)}", highlight=False)
 
         report = ingest_files(files, index, runtime.settings, on_result=show)
     if as_json:
@@ -176,10 +177,8 @@ def ask(
         out.print()
         out.print("[bold]Sources[/]")
         for number, citation in enumerate(result.citations, 1):
-            out.print(
-                f" [{number}] {citation.title} — {citation.source} [dim]({citation.chunk_id[:8]})[/]",
-                highlight=False,
-            )
+            title, source = escape(citation.title), escape(citation.source)
+            out.print(f" \\[{number}] {title} — {source} [dim]({citation.chunk_id[:8]})[/]", highlight=False)
 
 
 @purpose_app.command("check")
@@ -195,16 +194,16 @@ def purpose_check(
     if as_json:
         _emit_json(result.model_dump())
         return
-    out.print(f"[bold]Score {result.score}/100[/]  {result.statement}", highlight=False)
+    out.print(f"[bold]Score {result.score}/100[/]  {escape(result.statement)}", highlight=False)
     for name, criterion in result.criteria.items():
         mark = "[green]✓[/]" if criterion.met else "[red]✗[/]"
-        evidence = f'"{criterion.evidence}"' if criterion.evidence else "not found"
+        evidence = f'"{escape(criterion.evidence)}"' if criterion.evidence else "not found"
         out.print(f" {mark} {name}: {evidence}", highlight=False)
     out.print("[bold]Suggestions[/]")
     for tip in result.suggestions:
-        out.print(f" • {tip}", highlight=False)
+        out.print(f" • {escape(tip)}", highlight=False)
     if result.rewrite:
-        out.print(f"[bold]Rewrite[/]\n {result.rewrite}", highlight=False)
+        out.print(f"[bold]Rewrite[/]\n {escape(result.rewrite)}", highlight=False)
 
 
 @workspaces_app.command("list")

@@ -53,3 +53,11 @@ def test_cli_json_contract() -> None:
     assert set(data["criteria"]) == {"outcome", "population", "timeframe"}
     assert all(set(c) == {"met", "evidence"} for c in data["criteria"].values())
     assert data["score"] == 100
+
+
+def test_cli_human_output_shows_placeholders_literally() -> None:
+    result = CliRunner().invoke(app, ["purpose", "check", "Promote cycling in the city of Riverside."])
+    assert result.exit_code == 0
+    assert "[measurable result, e.g. cut X by 30%] for Riverside by [year]." in " ".join(
+        result.output.split()
+    )
