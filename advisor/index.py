@@ -23,6 +23,9 @@ from advisor.errors import StoreError
 from advisor.store import Store
 
 logger = logging.getLogger(__name__)
+# The key naming a manifest entry's scope. Chunks carry "scope"; a key of its own keeps the manifest
+# lookup from scanning every chunk's metadata (40 ms at 100k chunks in the embedded store).
+MANIFEST_KEY = "manifest_of"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class ScopeIndex:
 
     def entries(self) -> dict[str, ManifestEntry]:
         """Manifest entries of this scope, by source."""
-        got = self.store.manifest.get(where={"scope": self.name}, include=["metadatas"])
+        got = self.store.manifest.get(where={MANIFEST_KEY: self.name}, include=["metadatas"])
         entries = {}
         for meta in got["metadatas"] or []:
             entry = ManifestEntry(
@@ -76,7 +79,7 @@ class ScopeIndex:
                 documents=[document.source],
                 metadatas=[
                     {
-                        "scope": self.name,
+                        MANIFEST_KEY: self.name,
                         "source": document.source,
                         "file_sha": document.sha256,
                         "chunk_count": len(chunks),

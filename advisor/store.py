@@ -100,7 +100,13 @@ class Store:
         return self.client.get_collection(name, embedding_function=None)
 
     def has_collection(self, name: str) -> bool:
-        return name in self.collection_names()
+        from chromadb.errors import NotFoundError
+
+        try:
+            self.client.get_collection(name, embedding_function=None)
+        except NotFoundError:
+            return False
+        return True
 
     def collection_names(self) -> list[str]:
         return sorted(c.name for c in self.client.list_collections())
@@ -108,7 +114,7 @@ class Store:
     def delete_collection(self, name: str) -> None:
         self.client.delete_collection(name)
 
-    @property
+    @cached_property
     def manifest(self) -> Collection:
         return self.collection(MANIFEST_COLLECTION)
 

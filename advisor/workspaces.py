@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from advisor.errors import WorkspaceError
-from advisor.index import ManifestEntry, ScopeIndex
+from advisor.index import MANIFEST_KEY, ManifestEntry, ScopeIndex
 from advisor.store import WORKSPACE_PREFIX, Store, workspace_collection
 
 
@@ -51,6 +51,6 @@ def delete_workspace(store: Store, workspace: str) -> WorkspaceInfo:
     found = next((w for w in list_workspaces(store) if w.collection == name), None)
     if found is None:
         raise WorkspaceError(f"No workspace named {workspace!r}", hint="see `advisor workspaces list`")
-    store.manifest.delete(where={"scope": name})
+    store.manifest.delete(where={MANIFEST_KEY: name})
     store.delete_collection(name)
     return found

@@ -35,7 +35,7 @@ from advisor.chunking import chunk_document, split_sentences  # noqa: E402
 from advisor.config import Settings  # noqa: E402
 from advisor.documents import read_document  # noqa: E402
 from advisor.embeddings import MiniLMEmbeddings, load_minilm  # noqa: E402
-from advisor.index import ScopeIndex  # noqa: E402
+from advisor.index import MANIFEST_KEY, ScopeIndex  # noqa: E402
 from advisor.ingest import ingest_files  # noqa: E402
 from advisor.retrieval import Retriever  # noqa: E402
 from advisor.runtime import Runtime  # noqa: E402
@@ -115,7 +115,7 @@ def seed_workspace(runtime: Runtime, name: str, size: int, rng: random.Random) -
             documents=[source],
             metadatas=[
                 {
-                    "scope": collection.name,
+                    MANIFEST_KEY: collection.name,
                     "source": source,
                     "file_sha": sha,
                     "chunk_count": per_file,

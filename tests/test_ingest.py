@@ -9,7 +9,7 @@ import pytest
 
 from advisor.config import Settings
 from advisor.errors import StoreError, WorkspaceError
-from advisor.index import ScopeIndex
+from advisor.index import MANIFEST_KEY, ScopeIndex
 from advisor.ingest import ingest_paths
 from advisor.runtime import Runtime
 from advisor.store import Store, workspace_collection
@@ -135,7 +135,7 @@ def test_workspaces_are_isolated_and_deletion_leaves_nothing(runtime: Runtime, t
     deleted = delete_workspace(runtime.store, "Isolation B")
     assert [f.source for f in deleted.files] == ["plan.md"]
     assert not runtime.store.has_collection(workspace_collection("Isolation B"))
-    assert runtime.store.manifest.get(where={"scope": workspace_collection("Isolation B")})["ids"] == []
+    assert runtime.store.manifest.get(where={MANIFEST_KEY: workspace_collection("Isolation B")})["ids"] == []
     with pytest.raises(WorkspaceError, match="No workspace named 'Isolation B'"):
         runtime.retriever.search("tenants", workspace="Isolation B")
 
