@@ -62,9 +62,18 @@ class ScopeIndex:
             entries[entry.source] = entry
         return entries
 
-    def write(self, document: Document, chunks: list[Chunk], extra: dict[str, Any] | None = None) -> None:
-        """Add or replace `document`; on any failure the scope is left as it was."""
-        vectors = self.embeddings.embed_documents([c.embedding_text for c in chunks])
+    def write(
+        self,
+        document: Document,
+        chunks: list[Chunk],
+        extra: dict[str, Any] | None = None,
+        *,
+        vectors: list[list[float]] | None = None,
+    ) -> None:
+        """Add or replace `document` (embedding its chunks unless `vectors` are given); on any failure
+        the scope is left as it was."""
+        if vectors is None:
+            vectors = self.embeddings.embed_documents([c.embedding_text for c in chunks])
         previous = self.entries().get(document.source)
         collection = self.store.collection(self.name)
         ids = [c.id for c in chunks]

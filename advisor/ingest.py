@@ -15,11 +15,11 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
-from advisor.chunking import chunk_document
+from advisor.chunking import Chunk, chunk_document
 from advisor.config import Settings
-from advisor.documents import SUPPORTED_SUFFIXES, is_supported, read_document
+from advisor.documents import SUPPORTED_SUFFIXES, Document, is_supported, read_document
 from advisor.errors import AdvisorError, DocumentError
-from advisor.index import ScopeIndex
+from advisor.index import ManifestEntry, ScopeIndex
 from advisor.store import KNOWLEDGE_COLLECTION, Store, workspace_collection
 
 logger = logging.getLogger(__name__)
@@ -85,38 +85,83 @@ def ingest_files(
     settings: Settings,
     *,
     on_result: Callable[[FileResult], None] | None = None,
+    window_chunks: int = 512,
 ) -> IngestReport:
-    """Ingest (path, source) pairs into `index`, one file at a time."""
+    """Ingest (path, source) pairs into `index`.
+
+    Files are read and chunked one by one, then embedded together in windows of about
+    `window_chunks` chunks (large batches let the model sort texts by length and pad less, which
+    per-file batches cannot), then written file by file, each write atomic on its own.
+    """
     report = IngestReport(scope=index.name)
     index.sweep_orphans()
     known = index.entries()
     max_bytes = int(settings.ingest.max_file_mb * 2**20)
+    window: list[tuple[str, Document, list[Chunk]] | FileResult] = []
+
+    def flush() -> None:
+        pending = [item for item in window if not isinstance(item, FileResult)]
+        texts = [c.embedding_text for _, _, chunks in pending for c in chunks]
+        failure: str | None = None
+        try:
+            vectors = index.embeddings.embed_documents(texts) if texts else []
+        except Exception as exc:  # the model failed: every file of the window fails, none is written
+            logger.exception("embedding failed")
+            vectors, failure = [], f"embedding failed: {type(exc).__name__}: {exc}"
+        offset = 0
+        for item in window:
+            if not isinstance(item, FileResult):
+                source, document, chunks = item
+                item_vectors, offset = vectors[offset : offset + len(chunks)], offset + len(chunks)
+                item = _write(index, source, document, chunks, item_vectors, known, failure)
+            report.results.append(item)
+            if on_result:
+                on_result(item)
+        window.clear()
+
     for path, source in files:
         try:
             document = read_document(path, source=source, max_bytes=max_bytes)
             previous = known.get(source)
             if previous and previous.file_sha == document.sha256:
-                result = FileResult(source, "unchanged", previous.chunk_count)
+                window.append(FileResult(source, "unchanged", previous.chunk_count))
             else:
                 chunks = chunk_document(
                     document,
                     max_tokens=settings.chunk.max_tokens,
                     overlap_tokens=settings.chunk.overlap_tokens,
                 )
-                extra: dict[str, Any] = {
-                    k: str(document.metadata[k]) for k in ("topic", "summary") if k in document.metadata
-                }
-                index.write(document, chunks, extra)
-                result = FileResult(source, "updated" if previous else "added", len(chunks))
+                window.append((source, document, chunks))
         except AdvisorError as exc:
-            result = FileResult(source, "failed", error=str(exc))
+            window.append(FileResult(source, "failed", error=str(exc)))
         except Exception as exc:  # one file's unexpected failure must not stop the batch
-            logger.exception("unexpected failure ingesting %s", path)
-            result = FileResult(source, "failed", error=f"{path.name}: {type(exc).__name__}: {exc}")
-        report.results.append(result)
-        if on_result:
-            on_result(result)
+            logger.exception("unexpected failure reading %s", path)
+            window.append(FileResult(source, "failed", error=f"{path.name}: {type(exc).__name__}: {exc}"))
+        if sum(len(item[2]) for item in window if not isinstance(item, FileResult)) >= window_chunks:
+            flush()
+    flush()
     return report
+
+
+def _write(
+    index: ScopeIndex,
+    source: str,
+    document: Document,
+    chunks: list[Chunk],
+    vectors: list[list[float]],
+    known: dict[str, ManifestEntry],
+    failure: str | None,
+) -> FileResult:
+    if failure:
+        return FileResult(source, "failed", error=f"{source}: {failure}")
+    extra: dict[str, Any] = {
+        k: str(document.metadata[k]) for k in ("topic", "summary") if k in document.metadata
+    }
+    try:
+        index.write(document, chunks, extra, vectors=vectors)
+    except AdvisorError as exc:
+        return FileResult(source, "failed", error=str(exc))
+    return FileResult(source, "updated" if source in known else "added", len(chunks))
 
 
 def ingest_paths(
