@@ -107,19 +107,14 @@ def ingest(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from advisor.index import ScopeIndex
-    from advisor.ingest import collect_files, ingest_files
-    from advisor.store import workspace_collection
+    from advisor.ingest import collect_files, ingest_workspace_files
 
     runtime = _runtime()
-    name = workspace_collection(workspace)
     files = collect_files(paths)
     if not files:
         raise AdvisorError(
             "No files found to ingest", hint="pass files or folders with md, txt, pdf, docx, csv or yaml"
         )
-    runtime.store.collection(name, metadata={"display_name": workspace})
-    index = ScopeIndex(runtime.store, name, runtime.embeddings)
     marks = {"added": "[green]+[/]", "updated": "[cyan]~[/]", "unchanged": "[dim]=[/]", "failed": "[red]✗[/]"}
     with Progress(
         TextColumn("[bold]Ingesting[/]"),
@@ -141,7 +136,14 @@ def ingest(
             )
             err.print(f" {marks.get(result.status, ' ')} {escape(line)}", highlight=False)
 
-        report = ingest_files(files, index, runtime.settings, on_result=show)
+        report = ingest_workspace_files(
+            files,
+            workspace,
+            settings=runtime.settings,
+            store=runtime.store,
+            embeddings=runtime.embeddings,
+            on_result=show,
+        )
     if as_json:
         _emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
     else:

@@ -174,8 +174,7 @@ def ingest_paths(
     on_result: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into `workspace`, creating it if needed."""
-    name = workspace_collection(workspace)
-    store.collection(name, metadata={"display_name": workspace})
+    paths = list(paths)
     files = collect_files(paths)
     if not files:
         raise DocumentError(
@@ -183,6 +182,23 @@ def ingest_paths(
             "no files to ingest",
             hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
+    return ingest_workspace_files(
+        files, workspace, settings=settings, store=store, embeddings=embeddings, on_result=on_result
+    )
+
+
+def ingest_workspace_files(
+    files: list[tuple[Path, str]],
+    workspace: str,
+    *,
+    settings: Settings,
+    store: Store,
+    embeddings: Embeddings,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Ingest already collected (path, source) pairs into `workspace`, creating it if needed."""
+    name = workspace_collection(workspace)
+    store.collection(name, metadata={"display_name": workspace})
     return ingest_files(files, ScopeIndex(store, name, embeddings), settings, on_result=on_result)
 
 
