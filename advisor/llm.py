@@ -1,14 +1,66 @@
-"""Provider construction: the one place that builds embedding models (and, later, chat models).
+"""Provider construction: the one place that builds chat models and embedding models.
 
 Everything else is typed against `langchain_core` interfaces, so tests and callers can inject
-their own.
+their own. Chat modes: `offline` (no model), `openai` (OPENAI_API_KEY), or any OpenAI-compatible
+server (OPENAI_BASE_URL or ADVISOR_LLM_BASE_URL: vLLM, Ollama, llama.cpp). `auto` picks a model
+when one is configured.
 """
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING, Literal
+
 from langchain_core.embeddings import Embeddings
 
 from advisor.config import Settings
+from advisor.errors import ConfigError
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+Mode = Literal["offline", "llm"]
+
+
+def base_url(settings: Settings) -> str | None:
+    return settings.llm.base_url or os.environ.get("OPENAI_BASE_URL") or None
+
+
+def resolve_mode(settings: Settings) -> Mode:
+    """Whether a chat model will be used, from the settings and the provider's variables."""
+    configured = bool(os.environ.get("OPENAI_API_KEY") or base_url(settings))
+    if settings.llm.mode == "offline":
+        return "offline"
+    if settings.llm.mode == "openai" and not configured:
+        raise ConfigError(
+            "ADVISOR_LLM_MODE=openai but no model is configured",
+            hint="set OPENAI_API_KEY, or OPENAI_BASE_URL / ADVISOR_LLM_BASE_URL for a compatible server",
+        )
+    return "llm" if configured else "offline"
+
+
+def describe_mode(settings: Settings) -> str:
+    """One line for badges and logs: which model and endpoint, or offline."""
+    if resolve_mode(settings) == "offline":
+        return "offline (rule-based analysis, bundled MiniLM retrieval)"
+    return f"model {settings.llm.model} at {base_url(settings) or 'api.openai.com'}"
+
+
+def load_chat_model(settings: Settings) -> BaseChatModel | None:
+    """The configured chat model, or None when offline. Build once and reuse."""
+    if resolve_mode(settings) == "offline":
+        return None
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(
+        model=settings.llm.model,
+        temperature=settings.llm.temperature,
+        timeout=settings.llm.timeout_s,
+        max_retries=settings.llm.max_retries,
+        base_url=base_url(settings),
+        # local OpenAI-compatible servers often need no key, but the client insists on one
+        api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",  # type: ignore[arg-type]
+    )
 
 
 def load_embeddings(settings: Settings) -> Embeddings:
