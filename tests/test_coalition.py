@@ -1,0 +1,86 @@
+"""Rosters and metric tables parse as users write them; statuses match the labelled tables; bad files
+are refused with the row and the fix."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from advisor.coalition import parse_metrics, parse_roster
+from advisor.errors import DocumentError
+from tests.conftest import write
+
+DATA = Path(__file__).resolve().parents[1] / "evals" / "data"
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load((DATA / "metrics" / "expected.yaml").read_text())))
+def test_metric_statuses_match_the_labelled_tables(name: str) -> None:
+    expected = yaml.safe_load((DATA / "metrics" / "expected.yaml").read_text())[name]
+    as_of = date.fromisoformat(expected["as_of"])
+    metrics = {m.metric: m for m in parse_metrics(DATA / "metrics" / name)}
+    assert set(metrics) == set(expected["metrics"])
+    for metric_name, want in expected["metrics"].items():
+        metric = metrics[metric_name]
+        assert metric.progress() == pytest.approx(want["progress"], abs=0.001)
+        assert metric.expected(as_of) == pytest.approx(want["expected"], abs=0.002)
+        assert metric.status(as_of) == want["status"], metric_name
+
+
+def test_targets_that_go_down_count_progress_downwards(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "m.csv",
+        "metric,unit,baseline,target,current,start,due\n"
+        "Evictions,per year,400,200,300,2025-01-01,2027-01-01\n",
+    )
+    (metric,) = parse_metrics(path)
+    assert metric.progress() == 0.5
+    assert metric.status(date(2026, 1, 1)) == "on_track"
+    assert metric.status(date(2026, 12, 1)) == "off_track"
+
+
+def test_yaml_and_csv_rosters_with_an_objectives_file() -> None:
+    yaml_roster = parse_roster(DATA / "rosters" / "riverside-safe-streets.yaml")
+    assert yaml_roster.members[0].name == "Riverside Walks" and yaml_roster.objectives
+    csv_roster = parse_roster(
+        DATA / "rosters" / "harbor-county-food-access.csv",
+        DATA / "rosters" / "harbor-county-food-access.objectives.yaml",
+    )
+    assert csv_roster.objectives and csv_roster.affected
+    food_bank = csv_roster.members[0]
+    assert food_bank.resources == ["warehouse and refrigerated trucks", "network of 60 partner pantries"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("metric,unit,baseline\nDeaths,n,3\n", "missing column(s) target, current, start, due"),
+        ("metric,unit,baseline,target,current,start,due\nDeaths,n,ten,0,5,2024-01-01,2030-01-01\n", "row 2"),
+        (
+            "metric,unit,baseline,target,current,start,due\nDeaths,n,10,10,5,2024-01-01,2030-01-01\n",
+            "target equals baseline",
+        ),
+        (
+            "metric,unit,baseline,target,current,start,due\nDeaths,n,10,0,5,2030-01-01,2024-01-01\n",
+            "due date is not after",
+        ),
+    ],
+)
+def test_bad_metric_tables_name_the_problem(tmp_path: Path, content: str, message: str) -> None:
+    with pytest.raises(DocumentError, match=r"m\.csv: ") as caught:
+        parse_metrics(write(tmp_path / "m.csv", content))
+    assert message in str(caught.value)
+
+
+def test_bad_rosters_name_the_problem(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="needs a 'members' list"):
+        parse_roster(write(tmp_path / "r.yaml", "coalition: X\n"))
+    with pytest.raises(DocumentError, match="row 3: a member has no name"):
+        parse_roster(
+            write(
+                tmp_path / "r.csv",
+                "name,sector,positions,interests,resources,role\nA,community,,,,\n,x,,,,\n",
+            )
+        )
