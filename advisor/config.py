@@ -88,6 +88,11 @@ class LLMSettings(BaseModel):
     timeout_s: float = Field(default=60.0, gt=0, description="Seconds before one model call is abandoned.")
     max_retries: int = Field(default=2, ge=0, description="Retries (with backoff) on 429/5xx/timeouts.")
     concurrency: int = Field(default=4, ge=1, description="Model calls in flight at once.")
+    validation_retries: int = Field(
+        default=2,
+        ge=0,
+        description="Times an invalid (non-JSON, off-schema) reply is sent back to be fixed.",
+    )
 
 
 class Settings(BaseSettings):

@@ -9,6 +9,9 @@ when one is configured.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
 from langchain_core.embeddings import Embeddings
@@ -17,7 +20,9 @@ from advisor.config import Settings
 from advisor.errors import ConfigError
 
 if TYPE_CHECKING:
-    from langchain_core.language_models import BaseChatModel
+    from langchain_core.language_models import BaseChatModel, LanguageModelInput
+    from langchain_core.messages import BaseMessage
+    from langchain_core.runnables import Runnable
 
 Mode = Literal["offline", "llm"]
 
@@ -61,6 +66,29 @@ def load_chat_model(settings: Settings) -> BaseChatModel | None:
         # local OpenAI-compatible servers often need no key, but the client insists on one
         api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",  # type: ignore[arg-type]
     )
+
+
+def json_mode(llm: BaseChatModel) -> Runnable[LanguageModelInput, BaseMessage]:
+    """`llm` asked for a JSON object reply (OpenAI-compatible servers honour `response_format`)."""
+    from langchain_openai import ChatOpenAI
+
+    if isinstance(llm, ChatOpenAI):
+        return llm.bind(response_format={"type": "json_object"})
+    return llm
+
+
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_slots_lock = threading.Lock()
+
+
+@contextmanager
+def model_slot(settings: Settings) -> Iterator[None]:
+    """Hold one of the `llm.concurrency` slots shared by every caller in this process."""
+    limit = settings.llm.concurrency
+    with _slots_lock:
+        semaphore = _slots.setdefault(limit, threading.BoundedSemaphore(limit))
+    with semaphore:
+        yield
 
 
 def load_embeddings(settings: Settings) -> Embeddings:

@@ -1,13 +1,19 @@
 """Purpose capability: check a coalition purpose statement (outcome, population, timeframe).
 
-This module holds the result model and the rule-based check with its suggestions and a template
-rewrite. The LLM chain that writes better rewrites (and `purpose draft`) builds on this result.
+This module holds the result model, the rule-based check with its suggestions and a template
+rewrite, and the model chain that reviews the rules' findings (verifiable evidence only) and writes
+better suggestions and a rewrite. Drafting new statements lives in `purpose_draft.py`.
 """
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 
+from advisor.config import Settings
+from advisor.prompts import untrusted
 from advisor.purpose_rules import (
     Finding,
     find_outcome,
@@ -16,6 +22,9 @@ from advisor.purpose_rules import (
     vague_groups,
     vague_verbs,
 )
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 CRITERIA = ("outcome", "population", "timeframe")
 CRITERION_POINTS = 30
@@ -38,9 +47,68 @@ class PurposeCheck(BaseModel):
     criteria: dict[str, Criterion] = Field(description="outcome, population and timeframe.")
     suggestions: list[str] = Field(description="Concrete changes that would make the statement stronger.")
     rewrite: str | None = Field(description="A stronger version (placeholders in [brackets]), or null.")
+    warnings: list[str] = Field(
+        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
+    )
 
 
-def check_purpose(statement: str) -> PurposeCheck:
+class ModelPurposeReview(BaseModel):
+    """What the model is asked to return for a purpose statement."""
+
+    criteria: dict[str, Criterion] = Field(description="outcome, population and timeframe.")
+    suggestions: list[str] = Field(description="1 to 4 concrete suggestions.", max_length=6)
+    rewrite: str | None = Field(description="A statement meeting all three criteria.")
+
+
+def check_purpose(
+    statement: str, *, settings: Settings | None = None, llm: BaseChatModel | None = None
+) -> PurposeCheck:
+    """Judge `statement`: by the rules, then (with a model) reviewed and rewritten by the model."""
+    result = check_purpose_rules(statement)
+    if llm is None:
+        return result
+    from advisor.structured import draft_structured
+
+    findings = json.dumps({k: v.model_dump() for k, v in result.criteria.items()}, ensure_ascii=False)
+    drafted = draft_structured(
+        llm,
+        "purpose_check",
+        ModelPurposeReview,
+        settings=settings,
+        statement=untrusted(result.statement, "purpose statement"),
+        findings=findings,
+    )
+    if drafted.value is None:
+        return result.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})
+    return merge_model_review(result, drafted.value)
+
+
+def merge_model_review(rules: PurposeCheck, model: ModelPurposeReview) -> PurposeCheck:
+    """The model's verdicts where they can be verified: evidence must be words of the statement."""
+    criteria = dict(rules.criteria)
+    lowered = rules.statement.lower()
+    for name in CRITERIA:
+        verdict = model.criteria.get(name)
+        if verdict is None:
+            continue
+        if verdict.met and verdict.evidence and verdict.evidence.strip().lower() in lowered:
+            start = lowered.index(verdict.evidence.strip().lower())
+            evidence = rules.statement[start : start + len(verdict.evidence.strip())]
+            criteria[name] = Criterion(met=True, evidence=evidence)
+        elif not verdict.met:
+            criteria[name] = Criterion(met=False, evidence=None)
+    concise = len(rules.statement.split()) <= CONCISE_WORDS
+    score = CRITERION_POINTS * sum(c.met for c in criteria.values()) + (CONCISE_POINTS if concise else 0)
+    suggestions = [s.strip() for s in model.suggestions if s.strip()] or rules.suggestions
+    rewrite = model.rewrite.strip() if model.rewrite and model.rewrite.strip() else rules.rewrite
+    if all(c.met for c in criteria.values()) and concise:
+        rewrite = None if rewrite == rules.rewrite else rewrite
+    return PurposeCheck(
+        statement=rules.statement, score=score, criteria=criteria, suggestions=suggestions, rewrite=rewrite
+    )
+
+
+def check_purpose_rules(statement: str) -> PurposeCheck:
     """Judge `statement` with the rules: evidence for each criterion, a score, suggestions, a rewrite."""
     statement = " ".join(statement.split())
     timeframe = find_timeframe(statement)
