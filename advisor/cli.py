@@ -1,94 +1,32 @@
-"""The `advisor` command line.
-
-Heavy modules (torch, chromadb) are imported inside commands, so `advisor --help` stays fast.
-`--json` output is one JSON document on stdout; errors go to stderr with a non-zero exit.
+"""The `advisor` command line: ingest, ask and workspaces here; the capabilities in
+`cli_capabilities.py`. Heavy modules are imported inside commands, so `--help` stays fast.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import sys
-from collections.abc import Callable
 from contextlib import nullcontext
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
+from rich.markup import escape
 
-from advisor import __version__
+import advisor.cli_capabilities  # noqa: F401  (registers purpose, interests, pivots, review)
+from advisor.cli_common import (
+    JsonOption,
+    WorkspaceOption,
+    app,
+    emit_json,
+    err,
+    get_runtime,
+    out,
+    user_errors,
+    workspaces_app,
+)
 from advisor.errors import AdvisorError
 
 if TYPE_CHECKING:
     from advisor.ingest import FileResult
-    from advisor.runtime import Runtime
-
-app = typer.Typer(
-    name="advisor",
-    help="Coalition Advisor: grounded advice for people who lead coalitions. Works offline by default.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-)
-workspaces_app = typer.Typer(help="List or delete coalition workspaces.", no_args_is_help=True)
-app.add_typer(workspaces_app, name="workspaces")
-purpose_app = typer.Typer(help="Check a coalition purpose statement.", no_args_is_help=True)
-app.add_typer(purpose_app, name="purpose")
-
-out = Console()
-err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however narrow the terminal
-F = TypeVar("F", bound=Callable[..., Any])
-
-WorkspaceOption = Annotated[
-    str | None,
-    typer.Option("--workspace", "-w", help="Coalition workspace to draw on (its uploaded documents)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
-
-
-def user_errors(func: F) -> F:
-    """Turn project errors into one clear line on stderr and exit code 1: no stack traces."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except AdvisorError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"advisor {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the advisor is doing.")] = False,
-) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
-
-
-def _runtime() -> Runtime:
-    from advisor.runtime import Runtime
-
-    return Runtime()
-
-
-def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -109,7 +47,7 @@ def ingest(
 
     from advisor.ingest import collect_files, ingest_workspace_files
 
-    runtime = _runtime()
+    runtime = get_runtime()
     files = collect_files(paths)
     if not files:
         raise AdvisorError(
@@ -145,7 +83,7 @@ def ingest(
             on_result=show,
         )
     if as_json:
-        _emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
+        emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
     else:
         counts = ", ".join(f"{report.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed"))
         nothing = " Nothing changed." if not report.changed and not report.failed else ""
@@ -166,11 +104,11 @@ def ask(
     """Ask a question; get an answer grounded in the guidance (and your workspace), with citations."""
     from advisor.answer import answer_question
 
-    runtime = _runtime()
+    runtime = get_runtime()
     with err.status("Searching the guidance…", spinner="dots") if not as_json else nullcontext():
         result = answer_question(question, retriever=runtime.retriever, workspace=workspace, k=k)
     if as_json:
-        _emit_json(result.model_dump())
+        emit_json(result.model_dump())
         return
     from rich.markdown import Markdown
 
@@ -183,40 +121,15 @@ def ask(
             out.print(f" \\[{number}] {title} — {source} [dim]({citation.chunk_id[:8]})[/]", highlight=False)
 
 
-@purpose_app.command("check")
-@user_errors
-def purpose_check(
-    statement: Annotated[str, typer.Argument(help="The purpose statement, in quotes.")],
-    as_json: JsonOption = False,
-) -> None:
-    """Judge a purpose statement: a specific outcome, a defined population or place, a timeframe."""
-    from advisor.purpose import check_purpose
-
-    result = check_purpose(statement)
-    if as_json:
-        _emit_json(result.model_dump())
-        return
-    out.print(f"[bold]Score {result.score}/100[/]  {escape(result.statement)}", highlight=False)
-    for name, criterion in result.criteria.items():
-        mark = "[green]✓[/]" if criterion.met else "[red]✗[/]"
-        evidence = f'"{escape(criterion.evidence)}"' if criterion.evidence else "not found"
-        out.print(f" {mark} {name}: {evidence}", highlight=False)
-    out.print("[bold]Suggestions[/]")
-    for tip in result.suggestions:
-        out.print(f" • {escape(tip)}", highlight=False)
-    if result.rewrite:
-        out.print(f"[bold]Rewrite[/]\n {escape(result.rewrite)}", highlight=False)
-
-
 @workspaces_app.command("list")
 @user_errors
 def workspaces_list(as_json: JsonOption = False) -> None:
     """Show each workspace with its files and chunk count."""
     from advisor.workspaces import list_workspaces
 
-    infos = list_workspaces(_runtime().store)
+    infos = list_workspaces(get_runtime().store)
     if as_json:
-        _emit_json(
+        emit_json(
             [
                 {
                     "name": w.name,
@@ -258,7 +171,7 @@ def workspaces_delete(
 
     if not yes and not typer.confirm(f"Delete workspace {name!r} and all its indexed documents?"):
         raise typer.Exit(1)
-    deleted = delete_workspace(_runtime().store, name)
+    deleted = delete_workspace(get_runtime().store, name)
     err.print(f"Deleted workspace {deleted.name}: {len(deleted.files)} files, {deleted.chunks} chunks.")
 
 

@@ -162,8 +162,11 @@ def _rewrite(findings: dict[str, Finding]) -> str | None:
     if findings["timeframe"].evidence:
         outcome = outcome.replace(findings["timeframe"].evidence, "").strip(" ,")
     population = findings["population"].evidence
+    if "[year]" in outcome:
+        timeframe = ""
     if population and population in outcome:
         sentence = f"{outcome} {timeframe}"
     else:
         sentence = f"{outcome} for {population or '[defined group or place]'} {timeframe}"
+    sentence = " ".join(sentence.split())
     return sentence[0].upper() + sentence[1:] + "."

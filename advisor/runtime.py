@@ -8,14 +8,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from langchain_core.embeddings import Embeddings
 
 from advisor.config import Settings, get_settings
 from advisor.ingest import FileResult, IngestReport, sync_knowledge
-from advisor.llm import load_embeddings
+from advisor.llm import load_chat_model, load_embeddings
 from advisor.retrieval import Retriever
 from advisor.store import Store
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +27,26 @@ logger = logging.getLogger(__name__)
 class Runtime:
     """Everything a command needs, built lazily and reused."""
 
-    def __init__(self, settings: Settings | None = None, *, embeddings: Embeddings | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        embeddings: Embeddings | None = None,
+        llm: BaseChatModel | None = None,
+    ) -> None:
         self.settings = settings or get_settings()
         self._embeddings = embeddings
+        self._llm = llm
+        self._llm_loaded = llm is not None
         self._knowledge_synced = False
+
+    @property
+    def llm(self) -> BaseChatModel | None:
+        """The configured chat model, or None offline (built once)."""
+        if not self._llm_loaded:
+            self._llm = load_chat_model(self.settings)
+            self._llm_loaded = True
+        return self._llm
 
     @cached_property
     def store(self) -> Store:

@@ -1,0 +1,106 @@
+"""Purpose drafting: three checked statements from a goal or a workspace's documents, offline and
+through the loopback model server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from advisor.cli import app
+from advisor.config import LLMSettings, Settings
+from advisor.errors import AdvisorError
+from advisor.ingest import ingest_paths
+from advisor.llm import load_chat_model
+from advisor.purpose_draft import draft_purpose
+from advisor.runtime import Runtime
+from tests.conftest import write
+from tests.llm_server import FakeOpenAIServer
+
+NOTES = (
+    "# Founding meeting notes\n\nThe partners agreed the coalition exists to cut serious injury crashes on "
+    "the Route 9 corridor by 40 percent. Members want results before the 2028 election cycle, so the "
+    "target date is the end of 2027. Children walking to Lincoln Elementary School face the worst "
+    "crossings.\n"
+)
+
+
+def test_a_complete_goal_gives_three_distinct_drafts_that_pass_their_check() -> None:
+    result = draft_purpose(goal="Cut childhood asthma ER visits in the Harbor district by 40 percent by 2027")
+    statements = [d.statement for d in result.drafts]
+    assert len(set(statements)) == 3
+    assert all(d.check.score == 100 for d in result.drafts[:2])
+    assert all("Harbor district" in s and "40 percent" in s for s in statements)
+
+
+def test_a_vague_goal_gets_placeholders_not_invented_facts() -> None:
+    result = draft_purpose(goal="We want to make streets safer in Riverside.")
+    first = result.drafts[0].statement
+    assert first.startswith("Make streets safer in Riverside")
+    assert "[by a measurable amount" in first and "by [year]" in first
+    assert not result.drafts[0].check.criteria["timeframe"].met
+
+
+def test_nothing_to_draft_from_says_what_to_give() -> None:
+    with pytest.raises(AdvisorError, match="--goal"):
+        draft_purpose()
+
+
+@pytest.fixture
+def notes_workspace(runtime: Runtime, tmp_path: Path, workspace_name: str) -> str:
+    path = write(tmp_path / "notes.md", NOTES)
+    ingest_paths(
+        [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    return workspace_name
+
+
+def test_drafts_from_a_workspace_use_its_facts_and_cite_it(runtime: Runtime, notes_workspace: str) -> None:
+    result = draft_purpose(workspace=notes_workspace, retriever=runtime.retriever)
+    best = result.drafts[0]
+    assert "cut serious injury crashes" in best.statement.lower() and "40 percent" in best.statement
+    assert "by the end of 2027" in best.statement
+    assert best.check.criteria["outcome"].met and best.check.criteria["population"].met
+    assert {c.source for c in result.citations} == {"notes.md"}
+    assert all(c.quote in NOTES.replace("\n", " ") or c.quote in NOTES for c in result.citations)
+
+
+def test_with_a_model_drafts_are_checked_and_only_retrieved_chunks_cited(
+    runtime: Runtime, notes_workspace: str
+) -> None:
+    passages = runtime.retriever.search("purpose", workspace=notes_workspace, knowledge=False)
+    reply = {
+        "statements": [
+            "Cut serious injury crashes on the Route 9 corridor by 40 percent by the end of 2027.",
+            "Make Route 9 better.",
+        ],
+        "passage_ids": [passages[0].chunk_id, "invented-chunk"],
+    }
+    with FakeOpenAIServer().script(json.dumps(reply)) as server:
+        settings = Settings(home=runtime.settings.home, llm=LLMSettings(base_url=server.url))
+        result = draft_purpose(
+            workspace=notes_workspace,
+            retriever=runtime.retriever,
+            settings=settings,
+            llm=load_chat_model(settings),
+        )
+    assert result.drafts[0].statement == reply["statements"][0]
+    assert result.drafts[0].check.score == 100
+    assert result.drafts[1].check.score < 50  # the model's weak draft is judged, not trusted
+    assert len(result.drafts) == 3  # padded with a rule-based draft
+    assert [c.chunk_id for c in result.citations] == [passages[0].chunk_id]
+    assert "<<<UNTRUSTED" in server.requests[0]["messages"][-1]["content"]
+
+
+def test_cli_draft_json_contract() -> None:
+    done = CliRunner().invoke(
+        app, ["purpose", "draft", "--goal", "Halve evictions in Eastside by 2028", "--json"]
+    )
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert set(data) == {"drafts", "citations"}
+    assert len(data["drafts"]) == 3
+    assert all(set(d) == {"statement", "check"} for d in data["drafts"])
+    assert set(data["drafts"][0]["check"]) == {"statement", "score", "criteria", "suggestions", "rewrite"}
