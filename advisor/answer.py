@@ -36,6 +36,9 @@ class Answer(BaseModel):
     answer: str = Field(description="The answer, in markdown, with [n] markers pointing into citations.")
     mode: Literal["offline", "llm"] = Field(description="offline: extractive; llm: written by a model.")
     citations: list[Citation] = Field(description="Citation n is the [n] marker in the answer.")
+    warnings: list[str] = Field(
+        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
+    )
 
 
 @dataclass(frozen=True)

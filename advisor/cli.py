@@ -20,6 +20,7 @@ from advisor.cli_common import (
     err,
     get_runtime,
     out,
+    print_warnings,
     user_errors,
     workspaces_app,
 )
@@ -103,10 +104,23 @@ def ask(
 ) -> None:
     """Ask a question; get an answer grounded in the guidance (and your workspace), with citations."""
     from advisor.answer import answer_question
+    from advisor.answer_llm import answer_with_model
 
     runtime = get_runtime()
+    llm = runtime.llm
     with err.status("Searching the guidance…", spinner="dots") if not as_json else nullcontext():
-        result = answer_question(question, retriever=runtime.retriever, workspace=workspace, k=k)
+        if llm is None:
+            result = answer_question(question, retriever=runtime.retriever, workspace=workspace, k=k)
+        else:
+            result = answer_with_model(
+                question,
+                retriever=runtime.retriever,
+                llm=llm,
+                workspace=workspace,
+                k=k,
+                settings=runtime.settings,
+            )
+    print_warnings(result.warnings)
     if as_json:
         emit_json(result.model_dump())
         return
