@@ -1,0 +1,232 @@
+"""Interests map: exact gaps on the labelled rosters, the JSON contract, and small rosters of our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from langchain_core.embeddings import Embeddings
+
+from advisor.coalition import Roster, parse_roster
+from advisor.interests import (
+    GAP_KINDS,
+    InterestMap,
+    interests_markdown,
+    map_interests,
+    map_interests_from_file,
+)
+from advisor.stakeholders import stakeholder_grid
+from tests.conftest import write
+
+ROSTERS = Path(__file__).resolve().parents[1] / "evals" / "data" / "rosters"
+EXPECTED = yaml.safe_load((ROSTERS / "expected.yaml").read_text(encoding="utf-8"))
+Found = dict[str, set[tuple[str, ...]]]
+
+
+def _objectives_file(name: str) -> Path | None:
+    path = ROSTERS / f"{Path(name).stem}.objectives.yaml"
+    return path if path.exists() else None
+
+
+def _found(roster: Roster, result: InterestMap) -> Found:
+    """The gaps as comparable keys: member; (member, interest); affected group (quoted in the detail)."""
+    found: Found = {kind: set() for kind in GAP_KINDS}
+    interests = {m.name: m.interests for m in roster.members}
+    for gap in result.gaps:
+        if gap.kind == "position_without_interest":
+            found[gap.kind].add((str(gap.member),))
+        elif gap.kind == "interest_not_addressed":
+            quoted = [i for i in interests[str(gap.member)] if f"'{i}'" in gap.detail]
+            assert len(quoted) == 1, gap.detail
+            found[gap.kind].add((str(gap.member), quoted[0]))
+        else:
+            groups = [g for g in roster.affected if gap.detail.startswith(f"'{g}'")]
+            assert gap.member is None and len(groups) == 1, gap.detail
+            found[gap.kind].add((groups[0],))
+    return found
+
+
+def _expected(case: dict[str, list[object]]) -> Found:
+    return {
+        "position_without_interest": {(str(m),) for m in case["position_without_interest"]},
+        "interest_not_addressed": {
+            (str(x["member"]), str(x["interest"]))  # type: ignore[index]
+            for x in case["interest_not_addressed"]
+        },
+        "missing_stakeholder": {(str(g),) for g in case["missing_stakeholder"]},
+    }
+
+
+@pytest.fixture(scope="module")
+def labelled(embeddings: Embeddings) -> dict[str, tuple[Roster, InterestMap]]:
+    results = {}
+    for name in EXPECTED:
+        roster = parse_roster(ROSTERS / name, _objectives_file(name))
+        results[name] = (roster, map_interests(roster, embeddings=embeddings))
+    return results
+
+
+def _scores(found: Found, expected: Found) -> dict[str, tuple[int, int, int]]:
+    return {
+        k: (len(found[k] & expected[k]), len(found[k] - expected[k]), len(expected[k] - found[k]))
+        for k in GAP_KINDS
+    }
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_labelled_roster_gaps_match_exactly(
+    name: str, labelled: dict[str, tuple[Roster, InterestMap]]
+) -> None:
+    roster, result = labelled[name]
+    expected = _expected(EXPECTED[name])
+    assert _found(roster, result) == expected, [g.detail for g in result.gaps]
+    assert result.missing_community_voice is EXPECTED[name]["missing_community_voice"]
+
+
+def test_precision_and_recall_per_gap_kind(labelled: dict[str, tuple[Roster, InterestMap]]) -> None:
+    totals = dict.fromkeys(GAP_KINDS, (0, 0, 0))
+    voice_correct = 0
+    for name, (roster, result) in labelled.items():
+        for kind, (tp, fp, fn) in _scores(_found(roster, result), _expected(EXPECTED[name])).items():
+            totals[kind] = (totals[kind][0] + tp, totals[kind][1] + fp, totals[kind][2] + fn)
+        voice_correct += result.missing_community_voice is EXPECTED[name]["missing_community_voice"]
+    print(f"\n{'gap kind':28} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>6}")
+    for kind, (tp, fp, fn) in totals.items():
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        print(f"{kind:28} {tp:3} {fp:3} {fn:3} {precision:9.2f} {recall:6.2f}")
+        assert precision == 1.0 and recall == 1.0, kind
+    print(f"missing_community_voice correct on {voice_correct}/{len(labelled)} rosters")
+    assert voice_correct == len(labelled)
+
+
+def test_json_contract(labelled: dict[str, tuple[Roster, InterestMap]]) -> None:
+    _, result = labelled["riverside-safe-streets.yaml"]
+    data = json.loads(result.model_dump_json())
+    assert set(data) == {"members", "gaps", "missing_community_voice", "questions"}
+    assert all(set(m) == {"name", "sector", "positions", "interests", "gaps"} for m in data["members"])
+    assert all(set(g) == {"kind", "member", "detail"} and g["kind"] in GAP_KINDS for g in data["gaps"])
+    police = next(m for m in data["members"] if m["name"] == "Riverside Police Department")
+    assert police["gaps"] == ["position_without_interest"]
+    merchants = next(g for g in data["gaps"] if g["kind"] == "interest_not_addressed")
+    assert merchants["detail"].startswith(
+        "Main Street Merchants Association wants 'more customer parking', "
+        "which none of the 6 objectives serves"
+    )
+    assert (
+        "What would winning on 'Expand automated speed camera enforcement citywide' get Riverside Police "
+        "Department? What worry sits behind it?" in data["questions"]
+    )
+    assert any("people with disabilities" in q and "interpretation" in q for q in data["questions"])
+
+
+def _roster(tmp_path: Path, objectives: list[str], members: list[dict[str, object]], **extra: object) -> Path:
+    data = {"coalition": "Test Coalition", "objectives": objectives, "members": members, **extra}
+    return write(tmp_path / "roster.yaml", yaml.safe_dump(data))
+
+
+def test_interest_served_in_other_words_is_not_flagged(tmp_path: Path, embeddings: Embeddings) -> None:
+    path = _roster(
+        tmp_path,
+        ["Redesign school-zone intersections for safety", "Publish crash data every quarter"],
+        [
+            {"name": "Parents for Safe Routes", "sector": "community", "positions": ["Slow the cars down"],
+             "interests": ["fewer kids hit by cars near schools"]},
+            {"name": "Downtown Hotels", "sector": "business", "positions": ["Support the festival"],
+             "interests": ["more hotel bookings during festivals"]},
+        ],
+    )  # fmt: skip
+    result = map_interests_from_file(path, embeddings=embeddings)
+    flagged = [g.detail for g in result.gaps if g.kind == "interest_not_addressed"]
+    assert len(flagged) == 1
+    assert flagged[0].startswith(
+        "Downtown Hotels wants 'more hotel bookings during festivals', which none of the 2"
+    )
+    assert result.missing_community_voice is False
+
+
+def test_a_shared_word_alone_does_not_make_an_objective_serve_an_interest(
+    tmp_path: Path, embeddings: Embeddings
+) -> None:
+    path = _roster(
+        tmp_path,
+        ["Cut the rate of heat deaths in half", "Train clinic staff to spot heat illness"],
+        [{"name": "Power Co", "sector": "business", "positions": ["Back efficiency rebates"],
+          "interests": ["approval of a rate increase for grid upgrades", "a bigger office for our staff"]}],
+    )  # fmt: skip
+    by_meaning = map_interests_from_file(path, embeddings=embeddings)
+    assert [g.kind for g in by_meaning.gaps] == ["interest_not_addressed"] * 2
+    assert "shared words: rate" in by_meaning.gaps[0].detail
+    by_words_only = map_interests_from_file(path)  # no embeddings: shared words decide
+    assert by_words_only.gaps == []
+
+
+def test_one_objective_is_named_as_such(tmp_path: Path) -> None:
+    member = {"name": "Readers Club", "sector": "community", "interests": ["more poetry evenings"]}
+    result = map_interests_from_file(_roster(tmp_path, ["Open two new libraries"], [member]))
+    assert [g.kind for g in result.gaps] == ["interest_not_addressed"]
+    assert "which the coalition's one objective does not serve" in result.gaps[0].detail
+
+
+def test_csv_roster_with_objectives_file(tmp_path: Path, embeddings: Embeddings) -> None:
+    roster = write(
+        tmp_path / "roster.csv",
+        "name,sector,positions,interests,resources,role\n"
+        "Northside Food Bank,nonprofit,Open more pantries,no family going hungry at the end of the month,"
+        "warehouse;trucks,lead convener\n"
+        "Corner Grocers,business,Oppose food-waste reporting,,surplus produce,member\n",
+    )
+    objectives = write(
+        tmp_path / "objectives.txt",
+        "- Open 4 food pantries within walking distance of every public housing complex\n"
+        "- Recover 100 tonnes of surplus food from grocers\n",
+    )
+    result = map_interests_from_file(roster, objectives, embeddings=embeddings)
+    assert [(g.kind, g.member) for g in result.gaps] == [("position_without_interest", "Corner Grocers")]
+    assert result.members[1].gaps == ["position_without_interest"]
+    assert result.missing_community_voice is True
+    assert any("No member is a community group" in q for q in result.questions)
+
+
+def test_missing_stakeholders_and_community_voice(tmp_path: Path, embeddings: Embeddings) -> None:
+    path = _roster(
+        tmp_path,
+        ["Open 10 cooling centres with evening hours every summer"],
+        [
+            {"name": "County Health Department", "sector": "government", "interests": ["fewer heat deaths"],
+             "positions": ["Declare heat emergencies"], "resources": ["community health workers"]},
+            {"name": "Senior Services Agency", "sector": "government", "positions": ["Check on seniors"],
+             "interests": ["older adults kept cool in heatwaves"]},
+        ],
+        affected=["older adults living alone", "farmworkers", "Spanish-speaking families"],
+    )  # fmt: skip
+    result = map_interests_from_file(path, embeddings=embeddings)
+    missing = [g.detail for g in result.gaps if g.kind == "missing_stakeholder"]
+    assert [d.split("'")[1] for d in missing] == ["farmworkers", "Spanish-speaking families"]
+    assert result.missing_community_voice is True
+    assert sum("Who could bring the voice of farmworkers" in q for q in result.questions) == 1
+
+
+def test_roster_without_objectives_flags_no_interest(tmp_path: Path) -> None:
+    path = _roster(
+        tmp_path, [], [{"name": "Tenants Union", "sector": "community", "interests": ["stay housed"]}]
+    )
+    result = map_interests_from_file(path)
+    assert result.gaps == []
+    assert any("lists no objectives" in q for q in result.questions)
+
+
+def test_stakeholder_grid_and_markdown(labelled: dict[str, tuple[Roster, InterestMap]]) -> None:
+    roster, result = labelled["lake-county-heat-health.yaml"]
+    points = {p.name: p for p in stakeholder_grid(roster, result)}
+    assert list(points) == [m.name for m in roster.members]
+    lead = points["Lake County Public Health Department"]
+    assert lead.power > points["Meals on Wheels Lake County"].power
+    assert lead.quadrant == "manage closely"
+    assert all(0 <= p.power <= 1 and 0 <= p.interest <= 1 for p in points.values())
+    report = interests_markdown(result)
+    assert "**Community voice: missing.**" in report
+    assert "| missing stakeholder | - | 'outdoor workers' is affected" in report
+    assert "## Questions to ask" in report and "1. " in report
