@@ -21,6 +21,7 @@ from advisor.cli_common import (
     get_runtime,
     out,
     print_warnings,
+    progress_bar,
     user_errors,
     workspaces_app,
 )
@@ -44,8 +45,6 @@ def ingest(
     Unchanged files are skipped. A bad file is reported and leaves nothing behind; the good ones are
     still ingested (the exit code is 1 if any file failed).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from advisor.ingest import collect_files, ingest_workspace_files
 
     runtime = get_runtime()
@@ -55,15 +54,7 @@ def ingest(
             "No files found to ingest", hint="pass files or folders with md, txt, pdf, docx, csv or yaml"
         )
     marks = {"added": "[green]+[/]", "updated": "[cyan]~[/]", "unchanged": "[dim]=[/]", "failed": "[red]✗[/]"}
-    with Progress(
-        TextColumn("[bold]Ingesting[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json,
-    ) as progress:
+    with progress_bar("Ingesting", disable=as_json) as progress:
         task = progress.add_task("ingest", total=len(files))
 
         def show(result: FileResult) -> None:

@@ -7,7 +7,8 @@ model fallback) go to stderr.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -15,15 +16,23 @@ from rich.markup import escape
 from advisor.cli_common import (
     JsonOption,
     WorkspaceOption,
+    app,
     emit_json,
     err,
     get_runtime,
     out,
     print_warnings,
+    progress_bar,
     purpose_app,
     user_errors,
 )
+from advisor.errors import AdvisorError
 from advisor.purpose import PurposeCheck
+
+if TYPE_CHECKING:
+    from advisor.charter import CharterReview
+
+STATUSES = ("present", "weak", "missing")
 
 
 @purpose_app.command("check")
@@ -99,3 +108,157 @@ def _print_check(result: PurposeCheck) -> None:
         out.print(f" • {escape(tip)}", highlight=False)
     if result.rewrite:
         out.print(f"[bold]Rewrite[/]\n {escape(result.rewrite)}", highlight=False)
+
+
+@app.command()
+@user_errors
+def review(
+    paths: Annotated[list[Path], typer.Argument(help="Charter files or folders (md, txt, pdf, docx).")],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder for one report per charter and summary.csv.")
+    ] = None,
+    report_format: Annotated[
+        str, typer.Option("--format", "-f", help="Report per charter: md, json, or csv (summary only).")
+    ] = "md",
+    as_json: JsonOption = False,
+) -> None:
+    """Review charters against the 13 elements of a strong charter: one scorecard each, a summary table.
+
+    Files that fail are reported and the rest go on (exit code 1 if any failed). Unchanged files
+    already reviewed with the same settings are not reviewed again.
+    """
+    from advisor.review import ReviewOutcome, collect_charters, review_batch
+
+    if report_format not in ("md", "json", "csv"):
+        raise AdvisorError(f"unknown --format {report_format!r}", hint="use md, json or csv")
+    files = collect_charters(paths)
+    if not files:
+        raise AdvisorError("No charters found", hint="pass files or folders with md, txt, pdf or docx")
+    rt = get_runtime()
+    with progress_bar("Reviewing", disable=as_json) as progress:
+        task = progress.add_task("review", total=len(files))
+
+        def show(outcome: ReviewOutcome) -> None:
+            progress.advance(task)
+            if outcome.error:
+                err.print(f" [red]✗[/] {escape(outcome.error)}", highlight=False)
+            elif not as_json and outcome.review is not None:
+                cached = " [dim](unchanged, from cache)[/]" if outcome.cached else ""
+                err.print(f" [green]✓[/] {escape(outcome.name)}: {outcome.review.score}/100{cached}")
+            for warning in outcome.review.warnings if outcome.review else []:
+                err.print(f" [yellow]warning:[/] {escape(outcome.name)}: {escape(warning)}", highlight=False)
+
+        report = review_batch(
+            files,
+            settings=rt.settings,
+            llm=rt.llm,
+            out_dir=out_dir,
+            report_format=report_format,  # type: ignore[arg-type]
+            on_result=show,
+        )
+    if as_json:
+        emit_json([r.model_dump() for r in report.reviews])
+    else:
+        _print_review_table(report.reviews)
+        failed = f", {len(report.failed)} failed" if report.failed else ""
+        where = f" Reports in {out_dir}/ (summary: {report.summary.name})." if report.summary else ""
+        err.print(f"{len(report.reviews)} reviewed{failed}.{escape(where)}", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_review_table(reviews: list[CharterReview]) -> None:
+    """One review: its scorecard. Several: one row each, naming what is missing or weak."""
+    from rich.table import Table
+
+    from advisor.charter import ELEMENTS, charter_markdown
+
+    if len(reviews) == 1:
+        _print_markdown(charter_markdown(reviews[0]))
+        return
+    table = Table(title="Charter review")
+    table.add_column("charter", overflow="fold", min_width=20)
+    for column in ("score", "present", "missing", "weak"):
+        table.add_column(column, justify="right" if column in ("score", "present") else "left")
+    for r in reviews:
+        by_status = {
+            s: [e.replace("_", " ") for e in ELEMENTS if r.elements[e].status == s] for s in STATUSES
+        }
+        table.add_row(
+            escape(r.file),
+            str(r.score),
+            f"{len(by_status['present'])}/{len(ELEMENTS)}",
+            ", ".join(by_status["missing"]) or "-",
+            ", ".join(by_status["weak"]) or "-",
+        )
+    out.print(table)
+
+
+@app.command()
+@user_errors
+def interests(
+    roster: Annotated[Path, typer.Argument(help="Member roster: YAML or CSV (name,sector,positions,...).")],
+    objectives: Annotated[
+        Path | None,
+        typer.Option("--objectives", help="Objectives file (YAML `objectives:` list, or one per line)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Map members' interests: positions with no stated interest, interests no objective serves,
+    affected groups with no voice, and the questions to ask."""
+    from advisor.coalition import parse_roster
+    from advisor.interests import interests_markdown, map_interests
+
+    rt = get_runtime()
+    parsed = parse_roster(roster, objectives)
+    with err.status("Mapping interests…") if not as_json else _quiet():
+        result = map_interests(parsed, embeddings=rt.embeddings, settings=rt.settings, llm=rt.llm)
+    print_warnings(result.warnings)
+    if as_json:
+        emit_json(result.model_dump())
+        return
+    _print_markdown(interests_markdown(result))
+
+
+def _print_markdown(text: str) -> None:
+    from rich.markdown import Markdown
+
+    out.print(Markdown(text))
+
+
+@app.command()
+@user_errors
+def pivots(
+    metrics: Annotated[
+        Path, typer.Argument(help="Metrics CSV: metric,unit,baseline,target,current,start,due.")
+    ],
+    notes: Annotated[
+        Path | None, typer.Option("--notes", "-n", help="Learning-review notes (md, txt, pdf, docx).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Judge progress at this date (YYYY-MM-DD; default today).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Should we change course? Progress against pace per metric, signals from the notes, and pivot
+    options with the guidance behind them."""
+    from datetime import date
+
+    from advisor.pivots import pivots_from_files, pivots_markdown
+
+    try:
+        when = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise AdvisorError(
+            f"--as-of {as_of!r} is not a date", hint="use YYYY-MM-DD, e.g. 2026-06-30"
+        ) from None
+    rt = get_runtime()
+    with err.status("Reading the results…") if not as_json else _quiet():
+        result = pivots_from_files(
+            metrics, notes, when, retriever=rt.retriever, settings=rt.settings, llm=rt.llm
+        )
+    print_warnings(result.warnings)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    _print_markdown(pivots_markdown(result))

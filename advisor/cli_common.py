@@ -21,6 +21,8 @@ from advisor import __version__
 from advisor.errors import AdvisorError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from advisor.runtime import Runtime
 
 app = typer.Typer(
@@ -86,6 +88,21 @@ def get_runtime() -> Runtime:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def progress_bar(label: str, *, disable: bool = False) -> Progress:
+    """A transient bar on stderr for work over many files (hidden for --json)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn(f"[bold]{label}[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=disable,
+    )
 
 
 def print_warnings(warnings: Iterable[str]) -> None:

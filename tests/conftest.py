@@ -40,6 +40,14 @@ def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("advisor-home")
 
 
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, shared_home: Path) -> None:
+    """Commands run by tests use the test home, never the user's, and never a real model."""
+    monkeypatch.setenv("ADVISOR_HOME", str(shared_home))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ADVISOR_LLM_BASE_URL", "ADVISOR_LLM_MODE"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def runtime(shared_home: Path, embeddings: MiniLMEmbeddings) -> Runtime:
     """A runtime over the shared home, with the knowledge base indexed."""

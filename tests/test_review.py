@@ -1,0 +1,147 @@
+"""Batch charter review: one scorecard per charter and a summary table, failures reported while the
+rest go on, unchanged files served from the cache, and the model path bounded and verified."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from advisor.charter import ELEMENTS
+from advisor.cli import app
+from advisor.config import LLMSettings, Settings
+from advisor.llm import load_chat_model
+from advisor.review import collect_charters, review_batch
+from tests.llm_server import FakeOpenAIServer
+
+CHARTERS = Path(__file__).resolve().parents[1] / "evals" / "data" / "charters"
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for name in ("riverside-safe-streets.md", "maple-county-literacy-letter.md", "eastside-housing-tor.txt"):
+        shutil.copy(CHARTERS / name, folder / name)
+    (folder / "scanned.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (folder / "empty.md").write_text("")
+    return folder
+
+
+def test_batch_writes_scorecards_and_a_summary_and_reports_bad_files(drafts: Path, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "home")
+    report = review_batch(collect_charters([drafts]), settings=settings, out_dir=tmp_path / "out")
+    assert sorted(o.name for o in report.failed) == ["empty.md", "scanned.pdf"]
+    assert all("empty.md" in o.error or "scanned.pdf" in o.error for o in report.failed)  # type: ignore[operator]
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == [
+        "eastside-housing-tor.md",
+        "maple-county-literacy-letter.md",
+        "riverside-safe-streets.md",
+        "summary.csv",
+    ]
+    scorecard = (tmp_path / "out" / "riverside-safe-streets.md").read_text()
+    assert "Decision" in scorecard and "two-thirds vote" in scorecard
+    rows = list(csv.DictReader((tmp_path / "out" / "summary.csv").open()))
+    assert len(rows) == 5
+    riverside = next(r for r in rows if r["file"] == "riverside-safe-streets.md")
+    assert riverside["decision_making"] == "present" and riverside["transition"] == "missing"
+    assert next(r for r in rows if r["file"] == "empty.md")["error"]
+
+
+def test_unchanged_files_come_from_the_cache_and_changed_ones_are_reviewed_again(
+    drafts: Path, tmp_path: Path
+) -> None:
+    settings = Settings(home=tmp_path / "home")
+    files = [f for f in collect_charters([drafts]) if f[0].suffix in (".md", ".txt") and f[0].stat().st_size]
+    first = review_batch(files, settings=settings)
+    assert not any(o.cached for o in first.outcomes)
+    (drafts / "riverside-safe-streets.md").write_text(
+        (drafts / "riverside-safe-streets.md").read_text()
+        + "\nThis charter sunsets in 2031 unless renewed.\n"
+    )
+    second = review_batch(files, settings=settings)
+    cached = {o.name: o.cached for o in second.outcomes}
+    assert cached == {
+        "eastside-housing-tor.txt": True,
+        "maple-county-literacy-letter.md": True,
+        "riverside-safe-streets.md": False,
+    }
+    assert [r.model_dump() for r in second.reviews][:2] == [r.model_dump() for r in first.reviews][:2]
+    assert first.reviews[2].elements["transition"].status == "missing"
+    assert second.reviews[2].elements["transition"].status != "missing"  # the new sunset clause counts
+
+
+def test_model_mode_is_concurrent_bounded_and_verified(tmp_path: Path) -> None:
+    text = (CHARTERS / "riverside-safe-streets.md").read_text()
+    quote = "To join, an organization sends a one-page letter of interest to the Coordinator"
+    reply = json.dumps(
+        {
+            "elements": {
+                "transition": {"status": "weak", "evidence": quote, "advice": "Say how the coalition ends."},
+                "equity": {
+                    "status": "present",
+                    "evidence": "A sentence the charter never says.",
+                    "advice": "x",
+                },
+            }
+        }
+    )
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"charter-{number}.md").write_text(text + f"\nCopy {number}.\n")
+    with FakeOpenAIServer(lambda body: reply, latency_s=0.2) as server:
+        settings = Settings(home=tmp_path / "home", llm=LLMSettings(base_url=server.url, concurrency=3))
+        report = review_batch(collect_charters([folder]), settings=settings, llm=load_chat_model(settings))
+    assert len(server.requests) == 6 and server.max_in_flight == 3
+    review = report.reviews[0]
+    assert review.elements["transition"].status == "weak"
+    assert review.elements["transition"].evidence in text
+    assert (
+        review.elements["equity"].status == "weak"
+    )  # the rules' verdict: the model's quote is not in the text
+    assert "<<<UNTRUSTED charter-" in server.requests[0]["messages"][-1]["content"]
+
+
+def test_a_failing_model_falls_back_per_file_and_is_not_cached(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(CHARTERS / "harbor-asthma-collaborative.md", folder)
+    with FakeOpenAIServer(lambda body: "not json") as server:
+        settings = Settings(
+            home=tmp_path / "home", llm=LLMSettings(base_url=server.url, validation_retries=0)
+        )
+        llm = load_chat_model(settings)
+        first = review_batch(collect_charters([folder]), settings=settings, llm=llm)
+        second = review_batch(collect_charters([folder]), settings=settings, llm=llm)
+    assert first.reviews[0].warnings and "not valid" in first.reviews[0].warnings[0]
+    assert not second.outcomes[0].cached and len(server.requests) == 2
+
+
+def test_cli_review_json_contract_and_exit_code(
+    drafts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "home"))
+    done = CliRunner().invoke(
+        app, ["review", str(drafts), "--json", "--out", str(tmp_path / "out"), "--format", "json"]
+    )
+    assert done.exit_code == 1  # two files failed
+    assert "scanned.pdf" in done.stderr and "empty.md" in done.stderr
+    data = json.loads(done.stdout)
+    assert len(data) == 3
+    assert all(set(r) == {"file", "score", "elements", "purpose"} for r in data)
+    assert all(list(r["elements"]) == list(ELEMENTS) for r in data)
+    assert all(set(e) == {"status", "evidence", "advice"} for r in data for e in r["elements"].values())
+    assert (tmp_path / "out" / "riverside-safe-streets.json").is_file()
+
+
+def test_cli_review_prints_a_table_for_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "home"))
+    done = CliRunner().invoke(app, ["review", str(CHARTERS / "riverside-safe-streets.md")])
+    assert done.exit_code == 0, done.output
+    assert "riverside-safe-streets.md" in done.stdout and "present" in done.stdout
