@@ -180,5 +180,18 @@ def workspaces_delete(
     err.print(f"Deleted workspace {deleted.name}: {len(deleted.files)} files, {deleted.chunks} chunks.")
 
 
+@app.command()
+@user_errors
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port (default 7860).")] = None,
+) -> None:
+    """Start the web app (chat, workspaces, tool views). Offline by default; login with ADVISOR_AUTH."""
+    from advisor.web import launch_app
+
+    err.print("Starting Coalition Advisor… (Ctrl+C to stop)")
+    launch_app(host=host, port=port)
+
+
 if __name__ == "__main__":
     app(prog_name="advisor")

@@ -95,6 +95,22 @@ class LLMSettings(BaseModel):
     )
 
 
+class AppSettings(BaseModel):
+    """The web app (`advisor serve`, `python app.py`)."""
+
+    host: str = Field(
+        default="127.0.0.1", description="Interface to listen on (0.0.0.0 to share on a network)."
+    )
+    port: int = Field(default=7860, ge=1, le=65535, description="Port to listen on.")
+    concurrency: int = Field(
+        default=4, ge=1, description="Requests handled at once; the rest wait in the queue."
+    )
+    queue_size: int = Field(
+        default=64, ge=1, description="Requests that may wait before new ones are refused."
+    )
+    request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
+
+
 class Settings(BaseSettings):
     """All settings of the advisor. Every field has a default; override with ADVISOR_* variables."""
 
@@ -117,6 +133,12 @@ class Settings(BaseSettings):
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    app: AppSettings = Field(default_factory=AppSettings)
+    auth: str | None = Field(
+        default=None,
+        description="Web app login: `user:password`, several separated by commas. Each user sees only "
+        "their own workspaces. Unset: no login (for a single user on their own machine).",
+    )
 
     @property
     def chroma_path(self) -> Path:

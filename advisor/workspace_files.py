@@ -80,21 +80,23 @@ class WorkspaceFiles:
         return self.root / workspace_slug(workspace)
 
     def stage(self, workspace: str, name: str, data: bytes) -> Path:
-        """Write an upload to a temporary file beside its final place (not yet part of the workspace)."""
+        """Write an upload under its own name in a hidden staging folder beside its final place
+        (not yet part of the workspace; errors while reading it still name the user's file)."""
         folder = self.folder(workspace)
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=Path(name).suffix)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        return Path(temporary)
+        staging = Path(tempfile.mkdtemp(dir=folder, prefix=".staging-"))
+        staged = staging / safe_file_name(name)
+        staged.write_bytes(data)
+        return staged
 
     def commit(self, staged: Path, workspace: str, name: str) -> Path:
         final = self.folder(workspace) / safe_file_name(name)
         os.replace(staged, final)
+        shutil.rmtree(staged.parent, ignore_errors=True)
         return final
 
     def discard(self, staged: Path) -> None:
-        staged.unlink(missing_ok=True)
+        shutil.rmtree(staged.parent, ignore_errors=True)
 
     def files(self, workspace: str) -> list[Path]:
         folder = self.folder(workspace)

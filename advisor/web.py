@@ -1,0 +1,341 @@
+"""The Gradio layout of the web app: sidebar (workspaces, uploads, settings), chat, and tool views.
+
+UI only: every event calls a handler of `app_workspaces`, `app_chat` or `app_tools` with the
+signed-in owner. `app.py` and `advisor serve` both call `launch_app`. It lives in the package (not
+only in app.py) so the installed `advisor serve` command can start the very same app.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import os
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+
+import gradio as gr
+
+from advisor import app_chat, app_tools, app_workspaces
+from advisor.accounts import parse_auth
+from advisor.app_state import AppContext
+from advisor.errors import AdvisorError
+from advisor.llm import describe_mode
+from advisor.runtime import Runtime
+
+logger = logging.getLogger(__name__)
+UPLOAD_TYPES = [".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".yaml", ".yml"]
+CSS = """
+#mode-badge {white-space: nowrap}
+.sources-note {font-size: 12px; color: #666}
+"""
+
+
+def _owner(request: gr.Request | None) -> str | None:
+    return getattr(request, "username", None) or None
+
+
+def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Project errors become a visible message; anything else is logged, never shown as a trace."""
+
+    def translate(exc: Exception) -> gr.Error:
+        if isinstance(exc, AdvisorError):
+            return gr.Error(str(exc), print_exception=False)
+        logger.exception("handler %s failed", func.__name__)
+        return gr.Error("Something went wrong on our side; the details are in the server log.")
+
+    if inspect.isgeneratorfunction(func):
+
+        @functools.wraps(func)
+        def stream(*args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from func(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as exc:
+                raise translate(exc) from None
+
+        return stream
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:
+            raise translate(exc) from None
+
+    return call
+
+
+def build_app(ctx: AppContext) -> gr.Blocks:
+    """The whole UI, wired to the handlers."""
+
+    @user_facing
+    def on_load(request: gr.Request) -> tuple[Any, ...]:
+        names = app_workspaces.workspace_names(ctx, _owner(request))
+        current = names[0] if names else None
+        return (gr.Dropdown(choices=names, value=current), *_workspace_outputs(current, request))
+
+    def _workspace_outputs(name: str | None, request: gr.Request) -> tuple[Any, ...]:
+        owner = _owner(request)
+        rows = app_workspaces.files_table(ctx, owner, name)
+        history = app_chat.load_history(ctx, owner, name) if name else []
+        charters = app_tools.charter_files(ctx, owner, name)
+        return (
+            rows,
+            gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
+            history,
+            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
+        )
+
+    @user_facing
+    def on_select(name: str | None, request: gr.Request) -> tuple[Any, ...]:
+        return _workspace_outputs(name, request)
+
+    @user_facing
+    def on_create(new_name: str, request: gr.Request) -> tuple[Any, ...]:
+        owner = _owner(request)
+        created = app_workspaces.create_workspace(ctx, owner, new_name)
+        gr.Info(f"Created workspace {created}. Upload its documents next.")
+        names = app_workspaces.workspace_names(ctx, owner)
+        return (gr.Dropdown(choices=names, value=created), "", *_workspace_outputs(created, request))
+
+    @user_facing
+    def on_upload(name: str | None, paths: list[str] | None, request: gr.Request) -> Any:
+        owner = _owner(request)
+        lines: list[str] = []
+        total = len(paths or [])
+        for number, result in enumerate(app_workspaces.upload_files(ctx, owner, name, paths), 1):
+            lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
+            log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
+            yield log, app_workspaces.files_table(ctx, owner, name), gr.skip(), gr.skip()
+        rows = app_workspaces.files_table(ctx, owner, name)
+        charters = app_tools.charter_files(ctx, owner, name)
+        yield (
+            gr.skip(),
+            rows,
+            gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
+            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
+        )
+
+    @user_facing
+    def on_remove(name: str | None, file: str | None, request: gr.Request) -> tuple[Any, ...]:
+        gr.Info(app_workspaces.remove_file(ctx, _owner(request), name, file))
+        return _workspace_outputs(name, request)
+
+    @user_facing
+    def on_delete(name: str | None, request: gr.Request) -> tuple[Any, ...]:
+        owner = _owner(request)
+        gr.Info(app_workspaces.delete_workspace(ctx, owner, name or ""))
+        names = app_workspaces.workspace_names(ctx, owner)
+        current = names[0] if names else None
+        return (gr.Dropdown(choices=names, value=current), *_workspace_outputs(current, request))
+
+    @user_facing
+    def on_chat(name: str | None, message: str, history: list[dict[str, Any]], request: gr.Request) -> Any:
+        for conversation, follow_ups in app_chat.chat(ctx, _owner(request), name, message, history):
+            yield conversation, "", gr.Dataset(samples=[[p] for p in follow_ups])
+
+    @user_facing
+    def on_export(name: str | None, request: gr.Request) -> str:
+        return app_chat.export_conversation(ctx, _owner(request), name)
+
+    @user_facing
+    def on_clear(name: str | None, request: gr.Request) -> list[dict[str, Any]]:
+        return app_chat.clear_conversation(ctx, _owner(request), name)
+
+    @user_facing
+    def on_test_model() -> str:
+        return app_tools.test_model_connection(ctx)
+
+    @user_facing
+    def on_check(statement: str) -> str:
+        return app_tools.purpose_check_view(ctx, statement)
+
+    @user_facing
+    def on_draft(name: str | None, goal: str, request: gr.Request) -> str:
+        return app_tools.purpose_draft_view(ctx, _owner(request), name, goal)
+
+    @user_facing
+    def on_interests(name: str | None, request: gr.Request) -> tuple[str, list[list[str]], str]:
+        return app_tools.interests_view(ctx, _owner(request), name)
+
+    @user_facing
+    def on_pivots(name: str | None, as_of: str, request: gr.Request) -> tuple[str, str]:
+        return app_tools.pivots_view(ctx, _owner(request), name, as_of)
+
+    @user_facing
+    def on_review(
+        name: str | None, file: str | None, request: gr.Request
+    ) -> tuple[str, list[list[str]], list[str]]:
+        return app_tools.charter_view(ctx, _owner(request), name, file)
+
+    with gr.Blocks(title="Coalition Advisor", analytics_enabled=False) as demo:
+        with gr.Row(equal_height=True):
+            gr.Markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
+            gr.HTML(app_tools.mode_badge(ctx))
+        with gr.Sidebar(label="Workspace", open=True):
+            workspace = gr.Dropdown(label="Workspace", choices=[], elem_id="workspace")
+            new_name = gr.Textbox(
+                label="New workspace", placeholder="e.g. Riverside Safe Streets", elem_id="new-workspace"
+            )
+            create = gr.Button("Create workspace", elem_id="create-workspace")
+            upload = gr.File(
+                label="Upload documents: charter, roster, metrics, notes",
+                file_count="multiple",
+                file_types=UPLOAD_TYPES,
+                elem_id="upload",
+            )
+            upload_log = gr.Markdown(elem_id="upload-log")
+            files = gr.Dataframe(
+                headers=app_workspaces.FILE_COLUMNS, interactive=False, elem_id="files", wrap=True
+            )
+            with gr.Row():
+                remove_choice = gr.Dropdown(label="File", choices=[], scale=3)
+                remove = gr.Button("Remove", size="sm", scale=1)
+            delete = gr.Button("Delete workspace", variant="stop", size="sm")
+            with gr.Accordion("Settings", open=False):
+                gr.Markdown(f"Model: {describe_mode(ctx.runtime.settings)}")
+                test_model = gr.Button("Test model connection", size="sm", elem_id="test-model")
+                test_result = gr.Markdown()
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                chatbot = gr.Chatbot(
+                    elem_id="chatbot",
+                    height=520,
+                    placeholder="Ask about your coalition, paste a purpose statement, or try a prompt below.",
+                    buttons=["copy"],
+                )
+                message = gr.Textbox(
+                    placeholder="Ask a question, or say 'review our charter'…",
+                    show_label=False,
+                    elem_id="message",
+                    submit_btn=True,
+                )
+                follow_ups = gr.Dataset(
+                    label="Try",
+                    components=[gr.Textbox(visible=False)],
+                    samples=[[p] for p in app_chat.WELCOME_PROMPTS],
+                )
+                with gr.Row():
+                    export = gr.DownloadButton("Export conversation (markdown)", size="sm")
+                    clear = gr.Button("Clear conversation", size="sm")
+            with gr.Tab("Purpose", id="purpose"):
+                statement = gr.Textbox(label="Purpose statement", lines=2, elem_id="purpose-statement")
+                check = gr.Button("Check statement", variant="primary")
+                goal = gr.Textbox(label="Or draft from a goal (and the workspace's documents)", lines=2)
+                draft = gr.Button("Draft three statements")
+                purpose_out = gr.Markdown(elem_id="purpose-result")
+            with gr.Tab("Interests", id="interests"):
+                run_interests = gr.Button("Map interests from the uploaded roster", variant="primary")
+                gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, wrap=True, label="Gaps")
+                grid = gr.HTML()
+                interests_out = gr.Markdown()
+            with gr.Tab("Pivots", id="pivots"):
+                with gr.Row():
+                    as_of = gr.Textbox(label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3)
+                    run_pivots = gr.Button("Should we change course?", variant="primary", scale=1)
+                progress = gr.HTML()
+                pivots_out = gr.Markdown()
+            with gr.Tab("Charter review", id="charter"):
+                with gr.Row():
+                    charter_choice = gr.Dropdown(label="Charter", choices=[], scale=3, elem_id="charter-file")
+                    run_review = gr.Button(
+                        "Review charter", variant="primary", scale=1, elem_id="review-charter"
+                    )
+                scorecard = gr.Dataframe(
+                    headers=app_tools.SCORECARD_COLUMNS, interactive=False, wrap=True, elem_id="scorecard"
+                )
+                downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
+                review_out = gr.Markdown(elem_id="review-result")
+
+        workspace_outputs = [files, remove_choice, chatbot, charter_choice]
+        demo.load(on_load, outputs=[workspace, *workspace_outputs])
+        workspace.change(on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private")
+        create.click(
+            on_create,
+            inputs=new_name,
+            outputs=[workspace, new_name, *workspace_outputs],
+            api_name="create_workspace",
+        )
+        new_name.submit(
+            on_create,
+            inputs=new_name,
+            outputs=[workspace, new_name, *workspace_outputs],
+            api_visibility="private",
+        )
+        upload.upload(
+            on_upload,
+            inputs=[workspace, upload],
+            outputs=[upload_log, files, remove_choice, charter_choice],
+            api_name="upload",
+            show_progress="minimal",
+        ).then(lambda: None, outputs=upload, api_visibility="private")
+        remove.click(
+            on_remove, inputs=[workspace, remove_choice], outputs=workspace_outputs, api_name="remove_file"
+        )
+        delete.click(
+            on_delete, inputs=workspace, outputs=[workspace, *workspace_outputs], api_name="delete_workspace"
+        )
+        test_model.click(
+            user_facing(lambda: app_tools.test_model_connection(ctx)),
+            outputs=test_result,
+            api_name="test_model",
+        )
+        message.submit(
+            on_chat,
+            inputs=[workspace, message, chatbot],
+            outputs=[chatbot, message, follow_ups],
+            api_name="chat",
+        )
+        follow_ups.click(
+            lambda sample: sample[0], inputs=follow_ups, outputs=message, api_visibility="private"
+        )
+        export.click(on_export, inputs=workspace, outputs=export, api_name="export_conversation")
+        clear.click(on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
+        check.click(on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
+        draft.click(on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
+        run_interests.click(
+            on_interests, inputs=workspace, outputs=[interests_out, gaps, grid], api_name="interests"
+        )
+        run_pivots.click(
+            on_pivots, inputs=[workspace, as_of], outputs=[pivots_out, progress], api_name="pivots"
+        )
+        run_review.click(
+            on_review,
+            inputs=[workspace, charter_choice],
+            outputs=[review_out, scorecard, downloads],
+            api_name="review_charter",
+        )
+    return demo  # type: ignore[no-any-return]
+
+
+def launch_app(
+    ctx: AppContext | None = None, *, host: str | None = None, port: int | None = None, block: bool = True
+) -> gr.Blocks:
+    """Build and start the app with production settings: queue with a concurrency limit, upload size
+    limit, optional login, no tracebacks for users, no telemetry, no monitoring route."""
+    ctx = ctx or AppContext(Runtime())
+    settings = ctx.runtime.settings
+    ctx.runtime.ensure_knowledge()
+    demo = build_app(ctx)
+    demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
+    auth = parse_auth(settings.auth)
+    demo.launch(
+        server_name=host or settings.app.host,
+        server_port=port or settings.app.port,
+        auth=auth or None,
+        auth_message="Sign in to see your coalition's workspaces." if auth else None,
+        max_file_size=f"{settings.ingest.max_file_mb:g}mb",
+        show_error=False,
+        enable_monitoring=False,
+        prevent_thread_lock=not block,
+        quiet=not block,
+        css=CSS,
+        footer_links=[],
+    )
+    return demo

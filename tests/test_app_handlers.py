@@ -1,0 +1,163 @@
+"""The web app's handlers, without a browser: workspaces, uploads (good and bad), routed chat with
+sources, persisted and exported conversations, the tool views, and owner isolation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from advisor.app_chat import chat, export_conversation, load_history
+from advisor.app_state import AppContext
+from advisor.app_tools import charter_view, interests_view, pivots_view, purpose_check_view
+from advisor.app_workspaces import create_workspace, delete_workspace, files_table, remove_file, upload_files
+from advisor.chat import detect_intent
+from advisor.config import Settings
+from advisor.errors import AdvisorError, WorkspaceError
+from advisor.runtime import Runtime
+
+EVALS = Path(__file__).resolve().parents[1] / "evals" / "data"
+CHARTER = EVALS / "charters" / "riverside-safe-streets.md"
+ROSTER = EVALS / "rosters" / "riverside-safe-streets.yaml"
+METRICS = EVALS / "metrics" / "riverside-road-safety.csv"
+NOTES = EVALS / "metrics" / "riverside-road-safety.notes.md"
+
+
+@pytest.fixture
+def ctx(runtime: Runtime, tmp_path: Path) -> AppContext:
+    """The shared runtime (knowledge indexed, model loaded) with this test's own conversations."""
+    context = AppContext(runtime)
+    context.__dict__["conversations"] = type(context.conversations)(tmp_path / "conversations.sqlite3")
+    return context
+
+
+def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp: Path) -> list[str]:
+    copies = []
+    for path in paths:  # Gradio hands over temporary copies named like the user's files
+        copy = tmp / "uploads" / path.name
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copy(path, copy)
+        copies.append(str(copy))
+    return [r.message for r in upload_files(ctx, owner, workspace, copies)]
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("Review our charter", "charter"),
+        ("What's missing from our MOU?", "charter"),
+        ("Whose interests have we missed?", "interests"),
+        ("Should we change course?", "pivots"),
+        ("Are we on track?", "pivots"),
+        ('Check our purpose: "Promote safe streets for everyone."', "purpose_check"),
+        ("Halve pedestrian deaths in Riverside by 2030.", "purpose_check"),
+        ("Draft a purpose statement for us", "purpose_draft"),
+        ("How do we handle conflict between members?", "ask"),
+        ("How do we share credit with partners?", "ask"),
+    ],
+)
+def test_chat_routes_to_what_the_user_wants(message: str, intent: str) -> None:
+    assert detect_intent(message) == intent
+
+
+def test_uploads_report_each_file_and_a_bad_one_leaves_nothing(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    create_workspace(ctx, None, workspace_name)
+    broken = tmp_path / "minutes.pdf"
+    broken.write_bytes(b"%PDF-1.4 not a real pdf")
+    messages = upload(ctx, None, workspace_name, CHARTER, broken, ROSTER, tmp=tmp_path)
+    assert messages[0].startswith("riverside-safe-streets.md: added as charter")
+    assert messages[1].startswith("minutes.pdf:") and "added" not in messages[1]
+    assert messages[2].startswith("riverside-safe-streets.yaml: added as roster")
+    rows = files_table(ctx, None, workspace_name)
+    assert [r[0] for r in rows] == ["riverside-safe-streets.md", "riverside-safe-streets.yaml"]
+    kept = sorted(p.name for p in ctx.files.folder(workspace_name).iterdir())
+    assert kept == ["riverside-safe-streets.md", "riverside-safe-streets.yaml"]  # no staged leftovers
+    assert (
+        remove_file(ctx, None, workspace_name, "riverside-safe-streets.yaml")
+        == "Removed riverside-safe-streets.yaml."
+    )
+    assert [r[0] for r in files_table(ctx, None, workspace_name)] == ["riverside-safe-streets.md"]
+
+
+def test_chat_reviews_the_uploaded_charter_and_answers_with_sources(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, CHARTER, tmp=tmp_path)
+    *_, (conversation, follow_ups) = chat(ctx, None, workspace_name, "Review our charter", [])
+    assert "Charter review: riverside-safe-streets.md" in conversation[1]["content"]
+    assert follow_ups
+    *_, (conversation, _) = chat(
+        ctx, None, workspace_name, "How do members join the coalition?", conversation
+    )
+    answer, sources = conversation[3], conversation[4]
+    assert "[1]" in answer["content"]
+    assert sources["metadata"]["title"].startswith("📚 Sources")
+    assert "riverside-safe-streets.md" in sources["content"]  # the user's own charter is cited
+    # persisted: a restart (a new context over the same database) shows the same conversation
+    reopened = AppContext(ctx.runtime)
+    reopened.__dict__["conversations"] = type(ctx.conversations)(ctx.conversations.path)
+    assert load_history(reopened, None, workspace_name) == conversation
+    exported = Path(export_conversation(ctx, None, workspace_name)).read_text()
+    assert "## You" in exported and "How do members join the coalition?" in exported
+    assert "riverside-safe-streets.md" in exported
+
+
+def test_capability_prompts_without_the_file_say_what_to_upload(ctx: AppContext, workspace_name: str) -> None:
+    create_workspace(ctx, None, workspace_name)
+    *_, (conversation, _) = chat(ctx, None, workspace_name, "Whose interests have we missed?", [])
+    assert "member roster" in conversation[1]["content"] and "Upload it" in conversation[1]["content"]
+    with pytest.raises(AdvisorError, match="no roster"):
+        interests_view(ctx, None, workspace_name)
+
+
+def test_tool_views_give_reports_charts_and_downloads(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, CHARTER, ROSTER, METRICS, NOTES, tmp=tmp_path)
+    report, gaps, chart = interests_view(ctx, None, workspace_name)
+    assert any(row[0] == "missing stakeholder" for row in gaps) and "<svg" in chart
+    assert "Riverside Police Department" in chart
+    report, progress = pivots_view(ctx, None, workspace_name, "2026-06-30")
+    assert "Shift effort from enforcement toward street redesign" in report
+    assert progress.count("<rect") >= 12 and "off track" in progress
+    _, rows, downloads = charter_view(ctx, None, workspace_name, None)
+    assert len(rows) == 13 and rows[0][0] == "Purpose"
+    assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
+    assert "Score:" in Path(downloads[0]).read_text()
+    assert "✅ **outcome**" in purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")
+
+
+def test_owners_see_only_their_own_workspaces(ctx: AppContext, workspace_name: str, tmp_path: Path) -> None:
+    create_workspace(ctx, "alice", workspace_name)
+    upload(ctx, "alice", workspace_name, CHARTER, tmp=tmp_path)
+    assert workspace_name in [w.name for w in ctx.workspaces("alice")]
+    assert workspace_name not in [w.name for w in ctx.workspaces("bob")]
+    assert workspace_name not in [w.name for w in ctx.workspaces(None)]
+    with pytest.raises(WorkspaceError, match="No workspace named"):
+        list(chat(ctx, "bob", workspace_name, "Review our charter", []))
+    with pytest.raises(WorkspaceError):
+        charter_view(ctx, "bob", workspace_name, "riverside-safe-streets.md")
+    create_workspace(ctx, "bob", workspace_name)  # the same name is free for another user
+    assert files_table(ctx, "bob", workspace_name) == []
+    assert "Deleted" in delete_workspace(ctx, "bob", workspace_name)
+    assert files_table(ctx, "alice", workspace_name)  # alice's is untouched
+
+
+def test_workspace_names_are_checked(ctx: AppContext, workspace_name: str) -> None:
+    with pytest.raises(WorkspaceError, match="Give the workspace a name"):
+        create_workspace(ctx, None, "  ")
+    with pytest.raises(WorkspaceError, match="no letters or digits"):
+        create_workspace(ctx, None, "!!!")
+    create_workspace(ctx, None, workspace_name)
+    with pytest.raises(WorkspaceError, match="already exists"):
+        create_workspace(ctx, None, workspace_name.upper())
+
+
+def test_a_settings_home_keeps_conversations_in_sqlite(tmp_path: Path) -> None:
+    context = AppContext(Runtime(Settings(home=tmp_path)))
+    assert context.conversations.path == tmp_path / "conversations.sqlite3"
