@@ -138,7 +138,7 @@ def charter_view(
     ctx: AppContext, owner: str | None, workspace: str | None, file: str | None
 ) -> tuple[str, list[list[str]], list[str]]:
     """(scorecard, element rows, [md, json, csv] download paths) for one charter of the workspace."""
-    from advisor.charter import ELEMENT_INFO, charter_markdown, review_charter
+    from advisor.charter import ELEMENT_INFO, STATUS_ICONS, charter_markdown, review_charter
     from advisor.review import BatchReport, ReviewOutcome, summary_csv
 
     scoped = ctx.scoped(owner, workspace)
@@ -147,7 +147,12 @@ def charter_view(
         raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
     review = review_charter(path, settings=ctx.runtime.settings, llm=ctx.runtime.llm)
     rows = [
-        [ELEMENT_INFO[e].name, r.status, strip_remote_content(r.evidence or "–"), r.advice]
+        [
+            ELEMENT_INFO[e].name,
+            f"{STATUS_ICONS[r.status]} {r.status}",
+            strip_remote_content(r.evidence or "–"),
+            r.advice,
+        ]
         for e, r in review.elements.items()
     ]
     scorecard = charter_markdown(review)

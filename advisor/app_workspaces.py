@@ -21,7 +21,7 @@ from advisor.workspace_files import classify, safe_file_name
 from advisor.workspaces import delete_workspace as delete_indexed_workspace
 
 logger = logging.getLogger(__name__)
-FILE_COLUMNS = ["file", "kind", "chunks", "added"]
+FILE_COLUMNS = ["file", "kind", "chunks"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def delete_workspace(ctx: AppContext, owner: str | None, name: str) -> str:
 
 
 def files_table(ctx: AppContext, owner: str | None, name: str | None) -> list[list[object]]:
-    """One row per file in the workspace: name, kind, chunks indexed, when added."""
+    """One row per file in the workspace: name, kind, chunks indexed."""
     if not name:
         return []
     info = next((w for w in ctx.workspaces(owner) if w.name == name), None)
@@ -73,7 +73,7 @@ def files_table(ctx: AppContext, owner: str | None, name: str | None) -> list[li
     for entry in info.files:
         original = folder / entry.source
         kind = classify(original) if original.is_file() else "document"
-        rows.append([entry.source, kind, entry.chunk_count, entry.ingested_at[:16].replace("T", " ")])
+        rows.append([entry.source, kind, entry.chunk_count])
     return rows
 
 

@@ -109,6 +109,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         owner = _owner(request)
         lines: list[str] = []
         total = len(paths or [])
+        log = ""
         for number, result in enumerate(app_workspaces.upload_files(ctx, owner, name, paths), 1):
             lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
             log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
@@ -116,7 +117,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         rows = app_workspaces.files_table(ctx, owner, name)
         charters = app_tools.charter_files(ctx, owner, name)
         yield (
-            gr.skip(),
+            log,
             rows,
             gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
             gr.Dropdown(choices=charters, value=charters[0] if charters else None),
@@ -179,7 +180,9 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             gr.Markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
             gr.HTML(app_tools.mode_badge(ctx))
         with gr.Sidebar(label="Workspace", open=True):
-            workspace = gr.Dropdown(label="Workspace", choices=[], elem_id="workspace")
+            workspace = gr.Dropdown(
+                label="Workspace", choices=[], elem_id="workspace", allow_custom_value=True
+            )
             new_name = gr.Textbox(
                 label="New workspace", placeholder="e.g. Riverside Safe Streets", elem_id="new-workspace"
             )
@@ -243,12 +246,18 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 pivots_out = gr.Markdown()
             with gr.Tab("Charter review", id="charter"):
                 with gr.Row():
-                    charter_choice = gr.Dropdown(label="Charter", choices=[], scale=3, elem_id="charter-file")
+                    charter_choice = gr.Dropdown(
+                        label="Charter", choices=[], scale=3, elem_id="charter-file", allow_custom_value=True
+                    )
                     run_review = gr.Button(
                         "Review charter", variant="primary", scale=1, elem_id="review-charter"
                     )
                 scorecard = gr.Dataframe(
-                    headers=app_tools.SCORECARD_COLUMNS, interactive=False, wrap=True, elem_id="scorecard"
+                    headers=app_tools.SCORECARD_COLUMNS,
+                    interactive=False,
+                    wrap=True,
+                    elem_id="scorecard",
+                    column_widths=["14%", "12%", "40%", "34%"],
                 )
                 downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
                 review_out = gr.Markdown(elem_id="review-result")

@@ -1,0 +1,88 @@
+"""In a real headless browser (Debian's chromium, driven by Playwright): open the app, create a
+workspace, upload a charter, ask a question, see a cited answer and open its sources, then open
+the charter scorecard. Screenshots land in the test's folder (and in tests/screenshots/ with
+ADVISOR_UPDATE_SCREENSHOTS=1, for the README)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from advisor.runtime import Runtime
+from tests.app_server import running_app
+
+pytestmark = pytest.mark.slow
+CHROMIUM = Path("/usr/bin/chromium")
+CHARTER = Path(__file__).resolve().parents[1] / "evals" / "data" / "charters" / "riverside-safe-streets.md"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def app_url(runtime: Runtime) -> Iterator[str]:
+    with running_app(runtime) as url:
+        yield url
+
+
+def test_a_newcomer_gets_a_cited_answer_and_a_scorecard(
+    app_url: str, workspace_name: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(app_url)
+        expect(page.get_by_text("Grounded advice for people who lead coalitions")).to_be_visible(
+            timeout=30_000
+        )
+        expect(page.locator("#mode-badge")).to_have_text("Offline mode")
+
+        page.locator("#new-workspace textarea, #new-workspace input").first.fill(workspace_name)
+        page.locator("#create-workspace").click()
+        expect(page.get_by_text(f"Created workspace {workspace_name}")).to_be_visible(timeout=30_000)
+
+        page.locator("#upload input[type=file]").set_input_files(str(CHARTER))
+        expect(page.locator("#upload-log")).to_contain_text("added as charter", timeout=60_000)
+        expect(page.locator("#files")).to_contain_text("riverside-safe-streets.md")
+
+        page.locator("#message textarea").fill("How do members join the coalition?")
+        page.locator("#message textarea").press("Enter")
+        chat = page.locator("#chatbot")
+        expect(chat).to_contain_text("[1]", timeout=60_000)
+        sources = chat.get_by_text("📚 Sources")
+        expect(sources).to_be_visible()
+        sources.click()
+        expect(chat).to_contain_text("riverside-safe-streets.md", timeout=10_000)
+        expect(chat).to_contain_text("letter of interest")
+        page.screenshot(path=str(tmp_path / "chat.png"))
+
+        page.get_by_role("tab", name="Charter review").click()
+        page.locator("#review-charter").click()
+        scorecard = page.locator("#scorecard")
+        expect(scorecard).to_contain_text("Decision", timeout=60_000)
+        expect(scorecard).to_contain_text("present")
+        expect(page.locator("#review-result")).to_contain_text("Score:")
+        page.screenshot(path=str(tmp_path / "charter.png"))
+        browser.close()
+
+    if os.environ.get("ADVISOR_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        for name in ("chat.png", "charter.png"):
+            shutil.copy(tmp_path / name, SCREENSHOTS / name)
