@@ -70,7 +70,20 @@ def answer_question(
             citations=[],
         )
     points = select_sentences(question, passages, retriever.embeddings)
-    return compose_answer(points, workspace)
+    answer = compose_answer(points, workspace)
+    return answer.model_copy(update={"warnings": injection_warnings([p for p, _ in points])})
+
+
+def injection_warnings(passages: list[Passage]) -> list[str]:
+    """A warning per source whose passages try to instruct an AI (they are still only data)."""
+    from advisor.injection import find_injections, injection_warning
+
+    warnings: dict[str, str] = {}
+    for passage in passages:
+        findings = find_injections(passage.text)
+        if findings and passage.source not in warnings:
+            warnings[passage.source] = injection_warning(passage.source, findings)
+    return list(warnings.values())
 
 
 def select_sentences(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from advisor.answer import MIN_RELEVANCE, Answer, answer_question
+from advisor.answer import MIN_RELEVANCE, Answer, answer_question, injection_warnings
 from advisor.config import Settings, get_settings
 from advisor.llm import model_slot
 from advisor.prompts import load_prompt, untrusted
@@ -72,7 +72,8 @@ def stream_answer(
         yield AnswerUpdate(final.answer, final)
         return
     answer, citations = cite(strip_remote_content(text), ids)
-    yield AnswerUpdate(answer, Answer(answer=answer, mode="llm", citations=citations))
+    warnings = injection_warnings(passages)
+    yield AnswerUpdate(answer, Answer(answer=answer, mode="llm", citations=citations, warnings=warnings))
 
 
 def answer_with_model(

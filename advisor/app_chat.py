@@ -37,9 +37,10 @@ def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any
 
 
 def _as_messages(user: str, reply_text: str, citations: list[Any], warnings: list[str]) -> list[ChatMessage]:
-    text = strip_remote_content(reply_text)
+    text = reply_text
     if warnings:
         text += "\n\n" + "\n".join(f"*⚠️ {w}*" for w in warnings)
+    text = strip_remote_content(text)
     messages: list[ChatMessage] = [{"role": "user", "content": user}, {"role": "assistant", "content": text}]
     if citations:
         messages.append(

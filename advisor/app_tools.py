@@ -96,7 +96,7 @@ def interests_view(
     roster = parse_roster(_require(ctx, scoped, "roster"), ctx.files.find(scoped, "objectives"))
     embeddings = ctx.runtime.embeddings
     result = map_interests(roster, embeddings=embeddings, settings=ctx.runtime.settings, llm=ctx.runtime.llm)
-    rows = [[g.kind.replace("_", " "), g.member or "–", g.detail] for g in result.gaps]
+    rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
     chart = stakeholder_chart(stakeholder_grid(roster, result, embeddings=embeddings))
     return _with_warnings(interests_markdown(result), result.warnings), rows, chart
 
@@ -165,7 +165,7 @@ def charter_view(
     summary = summary_csv(BatchReport([ReviewOutcome(path, review.file, review)]))
     (folder / f"{stem}.csv").write_text(summary, encoding="utf-8")
     downloads = [str(folder / f"{stem}.{ext}") for ext in ("md", "json", "csv")]
-    return _with_warnings(strip_remote_content(scorecard), review.warnings), rows, downloads
+    return _with_warnings(scorecard, review.warnings), rows, downloads
 
 
 def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
@@ -178,4 +178,6 @@ def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
 
 
 def _with_warnings(text: str, warnings: list[str]) -> str:
-    return text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
+    """The view's markdown with its warnings on top; never anything a browser would fetch."""
+    text = text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
+    return strip_remote_content(text)

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.app_state import AppContext
+from advisor.documents import decode_text, read_document
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.index import ScopeIndex
 from advisor.ingest import ingest_workspace_files
+from advisor.injection import InjectionFinding, injection_warning, scan_file
 from advisor.store import workspace_collection, workspace_slug
 from advisor.workspace_files import classify, safe_file_name
 from advisor.workspaces import delete_workspace as delete_indexed_workspace
@@ -31,6 +33,7 @@ class UploadResult:
     name: str
     ok: bool
     message: str
+    flagged: bool = False  # the file holds text that tries to instruct an AI
 
 
 def workspace_names(ctx: AppContext, owner: str | None) -> list[str]:
@@ -108,7 +111,11 @@ def _upload_one(ctx: AppContext, scoped: str, path: Path) -> UploadResult:
         final = ctx.files.commit(staged, scoped, display)
         kind = classify(final)
         verb = {"unchanged": "already up to date", "updated": "updated"}.get(result.status, "added")
-        return UploadResult(display, True, f"{display}: {verb} as {kind}, {result.chunks} chunks")
+        message = f"{display}: {verb} as {kind}, {result.chunks} chunks"
+        findings = _injection_findings(final)
+        if findings:
+            message += f". ⚠️ {injection_warning(display, findings)}"
+        return UploadResult(display, True, message, flagged=bool(findings))
     except AdvisorError as exc:
         ctx.files.discard(staged)
         return UploadResult(display, False, str(exc))
@@ -116,6 +123,12 @@ def _upload_one(ctx: AppContext, scoped: str, path: Path) -> UploadResult:
         ctx.files.discard(staged)
         logger.exception("upload of %s failed", display)
         return UploadResult(display, False, f"{display}: could not be added (an internal error; see the log)")
+
+
+def _injection_findings(path: Path) -> list[InjectionFinding]:
+    data = path.read_bytes()
+    binary = path.suffix.lower() in (".pdf", ".docx")
+    return scan_file(path.name, data, read_document(path).text if binary else decode_text(path, data))
 
 
 def remove_file(ctx: AppContext, owner: str | None, name: str | None, file: str | None) -> str:

@@ -62,7 +62,7 @@ def review_charter_with_model(
         ModelCharterReview,
         settings=settings,
         charter=untrusted(text[:MAX_CHARTER_CHARS], rules.file),
-        findings=findings,
+        findings=untrusted(findings, "rule findings"),
         elements=elements,
     )
     if drafted.value is None:

@@ -59,7 +59,7 @@ def review_interests_with_model(
         ModelInterestReview,
         settings=settings,
         roster=untrusted(roster_text, "roster"),
-        findings=findings,
+        findings=untrusted(findings, "rule findings"),
     )
     if drafted.value is None:
         return rules.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})

@@ -58,12 +58,20 @@ def review_pivots_with_model(
         "pivots_review",
         ModelPivots,
         settings=settings,
-        metrics=json.dumps([m.model_dump() for m in rules.metrics], ensure_ascii=False, indent=1),
+        metrics=untrusted(
+            json.dumps([m.model_dump() for m in rules.metrics], ensure_ascii=False, indent=1), "metrics"
+        ),
         signals=untrusted("\n".join(f"- ({s.kind}) {s.text}" for s in rules.signals) or "(none)", "notes"),
-        rule_pivots=json.dumps(
-            [{"title": p.title, "rationale": p.rationale, "addresses": p.addresses} for p in rules.pivots],
-            ensure_ascii=False,
-            indent=1,
+        rule_pivots=untrusted(
+            json.dumps(
+                [
+                    {"title": p.title, "rationale": p.rationale, "addresses": p.addresses}
+                    for p in rules.pivots
+                ],
+                ensure_ascii=False,
+                indent=1,
+            ),
+            "rule-based options",
         ),
         passages="\n\n".join(untrusted(p.text, f"{pid} {p.title}") for pid, p in ids.items()) or "(none)",
     )

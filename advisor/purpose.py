@@ -76,7 +76,7 @@ def check_purpose(
         ModelPurposeReview,
         settings=settings,
         statement=untrusted(result.statement, "purpose statement"),
-        findings=findings,
+        findings=untrusted(findings, "rule findings"),
     )
     if drafted.value is None:
         return result.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})

@@ -202,7 +202,7 @@ def _draft_with_model(
         settings=settings,
         goal=untrusted(goal, "goal") if goal else "(none)",
         passages=listing,
-        candidates=candidates,
+        candidates=untrusted(candidates, "rule candidates"),
     )
     if drafted.value is None:
         return rules.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})

@@ -6,9 +6,12 @@ import io
 from pathlib import Path
 
 
-def pdf_bytes(lines: list[str]) -> bytes:
-    """A minimal one-page PDF whose text layer holds `lines`."""
-    content = "BT /F1 12 Tf 72 720 Td " + " ".join(f"({line}) Tj 0 -16 Td" for line in lines) + " ET"
+def pdf_bytes(lines: list[str], *, hidden: list[str] | None = None, size: float = 12) -> bytes:
+    """A minimal one-page PDF whose text layer holds `lines` (black, `size` points), then `hidden`
+    lines drawn in white: there for a parser, invisible to a reader."""
+    content = f"BT /F1 {size:g} Tf 72 720 Td " + " ".join(f"({line}) Tj 0 -16 Td" for line in lines) + " ET"
+    if hidden:
+        content += " BT 1 1 1 rg /F1 12 Tf 72 400 Td " + " ".join(f"({h}) Tj 0 -16 Td" for h in hidden) + " ET"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
