@@ -11,7 +11,8 @@ def pdf_bytes(lines: list[str], *, hidden: list[str] | None = None, size: float 
     lines drawn in white: there for a parser, invisible to a reader."""
     content = f"BT /F1 {size:g} Tf 72 720 Td " + " ".join(f"({line}) Tj 0 -16 Td" for line in lines) + " ET"
     if hidden:
-        content += " BT 1 1 1 rg /F1 12 Tf 72 400 Td " + " ".join(f"({h}) Tj 0 -16 Td" for h in hidden) + " ET"
+        shown = " ".join(f"({h}) Tj 0 -16 Td" for h in hidden)
+        content += f" BT 1 1 1 rg /F1 12 Tf 72 400 Td {shown} ET"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
