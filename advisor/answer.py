@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,6 +30,34 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Sentences that lean on the one before ("This means…", "If you see these…") read badly on their own.
 _DEPENDENT_OPENER = re.compile(r"^(this|these|that|those|it|they|such|only|also|if you see these)\b", re.I)
 DEPENDENT_PENALTY = 0.06
+
+
+class _SentenceVectors:
+    """Vectors of passage sentences, kept between questions: the same guidance passages come back
+    for many questions, and embedding their sentences is most of an answer's cost."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self._vectors: OrderedDict[tuple[int, str], list[float]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def embed(self, embeddings: Embeddings, texts: list[str]) -> list[list[float]]:
+        model = id(embeddings)
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if (model, t) not in self._vectors))
+        fresh = dict(zip(missing, embeddings.embed_documents(missing), strict=True)) if missing else {}
+        with self._lock:
+            for text, vector in fresh.items():
+                self._vectors[(model, text)] = vector
+            found = [fresh.get(t) or self._vectors[(model, t)] for t in texts]
+            for text in texts:
+                self._vectors.move_to_end((model, text))
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return found
+
+
+_SENTENCE_VECTORS = _SentenceVectors()
 
 
 class Answer(BaseModel):
@@ -99,7 +129,9 @@ def select_sentences(
     if not pool:
         return [(p, [(_clean(p.text), p.text)]) for p in passages[:1]]
     # A sentence is judged with its heading ("Purpose: Cut traffic deaths…"), which often names its topic.
-    vectors = embeddings.embed_documents([f"{p.heading or p.title}: {clean}" for _, p, clean, _ in pool])
+    vectors = _SENTENCE_VECTORS.embed(
+        embeddings, [f"{p.heading or p.title}: {clean}" for _, p, clean, _ in pool]
+    )
     query = embeddings.embed_query(question)
     candidates = sorted(
         (

@@ -83,7 +83,7 @@ def draft_structured(
             logger.warning("model call for %s failed: %s", prompt_name, exc)
             return Drafted(
                 None,
-                f"The model could not be reached ({_reason(exc)}); showing the rule-based result.",
+                f"The model call failed ({_reason(exc)}); showing the rule-based result.",
                 attempt,
                 time.perf_counter() - started,
                 usage,

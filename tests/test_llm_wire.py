@@ -112,7 +112,7 @@ def test_persistent_server_errors_end_in_the_rule_based_result(server: FakeOpenA
     server.fail(Fault.http(500), Fault.http(500), Fault.http(500))
     result = check_purpose(STATEMENT, settings=settings, llm=load_chat_model(settings))
     assert len(server.requests) == 2  # the first call and its one retry
-    assert result.warnings and "could not be reached" in result.warnings[0]
+    assert result.warnings and "The model call failed" in result.warnings[0]
     assert "HTTP 500" in result.warnings[0]
     assert result.criteria["population"].evidence == "Riverside"  # the rules still answered
 
