@@ -26,7 +26,7 @@ def progress_chart(metrics: list[MetricProgress]) -> str:
     """One bar per metric: progress toward target, with a black tick where a steady pace would be."""
     label_width, bar_width, row = 300, 380, 34
     height = 40 + row * len(metrics)
-    width = label_width + bar_width + 80
+    width = label_width + bar_width + 150
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' role='img' "
         f"aria-label='Progress against pace per metric' {FONT} font-size='13'>",
@@ -81,15 +81,32 @@ def stakeholder_chart(points: list[StakeholderPoint]) -> str:
         parts.append(
             f"<text x='{x}' y='{y}' fill='{QUADRANT_COLOURS[label]}' font-weight='600'>{label}</text>"
         )
-    for point in points:
+    placed: list[tuple[float, float, float]] = []  # label boxes: x, y, width
+    for point in sorted(points, key=lambda p: (-p.power, p.interest)):
         x = pad + size * point.interest
         y = pad + size * (1 - point.power)
         colour = QUADRANT_COLOURS.get(point.quadrant, "#555")
         name = point.name if len(point.name) <= 24 else point.name[:22] + "…"
+        label_y = _free_line(placed, x + 9, y + 4, 6.5 * len(name))
         parts += [
             f"<circle cx='{x:.1f}' cy='{y:.1f}' r='6' fill='{colour}'><title>{escape(point.name)} "
             f"({escape(point.sector)})</title></circle>",
-            f"<text x='{x + 9:.1f}' y='{y + 4:.1f}'>{escape(name)}</text>",
+            f"<text x='{x + 9:.1f}' y='{label_y:.1f}'>{escape(name)}</text>",
         ]
+        if abs(label_y - y - 4) > 1:  # a leader line from a moved label back to its dot
+            parts.append(
+                f"<line x1='{x:.1f}' y1='{y:.1f}' x2='{x + 8:.1f}' y2='{label_y - 4:.1f}' stroke='#999'/>"
+            )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _free_line(placed: list[tuple[float, float, float]], x: float, y: float, width: float) -> float:
+    """The nearest baseline to `y` where a label of `width` at `x` overlaps no placed label."""
+    for step in range(0, 12):
+        candidate = y + (step + 1) // 2 * 15 * (1 if step % 2 else -1) if step else y
+        if not any(abs(candidate - py) < 14 and x < px + pw and px < x + width for px, py, pw in placed):
+            placed.append((x, candidate, width))
+            return candidate
+    placed.append((x, y, width))
+    return y
