@@ -8,9 +8,7 @@ the browser fetch a remote image or render a live link.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from advisor.app_state import AppContext
@@ -102,7 +100,7 @@ def export_conversation(ctx: AppContext, owner: str | None, workspace: str | Non
     """Write the workspace's conversation to a markdown file; returns its path for download."""
     scoped = ctx.scoped(owner, workspace)
     text = ctx.conversations.export_markdown(owner or "", scoped)
-    folder = Path(tempfile.mkdtemp(prefix="advisor-export-"))
+    folder = ctx.download_folder()
     path = folder / f"conversation-{ctx.files.folder(scoped).name}.md"
     path.write_text(strip_remote_content(text), encoding="utf-8")
     return str(path)

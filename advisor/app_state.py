@@ -3,8 +3,12 @@ and the owner scoping of workspace names. Built once per server process."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import time
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from advisor.accounts import display_name, owns, scoped_workspace
 from advisor.conversations import ConversationStore
@@ -27,6 +31,18 @@ class AppContext:
     @cached_property
     def conversations(self) -> ConversationStore:
         return ConversationStore(self.runtime.settings.home / "conversations.sqlite3")
+
+    @cached_property
+    def downloads(self) -> Path:
+        """Where exports and scorecards are written for download (Gradio serves copies of them)."""
+        return Path(tempfile.mkdtemp(prefix="advisor-downloads-"))
+
+    def download_folder(self, keep_s: float = 3600) -> Path:
+        """A fresh folder for one download; folders older than `keep_s` are removed."""
+        for old in self.downloads.iterdir():
+            if old.stat().st_mtime < time.time() - keep_s:
+                shutil.rmtree(old, ignore_errors=True)
+        return Path(tempfile.mkdtemp(dir=self.downloads))
 
     def workspaces(self, owner: str | None) -> list[WorkspaceInfo]:
         """The owner's workspaces, named as the owner named them."""

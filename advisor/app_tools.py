@@ -6,7 +6,6 @@ scorecard with downloads (md, json, csv). Also the mode badge and the model conn
 from __future__ import annotations
 
 import json
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -156,7 +155,7 @@ def charter_view(
         for e, r in review.elements.items()
     ]
     scorecard = charter_markdown(review)
-    folder = Path(tempfile.mkdtemp(prefix="advisor-review-"))
+    folder = ctx.download_folder()
     stem = Path(review.file).stem
     (folder / f"{stem}.md").write_text(scorecard, encoding="utf-8")
     (folder / f"{stem}.json").write_text(
