@@ -1,18 +1,14 @@
 """The Gradio layout of the web app: sidebar (workspaces, uploads, settings), chat, and tool views.
 
-UI only: every event calls a handler of `app_workspaces`, `app_chat` or `app_tools` with the
+UI only: every event goes to `web_events.Events`, which calls the package's handlers with the
 signed-in owner. `app.py` and `advisor serve` both call `launch_app`. It lives in the package (not
 only in app.py) so the installed `advisor serve` command can start the very same app.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import logging
 import os
-from collections.abc import Callable
-from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
@@ -21,9 +17,9 @@ import gradio as gr
 from advisor import app_chat, app_tools, app_workspaces
 from advisor.accounts import parse_auth
 from advisor.app_state import AppContext
-from advisor.errors import AdvisorError
 from advisor.llm import describe_mode
 from advisor.runtime import Runtime
+from advisor.web_events import Events
 
 logger = logging.getLogger(__name__)
 UPLOAD_TYPES = [".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".yaml", ".yml"]
@@ -33,148 +29,9 @@ CSS = """
 """
 
 
-def _owner(request: gr.Request | None) -> str | None:
-    return getattr(request, "username", None) or None
-
-
-def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Project errors become a visible message; anything else is logged, never shown as a trace."""
-
-    def translate(exc: Exception) -> gr.Error:
-        if isinstance(exc, AdvisorError):
-            return gr.Error(str(exc), print_exception=False)
-        logger.exception("handler %s failed", func.__name__)
-        return gr.Error("Something went wrong on our side; the details are in the server log.")
-
-    if inspect.isgeneratorfunction(func):
-
-        @functools.wraps(func)
-        def stream(*args: Any, **kwargs: Any) -> Any:
-            try:
-                yield from func(*args, **kwargs)
-            except gr.Error:
-                raise
-            except Exception as exc:
-                raise translate(exc) from None
-
-        return stream
-
-    @functools.wraps(func)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except gr.Error:
-            raise
-        except Exception as exc:
-            raise translate(exc) from None
-
-    return call
-
-
 def build_app(ctx: AppContext) -> gr.Blocks:
-    """The whole UI, wired to the handlers."""
-
-    @user_facing
-    def on_load(request: gr.Request) -> tuple[Any, ...]:
-        names = app_workspaces.workspace_names(ctx, _owner(request))
-        current = names[0] if names else None
-        return (gr.Dropdown(choices=names, value=current), *_workspace_outputs(current, request))
-
-    def _workspace_outputs(name: str | None, request: gr.Request) -> tuple[Any, ...]:
-        owner = _owner(request)
-        rows = app_workspaces.files_table(ctx, owner, name)
-        history = app_chat.load_history(ctx, owner, name) if name else []
-        charters = app_tools.charter_files(ctx, owner, name)
-        return (
-            rows,
-            gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
-            history,
-            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
-        )
-
-    @user_facing
-    def on_select(name: str | None, request: gr.Request) -> tuple[Any, ...]:
-        return _workspace_outputs(name, request)
-
-    @user_facing
-    def on_create(new_name: str, request: gr.Request) -> tuple[Any, ...]:
-        owner = _owner(request)
-        created = app_workspaces.create_workspace(ctx, owner, new_name)
-        gr.Info(f"Created workspace {created}. Upload its documents next.")
-        names = app_workspaces.workspace_names(ctx, owner)
-        return (gr.Dropdown(choices=names, value=created), "", *_workspace_outputs(created, request))
-
-    @user_facing
-    def on_upload(name: str | None, paths: list[str] | None, request: gr.Request) -> Any:
-        owner = _owner(request)
-        lines: list[str] = []
-        total = len(paths or [])
-        log = ""
-        for number, result in enumerate(app_workspaces.upload_files(ctx, owner, name, paths), 1):
-            lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
-            log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
-            yield log, app_workspaces.files_table(ctx, owner, name), gr.skip(), gr.skip()
-        rows = app_workspaces.files_table(ctx, owner, name)
-        charters = app_tools.charter_files(ctx, owner, name)
-        yield (
-            log,
-            rows,
-            gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
-            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
-        )
-
-    @user_facing
-    def on_remove(name: str | None, file: str | None, request: gr.Request) -> tuple[Any, ...]:
-        gr.Info(app_workspaces.remove_file(ctx, _owner(request), name, file))
-        return _workspace_outputs(name, request)
-
-    @user_facing
-    def on_delete(name: str | None, request: gr.Request) -> tuple[Any, ...]:
-        owner = _owner(request)
-        gr.Info(app_workspaces.delete_workspace(ctx, owner, name or ""))
-        names = app_workspaces.workspace_names(ctx, owner)
-        current = names[0] if names else None
-        return (gr.Dropdown(choices=names, value=current), *_workspace_outputs(current, request))
-
-    @user_facing
-    def on_chat(name: str | None, message: str, history: list[dict[str, Any]], request: gr.Request) -> Any:
-        for conversation, follow_ups in app_chat.chat(ctx, _owner(request), name, message, history):
-            yield conversation, "", gr.Dataset(samples=[[p] for p in follow_ups])
-
-    @user_facing
-    def on_export(name: str | None, request: gr.Request) -> str:
-        return app_chat.export_conversation(ctx, _owner(request), name)
-
-    @user_facing
-    def on_clear(name: str | None, request: gr.Request) -> list[dict[str, Any]]:
-        return app_chat.clear_conversation(ctx, _owner(request), name)
-
-    @user_facing
-    def on_test_model() -> str:
-        return app_tools.test_model_connection(ctx)
-
-    @user_facing
-    def on_check(statement: str) -> str:
-        return app_tools.purpose_check_view(ctx, statement)
-
-    @user_facing
-    def on_draft(name: str | None, goal: str, request: gr.Request) -> str:
-        return app_tools.purpose_draft_view(ctx, _owner(request), name, goal)
-
-    @user_facing
-    def on_interests(name: str | None, request: gr.Request) -> tuple[str, list[list[str]], str]:
-        return app_tools.interests_view(ctx, _owner(request), name)
-
-    @user_facing
-    def on_pivots(name: str | None, as_of: str, request: gr.Request) -> tuple[str, str]:
-        return app_tools.pivots_view(ctx, _owner(request), name, as_of)
-
-    @user_facing
-    def on_review(
-        name: str | None, file: str | None, request: gr.Request
-    ) -> tuple[str, list[list[str]], list[str]]:
-        return app_tools.charter_view(ctx, _owner(request), name, file)
-
+    """The whole UI, wired to the events."""
+    events = Events(ctx)
     with gr.Blocks(title="Coalition Advisor", analytics_enabled=False) as demo:
         with gr.Row(equal_height=True):
             gr.Markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
@@ -263,40 +120,48 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 review_out = gr.Markdown(elem_id="review-result")
 
         workspace_outputs = [files, remove_choice, chatbot, charter_choice]
-        demo.load(on_load, outputs=[workspace, *workspace_outputs])
-        workspace.change(on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private")
+        demo.load(events.on_load, outputs=[workspace, *workspace_outputs])
+        workspace.change(
+            events.on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private"
+        )
         create.click(
-            on_create,
+            events.on_create,
             inputs=new_name,
             outputs=[workspace, new_name, *workspace_outputs],
             api_name="create_workspace",
         )
         new_name.submit(
-            on_create,
+            events.on_create,
             inputs=new_name,
             outputs=[workspace, new_name, *workspace_outputs],
             api_visibility="private",
         )
         upload.upload(
-            on_upload,
+            events.on_upload,
             inputs=[workspace, upload],
             outputs=[upload_log, files, remove_choice, charter_choice],
             api_name="upload",
             show_progress="minimal",
         ).then(lambda: None, outputs=upload, api_visibility="private")
         remove.click(
-            on_remove, inputs=[workspace, remove_choice], outputs=workspace_outputs, api_name="remove_file"
+            events.on_remove,
+            inputs=[workspace, remove_choice],
+            outputs=workspace_outputs,
+            api_name="remove_file",
         )
         delete.click(
-            on_delete, inputs=workspace, outputs=[workspace, *workspace_outputs], api_name="delete_workspace"
+            events.on_delete,
+            inputs=workspace,
+            outputs=[workspace, *workspace_outputs],
+            api_name="delete_workspace",
         )
         test_model.click(
-            user_facing(lambda: app_tools.test_model_connection(ctx)),
+            events.on_test_model,
             outputs=test_result,
             api_name="test_model",
         )
         message.submit(
-            on_chat,
+            events.on_chat,
             inputs=[workspace, message, chatbot],
             outputs=[chatbot, message, follow_ups],
             api_name="chat",
@@ -304,18 +169,18 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         follow_ups.click(
             lambda sample: sample[0], inputs=follow_ups, outputs=message, api_visibility="private"
         )
-        export.click(on_export, inputs=workspace, outputs=export, api_name="export_conversation")
-        clear.click(on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
-        check.click(on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
-        draft.click(on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
+        export.click(events.on_export, inputs=workspace, outputs=export, api_name="export_conversation")
+        clear.click(events.on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
+        check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
+        draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
         run_interests.click(
-            on_interests, inputs=workspace, outputs=[interests_out, gaps, grid], api_name="interests"
+            events.on_interests, inputs=workspace, outputs=[interests_out, gaps, grid], api_name="interests"
         )
         run_pivots.click(
-            on_pivots, inputs=[workspace, as_of], outputs=[pivots_out, progress], api_name="pivots"
+            events.on_pivots, inputs=[workspace, as_of], outputs=[pivots_out, progress], api_name="pivots"
         )
         run_review.click(
-            on_review,
+            events.on_review,
             inputs=[workspace, charter_choice],
             outputs=[review_out, scorecard, downloads],
             api_name="review_charter",
