@@ -141,6 +141,8 @@ def charter_view(
     from advisor.review import BatchReport, ReviewOutcome, summary_csv
 
     scoped = ctx.scoped(owner, workspace)
+    if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
+        raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
     path = ctx.files.folder(scoped) / file if file else ctx.files.find(scoped, "charter")
     if path is None or not path.is_file():
         raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")

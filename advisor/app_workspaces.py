@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.app_state import AppContext
-from advisor.documents import decode_text, read_document
+from advisor.config import Settings
+from advisor.documents import decode_text
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.index import ScopeIndex
-from advisor.ingest import ingest_workspace_files
+from advisor.ingest import DocumentReader, ingest_workspace_files, sandboxed_reader
 from advisor.injection import InjectionFinding, injection_warning, scan_file
 from advisor.store import workspace_collection, workspace_slug
 from advisor.workspace_files import classify, safe_file_name
@@ -112,7 +113,7 @@ def _upload_one(ctx: AppContext, scoped: str, path: Path) -> UploadResult:
         kind = classify(final)
         verb = {"unchanged": "already up to date", "updated": "updated"}.get(result.status, "added")
         message = f"{display}: {verb} as {kind}, {result.chunks} chunks"
-        findings = _injection_findings(final)
+        findings = _injection_findings(final, sandboxed_reader(runtime.settings), runtime.settings)
         if findings:
             message += f". ⚠️ {injection_warning(display, findings)}"
         return UploadResult(display, True, message, flagged=bool(findings))
@@ -125,10 +126,13 @@ def _upload_one(ctx: AppContext, scoped: str, path: Path) -> UploadResult:
         return UploadResult(display, False, f"{display}: could not be added (an internal error; see the log)")
 
 
-def _injection_findings(path: Path) -> list[InjectionFinding]:
+def _injection_findings(path: Path, read: DocumentReader, settings: Settings) -> list[InjectionFinding]:
     data = path.read_bytes()
-    binary = path.suffix.lower() in (".pdf", ".docx")
-    return scan_file(path.name, data, read_document(path).text if binary else decode_text(path, data))
+    if path.suffix.lower() in (".pdf", ".docx"):  # parsed in the sandbox, like every untrusted file
+        text = read(path, max_bytes=int(settings.ingest.max_file_mb * 2**20)).text
+    else:
+        text = decode_text(path, data)
+    return scan_file(path.name, data, text)
 
 
 def remove_file(ctx: AppContext, owner: str | None, name: str | None, file: str | None) -> str:

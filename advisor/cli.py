@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 
 import advisor.cli_capabilities  # noqa: F401  (registers purpose, interests, pivots, review)
+from advisor import cli_eval  # noqa: F401  (registers eval)
 from advisor.cli_common import (
     JsonOption,
     WorkspaceOption,

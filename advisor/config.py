@@ -29,7 +29,18 @@ class ChromaSettings(BaseModel):
         description="URL of a `chroma run` server (e.g. http://127.0.0.1:8000). Unset: an embedded store "
         "under ADVISOR_HOME/chroma.",
     )
+    database: str = Field(
+        default="default_database",
+        description="Database on the server (created on first use), so that several deployments or test "
+        "runs can share one `chroma run` server. Ignored by the embedded store.",
+    )
     batch_size: int = Field(default=512, ge=1, description="Records per Chroma add call.")
+    lock_wait_s: float = Field(
+        default=10.0,
+        ge=0,
+        description="Seconds to wait while another advisor process is using the embedded store before "
+        "giving up with an error (each read or write holds it briefly). Unused with a server.",
+    )
 
 
 class EmbeddingSettings(BaseModel):
@@ -55,6 +66,18 @@ class IngestSettings(BaseModel):
     """Limits on what users may upload."""
 
     max_file_mb: float = Field(default=20.0, gt=0, description="Largest accepted file, in MiB.")
+    parse_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest one uploaded file may take to parse (in a separate process) before it is "
+        "refused; a hostile file cannot stall the app for longer.",
+    )
+    parse_memory_mb: int = Field(
+        default=1024,
+        ge=64,
+        description="Memory (MiB) the parsing process may use for one file beyond its own baseline; a "
+        "decompression bomb is refused when it needs more.",
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -111,6 +134,58 @@ class AppSettings(BaseModel):
     request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
 
 
+class ModelPrice(BaseModel):
+    """What one model costs, in US dollars per million tokens."""
+
+    prompt: float = Field(ge=0, description="Dollars per million prompt (input) tokens.")
+    completion: float = Field(ge=0, description="Dollars per million completion (output) tokens.")
+
+
+def _default_prices() -> dict[str, ModelPrice]:
+    # List prices when this table was written; override with ADVISOR_EVAL_PRICES (JSON).
+    return {
+        "gpt-4o-mini": ModelPrice(prompt=0.15, completion=0.60),
+        "gpt-4o": ModelPrice(prompt=2.50, completion=10.00),
+        "gpt-4.1-mini": ModelPrice(prompt=0.40, completion=1.60),
+        "gpt-4.1": ModelPrice(prompt=2.00, completion=8.00),
+    }
+
+
+class EvalSettings(BaseModel):
+    """The eval suites (`advisor eval`): where scenarios, recordings and baselines live, and the gate."""
+
+    scenarios_dir: Path = Field(
+        default=PROJECT_DIR / "evals" / "scenarios", description="Folder of scenario YAML files."
+    )
+    recordings_dir: Path = Field(
+        default=PROJECT_DIR / "evals" / "recordings",
+        description="Recorded model replies: written by live runs, read by replay runs.",
+    )
+    baselines_dir: Path = Field(
+        default=PROJECT_DIR / "evals" / "baselines",
+        description="Committed baselines, one `<backend>.json` each; the run is gated against it.",
+    )
+    report_dir: Path = Field(
+        default=PROJECT_DIR / "evals" / "reports",
+        description="Where reports (JSON, markdown, JUnit XML) go when --report is not given.",
+    )
+    tolerance: float = Field(
+        default=0.02,
+        ge=0,
+        description="How far a metric may drop below its baseline before the run fails (0.02 = two "
+        "points of a rate); a baseline file may set its own per metric.",
+    )
+    hit_k: int = Field(default=3, ge=1, description="k of the retrieval hit@k metric of `ask`.")
+    judge_repeats: int = Field(
+        default=3, ge=1, description="Times a live run asks the model judge to score each rubric."
+    )
+    prices: dict[str, ModelPrice] = Field(
+        default_factory=_default_prices,
+        description="Price per model, for the estimated cost of live and replayed runs (JSON, e.g. "
+        '{"my-model": {"prompt": 0.5, "completion": 1.5}}); a model not listed is costed at 0.',
+    )
+
+
 class Settings(BaseSettings):
     """All settings of the advisor. Every field has a default; override with ADVISOR_* variables."""
 
@@ -134,6 +209,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     app: AppSettings = Field(default_factory=AppSettings)
+    eval: EvalSettings = Field(default_factory=EvalSettings)
     auth: str | None = Field(
         default=None,
         description="Web app login: `user:password`, several separated by commas. Each user sees only "

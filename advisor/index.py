@@ -4,7 +4,8 @@ Writes are ordered so that a failure leaves the index as it was: embeddings are 
 anything is written; the new chunks are added, then the manifest entry (the commit record) is
 written, and only then are the previous version's chunks deleted. A write that fails is rolled
 back, and chunks that no manifest entry vouches for (left by a killed process) are never served
-by retrieval and are swept on the next ingest.
+by retrieval and are swept on the next ingest. Each write, removal and sweep holds the store
+(`Store.writing`), so another advisor process sees it whole or not at all.
 """
 
 from __future__ import annotations
@@ -74,10 +75,16 @@ class ScopeIndex:
         the scope is left as it was."""
         if vectors is None:
             vectors = self.embeddings.embed_documents([c.embedding_text for c in chunks])
+        with self.store.writing():
+            self._write(document, chunks, extra or {}, vectors)
+
+    def _write(
+        self, document: Document, chunks: list[Chunk], extra: dict[str, Any], vectors: list[list[float]]
+    ) -> None:
         previous = self.entries().get(document.source)
         collection = self.store.collection(self.name)
         ids = [c.id for c in chunks]
-        metadatas = [_chunk_metadata(self.name, c, extra or {}) for c in chunks]
+        metadatas = [_chunk_metadata(self.name, c, extra) for c in chunks]
         try:
             self.store.add(collection, ids, vectors, [c.text for c in chunks], metadatas)
             self.store.manifest.upsert(
@@ -105,12 +112,17 @@ class ScopeIndex:
 
     def remove(self, source: str) -> None:
         """Forget a source: its manifest entry first (so it stops being served), then its chunks."""
-        self.store.manifest.delete(ids=[self._manifest_id(source)])
-        if self.store.has_collection(self.name):
-            self.store.collection(self.name).delete(where={"source": source})
+        with self.store.writing():
+            self.store.manifest.delete(ids=[self._manifest_id(source)])
+            if self.store.has_collection(self.name):
+                self.store.collection(self.name).delete(where={"source": source})
 
     def sweep_orphans(self) -> int:
         """Delete chunks that no manifest entry vouches for (left by an interrupted ingest)."""
+        with self.store.writing():  # another process's write in between would look like orphans
+            return self._sweep_orphans()
+
+    def _sweep_orphans(self) -> int:
         if not self.store.has_collection(self.name):
             return 0
         valid = {(e.source, e.file_sha) for e in self.entries().values()}

@@ -1,8 +1,9 @@
 """Ingest files into a workspace, and keep the knowledge base index in step with `knowledge/`.
 
 Each file is read, validated and chunked on its own; a bad file is reported (named, with the
-reason) and the rest go on. Unchanged files are recognised by content hash and skipped without
-loading the embedding model.
+reason) and the rest go on. Workspace files are untrusted: they are parsed in the sandbox
+(`parse_sandbox`), with a time and a memory limit; the knowledge base is read in-process.
+Unchanged files are recognised by content hash and skipped without loading the embedding model.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from langchain_core.embeddings import Embeddings
 
@@ -20,11 +21,25 @@ from advisor.config import Settings
 from advisor.documents import SUPPORTED_SUFFIXES, Document, is_supported, read_document
 from advisor.errors import AdvisorError, DocumentError
 from advisor.index import ManifestEntry, ScopeIndex
+from advisor.parse_sandbox import get_sandbox
 from advisor.store import KNOWLEDGE_COLLECTION, Store, workspace_collection
 
 logger = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "removed", "failed"]
+
+
+class DocumentReader(Protocol):
+    """Reads one file into a `Document` or raises `DocumentError` (`read_document`'s signature)."""
+
+    def __call__(self, path: Path, *, source: str | None = None, max_bytes: int) -> Document: ...
+
+
+def sandboxed_reader(settings: Settings) -> DocumentReader:
+    """The reader for untrusted files: the shared parsing sandbox with the configured limits."""
+    return get_sandbox(
+        timeout_s=settings.ingest.parse_timeout_s, memory_mb=settings.ingest.parse_memory_mb
+    ).read
 
 
 @dataclass(frozen=True)
@@ -86,14 +101,17 @@ def ingest_files(
     *,
     on_result: Callable[[FileResult], None] | None = None,
     window_chunks: int = 512,
+    reader: DocumentReader | None = None,
 ) -> IngestReport:
-    """Ingest (path, source) pairs into `index`.
+    """Ingest (path, source) pairs into `index`, reading each with `reader` (by default the parsing
+    sandbox: the files are untrusted).
 
     Files are read and chunked one by one, then embedded together in windows of about
     `window_chunks` chunks (large batches let the model sort texts by length and pad less, which
     per-file batches cannot), then written file by file, each write atomic on its own.
     """
     report = IngestReport(scope=index.name)
+    read = reader or sandboxed_reader(settings)
     index.sweep_orphans()
     known = index.entries()
     max_bytes = int(settings.ingest.max_file_mb * 2**20)
@@ -121,7 +139,7 @@ def ingest_files(
 
     for path, source in files:
         try:
-            document = read_document(path, source=source, max_bytes=max_bytes)
+            document = read(path, source=source, max_bytes=max_bytes)
             previous = known.get(source)
             if previous and previous.file_sha == document.sha256:
                 window.append(FileResult(source, "unchanged", previous.chunk_count))
@@ -172,6 +190,7 @@ def ingest_paths(
     store: Store,
     embeddings: Embeddings,
     on_result: Callable[[FileResult], None] | None = None,
+    reader: DocumentReader | None = None,
 ) -> IngestReport:
     """Ingest files and folders into `workspace`, creating it if needed."""
     paths = list(paths)
@@ -183,7 +202,13 @@ def ingest_paths(
             hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
     return ingest_workspace_files(
-        files, workspace, settings=settings, store=store, embeddings=embeddings, on_result=on_result
+        files,
+        workspace,
+        settings=settings,
+        store=store,
+        embeddings=embeddings,
+        on_result=on_result,
+        reader=reader,
     )
 
 
@@ -195,11 +220,13 @@ def ingest_workspace_files(
     store: Store,
     embeddings: Embeddings,
     on_result: Callable[[FileResult], None] | None = None,
+    reader: DocumentReader | None = None,
 ) -> IngestReport:
     """Ingest already collected (path, source) pairs into `workspace`, creating it if needed."""
     name = workspace_collection(workspace)
     store.collection(name, metadata={"display_name": workspace})
-    return ingest_files(files, ScopeIndex(store, name, embeddings), settings, on_result=on_result)
+    index = ScopeIndex(store, name, embeddings)
+    return ingest_files(files, index, settings, on_result=on_result, reader=reader)
 
 
 def sync_knowledge(
@@ -213,7 +240,7 @@ def sync_knowledge(
     files, drop deleted ones. Unchanged files cost a hash each; nothing is embedded."""
     index = ScopeIndex(store, KNOWLEDGE_COLLECTION, embeddings)
     files = [(p, f"knowledge/{p.name}") for p in sorted(settings.knowledge_dir.glob("*.md"))]
-    report = ingest_files(files, index, settings, on_result=on_result)
+    report = ingest_files(files, index, settings, on_result=on_result, reader=read_document)  # trusted
     present = {source for _, source in files}
     for source in sorted(set(index.entries()) - present):
         index.remove(source)

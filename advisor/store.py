@@ -7,6 +7,9 @@ workspace drops everything it had. A small `advisor-manifest` collection records
 scope holds (source, content hash, chunk count): it is the commit record of an ingest, kept in the
 same store so that embedded and server mode behave alike. We always pass our own embeddings, so
 Chroma's default embedding function (which downloads a model) is never used.
+
+The embedded store is shared between processes (the CLI beside the web app) through a lock held
+around each use (`store_guard`, `store_lock`); a server needs none.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -24,6 +28,7 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.errors import StoreError, WorkspaceError
+from advisor.store_guard import GuardedClient, guarded_client
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -75,15 +80,31 @@ class Store:
                     settings=chroma_settings,
                 )
                 client.heartbeat()
+                _use_database(client, self.settings.chroma.database)
                 return client
             self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
+            return guarded_client(
+                self.settings.chroma_path, chroma_settings, wait_s=self.settings.chroma.lock_wait_s
+            )
+        except StoreError:
+            raise
         except Exception as exc:
             where = url or str(self.settings.chroma_path)
             raise StoreError(
                 f"Cannot open the Chroma store at {where}: {exc}",
                 hint="is `chroma run` up at ADVISOR_CHROMA_URL?" if url else "check ADVISOR_HOME is writable",
             ) from exc
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the embedded store for several calls that other processes must see all or none of
+        (a file's chunks, manifest entry and clean-up). A no-op with a server."""
+        client = self.client
+        if isinstance(client, GuardedClient):
+            with client.writing():
+                yield
+        else:
+            yield
 
     @property
     def mode(self) -> str:
@@ -164,6 +185,22 @@ class Store:
         batch = self.client.get_max_batch_size()
         for start in range(0, len(ids), batch):
             collection.delete(ids=list(ids[start : start + batch]))
+
+
+def _use_database(client: ClientAPI, database: str) -> None:
+    """Point a server client at `database`, creating it on first use."""
+    import chromadb
+    from chromadb.config import DEFAULT_DATABASE
+    from chromadb.errors import NotFoundError
+
+    if database == DEFAULT_DATABASE:
+        return
+    admin = chromadb.AdminClient(client.get_settings())
+    try:
+        admin.get_database(database)
+    except NotFoundError:
+        admin.create_database(database)
+    client.set_database(database)
 
 
 def _now() -> str:

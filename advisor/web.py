@@ -55,7 +55,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 headers=app_workspaces.FILE_COLUMNS, interactive=False, elem_id="files", wrap=True
             )
             with gr.Row():
-                remove_choice = gr.Dropdown(label="File", choices=[], scale=3)
+                remove_choice = gr.Dropdown(label="File", choices=[], scale=3, allow_custom_value=True)
                 remove = gr.Button("Remove", size="sm", scale=1)
             delete = gr.Button("Delete workspace", variant="stop", size="sm")
             with gr.Accordion("Settings", open=False):
@@ -192,21 +192,31 @@ def launch_app(
     ctx: AppContext | None = None, *, host: str | None = None, port: int | None = None, block: bool = True
 ) -> gr.Blocks:
     """Build and start the app with production settings: queue with a concurrency limit, upload size
-    limit, optional login, no tracebacks for users, no telemetry, no monitoring route."""
+    limit, optional login, no tracebacks for users, no telemetry, no monitoring route, no run history,
+    no cross-origin callers, nothing under ADVISOR_HOME served as a file, served copies of uploads
+    and downloads deleted after an hour."""
+    from starlette.middleware import Middleware
+
+    from advisor.web_guard import SameOriginOnly
+
     ctx = ctx or AppContext(Runtime())
     settings = ctx.runtime.settings
     ctx.runtime.ensure_knowledge()
     demo = build_app(ctx)
     demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
+    demo.delete_cache = (900, 3600)  # every 15 min, the copies Gradio serves that are over an hour old
     auth = parse_auth(settings.auth)
     demo.launch(
         server_name=host or settings.app.host,
         server_port=port or settings.app.port,
         auth=auth or None,
         auth_message="Sign in to see your coalition's workspaces." if auth else None,
-        max_file_size=f"{settings.ingest.max_file_mb:g}mb",
+        max_file_size=int(settings.ingest.max_file_mb * 2**20),  # bytes: gradio cannot parse "0.5mb"
         show_error=False,
         enable_monitoring=False,
+        run_history=False,  # else inputs and outputs are kept in the browser (or a Hugging Face bucket)
+        blocked_paths=[str(settings.home.resolve())],
+        app_kwargs={"middleware": [Middleware(SameOriginOnly)], "openapi_url": None},
         prevent_thread_lock=not block,
         quiet=not block,
         css=CSS,

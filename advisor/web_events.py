@@ -9,6 +9,7 @@ import functools
 import inspect
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -100,10 +101,15 @@ class Events:
         lines: list[str] = []
         total = len(paths or [])
         log = ""
-        for number, result in enumerate(app_workspaces.upload_files(self.ctx, owner, name, paths), 1):
-            lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
-            log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
-            yield log, app_workspaces.files_table(self.ctx, owner, name), gr.skip(), gr.skip()
+        try:
+            for number, result in enumerate(app_workspaces.upload_files(self.ctx, owner, name, paths), 1):
+                lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
+                log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
+                yield log, app_workspaces.files_table(self.ctx, owner, name), gr.skip(), gr.skip()
+        finally:
+            # Gradio's served copies of the uploads: the workspace keeps its own, so none linger
+            for path in paths or []:
+                Path(path).unlink(missing_ok=True)
         rows = app_workspaces.files_table(self.ctx, owner, name)
         charters = app_tools.charter_files(self.ctx, owner, name)
         yield (

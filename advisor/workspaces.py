@@ -48,9 +48,10 @@ def list_workspaces(store: Store) -> list[WorkspaceInfo]:
 def delete_workspace(store: Store, workspace: str) -> WorkspaceInfo:
     """Delete a workspace's chunks and manifest; returns what was deleted."""
     name = workspace_collection(workspace)
-    found = next((w for w in list_workspaces(store) if w.collection == name), None)
-    if found is None:
-        raise WorkspaceError(f"No workspace named {workspace!r}", hint="see `advisor workspaces list`")
-    store.manifest.delete(where={MANIFEST_KEY: name})
-    store.delete_collection(name)
+    with store.writing():
+        found = next((w for w in list_workspaces(store) if w.collection == name), None)
+        if found is None:
+            raise WorkspaceError(f"No workspace named {workspace!r}", hint="see `advisor workspaces list`")
+        store.manifest.delete(where={MANIFEST_KEY: name})
+        store.delete_collection(name)
     return found

@@ -1,5 +1,6 @@
 """Ingest into a real Chroma store with real embeddings: good files land, bad files leave nothing,
-unchanged files cost nothing, changed files replace their old chunks, workspaces never mix."""
+unchanged files cost nothing, changed files replace their old chunks, workspaces never mix.
+Each test runs against the embedded store and against a `chroma run` server (see conftest)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,17 @@ from advisor.ingest import ingest_paths
 from advisor.runtime import Runtime
 from advisor.store import Store, workspace_collection
 from advisor.workspaces import delete_workspace, list_workspaces
-from tests.conftest import CountingEmbeddings, write
+from tests.conftest import CountingEmbeddings, StoreBackend, write
 
 CHARTER = "# Harbor Alliance Charter\n\n## Purpose\nHalve asthma admissions in Harbor County by 2029.\n"
 NOTES = (
     "Learning review, March: the school nurse pilot reached 400 families; landlords resisted inspections.\n"
 )
+
+
+@pytest.fixture
+def runtime(backend_runtime: Runtime) -> Runtime:
+    return backend_runtime
 
 
 @pytest.fixture
@@ -140,22 +146,25 @@ def test_workspaces_are_isolated_and_deletion_leaves_nothing(runtime: Runtime, t
         runtime.retriever.search("tenants", workspace="Isolation B")
 
 
-def test_knowledge_base_is_indexed_once_and_reindexed_only_when_a_file_changes(tmp_path: Path) -> None:
+def test_knowledge_base_is_indexed_once_and_reindexed_only_when_a_file_changes(
+    tmp_path: Path, store_backend: StoreBackend
+) -> None:
     kb = tmp_path / "kb"
     write(kb / "one.md", "---\ntitle: One\nsummary: First.\n---\n# One\nConflict needs a protocol.\n")
     write(kb / "two.md", "---\ntitle: Two\nsummary: Second.\n---\n# Two\nPurpose needs a deadline.\n")
     emb = CountingEmbeddings()
-    rt = Runtime(Settings(home=tmp_path / "home", knowledge_dir=kb), embeddings=emb)
+    settings = store_backend.settings(tmp_path / "home", knowledge_dir=kb)
+    rt = Runtime(settings, embeddings=emb)
     assert rt.ensure_knowledge().count("added") == 2  # type: ignore[union-attr]
     first = emb.embedded
-    rt2 = Runtime(Settings(home=tmp_path / "home", knowledge_dir=kb), embeddings=emb)
+    rt2 = Runtime(settings, embeddings=emb)
     assert rt2.ensure_knowledge().count("unchanged") == 2 and emb.embedded == first  # type: ignore[union-attr]
     write(
         kb / "two.md",
         "---\ntitle: Two\nsummary: Second.\n---\n# Two\nPurpose needs a deadline and a place.\n",
     )
     (kb / "one.md").unlink()
-    report = Runtime(Settings(home=tmp_path / "home", knowledge_dir=kb), embeddings=emb).ensure_knowledge()
+    report = Runtime(settings, embeddings=emb).ensure_knowledge()
     assert {r.source: r.status for r in report.results} == {  # type: ignore[union-attr]
         "knowledge/two.md": "updated",
         "knowledge/one.md": "removed",
