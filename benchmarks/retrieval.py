@@ -31,19 +31,19 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from advisor.chunking import chunk_document, split_sentences  # noqa: E402
 from advisor.config import Settings  # noqa: E402
-from advisor.documents import read_document  # noqa: E402
-from advisor.embeddings import MiniLMEmbeddings, load_minilm  # noqa: E402
-from advisor.index import MANIFEST_KEY, ScopeIndex  # noqa: E402
-from advisor.ingest import ingest_files  # noqa: E402
-from advisor.retrieval import Retriever  # noqa: E402
-from advisor.runtime import Runtime  # noqa: E402
-from advisor.store import workspace_collection  # noqa: E402
+from advisor.documents.chunking import chunk_document, split_sentences  # noqa: E402
+from advisor.documents.read import read_document  # noqa: E402
+from advisor.llm.embeddings import MiniLMEmbeddings, load_minilm  # noqa: E402
+from advisor.retrieval.hybrid import Retriever  # noqa: E402
+from advisor.service.runtime import Runtime  # noqa: E402
+from advisor.store.chroma import workspace_collection  # noqa: E402
+from advisor.store.index import MANIFEST_KEY, ScopeIndex  # noqa: E402
+from advisor.store.ingest import ingest_files  # noqa: E402
 
 console = Console()
 _ADVISOR = shutil.which("advisor")
-HELP_COMMAND = [_ADVISOR, "--help"] if _ADVISOR else [sys.executable, "-m", "advisor.cli", "--help"]
+HELP_COMMAND = [_ADVISOR, "--help"] if _ADVISOR else [sys.executable, "-m", "advisor.cli.main", "--help"]
 
 
 def bench_ingest(home: Path, embeddings: MiniLMEmbeddings, copies: int = 3) -> dict[str, float]:

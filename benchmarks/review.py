@@ -25,9 +25,9 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from advisor.capabilities.charter.batch import collect_charters, review_batch  # noqa: E402
 from advisor.config import LLMSettings, Settings  # noqa: E402
-from advisor.llm import load_chat_model  # noqa: E402
-from advisor.review import collect_charters, review_batch  # noqa: E402
+from advisor.llm.models import load_chat_model  # noqa: E402
 from tests.llm_server import FakeOpenAIServer  # noqa: E402
 
 CHARTERS = ROOT / "evals" / "data" / "charters"

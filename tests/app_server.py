@@ -7,9 +7,9 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from advisor.app_state import AppContext
 from advisor.config import AppSettings
-from advisor.runtime import Runtime
+from advisor.service.runtime import Runtime
+from advisor.web.state import AppContext
 
 
 def free_port() -> int:
@@ -21,7 +21,7 @@ def free_port() -> int:
 @contextmanager
 def running_app(runtime: Runtime, *, auth: str | None = None, **app: object) -> Iterator[str]:
     """Yield the URL of a running app over `runtime`'s home (optionally with login)."""
-    from advisor.web import launch_app
+    from advisor.web.layout import launch_app
 
     port = free_port()
     settings = runtime.settings.model_copy(

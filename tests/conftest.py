@@ -23,8 +23,8 @@ import httpx
 import pytest
 
 from advisor.config import Settings
-from advisor.embeddings import MiniLMEmbeddings
-from advisor.runtime import Runtime
+from advisor.llm.embeddings import MiniLMEmbeddings
+from advisor.service.runtime import Runtime
 
 
 class CountingEmbeddings(MiniLMEmbeddings):

@@ -24,8 +24,8 @@ def emit(message: dict[str, Any]) -> None:
 
 def child(request: dict[str, Any], embeddings: Any) -> None:
     from advisor.config import Settings
-    from advisor.ingest import FileResult, collect_files, ingest_workspace_files
-    from advisor.store import Store
+    from advisor.store.chroma import Store
+    from advisor.store.ingest import FileResult, collect_files, ingest_workspace_files
 
     started = time.monotonic()
     settings = Settings(home=Path(request["home"]))
@@ -55,7 +55,7 @@ def child(request: dict[str, Any], embeddings: Any) -> None:
 def main() -> None:
     import chromadb  # noqa: F401  (imported once here, like torch, so a child starts at once)
 
-    from advisor.embeddings import MiniLMEmbeddings, load_minilm
+    from advisor.llm.embeddings import MiniLMEmbeddings, load_minilm
 
     load_minilm()  # weights only: no encoding before fork, so no thread pool is inherited
     embeddings = MiniLMEmbeddings()

@@ -31,7 +31,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 def respond(body: dict[str, Any]) -> str:
     """The reply to one chat-completions request body."""
-    from advisor.replay import identify_prompt
+    from advisor.evaluation.replay import identify_prompt
 
     messages: list[BaseMessage] = [
         SystemMessage(m["content"])
@@ -150,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     """Record every scenario's model replies by a live run against the scripted server."""
     sys.path.insert(0, str(ROOT))
     from advisor.config import Settings
-    from advisor.evaluation import run_eval
-    from advisor.runtime import Runtime
+    from advisor.evaluation.runner import run_eval
+    from advisor.service.runtime import Runtime
     from tests.llm_server import FakeOpenAIServer
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advisor.answer import answer_question
-from advisor.ingest import ingest_paths
-from advisor.runtime import Runtime
+from advisor.capabilities.ask.offline import answer_question
+from advisor.service.runtime import Runtime
+from advisor.store.ingest import ingest_paths
 from tests.conftest import write
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.answer_llm import answer_with_model, stream_answer
+from advisor.capabilities.ask.model import answer_with_model, stream_answer
 from advisor.config import LLMSettings, Settings
-from advisor.llm import load_chat_model
-from advisor.runtime import Runtime
-from advisor.safety import has_remote_content
+from advisor.llm.models import load_chat_model
+from advisor.service.runtime import Runtime
+from advisor.text.safety import has_remote_content
 from tests.llm_server import FakeOpenAIServer, Fault
 
 QUESTION = "How should our coalition handle conflict between members?"
@@ -67,7 +67,7 @@ def test_a_failing_model_gives_the_offline_answer_with_a_warning(runtime: Runtim
     ],
 )
 def test_remote_content_is_detected_and_neutralised(text: str, remote: bool) -> None:
-    from advisor.safety import strip_remote_content
+    from advisor.text.safety import strip_remote_content
 
     assert has_remote_content(text) is remote
     assert not has_remote_content(strip_remote_content(text))

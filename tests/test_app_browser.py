@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.runtime import Runtime
+from advisor.service.runtime import Runtime
 from tests.app_server import running_app
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from gradio_client import Client, handle_file
 
-from advisor.runtime import Runtime
+from advisor.service.runtime import Runtime
 from tests.app_server import running_app
 
 pytestmark = pytest.mark.slow

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from advisor.app_chat import chat, export_conversation, load_history
-from advisor.app_state import AppContext
-from advisor.app_tools import charter_view, interests_view, pivots_view, purpose_check_view
-from advisor.app_workspaces import create_workspace, delete_workspace, files_table, remove_file, upload_files
-from advisor.chat import detect_intent
 from advisor.config import Settings
 from advisor.errors import AdvisorError, WorkspaceError
-from advisor.runtime import Runtime
+from advisor.service.chat import detect_intent
+from advisor.service.runtime import Runtime
+from advisor.web.chat import chat, export_conversation, load_history
+from advisor.web.state import AppContext
+from advisor.web.tools import charter_view, interests_view, pivots_view, purpose_check_view
+from advisor.web.workspaces import create_workspace, delete_workspace, files_table, remove_file, upload_files
 
 EVALS = Path(__file__).resolve().parents[1] / "evals" / "data"
 CHARTER = EVALS / "charters" / "riverside-safe-streets.md"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.charter import (
+from advisor.capabilities.charter.review import (
     ELEMENT_INFO,
     ELEMENTS,
     PRESENT_ADVICE,
@@ -24,8 +24,8 @@ from advisor.charter import (
     charter_score,
     review_charter,
 )
-from advisor.charter_rules import Status
-from advisor.documents import read_document
+from advisor.capabilities.charter.rules import Status
+from advisor.documents.read import read_document
 from advisor.errors import DocumentError
 from tests.builders import pdf_bytes, write_docx
 

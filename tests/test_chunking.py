@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advisor.chunking import chunk_document, split_sentences
-from advisor.documents import read_document
-from advisor.tokens import count_tokens
+from advisor.documents.chunking import chunk_document, split_sentences
+from advisor.documents.read import read_document
+from advisor.text.tokens import count_tokens
 from tests.conftest import write
 
 LONG = " ".join(f"Members agree on rule number {i} about meetings and money." for i in range(120))

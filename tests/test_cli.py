@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from advisor import __version__
-from advisor.cli import app
-from advisor.runtime import Runtime
+from advisor.cli.main import app
+from advisor.service.runtime import Runtime
 from tests.builders import pdf_bytes
 from tests.conftest import write
 
@@ -23,14 +23,14 @@ OFFLINE_BOOT = (
     "import socket, sys\n"
     "def refuse(*a, **k): raise OSError('network blocked by test')\n"
     "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
-    "from advisor.cli import app\n"
+    "from advisor.cli.main import app\n"
     "app(sys.argv[1:], prog_name='advisor')\n"
 )
 
 
 def test_help_is_fast_because_it_imports_no_torch_or_chroma() -> None:
     script = (
-        "import sys\nfrom advisor.cli import app\n"
+        "import sys\nfrom advisor.cli.main import app\n"
         "try:\n    app(['--help'], prog_name='advisor')\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('torch', 'chromadb', 'sentence_transformers') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.coalition import parse_metrics, parse_roster
+from advisor.documents.coalition import parse_metrics, parse_roster
 from advisor.errors import DocumentError
 from tests.conftest import write
 

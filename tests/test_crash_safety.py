@@ -23,11 +23,11 @@ from typing import Any
 import pytest
 
 from advisor.config import Settings
-from advisor.index import ScopeIndex
-from advisor.ingest import collect_files, ingest_workspace_files
-from advisor.retrieval import Retriever
-from advisor.runtime import Runtime
-from advisor.store import Store, workspace_collection
+from advisor.retrieval.hybrid import Retriever
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import Store, workspace_collection
+from advisor.store.index import ScopeIndex
+from advisor.store.ingest import collect_files, ingest_workspace_files
 from tests.builders import pdf_bytes
 
 KILLS = 30

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.documents import read_document
+from advisor.documents.read import read_document
 from advisor.errors import DocumentError
 from tests.builders import encrypted_pdf_bytes, pdf_bytes, write_docx
 from tests.conftest import write

@@ -11,12 +11,12 @@ import pytest
 import yaml
 
 from advisor.config import Settings
-from advisor.eval_baseline import baseline_path, check_gate, load_baseline
-from advisor.eval_metrics import strip_timings
-from advisor.eval_report import write_reports
-from advisor.eval_scenarios import CAPABILITIES, SUITES, ScenarioError, load_scenarios
-from advisor.evaluation import EvalReport, run_eval
-from advisor.runtime import Runtime
+from advisor.evaluation.baseline import baseline_path, check_gate, load_baseline
+from advisor.evaluation.metrics import strip_timings
+from advisor.evaluation.report import write_reports
+from advisor.evaluation.runner import EvalReport, run_eval
+from advisor.evaluation.scenarios import CAPABILITIES, SUITES, ScenarioError, load_scenarios
+from advisor.service.runtime import Runtime
 
 EVALS = Path(__file__).resolve().parents[1] / "evals"
 
@@ -194,10 +194,10 @@ def test_bless_writes_the_baseline_and_the_cli_gates_on_it(
 ) -> None:
     from typer.testing import CliRunner
 
-    import advisor.cli_eval
-    from advisor.cli import app
+    import advisor.cli.evaluate
+    from advisor.cli.main import app
 
-    monkeypatch.setattr(advisor.cli_eval, "eval_runtime", lambda settings: runtime)
+    monkeypatch.setattr(advisor.cli.evaluate, "eval_runtime", lambda settings: runtime)
     monkeypatch.setenv("ADVISOR_EVAL_BASELINES_DIR", str(tmp_path / "baselines"))
     monkeypatch.setenv("ADVISOR_EVAL_REPORT_DIR", str(tmp_path / "reports"))
     cli = CliRunner()
@@ -252,7 +252,7 @@ def test_a_malformed_scenario_file_is_refused_naming_file_scenario_and_field(tmp
 
 
 def test_paths_into_the_output_select_items_and_name_what_is_missing() -> None:
-    from advisor.eval_checks import PathError, resolve
+    from advisor.evaluation.checks import PathError, resolve
 
     output = {"metrics": [{"metric": "Traffic deaths", "status": "on_track"}], "drafts": [{"statement": "x"}]}
     assert resolve(output, "metrics[metric=Traffic deaths].status") == "on_track"

@@ -14,16 +14,16 @@ from typing import Any
 
 import pytest
 
-from advisor.app_state import AppContext
-from advisor.app_workspaces import create_workspace, upload_files
 from advisor.config import IngestSettings, Settings
-from advisor.documents import Document, read_document
+from advisor.documents.read import Document, read_document
+from advisor.documents.sandbox import ParseSandbox
 from advisor.errors import DocumentError
-from advisor.index import ScopeIndex
-from advisor.ingest import ingest_workspace_files, sandboxed_reader
-from advisor.parse_sandbox import ParseSandbox
-from advisor.runtime import Runtime
-from advisor.store import Store, workspace_collection
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import Store, workspace_collection
+from advisor.store.index import ScopeIndex
+from advisor.store.ingest import ingest_workspace_files, sandboxed_reader
+from advisor.web.state import AppContext
+from advisor.web.workspaces import create_workspace, upload_files
 from tests.builders import pdf_bytes
 from tests.conftest import write
 from tests.hostile_files import build_corpus

@@ -10,11 +10,11 @@ import pytest
 
 from advisor.config import Settings
 from advisor.errors import StoreError, WorkspaceError
-from advisor.index import MANIFEST_KEY, ScopeIndex
-from advisor.ingest import ingest_paths
-from advisor.runtime import Runtime
-from advisor.store import Store, workspace_collection
-from advisor.workspaces import delete_workspace, list_workspaces
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import Store, workspace_collection
+from advisor.store.index import MANIFEST_KEY, ScopeIndex
+from advisor.store.ingest import ingest_paths
+from advisor.store.workspaces import delete_workspace, list_workspaces
 from tests.conftest import CountingEmbeddings, StoreBackend, write
 
 CHARTER = "# Harbor Alliance Charter\n\n## Purpose\nHalve asthma admissions in Harbor County by 2029.\n"

@@ -12,22 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from advisor.answer import answer_question
-from advisor.app_chat import chat
-from advisor.app_state import AppContext
-from advisor.app_tools import charter_view, interests_view, pivots_view, purpose_check_view
-from advisor.app_workspaces import create_workspace, upload_files
-from advisor.coalition import parse_metrics, parse_roster
+from advisor.capabilities.ask.offline import answer_question
+from advisor.capabilities.interests.analysis import map_interests
+from advisor.capabilities.pivots.analysis import analyze_pivots
+from advisor.capabilities.purpose.check import check_purpose
+from advisor.capabilities.purpose.draft import draft_purpose
 from advisor.config import LLMSettings, Settings
-from advisor.injection import find_injections, scan_file
-from advisor.interests import map_interests
-from advisor.llm import load_chat_model
-from advisor.pivots import analyze_pivots
-from advisor.prompts import UNTRUSTED_CLOSE
-from advisor.purpose import check_purpose
-from advisor.purpose_draft import draft_purpose
-from advisor.runtime import Runtime
-from advisor.safety import has_remote_content
+from advisor.documents.coalition import parse_metrics, parse_roster
+from advisor.documents.injection import find_injections, scan_file
+from advisor.llm.models import load_chat_model
+from advisor.llm.prompts import UNTRUSTED_CLOSE
+from advisor.service.runtime import Runtime
+from advisor.text.safety import has_remote_content
+from advisor.web.chat import chat
+from advisor.web.state import AppContext
+from advisor.web.tools import charter_view, interests_view, pivots_view, purpose_check_view
+from advisor.web.workspaces import create_workspace, upload_files
 from tests.builders import pdf_bytes
 from tests.llm_server import FakeOpenAIServer
 
@@ -131,7 +131,7 @@ def test_untrusted_text_stays_inside_delimiters_in_every_prompt(runtime: Runtime
         analyze_pivots(
             parse_metrics(metrics_path), notes_text=ORDER, as_of=date(2026, 1, 1), settings=settings, llm=llm
         )
-        from advisor.charter import review_charter
+        from advisor.capabilities.charter.review import review_charter
 
         review_charter(charter, settings=settings, llm=llm)
     prompts = ["\n".join(str(m["content"]) for m in request["messages"]) for request in server.requests]

@@ -9,15 +9,15 @@ import pytest
 import yaml
 from langchain_core.embeddings import Embeddings
 
-from advisor.coalition import Roster, parse_roster
-from advisor.interests import (
+from advisor.capabilities.interests.analysis import (
     GAP_KINDS,
     InterestMap,
     interests_markdown,
     map_interests,
     map_interests_from_file,
 )
-from advisor.stakeholders import stakeholder_grid
+from advisor.capabilities.interests.grid import stakeholder_grid
+from advisor.documents.coalition import Roster, parse_roster
 from tests.conftest import write
 
 ROSTERS = Path(__file__).resolve().parents[1] / "evals" / "data" / "rosters"

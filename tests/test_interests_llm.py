@@ -8,12 +8,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from advisor.cli import app
-from advisor.coalition import parse_roster
+from advisor.capabilities.interests.analysis import map_interests
+from advisor.cli.main import app
 from advisor.config import LLMSettings, Settings
-from advisor.embeddings import MiniLMEmbeddings
-from advisor.interests import map_interests
-from advisor.llm import load_chat_model
+from advisor.documents.coalition import parse_roster
+from advisor.llm.embeddings import MiniLMEmbeddings
+from advisor.llm.models import load_chat_model
 from tests.llm_server import FakeOpenAIServer
 
 ROSTER = Path(__file__).resolve().parents[1] / "evals" / "data" / "rosters" / "riverside-safe-streets.yaml"

@@ -18,13 +18,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor import app_chat, app_workspaces
-from advisor.answer import answer_question
-from advisor.app_state import AppContext
-from advisor.index import MANIFEST_KEY
-from advisor.retrieval import KNOWLEDGE_SCOPE
-from advisor.runtime import Runtime
-from advisor.store import workspace_collection
+from advisor.capabilities.ask.offline import answer_question
+from advisor.retrieval.hybrid import KNOWLEDGE_SCOPE
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import workspace_collection
+from advisor.store.index import MANIFEST_KEY
+from advisor.web import chat as app_chat
+from advisor.web import workspaces as app_workspaces
+from advisor.web.state import AppContext
 
 pytestmark = pytest.mark.slow
 EVALS = Path(__file__).resolve().parents[1] / "evals"

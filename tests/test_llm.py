@@ -6,7 +6,7 @@ import pytest
 
 from advisor.config import Settings
 from advisor.errors import ConfigError
-from advisor.llm import describe_mode, load_chat_model, resolve_mode
+from advisor.llm.models import describe_mode, load_chat_model, resolve_mode
 
 
 @pytest.fixture(autouse=True)

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 import pytest
 from langchain_core.tools import tool
 
+from advisor.capabilities.purpose.check import ModelPurposeReview, check_purpose
 from advisor.config import LLMSettings, Settings
-from advisor.llm import load_chat_model
-from advisor.purpose import ModelPurposeReview, check_purpose
-from advisor.retrieval import Citation, Passage
-from advisor.structured import draft_structured, keep_retrieved
+from advisor.llm.models import load_chat_model
+from advisor.llm.structured import draft_structured, keep_retrieved
+from advisor.retrieval.hybrid import Citation, Passage
 from tests.llm_server import FakeOpenAIServer, Fault, ToolCall
 
 STATEMENT = "We promote safe streets for Riverside."

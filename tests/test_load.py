@@ -17,7 +17,7 @@ import pytest
 from gradio_client import Client
 
 from advisor.config import LLMSettings
-from advisor.runtime import Runtime
+from advisor.service.runtime import Runtime
 from tests.app_server import running_app
 from tests.llm_server import FakeOpenAIServer
 

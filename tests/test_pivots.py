@@ -9,12 +9,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.coalition import Metric, parse_metrics
+from advisor.capabilities.pivots.analysis import (
+    PivotAnalysis,
+    analyze_pivots,
+    pivots_from_files,
+    pivots_markdown,
+)
+from advisor.capabilities.pivots.signals import PrototypeMatcher, find_signals
+from advisor.documents.coalition import Metric, parse_metrics
 from advisor.errors import DocumentError
-from advisor.pivots import PivotAnalysis, analyze_pivots, pivots_from_files, pivots_markdown
-from advisor.runtime import Runtime
-from advisor.signals import PrototypeMatcher, find_signals
-from advisor.store import KNOWLEDGE_COLLECTION
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import KNOWLEDGE_COLLECTION
 from tests.conftest import write
 
 DATA = Path(__file__).resolve().parents[1] / "evals" / "data" / "metrics"

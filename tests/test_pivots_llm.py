@@ -8,11 +8,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from advisor.cli import app
+from advisor.capabilities.pivots.analysis import pivots_from_files
+from advisor.cli.main import app
 from advisor.config import LLMSettings, Settings
-from advisor.llm import load_chat_model
-from advisor.pivots import pivots_from_files
-from advisor.runtime import Runtime
+from advisor.llm.models import load_chat_model
+from advisor.service.runtime import Runtime
 from tests.llm_server import FakeOpenAIServer
 
 DATA = Path(__file__).resolve().parents[1] / "evals" / "data" / "metrics"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.prompts import UNTRUSTED_CLOSE, PromptError, load_prompt, prompt_names, untrusted
+from advisor.llm.prompts import UNTRUSTED_CLOSE, PromptError, load_prompt, prompt_names, untrusted
 
 
 @pytest.mark.parametrize("name", prompt_names())

@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from advisor.cli import app
-from advisor.purpose import CRITERIA, check_purpose
+from advisor.capabilities.purpose.check import CRITERIA, check_purpose
+from advisor.cli.main import app
 
 LABELLED = Path(__file__).resolve().parents[1] / "evals" / "data" / "purpose_statements.yaml"
 

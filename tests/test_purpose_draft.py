@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from advisor.cli import app
+from advisor.capabilities.purpose.draft import draft_purpose
+from advisor.cli.main import app
 from advisor.config import LLMSettings, Settings
 from advisor.errors import AdvisorError
-from advisor.ingest import ingest_paths
-from advisor.llm import load_chat_model
-from advisor.purpose_draft import draft_purpose
-from advisor.runtime import Runtime
+from advisor.llm.models import load_chat_model
+from advisor.service.runtime import Runtime
+from advisor.store.ingest import ingest_paths
 from tests.conftest import write
 from tests.llm_server import FakeOpenAIServer
 

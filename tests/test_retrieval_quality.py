@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.retrieval import Passage
-from advisor.runtime import Runtime
+from advisor.retrieval.hybrid import Passage
+from advisor.service.runtime import Runtime
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "evals" / "retrieval" / "questions.yaml"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from advisor.charter import ELEMENTS
-from advisor.cli import app
+from advisor.capabilities.charter.batch import collect_charters, review_batch
+from advisor.capabilities.charter.review import ELEMENTS
+from advisor.cli.main import app
 from advisor.config import LLMSettings, Settings
-from advisor.llm import load_chat_model
-from advisor.review import collect_charters, review_batch
+from advisor.llm.models import load_chat_model
 from tests.llm_server import FakeOpenAIServer
 
 CHARTERS = Path(__file__).resolve().parents[1] / "evals" / "data" / "charters"

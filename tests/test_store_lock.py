@@ -16,17 +16,17 @@ import pytest
 
 from advisor.config import Settings
 from advisor.errors import StoreError
-from advisor.index import ScopeIndex
-from advisor.retrieval import Retriever
-from advisor.runtime import Runtime
-from advisor.store import Store, workspace_collection
+from advisor.retrieval.hybrid import Retriever
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import Store, workspace_collection
+from advisor.store.index import ScopeIndex
 from tests.conftest import chroma_server_url, write
 
 HOLDER = """
 import sys
 from pathlib import Path
 from advisor.config import Settings
-from advisor.store import Store
+from advisor.store.chroma import Store
 
 with Store(Settings(home=Path(sys.argv[1]))).writing():
     print("holding", flush=True)
@@ -36,7 +36,7 @@ with Store(Settings(home=Path(sys.argv[1]))).writing():
 
 def _advisor(*args: str, home: Path, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "advisor.cli", *args],
+        [sys.executable, "-m", "advisor.cli.main", *args],
         env={**os.environ, "ADVISOR_HOME": str(home), **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

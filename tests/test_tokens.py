@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import tiktoken_ext.openai_public as openai_public
 
-from advisor import tokens
 from advisor.errors import EncodingDataError
+from advisor.text import tokens
 
 
 def test_expected_hashes_are_the_ones_tiktoken_itself_expects() -> None:
@@ -56,7 +56,7 @@ def test_counting_in_a_fresh_process_with_network_blocked_and_an_empty_cache(tmp
         "import socket\n"
         "def refuse(*a, **k): raise OSError('network blocked by test')\n"
         "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
-        "from advisor.tokens import count_tokens\n"
+        "from advisor.text.tokens import count_tokens\n"
         "print(count_tokens('Shared purpose, shared measurement.'), count_tokens('hi there', 'o200k_base'))\n"
     )
     env = {**os.environ, "TIKTOKEN_CACHE_DIR": str(tmp_path / "empty-cache")}

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from gradio_client import Client, handle_file
 
-from advisor.runtime import Runtime
-from advisor.web_guard import same_origin
+from advisor.service.runtime import Runtime
+from advisor.web.guard import same_origin
 from tests.app_server import running_app
 
 pytestmark = pytest.mark.slow
