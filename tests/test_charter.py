@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
+from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.charter.review import (
-    ELEMENT_INFO,
-    ELEMENTS,
     PRESENT_ADVICE,
-    CharterReview,
-    ElementReview,
     analyze_charter,
     charter_markdown,
-    charter_score,
     review_charter,
 )
 from advisor.capabilities.charter.rules import Status

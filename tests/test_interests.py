@@ -9,14 +9,9 @@ import pytest
 import yaml
 from langchain_core.embeddings import Embeddings
 
-from advisor.capabilities.interests.analysis import (
-    GAP_KINDS,
-    InterestMap,
-    interests_markdown,
-    map_interests,
-    map_interests_from_file,
-)
+from advisor.capabilities.interests.analysis import interests_markdown, map_interests, map_interests_from_file
 from advisor.capabilities.interests.grid import stakeholder_grid
+from advisor.capabilities.interests.models import GAP_KINDS, InterestMap
 from advisor.documents.coalition import Roster, parse_roster
 from tests.conftest import write
 

@@ -9,12 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.capabilities.pivots.analysis import (
-    PivotAnalysis,
-    analyze_pivots,
-    pivots_from_files,
-    pivots_markdown,
-)
+from advisor.capabilities.pivots.analysis import analyze_pivots, pivots_from_files, pivots_markdown
+from advisor.capabilities.pivots.models import PivotAnalysis
 from advisor.capabilities.pivots.signals import PrototypeMatcher, find_signals
 from advisor.documents.coalition import Metric, parse_metrics
 from advisor.errors import DocumentError

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from advisor.capabilities.charter.batch import collect_charters, review_batch
-from advisor.capabilities.charter.review import ELEMENTS
+from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.cli.main import app
 from advisor.config import LLMSettings, Settings
 from advisor.llm.models import load_chat_model

@@ -7,30 +7,37 @@ model fallback) go to stderr.
 from __future__ import annotations
 
 from contextlib import nullcontext
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from advisor.capabilities.purpose.check import PurposeCheck
+from advisor.capabilities.charter.batch import ReviewOutcome, collect_charters
+from advisor.capabilities.charter.elements import ELEMENTS
+from advisor.capabilities.charter.review import charter_markdown
+from advisor.capabilities.interests.analysis import interests_markdown
+from advisor.capabilities.pivots.analysis import pivots_markdown
+from advisor.capabilities.purpose.models import PurposeCheck
 from advisor.cli.common import (
     JsonOption,
     WorkspaceOption,
     app,
     emit_json,
     err,
-    get_runtime,
+    get_capabilities,
     out,
     print_warnings,
     progress_bar,
     purpose_app,
     user_errors,
 )
+from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 
 if TYPE_CHECKING:
-    from advisor.capabilities.charter.review import CharterReview
+    from advisor.capabilities.charter.models import CharterReview
 
 STATUSES = ("present", "weak", "missing")
 
@@ -42,11 +49,9 @@ def purpose_check(
     as_json: JsonOption = False,
 ) -> None:
     """Judge a purpose statement: a specific outcome, a defined population or place, a timeframe."""
-    from advisor.capabilities.purpose.check import check_purpose
-
-    rt = get_runtime()
-    with err.status("Asking the model…") if rt.llm is not None and not as_json else _quiet():
-        result = check_purpose(statement, settings=rt.settings, llm=rt.llm)
+    capabilities = get_capabilities()
+    with err.status("Asking the model…") if capabilities.llm is not None and not as_json else _quiet():
+        result = capabilities.check_purpose(statement)
     print_warnings(result.warnings)
     if as_json:
         emit_json(result.model_dump())
@@ -64,17 +69,8 @@ def purpose_draft(
     as_json: JsonOption = False,
 ) -> None:
     """Propose three purpose statements from a workspace's documents and/or a goal, each checked."""
-    from advisor.capabilities.purpose.draft import draft_purpose
-
-    rt = get_runtime()
     with err.status("Drafting…") if not as_json else _quiet():
-        result = draft_purpose(
-            goal=goal,
-            workspace=workspace,
-            retriever=rt.retriever if workspace else None,
-            settings=rt.settings,
-            llm=rt.llm,
-        )
+        result = get_capabilities().draft_purpose(goal=goal, workspace=workspace)
     print_warnings(result.warnings)
     if as_json:
         emit_json(result.model_dump())
@@ -127,14 +123,13 @@ def review(
     Files that fail are reported and the rest go on (exit code 1 if any failed). Unchanged files
     already reviewed with the same settings are not reviewed again.
     """
-    from advisor.capabilities.charter.batch import ReviewOutcome, collect_charters, review_batch
 
     if report_format not in ("md", "json", "csv"):
         raise AdvisorError(f"unknown --format {report_format!r}", hint="use md, json or csv")
     files = collect_charters(paths)
     if not files:
         raise AdvisorError("No charters found", hint="pass files or folders with md, txt, pdf or docx")
-    rt = get_runtime()
+    capabilities = get_capabilities()
     with progress_bar("Reviewing", disable=as_json) as progress:
         task = progress.add_task("review", total=len(files))
 
@@ -148,10 +143,8 @@ def review(
             for warning in outcome.review.warnings if outcome.review else []:
                 err.print(f" [yellow]warning:[/] {escape(outcome.name)}: {escape(warning)}", highlight=False)
 
-        report = review_batch(
+        report = capabilities.review_charters(
             files,
-            settings=rt.settings,
-            llm=rt.llm,
             out_dir=out_dir,
             report_format=report_format,  # type: ignore[arg-type]
             on_result=show,
@@ -170,8 +163,6 @@ def review(
 def _print_review_table(reviews: list[CharterReview]) -> None:
     """One review: its scorecard. Several: one row each, naming what is missing or weak."""
     from rich.table import Table
-
-    from advisor.capabilities.charter.review import ELEMENTS, charter_markdown
 
     if len(reviews) == 1:
         _print_markdown(charter_markdown(reviews[0]))
@@ -206,13 +197,10 @@ def interests(
 ) -> None:
     """Map members' interests: positions with no stated interest, interests no objective serves,
     affected groups with no voice, and the questions to ask."""
-    from advisor.capabilities.interests.analysis import interests_markdown, map_interests
-    from advisor.documents.coalition import parse_roster
-
-    rt = get_runtime()
+    capabilities = get_capabilities()
     parsed = parse_roster(roster, objectives)
     with err.status("Mapping interests…") if not as_json else _quiet():
-        result = map_interests(parsed, embeddings=rt.embeddings, settings=rt.settings, llm=rt.llm)
+        result = capabilities.map_interests(parsed)
     print_warnings(result.warnings)
     if as_json:
         emit_json(result.model_dump())
@@ -242,21 +230,14 @@ def pivots(
 ) -> None:
     """Should we change course? Progress against pace per metric, signals from the notes, and pivot
     options with the guidance behind them."""
-    from datetime import date
-
-    from advisor.capabilities.pivots.analysis import pivots_from_files, pivots_markdown
-
     try:
         when = date.fromisoformat(as_of) if as_of else None
     except ValueError:
         raise AdvisorError(
             f"--as-of {as_of!r} is not a date", hint="use YYYY-MM-DD, e.g. 2026-06-30"
         ) from None
-    rt = get_runtime()
     with err.status("Reading the results…") if not as_json else _quiet():
-        result = pivots_from_files(
-            metrics, notes, when, retriever=rt.retriever, settings=rt.settings, llm=rt.llm
-        )
+        result = get_capabilities().suggest_pivots(metrics, notes, when)
     print_warnings(result.warnings)
     if as_json:
         emit_json(result.model_dump(mode="json"))

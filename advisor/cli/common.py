@@ -19,6 +19,8 @@ from rich.markup import escape  # user text (file names, statements, [placeholde
 
 from advisor import __version__
 from advisor.errors import AdvisorError
+from advisor.service.capabilities import Capabilities
+from advisor.service.runtime import Runtime
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -81,9 +83,12 @@ def main(
 
 
 def get_runtime() -> Runtime:
-    from advisor.service.runtime import Runtime
-
     return Runtime()
+
+
+def get_capabilities() -> Capabilities:
+    """The capabilities over a fresh runtime (settings from the environment)."""
+    return Capabilities(get_runtime())
 
 
 def emit_json(data: Any) -> None:

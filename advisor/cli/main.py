@@ -19,6 +19,7 @@ from advisor.cli.common import (
     app,
     emit_json,
     err,
+    get_capabilities,
     get_runtime,
     out,
     print_warnings,
@@ -95,23 +96,8 @@ def ask(
     as_json: JsonOption = False,
 ) -> None:
     """Ask a question; get an answer grounded in the guidance (and your workspace), with citations."""
-    from advisor.capabilities.ask.model import answer_with_model
-    from advisor.capabilities.ask.offline import answer_question
-
-    runtime = get_runtime()
-    llm = runtime.llm
     with err.status("Searching the guidance…", spinner="dots") if not as_json else nullcontext():
-        if llm is None:
-            result = answer_question(question, retriever=runtime.retriever, workspace=workspace, k=k)
-        else:
-            result = answer_with_model(
-                question,
-                retriever=runtime.retriever,
-                llm=llm,
-                workspace=workspace,
-                k=k,
-                settings=runtime.settings,
-            )
+        result = get_capabilities().ask(question, workspace, k)
     print_warnings(result.warnings)
     if as_json:
         emit_json(result.model_dump())

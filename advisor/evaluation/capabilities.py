@@ -1,8 +1,7 @@
 """Run one scenario's capability through its public function, and capture what it retrieved.
 
-Each capability is called exactly as the CLI calls it (`check_purpose`, `draft_purpose`,
-`map_interests`, `pivots_from_files`, `review_charter`, `answer_question` / `answer_with_model`),
-with the backend's model or none. The retriever is wrapped so every passage a capability retrieved
+Each capability is called through `Capabilities`, as the CLI, chat and web app call it, with the
+backend's model or none. The retriever is wrapped so every passage a capability retrieved
 is known, which is what citation validity and hit@k are judged against. Workspace documents are
 ingested once per document set into a workspace named after their content.
 """
@@ -15,11 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from advisor.capabilities.charter.models import CharterReview
+from advisor.capabilities.pattern import AdvisorResult
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.evaluation.labels import Outcome
 from advisor.evaluation.scenarios import Scenario
 from advisor.retrieval.hybrid import Passage, Retriever
+from advisor.service.capabilities import Capabilities
+from advisor.store.ingest import ingest_workspace_files
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -62,85 +65,44 @@ class EvalContext:
 def run_capability(scenario: Scenario, context: EvalContext) -> Outcome:
     """Run the scenario's capability; exceptions propagate (the runner records them as errors)."""
     retriever = TracingRetriever(context.runtime.retriever)
-    inputs, settings, llm = scenario.inputs, context.settings, context.llm
-    output: dict[str, Any]
-    citations: list[dict[str, Any]] = []
-    if scenario.capability == "purpose_check":
-        from advisor.capabilities.purpose.check import check_purpose
-
-        check = check_purpose(inputs.statement or "", settings=settings, llm=llm)
-        output, warnings = check.model_dump(mode="json"), check.warnings
-    elif scenario.capability == "purpose_draft":
-        from advisor.capabilities.purpose.draft import draft_purpose
-
-        workspace = ensure_workspace(context, inputs.documents) if inputs.documents else None
-        drafts = draft_purpose(
-            goal=inputs.goal, workspace=workspace, retriever=retriever, settings=settings, llm=llm
-        )
-        output, warnings = drafts.model_dump(mode="json"), drafts.warnings
-        citations = list(output["citations"])
-    elif scenario.capability == "interests":
-        from advisor.capabilities.interests.analysis import map_interests
-        from advisor.documents.coalition import parse_roster
-
-        objectives = context.path(inputs.objectives) if inputs.objectives else None
-        roster = parse_roster(context.path(inputs.roster or ""), objectives)
-        found = map_interests(roster, embeddings=context.runtime.embeddings, settings=settings, llm=llm)
-        output, warnings = found.model_dump(mode="json"), found.warnings
-    elif scenario.capability == "pivots":
-        from advisor.capabilities.pivots.analysis import pivots_from_files
-
-        notes = context.path(inputs.notes) if inputs.notes else None
-        analysis = pivots_from_files(
-            context.path(inputs.metrics or ""),
-            notes,
-            inputs.as_of,
-            retriever=retriever,
-            settings=settings,
-            llm=llm,
-        )
-        output, warnings = analysis.model_dump(mode="json"), analysis.warnings
-        citations = [c for option in output["pivots"] for c in option["citations"]]
-    elif scenario.capability == "charter":
-        output, warnings = _review(scenario, context)
-    else:
-        output, warnings = _ask(scenario, context, retriever)
-        citations = list(output["citations"])
-    return Outcome(output=output, citations=citations, searches=retriever.searches, warnings=list(warnings))
-
-
-def _review(scenario: Scenario, context: EvalContext) -> tuple[dict[str, Any], list[str]]:
-    from advisor.capabilities.charter.review import review_charter
-
-    if scenario.inputs.charter:
-        review = review_charter(
-            context.path(scenario.inputs.charter), settings=context.settings, llm=context.llm
-        )
-    else:
-        with tempfile.TemporaryDirectory(prefix="advisor-eval-") as folder:
-            path = Path(folder) / f"{scenario.id}.md"
-            path.write_text(scenario.inputs.text or "", encoding="utf-8")
-            review = review_charter(path, settings=context.settings, llm=context.llm)
-    return review.model_dump(mode="json"), review.warnings
-
-
-def _ask(scenario: Scenario, context: EvalContext, retriever: Retriever) -> tuple[dict[str, Any], list[str]]:
-    from advisor.capabilities.ask.model import answer_with_model
-    from advisor.capabilities.ask.offline import answer_question
-
+    capabilities = Capabilities(
+        context.runtime, llm=context.llm, retriever=retriever, settings=context.settings
+    )
     inputs = scenario.inputs
-    workspace = ensure_workspace(context, inputs.documents) if inputs.documents else None
-    if context.llm is None:
-        answer = answer_question(inputs.question or "", retriever=retriever, workspace=workspace)
+    result: AdvisorResult
+    if scenario.capability == "purpose_check":
+        result = capabilities.check_purpose(inputs.statement or "")
+    elif scenario.capability == "purpose_draft":
+        workspace = ensure_workspace(context, inputs.documents) if inputs.documents else None
+        result = capabilities.draft_purpose(goal=inputs.goal, workspace=workspace)
+    elif scenario.capability == "interests":
+        objectives = context.path(inputs.objectives) if inputs.objectives else None
+        result = capabilities.map_interests(context.path(inputs.roster or ""), objectives)
+    elif scenario.capability == "pivots":
+        notes = context.path(inputs.notes) if inputs.notes else None
+        result = capabilities.suggest_pivots(context.path(inputs.metrics or ""), notes, inputs.as_of)
+    elif scenario.capability == "charter":
+        result = _review(scenario, context, capabilities)
     else:
-        answer = answer_with_model(
-            inputs.question or "",
-            retriever=retriever,
-            llm=context.llm,
-            workspace=workspace,
-            settings=context.settings,
-        )
-    return answer.model_dump(mode="json"), answer.warnings
+        workspace = ensure_workspace(context, inputs.documents) if inputs.documents else None
+        result = capabilities.ask(inputs.question or "", workspace)
+    output: dict[str, Any] = result.model_dump(mode="json")
+    if scenario.capability == "pivots":
+        citations = [c for option in output["pivots"] for c in option["citations"]]
+    else:
+        citations = list(output.get("citations", []))
+    return Outcome(
+        output=output, citations=citations, searches=retriever.searches, warnings=list(result.warnings)
+    )
+
+
+def _review(scenario: Scenario, context: EvalContext, capabilities: Capabilities) -> CharterReview:
+    if scenario.inputs.charter:
+        return capabilities.review_charter(context.path(scenario.inputs.charter))
+    with tempfile.TemporaryDirectory(prefix="advisor-eval-") as folder:
+        path = Path(folder) / f"{scenario.id}.md"
+        path.write_text(scenario.inputs.text or "", encoding="utf-8")
+        return capabilities.review_charter(path)
 
 
 def ensure_workspace(context: EvalContext, documents: list[str]) -> str:
@@ -152,8 +114,6 @@ def ensure_workspace(context: EvalContext, documents: list[str]) -> str:
     name = WORKSPACE_PREFIX + digest.hexdigest()[:12]
     if name in context.workspaces:
         return name
-    from advisor.store.ingest import ingest_workspace_files
-
     runtime = context.runtime
     report = ingest_workspace_files(
         [(p, p.name) for p in paths],

@@ -13,12 +13,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
-from advisor.capabilities.ask.model import stream_answer
-from advisor.capabilities.ask.offline import answer_question
-from advisor.capabilities.purpose.check import PurposeCheck, check_purpose
+from advisor.capabilities.charter.review import charter_markdown
+from advisor.capabilities.interests.analysis import interests_markdown
+from advisor.capabilities.pivots.analysis import pivots_markdown
+from advisor.capabilities.purpose.check import check_purpose
+from advisor.capabilities.purpose.markdown import drafts_markdown, purpose_markdown
 from advisor.retrieval.hybrid import Citation
+from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 from advisor.store.files import FileKind, WorkspaceFiles
 
@@ -130,90 +134,54 @@ def respond(
     as_of: date | None = None,
 ) -> Iterator[ChatReply]:
     """Yield the reply as it grows; the last one has `done=True`."""
+    capabilities = Capabilities(runtime)
     intent = detect_intent(message)
     if intent == "ask":
-        yield from _answer(message, runtime, workspace)
+        yield from _answer(message, capabilities, workspace)
         return
     reply = ChatReply(intent, follow_ups=FOLLOW_UPS[intent], done=True)
     if intent == "purpose_check":
-        check = check_purpose(extract_statement(message), settings=runtime.settings, llm=runtime.llm)
+        check = capabilities.check_purpose(extract_statement(message))
         reply.text, reply.warnings, reply.result = purpose_markdown(check), check.warnings, check
     elif intent == "purpose_draft":
-        from advisor.capabilities.purpose.draft import draft_purpose
-
-        goal = None if workspace else message
-        drafts = draft_purpose(
-            goal=goal,
-            workspace=workspace,
-            retriever=runtime.retriever if workspace else None,
-            settings=runtime.settings,
-            llm=runtime.llm,
-        )
-        reply.text = "\n\n".join(
-            f"**Draft {n}** ({d.check.score}/100): {d.statement}" for n, d in enumerate(drafts.drafts, 1)
-        )
+        drafts = capabilities.draft_purpose(goal=None if workspace else message, workspace=workspace)
+        reply.text = drafts_markdown(drafts)
         reply.citations, reply.warnings, reply.result = drafts.citations, drafts.warnings, drafts
     else:
         kind: FileKind = {"charter": "charter", "interests": "roster", "pivots": "metrics"}[intent]  # type: ignore[assignment]
         path = files.find(workspace, kind) if workspace else None
-        if path is None:
+        if path is None or workspace is None:
             where = f"the {workspace!r} workspace" if workspace else "a workspace (create one first)"
             reply.text = f"To do that I need {UPLOAD_HINTS[kind]}. Upload it to {where}, then ask again."
             reply.follow_ups = FOLLOW_UPS["ask"]
         else:
-            _run_capability(reply, intent, path, runtime, files, workspace, as_of)
+            _run_capability(reply, intent, path, capabilities, files, workspace, as_of)
     yield reply
 
 
 def _run_capability(
     reply: ChatReply,
     intent: Intent,
-    path: object,
-    runtime: Runtime,
+    path: Path,
+    capabilities: Capabilities,
     files: WorkspaceFiles,
-    workspace: str | None,
+    workspace: str,
     as_of: date | None,
 ) -> None:
-    from pathlib import Path
-
-    assert isinstance(path, Path) and workspace is not None
     if intent == "charter":
-        from advisor.capabilities.charter.review import charter_markdown, review_charter
-
-        review = review_charter(path, settings=runtime.settings, llm=runtime.llm)
+        review = capabilities.review_charter(path)
         reply.text, reply.warnings, reply.result = charter_markdown(review), review.warnings, review
     elif intent == "interests":
-        from advisor.capabilities.interests.analysis import interests_markdown, map_interests
-        from advisor.documents.coalition import parse_roster
-
-        objectives = files.find(workspace, "objectives")
-        roster = parse_roster(path, objectives)
-        mapped = map_interests(
-            roster, embeddings=runtime.embeddings, settings=runtime.settings, llm=runtime.llm
-        )
+        mapped = capabilities.map_interests(path, files.find(workspace, "objectives"))
         reply.text, reply.warnings, reply.result = interests_markdown(mapped), mapped.warnings, mapped
     else:
-        from advisor.capabilities.pivots.analysis import pivots_from_files, pivots_markdown
-
-        notes = files.find(workspace, "notes")
-        analysis = pivots_from_files(
-            path, notes, as_of, retriever=runtime.retriever, settings=runtime.settings, llm=runtime.llm
-        )
+        analysis = capabilities.suggest_pivots(path, files.find(workspace, "notes"), as_of)
         reply.text, reply.warnings, reply.result = pivots_markdown(analysis), analysis.warnings, analysis
         reply.citations = [c for p in analysis.pivots for c in p.citations]
 
 
-def _answer(message: str, runtime: Runtime, workspace: str | None) -> Iterator[ChatReply]:
-    llm = runtime.llm
-    if llm is None:
-        answer = answer_question(message, retriever=runtime.retriever, workspace=workspace)
-        yield ChatReply(
-            "ask", answer.answer, answer.citations, FOLLOW_UPS["ask"], answer.warnings, True, answer
-        )
-        return
-    for update in stream_answer(
-        message, retriever=runtime.retriever, llm=llm, workspace=workspace, settings=runtime.settings
-    ):
+def _answer(message: str, capabilities: Capabilities, workspace: str | None) -> Iterator[ChatReply]:
+    for update in capabilities.stream_answer(message, workspace):
         final = update.final
         if final is None:
             yield ChatReply("ask", update.text)
@@ -221,15 +189,3 @@ def _answer(message: str, runtime: Runtime, workspace: str | None) -> Iterator[C
             yield ChatReply(
                 "ask", final.answer, final.citations, FOLLOW_UPS["ask"], final.warnings, True, final
             )
-
-
-def purpose_markdown(check: PurposeCheck) -> str:
-    """A purpose check for people: score, the three criteria with evidence, suggestions, rewrite."""
-    lines = [f"**Purpose check: {check.score}/100**", "", f"> {check.statement}", ""]
-    for name, criterion in check.criteria.items():
-        evidence = f": “{criterion.evidence}”" if criterion.evidence else ": not found"
-        lines.append(f"- {'✅' if criterion.met else '❌'} **{name}**{evidence}")
-    lines += ["", "**Suggestions**", *[f"- {tip}" for tip in check.suggestions]]
-    if check.rewrite:
-        lines += ["", f"**A stronger version:** {check.rewrite}"]
-    return "\n".join(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from advisor.capabilities.interests.grid import StakeholderPoint
-from advisor.capabilities.pivots.analysis import MetricProgress
+from advisor.capabilities.pivots.models import MetricProgress
 
 STATUS_COLOURS = {"done": "#2e7d32", "ahead": "#43a047", "on_track": "#1e88e5", "off_track": "#e53935"}
 QUADRANT_COLOURS = {

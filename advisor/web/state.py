@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from advisor.errors import WorkspaceError
+from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 from advisor.store.files import WorkspaceFiles
 from advisor.store.workspaces import WorkspaceInfo, list_workspaces
@@ -23,6 +24,10 @@ class AppContext:
     """Long-lived parts of the app. Handlers take it and an owner (None without login)."""
 
     runtime: Runtime
+
+    @cached_property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(self.runtime)
 
     @cached_property
     def files(self) -> WorkspaceFiles:

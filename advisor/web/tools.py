@@ -10,10 +10,18 @@ import time
 from datetime import date
 from pathlib import Path
 
+from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
+from advisor.capabilities.charter.elements import ELEMENT_INFO
+from advisor.capabilities.charter.review import STATUS_ICONS, charter_markdown
+from advisor.capabilities.interests.analysis import interests_markdown
+from advisor.capabilities.interests.grid import stakeholder_grid
+from advisor.capabilities.pivots.analysis import pivots_markdown
+from advisor.capabilities.purpose.markdown import drafts_markdown, purpose_markdown
+from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 from advisor.llm.models import describe_mode
-from advisor.service.chat import purpose_markdown
-from advisor.store.files import FileKind
+from advisor.service.chat import UPLOAD_HINTS
+from advisor.store.files import FileKind, classify
 from advisor.text.safety import strip_remote_content
 from advisor.web.charts import progress_chart, stakeholder_chart
 from advisor.web.state import AppContext
@@ -56,45 +64,26 @@ def test_model_connection(ctx: AppContext) -> str:
 
 
 def purpose_check_view(ctx: AppContext, statement: str) -> str:
-    from advisor.capabilities.purpose.check import check_purpose
-
     if not (statement or "").strip():
         raise AdvisorError("Paste a purpose statement to check")
-    result = check_purpose(statement, settings=ctx.runtime.settings, llm=ctx.runtime.llm)
+    result = ctx.capabilities.check_purpose(statement)
     return _with_warnings(purpose_markdown(result), result.warnings)
 
 
 def purpose_draft_view(ctx: AppContext, owner: str | None, workspace: str | None, goal: str) -> str:
-    from advisor.capabilities.purpose.draft import draft_purpose
-
     scoped = ctx.scoped(owner, workspace) if workspace else None
-    result = draft_purpose(
-        goal=goal or None,
-        workspace=scoped,
-        retriever=ctx.runtime.retriever if scoped else None,
-        settings=ctx.runtime.settings,
-        llm=ctx.runtime.llm,
-    )
-    lines = [
-        f"**Draft {n}** · {d.check.score}/100\n\n> {d.statement}\n" for n, d in enumerate(result.drafts, 1)
-    ]
-    if result.citations:
-        lines.append("**Drawn from:** " + "; ".join(f"*{c.title}* (`{c.source}`)" for c in result.citations))
-    return _with_warnings("\n".join(lines), result.warnings)
+    result = ctx.capabilities.draft_purpose(goal=goal or None, workspace=scoped)
+    return _with_warnings(drafts_markdown(result), result.warnings)
 
 
 def interests_view(
     ctx: AppContext, owner: str | None, workspace: str | None
 ) -> tuple[str, list[list[str]], str]:
     """(report, gap rows, power/interest chart) for the workspace's roster."""
-    from advisor.capabilities.interests.analysis import interests_markdown, map_interests
-    from advisor.capabilities.interests.grid import stakeholder_grid
-    from advisor.documents.coalition import parse_roster
-
     scoped = ctx.scoped(owner, workspace)
     roster = parse_roster(_require(ctx, scoped, "roster"), ctx.files.find(scoped, "objectives"))
     embeddings = ctx.runtime.embeddings
-    result = map_interests(roster, embeddings=embeddings, settings=ctx.runtime.settings, llm=ctx.runtime.llm)
+    result = ctx.capabilities.map_interests(roster)
     rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
     chart = stakeholder_chart(stakeholder_grid(roster, result, embeddings=embeddings))
     return _with_warnings(interests_markdown(result), result.warnings), rows, chart
@@ -104,20 +93,13 @@ def pivots_view(
     ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None
 ) -> tuple[str, str]:
     """(report, progress-against-pace chart) for the workspace's metrics and notes."""
-    from advisor.capabilities.pivots.analysis import pivots_from_files, pivots_markdown
-
     scoped = ctx.scoped(owner, workspace)
     try:
         when = date.fromisoformat(as_of.strip()) if as_of and as_of.strip() else None
     except ValueError:
         raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
-    result = pivots_from_files(
-        _require(ctx, scoped, "metrics"),
-        ctx.files.find(scoped, "notes"),
-        when,
-        retriever=ctx.runtime.retriever,
-        settings=ctx.runtime.settings,
-        llm=ctx.runtime.llm,
+    result = ctx.capabilities.suggest_pivots(
+        _require(ctx, scoped, "metrics"), ctx.files.find(scoped, "notes"), when
     )
     return _with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
 
@@ -126,10 +108,8 @@ def charter_files(ctx: AppContext, owner: str | None, workspace: str | None) -> 
     """Files of the workspace a charter review can read, charters first."""
     if not workspace:
         return []
-    from advisor.store.files import classify
-
     files = ctx.files.files(ctx.scoped(owner, workspace))
-    readable = [p for p in files if p.suffix.lower() in (".md", ".markdown", ".txt", ".pdf", ".docx")]
+    readable = [p for p in files if p.suffix.lower() in CHARTER_SUFFIXES]
     return [p.name for p in sorted(readable, key=lambda p: (classify(p) != "charter", p.name))]
 
 
@@ -137,21 +117,13 @@ def charter_view(
     ctx: AppContext, owner: str | None, workspace: str | None, file: str | None
 ) -> tuple[str, list[list[str]], list[str]]:
     """(scorecard, element rows, [md, json, csv] download paths) for one charter of the workspace."""
-    from advisor.capabilities.charter.batch import BatchReport, ReviewOutcome, summary_csv
-    from advisor.capabilities.charter.review import (
-        ELEMENT_INFO,
-        STATUS_ICONS,
-        charter_markdown,
-        review_charter,
-    )
-
     scoped = ctx.scoped(owner, workspace)
     if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
         raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
     path = ctx.files.folder(scoped) / file if file else ctx.files.find(scoped, "charter")
     if path is None or not path.is_file():
         raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
-    review = review_charter(path, settings=ctx.runtime.settings, llm=ctx.runtime.llm)
+    review = ctx.capabilities.review_charter(path)
     rows = [
         [
             ELEMENT_INFO[e].name,
@@ -175,8 +147,6 @@ def charter_view(
 
 
 def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
-    from advisor.service.chat import UPLOAD_HINTS
-
     path = ctx.files.find(scoped, kind)
     if path is None:
         raise AdvisorError(f"This workspace has no {kind} yet", hint=f"upload {UPLOAD_HINTS[kind]}")

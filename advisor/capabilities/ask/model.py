@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from advisor.capabilities.ask.offline import MIN_RELEVANCE, Answer, answer_question, injection_warnings
+from advisor.capabilities.ask.models import Answer
+from advisor.capabilities.ask.offline import MIN_RELEVANCE, answer_question, injection_warnings
 from advisor.config import Settings, get_settings
 from advisor.llm.models import model_slot
 from advisor.llm.prompts import load_prompt, untrusted

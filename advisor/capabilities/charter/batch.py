@@ -24,9 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from advisor import __version__
-from advisor.capabilities.charter.review import ELEMENTS, CharterReview, charter_markdown, review_charter
+from advisor.capabilities.charter.elements import ELEMENTS
+from advisor.capabilities.charter.models import CharterReview
+from advisor.capabilities.charter.review import charter_markdown, review_charter
 from advisor.config import PACKAGE_DIR, Settings, get_settings
 from advisor.errors import AdvisorError
+from advisor.llm.prompts import load_prompt
 from advisor.store.ingest import collect_files
 
 if TYPE_CHECKING:
@@ -89,23 +92,14 @@ def review_batch(
 ) -> BatchReport:
     """Review every file; write one report each and a summary into `out_dir` (when given)."""
     settings = settings or get_settings()
-    cache = ReviewCache(settings.home / "review-cache", _fingerprint(settings, llm))
+    cache = ReviewCache.for_settings(settings, llm)
     names = _report_names([name for _, name in files])
 
     def review_one(item: tuple[Path, str]) -> ReviewOutcome:
         path, name = item
         outcome = ReviewOutcome(path, name)
         try:
-            data = path.read_bytes() if path.is_file() else None
-            cached = cache.get(data) if data is not None else None
-            if cached is not None:
-                outcome.review, outcome.cached = cached.model_copy(update={"file": name}), True
-            else:
-                outcome.review = review_charter(path, settings=settings, llm=llm).model_copy(
-                    update={"file": name}
-                )
-                if data is not None and not outcome.review.warnings:
-                    cache.put(data, outcome.review)
+            outcome.review, outcome.cached = review_cached(path, name, cache, settings=settings, llm=llm)
         except AdvisorError as exc:
             outcome.error = str(exc)
         except OSError as exc:
@@ -126,6 +120,21 @@ def review_batch(
     if out_dir is not None:
         report.summary = write_atomic(out_dir / SUMMARY_FILE, summary_csv(report))
     return report
+
+
+def review_cached(
+    path: Path, name: str, cache: ReviewCache, *, settings: Settings, llm: BaseChatModel | None
+) -> tuple[CharterReview, bool]:
+    """(review, from the cache?) of one charter file, named `name`; reviews that carry a warning
+    (a model fallback) are not cached. Raises `AdvisorError` for an unreadable file."""
+    data = path.read_bytes() if path.is_file() else None
+    cached = cache.get(data) if data is not None else None
+    if cached is not None:
+        return cached.model_copy(update={"file": name}), True
+    review = review_charter(path, settings=settings, llm=llm).model_copy(update={"file": name})
+    if data is not None and not review.warnings:
+        cache.put(data, review)
+    return review, False
 
 
 def summary_csv(report: BatchReport) -> str:
@@ -160,6 +169,11 @@ class ReviewCache:
         self.folder = folder
         self.fingerprint = fingerprint
 
+    @classmethod
+    def for_settings(cls, settings: Settings, llm: BaseChatModel | None) -> ReviewCache:
+        """The cache under ADVISOR_HOME for these rules, this model and this prompt."""
+        return cls(settings.home / "review-cache", _fingerprint(settings, llm))
+
     def _path(self, data: bytes) -> Path:
         key = hashlib.sha256(self.fingerprint.encode() + b"\0" + data).hexdigest()
         return self.folder / f"{key}.json"
@@ -182,9 +196,9 @@ class ReviewCache:
 
 
 def _fingerprint(settings: Settings, llm: BaseChatModel | None) -> str:
-    from advisor.llm.prompts import load_prompt
-
-    model = "offline" if llm is None else f"{settings.llm.model}@{settings.llm.temperature}"
+    model = (
+        "offline" if llm is None else f"{type(llm).__name__}:{settings.llm.model}@{settings.llm.temperature}"
+    )
     prompt = load_prompt("charter_review").version if llm is not None else "-"
     return json.dumps([__version__, _rules_version(), model, prompt])
 

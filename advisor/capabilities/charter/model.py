@@ -14,14 +14,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.charter.review import (
-    ELEMENT_INFO,
-    ELEMENTS,
-    CharterReview,
-    ElementReview,
-    charter_score,
-)
+from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
+from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.charter.rules import Status
+from advisor.capabilities.pattern import refine_with_model
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.llm.prompts import untrusted
 
@@ -51,29 +47,26 @@ class ModelCharterReview(BaseModel):
 
 
 def review_charter_with_model(
-    text: str, rules: CharterReview, llm: BaseChatModel, settings: Settings | None = None
+    text: str, rules: CharterReview, llm: BaseChatModel | None, settings: Settings | None = None
 ) -> CharterReview:
     """The rules' review, improved by the model; the rules' review with a warning if the model fails."""
-    from advisor.llm.structured import draft_structured
-
     elements = "\n".join(f"- {e}: {ELEMENT_INFO[e].description}" for e in ELEMENTS)
     findings = json.dumps(
         {e: {"status": r.status, "evidence": r.evidence} for e, r in rules.elements.items()},
         ensure_ascii=False,
         indent=1,
     )
-    drafted = draft_structured(
+    return refine_with_model(
+        rules,
         llm,
-        "charter_review",
-        ModelCharterReview,
+        prompt="charter_review",
+        reply=ModelCharterReview,
+        merge=lambda reply: merge_model_review(text, rules, reply),
         settings=settings,
         charter=untrusted(text[:MAX_CHARTER_CHARS], rules.file),
         findings=untrusted(findings, "rule findings"),
         elements=elements,
     )
-    if drafted.value is None:
-        return rules.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})
-    return merge_model_review(text, rules, drafted.value)
 
 
 def merge_model_review(text: str, rules: CharterReview, model: ModelCharterReview) -> CharterReview:

@@ -1,10 +1,10 @@
 """Charter capability: review a coalition charter for the thirteen elements that hold a coalition
 together, with evidence quoted from the charter and advice for what is weak or missing.
 
-This module holds the result model (the `advisor review --json` contract), the public
-`review_charter` (reads md, txt, pdf or docx), the text-only `analyze_charter`, the score and the
-markdown scorecard. The element rules live in `charter_rules` (with their vocabulary in
-`charter_cues`, and names and advice in `charter_elements`).
+This module holds the public `review_charter` (reads md, txt, pdf or docx), the text-only
+`analyze_charter` and the markdown scorecard. The result models and the score live in `models`, the
+element rules in `rules` (vocabulary in `cues`, names and advice in `elements`), the model chain in
+`model`, many charters at once in `batch`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
-from advisor.capabilities.charter.rules import ElementFinding, Status, analyze_elements
-from advisor.capabilities.purpose.check import PurposeCheck, check_purpose
+from advisor.capabilities.charter.model import review_charter_with_model
+from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
+from advisor.capabilities.charter.rules import ElementFinding, analyze_elements
+from advisor.capabilities.purpose.check import check_purpose
 from advisor.config import Settings
 from advisor.documents.read import Document, decode_text, read_document
 from advisor.errors import DocumentError
@@ -26,60 +26,9 @@ from advisor.text.tables import table_cell
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-__all__ = [
-    "ELEMENTS",
-    "ELEMENT_INFO",
-    "ELEMENT_WEIGHTS",
-    "PRESENT_ADVICE",
-    "CharterReview",
-    "ElementReview",
-    "analyze_charter",
-    "charter_markdown",
-    "charter_score",
-    "review_charter",
-]
-
-# The purpose counts double: every other element serves it, and a coalition without a usable
-# purpose cannot say no to anything. Present earns the full weight, weak half, missing nothing.
-ELEMENT_WEIGHTS: dict[str, float] = {element: 2.0 if element == "purpose" else 1.0 for element in ELEMENTS}
-STATUS_CREDIT: dict[str, float] = {"present": 1.0, "weak": 0.5, "missing": 0.0}
 STATUS_ICONS: dict[str, str] = {"present": "✅", "weak": "⚠️", "missing": "❌"}
 PRESENT_ADVICE = "Usable as written; check that it still holds at each charter review."
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
-
-
-class ElementReview(BaseModel):
-    """The verdict on one charter element."""
-
-    status: Status = Field(
-        description="present: concrete and usable (who, how, when); weak: vague, aspirational or a "
-        "placeholder; missing: not addressed."
-    )
-    evidence: str | None = Field(
-        description="The charter's own words that show the element (an exact quote), or null when missing."
-    )
-    advice: str = Field(description="What to add or change; different for a weak and a missing element.")
-
-
-class CharterReview(BaseModel):
-    """The review of one charter (an item of the `advisor review --json` list)."""
-
-    file: str = Field(description="The charter's file name, or the label given for a text.")
-    score: int = Field(
-        ge=0,
-        le=100,
-        description="Weighted share of elements in place: present full, weak half, missing none; "
-        "the purpose weighs double.",
-    )
-    elements: dict[str, ElementReview] = Field(
-        description="All thirteen elements, in the contract's order, keyed by element id."
-    )
-    purpose: PurposeCheck = Field(
-        description="The purpose check of the charter's purpose sentence (its first sentence if none)."
-    )
-    warnings: list[str] = Field(
-        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
-    )
 
 
 def review_charter(
@@ -92,12 +41,7 @@ def review_charter(
     text = charter_text(read_document(path), path)
     if not text.strip():
         raise DocumentError(path, "no readable text in the file")
-    review = analyze_charter(text, path.name)
-    if llm is None:
-        return review
-    from advisor.capabilities.charter.model import review_charter_with_model
-
-    return review_charter_with_model(text, review, llm, settings)
+    return review_charter_with_model(text, analyze_charter(text, path.name), llm, settings)
 
 
 def analyze_charter(text: str, file: str) -> CharterReview:
@@ -106,12 +50,6 @@ def analyze_charter(text: str, file: str) -> CharterReview:
     elements = {element: _element_review(element, findings.elements[element]) for element in ELEMENTS}
     purpose = check_purpose(findings.purpose_check.statement)
     return CharterReview(file=file, score=charter_score(elements), elements=elements, purpose=purpose)
-
-
-def charter_score(elements: dict[str, ElementReview]) -> int:
-    """0-100: the weighted credit of the elements (see `ELEMENT_WEIGHTS` and `STATUS_CREDIT`)."""
-    earned = sum(ELEMENT_WEIGHTS[e] * STATUS_CREDIT[elements[e].status] for e in ELEMENTS if e in elements)
-    return round(100 * earned / sum(ELEMENT_WEIGHTS.values()))
 
 
 def charter_text(document: Document, path: Path) -> str:

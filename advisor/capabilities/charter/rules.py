@@ -29,7 +29,8 @@ from typing import Literal
 from advisor.capabilities.charter.cues import CONCRETE, ELEMENT_CUES, NAMED_BODY, PLACEHOLDER, VAGUE
 from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.capabilities.charter.segments import Segment, segment_charter
-from advisor.capabilities.purpose.check import PurposeCheck, check_purpose_rules
+from advisor.capabilities.purpose.check import check_purpose_rules
+from advisor.capabilities.purpose.models import PurposeCheck
 
 Status = Literal["present", "weak", "missing"]
 # Scoring a sentence for an element

@@ -16,11 +16,11 @@ grid lives in `advisor.capabilities.interests.grid`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-from pydantic import BaseModel, Field
+from typing import TYPE_CHECKING
 
 from advisor.capabilities.interests.matching import Evidence, Matcher, place_words
+from advisor.capabilities.interests.model import review_interests_with_model
+from advisor.capabilities.interests.models import GAP_KINDS, Gap, InterestMap, MemberView
 from advisor.documents.coalition import Member, Roster, parse_roster
 from advisor.text.tables import table_cell
 
@@ -30,50 +30,8 @@ if TYPE_CHECKING:
 
     from advisor.config import Settings
 
-GapKind = Literal["position_without_interest", "interest_not_addressed", "missing_stakeholder"]
-GAP_KINDS: tuple[GapKind, ...] = (
-    "position_without_interest",
-    "interest_not_addressed",
-    "missing_stakeholder",
-)
 # `community` is the roster format's sector for residents and grassroots groups.
 COMMUNITY_SECTORS = frozenset({"community", "grassroots", "resident", "residents"})
-
-
-class MemberView(BaseModel):
-    """One member as the map sees it: what it asks for, why, and the gaps that concern it."""
-
-    name: str = Field(description="The member's name as in the roster.")
-    sector: str = Field(description="Its sector (community, nonprofit, government, business, ...).")
-    positions: list[str] = Field(description="What the member asks for.")
-    interests: list[str] = Field(description="Why: the needs and worries behind its positions.")
-    gaps: list[GapKind] = Field(description="The kinds of gap found for this member, each kind once.")
-
-
-class Gap(BaseModel):
-    """One gap in the coalition: what is missing, for which member, in one specific sentence."""
-
-    kind: GapKind = Field(
-        description="position_without_interest, interest_not_addressed or missing_stakeholder."
-    )
-    member: str | None = Field(description="The member concerned; null for a missing stakeholder group.")
-    detail: str = Field(
-        description="A specific sentence quoting the position, interest or group and the evidence."
-    )
-
-
-class InterestMap(BaseModel):
-    """The interests map of one roster (the `advisor interests --json` contract)."""
-
-    members: list[MemberView] = Field(description="Every member, in roster order.")
-    gaps: list[Gap] = Field(description="Gaps by kind (in GAP_KINDS order), then in roster order.")
-    missing_community_voice: bool = Field(
-        description="True when no member has sector `community` (residents, grassroots groups)."
-    )
-    questions: list[str] = Field(description="Concrete questions to ask, gap by gap.")
-    warnings: list[str] = Field(
-        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
-    )
 
 
 def map_interests(
@@ -114,14 +72,10 @@ def map_interests(
         )
         for m in roster.members
     ]
-    result = InterestMap(
+    rules = InterestMap(
         members=members, gaps=gaps, missing_community_voice=missing_voice, questions=questions
     )
-    if llm is None:
-        return result
-    from advisor.capabilities.interests.model import review_interests_with_model
-
-    return review_interests_with_model(roster, result, llm, settings)
+    return review_interests_with_model(roster, rules, llm, settings)
 
 
 def map_interests_from_file(

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.interests.analysis import InterestMap, roster_matcher
+from advisor.capabilities.interests.analysis import roster_matcher
 from advisor.capabilities.interests.matching import Matcher
+from advisor.capabilities.interests.models import InterestMap
 from advisor.documents.coalition import Member, Roster
 
 if TYPE_CHECKING:

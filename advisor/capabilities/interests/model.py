@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import yaml
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.interests.analysis import GAP_KINDS, Gap, GapKind, InterestMap, MemberView
+from advisor.capabilities.interests.models import GAP_KINDS, Gap, GapKind, InterestMap, MemberView
+from advisor.capabilities.pattern import refine_with_model
 from advisor.documents.coalition import Roster
 from advisor.llm.prompts import untrusted
 
@@ -46,24 +47,21 @@ class ModelInterestReview(BaseModel):
 
 
 def review_interests_with_model(
-    roster: Roster, rules: InterestMap, llm: BaseChatModel, settings: Settings | None = None
+    roster: Roster, rules: InterestMap, llm: BaseChatModel | None, settings: Settings | None = None
 ) -> InterestMap:
     """The rules' map, reviewed by the model; the rules' map with a warning if the model fails."""
-    from advisor.llm.structured import draft_structured
-
     roster_text = yaml.safe_dump(roster.model_dump(), sort_keys=False, allow_unicode=True)
     findings = json.dumps([g.model_dump() for g in rules.gaps], ensure_ascii=False, indent=1)
-    drafted = draft_structured(
+    return refine_with_model(
+        rules,
         llm,
-        "interests_review",
-        ModelInterestReview,
+        prompt="interests_review",
+        reply=ModelInterestReview,
+        merge=lambda reply: merge_model_review(roster, rules, reply),
         settings=settings,
         roster=untrusted(roster_text, "roster"),
         findings=untrusted(findings, "rule findings"),
     )
-    if drafted.value is None:
-        return rules.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})
-    return merge_model_review(roster, rules, drafted.value)
 
 
 def merge_model_review(roster: Roster, rules: InterestMap, model: ModelInterestReview) -> InterestMap:

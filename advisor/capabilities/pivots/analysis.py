@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field, field_serializer
-
 from advisor.capabilities.pivots.evidence import FoundSignal, MetricState, Relater
+from advisor.capabilities.pivots.model import review_pivots_with_model
+from advisor.capabilities.pivots.models import MetricProgress, PivotAnalysis, PivotOption
 from advisor.capabilities.pivots.rules import Evidence, PivotDraft, build_drafts
 from advisor.capabilities.pivots.signals import PrototypeMatcher, Signal, classify_note
 from advisor.config import Settings
-from advisor.documents.coalition import Metric, MetricStatus, parse_metrics
+from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document, read_document
 from advisor.retrieval.hybrid import Citation, Retriever
 from advisor.text.tables import table_cell
@@ -30,42 +30,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MAX_CITATIONS = 2
 GUIDANCE_PASSAGES = 4
-
-
-class MetricProgress(BaseModel):
-    """Where one metric stands against a steady pace from its start to its due date."""
-
-    metric: str = Field(description="The metric's name, as in the table.")
-    progress: float = Field(description="Share of the way from baseline to target (1 = target reached).")
-    expected: float = Field(description="Share a steady pace would have reached by the as-of date.")
-    status: MetricStatus = Field(
-        description="done: target reached; ahead / off_track: 10 points or more above / below pace."
-    )
-
-
-class PivotOption(BaseModel):
-    """One way to change course (or to hold it), with the metrics it is meant to move."""
-
-    title: str = Field(description="The move, in a few words.")
-    rationale: str = Field(description="Why: the metrics' numbers against pace and the notes' signals.")
-    addresses: list[str] = Field(description="Names of the lagging metrics this option is meant to move.")
-    citations: list[Citation] = Field(description="Guidance from the knowledge base behind the option.")
-
-
-class PivotAnalysis(BaseModel):
-    """Metrics against pace, signals from the notes, and pivot options (`advisor pivots --json`)."""
-
-    as_of: date = Field(description="The date progress is judged at (ISO in JSON).")
-    metrics: list[MetricProgress] = Field(description="Every metric of the table, in table order.")
-    signals: list[Signal] = Field(description="Backlash, capacity and opportunity sentences of the notes.")
-    pivots: list[PivotOption] = Field(description="Options, most decisive first.")
-    warnings: list[str] = Field(
-        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
-    )
-
-    @field_serializer("as_of")
-    def _iso(self, value: date) -> str:
-        return value.isoformat()
 
 
 def analyze_pivots(
@@ -108,10 +72,6 @@ def analyze_pivots(
             for d in drafts
         ],
     )
-    if llm is None:
-        return result
-    from advisor.capabilities.pivots.model import review_pivots_with_model
-
     return review_pivots_with_model(result, llm, retriever=retriever, settings=settings)
 
 
@@ -138,7 +98,7 @@ def notes_markdown(document: Document) -> str:
 def cite_guidance(draft: PivotDraft, retriever: Retriever) -> list[Citation]:
     """Up to `MAX_CITATIONS` knowledge-base passages for an option, each quoting its most relevant
     sentence (verbatim)."""
-    from advisor.capabilities.ask.offline import select_sentences
+    from advisor.retrieval.highlights import select_sentences
 
     query = draft.query
     passages = [p for p in retriever.search(query, k=GUIDANCE_PASSAGES) if p.scope == "knowledge"]

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.pivots.analysis import PivotAnalysis, PivotOption
+from advisor.capabilities.pattern import refine_with_model, with_warning
+from advisor.capabilities.pivots.models import PivotAnalysis, PivotOption
 from advisor.llm.prompts import untrusted
-from advisor.llm.structured import draft_structured, keep_retrieved
+from advisor.llm.structured import keep_retrieved
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -43,20 +44,24 @@ class ModelPivots(BaseModel):
 
 def review_pivots_with_model(
     rules: PivotAnalysis,
-    llm: BaseChatModel,
+    llm: BaseChatModel | None,
     *,
     retriever: Retriever | None = None,
     settings: Settings | None = None,
 ) -> PivotAnalysis:
     """The rules' analysis with the model's options first; the rules' with a warning on failure."""
+    if llm is None:
+        return rules  # no retrieval for a model that is not there
     lagging = [m.metric for m in rules.metrics if m.status == "off_track"]
     query = "change strategy when results are off track: " + "; ".join(lagging or ["progress review"])
     passages: list[Passage] = retriever.search(query, k=6) if retriever is not None else []
     ids = {f"p{n}": p for n, p in enumerate(passages, 1)}
-    drafted = draft_structured(
+    return refine_with_model(
+        rules,
         llm,
-        "pivots_review",
-        ModelPivots,
+        prompt="pivots_review",
+        reply=ModelPivots,
+        merge=lambda reply: merge_model_pivots(rules, reply, ids),
         settings=settings,
         metrics=untrusted(
             json.dumps([m.model_dump() for m in rules.metrics], ensure_ascii=False, indent=1), "metrics"
@@ -75,11 +80,15 @@ def review_pivots_with_model(
         ),
         passages="\n\n".join(untrusted(p.text, f"{pid} {p.title}") for pid, p in ids.items()) or "(none)",
     )
-    if drafted.value is None:
-        return rules.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})
+
+
+def merge_model_pivots(rules: PivotAnalysis, reply: ModelPivots, ids: dict[str, Passage]) -> PivotAnalysis:
+    """The model's options that move measured metrics, citing retrieved passages only; then the
+    rules' options for metrics the model left uncovered."""
+    passages = list(ids.values())
     names = {m.metric for m in rules.metrics}
     options: list[PivotOption] = []
-    for proposed in drafted.value.pivots:
+    for proposed in reply.pivots:
         addresses = [name for name in proposed.addresses if name in names]
         if not addresses or not proposed.title.strip():
             continue  # an option must move a metric the coalition actually measures
@@ -93,12 +102,8 @@ def review_pivots_with_model(
             )
         )
     if not options:
-        return rules.model_copy(
-            update={
-                "warnings": [
-                    "The model's options named no metric of the table; showing the rule-based options."
-                ]
-            }
+        return with_warning(
+            rules, "The model's options named no metric of the table; showing the rule-based options."
         )
     covered = {name for option in options for name in option.addresses}
     options += [p for p in rules.pivots if not set(p.addresses) <= covered]

@@ -1,6 +1,6 @@
 """Purpose capability: check a coalition purpose statement (outcome, population, timeframe).
 
-This module holds the result model, the rule-based check with its suggestions and a template
+This module holds the rule-based check with its suggestions and a template
 rewrite, and the model chain that reviews the rules' findings (verifiable evidence only) and writes
 better suggestions and a rewrite. Drafting new statements lives in `purpose_draft.py`.
 """
@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.purpose.models import Criterion, PurposeCheck
 from advisor.capabilities.purpose.rules import (
     Finding,
     find_outcome,
@@ -32,26 +34,6 @@ CONCISE_POINTS = 10
 CONCISE_WORDS = 40
 
 
-class Criterion(BaseModel):
-    """Whether one criterion is met, and the words that show it."""
-
-    met: bool = Field(description="True when the statement satisfies the criterion.")
-    evidence: str | None = Field(description="The words of the statement that satisfy it, or null.")
-
-
-class PurposeCheck(BaseModel):
-    """The judgement of one purpose statement (the `advisor purpose check --json` contract)."""
-
-    statement: str = Field(description="The statement as judged.")
-    score: int = Field(ge=0, le=100, description="30 per criterion met, 10 for a concise statement.")
-    criteria: dict[str, Criterion] = Field(description="outcome, population and timeframe.")
-    suggestions: list[str] = Field(description="Concrete changes that would make the statement stronger.")
-    rewrite: str | None = Field(description="A stronger version (placeholders in [brackets]), or null.")
-    warnings: list[str] = Field(
-        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
-    )
-
-
 class ModelPurposeReview(BaseModel):
     """What the model is asked to return for a purpose statement."""
 
@@ -64,23 +46,18 @@ def check_purpose(
     statement: str, *, settings: Settings | None = None, llm: BaseChatModel | None = None
 ) -> PurposeCheck:
     """Judge `statement`: by the rules, then (with a model) reviewed and rewritten by the model."""
-    result = check_purpose_rules(statement)
-    if llm is None:
-        return result
-    from advisor.llm.structured import draft_structured
-
-    findings = json.dumps({k: v.model_dump() for k, v in result.criteria.items()}, ensure_ascii=False)
-    drafted = draft_structured(
+    rules = check_purpose_rules(statement)
+    findings = json.dumps({k: v.model_dump() for k, v in rules.criteria.items()}, ensure_ascii=False)
+    return refine_with_model(
+        rules,
         llm,
-        "purpose_check",
-        ModelPurposeReview,
+        prompt="purpose_check",
+        reply=ModelPurposeReview,
+        merge=lambda reply: merge_model_review(rules, reply),
         settings=settings,
-        statement=untrusted(result.statement, "purpose statement"),
+        statement=untrusted(rules.statement, "purpose statement"),
         findings=untrusted(findings, "rule findings"),
     )
-    if drafted.value is None:
-        return result.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})
-    return merge_model_review(result, drafted.value)
 
 
 def merge_model_review(rules: PurposeCheck, model: ModelPurposeReview) -> PurposeCheck:

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.purpose.check import PurposeCheck, check_purpose_rules
+from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.purpose.check import check_purpose_rules
+from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.capabilities.purpose.rules import (
     CONCRETE_VERBS,
     VAGUE_VERBS,
@@ -27,6 +29,7 @@ from advisor.capabilities.purpose.rules import (
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
+from advisor.llm.structured import keep_retrieved
 from advisor.retrieval.hybrid import Citation, Passage
 from advisor.text.sentences import split_sentences
 
@@ -49,21 +52,6 @@ _WISH = re.compile(
 # In notes a deadline is often told, not phrased as one: "the target date is the end of 2027".
 _DEADLINE = re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:20\d\d)\b|\b(?:in|for)\s+(?:20\d\d)\b", re.I)
 _VERBS = {v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)}
-
-
-class PurposeDraft(BaseModel):
-    """One proposed statement and its own check."""
-
-    statement: str = Field(description="The proposed purpose statement.")
-    check: PurposeCheck = Field(description="The rule-based check of this statement.")
-
-
-class PurposeDrafts(BaseModel):
-    """The `advisor purpose draft --json` contract."""
-
-    drafts: list[PurposeDraft] = Field(description="Three statements, strongest first.")
-    citations: list[Citation] = Field(description="The passages the drafts drew on.")
-    warnings: list[str] = Field(default_factory=list, exclude=True, description="Notes for the user.")
 
 
 class ModelDrafts(BaseModel):
@@ -197,24 +185,27 @@ def _draft_with_model(
     rules: PurposeDrafts,
     settings: Settings | None,
 ) -> PurposeDrafts:
-    from advisor.llm.structured import draft_structured, keep_retrieved
-
     listing = "\n\n".join(untrusted(p.text, f"{p.chunk_id} {p.source}") for p in passages) or "(none)"
     candidates = json.dumps([d.statement for d in rules.drafts], ensure_ascii=False)
-    drafted = draft_structured(
+    return refine_with_model(
+        rules,
         llm,
-        "purpose_draft",
-        ModelDrafts,
+        prompt="purpose_draft",
+        reply=ModelDrafts,
+        merge=lambda reply: _merge_model_drafts(rules, reply, passages),
         settings=settings,
         goal=untrusted(goal, "goal") if goal else "(none)",
         passages=listing,
         candidates=untrusted(candidates, "rule candidates"),
     )
-    if drafted.value is None:
-        return rules.model_copy(update={"warnings": [drafted.warning or "model unavailable"]})
-    statements = _unique([" ".join(s.split()) for s in drafted.value.statements if s.strip()])[:DRAFTS]
+
+
+def _merge_model_drafts(rules: PurposeDrafts, reply: ModelDrafts, passages: list[Passage]) -> PurposeDrafts:
+    """The model's statements first (each judged by the rules), then the rules' own; citations
+    only for passages that were retrieved."""
+    statements = _unique([" ".join(s.split()) for s in reply.statements if s.strip()])[:DRAFTS]
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements]
     drafts += [d for d in rules.drafts if d.statement not in statements][: DRAFTS - len(drafts)]
     by_id = {p.chunk_id: p for p in passages}
-    cited = [by_id[i].citation() for i in drafted.value.passage_ids if i in by_id]
+    cited = [by_id[i].citation() for i in reply.passage_ids if i in by_id]
     return PurposeDrafts(drafts=drafts, citations=keep_retrieved(cited, passages) or rules.citations)
