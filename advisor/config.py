@@ -13,8 +13,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from advisor.data import bundled
+
 PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = PACKAGE_DIR.parent
+EVALS_DIR = bundled("evals")
 
 
 def _default_home() -> Path:
@@ -154,19 +156,17 @@ def _default_prices() -> dict[str, ModelPrice]:
 class EvalSettings(BaseModel):
     """The eval suites (`advisor eval`): where scenarios, recordings and baselines live, and the gate."""
 
-    scenarios_dir: Path = Field(
-        default=PROJECT_DIR / "evals" / "scenarios", description="Folder of scenario YAML files."
-    )
+    scenarios_dir: Path = Field(default=EVALS_DIR / "scenarios", description="Folder of scenario YAML files.")
     recordings_dir: Path = Field(
-        default=PROJECT_DIR / "evals" / "recordings",
+        default=EVALS_DIR / "recordings",
         description="Recorded model replies: written by live runs, read by replay runs.",
     )
     baselines_dir: Path = Field(
-        default=PROJECT_DIR / "evals" / "baselines",
+        default=EVALS_DIR / "baselines",
         description="Committed baselines, one `<backend>.json` each; the run is gated against it.",
     )
     report_dir: Path = Field(
-        default=PROJECT_DIR / "evals" / "reports",
+        default=EVALS_DIR / "reports",
         description="Where reports (JSON, markdown, JUnit XML) go when --report is not given.",
     )
     tolerance: float = Field(
@@ -199,7 +199,7 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=_default_home, description="Where the advisor keeps its data.")
     knowledge_dir: Path = Field(
-        default=PROJECT_DIR / "knowledge",
+        default_factory=lambda: bundled("knowledge"),
         description="Folder of curated guidance (markdown with front matter).",
     )
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)

@@ -14,7 +14,8 @@ from advisor.config import Settings
 from advisor.evaluation.baseline import baseline_path, check_gate, load_baseline
 from advisor.evaluation.metrics import strip_timings
 from advisor.evaluation.report import write_reports
-from advisor.evaluation.runner import EvalReport, run_eval
+from advisor.evaluation.results import EvalReport
+from advisor.evaluation.runner import run_eval
 from advisor.evaluation.scenarios import CAPABILITIES, SUITES, ScenarioError, load_scenarios
 from advisor.service.runtime import Runtime
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from advisor.config import Settings
-from advisor.errors import StoreError, WorkspaceError
+from advisor.errors import ConfigError, StoreError, WorkspaceError
 from advisor.service.runtime import Runtime
 from advisor.store.chroma import Store, workspace_collection
 from advisor.store.index import MANIFEST_KEY, ScopeIndex
@@ -170,6 +170,22 @@ def test_knowledge_base_is_indexed_once_and_reindexed_only_when_a_file_changes(
         "knowledge/one.md": "removed",
     }
     assert emb.embedded == first + 1
+
+
+def test_a_mistyped_knowledge_folder_stops_with_a_message_and_keeps_the_index(
+    tmp_path: Path, store_backend: StoreBackend
+) -> None:
+    kb = tmp_path / "kb"
+    write(kb / "one.md", "---\ntitle: One\nsummary: First.\n---\n# One\nConflict needs a protocol.\n")
+    settings = store_backend.settings(tmp_path / "home", knowledge_dir=kb)
+    assert Runtime(settings, embeddings=CountingEmbeddings()).ensure_knowledge().count("added") == 1  # type: ignore[union-attr]
+    for wrong in (tmp_path / "kb-typo", tmp_path / "empty"):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        mistyped = settings.model_copy(update={"knowledge_dir": wrong})
+        with pytest.raises(ConfigError, match="ADVISOR_KNOWLEDGE_DIR"):
+            Runtime(mistyped, embeddings=CountingEmbeddings()).ensure_knowledge()
+    again = Runtime(settings, embeddings=CountingEmbeddings()).ensure_knowledge()
+    assert again is not None and again.count("unchanged") == 1  # nothing was removed meanwhile
 
 
 def test_store_errors_say_what_to_check(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markdown import Markdown
 from rich.markup import escape
+from rich.table import Table
 
 from advisor.capabilities.charter.batch import ReviewOutcome, collect_charters
 from advisor.capabilities.charter.elements import ELEMENTS
@@ -162,7 +164,6 @@ def review(
 
 def _print_review_table(reviews: list[CharterReview]) -> None:
     """One review: its scorecard. Several: one row each, naming what is missing or weak."""
-    from rich.table import Table
 
     if len(reviews) == 1:
         _print_markdown(charter_markdown(reviews[0]))
@@ -209,7 +210,6 @@ def interests(
 
 
 def _print_markdown(text: str) -> None:
-    from rich.markdown import Markdown
 
     out.print(Markdown(text))
 

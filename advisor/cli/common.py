@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from advisor import __version__
 from advisor.errors import AdvisorError
@@ -97,7 +98,6 @@ def emit_json(data: Any) -> None:
 
 def progress_bar(label: str, *, disable: bool = False) -> Progress:
     """A transient bar on stderr for work over many files (hidden for --json)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(
         TextColumn(f"[bold]{label}[/]"),

@@ -11,14 +11,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
+from rich.table import Table
 
 from advisor.cli.common import app, err, out, progress_bar, user_errors
+from advisor.config import get_settings
 from advisor.errors import AdvisorError
+from advisor.evaluation.baseline import baseline_path, bless, check_gate, load_baseline
+from advisor.evaluation.models import BACKENDS
+from advisor.evaluation.report import write_reports
+from advisor.evaluation.runner import run_eval
+from advisor.evaluation.scenarios import load_scenarios
+from advisor.service.runtime import Runtime
 
 if TYPE_CHECKING:
     from advisor.config import Settings
     from advisor.evaluation.metrics import ScenarioResult
-    from advisor.evaluation.runner import EvalReport
+    from advisor.evaluation.results import EvalReport
     from advisor.service.runtime import Runtime
 
 BACKEND_HELP = (
@@ -57,12 +65,6 @@ def eval_command(
     Prints pass rate and metrics per capability, writes JSON, markdown and JUnit XML reports, and
     exits 1 when a required scenario went from pass to fail or a metric dropped beyond its tolerance.
     """
-    from advisor.config import get_settings
-    from advisor.evaluation.baseline import baseline_path, bless, check_gate, load_baseline
-    from advisor.evaluation.models import BACKENDS
-    from advisor.evaluation.report import write_reports
-    from advisor.evaluation.runner import run_eval
-    from advisor.evaluation.scenarios import load_scenarios
 
     if backend not in BACKENDS:
         raise AdvisorError(f"unknown --backend {backend!r}", hint="use offline, replay or live")
@@ -98,7 +100,6 @@ def eval_command(
 
 def eval_runtime(settings: Settings) -> Runtime:
     """A runtime over its own home (`<home>/eval`): eval workspaces never mix with the user's."""
-    from advisor.service.runtime import Runtime
 
     return Runtime(settings.model_copy(update={"home": settings.home / "eval"}))
 
@@ -122,7 +123,6 @@ def short_quality(quality: dict[str, float]) -> str:
 
 def print_summary(report: EvalReport) -> None:
     """The table per capability, what failed, and the gate's verdict."""
-    from rich.table import Table
 
     passed = sum(r.passed for r in report.scenarios)
     model = f", model {report.model}" if report.model else ""

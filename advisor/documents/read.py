@@ -11,6 +11,7 @@ import hashlib
 import io
 import logging
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,7 +204,6 @@ def _read_pdf(path: Path, data: bytes) -> Parsed:
 
 
 def _read_docx(path: Path, data: bytes) -> Parsed:
-    import zipfile
 
     import docx
 

@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from advisor.config import PROJECT_DIR
+from advisor.data import bundled
 from advisor.errors import AdvisorError
 
-PROMPTS_DIR = PROJECT_DIR / "prompts"
+PROMPTS_DIR = bundled("prompts")
 UNTRUSTED_OPEN = "<<<UNTRUSTED {label}>>>"
 UNTRUSTED_CLOSE = "<<<END UNTRUSTED>>>"
 _MARKER = re.compile(r"<<<\s*(?:END\s+)?UNTRUSTED[^>]*>>>", re.IGNORECASE)

@@ -20,7 +20,7 @@ from advisor.config import Settings
 from advisor.documents.chunking import Chunk, chunk_document
 from advisor.documents.read import SUPPORTED_SUFFIXES, Document, is_supported, read_document
 from advisor.documents.sandbox import get_sandbox
-from advisor.errors import AdvisorError, DocumentError
+from advisor.errors import AdvisorError, ConfigError, DocumentError
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
 
@@ -229,6 +229,19 @@ def ingest_workspace_files(
     return ingest_files(files, index, settings, on_result=on_result, reader=reader)
 
 
+def knowledge_files(folder: Path) -> list[Path]:
+    """The topic files of the knowledge folder; `ConfigError` when there are none, so a mistyped
+    ADVISOR_KNOWLEDGE_DIR stops with a message instead of emptying the knowledge index."""
+    found = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if not found:
+        problem = "has no markdown topic files" if folder.is_dir() else "does not exist"
+        raise ConfigError(
+            f"The knowledge folder {folder} {problem}",
+            hint="unset ADVISOR_KNOWLEDGE_DIR for the bundled guidance, or point it at a folder of .md files",
+        )
+    return found
+
+
 def sync_knowledge(
     *,
     settings: Settings,
@@ -238,8 +251,8 @@ def sync_knowledge(
 ) -> IngestReport:
     """Bring the knowledge index in step with the knowledge folder: add or update changed topic
     files, drop deleted ones. Unchanged files cost a hash each; nothing is embedded."""
+    files = [(p, f"knowledge/{p.name}") for p in knowledge_files(settings.knowledge_dir)]
     index = ScopeIndex(store, KNOWLEDGE_COLLECTION, embeddings)
-    files = [(p, f"knowledge/{p.name}") for p in sorted(settings.knowledge_dir.glob("*.md"))]
     report = ingest_files(files, index, settings, on_result=on_result, reader=read_document)  # trusted
     present = {source for _, source in files}
     for source in sorted(set(index.entries()) - present):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 
+from advisor.web.guard import SameOriginOnly
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
 import gradio as gr
@@ -198,8 +200,6 @@ def launch_app(
     no cross-origin callers, nothing under ADVISOR_HOME served as a file, served copies of uploads
     and downloads deleted after an hour."""
     from starlette.middleware import Middleware
-
-    from advisor.web.guard import SameOriginOnly
 
     ctx = ctx or AppContext(Runtime())
     settings = ctx.runtime.settings

@@ -1,0 +1,1 @@
+"""The four capabilities and grounded answers, each rules first and model second."""

@@ -1,0 +1,1 @@
+"""Grounded answers to free questions (`advisor ask`)."""

@@ -1,0 +1,120 @@
+"""Grounded answers written by a model (`advisor ask` with a model configured), streamed.
+
+The retrieved passages go into `prompts/ask.md` as untrusted data, each with a short id (`c1`…).
+The model cites them as `[c3]`; markers are mapped back to chunk ids, renumbered `[1]`, `[2]` in
+order of use, and markers of passages that were not retrieved are dropped. Remote images and links
+in the reply are neutralised before anyone renders it. If the model fails, the offline extractive
+answer is returned with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from advisor.capabilities.ask.models import Answer
+from advisor.capabilities.ask.offline import MIN_RELEVANCE, answer_question, injection_warnings
+from advisor.config import Settings, get_settings
+from advisor.llm.models import model_slot
+from advisor.llm.prompts import load_prompt, untrusted
+from advisor.retrieval.hybrid import Citation, Passage, Retriever
+from advisor.text.safety import strip_remote_content
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+logger = logging.getLogger(__name__)
+_MARKER = re.compile(r"\[(c\d+(?:\s*,\s*c\d+)*)\]")
+
+
+@dataclass(frozen=True)
+class AnswerUpdate:
+    """The answer so far while streaming; `final` is set on the last update."""
+
+    text: str
+    final: Answer | None = None
+
+
+def stream_answer(
+    question: str,
+    *,
+    retriever: Retriever,
+    llm: BaseChatModel,
+    workspace: str | None = None,
+    k: int | None = None,
+    settings: Settings | None = None,
+) -> Iterator[AnswerUpdate]:
+    """Stream a model-written answer; the last update carries the cited `Answer`."""
+    settings = settings or get_settings()
+    passages = retriever.search(question.strip(), workspace=workspace, k=k)
+    if not passages or max((p.similarity or 0.0) for p in passages) < MIN_RELEVANCE:
+        offline = answer_question(question, retriever=retriever, workspace=workspace, k=k)
+        yield AnswerUpdate(offline.answer, offline)
+        return
+    ids = {f"c{n}": p for n, p in enumerate(passages, 1)}
+    listing = "\n\n".join(untrusted(p.text, f"{cid} {p.title}") for cid, p in ids.items())
+    prompt = load_prompt("ask").render(question=untrusted(question, "question"), passages=listing)
+    text = ""
+    try:
+        with model_slot(settings):
+            for chunk in llm.stream(prompt):
+                piece = chunk.content if isinstance(chunk.content, str) else ""
+                if piece:
+                    text += piece
+                    yield AnswerUpdate(strip_remote_content(_hide_markers(text)))
+    except Exception as exc:  # any model failure: the offline answer still helps
+        logger.warning("model answer failed: %s", exc)
+        offline = answer_question(question, retriever=retriever, workspace=workspace, k=k)
+        warning = f"The model could not answer ({type(exc).__name__}); showing passages from the guidance."
+        final = offline.model_copy(update={"warnings": [warning]})
+        yield AnswerUpdate(final.answer, final)
+        return
+    answer, citations = cite(strip_remote_content(text), ids)
+    warnings = injection_warnings(passages)
+    yield AnswerUpdate(answer, Answer(answer=answer, mode="llm", citations=citations, warnings=warnings))
+
+
+def answer_with_model(
+    question: str,
+    *,
+    retriever: Retriever,
+    llm: BaseChatModel,
+    workspace: str | None = None,
+    k: int | None = None,
+    settings: Settings | None = None,
+) -> Answer:
+    """The final answer of `stream_answer`."""
+    final: Answer | None = None
+    for update in stream_answer(
+        question, retriever=retriever, llm=llm, workspace=workspace, k=k, settings=settings
+    ):
+        final = update.final or final
+    assert final is not None
+    return final
+
+
+def cite(text: str, ids: dict[str, Passage]) -> tuple[str, list[Citation]]:
+    """Replace `[c3]` markers by `[n]` in order of first use; drop markers of unknown passages."""
+    order: list[str] = []
+
+    def renumber(match: re.Match[str]) -> str:
+        numbers = []
+        for cid in (part.strip() for part in match.group(1).split(",")):
+            if cid not in ids:
+                logger.info("dropped a citation of a passage that was not retrieved: %s", cid)
+                continue
+            if cid not in order:
+                order.append(cid)
+            numbers.append(f"[{order.index(cid) + 1}]")
+        return "".join(numbers)
+
+    answer = _MARKER.sub(renumber, text).strip()
+    return answer, [ids[cid].citation() for cid in order]
+
+
+def _hide_markers(text: str) -> str:
+    """While streaming, markers are not yet numbered: show them as they will look, unnumbered."""
+    return _MARKER.sub("", text)

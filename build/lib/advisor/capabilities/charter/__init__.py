@@ -1,0 +1,1 @@
+"""Charter review: the thirteen elements, one charter or a batch."""

@@ -1,0 +1,232 @@
+"""Batch charter review (`advisor review FILE_OR_DIR...`): many charters, one scorecard each, and a
+summary table across them.
+
+A file that fails (unreadable, empty, not a charter format) is reported with its reason and the
+rest go on. Results are cached by the file's content and the review settings (mode, model, prompt
+version), so unchanged files already reviewed the same way are not reviewed again. With a model,
+charters are reviewed concurrently, bounded by `llm.concurrency`; offline the rules are fast enough
+that one thread is best.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from advisor import __version__
+from advisor.capabilities.charter.elements import ELEMENTS
+from advisor.capabilities.charter.models import CharterReview
+from advisor.capabilities.charter.review import charter_markdown, review_charter
+from advisor.config import PACKAGE_DIR, Settings, get_settings
+from advisor.errors import AdvisorError
+from advisor.llm.prompts import load_prompt
+from advisor.store.ingest import collect_files
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+logger = logging.getLogger(__name__)
+ReportFormat = Literal["md", "json", "csv"]
+CHARTER_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx")
+SUMMARY_FILE = "summary.csv"
+
+
+@dataclass
+class ReviewOutcome:
+    """One file's result: a review (fresh or from the cache) or the reason it failed."""
+
+    path: Path
+    name: str
+    review: CharterReview | None = None
+    error: str | None = None
+    cached: bool = False
+    report: Path | None = None
+
+
+@dataclass
+class BatchReport:
+    """Every file's outcome, in the order given."""
+
+    outcomes: list[ReviewOutcome] = field(default_factory=list)
+    summary: Path | None = None
+
+    @property
+    def reviews(self) -> list[CharterReview]:
+        return [o.review for o in self.outcomes if o.review is not None]
+
+    @property
+    def failed(self) -> list[ReviewOutcome]:
+        return [o for o in self.outcomes if o.error is not None]
+
+
+def collect_charters(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Files given by name (always tried, so a wrong one is reported), and the charter-format files
+    inside folders, named by their path inside the folder."""
+    found: list[tuple[Path, str]] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += [(p, n) for p, n in collect_files([path]) if p.suffix.lower() in CHARTER_SUFFIXES]
+        else:
+            found.append((path, path.name))
+    return found
+
+
+def review_batch(
+    files: list[tuple[Path, str]],
+    *,
+    settings: Settings | None = None,
+    llm: BaseChatModel | None = None,
+    out_dir: Path | None = None,
+    report_format: ReportFormat = "md",
+    on_result: Callable[[ReviewOutcome], None] | None = None,
+) -> BatchReport:
+    """Review every file; write one report each and a summary into `out_dir` (when given)."""
+    settings = settings or get_settings()
+    cache = ReviewCache.for_settings(settings, llm)
+    names = _report_names([name for _, name in files])
+
+    def review_one(item: tuple[Path, str]) -> ReviewOutcome:
+        path, name = item
+        outcome = ReviewOutcome(path, name)
+        try:
+            outcome.review, outcome.cached = review_cached(path, name, cache, settings=settings, llm=llm)
+        except AdvisorError as exc:
+            outcome.error = str(exc)
+        except OSError as exc:
+            outcome.error = f"{name}: cannot be read ({exc.strerror or exc})"
+        if out_dir is not None and outcome.review is not None and report_format != "csv":
+            outcome.report = _write_report(out_dir, names[name], outcome.review, report_format)
+        if on_result is not None:
+            on_result(outcome)
+        return outcome
+
+    workers = settings.llm.concurrency if llm is not None else 1
+    if workers > 1:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="review") as pool:
+            outcomes = list(pool.map(review_one, files))
+    else:
+        outcomes = [review_one(item) for item in files]
+    report = BatchReport(outcomes)
+    if out_dir is not None:
+        report.summary = write_atomic(out_dir / SUMMARY_FILE, summary_csv(report))
+    return report
+
+
+def review_cached(
+    path: Path, name: str, cache: ReviewCache, *, settings: Settings, llm: BaseChatModel | None
+) -> tuple[CharterReview, bool]:
+    """(review, from the cache?) of one charter file, named `name`; reviews that carry a warning
+    (a model fallback) are not cached. Raises `AdvisorError` for an unreadable file."""
+    data = path.read_bytes() if path.is_file() else None
+    cached = cache.get(data) if data is not None else None
+    if cached is not None:
+        return cached.model_copy(update={"file": name}), True
+    review = review_charter(path, settings=settings, llm=llm).model_copy(update={"file": name})
+    if data is not None and not review.warnings:
+        cache.put(data, review)
+    return review, False
+
+
+def summary_csv(report: BatchReport) -> str:
+    """One row per file: score, purpose score, each element's status, or the error."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["file", "score", "purpose_score", *ELEMENTS, "error"])
+    for outcome in report.outcomes:
+        review = outcome.review
+        if review is None:
+            writer.writerow([outcome.name, "", "", *([""] * len(ELEMENTS)), outcome.error])
+        else:
+            statuses = [review.elements[e].status for e in ELEMENTS]
+            writer.writerow([outcome.name, review.score, review.purpose.score, *statuses, ""])
+    return buffer.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write whole or not at all: a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+    os.replace(temporary, path)
+    return path
+
+
+class ReviewCache:
+    """Reviews on disk, keyed by the file's bytes and the review settings."""
+
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.folder = folder
+        self.fingerprint = fingerprint
+
+    @classmethod
+    def for_settings(cls, settings: Settings, llm: BaseChatModel | None) -> ReviewCache:
+        """The cache under ADVISOR_HOME for these rules, this model and this prompt."""
+        return cls(settings.home / "review-cache", _fingerprint(settings, llm))
+
+    def _path(self, data: bytes) -> Path:
+        key = hashlib.sha256(self.fingerprint.encode() + b"\0" + data).hexdigest()
+        return self.folder / f"{key}.json"
+
+    def get(self, data: bytes) -> CharterReview | None:
+        path = self._path(data)
+        if not path.is_file():
+            return None
+        try:
+            return CharterReview.model_validate_json(path.read_text(encoding="utf-8"))
+        except ValueError:
+            logger.info("ignoring an unreadable cached review: %s", path)
+            return None
+
+    def put(self, data: bytes, review: CharterReview) -> None:
+        try:
+            write_atomic(self._path(data), review.model_dump_json())
+        except OSError as exc:  # a cache that cannot be written only costs time
+            logger.warning("review cache not written: %s", exc)
+
+
+def _fingerprint(settings: Settings, llm: BaseChatModel | None) -> str:
+    model = (
+        "offline" if llm is None else f"{type(llm).__name__}:{settings.llm.model}@{settings.llm.temperature}"
+    )
+    prompt = load_prompt("charter_review").version if llm is not None else "-"
+    return json.dumps([__version__, _rules_version(), model, prompt])
+
+
+def _rules_version() -> str:
+    """A hash of the rule modules, so a change to the rules invalidates cached reviews."""
+    digest = hashlib.sha256()
+    capabilities = PACKAGE_DIR / "capabilities"
+    for module in [*sorted((capabilities / "charter").glob("*.py")), capabilities / "purpose" / "rules.py"]:
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _report_names(names: list[str]) -> dict[str, str]:
+    """A distinct report file stem for each input (`a/charter.md` and `b/charter.md` both exist)."""
+    stems: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        stem = Path(name).with_suffix("").as_posix().replace("/", "__")
+        candidate, number = stem, 2
+        while candidate in used:
+            candidate, number = f"{stem}-{number}", number + 1
+        used.add(candidate)
+        stems[name] = candidate
+    return stems
+
+
+def _write_report(out_dir: Path, stem: str, review: CharterReview, report_format: ReportFormat) -> Path:
+    if report_format == "json":
+        return write_atomic(out_dir / f"{stem}.json", review.model_dump_json(indent=2) + "\n")
+    return write_atomic(out_dir / f"{stem}.md", charter_markdown(review))

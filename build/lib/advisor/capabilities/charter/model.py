@@ -1,0 +1,99 @@
+"""The model chain of charter review: the model reviews the rule-based scorecard of a charter.
+
+The model sees the charter (as untrusted data), the 13 elements and the rules' findings, and returns
+only the elements where it disagrees or can advise better. A verdict is merged only when it can be
+verified: a `present` or `weak` status needs evidence quoted verbatim from the charter. The score is
+recomputed from the merged statuses; the purpose check is redone if the purpose evidence changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
+from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
+from advisor.capabilities.charter.rules import Status
+from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.purpose.check import check_purpose_rules
+from advisor.llm.prompts import untrusted
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from advisor.config import Settings
+
+MAX_CHARTER_CHARS = 60_000  # about 15k tokens: a long charter is cut, the rules still read all of it
+
+
+class ModelElement(BaseModel):
+    """One element as the model judges it."""
+
+    status: Status = Field(description="present, weak or missing.")
+    evidence: str | None = Field(default=None, description="A verbatim quote from the charter, or null.")
+    advice: str = Field(default="", description="One or two sentences of specific advice.")
+
+
+class ModelCharterReview(BaseModel):
+    """What the model is asked to return."""
+
+    elements: dict[str, ModelElement] = Field(
+        default_factory=dict, description="Only the elements where the model disagrees or advises better."
+    )
+    summary: str = Field(default="", description="One sentence on the charter overall.")
+
+
+def review_charter_with_model(
+    text: str, rules: CharterReview, llm: BaseChatModel | None, settings: Settings | None = None
+) -> CharterReview:
+    """The rules' review, improved by the model; the rules' review with a warning if the model fails."""
+    elements = "\n".join(f"- {e}: {ELEMENT_INFO[e].description}" for e in ELEMENTS)
+    findings = json.dumps(
+        {e: {"status": r.status, "evidence": r.evidence} for e, r in rules.elements.items()},
+        ensure_ascii=False,
+        indent=1,
+    )
+    return refine_with_model(
+        rules,
+        llm,
+        prompt="charter_review",
+        reply=ModelCharterReview,
+        merge=lambda reply: merge_model_review(text, rules, reply),
+        settings=settings,
+        charter=untrusted(text[:MAX_CHARTER_CHARS], rules.file),
+        findings=untrusted(findings, "rule findings"),
+        elements=elements,
+    )
+
+
+def merge_model_review(text: str, rules: CharterReview, model: ModelCharterReview) -> CharterReview:
+    merged = dict(rules.elements)
+    for element, verdict in model.elements.items():
+        if element not in merged:
+            continue
+        advice = verdict.advice.strip() or merged[element].advice
+        if verdict.status == "missing":
+            merged[element] = ElementReview(status="missing", evidence=None, advice=advice)
+            continue
+        evidence = find_verbatim(text, verdict.evidence or "")
+        if evidence is None:
+            continue  # an unverifiable quote: keep the rules' verdict
+        merged[element] = ElementReview(status=verdict.status, evidence=evidence, advice=advice)
+    purpose = rules.purpose
+    new_purpose = merged["purpose"].evidence
+    if new_purpose and new_purpose != rules.elements["purpose"].evidence:
+        purpose = check_purpose_rules(new_purpose)
+    return CharterReview(file=rules.file, score=charter_score(merged), elements=merged, purpose=purpose)
+
+
+def find_verbatim(text: str, quote: str) -> str | None:
+    """The charter's own words for `quote`, matching whitespace and case loosely; None if absent."""
+    words = quote.split()
+    if len(words) < 3:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match.group(0) if match else None

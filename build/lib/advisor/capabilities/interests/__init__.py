@@ -1,0 +1,1 @@
+"""Interests behind positions: gaps, questions and the power/interest grid."""

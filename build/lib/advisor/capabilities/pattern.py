@@ -1,0 +1,61 @@
+"""The one capability pattern: rules first; with a model, the model's review merged only where it
+can be verified; when the model fails, the rules' result with a warning.
+
+Every capability result derives from `AdvisorResult`, whose `warnings` (a model fallback, a
+poisoned document) reach the user but stay out of the JSON contracts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, Field
+
+from advisor.llm.structured import draft_structured
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from advisor.config import Settings
+
+MODEL_UNAVAILABLE = "the model was unavailable; showing the rule-based result"
+
+
+class AdvisorResult(BaseModel):
+    """What every capability result shares: notes for the user, excluded from the JSON contract."""
+
+    warnings: list[str] = Field(
+        default_factory=list, exclude=True, description="Notes for the user (e.g. a model fallback)."
+    )
+
+
+ResultT = TypeVar("ResultT", bound=AdvisorResult)
+ReplyT = TypeVar("ReplyT", bound=BaseModel)
+
+
+def with_warning(result: ResultT, warning: str) -> ResultT:
+    """`result` with `warning` added (a copy; the original is left as it was)."""
+    return result.model_copy(update={"warnings": [*result.warnings, warning]})
+
+
+def refine_with_model(
+    rules: ResultT,
+    llm: BaseChatModel | None,
+    *,
+    prompt: str,
+    reply: type[ReplyT],
+    merge: Callable[[ReplyT], ResultT],
+    settings: Settings | None = None,
+    **variables: Any,
+) -> ResultT:
+    """The rules' result, refined by the model's `reply` to `prompt` through `merge` (which keeps
+    only what it can verify); the rules' result with a warning when the model fails. Without a
+    model, the rules' result as it is."""
+    if llm is None:
+        return rules
+    drafted = draft_structured(llm, prompt, reply, settings=settings, **variables)
+    if drafted.value is None:
+        return with_warning(rules, drafted.warning or MODEL_UNAVAILABLE)
+    merged = merge(drafted.value)
+    return merged.model_copy(update={"warnings": [*rules.warnings, *merged.warnings]})

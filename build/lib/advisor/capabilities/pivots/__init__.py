@@ -1,0 +1,1 @@
+"""Pivots: metrics against pace, field signals and cited options."""

@@ -1,0 +1,204 @@
+"""The evidence pivots are built from: metrics against pace, signals, and which bears on which.
+
+A signal bears on a metric when they share words (weighted so words common to every metric name
+count little), when both name the same approach (enforcement, mediation, peer outreach…), or, with an
+embedding model, when they are close in meaning. Approaches are general ways of working coalitions
+bet on; naming them lets the rules say what to shift from and to. The phrasing helpers at the end
+put a metric's numbers and a signal's words into an option's rationale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from advisor.capabilities.pivots.signals import SignalKind
+from advisor.documents.coalition import Metric, MetricStatus
+from advisor.text.stemming import stem_words
+from advisor.text.vectors import unit_rows
+
+LEXICAL_RELATED = 0.3  # share of a metric's (weighted) words found in the text
+SEMANTIC_RELATED = 0.45  # cosine similarity of MiniLM embeddings
+SHARED_WORDS_RELATED = 2  # distinct content words in common
+QUOTE_WORDS = 28
+
+
+@dataclass(frozen=True)
+class Approach:
+    """A way of working a coalition may bet on, recognised by its words."""
+
+    key: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+def _approach(key: str, label: str, words: str) -> Approach:
+    return Approach(key, label, re.compile(rf"\b(?:{words})", re.I))
+
+
+APPROACHES = (
+    _approach(
+        "enforcement",
+        "enforcement",
+        r"cameras?\b|tickets?\b|ticketing|fines?\b|fined\b|citations?\b|penalt(?:y|ies)|police|policing|"
+        r"officers?\b|deput(?:y|ies)|sheriff|patrols?\b|enforc\w+|crackdowns?|raids?\b|inspect\w*",
+    ),
+    _approach(
+        "redesign",
+        "street redesign",
+        r"redesign\w*|crossings?\b|crosswalks?|curb extensions?|bike lanes?|traffic calming|speed humps?|"
+        r"road diets?|sidewalks?|intersections?|engineering",
+    ),
+    _approach("protest", "protest tactics", r"protest\w*|rall(?:y|ies)\b|demonstrations?|pickets?|marches\b"),
+    _approach("mediation", "mediation", r"mediat\w+|negotiat\w+|dialogue|liaisons?\b|sit down"),
+    _approach(
+        "outreach",
+        "peer outreach",
+        r"buddy|buddies|neighbou?rs?\b|peers?\b|check-ins?\b|phone calls?|phon(?:ed|ing)\b|call lists?|"
+        r"door-knock\w*|community health workers?|promotor\w+|familiar voices?",
+    ),
+    _approach("legal", "legal representation", r"attorneys?|lawyers?|legal (?:aid|help|services)|counsel\b"),
+    _approach("acquisition", "property acquisition", r"acquisitions?|acquir\w+|land trusts?|preserv\w+"),
+    _approach(
+        "assistance",
+        "direct assistance",
+        r"(?:rent|cash|emergency|utility) (?:assistance|aid|relief)|vouchers?|subsid\w+|stipends?",
+    ),
+    _approach("media", "media campaigns", r"advert\w+|billboards?|(?:media|awareness|ad) campaigns?"),
+)
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "a an and the of in on at to for from by with over under per into out as is are be been this that "
+        "these those it its our their we they who which what when where than then more less most least "
+        "number share rate percent total new all any each every other",
+    )
+)
+
+
+def approaches_in(text: str) -> Counter[str]:
+    """How often each approach's words occur in `text`."""
+    return Counter({a.key: n for a in APPROACHES if (n := len(a.pattern.findall(text)))})
+
+
+def approach_label(key: str | None, fallback: str) -> str:
+    return next((a.label for a in APPROACHES if a.key == key), fallback)
+
+
+@dataclass(frozen=True)
+class MetricState:
+    """A metric with where it stands on `as_of`."""
+
+    metric: Metric
+    progress: float
+    expected: float
+    status: MetricStatus
+    stalled: bool
+
+    @property
+    def name(self) -> str:
+        return self.metric.metric
+
+    @property
+    def lagging(self) -> bool:
+        return self.status == "off_track" or self.stalled
+
+
+@dataclass(frozen=True)
+class FoundSignal:
+    """A signal sentence with the neutral sentences of its section (they often name the approach)."""
+
+    text: str
+    kind: SignalKind
+    context: tuple[str, ...] = ()
+
+
+class Relater:
+    """Decides whether a text (a signal or another metric) bears on a metric."""
+
+    def __init__(self, states: list[MetricState], texts: list[str], embeddings: Embeddings | None) -> None:
+        self.states = states
+        names = [s.name for s in states]
+        stems = [self.stems(n) for n in names]
+        documents = len(names)
+        frequency = Counter(stem for group in stems for stem in set(group))
+        # A word in every metric name ("heat" in a heat coalition's table) says little about which one.
+        self.weights = {stem: np.log(1 + documents / count) for stem, count in frequency.items()}
+        self._metric_stems = dict(zip(names, stems, strict=True))
+        self._cosine: dict[tuple[str, str], float] = {}
+        if embeddings is not None and texts:
+            unique = list(dict.fromkeys(texts + names))
+            vectors = unit_rows(embeddings.embed_documents(unique))
+            index = {t: i for i, t in enumerate(unique)}
+            for text in texts + names:
+                for name in names:
+                    self._cosine[(text, name)] = float(vectors[index[text]] @ vectors[index[name]])
+
+    @staticmethod
+    def stems(text: str) -> list[str]:
+        words = [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP]
+        return stem_words(words)
+
+    def lexical(self, text: str, name: str) -> float:
+        """The weighted share of the metric's words in `text`; two shared words always count."""
+        metric = set(self._metric_stems[name])
+        total = sum(self.weights[s] for s in metric)
+        shared = metric & set(self.stems(text))
+        if len(shared) >= SHARED_WORDS_RELATED:
+            return LEXICAL_RELATED
+        return float(sum(self.weights[s] for s in shared) / total) if total else 0.0
+
+    def score(self, text: str, name: str) -> float:
+        """How strongly `text` bears on metric `name` (0 = not at all); >= 1 counts as related."""
+        same_approach = bool(set(approaches_in(text)) & set(approaches_in(name)))
+        return max(
+            self.lexical(text, name) / LEXICAL_RELATED,
+            1.0 if same_approach else 0.0,
+            self._cosine.get((text, name), 0.0) / SEMANTIC_RELATED,
+        )
+
+    def related(self, text: str, name: str) -> bool:
+        return self.score(text, name) >= 1.0
+
+    def lagging_related(self, texts: list[str]) -> list[MetricState]:
+        return [s for s in self.states if s.lagging and any(self.related(t, s.name) for t in texts)]
+
+
+def describe_pace(state: MetricState, as_of: date) -> str:
+    """'X' has covered 11% of the way from 42 to 15 percent (now 39); 50% was due by 2026-06-30."""
+    m = state.metric
+    unit = f" {m.unit}" if m.unit else ""
+    moved = (
+        f"has moved backwards ({state.progress:.0%})"
+        if state.progress < 0
+        else f"has covered {state.progress:.0%} of the way"
+    )
+    return (
+        f"'{m.metric}' {moved} from {m.baseline:g} to {m.target:g}{unit} (now {m.current:g}); "
+        f"a steady pace would have reached {state.expected:.0%} by {as_of.isoformat()}"
+    )
+
+
+def quote(text: str) -> str:
+    """A signal in quotation marks, shortened to `QUOTE_WORDS` words."""
+    words = text.split()
+    return "“" + (" ".join(words[:QUOTE_WORDS]) + " …" if len(words) > QUOTE_WORDS else text) + "”"
+
+
+def full_stop(text: str) -> str:
+    """`text` ending in a full stop (unless it already ends in one, inside a quotation or not)."""
+    return text if text.rstrip("”\"'").endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def join_and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def standing(state: MetricState) -> str:
+    word = "done" if state.status == "done" else "ahead of pace"
+    return f"{word} ({state.progress:.0%} of the way, {state.expected:.0%} expected)"

@@ -1,0 +1,302 @@
+"""The rules that turn evidence into pivot options, most decisive first:
+
+- backlash on a lagging metric's approach, and another approach winning → shift effort to the winner
+  (no winner → reframe the contested approach);
+- capacity shortfalls → add capacity, pool resources, narrow scope or resequence;
+- something winning with no backlash → double down on it;
+- a finished metric → redeploy what it freed to a lagging one;
+- a lagging metric no signal explains → diagnose before pivoting;
+- nothing lagging → persevere.
+
+Each option names the lagging metrics it addresses and explains itself with their numbers against
+pace and the signals' own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from advisor.capabilities.pivots.evidence import (
+    FoundSignal,
+    MetricState,
+    Relater,
+    approach_label,
+    approaches_in,
+    describe_pace,
+    full_stop,
+    join_and,
+    quote,
+    standing,
+)
+from advisor.capabilities.pivots.signals import SignalKind
+
+
+@dataclass
+class PivotDraft:
+    """A pivot option before citations are attached."""
+
+    title: str
+    rationale: str
+    addresses: list[str]
+    query: str
+
+
+@dataclass
+class Evidence:
+    """Everything the rules reason over."""
+
+    as_of: date
+    states: list[MetricState]
+    signals: list[FoundSignal]
+    relater: Relater
+    drafts: list[PivotDraft] = field(default_factory=list)
+    contested: str | None = None  # the approach meeting backlash, once known
+
+    def of_kind(self, kind: SignalKind) -> list[FoundSignal]:
+        return [s for s in self.signals if s.kind == kind]
+
+    @property
+    def lagging(self) -> list[MetricState]:
+        return [s for s in self.states if s.lagging]
+
+
+def build_drafts(ev: Evidence) -> list[PivotDraft]:
+    """Pivot options for the evidence, most decisive first."""
+    if not ev.lagging:
+        ev.drafts.append(_persevere(ev))
+        return ev.drafts
+    winners = _shift_or_reframe(ev)
+    _capacity(ev)
+    if winners is None:  # no backlash to shift away from: build on what is working
+        winners = _double_down(ev)
+    _redeploy(ev, winners or [])
+    _diagnose(ev)
+    return ev.drafts
+
+
+def _winning(ev: Evidence, exclude: str | None) -> tuple[str | None, list[FoundSignal], list[MetricState]]:
+    """The approach that is working (from opportunities and metrics ahead or done), with its evidence."""
+    openings = ev.of_kind("opportunity")
+    ahead = [s for s in ev.states if s.status in ("ahead", "done")]
+    counts: Counter[str] = Counter()
+    for signal in openings:
+        counts.update(approaches_in(signal.text))
+    for state in ahead:
+        counts.update(approaches_in(state.name))
+    counts.pop(exclude or "", None)
+    key = counts.most_common(1)[0][0] if counts else None
+    signals = [s for s in openings if key is None or key in approaches_in(s.text)]
+    states = [
+        s
+        for s in ahead
+        if (key is not None and key in approaches_in(s.name))
+        or any(ev.relater.related(o.text, s.name) for o in signals)
+    ]
+    return key, signals, states
+
+
+def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
+    """Backlash on a lagging metric's approach: shift to what is winning, or reframe. Returns the
+    winning metrics used (None when no option was made)."""
+    backlash = ev.of_kind("backlash")
+    if not backlash:
+        return None
+    counts: Counter[str] = Counter()
+    for signal in backlash:
+        counts.update(approaches_in(signal.text))
+        for sentence in signal.context:  # neighbours name the approach ("deputies did the checks")
+            counts.update({k: n / 2 for k, n in approaches_in(sentence).items()})
+    lose = counts.most_common(1)[0][0] if counts else None
+    ev.contested = lose
+    key, win_signals, win_states = _winning(ev, exclude=lose)
+    hit = ev.relater.lagging_related([b.text for b in backlash])
+    hit += [s for s in ev.lagging if lose and lose in approaches_in(s.name) and s not in hit]
+    won = ev.relater.lagging_related([o.text for o in win_signals] + [w.name for w in win_states])
+    targets = [s for s in ev.lagging if s in hit or s in won]
+    if not targets:
+        return None
+    lose_label = approach_label(lose, "the contested approach")
+    # Quote the backlash that names the contested approach and bears most on the targets.
+    cited = max(
+        backlash,
+        key=lambda b: (lose in approaches_in(b.text), max(ev.relater.score(b.text, t.name) for t in targets)),
+    )
+    rationale = [f"{describe_pace(t, ev.as_of)}." for t in targets[:2]]
+    rationale.append(full_stop(f"The notes report backlash against {lose_label}: {quote(cited.text)}"))
+    if not (win_signals or win_states):
+        ev.drafts.append(
+            PivotDraft(
+                title=f"Reframe {lose_label} before pushing harder on {_subject(targets)}",
+                rationale=" ".join(rationale)
+                + " Listen to the critics, change the message and the messenger, and keep the approach "
+                "only where it is most defensible; if the opposition holds, look for another route to "
+                "the same goal.",
+                addresses=[t.name for t in targets],
+                query="Reframe the contested approach after backlash: hostile press, angry meetings, allies "
+                "going quiet; adjust the tactic, audience or messenger.",
+            )
+        )
+        return []
+    win_label = approach_label(key, f"'{win_states[0].name}'" if win_states else "what is working")
+    meanwhile = [f"'{w.name}' is {standing(w)}" for w in win_states[:2]]
+    if win_signals:
+        meanwhile.append(f"the notes say {quote(_best_opening(win_signals, key))}")
+    rationale.append(full_stop(f"Meanwhile {join_and(meanwhile)}"))
+    rationale.append(
+        f"Keep the goal and move most effort to {win_label}; keep {lose_label} only where the evidence "
+        "for it is strongest, and give the members tied to it a role in the new plan."
+    )
+    ev.drafts.append(
+        PivotDraft(
+            title=f"Shift effort from {lose_label} toward {win_label}",
+            rationale=" ".join(rationale),
+            addresses=[t.name for t in targets],
+            query=f"Shift effort from {lose_label} toward {win_label}. Pivot when an approach meets backlash "
+            "and another is working: move most effort to the route that works, keep the goal.",
+        )
+    )
+    return win_states
+
+
+_NEEDS = {
+    "volunteers": re.compile(r"volunteer|auditor|door-knock|rota|handful|coordinator", re.I),
+    "staff": re.compile(r"staff|attorney|lawyer|manager|director|organi[sz]er|post\b|vacan|hire", re.I),
+    "partners": re.compile(r"partner|agency|department|association|crews?\b|withdr|stepped back", re.I),
+    "resources": re.compile(r"fund|grant|budget|money|suppl|ran out|run out|equipment", re.I),
+}
+
+_NEED_WORDS = {
+    "volunteers": "volunteers thinning out and burning out",
+    "staff": "staff leaving and posts left empty",
+    "partners": "a partner unable to deliver its share",
+    "resources": "funding and supplies running out",
+}
+
+
+def _capacity(ev: Evidence) -> None:
+    """Capacity shortfalls on lagging work: add capacity, pool resources, narrow scope or resequence."""
+    # A shortfall in the contested approach (its partner stepping back) is part of the backlash story,
+    # and the shift away from that approach already answers it.
+    shortfalls = [c for c in ev.of_kind("capacity") if ev.contested not in approaches_in(c.text)]
+    if not shortfalls:
+        return
+    tied = [(s, [c for c in shortfalls if ev.relater.related(c.text, s.name)]) for s in ev.lagging]
+    specific = [(s, cs) for s, cs in tied if cs]
+    # Shortfalls tied to no metric still stretch the people all the lagging work depends on.
+    targets = [s for s, _ in specific] or ev.lagging
+    used = list(dict.fromkeys(c for _, cs in specific for c in cs)) or shortfalls
+    need = max(_NEEDS, key=lambda n: (sum(bool(_NEEDS[n].search(c.text)) for c in used), n == "volunteers"))
+    subject = _subject(targets)
+    title = {
+        "volunteers": f"Rebuild volunteer capacity before pushing harder on {subject}",
+        "staff": f"Fill the staffing gap behind {subject}, narrowing the scope until then",
+        "partners": f"Secure firm partner commitments for {subject}, or resequence the work",
+        "resources": f"Pool members' resources to close the gaps holding back {subject}",
+    }[need]
+    rationale = " ".join(f"{describe_pace(t, ev.as_of)}." for t in targets[:2])
+    quotes = [quote(c.text) for c in used[:2]]
+    ev.drafts.append(
+        PivotDraft(
+            title=title,
+            rationale=full_stop(f"{rationale} The notes report a capacity shortfall: {join_and(quotes)}")
+            + " Before asking for more, match the plan to the capacity you have: fill or share the gap "
+            "(a pooled post, a member lending staff), narrow the work to where it matters most, or "
+            "resequence so it follows the gap being filled.",
+            addresses=[t.name for t in targets],
+            query=f"Capacity shortfall, {_NEED_WORDS[need]}: map the workload, share leadership, narrow the "
+            "scope, pool resources.",
+        )
+    )
+
+
+def _double_down(ev: Evidence) -> list[MetricState]:
+    key, signals, states = _winning(ev, exclude=None)
+    targets = ev.relater.lagging_related([o.text for o in signals] + [w.name for w in states])
+    if not (signals or states) or not targets:
+        return []
+    label = approach_label(key, f"'{states[0].name}'" if states else "what is working")
+    evidence = [f"'{w.name}' is {standing(w)}" for w in states[:2]]
+    if signals:
+        evidence.append(f"the notes say {quote(_best_opening(signals, key))}")
+    pace = " ".join(f"{describe_pace(t, ev.as_of)}." for t in targets[:2])
+    ev.drafts.append(
+        PivotDraft(
+            title=f"Double down on {label} to lift {_subject(targets)}",
+            rationale=full_stop(f"{pace} What is working: {join_and(evidence)}")
+            + " Scale it where the lagging metric is weakest, and set a review date to see it carries over.",
+            addresses=[t.name for t in targets],
+            query="An unplanned success: a side project or pilot that drew more support or better results "
+            f"than the main plan; scale up {label}.",
+        )
+    )
+    return states
+
+
+def _redeploy(ev: Evidence, winners: list[MetricState]) -> None:
+    """A finished metric frees money, people and attention: move them to lagging work."""
+    done = [s for s in ev.states if s.status == "done" and s not in winners]
+    for finished in done[:2]:
+        related = [s for s in ev.lagging if ev.relater.related(finished.name, s.name)]
+        target = related[0] if related else max(ev.lagging, key=lambda s: s.expected - s.progress)
+        ev.drafts.append(
+            PivotDraft(
+                title=f"Redeploy what '{finished.name}' freed up to '{target.name}'",
+                rationale=f"'{finished.name}' has reached its target ({finished.progress:.0%}), so the "
+                f"people, money and attention it took can move. {describe_pace(target, ev.as_of)}. Ask "
+                "the members who delivered the finished work to take a share of the lagging one.",
+                addresses=[target.name],
+                query="Objective achieved: mark it done, celebrate it, note who sustains it, and redeploy "
+                "its people and money to lagging work.",
+            )
+        )
+
+
+def _diagnose(ev: Evidence) -> None:
+    """A lagging metric no signal explains: find out why before changing course."""
+    unexplained = [s for s in ev.lagging if not any(ev.relater.related(g.text, s.name) for g in ev.signals)]
+    if not unexplained:
+        return
+    first = unexplained[0]
+    why = f"'{first.name}' {'has stalled' if first.stalled else 'is off track'}"
+    title = (
+        f"Diagnose why {why} before changing course"
+        if len(unexplained) == 1
+        else "Diagnose the lagging metrics nothing in the notes explains before changing course"
+    )
+    pace = " ".join(f"{describe_pace(s, ev.as_of)}." for s in unexplained[:3])
+    ev.drafts.append(
+        PivotDraft(
+            title=title,
+            rationale=f"{pace} Nothing in the notes explains the gap. Run a learning review on it: check "
+            "the data, ask the people the metric is about and the members doing the work what they "
+            "are seeing, and test whether the lag is expected before pivoting.",
+            addresses=[s.name for s in unexplained],
+            query="Diagnose an off-track indicator in a learning review: what might explain the trend, what "
+            "members and residents are hearing that the data does not show.",
+        )
+    )
+
+
+def _persevere(ev: Evidence) -> PivotDraft:
+    watch = [s for s in ev.signals if s.kind != "opportunity"]
+    note = " " + full_stop(f"Keep an eye on what the notes report: {quote(watch[0].text)}") if watch else ""
+    standing = ", ".join(f"'{s.name}' {s.status.replace('_', ' ')}" for s in ev.states)
+    return PivotDraft(
+        title="Persevere: keep the current strategy and review it again at the next learning review",
+        rationale=f"No metric is off track ({standing}).{note} Changing course now would cost "
+        "momentum without evidence that another route is better.",
+        addresses=[],
+        query="Persevere when the theory still holds, the lag is expected and leading indicators are moving.",
+    )
+
+
+def _best_opening(signals: list[FoundSignal], key: str | None) -> str:
+    """The opportunity that says most about the winning approach (the first, on a tie)."""
+    return max(signals, key=lambda s: approaches_in(s.text)[key] if key else 0).text
+
+
+def _subject(states: list[MetricState]) -> str:
+    return f"'{states[0].name}'" if len(states) == 1 else "the off-track metrics"

@@ -1,0 +1,277 @@
+"""Field signals in a learning-review note: backlash, capacity shortfalls and openings.
+
+A note is split into sentences (list items and headings kept apart); each sentence is scored
+against cue phrases for the three kinds, with a small bonus when its section heading names a kind
+("Pushback", "Capacity", "What worked"). A sentence becomes a signal when one kind scores at least
+`MIN_SCORE` and beats the others. With an embedding model, a sentence with only one weak cue also
+counts when it reads like that kind's prototype sentences more than like a neutral remark. Plans
+and decisions ("Ask the foundation…") and attendance lines are not signals: they say what the
+coalition will do, not what it is hearing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
+
+from advisor.text.sentences import split_sentences
+from advisor.text.vectors import unit_rows
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+SignalKind = Literal["backlash", "capacity", "opportunity"]
+KINDS: tuple[SignalKind, ...] = ("backlash", "capacity", "opportunity")
+MIN_SCORE = 2
+HEADING_BONUS = 1
+# A one-cue sentence is a signal when it is this much closer to its kind's prototypes than to neutral ones.
+PROTOTYPE_MARGIN = 0.05
+PROTOTYPES: dict[SignalKind | None, tuple[str, ...]] = {
+    "backlash": (
+        "Residents complained loudly about the new policy at the public meeting.",
+        "Local media ran hostile stories attacking the campaign.",
+        "Elected officials who supported us are now backing away.",
+        "Opponents launched a petition and organised against the plan.",
+        "People feel the program punishes them and have stopped trusting us.",
+        "The tactic provoked anger and cost us allies.",
+    ),
+    "capacity": (
+        "Key staff left and their posts are still vacant.",
+        "Volunteers are burning out and fewer of them show up each month.",
+        "A partner agency cannot deliver its share of the work this year.",
+        "We keep missing deadlines because the team is stretched too thin.",
+        "The funding runs out soon and there is no money to continue.",
+        "Demand is more than our staff can handle, so we turn people away.",
+    ),
+    "opportunity": (
+        "The pilot worked better than expected and people loved it.",
+        "A new funder offered a grant for this work.",
+        "Support for the plan is growing quickly.",
+        "More people signed up than we had room for.",
+        "A new ally has offered to champion the effort.",
+        "This approach was a clear success and could be scaled up.",
+    ),
+    None: (
+        "The meeting took place on Tuesday in the community room.",
+        "The numbers are collected every quarter by the county.",
+        "The group reviewed the figures and agreed next steps.",
+        "Members present represented six organisations.",
+        "The indicator moved roughly as planned this year.",
+        "The report will be shared with the steering committee.",
+    ),
+}
+
+
+class Signal(BaseModel):
+    """One sentence of the notes that tells the coalition something its numbers may not show yet."""
+
+    text: str = Field(description="The sentence, verbatim from the notes (whitespace normalised).")
+    kind: SignalKind = Field(
+        description="backlash: opposition or allies retreating; capacity: people, partners or money "
+        "running short; opportunity: something that worked, or a new opening."
+    )
+
+
+@dataclass(frozen=True)
+class NoteSentence:
+    """A sentence of the notes with the heading it sits under; plans are what the coalition will do."""
+
+    text: str
+    heading: str
+    is_plan: bool
+
+
+_W = r"(?:[\w'’-]+\s+)"  # one word and its trailing space, for "lost three of its twelve attorneys"
+_PEOPLE = (
+    r"(?:staff|attorneys?|lawyers?|organi[sz]ers?|volunteers?|coordinators?|drivers?|crews?|members?|"
+    r"people|employees|workers|nurses|teachers|installers?|auditors?|managers?|directors?|leaders?)"
+)
+# Cue patterns per kind: STRONG ones score 2 (enough alone), WEAK ones 1 (need company).
+_STRONG: dict[SignalKind, tuple[str, ...]] = {
+    "backlash": (
+        r"petition\w*|backlash|backfir\w+|push\s?back\w*|oppos(?:e|ed|es|ing|ition)\b",
+        r"complain\w*|complaints?|resent\w*|hostil\w+|outrag\w+|ang(?:er|ry|rily)\b|furious|uproar",
+        r"intimidat\w+|boycott\w*|lawsuit|sued\b|threat\w* to sue|controvers\w+|critici[sz]\w*",
+        rf"vot(?:e|es|ed|ing) against|withdr(?:ew|awn|aw)\s+{_W}{{0,2}}(?:support|endorsement|backing)",
+        rf"(?:lost|losing|lose)\s+{_W}{{0,2}}(?:ground|support|goodwill|trust|allies)",
+        rf"cost\s+{_W}{{0,2}}(?:goodwill|trust|support)|(?:went|gone|going) quiet|distrust|mistrust",
+        rf"felt like\s+{_W}?(?:raids?|an? attack|punishment|surveillance|a trap)|raids?\b",
+        rf"critical\s+{_W}{{0,2}}(?:stor(?:y|ies)|coverage|press|editorials?|articles?|segments?)",
+        r"turn(?:ed|ing)? into a (?:fight|battle|war)|cash grab|(?:ticket|revenue) trap|heckl\w+",
+        r"(?:asked|demanded|requested) to be removed|opt(?:ed|ing)? out\b|stopped answering",
+    ),
+    "capacity": (
+        r"turnover|resign\w*|quit\b|(?:stepped|steps|stepping) down|burn(?:ed|t)?[\s-]?out",
+        rf"(?:lost|losing|lose)\s+{_W}{{0,4}}{_PEOPLE}\b",
+        r"(?:post|position|role|job|seat)s?\s+(?:is |are |has been |remains? )?(?:still )?"
+        r"(?:empty|vacant|unfilled)|vacanc(?:y|ies)",
+        r"exhaust\w+|overstretch\w*|(?:stretched|spread)(?: too)? thin|overwhelm\w+|overwork\w*",
+        r"(?:not |un)sustainable|double shifts?|overtime|on top of (?:full|their|existing|normal)",
+        r"turn(?:ing|ed|s)? (?:\w+ )?away|short[\s-]?staffed|understaff\w*|shortages?|shortfalls?",
+        r"(?:funding|budget) gap|r(?:a|u)n(?:ning)? out of|out of (?:money|funds|supplies)",
+        r"(?:funding|grant|contract)s? (?:ends|ended|expires|expired|was cut|cut)",
+        rf"missed\s+{_W}{{0,2}}deadlines?|(?:no one|nobody) (?:has )?(?:taken over|stepped up)",
+        rf"(?:cannot|can't|can no longer|unable to|could not|couldn't)\s+{_W}{{0,2}}"
+        r"(?:deliver|keep up|cover|staff|continue|afford|meet)",
+        rf"withdr(?:ew|awn|aw)\s+{_W}{{0,3}}(?:crews?|staff|volunteers|funding|money|grants?|equipment)",
+        r"(?:same|a|small) handful of|(?:rota|roster|schedule|team) (?:built|designed|meant|sized) for",
+        r"(?:stopped|stop) (?:coming|attending|showing up)|stepped back from|no longer (?:attend|come)",
+    ),
+    "opportunity": (
+        r"succe(?:ss\w*|eded|eds)|worked\b|(?:is|are|has been) working|the best (?:thing|result|idea)",
+        r"(?:clear|big|real|early|quick) win\b|breakthrough|exceed\w*|surpass\w*|outstrip\w*|outpac\w+",
+        rf"beyond\s+{_W}{{0,3}}(?:goal|target)|ahead of (?:schedule|plan|target)",
+        r"popular|welcom\w+|enthusias\w+|(?:spoke|speak|came out|testified) in favou?r|champion\w*",
+        rf"(?:new|additional|fresh|extra)\s+{_W}{{0,2}}(?:funding|grants?|money|ally|allies|partners?)",
+        r"(?:offered|volunteered|agreed|eager|asked|ask) to (?:\w+ )?(?:join|help|fund|host|lead|support)",
+        r"willing to|oversubscrib\w+|waiting lists?|(?:pleasant|welcome|happy) surprise",
+        r"opportunit(?:y|ies)|momentum|(?:cut|halved|reduced) \w+ by",
+    ),
+}
+_WEAK: dict[SignalKind, tuple[str, ...]] = {
+    "backlash": (r"protest\w*|rall(?:y|ies)\b|switched off|scrapped|shelved|tensions?\b|refus\w+",),
+    "capacity": (
+        r"did not attend|stall(?:ed|s|ing)?\b|slipp(?:ed|ing)\b|delay(?:s|ed)?\b|backed up|backlog",
+        rf"down to \d+\b[^.;]*\bfrom \d+|behind schedule|dropped by|fewer {_PEOPLE}",
+    ),
+    "opportunity": (
+        r"(?<!no )surprise|support(?:ed)? for|backing for|improv\w+|earlier\b|sooner\b|twice as many",
+        r"(?:ris(?:ing|e)|rose|jumped|grew|doubled|tripled|climbed|soared)\b",
+    ),
+}
+# Every cue starts at a word boundary ("resent" must not match "representation").
+_COMPILED = {
+    kind: [(re.compile(rf"\b(?:{p})", re.I), 2) for p in _STRONG[kind]]
+    + [(re.compile(rf"\b(?:{p})", re.I), 1) for p in _WEAK[kind]]
+    for kind in KINDS
+}
+_HEADING_CUES: dict[SignalKind, re.Pattern[str]] = {
+    "backlash": re.compile(r"push\s?back|backlash|opposition|critici|controvers|went wrong|problem", re.I),
+    "capacity": re.compile(r"capacity|stretched|staffing|workload|bandwidth|resourc", re.I),
+    "opportunity": re.compile(r"work(?:ed|ing|s)\b|success|wins?\b|bright spot|opportunit|went well", re.I),
+}
+# Headings of plans and decisions: what is listed under them is what the coalition will do.
+_PLAN_HEADING = re.compile(r"next steps?|actions?|decisions?|to ?do|follow[\s-]?ups?|agenda|plan\b", re.I)
+_ATTENDANCE = re.compile(r"^(?:present|attendees|attending|apologies|absent|date|chair|notes by)\s*:", re.I)
+_IMPERATIVE = re.compile(
+    r"^(?:ask|recruit|scale|replace|seek|negotiate|invite|put|hire|fund|schedule|send|draft|share|set|"
+    r"hold|plan|review|agree|consider|create|build|develop|explore|follow|contact|reach|prepare|find|"
+    r"apply|launch|move|shift|keep|stop|start|continue|expand|pilot|test|train|organi[sz]e|meet|"
+    r"treat|make|write|publish|brief|check|confirm|add|drop|pause|assign|propose)\s",
+    re.I,
+)
+_HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+
+
+def note_sentences(text: str) -> list[NoteSentence]:
+    """The sentences of a note, in order; markdown headings set the heading of what follows."""
+    heading = ""
+    units: list[tuple[str, str, bool]] = []  # (heading, text, is a list item)
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            units.append((heading, " ".join(paragraph), False))
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        match = _HEADING_LINE.match(line)
+        if match or not line or _LIST_ITEM.match(line):
+            flush()
+        if match:
+            heading = match.group(1).strip()
+        elif _LIST_ITEM.match(line):
+            units.append((heading, _LIST_ITEM.sub("", line), True))
+        elif line:
+            paragraph.append(line)
+    flush()
+    sentences = []
+    for unit_heading, unit, is_item in units:
+        # An item that opens with a verb ("- Ask the foundation…") is an action, even outside a plan
+        # section; a paragraph that opens "Present:" is about attendance, all of it.
+        is_plan = (
+            bool(_PLAN_HEADING.search(unit_heading))
+            or (is_item and bool(_IMPERATIVE.match(unit)))
+            or bool(_ATTENDANCE.match(unit))
+        )
+        sentences += [NoteSentence(s, unit_heading, is_plan) for s in split_sentences(" ".join(unit.split()))]
+    return sentences
+
+
+def cue_points(sentence: str) -> dict[SignalKind, int]:
+    """Cue points per kind for the words of one sentence."""
+    return {kind: sum(w for pattern, w in _COMPILED[kind] if pattern.search(sentence)) for kind in KINDS}
+
+
+def score_sentence(sentence: str, heading: str = "") -> dict[SignalKind, int]:
+    """Cue points per kind, plus a point for a kind the sentence's heading names."""
+    points = cue_points(sentence)
+    # A heading alone never makes a signal: MIN_SCORE is higher than the bonus.
+    return {k: points[k] + (HEADING_BONUS if _HEADING_CUES[k].search(heading) else 0) for k in KINDS}
+
+
+def classify_sentence(
+    sentence: str, heading: str = "", prototype_kind: SignalKind | None = None
+) -> SignalKind | None:
+    """The kind of signal a sentence carries, or None for a neutral sentence.
+
+    `prototype_kind` is the kind whose prototypes the sentence resembles (from `PrototypeMatcher`):
+    it confirms a sentence whose words give that kind one weak cue.
+    """
+    scores = score_sentence(sentence, heading)
+    # Ties go to the kind the heading names, then to the bad news: it is the more urgent to act on.
+    best = max(KINDS, key=lambda k: (scores[k], bool(_HEADING_CUES[k].search(heading)), -KINDS.index(k)))
+    if scores[best] >= MIN_SCORE:
+        return best
+    if prototype_kind is not None and cue_points(sentence)[prototype_kind] > 0:
+        return prototype_kind
+    return None
+
+
+class PrototypeMatcher:
+    """Which kind's prototype sentences a sentence resembles, by embedding similarity."""
+
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
+        self._labels = [kind for kind, texts in PROTOTYPES.items() for _ in texts]
+        self._vectors = unit_rows(embeddings.embed_documents([t for ts in PROTOTYPES.values() for t in ts]))
+
+    def kinds(self, sentences: list[str]) -> list[SignalKind | None]:
+        """For each sentence, the closest kind when it beats the neutral prototypes by the margin."""
+        if not sentences:
+            return []
+        similarity = unit_rows(self.embeddings.embed_documents(sentences)) @ self._vectors.T
+        found: list[SignalKind | None] = []
+        for row in similarity:
+            best = {
+                label: float(row[[i for i, lb in enumerate(self._labels) if lb == label]].max())
+                for label in PROTOTYPES
+            }
+            kind = max(KINDS, key=lambda k: best[k])
+            found.append(kind if best[kind] - best[None] >= PROTOTYPE_MARGIN else None)
+        return found
+
+
+def classify_note(
+    text: str, matcher: PrototypeMatcher | None = None
+) -> list[tuple[NoteSentence, SignalKind | None]]:
+    """Every sentence of a note that is not a plan, with the kind of signal it carries (or None)."""
+    sentences = [s for s in note_sentences(text) if not s.is_plan]
+    # Only sentences with one weak cue and nothing stronger need the embedding opinion.
+    doubtful = [
+        s.text
+        for s in sentences
+        if max(score_sentence(s.text, s.heading).values()) < MIN_SCORE and any(cue_points(s.text).values())
+    ]
+    opinions = dict(zip(doubtful, matcher.kinds(doubtful), strict=True)) if matcher else {}
+    return [(s, classify_sentence(s.text, s.heading, opinions.get(s.text))) for s in sentences]
+
+
+def find_signals(text: str, matcher: PrototypeMatcher | None = None) -> list[Signal]:
+    """Every signal sentence of a learning-review note, in reading order."""
+    return [Signal(text=s.text, kind=kind) for s, kind in classify_note(text, matcher) if kind is not None]

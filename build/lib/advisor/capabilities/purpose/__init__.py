@@ -1,0 +1,1 @@
+"""Purpose statements: check (outcome, population, timeframe) and draft."""

@@ -1,0 +1,149 @@
+"""Purpose capability: check a coalition purpose statement (outcome, population, timeframe).
+
+This module holds the rule-based check with its suggestions and a template
+rewrite, and the model chain that reviews the rules' findings (verifiable evidence only) and writes
+better suggestions and a rewrite. Drafting new statements lives in `purpose_draft.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.purpose.models import Criterion, PurposeCheck
+from advisor.capabilities.purpose.rules import (
+    Finding,
+    find_outcome,
+    find_population,
+    find_timeframe,
+    vague_groups,
+    vague_verbs,
+)
+from advisor.config import Settings
+from advisor.llm.prompts import untrusted
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+CRITERIA = ("outcome", "population", "timeframe")
+CRITERION_POINTS = 30
+CONCISE_POINTS = 10
+CONCISE_WORDS = 40
+
+
+class ModelPurposeReview(BaseModel):
+    """What the model is asked to return for a purpose statement."""
+
+    criteria: dict[str, Criterion] = Field(description="outcome, population and timeframe.")
+    suggestions: list[str] = Field(description="1 to 4 concrete suggestions.", max_length=6)
+    rewrite: str | None = Field(description="A statement meeting all three criteria.")
+
+
+def check_purpose(
+    statement: str, *, settings: Settings | None = None, llm: BaseChatModel | None = None
+) -> PurposeCheck:
+    """Judge `statement`: by the rules, then (with a model) reviewed and rewritten by the model."""
+    rules = check_purpose_rules(statement)
+    findings = json.dumps({k: v.model_dump() for k, v in rules.criteria.items()}, ensure_ascii=False)
+    return refine_with_model(
+        rules,
+        llm,
+        prompt="purpose_check",
+        reply=ModelPurposeReview,
+        merge=lambda reply: merge_model_review(rules, reply),
+        settings=settings,
+        statement=untrusted(rules.statement, "purpose statement"),
+        findings=untrusted(findings, "rule findings"),
+    )
+
+
+def merge_model_review(rules: PurposeCheck, model: ModelPurposeReview) -> PurposeCheck:
+    """The model's verdicts where they can be verified: evidence must be words of the statement."""
+    criteria = dict(rules.criteria)
+    lowered = rules.statement.lower()
+    for name in CRITERIA:
+        verdict = model.criteria.get(name)
+        if verdict is None:
+            continue
+        if verdict.met and verdict.evidence and verdict.evidence.strip().lower() in lowered:
+            start = lowered.index(verdict.evidence.strip().lower())
+            evidence = rules.statement[start : start + len(verdict.evidence.strip())]
+            criteria[name] = Criterion(met=True, evidence=evidence)
+        elif not verdict.met:
+            criteria[name] = Criterion(met=False, evidence=None)
+    concise = len(rules.statement.split()) <= CONCISE_WORDS
+    score = CRITERION_POINTS * sum(c.met for c in criteria.values()) + (CONCISE_POINTS if concise else 0)
+    suggestions = [s.strip() for s in model.suggestions if s.strip()] or rules.suggestions
+    rewrite = model.rewrite.strip() if model.rewrite and model.rewrite.strip() else rules.rewrite
+    if all(c.met for c in criteria.values()) and concise:
+        rewrite = None if rewrite == rules.rewrite else rewrite
+    return PurposeCheck(
+        statement=rules.statement, score=score, criteria=criteria, suggestions=suggestions, rewrite=rewrite
+    )
+
+
+def check_purpose_rules(statement: str) -> PurposeCheck:
+    """Judge `statement` with the rules: evidence for each criterion, a score, suggestions, a rewrite."""
+    statement = " ".join(statement.split())
+    timeframe = find_timeframe(statement)
+    population = find_population(statement)
+    outcome = find_outcome(statement, timeframe, population)
+    findings = {"outcome": outcome, "population": population, "timeframe": timeframe}
+    concise = len(statement.split()) <= CONCISE_WORDS
+    score = CRITERION_POINTS * sum(f.met for f in findings.values()) + (CONCISE_POINTS if concise else 0)
+    return PurposeCheck(
+        statement=statement,
+        score=score,
+        criteria={name: Criterion(met=f.met, evidence=f.evidence) for name, f in findings.items()},
+        suggestions=_suggestions(statement, findings, concise),
+        rewrite=_rewrite(findings),
+    )
+
+
+def _suggestions(statement: str, findings: dict[str, Finding], concise: bool) -> list[str]:
+    tips: list[str] = []
+    if not findings["outcome"].met:
+        vague = vague_verbs(statement)
+        lead = f"'{vague[0]}' names an activity, not a result. " if vague else ""
+        tips.append(
+            f"{lead}State the observable change you will produce and by how much, e.g. 'cut pedestrian "
+            "deaths by half', 'house 500 families', 'raise third-grade reading proficiency to 80%'."
+        )
+    if not findings["population"].met:
+        vague = vague_groups(statement)
+        lead = f"'{vague[0]}' is too broad. " if vague else ""
+        tips.append(
+            f"{lead}Name who or where: a defined group or place, e.g. 'every child in Harbor County', "
+            "'renters in the Eastside neighbourhood'."
+        )
+    if not findings["timeframe"].met:
+        tips.append("Add a deadline or a bounded period, e.g. 'by 2030' or 'within 18 months'.")
+    if not concise:
+        tips.append(f"Shorten it to one sentence of at most {CONCISE_WORDS} words so members can repeat it.")
+    if not tips:
+        tips.append(
+            "Strong statement: test it by asking whether it would let the coalition say no to a "
+            "well-meant project that does not serve it."
+        )
+    return tips
+
+
+def _rewrite(findings: dict[str, Finding]) -> str | None:
+    if all(f.met for f in findings.values()):
+        return None
+    outcome = findings["outcome"].evidence or "[measurable result, e.g. cut X by 30%]"
+    timeframe = findings["timeframe"].evidence or "by [year]"
+    if findings["timeframe"].evidence:
+        outcome = outcome.replace(findings["timeframe"].evidence, "").strip(" ,")
+    population = findings["population"].evidence
+    if "[year]" in outcome:
+        timeframe = ""
+    if population and population in outcome:
+        sentence = f"{outcome} {timeframe}"
+    else:
+        sentence = f"{outcome} for {population or '[defined group or place]'} {timeframe}"
+    sentence = " ".join(sentence.split())
+    return sentence[0].upper() + sentence[1:] + "."

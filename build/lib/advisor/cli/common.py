@@ -1,0 +1,116 @@
+"""What every `advisor` command shares: the Typer app, the consoles, options, error handling.
+
+Heavy modules (torch, chromadb) are imported inside commands, so `advisor --help` stays fast.
+`--json` output is one JSON document on stdout; errors go to stderr with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
+
+from advisor import __version__
+from advisor.errors import AdvisorError
+from advisor.service.capabilities import Capabilities
+from advisor.service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from advisor.service.runtime import Runtime
+
+app = typer.Typer(
+    name="advisor",
+    help="Coalition Advisor: grounded advice for people who lead coalitions. Works offline by default.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+workspaces_app = typer.Typer(help="List or delete coalition workspaces.", no_args_is_help=True)
+app.add_typer(workspaces_app, name="workspaces")
+purpose_app = typer.Typer(help="Check or draft a coalition purpose statement.", no_args_is_help=True)
+app.add_typer(purpose_app, name="purpose")
+
+out = Console()
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however narrow the terminal
+F = TypeVar("F", bound=Callable[..., Any])
+
+WorkspaceOption = Annotated[
+    str | None,
+    typer.Option("--workspace", "-w", help="Coalition workspace to draw on (its uploaded documents)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+
+
+def user_errors(func: F) -> F:
+    """Turn project errors into one clear line on stderr and exit code 1: no stack traces."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AdvisorError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"advisor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the advisor is doing.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+def get_runtime() -> Runtime:
+    return Runtime()
+
+
+def get_capabilities() -> Capabilities:
+    """The capabilities over a fresh runtime (settings from the environment)."""
+    return Capabilities(get_runtime())
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def progress_bar(label: str, *, disable: bool = False) -> Progress:
+    """A transient bar on stderr for work over many files (hidden for --json)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn(f"[bold]{label}[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=disable,
+    )
+
+
+def print_warnings(warnings: Iterable[str]) -> None:
+    """Warnings (e.g. a model fallback) go to stderr, so JSON on stdout stays the contract."""
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)

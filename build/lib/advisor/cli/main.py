@@ -1,0 +1,184 @@
+"""The `advisor` command line: ingest, ask and workspaces here; the capabilities in
+`cli_capabilities.py`. Heavy modules are imported inside commands, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+import advisor.cli.capabilities
+import advisor.cli.evaluate  # noqa: F401  (registers eval)
+from advisor.cli.common import (
+    JsonOption,
+    WorkspaceOption,
+    app,
+    emit_json,
+    err,
+    get_capabilities,
+    get_runtime,
+    out,
+    print_warnings,
+    progress_bar,
+    user_errors,
+    workspaces_app,
+)
+from advisor.errors import AdvisorError
+
+if TYPE_CHECKING:
+    from advisor.store.ingest import FileResult
+
+
+@app.command()
+@user_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (md, txt, pdf, docx, csv, yaml).")],
+    workspace: Annotated[
+        str, typer.Option("--workspace", "-w", help="Workspace to add them to (created if new).")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Add a coalition's documents to a workspace.
+
+    Unchanged files are skipped. A bad file is reported and leaves nothing behind; the good ones are
+    still ingested (the exit code is 1 if any file failed).
+    """
+    from advisor.store.ingest import collect_files, ingest_workspace_files
+
+    runtime = get_runtime()
+    files = collect_files(paths)
+    if not files:
+        raise AdvisorError(
+            "No files found to ingest", hint="pass files or folders with md, txt, pdf, docx, csv or yaml"
+        )
+    marks = {"added": "[green]+[/]", "updated": "[cyan]~[/]", "unchanged": "[dim]=[/]", "failed": "[red]✗[/]"}
+    with progress_bar("Ingesting", disable=as_json) as progress:
+        task = progress.add_task("ingest", total=len(files))
+
+        def show(result: FileResult) -> None:
+            progress.advance(task)
+            if as_json:
+                return
+            line = (
+                result.error if result.error else f"{result.source}: {result.status}, {result.chunks} chunks"
+            )
+            err.print(f" {marks.get(result.status, ' ')} {escape(line)}", highlight=False)
+
+        report = ingest_workspace_files(
+            files,
+            workspace,
+            settings=runtime.settings,
+            store=runtime.store,
+            embeddings=runtime.embeddings,
+            on_result=show,
+        )
+    if as_json:
+        emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
+    else:
+        counts = ", ".join(f"{report.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed"))
+        nothing = " Nothing changed." if not report.changed and not report.failed else ""
+        plural = "file" if len(files) == 1 else "files"
+        err.print(f"[bold]{workspace}[/]: {len(files)} {plural}: {counts}.{nothing}", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in your own words.")],
+    workspace: WorkspaceOption = None,
+    k: Annotated[int | None, typer.Option("--top-k", "-k", help="Passages to draw on.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ask a question; get an answer grounded in the guidance (and your workspace), with citations."""
+    with err.status("Searching the guidance…", spinner="dots") if not as_json else nullcontext():
+        result = get_capabilities().ask(question, workspace, k)
+    print_warnings(result.warnings)
+    if as_json:
+        emit_json(result.model_dump())
+        return
+    from rich.markdown import Markdown
+
+    out.print(Markdown(result.answer))
+    if result.citations:
+        out.print()
+        out.print("[bold]Sources[/]")
+        for number, citation in enumerate(result.citations, 1):
+            title, source = escape(citation.title), escape(citation.source)
+            out.print(f" \\[{number}] {title} — {source} [dim]({citation.chunk_id[:8]})[/]", highlight=False)
+
+
+@workspaces_app.command("list")
+@user_errors
+def workspaces_list(as_json: JsonOption = False) -> None:
+    """Show each workspace with its files and chunk count."""
+    from advisor.store.workspaces import list_workspaces
+
+    infos = list_workspaces(get_runtime().store)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "name": w.name,
+                    "chunks": w.chunks,
+                    "files": [
+                        {
+                            "source": f.source,
+                            "title": f.title,
+                            "chunks": f.chunk_count,
+                            "ingested_at": f.ingested_at,
+                        }
+                        for f in w.files
+                    ],
+                }
+                for w in infos
+            ]
+        )
+        return
+    if not infos:
+        out.print("No workspaces yet. Create one with: advisor ingest FILES --workspace NAME")
+        return
+    from rich.table import Table
+
+    table = Table("workspace", "files", "chunks", "last ingest")
+    for w in infos:
+        last = max((f.ingested_at for f in w.files), default="-")
+        table.add_row(w.name, str(len(w.files)), str(w.chunks), last)
+    out.print(table)
+
+
+@workspaces_app.command("delete")
+@user_errors
+def workspaces_delete(
+    name: Annotated[str, typer.Argument(help="Workspace to delete.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a workspace and everything indexed in it."""
+    from advisor.store.workspaces import delete_workspace
+
+    if not yes and not typer.confirm(f"Delete workspace {name!r} and all its indexed documents?"):
+        raise typer.Exit(1)
+    deleted = delete_workspace(get_runtime().store, name)
+    err.print(f"Deleted workspace {deleted.name}: {len(deleted.files)} files, {deleted.chunks} chunks.")
+
+
+@app.command()
+@user_errors
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port (default 7860).")] = None,
+) -> None:
+    """Start the web app (chat, workspaces, tool views). Offline by default; login with ADVISOR_AUTH."""
+    from advisor.web.layout import launch_app
+
+    err.print("Starting Coalition Advisor… (Ctrl+C to stop)")
+    launch_app(host=host, port=port)
+
+
+if __name__ == "__main__":
+    app(prog_name="advisor")

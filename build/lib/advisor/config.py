@@ -1,0 +1,226 @@
+"""The one settings class: every knob of the advisor, read from `ADVISOR_*` environment variables.
+
+Groups map to prefixes with a single underscore: `ADVISOR_CHROMA_URL` sets `chroma.url`,
+`ADVISOR_LLM_MODEL` sets `llm.model`. API keys stay in the provider's own variables
+(`OPENAI_API_KEY`, `OPENAI_BASE_URL`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from advisor.data import bundled
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+EVALS_DIR = bundled("evals")
+
+
+def _default_home() -> Path:
+    return Path.home() / ".coalition-advisor"
+
+
+class ChromaSettings(BaseModel):
+    """Where the vector store lives."""
+
+    url: str | None = Field(
+        default=None,
+        description="URL of a `chroma run` server (e.g. http://127.0.0.1:8000). Unset: an embedded store "
+        "under ADVISOR_HOME/chroma.",
+    )
+    database: str = Field(
+        default="default_database",
+        description="Database on the server (created on first use), so that several deployments or test "
+        "runs can share one `chroma run` server. Ignored by the embedded store.",
+    )
+    batch_size: int = Field(default=512, ge=1, description="Records per Chroma add call.")
+    lock_wait_s: float = Field(
+        default=10.0,
+        ge=0,
+        description="Seconds to wait while another advisor process is using the embedded store before "
+        "giving up with an error (each read or write holds it briefly). Unused with a server.",
+    )
+
+
+class EmbeddingSettings(BaseModel):
+    """How text becomes vectors."""
+
+    provider: Literal["minilm", "openai"] = Field(
+        default="minilm",
+        description="`minilm`: the bundled all-MiniLM-L6-v2, offline. `openai`: the OpenAI embeddings API.",
+    )
+    openai_model: str = Field(default="text-embedding-3-small", description="Model for provider=openai.")
+    batch_size: int = Field(default=64, ge=1, description="Texts per embedding batch.")
+    device: str = Field(default="cpu", description="Torch device for the local model.")
+
+
+class ChunkSettings(BaseModel):
+    """How documents are cut into retrievable pieces."""
+
+    max_tokens: int = Field(default=200, ge=32, description="Largest chunk, in cl100k tokens.")
+    overlap_tokens: int = Field(default=30, ge=0, description="Tokens repeated between neighbouring chunks.")
+
+
+class IngestSettings(BaseModel):
+    """Limits on what users may upload."""
+
+    max_file_mb: float = Field(default=20.0, gt=0, description="Largest accepted file, in MiB.")
+    parse_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest one uploaded file may take to parse (in a separate process) before it is "
+        "refused; a hostile file cannot stall the app for longer.",
+    )
+    parse_memory_mb: int = Field(
+        default=1024,
+        ge=64,
+        description="Memory (MiB) the parsing process may use for one file beyond its own baseline; a "
+        "decompression bomb is refused when it needs more.",
+    )
+
+
+class RetrievalSettings(BaseModel):
+    """Hybrid (vector + BM25) search."""
+
+    top_k: int = Field(default=6, ge=1, description="Passages returned to a capability or an answer.")
+    candidates: int = Field(
+        default=30, ge=1, description="Candidates taken from each retriever before fusion."
+    )
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
+    max_per_source: int = Field(
+        default=2, ge=1, description="Most passages taken from one file, so answers draw on several sources."
+    )
+    vector_weight: float = Field(default=1.0, ge=0, description="Weight of the vector ranking in fusion.")
+    lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+
+
+class LLMSettings(BaseModel):
+    """The chat model used for drafting, when one is configured."""
+
+    mode: Literal["auto", "offline", "openai"] = Field(
+        default="auto",
+        description="`auto`: use a model when OPENAI_API_KEY or a base URL is set, else offline.",
+    )
+    model: str = Field(default="gpt-4o-mini", description="Chat model name.")
+    base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp); overrides OPENAI_BASE_URL.",
+    )
+    temperature: float = Field(default=0.2, ge=0, le=2, description="Sampling temperature.")
+    timeout_s: float = Field(default=60.0, gt=0, description="Seconds before one model call is abandoned.")
+    max_retries: int = Field(default=2, ge=0, description="Retries (with backoff) on 429/5xx/timeouts.")
+    concurrency: int = Field(default=4, ge=1, description="Model calls in flight at once.")
+    validation_retries: int = Field(
+        default=2,
+        ge=0,
+        description="Times an invalid (non-JSON, off-schema) reply is sent back to be fixed.",
+    )
+
+
+class AppSettings(BaseModel):
+    """The web app (`advisor serve`, `python app.py`)."""
+
+    host: str = Field(
+        default="127.0.0.1", description="Interface to listen on (0.0.0.0 to share on a network)."
+    )
+    port: int = Field(default=7860, ge=1, le=65535, description="Port to listen on.")
+    concurrency: int = Field(
+        default=4, ge=1, description="Requests handled at once; the rest wait in the queue."
+    )
+    queue_size: int = Field(
+        default=64, ge=1, description="Requests that may wait before new ones are refused."
+    )
+    request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
+
+
+class ModelPrice(BaseModel):
+    """What one model costs, in US dollars per million tokens."""
+
+    prompt: float = Field(ge=0, description="Dollars per million prompt (input) tokens.")
+    completion: float = Field(ge=0, description="Dollars per million completion (output) tokens.")
+
+
+def _default_prices() -> dict[str, ModelPrice]:
+    # List prices when this table was written; override with ADVISOR_EVAL_PRICES (JSON).
+    return {
+        "gpt-4o-mini": ModelPrice(prompt=0.15, completion=0.60),
+        "gpt-4o": ModelPrice(prompt=2.50, completion=10.00),
+        "gpt-4.1-mini": ModelPrice(prompt=0.40, completion=1.60),
+        "gpt-4.1": ModelPrice(prompt=2.00, completion=8.00),
+    }
+
+
+class EvalSettings(BaseModel):
+    """The eval suites (`advisor eval`): where scenarios, recordings and baselines live, and the gate."""
+
+    scenarios_dir: Path = Field(default=EVALS_DIR / "scenarios", description="Folder of scenario YAML files.")
+    recordings_dir: Path = Field(
+        default=EVALS_DIR / "recordings",
+        description="Recorded model replies: written by live runs, read by replay runs.",
+    )
+    baselines_dir: Path = Field(
+        default=EVALS_DIR / "baselines",
+        description="Committed baselines, one `<backend>.json` each; the run is gated against it.",
+    )
+    report_dir: Path = Field(
+        default=EVALS_DIR / "reports",
+        description="Where reports (JSON, markdown, JUnit XML) go when --report is not given.",
+    )
+    tolerance: float = Field(
+        default=0.02,
+        ge=0,
+        description="How far a metric may drop below its baseline before the run fails (0.02 = two "
+        "points of a rate); a baseline file may set its own per metric.",
+    )
+    hit_k: int = Field(default=3, ge=1, description="k of the retrieval hit@k metric of `ask`.")
+    judge_repeats: int = Field(
+        default=3, ge=1, description="Times a live run asks the model judge to score each rubric."
+    )
+    prices: dict[str, ModelPrice] = Field(
+        default_factory=_default_prices,
+        description="Price per model, for the estimated cost of live and replayed runs (JSON, e.g. "
+        '{"my-model": {"prompt": 0.5, "completion": 1.5}}); a model not listed is costed at 0.',
+    )
+
+
+class Settings(BaseSettings):
+    """All settings of the advisor. Every field has a default; override with ADVISOR_* variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ADVISOR_",
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        env_file=".env",
+        extra="ignore",
+    )
+
+    home: Path = Field(default_factory=_default_home, description="Where the advisor keeps its data.")
+    knowledge_dir: Path = Field(
+        default_factory=lambda: bundled("knowledge"),
+        description="Folder of curated guidance (markdown with front matter).",
+    )
+    chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunk: ChunkSettings = Field(default_factory=ChunkSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    app: AppSettings = Field(default_factory=AppSettings)
+    eval: EvalSettings = Field(default_factory=EvalSettings)
+    auth: str | None = Field(
+        default=None,
+        description="Web app login: `user:password`, several separated by commas. Each user sees only "
+        "their own workspaces. Unset: no login (for a single user on their own machine).",
+    )
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+
+def get_settings() -> Settings:
+    """Settings from the environment (and a local .env), read afresh on each call."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""The prompt files, installed as the package `advisor.data.prompts`."""

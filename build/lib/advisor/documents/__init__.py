@@ -1,0 +1,1 @@
+"""Reading documents: file readers, the parsing sandbox, chunking, injection scan, coalition files."""

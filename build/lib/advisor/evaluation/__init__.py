@@ -1,0 +1,1 @@
+"""`advisor eval`: scenarios, checks, metrics, baselines and reports."""

@@ -1,0 +1,1 @@
+"""Models and prompts: chat-model factory, embeddings, prompt files, structured output."""

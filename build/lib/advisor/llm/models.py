@@ -1,0 +1,102 @@
+"""Provider construction: the one place that builds chat models and embedding models.
+
+Everything else is typed against `langchain_core` interfaces, so tests and callers can inject
+their own. Chat modes: `offline` (no model), `openai` (OPENAI_API_KEY), or any OpenAI-compatible
+server (OPENAI_BASE_URL or ADVISOR_LLM_BASE_URL: vLLM, Ollama, llama.cpp). `auto` picks a model
+when one is configured.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Literal
+
+from langchain_core.embeddings import Embeddings
+
+from advisor.config import Settings
+from advisor.errors import ConfigError
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel, LanguageModelInput
+    from langchain_core.messages import BaseMessage
+    from langchain_core.runnables import Runnable
+
+Mode = Literal["offline", "llm"]
+
+
+def base_url(settings: Settings) -> str | None:
+    return settings.llm.base_url or os.environ.get("OPENAI_BASE_URL") or None
+
+
+def resolve_mode(settings: Settings) -> Mode:
+    """Whether a chat model will be used, from the settings and the provider's variables."""
+    configured = bool(os.environ.get("OPENAI_API_KEY") or base_url(settings))
+    if settings.llm.mode == "offline":
+        return "offline"
+    if settings.llm.mode == "openai" and not configured:
+        raise ConfigError(
+            "ADVISOR_LLM_MODE=openai but no model is configured",
+            hint="set OPENAI_API_KEY, or OPENAI_BASE_URL / ADVISOR_LLM_BASE_URL for a compatible server",
+        )
+    return "llm" if configured else "offline"
+
+
+def describe_mode(settings: Settings) -> str:
+    """One line for badges and logs: which model and endpoint, or offline."""
+    if resolve_mode(settings) == "offline":
+        return "offline (rule-based analysis, bundled MiniLM retrieval)"
+    return f"model {settings.llm.model} at {base_url(settings) or 'api.openai.com'}"
+
+
+def load_chat_model(settings: Settings) -> BaseChatModel | None:
+    """The configured chat model, or None when offline. Build once and reuse."""
+    if resolve_mode(settings) == "offline":
+        return None
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(
+        model=settings.llm.model,
+        temperature=settings.llm.temperature,
+        timeout=settings.llm.timeout_s,
+        max_retries=settings.llm.max_retries,
+        base_url=base_url(settings),
+        # local OpenAI-compatible servers often need no key, but the client insists on one
+        api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",  # type: ignore[arg-type]
+    )
+
+
+def json_mode(llm: BaseChatModel) -> Runnable[LanguageModelInput, BaseMessage]:
+    """`llm` asked for a JSON object reply (OpenAI-compatible servers honour `response_format`)."""
+    from langchain_openai import ChatOpenAI
+
+    if isinstance(llm, ChatOpenAI):
+        return llm.bind(response_format={"type": "json_object"})
+    return llm
+
+
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_slots_lock = threading.Lock()
+
+
+@contextmanager
+def model_slot(settings: Settings) -> Iterator[None]:
+    """Hold one of the `llm.concurrency` slots shared by every caller in this process."""
+    limit = settings.llm.concurrency
+    with _slots_lock:
+        semaphore = _slots.setdefault(limit, threading.BoundedSemaphore(limit))
+    with semaphore:
+        yield
+
+
+def load_embeddings(settings: Settings) -> Embeddings:
+    """The embedding model the settings ask for: bundled MiniLM (default, offline) or OpenAI."""
+    if settings.embedding.provider == "openai":
+        from langchain_openai import OpenAIEmbeddings
+
+        return OpenAIEmbeddings(model=settings.embedding.openai_model)
+    from advisor.llm.embeddings import MiniLMEmbeddings
+
+    return MiniLMEmbeddings(device=settings.embedding.device, batch_size=settings.embedding.batch_size)

@@ -1,0 +1,89 @@
+"""Prompts live in `prompts/<name>.md`: front matter lists `input_variables`, the body is a
+`str.format` template. Loading checks the template uses exactly the declared variables; rendering
+fails on a missing or unknown one. Untrusted text (documents, user input) enters a prompt only
+through `untrusted()`, inside delimiters the text itself cannot close.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from advisor.data import bundled
+from advisor.errors import AdvisorError
+
+PROMPTS_DIR = bundled("prompts")
+UNTRUSTED_OPEN = "<<<UNTRUSTED {label}>>>"
+UNTRUSTED_CLOSE = "<<<END UNTRUSTED>>>"
+_MARKER = re.compile(r"<<<\s*(?:END\s+)?UNTRUSTED[^>]*>>>", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+
+
+class PromptError(AdvisorError):
+    """A prompt file is missing, malformed, or rendered with the wrong variables."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A loaded prompt template."""
+
+    name: str
+    template: str
+    input_variables: tuple[str, ...]
+    description: str
+
+    @property
+    def version(self) -> str:
+        """A short hash of the template: part of the key of recorded model replies."""
+        return hashlib.sha256(self.template.encode()).hexdigest()[:12]
+
+    def render(self, **variables: Any) -> str:
+        missing = sorted(set(self.input_variables) - set(variables))
+        unknown = sorted(set(variables) - set(self.input_variables))
+        if missing or unknown:
+            raise PromptError(
+                f"prompt {self.name!r}: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}",
+                hint=f"it takes {list(self.input_variables)}",
+            )
+        return self.template.format(**variables)
+
+
+@cache
+def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
+    """Load and validate `prompts/<name>.md`."""
+    path = directory / f"{name}.md"
+    if not path.is_file():
+        available = ", ".join(sorted(p.stem for p in directory.glob("*.md")))
+        raise PromptError(f"no prompt named {name!r} in {directory}", hint=f"available: {available}")
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise PromptError(f"{path.name}: no front matter", hint="start with ---, input_variables: [...], ---")
+    meta = yaml.safe_load(match.group(1)) or {}
+    declared = tuple(meta.get("input_variables") or ())
+    template = text[match.end() :].strip() + "\n"
+    used = {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+    if used != set(declared):
+        raise PromptError(
+            f"{path.name}: template uses {sorted(used)} but declares {sorted(declared)}",
+            hint="list every {variable} in input_variables; write literal braces as {{ }}",
+        )
+    return Prompt(name, template, declared, str(meta.get("description", "")))
+
+
+def prompt_names(directory: Path = PROMPTS_DIR) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.md"))
+
+
+def untrusted(text: str, label: str) -> str:
+    """Wrap untrusted text in delimiters; any delimiter-like text inside is defused first."""
+    safe_label = re.sub(r"[^A-Za-z0-9 ._/-]", "", label)[:80] or "text"
+    body = _MARKER.sub("[removed delimiter]", text)
+    return f"{UNTRUSTED_OPEN.format(label=safe_label)}\n{body}\n{UNTRUSTED_CLOSE}"

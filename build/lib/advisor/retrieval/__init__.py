@@ -1,0 +1,1 @@
+"""Hybrid search over the knowledge base and a workspace, with citations."""

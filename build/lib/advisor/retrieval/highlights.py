@@ -1,0 +1,126 @@
+"""The sentences of retrieved passages that answer a query best: scored by embedding similarity
+to the query (plus a little for the passage's rank), kept diverse, each with its verbatim quote.
+Used by grounded answers and by the pivots' citations.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from langchain_core.embeddings import Embeddings
+
+from advisor.retrieval.hybrid import Passage
+from advisor.text.sentences import split_sentences
+from advisor.text.vectors import cosine
+
+MAX_POINTS = 5
+MAX_PER_PASSAGE = 2
+_MARKUP = re.compile(r"(\*\*|__|`)")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# Sentences that lean on the one before ("This means…", "If you see these…") read badly on their own.
+_DEPENDENT_OPENER = re.compile(r"^(this|these|that|those|it|they|such|only|also|if you see these)\b", re.I)
+DEPENDENT_PENALTY = 0.06
+
+
+class _SentenceVectors:
+    """Vectors of passage sentences, kept between questions: the same guidance passages come back
+    for many questions, and embedding their sentences is most of an answer's cost."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self._vectors: OrderedDict[tuple[int, str], list[float]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def embed(self, embeddings: Embeddings, texts: list[str]) -> list[list[float]]:
+        model = id(embeddings)
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if (model, t) not in self._vectors))
+        fresh = dict(zip(missing, embeddings.embed_documents(missing), strict=True)) if missing else {}
+        with self._lock:
+            for text, vector in fresh.items():
+                self._vectors[(model, text)] = vector
+            found = [fresh.get(t) or self._vectors[(model, t)] for t in texts]
+            for text in texts:
+                self._vectors.move_to_end((model, text))
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return found
+
+
+_SENTENCE_VECTORS = _SentenceVectors()
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    passage_rank: int
+    passage: Passage
+    sentence: str
+    quote: str
+    vector: list[float]
+    score: float
+
+
+def select_sentences(
+    question: str, passages: list[Passage], embeddings: Embeddings
+) -> list[tuple[Passage, list[tuple[str, str]]]]:
+    """The most relevant, mutually different (sentence, verbatim quote) pairs, grouped by passage."""
+    pool = [
+        (rank, passage, _clean(quote), quote)
+        for rank, passage in enumerate(passages)
+        for quote in (_LIST_MARKER.sub("", s) for s in split_sentences(passage.text))
+        if 5 <= len(quote.split()) <= 70
+    ]
+    if not pool:
+        return [(p, [(_clean(p.text), p.text)]) for p in passages[:1]]
+    # A sentence is judged with its heading ("Purpose: Cut traffic deaths…"), which often names its topic.
+    vectors = _SENTENCE_VECTORS.embed(
+        embeddings, [f"{p.heading or p.title}: {clean}" for _, p, clean, _ in pool]
+    )
+    query = embeddings.embed_query(question)
+    candidates = sorted(
+        (
+            _Candidate(
+                rank,
+                passage,
+                clean,
+                quote,
+                vector,
+                cosine(query, vector)
+                + 0.1 / (1 + rank)
+                - DEPENDENT_PENALTY * bool(_DEPENDENT_OPENER.match(clean)),
+            )
+            for (rank, passage, clean, quote), vector in zip(pool, vectors, strict=True)
+        ),
+        key=lambda c: c.score,
+        reverse=True,
+    )
+    chosen: list[_Candidate] = []
+    # The user's own documents come first when they hold something relevant: one point is reserved
+    # for the best sentence from the workspace.
+    own = next((c for c in candidates if c.passage.scope != "knowledge" and c.passage_rank < 3), None)
+    if own is not None:
+        chosen.append(own)
+    for candidate in candidates:
+        if candidate in chosen:
+            continue
+        if len(chosen) == MAX_POINTS:
+            break
+        same_passage = sum(1 for c in chosen if c.passage.chunk_id == candidate.passage.chunk_id)
+        redundant = any(cosine(candidate.vector, c.vector) > 0.85 for c in chosen)
+        if same_passage < MAX_PER_PASSAGE and not redundant:
+            chosen.append(candidate)
+    grouped: dict[str, tuple[Passage, list[_Candidate]]] = {}
+    for candidate in chosen:
+        grouped.setdefault(candidate.passage.chunk_id, (candidate.passage, []))[1].append(candidate)
+    # Within a passage keep reading order, so two sentences from one chunk read naturally.
+    return [
+        (passage, [(c.sentence, c.quote) for c in sorted(items, key=lambda c: passage.text.find(c.quote))])
+        for passage, items in grouped.values()
+    ]
+
+
+def _clean(sentence: str) -> str:
+    return _MARKUP.sub("", sentence).strip()

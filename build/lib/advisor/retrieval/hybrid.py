@@ -1,0 +1,219 @@
+"""Hybrid search (vector + BM25, fused by reciprocal rank) over the knowledge base and one workspace.
+
+Scoping is done here, in code: a query reads only the knowledge collection and the one workspace
+collection it names, and every hit is checked to belong to the scope it was asked of. Only chunks
+vouched for by the manifest (the current version of a file) are served. BM25 indexes are built
+from the collection on first use and cached until the scope's manifest changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from pydantic import BaseModel, Field
+
+from advisor.config import Settings
+from advisor.errors import WorkspaceError
+from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
+from advisor.store.index import ScopeIndex
+from advisor.text.stemming import stem_words
+
+logger = logging.getLogger(__name__)
+KNOWLEDGE_SCOPE = "knowledge"
+
+
+class Citation(BaseModel):
+    """A pointer to the retrieved chunk a claim came from."""
+
+    source: str = Field(description="File the chunk came from (knowledge/<topic>.md or a workspace file).")
+    title: str = Field(description="Title of that document.")
+    chunk_id: str = Field(description="Id of the retrieved chunk.")
+    quote: str = Field(description="The words relied on, verbatim from the chunk.")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with where it came from and how well it matched."""
+
+    chunk_id: str
+    text: str
+    source: str
+    title: str
+    heading: str
+    scope: str
+    score: float
+    similarity: float | None = None
+
+    def citation(self, quote: str | None = None) -> Citation:
+        return Citation(
+            source=self.source, title=self.title, chunk_id=self.chunk_id, quote=quote or self.text
+        )
+
+
+@dataclass(frozen=True)
+class _Lexical:
+    bm25: Any
+    ids: list[str]
+    texts: list[str]
+    metadatas: list[dict[str, Any]]
+
+
+class Retriever:
+    """Search the knowledge base and (optionally) one workspace. Build once, reuse."""
+
+    def __init__(self, settings: Settings, store: Store, embeddings: Embeddings, cache_size: int = 8) -> None:
+        self.settings = settings
+        self.store = store
+        self.embeddings = embeddings
+        self._lexical: OrderedDict[tuple[str, str], _Lexical] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def search(
+        self, query: str, *, workspace: str | None = None, k: int | None = None, knowledge: bool = True
+    ) -> list[Passage]:
+        """The top `k` passages for `query` from the knowledge base and/or `workspace`."""
+        scopes: list[tuple[str, str]] = []
+        if knowledge:
+            scopes.append((KNOWLEDGE_COLLECTION, KNOWLEDGE_SCOPE))
+        if workspace is not None:
+            collection = workspace_collection(workspace)
+            if not self.store.has_collection(collection):
+                raise WorkspaceError(
+                    f"No workspace named {workspace!r}",
+                    hint=f"create it with: advisor ingest FILES --workspace {workspace!r}",
+                )
+            scopes.append((collection, workspace))
+        k = k or self.settings.retrieval.top_k
+        vector = self.embeddings.embed_query(query)
+        passages: list[Passage] = []
+        for collection_name, label in scopes:
+            passages.extend(self._search_scope(query, vector, collection_name, label))
+        passages.sort(key=lambda p: p.score, reverse=True)
+        return _diversify(passages, k, self.settings.retrieval.max_per_source)
+
+    def _search_scope(
+        self, query: str, vector: list[float], collection_name: str, label: str
+    ) -> list[Passage]:
+        if not self.store.has_collection(collection_name):
+            return []
+        entries = ScopeIndex(self.store, collection_name, self.embeddings).entries()
+        if not entries:
+            return []
+        collection = self.store.collection(collection_name, create=False)
+        # When the collection holds exactly what the manifest vouches for (the normal case), no filter
+        # is needed; otherwise an interrupted ingest left chunks behind and only vouched-for ones count.
+        where: dict[str, Any] | None = None
+        if collection.count() != sum(e.chunk_count for e in entries.values()):
+            where = {"file_sha": {"$in": sorted({e.file_sha for e in entries.values()})}}
+        n = self.settings.retrieval.candidates
+        got = collection.query(
+            query_embeddings=np.asarray([vector], dtype=np.float32),
+            n_results=n,
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        hits: dict[str, dict[str, Any]] = {}
+        for rank, (cid, text, meta, distance) in enumerate(
+            zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)  # type: ignore[index]
+        ):
+            hits[cid] = {"text": text, "meta": meta, "vector_rank": rank, "similarity": 1.0 - float(distance)}
+        lexical = self._lexical_index(collection_name, entries, where)
+        for rank, (position, score) in enumerate(self._bm25(lexical, query, n)):
+            cid = lexical.ids[position]
+            hit = hits.setdefault(cid, {"text": lexical.texts[position], "meta": lexical.metadatas[position]})
+            hit["lexical_rank"] = rank
+            hit["bm25"] = score
+        weights = self.settings.retrieval
+        passages = []
+        for cid, hit in hits.items():
+            meta = hit["meta"]
+            if meta.get("scope") != collection_name:  # belt and braces: never serve another scope's chunk
+                logger.error(
+                    "chunk %s claims scope %s inside %s; dropped", cid, meta.get("scope"), collection_name
+                )
+                continue
+            score = 0.0
+            if "vector_rank" in hit:
+                score += weights.vector_weight / (weights.rrf_k + hit["vector_rank"])
+            if "lexical_rank" in hit:
+                score += weights.lexical_weight / (weights.rrf_k + hit["lexical_rank"])
+            passages.append(
+                Passage(
+                    chunk_id=cid,
+                    text=hit["text"],
+                    source=str(meta["source"]),
+                    title=str(meta["title"]),
+                    heading=str(meta.get("heading", "")),
+                    scope=label,
+                    score=score,
+                    similarity=hit.get("similarity"),
+                )
+            )
+        return passages
+
+    def _lexical_index(
+        self, collection_name: str, entries: dict[str, Any], where: dict[str, Any] | None
+    ) -> _Lexical:
+        fingerprint = hashlib.sha1(
+            "|".join(f"{s}:{e.file_sha}" for s, e in sorted(entries.items())).encode()
+        ).hexdigest()
+        key = (collection_name, fingerprint)
+        with self._lock:
+            if key in self._lexical:
+                self._lexical.move_to_end(key)
+                return self._lexical[key]
+        import bm25s
+
+        collection = self.store.collection(collection_name, create=False)
+        ids, texts, metas = self.store.get_all(collection, include=["documents", "metadatas"], where=where)
+        corpus = [
+            f"{m.get('title', '')} {m.get('heading', '')} {m.get('summary', '')} {t}"
+            for t, m in zip(texts, metas, strict=True)
+        ]
+        bm25 = bm25s.BM25()
+        bm25.index(_tokenize(corpus), show_progress=False)
+        lexical = _Lexical(bm25=bm25, ids=list(ids), texts=texts, metadatas=metas)
+        with self._lock:
+            self._lexical[key] = lexical
+            while len(self._lexical) > self._cache_size:
+                self._lexical.popitem(last=False)
+        return lexical
+
+    @staticmethod
+    def _bm25(lexical: _Lexical, query: str, n: int) -> list[tuple[int, float]]:
+        tokens = _tokenize([query], as_strings=True)
+        if not lexical.ids or not tokens[0]:
+            return []
+        positions, scores = lexical.bm25.retrieve(tokens, k=min(n, len(lexical.ids)), show_progress=False)
+        return [(int(p), float(s)) for p, s in zip(positions[0], scores[0], strict=True) if s > 0]
+
+
+def _diversify(passages: list[Passage], k: int, max_per_source: int) -> list[Passage]:
+    """The best `k` passages with at most `max_per_source` from one file (topped up if too few)."""
+    taken: list[Passage] = []
+    per_source: dict[tuple[str, str], int] = {}
+    for passage in passages:
+        key = (passage.scope, passage.source)
+        if per_source.get(key, 0) < max_per_source:
+            taken.append(passage)
+            per_source[key] = per_source.get(key, 0) + 1
+        if len(taken) == k:
+            return taken
+    return taken + [p for p in passages if p not in taken][: k - len(taken)]
+
+
+def _tokenize(texts: list[str], as_strings: bool = False) -> Any:
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
+    return bm25s.tokenize(
+        texts, stopwords="en", stemmer=stem_words, show_progress=False, return_ids=not as_strings
+    )

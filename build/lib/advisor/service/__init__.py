@@ -1,0 +1,1 @@
+"""The runtime and the facade every front end calls: chat routing and capabilities."""

@@ -1,0 +1,143 @@
+"""The one door to the capabilities: the chat router, the CLI, the web views and the evals all call
+`Capabilities`, so each capability gets the same settings, model, embeddings and retriever
+wherever it is used, and charters are reviewed through the same cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from advisor.capabilities.ask.model import AnswerUpdate, stream_answer
+from advisor.capabilities.ask.models import Answer
+from advisor.capabilities.ask.offline import answer_question
+from advisor.capabilities.charter.batch import (
+    BatchReport,
+    ReportFormat,
+    ReviewCache,
+    ReviewOutcome,
+    review_batch,
+    review_cached,
+)
+from advisor.capabilities.charter.models import CharterReview
+from advisor.capabilities.interests.analysis import map_interests
+from advisor.capabilities.interests.models import InterestMap
+from advisor.capabilities.pivots.analysis import pivots_from_files
+from advisor.capabilities.pivots.models import PivotAnalysis
+from advisor.capabilities.purpose.check import check_purpose
+from advisor.capabilities.purpose.draft import draft_purpose
+from advisor.capabilities.purpose.models import PurposeCheck, PurposeDrafts
+from advisor.config import Settings
+from advisor.documents.coalition import Roster, parse_roster
+from advisor.retrieval.hybrid import Retriever
+from advisor.service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+_FROM_RUNTIME = object()
+
+
+class Capabilities:
+    """Every capability, wired to one runtime. `llm` and `retriever` default to the runtime's
+    (the evals pass their backend's model and a retriever that records searches)."""
+
+    def __init__(
+        self,
+        runtime: Runtime,
+        *,
+        llm: BaseChatModel | object | None = _FROM_RUNTIME,
+        retriever: Retriever | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        self.runtime = runtime
+        self.settings = settings or runtime.settings
+        self._llm = llm
+        self._retriever = retriever
+
+    @property
+    def llm(self) -> BaseChatModel | None:
+        """The chat model the capabilities use, or None offline."""
+        if self._llm is _FROM_RUNTIME:
+            return self.runtime.llm
+        return self._llm  # type: ignore[return-value]
+
+    @property
+    def retriever(self) -> Retriever:
+        """The retriever over the knowledge base and the workspaces (the knowledge base indexed first)."""
+        return self._retriever if self._retriever is not None else self.runtime.retriever
+
+    def check_purpose(self, statement: str) -> PurposeCheck:
+        """A purpose statement judged for outcome, population and timeframe."""
+        return check_purpose(statement, settings=self.settings, llm=self.llm)
+
+    def draft_purpose(self, goal: str | None = None, workspace: str | None = None) -> PurposeDrafts:
+        """Three purpose statements from a goal and/or a workspace's documents."""
+        return draft_purpose(
+            goal=goal,
+            workspace=workspace,
+            retriever=self.retriever if workspace else None,
+            settings=self.settings,
+            llm=self.llm,
+        )
+
+    def map_interests(self, roster: Roster | Path, objectives: Path | None = None) -> InterestMap:
+        """The interests map of a roster (parsed from a file when given a path)."""
+        if isinstance(roster, Path):
+            roster = parse_roster(roster, objectives)
+        return map_interests(roster, embeddings=self.runtime.embeddings, settings=self.settings, llm=self.llm)
+
+    def suggest_pivots(
+        self, metrics: Path, notes: Path | None = None, as_of: date | None = None
+    ) -> PivotAnalysis:
+        """Metrics against pace, signals from the notes, and cited options."""
+        return pivots_from_files(
+            metrics, notes, as_of, retriever=self.retriever, settings=self.settings, llm=self.llm
+        )
+
+    def review_charter(self, path: Path, name: str | None = None) -> CharterReview:
+        """One charter's review, from the review cache when the file and the rules are unchanged."""
+        cache = ReviewCache.for_settings(self.settings, self.llm)
+        review, _ = review_cached(path, name or path.name, cache, settings=self.settings, llm=self.llm)
+        return review
+
+    def review_charters(
+        self,
+        files: list[tuple[Path, str]],
+        *,
+        out_dir: Path | None = None,
+        report_format: ReportFormat = "md",
+        on_result: Callable[[ReviewOutcome], None] | None = None,
+    ) -> BatchReport:
+        """Many charters: one report each and a summary; a failed file does not stop the rest."""
+        return review_batch(
+            files,
+            settings=self.settings,
+            llm=self.llm,
+            out_dir=out_dir,
+            report_format=report_format,
+            on_result=on_result,
+        )
+
+    def stream_answer(
+        self, question: str, workspace: str | None = None, k: int | None = None
+    ) -> Iterator[AnswerUpdate]:
+        """The answer as it grows (one update offline); the last update carries the cited answer."""
+        llm = self.llm
+        if llm is None:
+            answer = answer_question(question, retriever=self.retriever, workspace=workspace, k=k)
+            yield AnswerUpdate(answer.answer, answer)
+            return
+        yield from stream_answer(
+            question, retriever=self.retriever, llm=llm, workspace=workspace, k=k, settings=self.settings
+        )
+
+    def ask(self, question: str, workspace: str | None = None, k: int | None = None) -> Answer:
+        """A grounded, cited answer to a free question."""
+        final: Answer | None = None
+        for update in self.stream_answer(question, workspace, k):
+            final = update.final or final
+        assert final is not None  # the last update always carries the answer
+        return final

@@ -1,0 +1,191 @@
+"""Route a chat message to what the user wants: a capability on the workspace's own files, or a
+grounded answer from the guidance and the workspace.
+
+"Check our purpose: …" (or a pasted statement) runs the purpose check; "review our charter" reviews
+the uploaded charter; "whose interests have we missed?" maps the uploaded roster; "should we change
+course?" reads the uploaded metrics and notes. Anything else gets a cited answer, streamed when a
+model is configured. Every reply carries follow-up prompts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from advisor.capabilities.charter.review import charter_markdown
+from advisor.capabilities.interests.analysis import interests_markdown
+from advisor.capabilities.pivots.analysis import pivots_markdown
+from advisor.capabilities.purpose.check import check_purpose
+from advisor.capabilities.purpose.markdown import drafts_markdown, purpose_markdown
+from advisor.retrieval.hybrid import Citation
+from advisor.service.capabilities import Capabilities
+from advisor.service.runtime import Runtime
+from advisor.store.files import FileKind, WorkspaceFiles
+
+Intent = Literal["purpose_check", "purpose_draft", "charter", "interests", "pivots", "ask"]
+
+_DRAFT = re.compile(r"\b(?:draft|write|suggest|propose|come up with)\b.{0,40}\b(?:purpose|mission)\b", re.I)
+_CHECK = re.compile(
+    r"\b(?:check|judge|rate|score|assess|evaluate|test|review|improve)\b.{0,40}\b(?:purpose|mission|goal)\b"
+    r"|^\s*(?:our\s+)?(?:purpose|mission)(?:\s+statement)?\s*(?:is)?\s*[:\-–]",
+    re.I,
+)
+_CHARTER = re.compile(
+    r"\b(?:review|check|score|assess|evaluate|audit|look (?:at|over)|what(?:'s| is) missing (?:from|in))\b"
+    r".{0,40}\b(?:charter|mou|memorandum|terms of reference|bylaws|agreement)\b",
+    re.I,
+)
+_INTERESTS = re.compile(
+    r"\binterests?\b|\bstakeholders?\b|\broster\b|\bpower map"
+    r"|\bwho(?:se)?\b.{0,30}\b(?:missing|missed|left out|voice|at the table)\b",
+    re.I,
+)
+_PIVOTS = re.compile(
+    r"\bchange (?:course|direction|strategy|tack)\b|\bpivot|\b(?:on|off) track\b|\bcourse[- ]correct"
+    r"|\bhow are we doing\b|\b(?:our|the) (?:metrics|results|progress|numbers)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”']([^\"“”']{15,400})[\"“”']")
+
+FOLLOW_UPS: dict[Intent, list[str]] = {
+    "purpose_check": [
+        "Draft three purpose statements for us",
+        "How do we get members to agree on a purpose?",
+    ],
+    "purpose_draft": ["Check our purpose: ", "How do we test a purpose with members?"],
+    "charter": [
+        "How should we decide when consensus fails?",
+        "What belongs in a conflict resolution process?",
+    ],
+    "interests": [
+        "How do we bring affected residents to the table?",
+        "How do we uncover the interests behind positions?",
+    ],
+    "pivots": ["How do we run a learning review?", "How do we change course without losing members?"],
+    "ask": ["Review our charter", "Whose interests have we missed?", "Should we change course?"],
+}
+UPLOAD_HINTS: dict[FileKind, str] = {
+    "charter": "a charter (markdown, text, PDF or Word) with 'charter', 'MOU' or 'terms of reference' "
+    "in its name",
+    "roster": "a member roster (YAML with `members:`, or CSV with name,sector,positions,interests,"
+    "resources,role)",
+    "metrics": "a metrics table (CSV with metric,unit,baseline,target,current,start,due)",
+}
+
+
+@dataclass
+class ChatReply:
+    """One assistant turn: markdown text (grows while streaming), its sources and next prompts."""
+
+    intent: Intent
+    text: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    done: bool = False
+    result: object | None = None  # the capability's result, for the tool views
+
+
+def detect_intent(message: str) -> Intent:
+    """What the user is asking for, by the words they use."""
+    if _DRAFT.search(message):
+        return "purpose_draft"
+    if _CHARTER.search(message):
+        return "charter"
+    if _CHECK.search(message) or looks_like_purpose_statement(message):
+        return "purpose_check"
+    if _PIVOTS.search(message):
+        return "pivots"
+    if _INTERESTS.search(message):
+        return "interests"
+    return "ask"
+
+
+def looks_like_purpose_statement(message: str) -> bool:
+    """A pasted statement, not a question: no question mark, sentence-sized, and at least two of
+    outcome, population and timeframe found by the rules."""
+    text = message.strip()
+    if "?" in text or not 6 <= len(text.split()) <= 60:
+        return False
+    found = check_purpose(text).criteria
+    return sum(c.met for c in found.values()) >= 2 and found["outcome"].met
+
+
+def extract_statement(message: str) -> str:
+    quoted = _QUOTED.search(message)
+    if quoted:
+        return quoted.group(1).strip()
+    head, colon, tail = message.partition(":")
+    if colon and len(tail.split()) >= 4 and len(head.split()) <= 8:
+        return tail.strip()
+    return message.strip()
+
+
+def respond(
+    message: str,
+    *,
+    runtime: Runtime,
+    files: WorkspaceFiles,
+    workspace: str | None,
+    as_of: date | None = None,
+) -> Iterator[ChatReply]:
+    """Yield the reply as it grows; the last one has `done=True`."""
+    capabilities = Capabilities(runtime)
+    intent = detect_intent(message)
+    if intent == "ask":
+        yield from _answer(message, capabilities, workspace)
+        return
+    reply = ChatReply(intent, follow_ups=FOLLOW_UPS[intent], done=True)
+    if intent == "purpose_check":
+        check = capabilities.check_purpose(extract_statement(message))
+        reply.text, reply.warnings, reply.result = purpose_markdown(check), check.warnings, check
+    elif intent == "purpose_draft":
+        drafts = capabilities.draft_purpose(goal=None if workspace else message, workspace=workspace)
+        reply.text = drafts_markdown(drafts)
+        reply.citations, reply.warnings, reply.result = drafts.citations, drafts.warnings, drafts
+    else:
+        kind: FileKind = {"charter": "charter", "interests": "roster", "pivots": "metrics"}[intent]  # type: ignore[assignment]
+        path = files.find(workspace, kind) if workspace else None
+        if path is None or workspace is None:
+            where = f"the {workspace!r} workspace" if workspace else "a workspace (create one first)"
+            reply.text = f"To do that I need {UPLOAD_HINTS[kind]}. Upload it to {where}, then ask again."
+            reply.follow_ups = FOLLOW_UPS["ask"]
+        else:
+            _run_capability(reply, intent, path, capabilities, files, workspace, as_of)
+    yield reply
+
+
+def _run_capability(
+    reply: ChatReply,
+    intent: Intent,
+    path: Path,
+    capabilities: Capabilities,
+    files: WorkspaceFiles,
+    workspace: str,
+    as_of: date | None,
+) -> None:
+    if intent == "charter":
+        review = capabilities.review_charter(path)
+        reply.text, reply.warnings, reply.result = charter_markdown(review), review.warnings, review
+    elif intent == "interests":
+        mapped = capabilities.map_interests(path, files.find(workspace, "objectives"))
+        reply.text, reply.warnings, reply.result = interests_markdown(mapped), mapped.warnings, mapped
+    else:
+        analysis = capabilities.suggest_pivots(path, files.find(workspace, "notes"), as_of)
+        reply.text, reply.warnings, reply.result = pivots_markdown(analysis), analysis.warnings, analysis
+        reply.citations = [c for p in analysis.pivots for c in p.citations]
+
+
+def _answer(message: str, capabilities: Capabilities, workspace: str | None) -> Iterator[ChatReply]:
+    for update in capabilities.stream_answer(message, workspace):
+        final = update.final
+        if final is None:
+            yield ChatReply("ask", update.text)
+        else:
+            yield ChatReply(
+                "ask", final.answer, final.citations, FOLLOW_UPS["ask"], final.warnings, True, final
+            )

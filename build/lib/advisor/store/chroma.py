@@ -1,0 +1,207 @@
+"""The Chroma vector store: embedded (`PersistentClient`) by default, a `chroma run` server when
+`ADVISOR_CHROMA_URL` is set.
+
+One collection per scope: `advisor-knowledge` for the curated guidance, `ws-<slug>` per coalition
+workspace, so one workspace's chunks can never come back from another's query and deleting a
+workspace drops everything it had. A small `advisor-manifest` collection records which files each
+scope holds (source, content hash, chunk count): it is the commit record of an ingest, kept in the
+same store so that embedded and server mode behave alike. We always pass our own embeddings, so
+Chroma's default embedding function (which downloads a model) is never used.
+
+The embedded store is shared between processes (the CLI beside the web app) through a lock held
+around each use (`store_guard`, `store_lock`); a server needs none.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from advisor.config import Settings
+from advisor.errors import StoreError, WorkspaceError
+from advisor.store.guard import GuardedClient, guarded_client
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+logger = logging.getLogger(__name__)
+
+KNOWLEDGE_COLLECTION = "advisor-knowledge"
+MANIFEST_COLLECTION = "advisor-manifest"
+WORKSPACE_PREFIX = "ws-"
+_MAX_SLUG = 60
+
+
+def workspace_slug(name: str) -> str:
+    """A stable, collection-safe slug: "Riverside Safe Streets" → "riverside-safe-streets"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:_MAX_SLUG].strip("-")
+    if not slug:
+        raise WorkspaceError(
+            f"Workspace name {name!r} has no letters or digits", hint="use a name like 'riverside-coalition'"
+        )
+    return slug
+
+
+def workspace_collection(name: str) -> str:
+    return WORKSPACE_PREFIX + workspace_slug(name)
+
+
+class Store:
+    """Chroma client plus the advisor's collections. Build once, reuse."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def client(self) -> ClientAPI:
+        import chromadb
+        from chromadb.config import Settings as ClientSettings
+
+        chroma_settings = ClientSettings(anonymized_telemetry=False)
+        url = self.settings.chroma.url
+        try:
+            if url:
+                parsed = urlparse(url if "://" in url else f"http://{url}")
+                client = chromadb.HttpClient(
+                    host=parsed.hostname or "127.0.0.1",
+                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                    ssl=parsed.scheme == "https",
+                    settings=chroma_settings,
+                )
+                client.heartbeat()
+                _use_database(client, self.settings.chroma.database)
+                return client
+            self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
+            return guarded_client(
+                self.settings.chroma_path, chroma_settings, wait_s=self.settings.chroma.lock_wait_s
+            )
+        except StoreError:
+            raise
+        except Exception as exc:
+            where = url or str(self.settings.chroma_path)
+            raise StoreError(
+                f"Cannot open the Chroma store at {where}: {exc}",
+                hint="is `chroma run` up at ADVISOR_CHROMA_URL?" if url else "check ADVISOR_HOME is writable",
+            ) from exc
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the embedded store for several calls that other processes must see all or none of
+        (a file's chunks, manifest entry and clean-up). A no-op with a server."""
+        client = self.client
+        if isinstance(client, GuardedClient):
+            with client.writing():
+                yield
+        else:
+            yield
+
+    @property
+    def mode(self) -> str:
+        return f"server {self.settings.chroma.url}" if self.settings.chroma.url else "embedded"
+
+    def collection(
+        self, name: str, *, create: bool = True, metadata: dict[str, Any] | None = None
+    ) -> Collection:
+        if create:
+            meta = {"created_at": _now(), **(metadata or {})}
+            return self.client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=meta
+            )
+        return self.client.get_collection(name, embedding_function=None)
+
+    def has_collection(self, name: str) -> bool:
+        from chromadb.errors import NotFoundError
+
+        try:
+            self.client.get_collection(name, embedding_function=None)
+        except NotFoundError:
+            return False
+        return True
+
+    def collection_names(self) -> list[str]:
+        return sorted(c.name for c in self.client.list_collections())
+
+    def delete_collection(self, name: str) -> None:
+        self.client.delete_collection(name)
+
+    @cached_property
+    def manifest(self) -> Collection:
+        return self.collection(MANIFEST_COLLECTION)
+
+    def add(
+        self,
+        collection: Collection,
+        ids: Sequence[str],
+        embeddings: Sequence[Sequence[float]],
+        documents: Sequence[str],
+        metadatas: Sequence[dict[str, Any]],
+    ) -> None:
+        """Upsert in batches no larger than the server accepts."""
+        batch = min(self.settings.chroma.batch_size, self.client.get_max_batch_size())
+        for start in range(0, len(ids), batch):
+            end = start + batch
+            collection.upsert(
+                ids=list(ids[start:end]),
+                embeddings=np.asarray(embeddings[start:end], dtype=np.float32),
+                documents=list(documents[start:end]),
+                metadatas=list(metadatas[start:end]),
+            )
+
+    def get_all(
+        self,
+        collection: Collection,
+        *,
+        include: list[str],
+        where: dict[str, Any] | None = None,
+        page: int = 5000,
+    ) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Every record's id, document and metadata, fetched in pages (one large `get` overflows
+        SQLite's variable limit at around 100k records)."""
+        ids: list[str] = []
+        documents: list[str] = []
+        metadatas: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
+            ids.extend(got["ids"])
+            documents.extend(got["documents"] or [])
+            metadatas.extend(dict(m) for m in got["metadatas"] or [])
+            if len(got["ids"]) < page:
+                return ids, documents, metadatas
+            offset += page
+
+    def delete_ids(self, collection: Collection, ids: Sequence[str]) -> None:
+        batch = self.client.get_max_batch_size()
+        for start in range(0, len(ids), batch):
+            collection.delete(ids=list(ids[start : start + batch]))
+
+
+def _use_database(client: ClientAPI, database: str) -> None:
+    """Point a server client at `database`, creating it on first use."""
+    import chromadb
+    from chromadb.config import DEFAULT_DATABASE
+    from chromadb.errors import NotFoundError
+
+    if database == DEFAULT_DATABASE:
+        return
+    admin = chromadb.AdminClient(client.get_settings())
+    try:
+        admin.get_database(database)
+    except NotFoundError:
+        admin.create_database(database)
+    client.set_database(database)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

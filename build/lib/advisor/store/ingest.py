@@ -1,0 +1,261 @@
+"""Ingest files into a workspace, and keep the knowledge base index in step with `knowledge/`.
+
+Each file is read, validated and chunked on its own; a bad file is reported (named, with the
+reason) and the rest go on. Workspace files are untrusted: they are parsed in the sandbox
+(`parse_sandbox`), with a time and a memory limit; the knowledge base is read in-process.
+Unchanged files are recognised by content hash and skipped without loading the embedding model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from langchain_core.embeddings import Embeddings
+
+from advisor.config import Settings
+from advisor.documents.chunking import Chunk, chunk_document
+from advisor.documents.read import SUPPORTED_SUFFIXES, Document, is_supported, read_document
+from advisor.documents.sandbox import get_sandbox
+from advisor.errors import AdvisorError, ConfigError, DocumentError
+from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
+from advisor.store.index import ManifestEntry, ScopeIndex
+
+logger = logging.getLogger(__name__)
+
+Status = Literal["added", "updated", "unchanged", "removed", "failed"]
+
+
+class DocumentReader(Protocol):
+    """Reads one file into a `Document` or raises `DocumentError` (`read_document`'s signature)."""
+
+    def __call__(self, path: Path, *, source: str | None = None, max_bytes: int) -> Document: ...
+
+
+def sandboxed_reader(settings: Settings) -> DocumentReader:
+    """The reader for untrusted files: the shared parsing sandbox with the configured limits."""
+    return get_sandbox(
+        timeout_s=settings.ingest.parse_timeout_s, memory_mb=settings.ingest.parse_memory_mb
+    ).read
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file."""
+
+    source: str
+    status: Status
+    chunks: int = 0
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """The outcome of one ingest run."""
+
+    scope: str
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def changed(self) -> bool:
+        return any(r.status in ("added", "updated", "removed") for r in self.results)
+
+
+def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Expand files and folders into (path, source name) pairs.
+
+    A folder contributes its supported files (recursively, hidden ones skipped), named by their path
+    inside the folder; a file given by name is always tried, so an unsupported one is reported.
+    """
+    found: list[tuple[Path, str]] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path)
+                if (
+                    child.is_file()
+                    and is_supported(child)
+                    and not any(p.startswith(".") for p in relative.parts)
+                ):
+                    found.append((child, relative.as_posix()))
+        else:
+            found.append((path, path.name))
+    return found
+
+
+def ingest_files(
+    files: list[tuple[Path, str]],
+    index: ScopeIndex,
+    settings: Settings,
+    *,
+    on_result: Callable[[FileResult], None] | None = None,
+    window_chunks: int = 512,
+    reader: DocumentReader | None = None,
+) -> IngestReport:
+    """Ingest (path, source) pairs into `index`, reading each with `reader` (by default the parsing
+    sandbox: the files are untrusted).
+
+    Files are read and chunked one by one, then embedded together in windows of about
+    `window_chunks` chunks (large batches let the model sort texts by length and pad less, which
+    per-file batches cannot), then written file by file, each write atomic on its own.
+    """
+    report = IngestReport(scope=index.name)
+    read = reader or sandboxed_reader(settings)
+    index.sweep_orphans()
+    known = index.entries()
+    max_bytes = int(settings.ingest.max_file_mb * 2**20)
+    window: list[tuple[str, Document, list[Chunk]] | FileResult] = []
+
+    def flush() -> None:
+        pending = [item for item in window if not isinstance(item, FileResult)]
+        texts = [c.embedding_text for _, _, chunks in pending for c in chunks]
+        failure: str | None = None
+        try:
+            vectors = index.embeddings.embed_documents(texts) if texts else []
+        except Exception as exc:  # the model failed: every file of the window fails, none is written
+            logger.exception("embedding failed")
+            vectors, failure = [], f"embedding failed: {type(exc).__name__}: {exc}"
+        offset = 0
+        for item in window:
+            if not isinstance(item, FileResult):
+                source, document, chunks = item
+                item_vectors, offset = vectors[offset : offset + len(chunks)], offset + len(chunks)
+                item = _write(index, source, document, chunks, item_vectors, known, failure)
+            report.results.append(item)
+            if on_result:
+                on_result(item)
+        window.clear()
+
+    for path, source in files:
+        try:
+            document = read(path, source=source, max_bytes=max_bytes)
+            previous = known.get(source)
+            if previous and previous.file_sha == document.sha256:
+                window.append(FileResult(source, "unchanged", previous.chunk_count))
+            else:
+                chunks = chunk_document(
+                    document,
+                    max_tokens=settings.chunk.max_tokens,
+                    overlap_tokens=settings.chunk.overlap_tokens,
+                )
+                window.append((source, document, chunks))
+        except AdvisorError as exc:
+            window.append(FileResult(source, "failed", error=str(exc)))
+        except Exception as exc:  # one file's unexpected failure must not stop the batch
+            logger.exception("unexpected failure reading %s", path)
+            window.append(FileResult(source, "failed", error=f"{path.name}: {type(exc).__name__}: {exc}"))
+        if sum(len(item[2]) for item in window if not isinstance(item, FileResult)) >= window_chunks:
+            flush()
+    flush()
+    return report
+
+
+def _write(
+    index: ScopeIndex,
+    source: str,
+    document: Document,
+    chunks: list[Chunk],
+    vectors: list[list[float]],
+    known: dict[str, ManifestEntry],
+    failure: str | None,
+) -> FileResult:
+    if failure:
+        return FileResult(source, "failed", error=f"{source}: {failure}")
+    extra: dict[str, Any] = {
+        k: str(document.metadata[k]) for k in ("topic", "summary") if k in document.metadata
+    }
+    try:
+        index.write(document, chunks, extra, vectors=vectors)
+    except AdvisorError as exc:
+        return FileResult(source, "failed", error=str(exc))
+    return FileResult(source, "updated" if source in known else "added", len(chunks))
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    workspace: str,
+    *,
+    settings: Settings,
+    store: Store,
+    embeddings: Embeddings,
+    on_result: Callable[[FileResult], None] | None = None,
+    reader: DocumentReader | None = None,
+) -> IngestReport:
+    """Ingest files and folders into `workspace`, creating it if needed."""
+    paths = list(paths)
+    files = collect_files(paths)
+    if not files:
+        raise DocumentError(
+            Path(", ".join(str(p) for p in paths)),
+            "no files to ingest",
+            hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
+        )
+    return ingest_workspace_files(
+        files,
+        workspace,
+        settings=settings,
+        store=store,
+        embeddings=embeddings,
+        on_result=on_result,
+        reader=reader,
+    )
+
+
+def ingest_workspace_files(
+    files: list[tuple[Path, str]],
+    workspace: str,
+    *,
+    settings: Settings,
+    store: Store,
+    embeddings: Embeddings,
+    on_result: Callable[[FileResult], None] | None = None,
+    reader: DocumentReader | None = None,
+) -> IngestReport:
+    """Ingest already collected (path, source) pairs into `workspace`, creating it if needed."""
+    name = workspace_collection(workspace)
+    store.collection(name, metadata={"display_name": workspace})
+    index = ScopeIndex(store, name, embeddings)
+    return ingest_files(files, index, settings, on_result=on_result, reader=reader)
+
+
+def knowledge_files(folder: Path) -> list[Path]:
+    """The topic files of the knowledge folder; `ConfigError` when there are none, so a mistyped
+    ADVISOR_KNOWLEDGE_DIR stops with a message instead of emptying the knowledge index."""
+    found = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if not found:
+        problem = "has no markdown topic files" if folder.is_dir() else "does not exist"
+        raise ConfigError(
+            f"The knowledge folder {folder} {problem}",
+            hint="unset ADVISOR_KNOWLEDGE_DIR for the bundled guidance, or point it at a folder of .md files",
+        )
+    return found
+
+
+def sync_knowledge(
+    *,
+    settings: Settings,
+    store: Store,
+    embeddings: Embeddings,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Bring the knowledge index in step with the knowledge folder: add or update changed topic
+    files, drop deleted ones. Unchanged files cost a hash each; nothing is embedded."""
+    files = [(p, f"knowledge/{p.name}") for p in knowledge_files(settings.knowledge_dir)]
+    index = ScopeIndex(store, KNOWLEDGE_COLLECTION, embeddings)
+    report = ingest_files(files, index, settings, on_result=on_result, reader=read_document)  # trusted
+    present = {source for _, source in files}
+    for source in sorted(set(index.entries()) - present):
+        index.remove(source)
+        report.results.append(FileResult(source, "removed"))
+    return report

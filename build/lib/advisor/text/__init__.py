@@ -1,0 +1,1 @@
+"""Shared text tools: sentences, stemming, vectors, tokens, markdown safety and tables."""

@@ -1,0 +1,1 @@
+"""The Gradio web app: layout, events, handlers, guards and charts."""

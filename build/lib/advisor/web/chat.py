@@ -1,0 +1,111 @@
+"""Web-app handlers for the chat: stream a reply into the conversation, show its sources as a
+collapsible message the user can open, persist every turn, export the conversation as markdown.
+
+Messages use Gradio's messages format (`{"role", "content", "metadata"}`). All assistant text is
+passed through `strip_remote_content` before it is shown: a document or a model reply can never make
+the browser fetch a remote image or render a live link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from advisor.retrieval.hybrid import Citation
+from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
+from advisor.text.safety import strip_remote_content
+from advisor.web.conversations import Message
+from advisor.web.state import AppContext
+
+ChatMessage = dict[str, Any]
+SOURCES_TITLE = "📚 Sources"
+WELCOME_PROMPTS = FOLLOW_UPS["ask"] + ["How do we handle conflict between members?"]
+
+
+def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any]) -> str:
+    """Each source: number, title, file, and the quoted words the answer rests on."""
+    lines = []
+    for number, raw in enumerate(citations, 1):
+        c: dict[str, Any] = raw.model_dump() if isinstance(raw, Citation) else raw
+        quote = " ".join(strip_remote_content(str(c.get("quote", ""))).split())
+        if len(quote) > 600:
+            quote = quote[:600] + "…"
+        lines += [f"**[{number}] {c.get('title', '')}** · `{c.get('source', '')}`", f"> {quote}", ""]
+    return "\n".join(lines).strip()
+
+
+def _as_messages(user: str, reply_text: str, citations: list[Any], warnings: list[str]) -> list[ChatMessage]:
+    text = reply_text
+    if warnings:
+        text += "\n\n" + "\n".join(f"*⚠️ {w}*" for w in warnings)
+    text = strip_remote_content(text)
+    messages: list[ChatMessage] = [{"role": "user", "content": user}, {"role": "assistant", "content": text}]
+    if citations:
+        messages.append(
+            {
+                "role": "assistant",
+                "content": sources_markdown(citations),
+                "metadata": {"title": f"{SOURCES_TITLE} ({len(citations)})", "status": "done"},
+            }
+        )
+    return messages
+
+
+def load_history(ctx: AppContext, owner: str | None, workspace: str | None) -> list[ChatMessage]:
+    """The saved conversation of a workspace, as chat messages."""
+    if not workspace:
+        return []
+    stored = ctx.conversations.history(owner or "", ctx.scoped(owner, workspace))
+    messages: list[ChatMessage] = []
+    pending: Message | None = None
+    for message in stored:
+        if message.role == "user":
+            pending = message
+        elif pending is not None:
+            messages += _as_messages(pending.content, message.content, message.citations, [])
+            pending = None
+    return messages
+
+
+def chat(
+    ctx: AppContext,
+    owner: str | None,
+    workspace: str | None,
+    message: str,
+    history: list[ChatMessage] | None,
+) -> Iterator[tuple[list[ChatMessage], list[str]]]:
+    """Stream the reply: yields (conversation so far, follow-up prompts)."""
+    history = list(history or [])
+    message = (message or "").strip()
+    if not message:
+        yield history, WELCOME_PROMPTS
+        return
+    scoped = ctx.scoped(owner, workspace) if workspace else None
+    final: ChatReply | None = None
+    for reply in respond(message, runtime=ctx.runtime, files=ctx.files, workspace=scoped):
+        yield (
+            history + _as_messages(message, reply.text or "…", reply.citations, reply.warnings),
+            reply.follow_ups,
+        )
+        final = reply
+    if final is not None and scoped is not None:
+        citations = [c.model_dump() for c in final.citations]
+        ctx.conversations.append(owner or "", scoped, "user", message)
+        ctx.conversations.append(
+            owner or "", scoped, "assistant", strip_remote_content(final.text), citations
+        )
+
+
+def export_conversation(ctx: AppContext, owner: str | None, workspace: str | None) -> str:
+    """Write the workspace's conversation to a markdown file; returns its path for download."""
+    scoped = ctx.scoped(owner, workspace)
+    text = ctx.conversations.export_markdown(owner or "", scoped)
+    folder = ctx.download_folder()
+    path = folder / f"conversation-{ctx.files.folder(scoped).name}.md"
+    path.write_text(strip_remote_content(text), encoding="utf-8")
+    return str(path)
+
+
+def clear_conversation(ctx: AppContext, owner: str | None, workspace: str | None) -> list[ChatMessage]:
+    ctx.conversations.clear(owner or "", ctx.scoped(owner, workspace))
+    return []

@@ -1,0 +1,227 @@
+"""The Gradio layout of the web app: sidebar (workspaces, uploads, settings), chat, and tool views.
+
+UI only: every event goes to `web_events.Events`, which calls the package's handlers with the
+signed-in owner. `app.py` and `advisor serve` both call `launch_app`. It lives in the package (not
+only in app.py) so the installed `advisor serve` command can start the very same app.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+
+import gradio as gr
+
+from advisor.llm.models import describe_mode
+from advisor.service.runtime import Runtime
+from advisor.web import chat as app_chat
+from advisor.web import tools as app_tools
+from advisor.web import workspaces as app_workspaces
+from advisor.web.accounts import parse_auth
+from advisor.web.events import Events
+from advisor.web.state import AppContext
+
+logger = logging.getLogger(__name__)
+UPLOAD_TYPES = [".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".yaml", ".yml"]
+CSS = """
+#mode-badge {white-space: nowrap}
+.sources-note {font-size: 12px; color: #666}
+"""
+
+
+def build_app(ctx: AppContext) -> gr.Blocks:
+    """The whole UI, wired to the events."""
+    events = Events(ctx)
+    with gr.Blocks(title="Coalition Advisor", analytics_enabled=False) as demo:
+        with gr.Row(equal_height=True):
+            gr.Markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
+            gr.HTML(app_tools.mode_badge(ctx))
+        with gr.Sidebar(label="Workspace", open=True):
+            workspace = gr.Dropdown(
+                label="Workspace", choices=[], elem_id="workspace", allow_custom_value=True
+            )
+            new_name = gr.Textbox(
+                label="New workspace", placeholder="e.g. Riverside Safe Streets", elem_id="new-workspace"
+            )
+            create = gr.Button("Create workspace", elem_id="create-workspace")
+            upload = gr.File(
+                label="Upload documents: charter, roster, metrics, notes",
+                file_count="multiple",
+                file_types=UPLOAD_TYPES,
+                elem_id="upload",
+            )
+            upload_log = gr.Markdown(elem_id="upload-log")
+            files = gr.Dataframe(
+                headers=app_workspaces.FILE_COLUMNS, interactive=False, elem_id="files", wrap=True
+            )
+            with gr.Row():
+                remove_choice = gr.Dropdown(label="File", choices=[], scale=3, allow_custom_value=True)
+                remove = gr.Button("Remove", size="sm", scale=1)
+            delete = gr.Button("Delete workspace", variant="stop", size="sm")
+            with gr.Accordion("Settings", open=False):
+                gr.Markdown(f"Model: {describe_mode(ctx.runtime.settings)}")
+                test_model = gr.Button("Test model connection", size="sm", elem_id="test-model")
+                test_result = gr.Markdown()
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                chatbot = gr.Chatbot(
+                    elem_id="chatbot",
+                    height=520,
+                    placeholder="Ask about your coalition, paste a purpose statement, or try a prompt below.",
+                    buttons=["copy"],
+                )
+                message = gr.Textbox(
+                    placeholder="Ask a question, or say 'review our charter'…",
+                    show_label=False,
+                    elem_id="message",
+                    submit_btn=True,
+                )
+                follow_ups = gr.Dataset(
+                    label="Try",
+                    components=[gr.Textbox(visible=False)],
+                    samples=[[p] for p in app_chat.WELCOME_PROMPTS],
+                )
+                with gr.Row():
+                    export = gr.DownloadButton("Export conversation (markdown)", size="sm")
+                    clear = gr.Button("Clear conversation", size="sm")
+            with gr.Tab("Purpose", id="purpose"):
+                statement = gr.Textbox(label="Purpose statement", lines=2, elem_id="purpose-statement")
+                check = gr.Button("Check statement", variant="primary")
+                goal = gr.Textbox(label="Or draft from a goal (and the workspace's documents)", lines=2)
+                draft = gr.Button("Draft three statements")
+                purpose_out = gr.Markdown(elem_id="purpose-result")
+            with gr.Tab("Interests", id="interests"):
+                run_interests = gr.Button("Map interests from the uploaded roster", variant="primary")
+                gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, wrap=True, label="Gaps")
+                grid = gr.HTML()
+                interests_out = gr.Markdown()
+            with gr.Tab("Pivots", id="pivots"):
+                with gr.Row():
+                    as_of = gr.Textbox(label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3)
+                    run_pivots = gr.Button("Should we change course?", variant="primary", scale=1)
+                progress = gr.HTML()
+                pivots_out = gr.Markdown()
+            with gr.Tab("Charter review", id="charter"):
+                with gr.Row():
+                    charter_choice = gr.Dropdown(
+                        label="Charter", choices=[], scale=3, elem_id="charter-file", allow_custom_value=True
+                    )
+                    run_review = gr.Button(
+                        "Review charter", variant="primary", scale=1, elem_id="review-charter"
+                    )
+                scorecard = gr.Dataframe(
+                    headers=app_tools.SCORECARD_COLUMNS,
+                    interactive=False,
+                    wrap=True,
+                    elem_id="scorecard",
+                    column_widths=["14%", "12%", "40%", "34%"],
+                )
+                downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
+                review_out = gr.Markdown(elem_id="review-result")
+
+        workspace_outputs = [files, remove_choice, chatbot, charter_choice]
+        demo.load(events.on_load, outputs=[workspace, *workspace_outputs])
+        workspace.change(
+            events.on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private"
+        )
+        create.click(
+            events.on_create,
+            inputs=new_name,
+            outputs=[workspace, new_name, *workspace_outputs],
+            api_name="create_workspace",
+        )
+        new_name.submit(
+            events.on_create,
+            inputs=new_name,
+            outputs=[workspace, new_name, *workspace_outputs],
+            api_visibility="private",
+        )
+        upload.upload(
+            events.on_upload,
+            inputs=[workspace, upload],
+            outputs=[upload_log, files, remove_choice, charter_choice],
+            api_name="upload",
+            show_progress="minimal",
+        ).then(lambda: None, outputs=upload, api_visibility="private")
+        remove.click(
+            events.on_remove,
+            inputs=[workspace, remove_choice],
+            outputs=workspace_outputs,
+            api_name="remove_file",
+        )
+        delete.click(
+            events.on_delete,
+            inputs=workspace,
+            outputs=[workspace, *workspace_outputs],
+            api_name="delete_workspace",
+        )
+        test_model.click(
+            events.on_test_model,
+            outputs=test_result,
+            api_name="test_model",
+        )
+        message.submit(
+            events.on_chat,
+            inputs=[workspace, message, chatbot],
+            outputs=[chatbot, message, follow_ups],
+            api_name="chat",
+        )
+        follow_ups.click(
+            lambda sample: sample[0], inputs=follow_ups, outputs=message, api_visibility="private"
+        )
+        export.click(events.on_export, inputs=workspace, outputs=export, api_name="export_conversation")
+        clear.click(events.on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
+        check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
+        draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
+        run_interests.click(
+            events.on_interests, inputs=workspace, outputs=[interests_out, gaps, grid], api_name="interests"
+        )
+        run_pivots.click(
+            events.on_pivots, inputs=[workspace, as_of], outputs=[pivots_out, progress], api_name="pivots"
+        )
+        run_review.click(
+            events.on_review,
+            inputs=[workspace, charter_choice],
+            outputs=[review_out, scorecard, downloads],
+            api_name="review_charter",
+        )
+    return demo  # type: ignore[no-any-return]
+
+
+def launch_app(
+    ctx: AppContext | None = None, *, host: str | None = None, port: int | None = None, block: bool = True
+) -> gr.Blocks:
+    """Build and start the app with production settings: queue with a concurrency limit, upload size
+    limit, optional login, no tracebacks for users, no telemetry, no monitoring route, no run history,
+    no cross-origin callers, nothing under ADVISOR_HOME served as a file, served copies of uploads
+    and downloads deleted after an hour."""
+    from starlette.middleware import Middleware
+
+    from advisor.web.guard import SameOriginOnly
+
+    ctx = ctx or AppContext(Runtime())
+    settings = ctx.runtime.settings
+    ctx.runtime.ensure_knowledge()
+    demo = build_app(ctx)
+    demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
+    demo.delete_cache = (900, 3600)  # every 15 min, the copies Gradio serves that are over an hour old
+    auth = parse_auth(settings.auth)
+    demo.launch(
+        server_name=host or settings.app.host,
+        server_port=port or settings.app.port,
+        auth=auth or None,
+        auth_message="Sign in to see your coalition's workspaces." if auth else None,
+        max_file_size=int(settings.ingest.max_file_mb * 2**20),  # bytes: gradio cannot parse "0.5mb"
+        show_error=False,
+        enable_monitoring=False,
+        run_history=False,  # else inputs and outputs are kept in the browser (or a Hugging Face bucket)
+        blocked_paths=[str(settings.home.resolve())],
+        app_kwargs={"middleware": [Middleware(SameOriginOnly)], "openapi_url": None},
+        prevent_thread_lock=not block,
+        quiet=not block,
+        css=CSS,
+        footer_links=[],
+    )
+    return demo

@@ -1,0 +1,159 @@
+"""Web-app handlers for the tool views beside the chat: purpose check and draft, the interest map
+with its power/interest chart, pivots with a progress-against-pace chart, and the charter
+scorecard with downloads (md, json, csv). Also the mode badge and the model connection test.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
+from advisor.capabilities.charter.elements import ELEMENT_INFO
+from advisor.capabilities.charter.review import STATUS_ICONS, charter_markdown
+from advisor.capabilities.interests.analysis import interests_markdown
+from advisor.capabilities.interests.grid import stakeholder_grid
+from advisor.capabilities.pivots.analysis import pivots_markdown
+from advisor.capabilities.purpose.markdown import drafts_markdown, purpose_markdown
+from advisor.documents.coalition import parse_roster
+from advisor.errors import AdvisorError
+from advisor.llm.models import describe_mode
+from advisor.service.chat import UPLOAD_HINTS
+from advisor.store.files import FileKind, classify
+from advisor.text.safety import strip_remote_content
+from advisor.web.charts import progress_chart, stakeholder_chart
+from advisor.web.state import AppContext
+
+GAP_COLUMNS = ["kind", "member", "detail"]
+SCORECARD_COLUMNS = ["element", "status", "evidence", "advice"]
+
+
+def mode_badge(ctx: AppContext) -> str:
+    """A small badge saying whether answers come from rules or a model (and which, where)."""
+    mode = describe_mode(ctx.runtime.settings)
+    offline = mode.startswith("offline")
+    colour = "#455a64" if offline else "#2e7d32"
+    label = "Offline mode" if offline else "Model mode"
+    return (
+        f"<span id='mode-badge' title='{mode}' style='background:{colour};color:white;border-radius:12px;"
+        f"padding:3px 10px;font-size:13px'>{label}</span> <span style='font-size:13px;color:#666'>"
+        f"{mode.removeprefix('offline (').removesuffix(')')} · store: {ctx.runtime.store.mode}</span>"
+    )
+
+
+def test_model_connection(ctx: AppContext) -> str:
+    """Send one tiny request to the configured model and say how it went."""
+    llm = ctx.runtime.llm
+    if llm is None:
+        return (
+            "No model is configured, so the advisor runs offline (rule-based analysis and cited "
+            "passages). Set OPENAI_API_KEY, or OPENAI_BASE_URL / ADVISOR_LLM_BASE_URL for a compatible "
+            "server, and restart."
+        )
+    started = time.perf_counter()
+    try:
+        reply = llm.invoke("Reply with the single word OK.")
+    except Exception as exc:  # any failure is the answer to "does it work?"
+        return f"❌ The model did not answer: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+    seconds = time.perf_counter() - started
+    return (
+        f"✅ {describe_mode(ctx.runtime.settings)} answered in {seconds:.1f} s: {str(reply.content)[:80]!r}"
+    )
+
+
+def purpose_check_view(ctx: AppContext, statement: str) -> str:
+    if not (statement or "").strip():
+        raise AdvisorError("Paste a purpose statement to check")
+    result = ctx.capabilities.check_purpose(statement)
+    return _with_warnings(purpose_markdown(result), result.warnings)
+
+
+def purpose_draft_view(ctx: AppContext, owner: str | None, workspace: str | None, goal: str) -> str:
+    scoped = ctx.scoped(owner, workspace) if workspace else None
+    result = ctx.capabilities.draft_purpose(goal=goal or None, workspace=scoped)
+    return _with_warnings(drafts_markdown(result), result.warnings)
+
+
+def interests_view(
+    ctx: AppContext, owner: str | None, workspace: str | None
+) -> tuple[str, list[list[str]], str]:
+    """(report, gap rows, power/interest chart) for the workspace's roster."""
+    scoped = ctx.scoped(owner, workspace)
+    roster = parse_roster(_require(ctx, scoped, "roster"), ctx.files.find(scoped, "objectives"))
+    embeddings = ctx.runtime.embeddings
+    result = ctx.capabilities.map_interests(roster)
+    rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
+    chart = stakeholder_chart(stakeholder_grid(roster, result, embeddings=embeddings))
+    return _with_warnings(interests_markdown(result), result.warnings), rows, chart
+
+
+def pivots_view(
+    ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None
+) -> tuple[str, str]:
+    """(report, progress-against-pace chart) for the workspace's metrics and notes."""
+    scoped = ctx.scoped(owner, workspace)
+    try:
+        when = date.fromisoformat(as_of.strip()) if as_of and as_of.strip() else None
+    except ValueError:
+        raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
+    result = ctx.capabilities.suggest_pivots(
+        _require(ctx, scoped, "metrics"), ctx.files.find(scoped, "notes"), when
+    )
+    return _with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
+
+
+def charter_files(ctx: AppContext, owner: str | None, workspace: str | None) -> list[str]:
+    """Files of the workspace a charter review can read, charters first."""
+    if not workspace:
+        return []
+    files = ctx.files.files(ctx.scoped(owner, workspace))
+    readable = [p for p in files if p.suffix.lower() in CHARTER_SUFFIXES]
+    return [p.name for p in sorted(readable, key=lambda p: (classify(p) != "charter", p.name))]
+
+
+def charter_view(
+    ctx: AppContext, owner: str | None, workspace: str | None, file: str | None
+) -> tuple[str, list[list[str]], list[str]]:
+    """(scorecard, element rows, [md, json, csv] download paths) for one charter of the workspace."""
+    scoped = ctx.scoped(owner, workspace)
+    if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
+        raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
+    path = ctx.files.folder(scoped) / file if file else ctx.files.find(scoped, "charter")
+    if path is None or not path.is_file():
+        raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
+    review = ctx.capabilities.review_charter(path)
+    rows = [
+        [
+            ELEMENT_INFO[e].name,
+            f"{STATUS_ICONS[r.status]} {r.status}",
+            strip_remote_content(r.evidence or "–"),
+            r.advice,
+        ]
+        for e, r in review.elements.items()
+    ]
+    scorecard = charter_markdown(review)
+    folder = ctx.download_folder()
+    stem = Path(review.file).stem
+    (folder / f"{stem}.md").write_text(scorecard, encoding="utf-8")
+    (folder / f"{stem}.json").write_text(
+        json.dumps(review.model_dump(), indent=2, ensure_ascii=False), "utf-8"
+    )
+    summary = summary_csv(BatchReport([ReviewOutcome(path, review.file, review)]))
+    (folder / f"{stem}.csv").write_text(summary, encoding="utf-8")
+    downloads = [str(folder / f"{stem}.{ext}") for ext in ("md", "json", "csv")]
+    return _with_warnings(scorecard, review.warnings), rows, downloads
+
+
+def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
+    path = ctx.files.find(scoped, kind)
+    if path is None:
+        raise AdvisorError(f"This workspace has no {kind} yet", hint=f"upload {UPLOAD_HINTS[kind]}")
+    return path
+
+
+def _with_warnings(text: str, warnings: list[str]) -> str:
+    """The view's markdown with its warnings on top; never anything a browser would fetch."""
+    text = text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
+    return strip_remote_content(text)

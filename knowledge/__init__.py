@@ -1,0 +1,1 @@
+"""The curated guidance, installed as the package `advisor.data.knowledge`."""
