@@ -51,8 +51,11 @@ def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, shared_home: Path) -> None:
-    """Commands run by tests use the test home, never the user's, and never a real model."""
+    """Commands run by tests use the test home, never the user's, read no .env file, and can never
+    reach a real model (only endpoints on 127.0.0.1 are allowed)."""
     monkeypatch.setenv("ADVISOR_HOME", str(shared_home))
+    monkeypatch.setenv("ADVISOR_ENV_FILE", "")
+    monkeypatch.setenv("ADVISOR_LLM_ALLOW_REMOTE", "false")
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ADVISOR_LLM_BASE_URL", "ADVISOR_LLM_MODE"):
         monkeypatch.delenv(name, raising=False)
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,19 +15,41 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "advisor", "tests", "benchmarks", "app.py"],
-        ["ruff", "format", "--check", "advisor", "tests", "benchmarks", "app.py"],
+        ["ruff", "check", "advisor", "tests", "benchmarks", "evals", "app.py"],
+        ["ruff", "format", "--check", "advisor", "tests", "benchmarks", "evals", "app.py"],
         ["mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy"],
 )
 def test_code_quality(command: list[str]) -> None:
-    paths = {"advisor", "tests", "benchmarks", "app.py"}
+    paths = {"advisor", "tests", "benchmarks", "evals", "app.py"}
     existing = [part for part in command if part not in paths or (ROOT / part).exists()]
     done = subprocess.run(
         [sys.executable, "-m", *existing], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_layers_hold_and_no_module_imports_itself_back() -> None:
+    """The import-linter contracts in pyproject.toml (delivery -> service -> capabilities -> llm ->
+    retrieval -> store -> documents -> text -> foundation; capabilities independent of one another),
+    and no import cycle between any two modules of the package."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    graph = grimp.build_graph("advisor")
+    cycles = [
+        (a, b)
+        for a in sorted(graph.modules)
+        for b in graph.find_modules_directly_imported_by(a)
+        if a < b and graph.chain_exists(importer=b, imported=a)
+    ]
+    assert cycles == [], f"import cycles: {cycles}"
 
 
 def test_knowledge_base_copies_no_sentence_of_the_reference() -> None:

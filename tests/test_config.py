@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor.config import Settings
+from advisor.config import Settings, get_settings
+from advisor.errors import ConfigError
+from advisor.llm.models import load_chat_model
 
 
 def _env_names() -> list[str]:
@@ -38,3 +40,22 @@ def test_every_setting_is_described_and_listed_in_env_example() -> None:
     for info in Settings.model_fields.values():
         group = getattr(info.annotation, "model_fields", None)
         assert all(sub.description for sub in group.values()) if group else info.description
+
+
+def test_a_dotenv_file_is_read_only_where_advisor_env_file_points(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".env").write_text("ADVISOR_RETRIEVAL_TOP_K=11\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert get_settings().retrieval.top_k != 11  # the tests read no .env (conftest)
+    assert Settings().retrieval.top_k != 11  # and Settings() alone never does
+    monkeypatch.setenv("ADVISOR_ENV_FILE", ".env")
+    assert get_settings().retrieval.top_k == 11
+
+
+def test_tests_cannot_reach_a_remote_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-real-looking")
+    with pytest.raises(ConfigError, match="ADVISOR_LLM_ALLOW_REMOTE"):
+        load_chat_model(get_settings())
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    assert load_chat_model(get_settings()) is not None  # a loopback test server is allowed

@@ -1,5 +1,5 @@
-"""The interests chain through the loopback model server: the model's additions are checked against
-the roster before they are merged, factual gaps cannot be dismissed, and the CLI keeps its contract."""
+"""The interests chain with a scripted model: the model's additions are checked against the roster
+before they are merged, factual gaps cannot be dismissed, and the CLI keeps its contract."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from typer.testing import CliRunner
 
 from advisor.capabilities.interests.analysis import map_interests
 from advisor.cli.main import app
-from advisor.config import LLMSettings, Settings
+from advisor.config import Settings
 from advisor.documents.coalition import parse_roster
 from advisor.llm.embeddings import MiniLMEmbeddings
-from advisor.llm.models import load_chat_model
-from tests.llm_server import FakeOpenAIServer
+from tests.scripted_model import ScriptedChatModel
 
 ROSTER = Path(__file__).resolve().parents[1] / "evals" / "data" / "rosters" / "riverside-safe-streets.yaml"
 
@@ -33,18 +32,15 @@ def test_model_review_is_checked_before_it_is_merged(embeddings: MiniLMEmbedding
         "false_gaps": [parking.detail, police.detail],
         "questions": ["Ask the merchants what share of their customers arrive by car."],
     }
-    with FakeOpenAIServer().script(json.dumps(reply)) as server:
-        settings = Settings(llm=LLMSettings(base_url=server.url))
-        result = map_interests(
-            roster, embeddings=embeddings, settings=settings, llm=load_chat_model(settings)
-        )
+    model = ScriptedChatModel(replies=[json.dumps(reply)])
+    result = map_interests(roster, embeddings=embeddings, settings=Settings(), llm=model)
     details = [g.detail for g in result.gaps]
     assert "Delivery drivers have no voice." in details
     assert "Invented." not in details and "Not true." not in details
     assert parking.detail not in details  # a judgement the model may overrule
     assert police.detail in details  # a fact it may not
     assert result.questions[0] == "Ask the merchants what share of their customers arrive by car."
-    roster_prompt = server.requests[0]["messages"][-1]["content"]
+    roster_prompt = model.prompts[0]
     assert "<<<UNTRUSTED roster>>>" in roster_prompt and "Riverside Police Department" in roster_prompt
 
 

@@ -10,10 +10,8 @@ from typer.testing import CliRunner
 
 from advisor.capabilities.pivots.analysis import pivots_from_files
 from advisor.cli.main import app
-from advisor.config import LLMSettings, Settings
-from advisor.llm.models import load_chat_model
 from advisor.service.runtime import Runtime
-from tests.llm_server import FakeOpenAIServer
+from tests.scripted_model import ScriptedChatModel
 
 DATA = Path(__file__).resolve().parents[1] / "evals" / "data" / "metrics"
 METRICS, NOTES = DATA / "riverside-road-safety.csv", DATA / "riverside-road-safety.notes.md"
@@ -33,16 +31,10 @@ def test_model_options_must_name_real_metrics_and_cite_retrieved_passages(runtim
             {"title": "Do something", "rationale": "?", "addresses": ["Not a metric"], "passage_ids": []},
         ]
     }
-    with FakeOpenAIServer().script(json.dumps(reply)) as server:
-        settings = Settings(home=runtime.settings.home, llm=LLMSettings(base_url=server.url))
-        result = pivots_from_files(
-            METRICS,
-            NOTES,
-            AS_OF,
-            retriever=runtime.retriever,
-            settings=settings,
-            llm=load_chat_model(settings),
-        )
+    model = ScriptedChatModel(replies=[json.dumps(reply)])
+    result = pivots_from_files(
+        METRICS, NOTES, AS_OF, retriever=runtime.retriever, settings=runtime.settings, llm=model
+    )
     first = result.pivots[0]
     assert first.title == "Lead with redesigned school crossings"
     assert first.addresses == ["Drivers over the limit on camera corridors"]
@@ -50,7 +42,7 @@ def test_model_options_must_name_real_metrics_and_cite_retrieved_passages(runtim
     assert all(p.title != "Do something" for p in result.pivots)
     # the rules still cover the lagging metric the model left out
     assert any("Serious injury crashes" in p.addresses for p in result.pivots)
-    prompt = server.requests[0]["messages"][-1]["content"]
+    prompt = model.prompts[0]
     assert "<<<UNTRUSTED notes>>>" in prompt and "ticket trap" in prompt
 
 

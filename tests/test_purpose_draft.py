@@ -11,13 +11,11 @@ from typer.testing import CliRunner
 
 from advisor.capabilities.purpose.draft import draft_purpose
 from advisor.cli.main import app
-from advisor.config import LLMSettings, Settings
 from advisor.errors import AdvisorError
-from advisor.llm.models import load_chat_model
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
 from tests.conftest import write
-from tests.llm_server import FakeOpenAIServer
+from tests.scripted_model import ScriptedChatModel
 
 NOTES = (
     "# Founding meeting notes\n\nThe partners agreed the coalition exists to cut serious injury crashes on "
@@ -78,20 +76,16 @@ def test_with_a_model_drafts_are_checked_and_only_retrieved_chunks_cited(
         ],
         "passage_ids": [passages[0].chunk_id, "invented-chunk"],
     }
-    with FakeOpenAIServer().script(json.dumps(reply)) as server:
-        settings = Settings(home=runtime.settings.home, llm=LLMSettings(base_url=server.url))
-        result = draft_purpose(
-            workspace=notes_workspace,
-            retriever=runtime.retriever,
-            settings=settings,
-            llm=load_chat_model(settings),
-        )
+    model = ScriptedChatModel(replies=[json.dumps(reply)])
+    result = draft_purpose(
+        workspace=notes_workspace, retriever=runtime.retriever, settings=runtime.settings, llm=model
+    )
     assert result.drafts[0].statement == reply["statements"][0]
     assert result.drafts[0].check.score == 100
     assert result.drafts[1].check.score < 50  # the model's weak draft is judged, not trusted
     assert len(result.drafts) == 3  # padded with a rule-based draft
     assert [c.chunk_id for c in result.citations] == [passages[0].chunk_id]
-    assert "<<<UNTRUSTED" in server.requests[0]["messages"][-1]["content"]
+    assert "<<<UNTRUSTED" in model.prompts[0]
 
 
 def test_cli_draft_json_contract() -> None:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from advisor.capabilities.pattern import refine_with_model
 from advisor.capabilities.purpose.models import Criterion, PurposeCheck
 from advisor.capabilities.purpose.rules import (
+    VAGUE_VERBS,
     Finding,
     find_outcome,
     find_population,
@@ -57,6 +58,7 @@ def check_purpose(
         settings=settings,
         statement=untrusted(rules.statement, "purpose statement"),
         findings=untrusted(findings, "rule findings"),
+        vague_verbs=", ".join(f'"{verb}"' for verb in VAGUE_VERBS),
     )
 
 
