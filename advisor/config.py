@@ -39,10 +39,10 @@ class ChromaSettings(BaseModel):
     )
     batch_size: int = Field(default=512, ge=1, description="Records per Chroma add call.")
     lock_wait_s: float = Field(
-        default=10.0,
-        ge=0,
         description="Seconds to wait while another advisor process is using the embedded store before "
         "giving up with an error (each read or write holds it briefly). Unused with a server.",
+        default=10.0,
+        ge=0,
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.capabilities.ask.model import answer_with_model, stream_answer
+from advisor.capabilities.ask.model import stream_answer
 from advisor.config import LLMSettings, Settings
 from advisor.llm.models import load_chat_model
+from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 from advisor.text.safety import has_remote_content
 from tests.llm_server import FakeOpenAIServer, Fault
@@ -49,9 +50,7 @@ def test_a_streamed_answer_cites_only_retrieved_passages(runtime: Runtime) -> No
 def test_a_failing_model_gives_the_offline_answer_with_a_warning(runtime: Runtime) -> None:
     with FakeOpenAIServer().fail(Fault.http(500), Fault.http(500)) as server:
         settings = model_settings(runtime, server, max_retries=1)
-        answer = answer_with_model(
-            QUESTION, retriever=runtime.retriever, llm=load_chat_model(settings), settings=settings
-        )  # type: ignore[arg-type]
+        answer = Capabilities(runtime, llm=load_chat_model(settings), settings=settings).ask(QUESTION)
     assert answer.mode == "offline" and answer.citations
     assert answer.warnings and "could not answer" in answer.warnings[0]
 

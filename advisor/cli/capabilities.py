@@ -23,8 +23,6 @@ from advisor.capabilities.interests.analysis import interests_markdown
 from advisor.capabilities.pivots.analysis import pivots_markdown
 from advisor.capabilities.purpose.models import PurposeCheck
 from advisor.cli.common import (
-    JsonOption,
-    WorkspaceOption,
     app,
     emit_json,
     err,
@@ -35,6 +33,7 @@ from advisor.cli.common import (
     purpose_app,
     user_errors,
 )
+from advisor.cli.options import JsonOption, WorkspaceOption
 from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 

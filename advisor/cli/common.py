@@ -44,12 +44,6 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however narrow the terminal
 F = TypeVar("F", bound=Callable[..., Any])
 
-WorkspaceOption = Annotated[
-    str | None,
-    typer.Option("--workspace", "-w", help="Coalition workspace to draw on (its uploaded documents)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
-
 
 def user_errors(func: F) -> F:
     """Turn project errors into one clear line on stderr and exit code 1: no stack traces."""

@@ -16,8 +16,6 @@ from rich.table import Table
 import advisor.cli.capabilities
 import advisor.cli.evaluate  # noqa: F401  (registers eval)
 from advisor.cli.common import (
-    JsonOption,
-    WorkspaceOption,
     app,
     emit_json,
     err,
@@ -29,6 +27,7 @@ from advisor.cli.common import (
     user_errors,
     workspaces_app,
 )
+from advisor.cli.options import JsonOption, WorkspaceOption
 from advisor.errors import AdvisorError
 from advisor.store.ingest import collect_files, ingest_workspace_files
 from advisor.store.workspaces import delete_workspace, list_workspaces

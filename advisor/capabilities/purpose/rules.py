@@ -61,9 +61,8 @@ _CONCRETE = re.compile(
 )
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"(?:\b\d[\d,.]*\s*(?:%|percent|per cent)?|\$\d[\d,.]*|\b(?:zero|half|halve\w*|double\w*|triple\w*|"
-    r"every|all|each|no more than|at least|under|below|above)\b)",
-    re.IGNORECASE,
+    r"(?i)(?:\b\d[\d,.]*\s*(?:%|percent|per cent)?|\$\d[\d,.]*|\b(?:zero|half|halve\w*|double\w*|triple\w*|"
+    r"every|all|each|no more than|at least|under|below|above)\b)"
 )
 # "every asylum seeker … will have a representative", "make every crossing … meet standards"
 _STATE_RESULT = re.compile(
