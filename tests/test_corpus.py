@@ -1,0 +1,96 @@
+"""The public charter corpus: provenance and licence for every document, labels that quote the
+documents exactly, a locked split, and a scorer that measures what a reviewer would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from advisor.capabilities.charter.elements import ELEMENTS
+from advisor.capabilities.charter.models import CharterReview, ElementReview
+from advisor.capabilities.purpose.check import check_purpose_rules
+from advisor.cli.main import app
+from advisor.evaluation.corpus import CorpusDocument, load_corpus, majority_statuses, score_part, spearman
+
+CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus"
+OPEN_LICENCES = re.compile(r"^(CC0|CC-BY|MIT|Apache|BSD|W3C|LicenseRef-Public-Domain|OGL)")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, list[CorpusDocument]]:
+    return load_corpus(CORPUS)  # type: ignore[return-value]
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_document_has_provenance_and_an_open_licence() -> None:
+    sources = yaml.safe_load((CORPUS / "sources.yaml").read_text(encoding="utf-8"))
+    stored = {p.stem for p in (CORPUS / "docs").iterdir()}
+    assert stored == set(sources) and len(stored) >= 100
+    assert len({s["organisation"] for s in sources.values()}) >= 40
+    assert len({s["sector"] for s in sources.values()}) >= 6
+    for doc_id, source in sources.items():
+        assert source["repo"] and source["path"], doc_id
+        assert OPEN_LICENCES.match(source["licence"]), f"{doc_id}: {source['licence']}"
+
+
+def test_the_split_is_locked_disjoint_and_covers_every_sector(
+    corpus: dict[str, list[CorpusDocument]],
+) -> None:
+    dev, test = ({d.id for d in corpus[p]} for p in ("dev", "test"))
+    assert not dev & test and len(test) >= 35
+    sources = yaml.safe_load((CORPUS / "sources.yaml").read_text(encoding="utf-8"))
+    assert dev | test == set(sources)
+    assert {sources[i]["sector"] for i in test} == {s["sector"] for s in sources.values()}
+
+
+def test_every_quote_in_the_labels_is_in_its_document(corpus: dict[str, list[CorpusDocument]]) -> None:
+    for document in corpus["dev"] + corpus["test"]:
+        text = fold(document.path.read_text(encoding="utf-8"))
+        for element, label in document.label.elements.items():
+            assert (label.evidence is None) == (label.status == "missing"), f"{document.id} {element}"
+            assert label.evidence is None or fold(label.evidence) in text, f"{document.id} {element}"
+        for defect in document.label.defects:
+            assert all(fold(q) in text for q in defect.quotes), f"{document.id} {defect.kind}"
+
+
+def test_a_review_that_matches_the_labels_scores_full_marks(corpus: dict[str, list[CorpusDocument]]) -> None:
+    documents = corpus["dev"][:10]
+    reviews = {
+        d.id: CharterReview(
+            file=d.id,
+            score=20 * d.label.grade,
+            elements={
+                e: ElementReview(status=lab.status, evidence=lab.evidence, advice=f"{d.id} {e}")
+                for e, lab in d.label.elements.items()
+            },
+            purpose=check_purpose_rules("x"),
+        )
+        for d in documents
+    }
+    metrics = score_part(documents, reviews, majority_statuses(corpus["dev"]))
+    assert metrics.element_agreement == 1 and metrics.missing_recall == 1 and metrics.over_credit == 0
+    assert metrics.evidence_on_passage == 1 and metrics.spearman == pytest.approx(1)
+    assert metrics.majority_agreement < 1  # a fixed guess is not the labels
+
+
+def test_spearman_is_rank_correlation() -> None:
+    assert spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1)
+    assert spearman([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1)
+    assert spearman([1, 1, 2], [1, 2, 3]) == pytest.approx(0.866, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_eval_reports_dev_and_test_beside_the_majority_baseline(tmp_path: Path) -> None:
+    done = CliRunner().invoke(app, ["eval", "--corpus", "--report", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert "element agreement" in done.output and "majority agreement" in done.output
+    report = yaml.safe_load((tmp_path / "eval-corpus.json").read_text(encoding="utf-8"))
+    assert set(report) == {"dev", "test"} and report["test"]["documents"] >= 35
+    assert set(report["dev"]["per_element"]) == set(ELEMENTS)
