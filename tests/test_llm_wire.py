@@ -78,6 +78,7 @@ def test_invalid_json_goes_back_to_the_model_then_succeeds(server: FakeOpenAISer
         settings=settings,
         statement=STATEMENT,
         findings="{}",
+        vague_verbs='"promote"',
     )
     assert drafted.ok and drafted.attempts == 3
     assert len(server.requests) == 3

@@ -61,7 +61,9 @@ def test_an_installed_wheel_answers_offline_from_another_folder(wheel: Path, tmp
         capture_output=True,
         timeout=300,
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "ADVISOR_"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "ADVISOR_")) and k != "PYTHONPATH"
+    }
     env["ADVISOR_HOME"] = str(tmp_path / "home")
     where = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "import advisor; print(advisor.__file__)"],

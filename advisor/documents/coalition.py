@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field
 
-from advisor.documents.read import decode_text
+from advisor.documents.read import YAML_SUFFIXES, decode_text
 from advisor.errors import DocumentError
 
 ROSTER_COLUMNS = ("name", "sector", "positions", "interests", "resources", "role")
@@ -85,7 +85,7 @@ def parse_roster(path: Path, objectives_file: Path | None = None) -> Roster:
         roster = Roster(
             members=[_member_from_row(path, i, row) for i, row in _csv_rows(path, text, ROSTER_COLUMNS)]
         )
-    elif path.suffix.lower() in (".yaml", ".yml"):
+    elif path.suffix.lower() in YAML_SUFFIXES:
         roster = _roster_from_yaml(path, _load_yaml(path, text))
     else:
         raise DocumentError(path, "a roster must be YAML or CSV", hint="see the roster format in the README")
@@ -209,7 +209,7 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
 
 def _apply_objectives(roster: Roster, path: Path) -> Roster:
     text = _read_text(path)
-    data = _load_yaml(path, text) if path.suffix.lower() in (".yaml", ".yml") else None
+    data = _load_yaml(path, text) if path.suffix.lower() in YAML_SUFFIXES else None
     if isinstance(data, dict):
         objectives = _as_list(path, data.get("objectives"), "objectives")
         affected = _as_list(path, data.get("affected"), "affected") or roster.affected

@@ -34,6 +34,16 @@ READERS_BY_SUFFIX = {
     ".yml": "yaml",
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS_BY_SUFFIX))
+
+
+def suffixes_of(*kinds: str) -> tuple[str, ...]:
+    """The file suffixes read as these kinds (`markdown`, `text`, `pdf`, `docx`, `csv`, `yaml`)."""
+    return tuple(suffix for suffix, kind in READERS_BY_SUFFIX.items() if kind in kinds)
+
+
+TEXT_SUFFIXES = suffixes_of("markdown", "text")
+PROSE_SUFFIXES = suffixes_of("markdown", "text", "pdf", "docx")  # charters and notes
+YAML_SUFFIXES = suffixes_of("yaml")
 # Linear on purpose: the former `(.+?)\s*#*\s*$` backtracked cubically (a 2 KB line of spaces: 35 s).
 _HEADING = re.compile(r"(#{1,6})\s+(\S.*)")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)

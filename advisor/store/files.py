@@ -21,6 +21,7 @@ import yaml
 
 from advisor.config import Settings
 from advisor.documents.coalition import METRIC_COLUMNS
+from advisor.documents.read import TEXT_SUFFIXES, YAML_SUFFIXES
 from advisor.errors import DocumentError
 from advisor.store.chroma import workspace_slug
 
@@ -51,7 +52,7 @@ def classify(path: Path, text: str | None = None) -> FileKind:
         if set(METRIC_COLUMNS) <= columns:
             return "metrics"
         return "roster" if {"name", "positions"} <= columns else "document"
-    if suffix in (".yaml", ".yml"):
+    if suffix in YAML_SUFFIXES:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
         except yaml.YAMLError:
@@ -63,7 +64,7 @@ def classify(path: Path, text: str | None = None) -> FileKind:
         return "charter"
     if _NOTES_NAME.search(path.stem):
         return "notes"
-    if text is None and suffix in (".md", ".markdown", ".txt"):
+    if text is None and suffix in TEXT_SUFFIXES:
         text = _head(path)
     if text is not None and _CHARTER_TEXT.search(text[:4000]):
         return "charter"

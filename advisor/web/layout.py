@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 
+from advisor.documents.read import SUPPORTED_SUFFIXES
 from advisor.web.guard import SameOriginOnly
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
@@ -26,7 +27,7 @@ from advisor.web.events import Events
 from advisor.web.state import AppContext
 
 logger = logging.getLogger(__name__)
-UPLOAD_TYPES = [".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".yaml", ".yml"]
+UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
 CSS = """
 #mode-badge {white-space: nowrap}
 .sources-note {font-size: 12px; color: #666}

@@ -28,6 +28,7 @@ from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.capabilities.charter.models import CharterReview
 from advisor.capabilities.charter.review import charter_markdown, review_charter
 from advisor.config import PACKAGE_DIR, Settings, get_settings
+from advisor.documents.read import PROSE_SUFFIXES
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import load_prompt
 from advisor.store.ingest import collect_files
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 ReportFormat = Literal["md", "json", "csv"]
-CHARTER_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx")
+CHARTER_SUFFIXES = PROSE_SUFFIXES
 SUMMARY_FILE = "summary.csv"
 
 

@@ -7,6 +7,7 @@ Groups map to prefixes with a single underscore: `ADVISOR_CHROMA_URL` sets `chro
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -38,10 +39,10 @@ class ChromaSettings(BaseModel):
     )
     batch_size: int = Field(default=512, ge=1, description="Records per Chroma add call.")
     lock_wait_s: float = Field(
-        default=10.0,
-        ge=0,
         description="Seconds to wait while another advisor process is using the embedded store before "
         "giving up with an error (each read or write holds it briefly). Unused with a server.",
+        default=10.0,
+        ge=0,
     )
 
 
@@ -118,6 +119,11 @@ class LLMSettings(BaseModel):
         ge=0,
         description="Times an invalid (non-JSON, off-schema) reply is sent back to be fixed.",
     )
+    allow_remote: bool = Field(
+        default=True,
+        description="False refuses every model endpoint that is not on this machine (the tests set it, "
+        "so they can never reach a real model).",
+    )
 
 
 class AppSettings(BaseModel):
@@ -193,7 +199,6 @@ class Settings(BaseSettings):
         env_prefix="ADVISOR_",
         env_nested_delimiter="_",
         env_nested_max_split=1,
-        env_file=".env",
         extra="ignore",
     )
 
@@ -222,5 +227,7 @@ class Settings(BaseSettings):
 
 
 def get_settings() -> Settings:
-    """Settings from the environment (and a local .env), read afresh on each call."""
-    return Settings()
+    """Settings from the environment and the .env file named by ADVISOR_ENV_FILE (default: `.env`
+    in the working folder; empty: none), read afresh on each call. `Settings()` reads no file."""
+    env_file = os.environ.get("ADVISOR_ENV_FILE", ".env")
+    return Settings(_env_file=env_file or None)  # type: ignore[call-arg]

@@ -8,7 +8,8 @@ poisoned document) reach the user but stay out of the JSON contracts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -39,23 +40,28 @@ def with_warning(result: ResultT, warning: str) -> ResultT:
     return result.model_copy(update={"warnings": [*result.warnings, warning]})
 
 
-def refine_with_model(
-    rules: ResultT,
-    llm: BaseChatModel | None,
-    *,
-    prompt: str,
-    reply: type[ReplyT],
-    merge: Callable[[ReplyT], ResultT],
-    settings: Settings | None = None,
-    **variables: Any,
-) -> ResultT:
-    """The rules' result, refined by the model's `reply` to `prompt` through `merge` (which keeps
-    only what it can verify); the rules' result with a warning when the model fails. Without a
-    model, the rules' result as it is."""
-    if llm is None:
-        return rules
-    drafted = draft_structured(llm, prompt, reply, settings=settings, **variables)
-    if drafted.value is None:
-        return with_warning(rules, drafted.warning or MODEL_UNAVAILABLE)
-    merged = merge(drafted.value)
-    return merged.model_copy(update={"warnings": [*rules.warnings, *merged.warnings]})
+@dataclass(frozen=True)
+class ModelStep(Generic[ReplyT]):
+    """One model step of a capability: the prompt file it renders and the reply model it expects."""
+
+    prompt: str
+    reply: type[ReplyT]
+
+    def refine(
+        self,
+        rules: ResultT,
+        llm: BaseChatModel | None,
+        settings: Settings | None,
+        merge: Callable[[ReplyT], ResultT],
+        variables: dict[str, Any],
+    ) -> ResultT:
+        """The rules' result, refined by the model's reply through `merge` (which keeps only what it
+        can verify); the rules' result with a warning when the model fails. Without a model, the
+        rules' result as it is. `variables` fill the prompt (untrusted text already delimited)."""
+        if llm is None:
+            return rules
+        drafted = draft_structured(llm, self.prompt, self.reply, settings=settings, **variables)
+        if drafted.value is None:
+            return with_warning(rules, drafted.warning or MODEL_UNAVAILABLE)
+        merged = merge(drafted.value)
+        return merged.model_copy(update={"warnings": [*rules.warnings, *merged.warnings]})

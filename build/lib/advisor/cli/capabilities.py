@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markdown import Markdown
 from rich.markup import escape
+from rich.table import Table
 
 from advisor.capabilities.charter.batch import ReviewOutcome, collect_charters
 from advisor.capabilities.charter.elements import ELEMENTS
@@ -21,8 +23,6 @@ from advisor.capabilities.interests.analysis import interests_markdown
 from advisor.capabilities.pivots.analysis import pivots_markdown
 from advisor.capabilities.purpose.models import PurposeCheck
 from advisor.cli.common import (
-    JsonOption,
-    WorkspaceOption,
     app,
     emit_json,
     err,
@@ -33,6 +33,7 @@ from advisor.cli.common import (
     purpose_app,
     user_errors,
 )
+from advisor.cli.options import JsonOption, WorkspaceOption
 from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 
@@ -162,7 +163,6 @@ def review(
 
 def _print_review_table(reviews: list[CharterReview]) -> None:
     """One review: its scorecard. Several: one row each, naming what is missing or weak."""
-    from rich.table import Table
 
     if len(reviews) == 1:
         _print_markdown(charter_markdown(reviews[0]))
@@ -209,7 +209,6 @@ def interests(
 
 
 def _print_markdown(text: str) -> None:
-    from rich.markdown import Markdown
 
     out.print(Markdown(text))
 

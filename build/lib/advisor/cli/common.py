@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from advisor import __version__
 from advisor.errors import AdvisorError
@@ -42,12 +43,6 @@ app.add_typer(purpose_app, name="purpose")
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however narrow the terminal
 F = TypeVar("F", bound=Callable[..., Any])
-
-WorkspaceOption = Annotated[
-    str | None,
-    typer.Option("--workspace", "-w", help="Coalition workspace to draw on (its uploaded documents)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
 
 def user_errors(func: F) -> F:
@@ -97,7 +92,6 @@ def emit_json(data: Any) -> None:
 
 def progress_bar(label: str, *, disable: bool = False) -> Progress:
     """A transient bar on stderr for work over many files (hidden for --json)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(
         TextColumn(f"[bold]{label}[/]"),

@@ -6,19 +6,31 @@ beyond its tolerance); `--bless` writes the run as the new baseline instead of g
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
+from rich.table import Table
 
 from advisor.cli.common import app, err, out, progress_bar, user_errors
+from advisor.config import get_settings
+from advisor.data import bundled
 from advisor.errors import AdvisorError
+from advisor.evaluation.baseline import baseline_path, bless, check_gate, load_baseline
+from advisor.evaluation.corpus import load_corpus, review_corpus
+from advisor.evaluation.models import BACKENDS
+from advisor.evaluation.report import write_reports
+from advisor.evaluation.runner import run_eval
+from advisor.evaluation.scenarios import load_scenarios
+from advisor.service.capabilities import Capabilities
+from advisor.service.runtime import Runtime
 
 if TYPE_CHECKING:
     from advisor.config import Settings
     from advisor.evaluation.metrics import ScenarioResult
-    from advisor.evaluation.runner import EvalReport
+    from advisor.evaluation.results import EvalReport
     from advisor.service.runtime import Runtime
 
 BACKEND_HELP = (
@@ -51,22 +63,27 @@ def eval_command(
     bless_run: Annotated[
         bool, typer.Option("--bless", help="Write this run as the backend's baseline instead of gating.")
     ] = False,
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus",
+            help="Score charter review on the labelled public corpus (evals/corpus): dev and test "
+            "parts beside the majority-class baseline, instead of the scenarios.",
+        ),
+    ] = False,
 ) -> None:
     """Run the eval scenarios and gate against the committed baseline.
 
     Prints pass rate and metrics per capability, writes JSON, markdown and JUnit XML reports, and
     exits 1 when a required scenario went from pass to fail or a metric dropped beyond its tolerance.
     """
-    from advisor.config import get_settings
-    from advisor.evaluation.baseline import baseline_path, bless, check_gate, load_baseline
-    from advisor.evaluation.models import BACKENDS
-    from advisor.evaluation.report import write_reports
-    from advisor.evaluation.runner import run_eval
-    from advisor.evaluation.scenarios import load_scenarios
 
     if backend not in BACKENDS:
         raise AdvisorError(f"unknown --backend {backend!r}", hint="use offline, replay or live")
     settings = get_settings()
+    if corpus:
+        corpus_report(settings, report_dir or settings.eval.report_dir)
+        return
     scenarios = load_scenarios(settings.eval.scenarios_dir, suite)  # a bad file fails before any work
     runtime = eval_runtime(settings)
     path = baseline_path(settings.eval.baselines_dir, backend)
@@ -96,9 +113,38 @@ def eval_command(
         raise typer.Exit(1)
 
 
+def corpus_report(settings: Settings, report_dir: Path) -> None:
+    """Charter review on the corpus, dev and test beside the majority baseline; JSON in `report_dir`."""
+    documents = load_corpus(bundled("evals") / "corpus")
+    with err.status("Reviewing the corpus…"):
+        parts = review_corpus(documents, Capabilities(eval_runtime(settings), llm=None).review_charter)
+    table = Table(
+        title=f"charter review on the corpus (dev {parts['dev'].documents}, test {parts['test'].documents})"
+    )
+    for column in ("metric", "dev", "test"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for name in CORPUS_METRICS:
+        table.add_row(name.replace("_", " "), *(f"{getattr(parts[p], name):.2f}" for p in ("dev", "test")))
+    out.print(table)
+    report_dir.mkdir(parents=True, exist_ok=True)
+    path = report_dir / "eval-corpus.json"
+    path.write_text(json.dumps({p: m.model_dump() for p, m in parts.items()}, indent=2), encoding="utf-8")
+    err.print(f"Report: {escape(str(path))}", highlight=False)
+
+
+CORPUS_METRICS = (
+    "element_agreement",
+    "majority_agreement",
+    "missing_recall",
+    "over_credit",
+    "evidence_on_passage",
+    "spearman",
+    "distinct_advice",
+)
+
+
 def eval_runtime(settings: Settings) -> Runtime:
     """A runtime over its own home (`<home>/eval`): eval workspaces never mix with the user's."""
-    from advisor.service.runtime import Runtime
 
     return Runtime(settings.model_copy(update={"home": settings.home / "eval"}))
 
@@ -122,7 +168,6 @@ def short_quality(quality: dict[str, float]) -> str:
 
 def print_summary(report: EvalReport) -> None:
     """The table per capability, what failed, and the gate's verdict."""
-    from rich.table import Table
 
     passed = sum(r.passed for r in report.scenarios)
     model = f", model {report.model}" if report.model else ""

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markdown import Markdown
 from rich.markup import escape
+from rich.table import Table
 
 import advisor.cli.capabilities
 import advisor.cli.evaluate  # noqa: F401  (registers eval)
 from advisor.cli.common import (
-    JsonOption,
-    WorkspaceOption,
     app,
     emit_json,
     err,
@@ -27,7 +27,10 @@ from advisor.cli.common import (
     user_errors,
     workspaces_app,
 )
+from advisor.cli.options import JsonOption, WorkspaceOption
 from advisor.errors import AdvisorError
+from advisor.store.ingest import collect_files, ingest_workspace_files
+from advisor.store.workspaces import delete_workspace, list_workspaces
 
 if TYPE_CHECKING:
     from advisor.store.ingest import FileResult
@@ -47,7 +50,6 @@ def ingest(
     Unchanged files are skipped. A bad file is reported and leaves nothing behind; the good ones are
     still ingested (the exit code is 1 if any file failed).
     """
-    from advisor.store.ingest import collect_files, ingest_workspace_files
 
     runtime = get_runtime()
     files = collect_files(paths)
@@ -102,7 +104,6 @@ def ask(
     if as_json:
         emit_json(result.model_dump())
         return
-    from rich.markdown import Markdown
 
     out.print(Markdown(result.answer))
     if result.citations:
@@ -117,7 +118,6 @@ def ask(
 @user_errors
 def workspaces_list(as_json: JsonOption = False) -> None:
     """Show each workspace with its files and chunk count."""
-    from advisor.store.workspaces import list_workspaces
 
     infos = list_workspaces(get_runtime().store)
     if as_json:
@@ -143,7 +143,6 @@ def workspaces_list(as_json: JsonOption = False) -> None:
     if not infos:
         out.print("No workspaces yet. Create one with: advisor ingest FILES --workspace NAME")
         return
-    from rich.table import Table
 
     table = Table("workspace", "files", "chunks", "last ingest")
     for w in infos:
@@ -159,7 +158,6 @@ def workspaces_delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a workspace and everything indexed in it."""
-    from advisor.store.workspaces import delete_workspace
 
     if not yes and not typer.confirm(f"Delete workspace {name!r} and all its indexed documents?"):
         raise typer.Exit(1)

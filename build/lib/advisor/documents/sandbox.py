@@ -12,6 +12,7 @@ ready. Trusted files (the knowledge base) are still read in-process with `read_d
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import os
 import select
@@ -150,7 +151,6 @@ class ParseSandbox:
 
 
 def _send(worker: subprocess.Popen[bytes], request: dict[str, Any]) -> None:
-    import json
 
     assert worker.stdin is not None
     body = json.dumps(request).encode()
@@ -159,7 +159,6 @@ def _send(worker: subprocess.Popen[bytes], request: dict[str, Any]) -> None:
 
 
 def _receive(worker: subprocess.Popen[bytes], deadline: float) -> dict[str, Any]:
-    import json
 
     assert worker.stdout is not None
     fd = worker.stdout.fileno()

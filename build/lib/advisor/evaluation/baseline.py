@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advisor.errors import AdvisorError
 from advisor.evaluation.metrics import Status
-
-if TYPE_CHECKING:
-    from advisor.evaluation.runner import EvalReport
+from advisor.evaluation.results import EvalReport, GateResult
 
 EPSILON = 1e-9
 
@@ -43,16 +40,6 @@ class Baseline(BaseModel):
     )
     scenarios: dict[str, BaselineScenario] = Field(default_factory=dict)
     metrics: dict[str, dict[str, float]] = Field(default_factory=dict, description="Quality per capability.")
-
-
-class GateResult(BaseModel):
-    """The verdict of comparing a run with its baseline."""
-
-    baseline: str = Field(description="The baseline file compared with.")
-    found: bool = Field(description="False when there was no baseline yet.")
-    passed: bool
-    regressions: list[str] = Field(default_factory=list, description="Why the run fails the gate.")
-    notes: list[str] = Field(default_factory=list, description="Changes that do not fail it.")
 
 
 def baseline_path(directory: Path, backend: str) -> Path:

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from advisor.documents.read import SUPPORTED_SUFFIXES
 from advisor.evaluation.scenarios import Scenario
 from advisor.retrieval.hybrid import Passage
 
 DETECTED = ("present", "weak")
-DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".yaml", ".yml"})
+DOCUMENT_SUFFIXES = frozenset(SUPPORTED_SUFFIXES)
 
 
 @dataclass

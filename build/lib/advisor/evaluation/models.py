@@ -30,6 +30,7 @@ from advisor.evaluation.replay import (
     message_text,
     write_recording,
 )
+from advisor.llm.models import load_chat_model
 from advisor.text.tokens import encoding_for_model
 
 if TYPE_CHECKING:
@@ -162,7 +163,6 @@ def build_model(backend: Backend, settings: Settings, tracker: CallTracker) -> B
             parameters=model_parameters(settings),
             callbacks=[tracker],
         )
-    from advisor.llm.models import load_chat_model
 
     llm = load_chat_model(settings)
     if llm is None:

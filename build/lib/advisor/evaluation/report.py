@@ -11,7 +11,7 @@ from advisor.capabilities.charter.batch import write_atomic
 from advisor.text.tables import table_cell
 
 if TYPE_CHECKING:
-    from advisor.evaluation.runner import EvalReport
+    from advisor.evaluation.results import EvalReport
 
 BAR_WIDTH = 30
 HEADLINE_METRICS = (

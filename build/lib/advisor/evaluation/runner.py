@@ -14,40 +14,20 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-
 from advisor.config import Settings
-from advisor.evaluation.baseline import GateResult
 from advisor.evaluation.capabilities import EvalContext, run_capability
 from advisor.evaluation.checks import run_checks
+from advisor.evaluation.judge import judge
 from advisor.evaluation.labels import Outcome, compare
-from advisor.evaluation.metrics import CapabilityMetrics, JudgeResult, ScenarioResult, Status, summarize
+from advisor.evaluation.metrics import JudgeResult, ScenarioResult, Status, summarize
 from advisor.evaluation.models import Backend, CallLog, CallTracker, build_model
+from advisor.evaluation.results import EvalReport
 from advisor.evaluation.scenarios import Scenario, load_scenarios
 
 if TYPE_CHECKING:
     from advisor.service.runtime import Runtime
 
 logger = logging.getLogger(__name__)
-
-
-class EvalReport(BaseModel):
-    """One eval run: every scenario's result, the metrics per capability, and the gate's verdict."""
-
-    backend: Backend
-    model: str | None = Field(description="The model asked or replayed; null offline.")
-    suites: list[str] = Field(description="The suites selected (empty: all).")
-    scenarios: list[ScenarioResult]
-    capabilities: dict[str, CapabilityMetrics]
-    judge: str = Field(description="What the model judge did in this run, or why it was skipped.")
-    recorded: int = Field(default=0, description="Live runs: model replies recorded for replay.")
-    gate: GateResult | None = None
-    setup_s: float = Field(default=0.0, description="Loading models and indexing before the first scenario.")
-    duration_s: float = Field(default=0.0, description="The whole run, setup included.")
-
-    @property
-    def failed(self) -> list[ScenarioResult]:
-        return [r for r in self.scenarios if not r.passed]
 
 
 def run_eval(
@@ -140,7 +120,6 @@ def run_scenario(
 def _judge(
     scenario: Scenario, outcome: Outcome, context: EvalContext, tracker: CallTracker
 ) -> tuple[JudgeResult, CallLog]:
-    from advisor.evaluation.judge import judge
 
     assert context.llm is not None
     recording, tracker.record = tracker.record, False  # judgements are not replayed: not recorded

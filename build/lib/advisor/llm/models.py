@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlparse
 
 from langchain_core.embeddings import Embeddings
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from langchain_core.runnables import Runnable
 
 Mode = Literal["offline", "llm"]
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def base_url(settings: Settings) -> str | None:
@@ -55,6 +57,7 @@ def load_chat_model(settings: Settings) -> BaseChatModel | None:
     """The configured chat model, or None when offline. Build once and reuse."""
     if resolve_mode(settings) == "offline":
         return None
+    refuse_remote(settings, base_url(settings))
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(
@@ -66,6 +69,17 @@ def load_chat_model(settings: Settings) -> BaseChatModel | None:
         # local OpenAI-compatible servers often need no key, but the client insists on one
         api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",  # type: ignore[arg-type]
     )
+
+
+def refuse_remote(settings: Settings, url: str | None) -> None:
+    """`ConfigError` when remote endpoints are not allowed and `url` (None: the OpenAI API) is one."""
+    host = urlparse(url).hostname if url else "api.openai.com"
+    if not settings.llm.allow_remote and host not in LOOPBACK_HOSTS:
+        raise ConfigError(
+            f"The model endpoint {url or 'https://api.openai.com'} is not on this machine and "
+            "ADVISOR_LLM_ALLOW_REMOTE is false",
+            hint="use a model served on 127.0.0.1, or set ADVISOR_LLM_ALLOW_REMOTE=true",
+        )
 
 
 def json_mode(llm: BaseChatModel) -> Runnable[LanguageModelInput, BaseMessage]:
@@ -96,6 +110,7 @@ def load_embeddings(settings: Settings) -> Embeddings:
     if settings.embedding.provider == "openai":
         from langchain_openai import OpenAIEmbeddings
 
+        refuse_remote(settings, os.environ.get("OPENAI_BASE_URL"))
         return OpenAIEmbeddings(model=settings.embedding.openai_model)
     from advisor.llm.embeddings import MiniLMEmbeddings
 

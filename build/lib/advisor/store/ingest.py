@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, Required, TypedDict, Unpack
 
 from langchain_core.embeddings import Embeddings
 
@@ -182,16 +182,18 @@ def _write(
     return FileResult(source, "updated" if source in known else "added", len(chunks))
 
 
-def ingest_paths(
-    paths: Iterable[Path],
-    workspace: str,
-    *,
-    settings: Settings,
-    store: Store,
-    embeddings: Embeddings,
-    on_result: Callable[[FileResult], None] | None = None,
-    reader: DocumentReader | None = None,
-) -> IngestReport:
+class IngestOptions(TypedDict, total=False):
+    """What an ingest into a workspace needs besides the files (settings, store and embeddings are
+    required; `on_result` hears each file's result; `reader` replaces the sandboxed reader)."""
+
+    settings: Required[Settings]
+    store: Required[Store]
+    embeddings: Required[Embeddings]
+    on_result: Callable[[FileResult], None] | None
+    reader: DocumentReader | None
+
+
+def ingest_paths(paths: Iterable[Path], workspace: str, **options: Unpack[IngestOptions]) -> IngestReport:
     """Ingest files and folders into `workspace`, creating it if needed."""
     paths = list(paths)
     files = collect_files(paths)
@@ -201,32 +203,20 @@ def ingest_paths(
             "no files to ingest",
             hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    return ingest_workspace_files(
-        files,
-        workspace,
-        settings=settings,
-        store=store,
-        embeddings=embeddings,
-        on_result=on_result,
-        reader=reader,
-    )
+    return ingest_workspace_files(files, workspace, **options)
 
 
 def ingest_workspace_files(
-    files: list[tuple[Path, str]],
-    workspace: str,
-    *,
-    settings: Settings,
-    store: Store,
-    embeddings: Embeddings,
-    on_result: Callable[[FileResult], None] | None = None,
-    reader: DocumentReader | None = None,
+    files: list[tuple[Path, str]], workspace: str, **options: Unpack[IngestOptions]
 ) -> IngestReport:
     """Ingest already collected (path, source) pairs into `workspace`, creating it if needed."""
+    store = options["store"]
     name = workspace_collection(workspace)
     store.collection(name, metadata={"display_name": workspace})
-    index = ScopeIndex(store, name, embeddings)
-    return ingest_files(files, index, settings, on_result=on_result, reader=reader)
+    index = ScopeIndex(store, name, options["embeddings"])
+    return ingest_files(
+        files, index, options["settings"], on_result=options.get("on_result"), reader=options.get("reader")
+    )
 
 
 def knowledge_files(folder: Path) -> list[Path]:

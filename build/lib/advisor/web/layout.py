@@ -10,6 +10,9 @@ from __future__ import annotations
 import logging
 import os
 
+from advisor.documents.read import SUPPORTED_SUFFIXES
+from advisor.web.guard import SameOriginOnly
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
 import gradio as gr
@@ -24,7 +27,7 @@ from advisor.web.events import Events
 from advisor.web.state import AppContext
 
 logger = logging.getLogger(__name__)
-UPLOAD_TYPES = [".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".yaml", ".yml"]
+UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
 CSS = """
 #mode-badge {white-space: nowrap}
 .sources-note {font-size: 12px; color: #666}
@@ -198,8 +201,6 @@ def launch_app(
     no cross-origin callers, nothing under ADVISOR_HOME served as a file, served copies of uploads
     and downloads deleted after an hour."""
     from starlette.middleware import Middleware
-
-    from advisor.web.guard import SameOriginOnly
 
     ctx = ctx or AppContext(Runtime())
     settings = ctx.runtime.settings

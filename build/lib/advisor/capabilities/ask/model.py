@@ -77,25 +77,6 @@ def stream_answer(
     yield AnswerUpdate(answer, Answer(answer=answer, mode="llm", citations=citations, warnings=warnings))
 
 
-def answer_with_model(
-    question: str,
-    *,
-    retriever: Retriever,
-    llm: BaseChatModel,
-    workspace: str | None = None,
-    k: int | None = None,
-    settings: Settings | None = None,
-) -> Answer:
-    """The final answer of `stream_answer`."""
-    final: Answer | None = None
-    for update in stream_answer(
-        question, retriever=retriever, llm=llm, workspace=workspace, k=k, settings=settings
-    ):
-        final = update.final or final
-    assert final is not None
-    return final
-
-
 def cite(text: str, ids: dict[str, Passage]) -> tuple[str, list[Citation]]:
     """Replace `[c3]` markers by `[n]` in order of first use; drop markers of unknown passages."""
     order: list[str] = []

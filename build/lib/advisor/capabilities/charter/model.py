@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.charter.rules import Status
-from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.llm.prompts import untrusted
 
@@ -46,6 +46,9 @@ class ModelCharterReview(BaseModel):
     summary: str = Field(default="", description="One sentence on the charter overall.")
 
 
+CHARTER_REVIEW = ModelStep("charter_review", ModelCharterReview)
+
+
 def review_charter_with_model(
     text: str, rules: CharterReview, llm: BaseChatModel | None, settings: Settings | None = None
 ) -> CharterReview:
@@ -56,16 +59,13 @@ def review_charter_with_model(
         ensure_ascii=False,
         indent=1,
     )
-    return refine_with_model(
-        rules,
-        llm,
-        prompt="charter_review",
-        reply=ModelCharterReview,
-        merge=lambda reply: merge_model_review(text, rules, reply),
-        settings=settings,
-        charter=untrusted(text[:MAX_CHARTER_CHARS], rules.file),
-        findings=untrusted(findings, "rule findings"),
-        elements=elements,
+    variables = {
+        "charter": untrusted(text[:MAX_CHARTER_CHARS], rules.file),
+        "findings": untrusted(findings, "rule findings"),
+        "elements": elements,
+    }
+    return CHARTER_REVIEW.refine(
+        rules, llm, settings, lambda reply: merge_model_review(text, rules, reply), variables
     )
 
 

@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.interests.models import GAP_KINDS, Gap, GapKind, InterestMap, MemberView
-from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.pattern import ModelStep
 from advisor.documents.coalition import Roster
 from advisor.llm.prompts import untrusted
 
@@ -46,21 +46,21 @@ class ModelInterestReview(BaseModel):
     questions: list[str] = Field(default_factory=list, description="3 to 8 questions for specific members.")
 
 
+INTERESTS_REVIEW = ModelStep("interests_review", ModelInterestReview)
+
+
 def review_interests_with_model(
     roster: Roster, rules: InterestMap, llm: BaseChatModel | None, settings: Settings | None = None
 ) -> InterestMap:
     """The rules' map, reviewed by the model; the rules' map with a warning if the model fails."""
     roster_text = yaml.safe_dump(roster.model_dump(), sort_keys=False, allow_unicode=True)
     findings = json.dumps([g.model_dump() for g in rules.gaps], ensure_ascii=False, indent=1)
-    return refine_with_model(
-        rules,
-        llm,
-        prompt="interests_review",
-        reply=ModelInterestReview,
-        merge=lambda reply: merge_model_review(roster, rules, reply),
-        settings=settings,
-        roster=untrusted(roster_text, "roster"),
-        findings=untrusted(findings, "rule findings"),
+    variables = {
+        "roster": untrusted(roster_text, "roster"),
+        "findings": untrusted(findings, "rule findings"),
+    }
+    return INTERESTS_REVIEW.refine(
+        rules, llm, settings, lambda reply: merge_model_review(roster, rules, reply), variables
     )
 
 

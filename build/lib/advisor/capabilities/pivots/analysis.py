@@ -21,6 +21,7 @@ from advisor.capabilities.pivots.signals import PrototypeMatcher, Signal, classi
 from advisor.config import Settings
 from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document, read_document
+from advisor.retrieval.highlights import select_sentences
 from advisor.retrieval.hybrid import Citation, Retriever
 from advisor.text.tables import table_cell
 
@@ -98,7 +99,6 @@ def notes_markdown(document: Document) -> str:
 def cite_guidance(draft: PivotDraft, retriever: Retriever) -> list[Citation]:
     """Up to `MAX_CITATIONS` knowledge-base passages for an option, each quoting its most relevant
     sentence (verbatim)."""
-    from advisor.retrieval.highlights import select_sentences
 
     query = draft.query
     passages = [p for p in retriever.search(query, k=GUIDANCE_PASSAGES) if p.scope == "knowledge"]

@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from advisor.capabilities.pivots.lexicon import LEXICON
 from advisor.capabilities.pivots.signals import SignalKind
 from advisor.documents.coalition import Metric, MetricStatus
 from advisor.text.stemming import stem_words
@@ -37,48 +38,11 @@ class Approach:
     pattern: re.Pattern[str]
 
 
-def _approach(key: str, label: str, words: str) -> Approach:
-    return Approach(key, label, re.compile(rf"\b(?:{words})", re.I))
-
-
-APPROACHES = (
-    _approach(
-        "enforcement",
-        "enforcement",
-        r"cameras?\b|tickets?\b|ticketing|fines?\b|fined\b|citations?\b|penalt(?:y|ies)|police|policing|"
-        r"officers?\b|deput(?:y|ies)|sheriff|patrols?\b|enforc\w+|crackdowns?|raids?\b|inspect\w*",
-    ),
-    _approach(
-        "redesign",
-        "street redesign",
-        r"redesign\w*|crossings?\b|crosswalks?|curb extensions?|bike lanes?|traffic calming|speed humps?|"
-        r"road diets?|sidewalks?|intersections?|engineering",
-    ),
-    _approach("protest", "protest tactics", r"protest\w*|rall(?:y|ies)\b|demonstrations?|pickets?|marches\b"),
-    _approach("mediation", "mediation", r"mediat\w+|negotiat\w+|dialogue|liaisons?\b|sit down"),
-    _approach(
-        "outreach",
-        "peer outreach",
-        r"buddy|buddies|neighbou?rs?\b|peers?\b|check-ins?\b|phone calls?|phon(?:ed|ing)\b|call lists?|"
-        r"door-knock\w*|community health workers?|promotor\w+|familiar voices?",
-    ),
-    _approach("legal", "legal representation", r"attorneys?|lawyers?|legal (?:aid|help|services)|counsel\b"),
-    _approach("acquisition", "property acquisition", r"acquisitions?|acquir\w+|land trusts?|preserv\w+"),
-    _approach(
-        "assistance",
-        "direct assistance",
-        r"(?:rent|cash|emergency|utility) (?:assistance|aid|relief)|vouchers?|subsid\w+|stipends?",
-    ),
-    _approach("media", "media campaigns", r"advert\w+|billboards?|(?:media|awareness|ad) campaigns?"),
+APPROACHES = tuple(
+    Approach(key, entry.label, re.compile(rf"\b(?:{entry.words})", re.I))
+    for key, entry in LEXICON.approaches.items()
 )
-_STOP = frozenset(
-    re.findall(
-        r"\w+",
-        "a an and the of in on at to for from by with over under per into out as is are be been this that "
-        "these those it its our their we they who which what when where than then more less most least "
-        "number share rate percent total new all any each every other",
-    )
-)
+_STOP = frozenset(LEXICON.metric_stopwords.split())
 
 
 def approaches_in(text: str) -> Counter[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.pattern import refine_with_model, with_warning
+from advisor.capabilities.pattern import ModelStep, with_warning
 from advisor.capabilities.pivots.models import PivotAnalysis, PivotOption
 from advisor.llm.prompts import untrusted
 from advisor.llm.structured import keep_retrieved
@@ -42,6 +42,9 @@ class ModelPivots(BaseModel):
     pivots: list[ModelPivot] = Field(description="2 to 4 options, most decisive first.", max_length=8)
 
 
+PIVOTS_REVIEW = ModelStep("pivots_review", ModelPivots)
+
+
 def review_pivots_with_model(
     rules: PivotAnalysis,
     llm: BaseChatModel | None,
@@ -56,18 +59,12 @@ def review_pivots_with_model(
     query = "change strategy when results are off track: " + "; ".join(lagging or ["progress review"])
     passages: list[Passage] = retriever.search(query, k=6) if retriever is not None else []
     ids = {f"p{n}": p for n, p in enumerate(passages, 1)}
-    return refine_with_model(
-        rules,
-        llm,
-        prompt="pivots_review",
-        reply=ModelPivots,
-        merge=lambda reply: merge_model_pivots(rules, reply, ids),
-        settings=settings,
-        metrics=untrusted(
+    variables = {
+        "metrics": untrusted(
             json.dumps([m.model_dump() for m in rules.metrics], ensure_ascii=False, indent=1), "metrics"
         ),
-        signals=untrusted("\n".join(f"- ({s.kind}) {s.text}" for s in rules.signals) or "(none)", "notes"),
-        rule_pivots=untrusted(
+        "signals": untrusted("\n".join(f"- ({s.kind}) {s.text}" for s in rules.signals) or "(none)", "notes"),
+        "rule_pivots": untrusted(
             json.dumps(
                 [
                     {"title": p.title, "rationale": p.rationale, "addresses": p.addresses}
@@ -78,7 +75,10 @@ def review_pivots_with_model(
             ),
             "rule-based options",
         ),
-        passages="\n\n".join(untrusted(p.text, f"{pid} {p.title}") for pid, p in ids.items()) or "(none)",
+        "passages": "\n\n".join(untrusted(p.text, f"{pid} {p.title}") for pid, p in ids.items()) or "(none)",
+    }
+    return PIVOTS_REVIEW.refine(
+        rules, llm, settings, lambda reply: merge_model_pivots(rules, reply, ids), variables
     )
 
 

@@ -31,6 +31,7 @@ from advisor.capabilities.pivots.evidence import (
     quote,
     standing,
 )
+from advisor.capabilities.pivots.lexicon import LEXICON
 from advisor.capabilities.pivots.signals import SignalKind
 
 
@@ -161,19 +162,8 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
     return win_states
 
 
-_NEEDS = {
-    "volunteers": re.compile(r"volunteer|auditor|door-knock|rota|handful|coordinator", re.I),
-    "staff": re.compile(r"staff|attorney|lawyer|manager|director|organi[sz]er|post\b|vacan|hire", re.I),
-    "partners": re.compile(r"partner|agency|department|association|crews?\b|withdr|stepped back", re.I),
-    "resources": re.compile(r"fund|grant|budget|money|suppl|ran out|run out|equipment", re.I),
-}
-
-_NEED_WORDS = {
-    "volunteers": "volunteers thinning out and burning out",
-    "staff": "staff leaving and posts left empty",
-    "partners": "a partner unable to deliver its share",
-    "resources": "funding and supplies running out",
-}
+_NEEDS = {need: re.compile(entry.cues, re.I) for need, entry in LEXICON.needs.items()}
+_NEED_WORDS = {need: entry.words for need, entry in LEXICON.needs.items()}
 
 
 def _capacity(ev: Evidence) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
+from advisor.capabilities.pivots.lexicon import LEXICON
 from advisor.text.sentences import split_sentences
 from advisor.text.vectors import unit_rows
 
@@ -30,38 +31,8 @@ HEADING_BONUS = 1
 # A one-cue sentence is a signal when it is this much closer to its kind's prototypes than to neutral ones.
 PROTOTYPE_MARGIN = 0.05
 PROTOTYPES: dict[SignalKind | None, tuple[str, ...]] = {
-    "backlash": (
-        "Residents complained loudly about the new policy at the public meeting.",
-        "Local media ran hostile stories attacking the campaign.",
-        "Elected officials who supported us are now backing away.",
-        "Opponents launched a petition and organised against the plan.",
-        "People feel the program punishes them and have stopped trusting us.",
-        "The tactic provoked anger and cost us allies.",
-    ),
-    "capacity": (
-        "Key staff left and their posts are still vacant.",
-        "Volunteers are burning out and fewer of them show up each month.",
-        "A partner agency cannot deliver its share of the work this year.",
-        "We keep missing deadlines because the team is stretched too thin.",
-        "The funding runs out soon and there is no money to continue.",
-        "Demand is more than our staff can handle, so we turn people away.",
-    ),
-    "opportunity": (
-        "The pilot worked better than expected and people loved it.",
-        "A new funder offered a grant for this work.",
-        "Support for the plan is growing quickly.",
-        "More people signed up than we had room for.",
-        "A new ally has offered to champion the effort.",
-        "This approach was a clear success and could be scaled up.",
-    ),
-    None: (
-        "The meeting took place on Tuesday in the community room.",
-        "The numbers are collected every quarter by the county.",
-        "The group reviewed the figures and agreed next steps.",
-        "Members present represented six organisations.",
-        "The indicator moved roughly as planned this year.",
-        "The report will be shared with the steering committee.",
-    ),
+    (None if kind == "neutral" else kind): tuple(texts)  # type: ignore[misc]
+    for kind, texts in LEXICON.signals.prototypes.items()
 }
 
 
@@ -84,74 +55,15 @@ class NoteSentence:
     is_plan: bool
 
 
-_W = r"(?:[\w'’-]+\s+)"  # one word and its trailing space, for "lost three of its twelve attorneys"
-_PEOPLE = (
-    r"(?:staff|attorneys?|lawyers?|organi[sz]ers?|volunteers?|coordinators?|drivers?|crews?|members?|"
-    r"people|employees|workers|nurses|teachers|installers?|auditors?|managers?|directors?|leaders?)"
-)
-# Cue patterns per kind: STRONG ones score 2 (enough alone), WEAK ones 1 (need company).
-_STRONG: dict[SignalKind, tuple[str, ...]] = {
-    "backlash": (
-        r"petition\w*|backlash|backfir\w+|push\s?back\w*|oppos(?:e|ed|es|ing|ition)\b",
-        r"complain\w*|complaints?|resent\w*|hostil\w+|outrag\w+|ang(?:er|ry|rily)\b|furious|uproar",
-        r"intimidat\w+|boycott\w*|lawsuit|sued\b|threat\w* to sue|controvers\w+|critici[sz]\w*",
-        rf"vot(?:e|es|ed|ing) against|withdr(?:ew|awn|aw)\s+{_W}{{0,2}}(?:support|endorsement|backing)",
-        rf"(?:lost|losing|lose)\s+{_W}{{0,2}}(?:ground|support|goodwill|trust|allies)",
-        rf"cost\s+{_W}{{0,2}}(?:goodwill|trust|support)|(?:went|gone|going) quiet|distrust|mistrust",
-        rf"felt like\s+{_W}?(?:raids?|an? attack|punishment|surveillance|a trap)|raids?\b",
-        rf"critical\s+{_W}{{0,2}}(?:stor(?:y|ies)|coverage|press|editorials?|articles?|segments?)",
-        r"turn(?:ed|ing)? into a (?:fight|battle|war)|cash grab|(?:ticket|revenue) trap|heckl\w+",
-        r"(?:asked|demanded|requested) to be removed|opt(?:ed|ing)? out\b|stopped answering",
-    ),
-    "capacity": (
-        r"turnover|resign\w*|quit\b|(?:stepped|steps|stepping) down|burn(?:ed|t)?[\s-]?out",
-        rf"(?:lost|losing|lose)\s+{_W}{{0,4}}{_PEOPLE}\b",
-        r"(?:post|position|role|job|seat)s?\s+(?:is |are |has been |remains? )?(?:still )?"
-        r"(?:empty|vacant|unfilled)|vacanc(?:y|ies)",
-        r"exhaust\w+|overstretch\w*|(?:stretched|spread)(?: too)? thin|overwhelm\w+|overwork\w*",
-        r"(?:not |un)sustainable|double shifts?|overtime|on top of (?:full|their|existing|normal)",
-        r"turn(?:ing|ed|s)? (?:\w+ )?away|short[\s-]?staffed|understaff\w*|shortages?|shortfalls?",
-        r"(?:funding|budget) gap|r(?:a|u)n(?:ning)? out of|out of (?:money|funds|supplies)",
-        r"(?:funding|grant|contract)s? (?:ends|ended|expires|expired|was cut|cut)",
-        rf"missed\s+{_W}{{0,2}}deadlines?|(?:no one|nobody) (?:has )?(?:taken over|stepped up)",
-        rf"(?:cannot|can't|can no longer|unable to|could not|couldn't)\s+{_W}{{0,2}}"
-        r"(?:deliver|keep up|cover|staff|continue|afford|meet)",
-        rf"withdr(?:ew|awn|aw)\s+{_W}{{0,3}}(?:crews?|staff|volunteers|funding|money|grants?|equipment)",
-        r"(?:same|a|small) handful of|(?:rota|roster|schedule|team) (?:built|designed|meant|sized) for",
-        r"(?:stopped|stop) (?:coming|attending|showing up)|stepped back from|no longer (?:attend|come)",
-    ),
-    "opportunity": (
-        r"succe(?:ss\w*|eded|eds)|worked\b|(?:is|are|has been) working|the best (?:thing|result|idea)",
-        r"(?:clear|big|real|early|quick) win\b|breakthrough|exceed\w*|surpass\w*|outstrip\w*|outpac\w+",
-        rf"beyond\s+{_W}{{0,3}}(?:goal|target)|ahead of (?:schedule|plan|target)",
-        r"popular|welcom\w+|enthusias\w+|(?:spoke|speak|came out|testified) in favou?r|champion\w*",
-        rf"(?:new|additional|fresh|extra)\s+{_W}{{0,2}}(?:funding|grants?|money|ally|allies|partners?)",
-        r"(?:offered|volunteered|agreed|eager|asked|ask) to (?:\w+ )?(?:join|help|fund|host|lead|support)",
-        r"willing to|oversubscrib\w+|waiting lists?|(?:pleasant|welcome|happy) surprise",
-        r"opportunit(?:y|ies)|momentum|(?:cut|halved|reduced) \w+ by",
-    ),
-}
-_WEAK: dict[SignalKind, tuple[str, ...]] = {
-    "backlash": (r"protest\w*|rall(?:y|ies)\b|switched off|scrapped|shelved|tensions?\b|refus\w+",),
-    "capacity": (
-        r"did not attend|stall(?:ed|s|ing)?\b|slipp(?:ed|ing)\b|delay(?:s|ed)?\b|backed up|backlog",
-        rf"down to \d+\b[^.;]*\bfrom \d+|behind schedule|dropped by|fewer {_PEOPLE}",
-    ),
-    "opportunity": (
-        r"(?<!no )surprise|support(?:ed)? for|backing for|improv\w+|earlier\b|sooner\b|twice as many",
-        r"(?:ris(?:ing|e)|rose|jumped|grew|doubled|tripled|climbed|soared)\b",
-    ),
-}
+# Cue patterns per kind (lexicon.yaml): strong ones score 2 (enough alone), weak ones 1 (need company).
 # Every cue starts at a word boundary ("resent" must not match "representation").
 _COMPILED = {
-    kind: [(re.compile(rf"\b(?:{p})", re.I), 2) for p in _STRONG[kind]]
-    + [(re.compile(rf"\b(?:{p})", re.I), 1) for p in _WEAK[kind]]
+    kind: [(re.compile(rf"\b(?:{LEXICON.cue(p)})", re.I), 2) for p in LEXICON.signals.strong_cues[kind]]
+    + [(re.compile(rf"\b(?:{LEXICON.cue(p)})", re.I), 1) for p in LEXICON.signals.weak_cues[kind]]
     for kind in KINDS
 }
 _HEADING_CUES: dict[SignalKind, re.Pattern[str]] = {
-    "backlash": re.compile(r"push\s?back|backlash|opposition|critici|controvers|went wrong|problem", re.I),
-    "capacity": re.compile(r"capacity|stretched|staffing|workload|bandwidth|resourc", re.I),
-    "opportunity": re.compile(r"work(?:ed|ing|s)\b|success|wins?\b|bright spot|opportunit|went well", re.I),
+    kind: re.compile(LEXICON.signals.heading_cues[kind], re.I) for kind in KINDS
 }
 # Headings of plans and decisions: what is listed under them is what the coalition will do.
 _PLAN_HEADING = re.compile(r"next steps?|actions?|decisions?|to ?do|follow[\s-]?ups?|agenda|plan\b", re.I)

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.models import Criterion, PurposeCheck
 from advisor.capabilities.purpose.rules import (
+    VAGUE_VERBS,
     Finding,
     find_outcome,
     find_population,
@@ -42,21 +43,22 @@ class ModelPurposeReview(BaseModel):
     rewrite: str | None = Field(description="A statement meeting all three criteria.")
 
 
+PURPOSE_REVIEW = ModelStep("purpose_check", ModelPurposeReview)
+
+
 def check_purpose(
     statement: str, *, settings: Settings | None = None, llm: BaseChatModel | None = None
 ) -> PurposeCheck:
     """Judge `statement`: by the rules, then (with a model) reviewed and rewritten by the model."""
     rules = check_purpose_rules(statement)
     findings = json.dumps({k: v.model_dump() for k, v in rules.criteria.items()}, ensure_ascii=False)
-    return refine_with_model(
-        rules,
-        llm,
-        prompt="purpose_check",
-        reply=ModelPurposeReview,
-        merge=lambda reply: merge_model_review(rules, reply),
-        settings=settings,
-        statement=untrusted(rules.statement, "purpose statement"),
-        findings=untrusted(findings, "rule findings"),
+    variables = {
+        "statement": untrusted(rules.statement, "purpose statement"),
+        "findings": untrusted(findings, "rule findings"),
+        "vague_verbs": ", ".join(f'"{verb}"' for verb in VAGUE_VERBS),
+    }
+    return PURPOSE_REVIEW.refine(
+        rules, llm, settings, lambda reply: merge_model_review(rules, reply), variables
     )
 
 
@@ -103,22 +105,23 @@ def check_purpose_rules(statement: str) -> PurposeCheck:
     )
 
 
+_CRITERION_TIPS = {
+    "outcome": "State the observable change you will produce and by how much, e.g. 'cut pedestrian "
+    "deaths by half', 'house 500 families', 'raise third-grade reading proficiency to 80%'.",
+    "population": "Name who or where: a defined group or place, e.g. 'every child in Harbor County', "
+    "'renters in the Eastside neighbourhood'.",
+}
+
+
 def _suggestions(statement: str, findings: dict[str, Finding], concise: bool) -> list[str]:
     tips: list[str] = []
-    if not findings["outcome"].met:
-        vague = vague_verbs(statement)
-        lead = f"'{vague[0]}' names an activity, not a result. " if vague else ""
-        tips.append(
-            f"{lead}State the observable change you will produce and by how much, e.g. 'cut pedestrian "
-            "deaths by half', 'house 500 families', 'raise third-grade reading proficiency to 80%'."
-        )
-    if not findings["population"].met:
-        vague = vague_groups(statement)
-        lead = f"'{vague[0]}' is too broad. " if vague else ""
-        tips.append(
-            f"{lead}Name who or where: a defined group or place, e.g. 'every child in Harbor County', "
-            "'renters in the Eastside neighbourhood'."
-        )
+    leads = {
+        "outcome": (vague_verbs(statement), "names an activity, not a result"),
+        "population": (vague_groups(statement), "is too broad"),
+    }
+    for criterion, (vague, problem) in leads.items():
+        if not findings[criterion].met:
+            tips.append((f"'{vague[0]}' {problem}. " if vague else "") + _CRITERION_TIPS[criterion])
     if not findings["timeframe"].met:
         tips.append("Add a deadline or a bounded period, e.g. 'by 2030' or 'within 18 months'.")
     if not concise:

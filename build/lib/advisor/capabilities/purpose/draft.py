@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.pattern import refine_with_model
+from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.capabilities.purpose.rules import (
@@ -59,6 +59,9 @@ class ModelDrafts(BaseModel):
 
     statements: list[str] = Field(description="Three purpose statements.", min_length=1, max_length=5)
     passage_ids: list[str] = Field(default_factory=list, description="Ids of the passages drawn on.")
+
+
+PURPOSE_DRAFT = ModelStep("purpose_draft", ModelDrafts)
 
 
 @dataclass(frozen=True)
@@ -187,16 +190,13 @@ def _draft_with_model(
 ) -> PurposeDrafts:
     listing = "\n\n".join(untrusted(p.text, f"{p.chunk_id} {p.source}") for p in passages) or "(none)"
     candidates = json.dumps([d.statement for d in rules.drafts], ensure_ascii=False)
-    return refine_with_model(
-        rules,
-        llm,
-        prompt="purpose_draft",
-        reply=ModelDrafts,
-        merge=lambda reply: _merge_model_drafts(rules, reply, passages),
-        settings=settings,
-        goal=untrusted(goal, "goal") if goal else "(none)",
-        passages=listing,
-        candidates=untrusted(candidates, "rule candidates"),
+    variables = {
+        "goal": untrusted(goal, "goal") if goal else "(none)",
+        "passages": listing,
+        "candidates": untrusted(candidates, "rule candidates"),
+    }
+    return PURPOSE_DRAFT.refine(
+        rules, llm, settings, lambda reply: _merge_model_drafts(rules, reply, passages), variables
     )
 
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import BaseModel, Field
+
+from advisor.text.lexicon import Regex, load_lexicon
+
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|twenty-four|thirty|"
     r"thirty-six|a few|several"
@@ -37,97 +41,28 @@ TIMEFRAME_PATTERNS = [
 ]
 _TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
 
-VAGUE_VERBS = (
-    "promote",
-    "support",
-    "raise awareness",
-    "advocate",
-    "foster",
-    "empower",
-    "encourage",
-    "explore",
-    "work towards",
-    "work toward",
-    "strive",
-    "champion",
-    "celebrate",
-    "uplift",
-    "improve",
-    "enhance",
-    "strengthen",
-    "address",
-    "tackle",
-    "advance",
-    "build bridges",
-    "building bridges",
-    "engage",
-    "inspire",
-    "seek",
-    "aim to be",
-    "help",
-)
-CONCRETE_VERBS = (
-    "reduce",
-    "cut",
-    "halve",
-    "double",
-    "triple",
-    "eliminate",
-    "end",
-    "prevent",
-    "lower",
-    "decrease",
-    "increase",
-    "raise",
-    "grow",
-    "house",
-    "place",
-    "plant",
-    "serve",
-    "connect",
-    "enroll",
-    "enrol",
-    "get",
-    "recover",
-    "answer",
-    "ensure",
-    "make",
-    "bring",
-    "provide",
-    "vaccinate",
-    "train",
-    "hire",
-    "build",
-    "create",
-    "achieve",
-    "reach",
-    "retrofit",
-    "install",
-    "open",
-    "insure",
-    "feed",
-    "deliver",
-    "restore",
-    "protect",
-    "remove",
-    "replace",
-    "close",
-    "move",
-    "lift",
-    "shorten",
-    "save",
-    "register",
-    "graduate",
-)
+
+class PurposeLexicon(BaseModel, extra="forbid"):
+    """The contents of `lexicon.yaml`."""
+
+    vague_verbs: list[str] = Field(description="Activities, not results.")
+    concrete_verbs: list[str] = Field(description="Verbs of an observable result.")
+    place_suffixes: Regex = Field(description="Words that end a place name.")
+    not_places: list[str] = Field(description="Capitalised words that never name a place or group.")
+    vague_groups: Regex = Field(description="Groups too broad to be a population.")
+
+
+LEXICON = load_lexicon("advisor.capabilities.purpose", "lexicon.yaml", PurposeLexicon)
+VAGUE_VERBS = tuple(LEXICON.vague_verbs)
+CONCRETE_VERBS = tuple(LEXICON.concrete_verbs)
 _VERB_FORMS = r"(?:s|es|d|ed|ing)?"
 _CONCRETE = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CONCRETE_VERBS) + rf"){_VERB_FORMS}\b", re.IGNORECASE
 )
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"(?:\b\d[\d,.]*\s*(?:%|percent|per cent)?|\$\d[\d,.]*|\b(?:zero|half|halve\w*|double\w*|triple\w*|"
-    r"every|all|each|no more than|at least|under|below|above)\b)",
-    re.IGNORECASE,
+    r"(?i)(?:\b\d[\d,.]*\s*(?:%|percent|per cent)?|\$\d[\d,.]*|\b(?:zero|half|halve\w*|double\w*|triple\w*|"
+    r"every|all|each|no more than|at least|under|below|above)\b)"
 )
 # "every asylum seeker … will have a representative", "make every crossing … meet standards"
 _STATE_RESULT = re.compile(
@@ -135,55 +70,8 @@ _STATE_RESULT = re.compile(
     re.IGNORECASE,
 )
 
-_PLACE_SUFFIX = (
-    r"County|City|Township|District|district|Valley|neighbourhood|neighborhood|corridor|region|Region|"
-    r"borough|Borough|Parish|Province|State|Town|Village|estates?|public schools|school district"
-)
-_NOT_PLACES = {
-    "we",
-    "our",
-    "by",
-    "within",
-    "through",
-    "between",
-    "the",
-    "a",
-    "an",
-    "to",
-    "in",
-    "over",
-    "too",
-    "climate",
-    "safety",
-    "launched",
-    "each",
-    "every",
-    "building",
-    "working",
-    "get",
-    "answer",
-    "ensure",
-    "house",
-    "place",
-    "plant",
-    "serve",
-    "cut",
-    "halve",
-    "reduce",
-    "raise",
-    "improve",
-    "promote",
-    "promoting",
-    "advocating",
-    "supporting",
-    "championing",
-    "improving",
-    "empower",
-    "snap",
-    "i",
-    "it",
-    "this",
-} | set(_MONTHS.split("|"))
+_PLACE_SUFFIX = LEXICON.place_suffixes
+_NOT_PLACES = set(LEXICON.not_places) | set(_MONTHS.split("|"))
 _CAPITALISED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*(?:\s+(?:" + _PLACE_SUFFIX + r"))?"
 )
@@ -196,7 +84,7 @@ _GROUP = re.compile(
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders)\b",
 )
-_VAGUE_GROUPS = re.compile(r"\b(?:the community|everyone|everybody|people|society|the public|all)\b", re.I)
+_VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Rule:
 Prints YAML for the `metrics:` block of expected.yaml, plus the margin to the
 nearest status threshold so borderline cases can be spotted.
 """
+
 import csv
 import sys
 from datetime import date
@@ -45,9 +46,13 @@ def main():
                 expected = (as_of_d - start).days / (due - start).days
                 expected = min(1.0, max(0.0, expected))
                 st = status_for(progress, expected)
-                margin = min(abs(progress - 1), abs(progress - expected - 0.1), abs(progress - expected + 0.1))
-                print(f"    {row['metric']}: {{progress: {progress:.3f}, expected: {expected:.3f}, status: {st}}}"
-                      f"  # margin {margin:.3f}")
+                margin = min(
+                    abs(progress - 1), abs(progress - expected - 0.1), abs(progress - expected + 0.1)
+                )
+                print(
+                    f"    {row['metric']}: {{progress: {progress:.3f}, expected: {expected:.3f}, "
+                    f"status: {st}}}  # margin {margin:.3f}"
+                )
     return 0
 
 
