@@ -55,7 +55,6 @@ class EmbeddingSettings(BaseModel):
     )
     openai_model: str = Field(default="text-embedding-3-small", description="Model for provider=openai.")
     batch_size: int = Field(default=64, ge=1, description="Texts per embedding batch.")
-    device: str = Field(default="cpu", description="Torch device for the local model.")
 
 
 class ChunkSettings(BaseModel):

@@ -57,10 +57,10 @@ def bench_ingest(home: Path, embeddings: MiniLMEmbeddings, copies: int = 3) -> d
             (docs_dir / f"{copy}-{path.name}").write_text(path.read_text() + f"\n\nCopy {copy}.\n")
     files = [(p, p.name) for p in sorted(docs_dir.glob("*.md"))]
     texts = [c.embedding_text for p, _ in files for c in chunk_document(read_document(p))]
-    model = load_minilm()
-    model.encode(texts[:64], batch_size=64, normalize_embeddings=True)  # warm
+    load_minilm()
+    embeddings.encode_array(texts[:64])  # warm
     start = time.perf_counter()
-    model.encode(texts, batch_size=64, normalize_embeddings=True)
+    embeddings.encode_array(texts)
     plain = time.perf_counter() - start
     index = ScopeIndex(runtime.store, workspace_collection("bench-ingest"), embeddings)
     runtime.store.collection(index.name)

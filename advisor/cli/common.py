@@ -1,6 +1,6 @@
 """What every `advisor` command shares: the Typer app, the consoles, options, error handling.
 
-Heavy modules (torch, chromadb) are imported inside commands, so `advisor --help` stays fast.
+Heavy modules (ONNX Runtime, chromadb) are imported inside commands, so `advisor --help` stays fast.
 `--json` output is one JSON document on stdout; errors go to stderr with a non-zero exit.
 """
 

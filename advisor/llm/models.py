@@ -114,4 +114,4 @@ def load_embeddings(settings: Settings) -> Embeddings:
         return OpenAIEmbeddings(model=settings.embedding.openai_model)
     from advisor.llm.embeddings import MiniLMEmbeddings
 
-    return MiniLMEmbeddings(device=settings.embedding.device, batch_size=settings.embedding.batch_size)
+    return MiniLMEmbeddings(batch_size=settings.embedding.batch_size)

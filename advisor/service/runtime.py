@@ -1,6 +1,6 @@
 """The advisor's long-lived parts (settings, store, embeddings, retriever), built once and shared
 by the CLI and the web app. Heavy pieces are built on first use, so commands that do not need
-embeddings never import torch.
+embeddings never load the embedding model.
 """
 
 from __future__ import annotations

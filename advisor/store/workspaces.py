@@ -22,7 +22,7 @@ class WorkspaceInfo:
 
 
 class _NoEmbeddings(Embeddings):
-    """Listing and deleting never embed; this makes that explicit (and keeps torch unloaded)."""
+    """Listing and deleting never embed; this makes that explicit (and keeps the embedding model unloaded)."""
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         raise RuntimeError("embedding is not needed to list or delete workspaces")
