@@ -1,1 +1,0 @@
-"""The four capabilities and grounded answers, each rules first and model second."""

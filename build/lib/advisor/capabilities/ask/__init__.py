@@ -1,1 +1,0 @@
-"""Grounded answers to free questions (`advisor ask`)."""

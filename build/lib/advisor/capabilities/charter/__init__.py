@@ -1,1 +1,0 @@
-"""Charter review: the thirteen elements, one charter or a batch."""

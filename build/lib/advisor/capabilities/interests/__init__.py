@@ -1,1 +1,0 @@
-"""Interests behind positions: gaps, questions and the power/interest grid."""

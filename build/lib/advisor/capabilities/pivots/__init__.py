@@ -1,1 +1,0 @@
-"""Pivots: metrics against pace, field signals and cited options."""

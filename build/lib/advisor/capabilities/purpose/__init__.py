@@ -1,1 +1,0 @@
-"""Purpose statements: check (outcome, population, timeframe) and draft."""

@@ -1,1 +1,0 @@
-"""The eval suites and their data, installed as the package `advisor.data.evals`."""

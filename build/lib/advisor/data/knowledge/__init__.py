@@ -1,1 +1,0 @@
-"""The curated guidance, installed as the package `advisor.data.knowledge`."""

@@ -1,1 +1,0 @@
-"""The prompt files, installed as the package `advisor.data.prompts`."""

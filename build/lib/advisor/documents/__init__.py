@@ -1,1 +1,0 @@
-"""Reading documents: file readers, the parsing sandbox, chunking, injection scan, coalition files."""

@@ -1,1 +1,0 @@
-"""`advisor eval`: scenarios, checks, metrics, baselines and reports."""

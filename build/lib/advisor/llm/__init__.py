@@ -1,1 +1,0 @@
-"""Models and prompts: chat-model factory, embeddings, prompt files, structured output."""

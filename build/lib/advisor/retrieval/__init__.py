@@ -1,1 +1,0 @@
-"""Hybrid search over the knowledge base and a workspace, with citations."""

@@ -1,1 +1,0 @@
-"""The runtime and the facade every front end calls: chat routing and capabilities."""

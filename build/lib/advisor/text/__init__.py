@@ -1,1 +1,0 @@
-"""Shared text tools: sentences, stemming, vectors, tokens, markdown safety and tables."""

@@ -1,1 +1,0 @@
-"""The Gradio web app: layout, events, handlers, guards and charts."""
