@@ -4,6 +4,7 @@ virtual environment, answers offline from its bundled prompts, knowledge and eva
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
