@@ -61,7 +61,7 @@ def test_an_installed_wheel_answers_offline_from_another_folder(wheel: Path, tmp
         [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120
     )
     subprocess.run(
-        [str(venv / "bin" / "pip"), "install", "-q", "--no-deps", str(wheel)],
+        [str(venv / "bin" / "pip"), "install", "-q", "--no-deps", "--ignore-installed", str(wheel)],
         check=True,
         capture_output=True,
         timeout=300,
