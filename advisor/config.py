@@ -132,6 +132,11 @@ class AppSettings(BaseModel):
         default="127.0.0.1", description="Interface to listen on (0.0.0.0 to share on a network)."
     )
     port: int = Field(default=7860, ge=1, le=65535, description="Port to listen on.")
+    allowed_hosts: str = Field(
+        default="",
+        description="Host names the app answers to, comma-separated, besides the loopback names and the "
+        "host it listens on; a request for any other name is refused (DNS rebinding).",
+    )
     concurrency: int = Field(
         default=4, ge=1, description="Requests handled at once; the rest wait in the queue."
     )

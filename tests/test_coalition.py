@@ -84,3 +84,15 @@ def test_bad_rosters_name_the_problem(tmp_path: Path) -> None:
                 "name,sector,positions,interests,resources,role\nA,community,,,,\n,x,,,,\n",
             )
         )
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_naming_the_file(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    lines.append("coalition: Bomb\nmembers:\n  - name: X\n    sector: community\n    positions: *j")
+    bomb = write(tmp_path / "roster.yaml", "\n".join(lines) + "\n")
+    assert bomb.stat().st_size < 1000
+    with pytest.raises(DocumentError, match=r"roster\.yaml.*aliases"):
+        parse_roster(bomb)

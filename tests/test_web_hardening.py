@@ -18,9 +18,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from gradio_client import Client, handle_file
+from starlette.responses import PlainTextResponse
+from starlette.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 
 from advisor.service.runtime import Runtime
-from advisor.web.guard import same_origin
+from advisor.web.guard import SameOriginOnly, allowed_hosts, same_origin
 from tests.app_server import running_app
 
 pytestmark = pytest.mark.slow
@@ -262,3 +265,34 @@ def test_probes_of_files_origins_monitoring_and_login_all_fail(
 )
 def test_only_the_apps_own_origin_counts_as_same(origin: str, host: str, same: bool) -> None:
     assert same_origin(origin, host) is same
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed"),
+    [
+        ("127.0.0.1:7860", True),
+        ("localhost:7860", True),
+        ("[::1]:7860", True),
+        ("advisor.example.org", True),  # listed in ADVISOR_APP_ALLOWED_HOSTS
+        ("rebind.example:7860", False),  # a rebinding attacker's name, resolving to 127.0.0.1
+        ("127.0.0.1.nip.io:7860", False),
+        ("", False),
+    ],
+)
+def test_only_the_apps_own_host_names_are_answered(host: str, allowed: bool) -> None:
+    async def ok(scope: Scope, receive: Receive, send: Send) -> None:
+        await PlainTextResponse("workspaces")(scope, receive, send)
+
+    guarded = SameOriginOnly(ok, hosts=allowed_hosts("127.0.0.1", "advisor.example.org"))
+    origin = {"Origin": f"http://{host}"} if host else {}
+    reply = TestClient(guarded, base_url="http://placeholder").get(
+        "/config", headers={"Host": host, **origin}
+    )
+    assert (reply.status_code == 200) is allowed, reply.text
+    if not allowed:
+        assert "ADVISOR_APP_ALLOWED_HOSTS" in reply.text
+
+
+def test_a_server_shared_on_a_network_answers_to_its_own_name_only() -> None:
+    assert "0.0.0.0" not in allowed_hosts("0.0.0.0", "")
+    assert allowed_hosts("10.0.0.5", "") >= {"10.0.0.5", "127.0.0.1", "localhost"}

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from advisor.documents.read import YAML_SUFFIXES, decode_text
 from advisor.errors import DocumentError
+from advisor.text.safe_yaml import load_yaml
 
 ROSTER_COLUMNS = ("name", "sector", "positions", "interests", "resources", "role")
 METRIC_COLUMNS = ("metric", "unit", "baseline", "target", "current", "start", "due")
@@ -164,7 +165,7 @@ def _member_from_row(path: Path, number: int, row: dict[str, str]) -> Member:
 
 def _load_yaml(path: Path, text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         raise DocumentError(path, f"invalid YAML: {exc}".replace("\n", " ")) from exc
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from advisor.errors import DocumentError
+from advisor.text.safe_yaml import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ def _read_markdown(path: Path, data: bytes) -> Parsed:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = load_yaml(match.group(1))
         except yaml.YAMLError as exc:
             raise DocumentError(path, f"invalid front matter: {exc}") from exc
         if isinstance(loaded, dict):
@@ -265,7 +266,7 @@ def _read_csv(path: Path, data: bytes, rows_per_section: int = 25) -> Parsed:
 def _read_yaml(path: Path, data: bytes) -> Parsed:
     text = decode_text(path, data)
     try:
-        loaded = yaml.safe_load(text)
+        loaded = load_yaml(text)
     except yaml.YAMLError as exc:
         raise DocumentError(path, f"invalid YAML: {exc}".replace("\n", " ")) from exc
     if loaded is None or (isinstance(loaded, (str, int, float)) and not str(loaded).strip()):

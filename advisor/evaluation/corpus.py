@@ -17,13 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.capabilities.charter.models import CharterReview
 from advisor.capabilities.charter.rules import Status
 from advisor.errors import ConfigError
+from advisor.text.safe_yaml import load_yaml
 
 Part = Literal["dev", "test"]
 STATUS_RANK: dict[str, int] = {"missing": 0, "weak": 1, "present": 2}
@@ -85,14 +85,14 @@ class PartMetrics(BaseModel):
 
 def load_corpus(root: Path) -> dict[Part, list[CorpusDocument]]:
     """The labelled documents of each part of the split; `ConfigError` naming the file at fault."""
-    split = yaml.safe_load((root / "split.yaml").read_text(encoding="utf-8"))
+    split = load_yaml((root / "split.yaml").read_text(encoding="utf-8"))
     docs = {p.stem: p for p in (root / "docs").iterdir() if p.is_file()}
     corpus: dict[Part, list[CorpusDocument]] = {"dev": [], "test": []}
     for part in ("dev", "test"):
         for doc_id in split[part]:
             label_file = root / "labels" / f"{doc_id}.yaml"
             try:
-                label = DocumentLabel.model_validate(yaml.safe_load(label_file.read_text(encoding="utf-8")))
+                label = DocumentLabel.model_validate(load_yaml(label_file.read_text(encoding="utf-8")))
             except (OSError, ValueError) as exc:
                 raise ConfigError(f"{label_file}: {' '.join(str(exc).split())[:300]}") from None
             if doc_id not in docs or list(label.elements) != list(ELEMENTS):

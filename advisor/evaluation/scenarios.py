@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.errors import AdvisorError
+from advisor.text.safe_yaml import load_yaml
 
 Suite = Literal["purpose", "interests", "pivots", "charter", "ask"]
 SUITES: tuple[Suite, ...] = ("purpose", "interests", "pivots", "charter", "ask")
@@ -251,7 +252,7 @@ def load_scenarios(
 
 def _load_file(path: Path, evals_dir: Path) -> list[Scenario]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ScenarioError(f"{path.name}: not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(raw, list):

@@ -14,10 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from advisor.data import bundled
 from advisor.errors import AdvisorError
+from advisor.text.safe_yaml import load_yaml
 
 PROMPTS_DIR = bundled("prompts")
 UNTRUSTED_OPEN = "<<<UNTRUSTED {label}>>>"
@@ -66,7 +65,7 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise PromptError(f"{path.name}: no front matter", hint="start with ---, input_variables: [...], ---")
-    meta = yaml.safe_load(match.group(1)) or {}
+    meta = load_yaml(match.group(1)) or {}
     declared = tuple(meta.get("input_variables") or ())
     template = text[match.end() :].strip() + "\n"
     used = {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}

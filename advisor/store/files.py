@@ -24,6 +24,7 @@ from advisor.documents.coalition import METRIC_COLUMNS
 from advisor.documents.read import TEXT_SUFFIXES, YAML_SUFFIXES
 from advisor.errors import DocumentError
 from advisor.store.chroma import workspace_slug
+from advisor.text.safe_yaml import load_yaml
 
 FileKind = Literal["charter", "roster", "objectives", "metrics", "notes", "document"]
 _CHARTER_NAME = re.compile(
@@ -54,7 +55,7 @@ def classify(path: Path, text: str | None = None) -> FileKind:
         return "roster" if {"name", "positions"} <= columns else "document"
     if suffix in YAML_SUFFIXES:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
+            data = load_yaml(path.read_text(encoding="utf-8", errors="replace"))
         except yaml.YAMLError:
             return "document"
         if isinstance(data, dict) and isinstance(data.get("members"), list):

@@ -12,6 +12,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ValidationError
 
 from advisor.errors import ConfigError
+from advisor.text.safe_yaml import load_yaml
 
 LexiconT = TypeVar("LexiconT", bound=BaseModel)
 
@@ -32,7 +33,7 @@ def load_lexicon(package: str, name: str, model: type[LexiconT]) -> LexiconT:
     """The vocabulary file `name` of `package`, validated by `model`."""
     where = f"{package.replace('.', '/')}/{name}"
     try:
-        data = yaml.safe_load((files(package) / name).read_text(encoding="utf-8"))
+        data = load_yaml((files(package) / name).read_text(encoding="utf-8"))
         return model.model_validate(data)
     except OSError as exc:
         raise ConfigError(f"The vocabulary file {where} cannot be read ({exc})", hint="reinstall") from None

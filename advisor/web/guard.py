@@ -1,4 +1,4 @@
-"""Refuse cross-origin requests to the web app.
+"""Refuse cross-origin requests, and requests for host names the app does not answer to.
 
 Gradio restricts cross-origin callers only while the app is reached as localhost. Reached by any other
 name (a server on the network, behind a proxy), it echoes any `Origin` back with credentials allowed,
@@ -6,6 +6,10 @@ so a page on another site could call the app's API with a signed-in user's cooki
 workspaces or delete them. This ASGI middleware refuses every request whose `Origin` is not the app's
 own (the `Host` it was reached by): no other site can act on the app or read from it, whatever name
 it is reached by. Behind a reverse proxy, pass the original `Host` header through.
+
+Same-origin alone does not stop DNS rebinding: a site whose name is made to resolve to 127.0.0.1
+sends `Host` and `Origin` that match each other. So the `Host` itself must be one of the app's own
+names: the loopback names, the host it listens on, and ADVISOR_APP_ALLOWED_HOSTS.
 """
 
 from __future__ import annotations
@@ -35,15 +39,49 @@ def same_origin(origin: str, host: str) -> bool:
     return (parsed.hostname, origin_port or default) == (target.hostname, host_port or default)
 
 
-class SameOriginOnly:
-    """Answer 403 to any HTTP request that carries another site's `Origin` (or `null`)."""
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
-    def __init__(self, app: ASGIApp) -> None:
+
+def allowed_hosts(listen_host: str, extra: str) -> frozenset[str]:
+    """The host names the app answers to: loopback, the host it listens on (unless it listens on
+    every interface), and the comma-separated `extra` names."""
+    names = set(LOOPBACK_NAMES) | {n.strip().lower() for n in extra.split(",") if n.strip()}
+    if listen_host not in ("0.0.0.0", "::", ""):
+        names.add(listen_host.lower())
+    return frozenset(names)
+
+
+def host_name(host: str) -> str | None:
+    """The name part of a `Host` header ("[::1]:7860" -> "::1"), or None when it is malformed."""
+    try:
+        name = urlsplit(f"//{host}").hostname
+    except ValueError:
+        return None
+    return name.lower() if name else None
+
+
+class SameOriginOnly:
+    """Answer 403 to any request for a host name not in `hosts`, and to any HTTP request that
+    carries another site's `Origin` (or `null`)."""
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str] = LOOPBACK_NAMES) -> None:
         self.app = app
+        self.hosts = hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] in ("http", "websocket"):
             headers = Headers(scope=scope)
+            if host_name(headers.get("host", "")) not in self.hosts:
+                logger.warning("refused a request for host %r", headers.get("host", ""))
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1008})
+                    return
+                response = PlainTextResponse(
+                    "This host name is not allowed. Add it to ADVISOR_APP_ALLOWED_HOSTS.", status_code=403
+                )
+                await response(scope, receive, send)
+                return
+        if scope["type"] == "http":
             origin = headers.get("origin")
             if origin is not None and not same_origin(origin, headers.get("host", "")):
                 logger.warning("refused a %s %s from origin %s", scope["method"], scope["path"], origin)

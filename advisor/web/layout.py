@@ -11,7 +11,7 @@ import logging
 import os
 
 from advisor.documents.read import SUPPORTED_SUFFIXES
-from advisor.web.guard import SameOriginOnly
+from advisor.web.guard import SameOriginOnly, allowed_hosts
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
@@ -204,6 +204,7 @@ def launch_app(
 
     ctx = ctx or AppContext(Runtime())
     settings = ctx.runtime.settings
+    hosts = allowed_hosts(host or settings.app.host, settings.app.allowed_hosts)
     ctx.runtime.ensure_knowledge()
     demo = build_app(ctx)
     demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
@@ -219,7 +220,7 @@ def launch_app(
         enable_monitoring=False,
         run_history=False,  # else inputs and outputs are kept in the browser (or a Hugging Face bucket)
         blocked_paths=[str(settings.home.resolve())],
-        app_kwargs={"middleware": [Middleware(SameOriginOnly)], "openapi_url": None},
+        app_kwargs={"middleware": [Middleware(SameOriginOnly, hosts=hosts)], "openapi_url": None},
         prevent_thread_lock=not block,
         quiet=not block,
         css=CSS,
