@@ -18,6 +18,7 @@ from advisor.config import IngestSettings, Settings
 from advisor.documents.read import Document, read_document
 from advisor.documents.sandbox import ParseSandbox
 from advisor.errors import DocumentError
+from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 from advisor.store.chroma import Store, workspace_collection
 from advisor.store.index import ScopeIndex
@@ -199,3 +200,25 @@ def test_an_app_upload_that_stalls_is_refused_and_leaves_nothing(
     assert not results[0].ok and results[0].message.startswith("budget.pdf: took longer than 3 s to parse")
     assert results[1].ok
     assert sorted(p.name for p in ctx.files.folder(workspace_name).iterdir()) == ["notes.md"]
+
+
+def test_charter_review_and_pivots_parse_user_files_only_in_the_sandbox(tmp_path: Path) -> None:
+    from tests.hostile_files import docx_files
+
+    settings = Settings(
+        home=tmp_path / "home", ingest=IngestSettings(parse_timeout_s=20, parse_memory_mb=128)
+    )
+    runtime = Runtime(settings)
+    capabilities = Capabilities(runtime, llm=None)
+    bomb = tmp_path / "charter.docx"
+    bomb.write_bytes(docx_files(tmp_path)["zip-bomb-document.docx"])
+    good = write(tmp_path / "good.md", "# Purpose\nCut traffic deaths on Main Street by half by 2030.\n")
+    report = capabilities.review_charters([(bomb, bomb.name), (good, good.name)])
+    assert report.failed[0].error and "needed more than 128 MiB" in report.failed[0].error
+    assert [r.file for r in report.reviews] == ["good.md"]  # the batch went on
+    metrics = write(
+        tmp_path / "metrics.csv",
+        "metric,unit,baseline,target,current,start,due\nCrashes,count,100,50,80,2025-01-01,2027-01-01\n",
+    )
+    with pytest.raises(DocumentError, match=r"^notes\.docx: needed more than 128 MiB"):
+        capabilities.suggest_pivots(metrics, bomb.rename(tmp_path / "notes.docx"))

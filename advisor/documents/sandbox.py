@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from advisor.documents.read import Document, Section
+from advisor.config import Settings
+from advisor.documents.read import TEXT_SUFFIXES, Document, Section, read_document
 from advisor.documents.worker import HEADER
 from advisor.errors import AdvisorError, DocumentError
 
@@ -231,3 +232,21 @@ def _close_all() -> None:
     with _sandboxes_lock:
         for sandbox in _sandboxes.values():
             sandbox.close()
+
+
+def read_user_file(path: Path, settings: Settings) -> Document:
+    """A user's file as a document: markdown and plain text are decoded in-process (nothing in them
+    expands), PDF and DOCX are parsed in the sandbox with the configured limits. Every capability
+    that reads a user's file reads it here."""
+    path = Path(path)
+    limit = int(settings.ingest.max_file_mb * 2**20)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        if path.is_file() and path.stat().st_size > limit:
+            raise DocumentError(
+                path, f"larger than {settings.ingest.max_file_mb} MB", hint="raise ADVISOR_INGEST_MAX_FILE_MB"
+            )
+        return read_document(path)
+    sandbox = get_sandbox(
+        timeout_s=settings.ingest.parse_timeout_s, memory_mb=settings.ingest.parse_memory_mb
+    )
+    return sandbox.read(path, max_bytes=limit)

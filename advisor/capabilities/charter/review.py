@@ -18,8 +18,9 @@ from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.charter.rules import ElementFinding, analyze_elements
 from advisor.capabilities.purpose.check import check_purpose
-from advisor.config import Settings
-from advisor.documents.read import Document, decode_text, read_document
+from advisor.config import Settings, get_settings
+from advisor.documents.read import Document, decode_text
+from advisor.documents.sandbox import read_user_file
 from advisor.errors import DocumentError
 from advisor.text.tables import table_cell
 
@@ -38,7 +39,7 @@ def review_charter(
 
     With `llm`, the model reviews the rules' scorecard (`charter_llm`)."""
     path = Path(path)
-    text = charter_text(read_document(path), path)
+    text = charter_text(read_user_file(path, settings or get_settings()), path)
     if not text.strip():
         raise DocumentError(path, "no readable text in the file")
     return review_charter_with_model(text, analyze_charter(text, path.name), llm, settings)

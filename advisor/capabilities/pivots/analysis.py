@@ -18,9 +18,10 @@ from advisor.capabilities.pivots.model import review_pivots_with_model
 from advisor.capabilities.pivots.models import MetricProgress, PivotAnalysis, PivotOption
 from advisor.capabilities.pivots.rules import Evidence, PivotDraft, build_drafts
 from advisor.capabilities.pivots.signals import PrototypeMatcher, Signal, classify_note
-from advisor.config import Settings
+from advisor.config import Settings, get_settings
 from advisor.documents.coalition import Metric, parse_metrics
-from advisor.documents.read import Document, read_document
+from advisor.documents.read import Document
+from advisor.documents.sandbox import read_user_file
 from advisor.retrieval.highlights import select_sentences
 from advisor.retrieval.hybrid import Citation, Retriever
 from advisor.text.tables import table_cell
@@ -84,7 +85,8 @@ def pivots_from_files(
 ) -> PivotAnalysis:
     """`analyze_pivots` on a metrics CSV and (optionally) a notes file (markdown, text, PDF, DOCX)."""
     metrics = parse_metrics(Path(metrics_path))
-    notes = notes_markdown(read_document(Path(notes_path))) if notes_path is not None else None
+    settings = kwargs.get("settings") or get_settings()
+    notes = notes_markdown(read_user_file(Path(notes_path), settings)) if notes_path is not None else None
     return analyze_pivots(metrics, notes_text=notes, as_of=as_of, **kwargs)
 
 
