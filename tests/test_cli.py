@@ -145,3 +145,26 @@ def test_fresh_install_ingests_and_answers_with_no_network(tmp_path: Path, wrapp
     data = json.loads(ask.stdout)
     sources = {c["source"] for c in data["citations"]}
     assert "charter.md" in sources and "knowledge/managing-conflict.md" in sources
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["purpose", "check", "  "], "No purpose statement to check"),
+        (["ask", ""], "No question to answer"),
+        (["workspaces", "delete", "No Such Workspace"], "No workspace named 'No Such Workspace'"),
+        (["ingest", "nosuch/", "--workspace", "never-created"], "No such file or folder: nosuch"),
+    ],
+)
+def test_empty_or_missing_input_is_refused_at_once_and_creates_nothing(args: list[str], says: str) -> None:
+    done = CliRunner().invoke(app, args, input="y\n")
+    assert done.exit_code != 0 and says in done.output
+    assert "Delete workspace" not in done.output  # no confirmation asked for what does not exist
+    listed = CliRunner().invoke(app, ["workspaces", "list", "--json"])
+    assert "never-created" not in listed.output
+
+
+def test_reviewing_a_missing_file_prints_the_error_and_no_empty_table(tmp_path: Path) -> None:
+    done = CliRunner().invoke(app, ["review", str(tmp_path / "nosuch.md")])
+    assert done.exit_code == 1 and "nosuch.md" in done.output
+    assert "Element" not in done.output and "┃" not in done.output

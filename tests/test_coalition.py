@@ -96,3 +96,16 @@ def test_a_yaml_alias_bomb_is_refused_at_once_naming_the_file(tmp_path: Path) ->
     assert bomb.stat().st_size < 1000
     with pytest.raises(DocumentError, match=r"roster\.yaml.*aliases"):
         parse_roster(bomb)
+
+
+def test_a_misspelt_roster_key_is_named_with_the_fix(tmp_path: Path) -> None:
+    roster = write(
+        tmp_path / "roster.yaml",
+        "coalition: Food Table\nobjectives: [Open two pantries]\nmembers:\n"
+        "  - name: Eastside Pantry\n    sector: nonprofit\n    positions: [More shelf space]\n"
+        "    intrests: [Families telling their story once]\n",
+    )
+    with pytest.raises(
+        DocumentError, match=r"member 1 \(Eastside Pantry\) has an unknown key 'intrests'.*'interests'"
+    ):
+        parse_roster(roster)

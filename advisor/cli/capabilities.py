@@ -153,7 +153,8 @@ def review(
     if as_json:
         emit_json([r.model_dump() for r in report.reviews])
     else:
-        _print_review_table(report.reviews)
+        if report.reviews:
+            _print_review_table(report.reviews)
         failed = f", {len(report.failed)} failed" if report.failed else ""
         where = f" Reports in {out_dir}/ (summary: {report.summary.name})." if report.summary else ""
         err.print(f"{len(report.reviews)} reviewed{failed}.{escape(where)}", highlight=False)

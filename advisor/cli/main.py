@@ -28,7 +28,7 @@ from advisor.cli.common import (
     workspaces_app,
 )
 from advisor.cli.options import JsonOption, WorkspaceOption
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, WorkspaceError
 from advisor.store.ingest import collect_files, ingest_workspace_files
 from advisor.store.workspaces import delete_workspace, list_workspaces
 
@@ -51,6 +51,11 @@ def ingest(
     still ingested (the exit code is 1 if any file failed).
     """
 
+    absent = [str(p) for p in paths if not p.exists()]
+    if absent:
+        raise AdvisorError(
+            f"No such file or folder: {', '.join(absent)}", hint="check the path; nothing was ingested"
+        )
     runtime = get_runtime()
     files = collect_files(paths)
     if not files:
@@ -159,9 +164,12 @@ def workspaces_delete(
 ) -> None:
     """Delete a workspace and everything indexed in it."""
 
+    store = get_runtime().store
+    if name not in {w.name for w in list_workspaces(store)}:
+        raise WorkspaceError(f"No workspace named {name!r}", hint="see them with: advisor workspaces list")
     if not yes and not typer.confirm(f"Delete workspace {name!r} and all its indexed documents?"):
         raise typer.Exit(1)
-    deleted = delete_workspace(get_runtime().store, name)
+    deleted = delete_workspace(store, name)
     err.print(f"Deleted workspace {deleted.name}: {len(deleted.files)} files, {deleted.chunks} chunks.")
 
 

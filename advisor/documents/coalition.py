@@ -9,6 +9,7 @@ objectives. Metrics are CSV (`metric,unit,baseline,target,current,start,due`). E
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from datetime import date
 from pathlib import Path
@@ -185,10 +186,12 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
         raise DocumentError(
             path, "a YAML roster needs a 'members' list", hint="see the roster format in the README"
         )
+    _refuse_unknown_keys(path, data, ROSTER_KEYS, "the roster")
     members = []
     for number, item in enumerate(data["members"], 1):
         if not isinstance(item, dict) or not str(item.get("name") or "").strip():
             raise DocumentError(path, f"member {number} has no name")
+        _refuse_unknown_keys(path, item, MEMBER_KEYS, f"member {number} ({item['name']})")
         members.append(
             Member(
                 name=str(item["name"]).strip(),
@@ -206,6 +209,19 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
         objectives=_as_list(path, data.get("objectives"), "objectives"),
         members=members,
     )
+
+
+ROSTER_KEYS = ("coalition", "affected", "objectives", "members")
+MEMBER_KEYS = ("name", "sector", "positions", "interests", "resources", "role")
+
+
+def _refuse_unknown_keys(path: Path, data: dict[Any, Any], known: tuple[str, ...], where: str) -> None:
+    """A misspelt key ("intrests") would silently drop what it holds: name it and the likely fix."""
+    for key in data:
+        if str(key) not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+            raise DocumentError(path, f"{where} has an unknown key '{key}'", hint=fix)
 
 
 def _apply_objectives(roster: Roster, path: Path) -> Roster:

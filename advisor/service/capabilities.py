@@ -31,6 +31,7 @@ from advisor.capabilities.purpose.draft import draft_purpose
 from advisor.capabilities.purpose.models import PurposeCheck, PurposeDrafts
 from advisor.config import Settings
 from advisor.documents.coalition import Roster, parse_roster
+from advisor.errors import AdvisorError
 from advisor.retrieval.hybrid import Retriever
 from advisor.service.runtime import Runtime
 
@@ -71,6 +72,8 @@ class Capabilities:
 
     def check_purpose(self, statement: str) -> PurposeCheck:
         """A purpose statement judged for outcome, population and timeframe."""
+        if not statement.strip():
+            raise AdvisorError("No purpose statement to check", hint='give it in quotes: "Cut ... by 2030."')
         return check_purpose(statement, settings=self.settings, llm=self.llm)
 
     def draft_purpose(self, goal: str | None = None, workspace: str | None = None) -> PurposeDrafts:
@@ -125,6 +128,8 @@ class Capabilities:
         self, question: str, workspace: str | None = None, k: int | None = None
     ) -> Iterator[AnswerUpdate]:
         """The answer as it grows (one update offline); the last update carries the cited answer."""
+        if not question.strip():
+            raise AdvisorError("No question to answer", hint='ask in your own words: "How do we ...?"')
         llm = self.llm
         if llm is None:
             answer = answer_question(question, retriever=self.retriever, workspace=workspace, k=k)
