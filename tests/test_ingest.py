@@ -192,3 +192,47 @@ def test_store_errors_say_what_to_check(tmp_path: Path) -> None:
     store = Store(Settings(home=tmp_path, chroma={"url": "http://127.0.0.1:9"}))  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="chroma run"):
         store.client  # noqa: B018
+
+
+def test_a_warm_search_costs_two_store_calls_per_scope_and_sees_every_write(
+    runtime: Runtime, tmp_path: Path, workspace_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chromadb.api.models.Collection import Collection
+
+    _ingest(runtime, [write(tmp_path / "charter.md", CHARTER)], workspace_name)
+    retriever = runtime.retriever
+    retriever.search("asthma admissions", workspace=workspace_name)  # warm: state and BM25 cached
+    calls: list[str] = []
+    for method in ("get", "query", "count", "peek"):
+        original = getattr(Collection, method)
+
+        def counted(
+            self: Collection, *args: object, _name: str = method, _f: object = original, **kw: object
+        ):  # type: ignore[no-untyped-def]
+            calls.append(_name)
+            return _f(self, *args, **kw)  # type: ignore[operator]
+
+        monkeypatch.setattr(Collection, method, counted)
+    client = type(runtime.store.client) if runtime.store.settings.chroma.url else None
+    if client is not None:  # server mode: collection lookups are calls too
+        original_get = client.get_collection
+
+        def get_collection(self: object, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+            calls.append("get_collection")
+            return original_get(self, *args, **kw)
+
+        monkeypatch.setattr(client, "get_collection", get_collection)
+    retriever.search("asthma admissions", workspace=workspace_name)
+    assert len(calls) <= 4, calls  # knowledge and workspace: a generation token and a query each
+    print(f"store calls of a warm search: {calls}")
+    monkeypatch.undo()
+    write(tmp_path / "notes.md", NOTES)
+    _ingest(runtime, [tmp_path / "notes.md"], workspace_name)  # a write the warm reader must see
+    hits = retriever.search("school nurse pilot landlords inspections", workspace=workspace_name, k=3)
+    assert any(p.source == "notes.md" for p in hits)
+    ScopeIndex(runtime.store, workspace_collection(workspace_name), runtime.embeddings).remove("notes.md")
+    hits = retriever.search("school nurse pilot landlords inspections", workspace=workspace_name, k=10)
+    assert all(p.source != "notes.md" for p in hits)
+    delete_workspace(runtime.store, workspace_name)
+    with pytest.raises(WorkspaceError):
+        retriever.search("asthma", workspace=workspace_name)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from advisor.config import Settings
 from advisor.errors import WorkspaceError
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
-from advisor.store.index import ScopeIndex
+from advisor.store.index import ManifestEntry, ScopeIndex
 from advisor.text.stemming import stem_words
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,15 @@ class _Lexical:
     metadatas: list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class _ScopeState:
+    name: str
+    token: str | None
+    entries: dict[str, ManifestEntry]
+    collection: Any
+    where: dict[str, Any] | None
+
+
 class Retriever:
     """Search the knowledge base and (optionally) one workspace. Build once, reuse."""
 
@@ -73,6 +82,7 @@ class Retriever:
         self.store = store
         self.embeddings = embeddings
         self._lexical: OrderedDict[tuple[str, str], _Lexical] = OrderedDict()
+        self._states: dict[str, _ScopeState] = {}
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
@@ -80,41 +90,57 @@ class Retriever:
         self, query: str, *, workspace: str | None = None, k: int | None = None, knowledge: bool = True
     ) -> list[Passage]:
         """The top `k` passages for `query` from the knowledge base and/or `workspace`."""
-        scopes: list[tuple[str, str]] = []
+        states: list[tuple[_ScopeState, str]] = []
         if knowledge:
-            scopes.append((KNOWLEDGE_COLLECTION, KNOWLEDGE_SCOPE))
+            state = self._scope_state(KNOWLEDGE_COLLECTION)
+            if state is not None:
+                states.append((state, KNOWLEDGE_SCOPE))
         if workspace is not None:
-            collection = workspace_collection(workspace)
-            if not self.store.has_collection(collection):
+            state = self._scope_state(workspace_collection(workspace))
+            if state is None:
                 raise WorkspaceError(
                     f"No workspace named {workspace!r}",
                     hint=f"create it with: advisor ingest FILES --workspace {workspace!r}",
                 )
-            scopes.append((collection, workspace))
+            states.append((state, workspace))
         k = k or self.settings.retrieval.top_k
         vector = self.embeddings.embed_query(query)
         passages: list[Passage] = []
-        for collection_name, label in scopes:
-            passages.extend(self._search_scope(query, vector, collection_name, label))
+        for state, label in states:
+            passages.extend(self._search_scope(query, vector, state, label))
         passages.sort(key=lambda p: p.score, reverse=True)
         return _diversify(passages, k, self.settings.retrieval.max_per_source)
 
-    def _search_scope(
-        self, query: str, vector: list[float], collection_name: str, label: str
-    ) -> list[Passage]:
+    def _scope_state(self, collection_name: str) -> _ScopeState | None:
+        """What a search needs of a scope, or None when it does not exist. Warm, it costs one store
+        call (the scope's generation token); the manifest, the collection handle and the count are
+        read again only after a write to the scope changed the token."""
+        token = ScopeIndex.generation(self.store, collection_name)
+        with self._lock:
+            cached = self._states.get(collection_name)
+        if token is not None and cached is not None and cached.token == token:
+            return cached
         if not self.store.has_collection(collection_name):
-            return []
+            return None
         entries = ScopeIndex(self.store, collection_name, self.embeddings).entries()
-        if not entries:
-            return []
         collection = self.store.collection(collection_name, create=False)
         # When the collection holds exactly what the manifest vouches for (the normal case), no filter
         # is needed; otherwise an interrupted ingest left chunks behind and only vouched-for ones count.
         where: dict[str, Any] | None = None
         if collection.count() != sum(e.chunk_count for e in entries.values()):
             where = {"file_sha": {"$in": sorted({e.file_sha for e in entries.values()})}}
+        state = _ScopeState(collection_name, token, entries, collection, where)
+        if token is not None:  # a scope last written before tokens existed is read afresh each time
+            with self._lock:
+                self._states[collection_name] = state
+        return state
+
+    def _search_scope(self, query: str, vector: list[float], state: _ScopeState, label: str) -> list[Passage]:
+        if not state.entries:
+            return []
+        collection_name, entries, where = state.name, state.entries, state.where
         n = self.settings.retrieval.candidates
-        got = collection.query(
+        got = state.collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=n,
             where=where,
@@ -122,7 +148,7 @@ class Retriever:
         )
         hits: dict[str, dict[str, Any]] = {}
         for rank, (cid, text, meta, distance) in enumerate(
-            zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)  # type: ignore[index]
+            zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)
         ):
             hits[cid] = {"text": text, "meta": meta, "vector_rank": rank, "similarity": 1.0 - float(distance)}
         lexical = self._lexical_index(collection_name, entries, where)

@@ -11,6 +11,7 @@ by retrieval and are swept on the next ingest. Each write, removal and sweep hol
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +28,9 @@ logger = logging.getLogger(__name__)
 # The key naming a manifest entry's scope. Chunks carry "scope"; a key of its own keeps the manifest
 # lookup from scanning every chunk's metadata (40 ms at 100k chunks in the embedded store).
 MANIFEST_KEY = "manifest_of"
+# Each scope has a generation record in the manifest, replaced by every write, removal and sweep:
+# a reader that finds the same token may reuse what it read of the scope (one call instead of four).
+GENERATION_KEY = "generation_of"
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,22 @@ class ScopeIndex:
             entries[entry.source] = entry
         return entries
 
+    @staticmethod
+    def generation(store: Store, collection_name: str) -> str | None:
+        """The scope's current generation token (None for a scope never written since tokens began)."""
+        got = store.manifest.get(ids=[_generation_id(collection_name)], include=["metadatas"])
+        metadatas = got["metadatas"] or []
+        return str(metadatas[0]["token"]) if metadatas else None
+
+    def bump_generation(self) -> None:
+        """Tell readers that what they read of this scope is stale (called while writing)."""
+        self.store.manifest.upsert(
+            ids=[_generation_id(self.name)],
+            embeddings=np.ones((1, 1), dtype=np.float32),
+            documents=[self.name],
+            metadatas=[{GENERATION_KEY: self.name, "token": uuid.uuid4().hex}],
+        )
+
     def write(
         self,
         document: Document,
@@ -83,6 +103,9 @@ class ScopeIndex:
     ) -> None:
         previous = self.entries().get(document.source)
         collection = self.store.collection(self.name)
+        # Before the first chunk lands: a reader that then finds chunks no manifest entry vouches for
+        # (a write in progress, or one killed midway) re-reads the scope and filters them out.
+        self.bump_generation()
         ids = [c.id for c in chunks]
         metadatas = [_chunk_metadata(self.name, c, extra) for c in chunks]
         try:
@@ -109,6 +132,7 @@ class ScopeIndex:
             raise StoreError(f"{document.source}: could not be written to the index: {exc}") from exc
         if previous and previous.file_sha != document.sha256:
             collection.delete(where={"$and": [{"source": document.source}, {"file_sha": previous.file_sha}]})
+        self.bump_generation()
 
     def remove(self, source: str) -> None:
         """Forget a source: its manifest entry first (so it stops being served), then its chunks."""
@@ -116,6 +140,7 @@ class ScopeIndex:
             self.store.manifest.delete(ids=[self._manifest_id(source)])
             if self.store.has_collection(self.name):
                 self.store.collection(self.name).delete(where={"source": source})
+            self.bump_generation()
 
     def sweep_orphans(self) -> int:
         """Delete chunks that no manifest entry vouches for (left by an interrupted ingest)."""
@@ -138,6 +163,7 @@ class ScopeIndex:
         if orphans:
             logger.warning("%s: removing %d chunks left by an interrupted ingest", self.name, len(orphans))
             self.store.delete_ids(collection, orphans)
+            self.bump_generation()
         return len(orphans)
 
     def _rollback(self, collection: Any, ids: list[str]) -> None:
@@ -148,6 +174,10 @@ class ScopeIndex:
 
     def _manifest_id(self, source: str) -> str:
         return f"{self.name}::{source}"
+
+
+def _generation_id(collection_name: str) -> str:
+    return f"{collection_name}::#generation"
 
 
 def _chunk_metadata(scope: str, chunk: Chunk, extra: dict[str, Any]) -> dict[str, Any]:

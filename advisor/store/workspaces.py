@@ -8,7 +8,7 @@ from langchain_core.embeddings import Embeddings
 
 from advisor.errors import WorkspaceError
 from advisor.store.chroma import WORKSPACE_PREFIX, Store, workspace_collection
-from advisor.store.index import MANIFEST_KEY, ManifestEntry, ScopeIndex
+from advisor.store.index import GENERATION_KEY, MANIFEST_KEY, ManifestEntry, ScopeIndex
 
 
 @dataclass(frozen=True)
@@ -53,5 +53,6 @@ def delete_workspace(store: Store, workspace: str) -> WorkspaceInfo:
         if found is None:
             raise WorkspaceError(f"No workspace named {workspace!r}", hint="see `advisor workspaces list`")
         store.manifest.delete(where={MANIFEST_KEY: name})
+        store.manifest.delete(where={GENERATION_KEY: name})
         store.delete_collection(name)
     return found
