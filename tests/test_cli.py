@@ -82,6 +82,22 @@ def test_ask_json_follows_the_contract(runtime: Runtime) -> None:
     )
 
 
+def test_ask_for_people_names_each_source_by_title_and_quote_not_by_hash(runtime: Runtime) -> None:
+    result = runner.invoke(app, ["ask", "How do we handle conflict between members?"], env=_env(runtime))
+    assert result.exit_code == 0, result.output
+    sources = result.stdout.split("Sources", 1)[1]
+    data = json.loads(
+        runner.invoke(
+            app, ["ask", "How do we handle conflict between members?", "--json"], env=_env(runtime)
+        ).stdout
+    )
+    for citation in data["citations"]:
+        assert citation["chunk_id"][:8] not in sources
+        assert citation["title"] in sources and " ".join(citation["quote"].split())[:40] in " ".join(
+            sources.split()
+        )
+
+
 def test_unknown_workspace_is_one_clear_line_and_exit_1(runtime: Runtime) -> None:
     result = runner.invoke(app, ["ask", "anything", "-w", "no-such-coalition"], env=_env(runtime))
     assert result.exit_code == 1

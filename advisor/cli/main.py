@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from advisor.store.ingest import FileResult
 
 
+QUOTE_CHARS = 160  # of each source's quote under an answer in the terminal
+
+
 @app.command()
 @user_errors
 def ingest(
@@ -116,7 +119,9 @@ def ask(
         out.print("[bold]Sources[/]")
         for number, citation in enumerate(result.citations, 1):
             title, source = escape(citation.title), escape(citation.source)
-            out.print(f" \\[{number}] {title} — {source} [dim]({citation.chunk_id[:8]})[/]", highlight=False)
+            quote = " ".join(citation.quote.split())
+            quote = escape(quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "…")
+            out.print(f" \\[{number}] {title} — {source}\n     [dim]“{quote}”[/]", highlight=False)
 
 
 @workspaces_app.command("list")
