@@ -101,7 +101,8 @@ def _pivots(blocks: list[tuple[str, str]]) -> str:
 
 
 def _charter(blocks: list[tuple[str, str]]) -> str:
-    findings = json.loads(next((body for label, body in blocks if label == "rule findings"), "{}"))
+    review = json.loads(next((body for label, body in blocks if label == "review findings"), "{}"))
+    findings = review.get("elements", {})
     elements = {
         element: {
             "status": "missing",
@@ -110,7 +111,7 @@ def _charter(blocks: list[tuple[str, str]]) -> str:
         for element, found in findings.items()
         if found.get("status") == "missing"
     }
-    return json.dumps({"elements": elements, "summary": "The rule-based findings hold; advice added."})
+    return json.dumps({"elements": elements, "summary": "The review's findings hold; advice added."})
 
 
 def _ask(blocks: list[tuple[str, str]]) -> str:

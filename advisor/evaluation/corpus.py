@@ -20,8 +20,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.charter.elements import ELEMENTS
-from advisor.capabilities.charter.models import CharterReview
-from advisor.capabilities.charter.rules import Status
+from advisor.capabilities.charter.findings import Finding
+from advisor.capabilities.charter.models import CharterReview, Status
 from advisor.errors import ConfigError
 from advisor.text.safe_yaml import load_yaml
 
@@ -80,6 +80,10 @@ class PartMetrics(BaseModel):
     evidence_on_passage: float
     spearman: float
     distinct_advice: float
+    defects_caught: float = Field(
+        description="Labelled defects matched by a finding of the same kind and place."
+    )
+    findings_confirmed: float = Field(description="Findings that match a labelled defect (precision).")
     per_element: dict[str, float]
 
 
@@ -125,6 +129,16 @@ def score_part(
         if d.label.elements[e].status != "missing" and got.status != "missing"
     ]
     advice = [got.advice for _, _, got in calls if got.status != "present"]
+    caught = [
+        any(_same_defect(d.path, defect, found) for found in r.findings)
+        for d, r in pairs
+        for defect in d.label.defects
+    ]
+    confirmed = [
+        any(_same_defect(d.path, defect, found) for defect in d.label.defects)
+        for d, r in pairs
+        for found in r.findings
+    ]
     per_element = {
         e: _share([d.label.elements[e].status == r.elements[e].status for d, r in pairs]) for e in ELEMENTS
     }
@@ -137,6 +151,8 @@ def score_part(
         evidence_on_passage=_share(on_passage),
         spearman=spearman([float(r.score) for _, r in pairs], [float(d.label.grade) for d, _ in pairs]),
         distinct_advice=len(set(advice)) / len(advice) if advice else 1.0,
+        defects_caught=_share(caught),
+        findings_confirmed=_share(confirmed),
         per_element=per_element,
     )
 
@@ -191,6 +207,13 @@ def _same_passage(path: Path, labelled: str | None, found: str | None) -> bool:
     text = _folded(path)
     a, b = _span(text, labelled), _span(text, found)
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _same_defect(path: Path, labelled: DefectLabel, found: Finding) -> bool:
+    """A finding of the labelled kind that quotes the same place (any quote of each overlapping)."""
+    return labelled.kind == found.kind and any(
+        _same_passage(path, a, b) for a in labelled.quotes for b in found.quotes
+    )
 
 
 def _span(text: str, quote: str) -> tuple[int, int] | None:

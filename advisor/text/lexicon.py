@@ -5,6 +5,7 @@ its modules, validated on load by a pydantic model, so a mistake names the file 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from importlib.resources import files
 from typing import Annotated, TypeVar
 
@@ -27,6 +28,20 @@ def _compiles(pattern: str) -> str:
 
 Regex = Annotated[str, AfterValidator(_compiles)]
 """A string that must compile as a regular expression."""
+
+ValueT = TypeVar("ValueT")
+
+
+def keys_exactly(keys: Iterable[str]) -> AfterValidator:
+    """A validator for a mapping that must have one entry for each of `keys`, and no other."""
+    wanted = sorted(keys)
+
+    def check(mapping: dict[str, ValueT]) -> dict[str, ValueT]:
+        if sorted(mapping) != wanted:
+            raise ValueError(f"needs one entry for each of {', '.join(wanted)}, and no other")
+        return mapping
+
+    return AfterValidator(check)
 
 
 def load_lexicon(package: str, name: str, model: type[LexiconT]) -> LexiconT:

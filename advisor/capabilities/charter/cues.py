@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Annotated
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel
 
 from advisor.capabilities.charter.elements import ELEMENTS
-from advisor.text.lexicon import Regex, load_lexicon
+from advisor.text.lexicon import Regex, keys_exactly, load_lexicon
 
 Pattern = re.Pattern[str]
 
@@ -73,14 +74,7 @@ class CueLexicon(BaseModel, extra="forbid"):
     general: str
     vague: str
     placeholder: Regex
-    elements: dict[str, str]
-
-    @field_validator("elements")
-    @classmethod
-    def _every_element(cls, elements: dict[str, str]) -> dict[str, str]:
-        if sorted(elements) != sorted(ELEMENTS):
-            raise ValueError(f"needs one block for each of {', '.join(ELEMENTS)}")
-        return elements
+    elements: Annotated[dict[str, str], keys_exactly(ELEMENTS)]
 
     def compiled(self) -> tuple[ElementCues, Pattern, Pattern, dict[str, ElementCues]]:
         """(general concreteness, vague, placeholder, cues per element); ValueError on a bad block."""
@@ -106,10 +100,6 @@ def _compiles(where: str, regex: str) -> None:
         raise ValueError(f"{where}: {exc}") from None
 
 
-# A named body or organisation: two or more capitalised words in the middle of a sentence.
-NAMED_BODY: Pattern = re.compile(
-    r"(?<=[a-z,;:] )(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z][\w'’-]+)+"
-)
 _general, VAGUE, PLACEHOLDER, ELEMENT_CUES = load_lexicon(
     __package__ or "", "cues.yaml", CueLexicon
 ).compiled()

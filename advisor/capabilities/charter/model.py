@@ -1,6 +1,7 @@
 """The model chain of charter review: the model reviews the rule-based scorecard of a charter.
 
-The model sees the charter (as untrusted data), the 13 elements and the rules' findings, and returns
+The model sees the charter (as untrusted data), the 13 elements and the offline review's clause-level
+findings (each element's call with the clause that shows it, each defect with its clauses), and returns
 only the elements where it disagrees or can advise better. A verdict is merged only when it can be
 verified: a `present` or `weak` status needs evidence quoted verbatim from the charter. The score is
 recomputed from the merged statuses; the purpose check is redone if the purpose evidence changed.
@@ -15,8 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
-from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
-from advisor.capabilities.charter.rules import Status
+from advisor.capabilities.charter.models import CharterReview, ElementReview, Status, charter_score
 from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.llm.prompts import untrusted
@@ -55,13 +55,16 @@ def review_charter_with_model(
     """The rules' review, improved by the model; the rules' review with a warning if the model fails."""
     elements = "\n".join(f"- {e}: {ELEMENT_INFO[e].description}" for e in ELEMENTS)
     findings = json.dumps(
-        {e: {"status": r.status, "evidence": r.evidence} for e, r in rules.elements.items()},
+        {
+            "elements": {e: {"status": r.status, "evidence": r.evidence} for e, r in rules.elements.items()},
+            "defects": [{"kind": f.kind, "clauses": f.quotes} for f in rules.findings],
+        },
         ensure_ascii=False,
         indent=1,
     )
     variables = {
         "charter": untrusted(text[:MAX_CHARTER_CHARS], rules.file),
-        "findings": untrusted(findings, "rule findings"),
+        "findings": untrusted(findings, "review findings"),
         "elements": elements,
     }
     return CHARTER_REVIEW.refine(
@@ -86,7 +89,13 @@ def merge_model_review(text: str, rules: CharterReview, model: ModelCharterRevie
     new_purpose = merged["purpose"].evidence
     if new_purpose and new_purpose != rules.elements["purpose"].evidence:
         purpose = check_purpose_rules(new_purpose)
-    return CharterReview(file=rules.file, score=charter_score(merged), elements=merged, purpose=purpose)
+    return CharterReview(
+        file=rules.file,
+        score=charter_score(merged, rules.findings),
+        elements=merged,
+        purpose=purpose,
+        findings=rules.findings,
+    )
 
 
 def find_verbatim(text: str, quote: str) -> str | None:

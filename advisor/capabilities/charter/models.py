@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.charter.elements import ELEMENTS
-from advisor.capabilities.charter.rules import Status
+from advisor.capabilities.charter.findings import Finding
 from advisor.capabilities.pattern import AdvisorResult
 from advisor.capabilities.purpose.models import PurposeCheck
 
-# The purpose counts double: every other element serves it, and a coalition without a usable
-# purpose cannot say no to anything. Present earns the full weight, weak half, missing nothing.
-ELEMENT_WEIGHTS: dict[str, float] = {element: 2.0 if element == "purpose" else 1.0 for element in ELEMENTS}
-STATUS_CREDIT: dict[str, float] = {"present": 1.0, "weak": 0.5, "missing": 0.0}
+Status = Literal["present", "weak", "missing"]
+# The score follows the labelling guide's grade (evals/corpus/GUIDE.md §4): a present element earns
+# a full point, a weak one a quarter (a rule nobody can act on is worth little), missing nothing;
+# serious defects take one step off, as a reviewer would.
+STATUS_CREDIT: dict[str, float] = {"present": 1.0, "weak": 0.25, "missing": 0.0}
+STEP_DOWN = 15  # points off for a serious defect (once)
+SERIOUS_KINDS = ("contradiction", "no_deadlock_rule", "power_concentration")
+MANY_PLACEHOLDERS = 3
 
 
 class ElementReview(BaseModel):
@@ -35,8 +42,8 @@ class CharterReview(AdvisorResult):
     score: int = Field(
         ge=0,
         le=100,
-        description="Weighted share of elements in place: present full, weak half, missing none; "
-        "the purpose weighs double.",
+        description="Share of elements in place (present full, weak a quarter, missing none), "
+        f"less {STEP_DOWN} for a serious defect or a decision rule that is not usable.",
     )
     elements: dict[str, ElementReview] = Field(
         description="All thirteen elements, in the contract's order, keyed by element id."
@@ -44,9 +51,20 @@ class CharterReview(AdvisorResult):
     purpose: PurposeCheck = Field(
         description="The purpose check of the charter's purpose sentence (its first sentence if none)."
     )
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="Defects a reviewer would flag (placeholders, numbering, contradictions, power "
+        "concentration, decisions with no deadlock rule, ...), each with the clauses quoted.",
+    )
 
 
-def charter_score(elements: dict[str, ElementReview]) -> int:
-    """0-100: the weighted credit of the elements (see `ELEMENT_WEIGHTS` and `STATUS_CREDIT`)."""
-    earned = sum(ELEMENT_WEIGHTS[e] * STATUS_CREDIT[elements[e].status] for e in ELEMENTS if e in elements)
-    return round(100 * earned / sum(ELEMENT_WEIGHTS.values()))
+def charter_score(elements: dict[str, ElementReview], findings: Sequence[Finding] = ()) -> int:
+    """0-100: the credit of the elements (`STATUS_CREDIT`), one step down for serious problems."""
+    earned = sum(STATUS_CREDIT[elements[e].status] for e in ELEMENTS if e in elements)
+    score = 100 * earned / len(ELEMENTS)
+    kinds = [f.kind for f in findings]
+    decisions = elements.get("decision_making")
+    serious = any(kind in SERIOUS_KINDS for kind in kinds) or kinds.count("placeholder") >= MANY_PLACEHOLDERS
+    if serious or (decisions is not None and decisions.status != "present"):
+        score -= STEP_DOWN
+    return max(0, round(score))

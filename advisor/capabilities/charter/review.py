@@ -1,22 +1,37 @@
 """Charter capability: review a coalition charter for the thirteen elements that hold a coalition
-together, with evidence quoted from the charter and advice for what is weak or missing.
+together, with evidence quoted from the charter, the defects a reviewer would flag, and advice
+written for this document.
 
 This module holds the public `review_charter` (reads md, txt, pdf or docx), the text-only
-`analyze_charter` and the markdown scorecard. The result models and the score live in `models`, the
-element rules in `rules` (vocabulary in `cues`, names and advice in `elements`), the model chain in
-`model`, many charters at once in `batch`.
+`analyze_charter` and the markdown scorecard. The document is cut into clauses (`clauses`); the
+trained classifier (`classifier`, features in `features`) calls each element present, weak or
+missing and ranks the clauses to quote; the detectors of `findings` list the defects; `advice`
+writes what to do. The result models and the score live in `models`, the model chain in `model`,
+many charters at once in `batch`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor.capabilities.charter.advice import element_advice, profile_document
+from advisor.capabilities.charter.classifier import (
+    CharterClassifier,
+    DocumentView,
+    ElementCall,
+    default_classifier,
+    view_document,
+)
+from advisor.capabilities.charter.clauses import Clause
+from advisor.capabilities.charter.cues import ELEMENT_CUES
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
+from advisor.capabilities.charter.features import strength_features
+from advisor.capabilities.charter.findings import Finding, delegation_finding, find_defects, quote
 from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
-from advisor.capabilities.charter.rules import ElementFinding, analyze_elements
 from advisor.capabilities.purpose.check import check_purpose
 from advisor.config import Settings, get_settings
 from advisor.documents.read import Document, decode_text
@@ -28,7 +43,19 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 STATUS_ICONS: dict[str, str] = {"present": "✅", "weak": "⚠️", "missing": "❌"}
-PRESENT_ADVICE = "Usable as written; check that it still holds at each charter review."
+_DOCUMENT_REFERENCE = re.compile(
+    r"\]\(|https?://|\.md\b|\b(?:[A-Z][\w-]*\s)*(?:Guide|Process|Document|README|Procedures?|Policy|Charter|Bylaws|"
+    r"Agreement|Handbook|APE\d+|PEP\s?\d+)\b|\[[^\]]+\]"
+)
+DELEGATION_CANDIDATES = 8
+_WIND_DOWN = re.compile(
+    r"\b(?:sunsets?|disband\w*|dissol(?:ve|ves|ved|ving|ution)|wind(?:s|ing)?[- ]down|ceases? to exist"
+    r"|(?:will|shall) (?:end|close|terminate) (?:on|in|at|when|after))\b",
+    re.IGNORECASE,
+)  # an element's best clauses searched for a pointer to another document
+MIN_DELEGATION_RELEVANCE = 0.3
+# Which element a kind of finding bears on (its advice mentions the finding).
+FINDING_ELEMENT: dict[str, str] = {"no_deadlock_rule": "decision_making", "power_concentration": "governance"}
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
@@ -45,12 +72,93 @@ def review_charter(
     return review_charter_with_model(text, analyze_charter(text, path.name), llm, settings)
 
 
-def analyze_charter(text: str, file: str) -> CharterReview:
-    """Review a charter given as text: rules only, no model and no embeddings."""
-    findings = analyze_elements(text)
-    elements = {element: _element_review(element, findings.elements[element]) for element in ELEMENTS}
-    purpose = check_purpose(findings.purpose_check.statement)
-    return CharterReview(file=file, score=charter_score(elements), elements=elements, purpose=purpose)
+def analyze_charter(text: str, file: str, classifier: CharterClassifier | None = None) -> CharterReview:
+    """Review a charter given as text: the trained classifier (the shipped one unless given) and the
+    detectors, no model."""
+    view = view_document(text)
+    calls = (classifier or default_classifier()).call_elements(view)
+    calls = _wind_down_anywhere(_placeholders_under_headings(calls, view), view)
+    profile = profile_document(text)
+    findings = find_defects(text, view.clauses)
+    evidence: dict[str, Clause | None] = {
+        e: calls[e].ranked[0] if calls[e].status != "missing" and calls[e].ranked else None for e in ELEMENTS
+    }
+    findings += _delegations(calls)
+    elements = {
+        e: ElementReview(
+            status=calls[e].status,  # type: ignore[arg-type]
+            evidence=quote(clause) if (clause := evidence[e]) else None,
+            advice=element_advice(
+                e, calls[e].status, evidence[e], profile, _bearing_on(e, evidence[e], findings)
+            ),
+        )
+        for e in ELEMENTS
+    }
+    purpose = check_purpose(_purpose_statement(calls["purpose"].ranked, text))
+    return CharterReview(
+        file=file,
+        score=charter_score(elements, findings),
+        elements=elements,
+        purpose=purpose,
+        findings=findings,
+    )
+
+
+def _placeholders_under_headings(calls: dict[str, ElementCall], view: DocumentView) -> dict[str, ElementCall]:
+    """The guide's rule: a heading that names an element over a placeholder ("## Disputes / TBD")
+    makes the element weak, quoting the placeholder, even when nothing else speaks of it."""
+    for element, call in calls.items():
+        if call.status != "missing":
+            continue
+        heading = ELEMENT_CUES[element].heading
+        for clause, features in zip(view.clauses, view.features, strict=True):
+            if clause.heading and heading.search(clause.heading) and "s:placeholder" in features:
+                calls[element] = replace(call, status="weak", ranked=[clause, *call.ranked])
+                break
+    return calls
+
+
+def _wind_down_anywhere(calls: dict[str, ElementCall], view: DocumentView) -> dict[str, ElementCall]:
+    """A sunset or disbanding clause counts for transition wherever it stands (a closing line, a
+    section on timelines): at least weak, quoted."""
+    call = calls["transition"]
+    if call.status == "missing":
+        ending = next((c for c in view.clauses if _WIND_DOWN.search(c.text)), None)
+        if ending is not None:
+            calls["transition"] = replace(call, status="weak", ranked=[ending, *call.ranked])
+    return calls
+
+
+def _delegations(calls: dict[str, ElementCall]) -> list[Finding]:
+    """Clauses that hand an element not written out here to another document."""
+    best: dict[Clause, tuple[float, str]] = {}
+    for element, call in calls.items():
+        for clause, relevance in zip(call.ranked[:DELEGATION_CANDIDATES], call.relevance, strict=False):
+            if relevance > best.get(clause, (MIN_DELEGATION_RELEVANCE, ""))[0]:
+                best[clause] = (relevance, element)
+    return [
+        delegation_finding(ELEMENT_INFO[element].name, clause)
+        for clause, (_, element) in best.items()
+        if calls[element].status != "present"
+        and _DOCUMENT_REFERENCE.search(clause.text)
+        and "s:delegation" in strength_features(clause.text)
+    ]
+
+
+def _bearing_on(element: str, evidence: Clause | None, findings: list[Finding]) -> list[Finding]:
+    """The findings that concern one element: by kind, or quoting its evidence (placeholders aside:
+    the advice on a weak element already says it is a placeholder)."""
+    return [
+        f
+        for f in findings
+        if FINDING_ELEMENT.get(f.kind) == element
+        or (f.kind != "placeholder" and evidence is not None and quote(evidence) in f.quotes)
+    ]
+
+
+def _purpose_statement(ranked: list[Clause], text: str) -> str:
+    """The clause most like a purpose or mission statement (the opening words when there is none)."""
+    return ranked[0].text if ranked else " ".join(text.split())[:300]
 
 
 def charter_text(document: Document, path: Path) -> str:
@@ -85,6 +193,11 @@ def charter_markdown(review: CharterReview) -> str:
         evidence = f"“{table_cell(result.evidence)}”" if result.evidence else "–"
         status = f"{STATUS_ICONS[result.status]} {result.status}"
         lines.append(f"| {name} | {status} | {evidence} | {table_cell(result.advice)} |")
+    if review.findings:
+        lines += ["", "## Findings", ""]
+        for finding in review.findings:
+            quotes = " · ".join(f"“{table_cell(q)}”" for q in finding.quotes)
+            lines.append(f"- **{finding.kind.replace('_', ' ')}**: {table_cell(finding.message)} {quotes}")
     check = review.purpose
     lines += ["", "## Purpose check", "", f"> {table_cell(check.statement)}", "", f"Score: {check.score}/100"]
     for criterion, verdict in check.criteria.items():
@@ -94,18 +207,3 @@ def charter_markdown(review: CharterReview) -> str:
     if check.rewrite:
         lines.append(f"- Possible rewrite: {table_cell(check.rewrite)}")
     return "\n".join(lines) + "\n"
-
-
-def _element_review(element: str, finding: ElementFinding) -> ElementReview:
-    info = ELEMENT_INFO[element]
-    if finding.status == "present":
-        advice = PRESENT_ADVICE
-    elif finding.status == "missing":
-        advice = info.advice_missing
-    elif finding.reason == "placeholder":
-        advice = f"Only a placeholder so far. {info.advice_weak}"
-    elif finding.reason:
-        advice = f"'{finding.reason}' leaves it open. {info.advice_weak}"
-    else:
-        advice = f"Mentioned, but not who, how or when. {info.advice_weak}"
-    return ElementReview(status=finding.status, evidence=finding.evidence, advice=advice)

@@ -1,0 +1,128 @@
+"""The defects a charter review flags: each kind found on a small document that has it, each quote
+an exact part of the document, and nothing flagged on a document that does not have it."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.capabilities.charter.clauses import split_clauses
+from advisor.capabilities.charter.findings import Finding, find_defects
+from advisor.capabilities.charter.review import analyze_charter, charter_markdown
+
+CLEAN = """\
+# Riverside Food Partnership
+
+## Decisions
+The Partner Council decides by consensus. If consensus is not reached at two meetings, a two-thirds
+vote of the partners present decides.
+
+## Membership
+An organisation joins by a letter to the Council and leaves by notice in writing.
+"""
+
+
+def findings(text: str) -> list[Finding]:
+    found = find_defects(text, split_clauses(text))
+    for finding in found:
+        assert finding.quotes and all(" ".join(q.split()) in " ".join(text.split()) for q in finding.quotes)
+    return found
+
+
+def kinds(text: str) -> list[str]:
+    return [f.kind for f in findings(text)]
+
+
+def test_a_clean_charter_has_no_findings() -> None:
+    assert kinds(CLEAN) == []
+
+
+def test_skipped_and_repeated_article_numbers() -> None:
+    text = (
+        "## Article I Purpose\nWe feed people.\n\n## Article II Members\nAnyone.\n\n"
+        "## Article IV Money\nDues.\n"
+    )
+    found = findings(text)
+    assert [f.kind for f in found] == ["numbering"]
+    assert found[0].quotes == ["## Article II Members", "## Article IV Money"]
+    assert "skips" in found[0].message
+    repeated = "## Section 1 Purpose\nWe feed people.\n\n## Section 1 Members\nAnyone may join.\n"
+    assert "repeated" in findings(repeated)[0].message
+
+
+def test_lettered_items_that_skip_a_letter() -> None:
+    text = "The partners share data for (a) eligibility checks; (b) service planning; and (d) audits.\n"
+    assert kinds(text) == ["numbering"]
+
+
+def test_a_promised_count_that_the_list_does_not_match() -> None:
+    text = "The coalition has three officers:\n\n- a chair\n- a treasurer\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["list_mismatch"]
+    assert "three" in found[0].message and "2" in found[0].message
+
+
+def test_a_recurring_placeholder_is_one_finding_quoted_where_it_recurs() -> None:
+    text = "[Codebase] is governed openly.\n\nChanges to [codebase] need review.\n\nDisputes: TBD.\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["placeholder", "placeholder"]
+    assert len(found[0].quotes) == 2 and "2 places" in found[0].message
+    assert "TBD" in found[1].message
+
+
+def test_html_and_links_are_not_placeholders() -> None:
+    text = "Write to <info@example.org> or see <https://example.org>.\n\n<table><tr><td>Chair</td></tr></table>\n"
+    assert "placeholder" not in kinds(text)
+
+
+def test_consensus_with_no_fallback_and_with_one() -> None:
+    text = "## Decisions\nAll decisions require the consensus of every partner.\n\nMeetings are monthly.\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["no_deadlock_rule"]
+    assert "fallback" in found[0].message
+    assert "no_deadlock_rule" not in kinds(CLEAN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of votes each member has in the assembly depends on the dues it pays.\n",
+        "Gold members each appoint one director to the board.\n",
+    ],
+)
+def test_seats_or_votes_by_payment(text: str) -> None:
+    assert kinds(text) == ["power_concentration"]
+
+
+def test_one_office_that_appoints_and_removes() -> None:
+    text = (
+        "Members are appointed on the agreement of the Chief Executive of Acme.\n\n"
+        "The Chief Executive of Acme may terminate the appointment of any member.\n"
+    )
+    found = findings(text)
+    assert [f.kind for f in found] == ["power_concentration"]
+    assert len(found[0].quotes) == 2
+
+
+def test_a_policy_relied_on_but_never_described() -> None:
+    text = "Members are reimbursed for travel in line with the expenses policy.\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["undefined_reference"]
+    assert "expenses policy" in found[0].message
+    linked = "Members are reimbursed in line with the [expenses policy](policy.md).\n"
+    assert kinds(linked) == []
+
+
+def test_two_bodies_said_to_govern() -> None:
+    text = (
+        "The association is governed by an annual assembly of its members.\n\n"
+        "The association is governed by a board.\n"
+    )
+    assert kinds(text) == ["contradiction"]
+
+
+def test_review_lists_findings_and_the_scorecard_shows_them() -> None:
+    text = CLEAN + "\n## Disputes\nTBD\n"
+    review = analyze_charter(text, "partnership.md")
+    assert [f.kind for f in review.findings] == ["placeholder"]
+    card = charter_markdown(review)
+    assert "## Findings" in card and "**placeholder**" in card and "“TBD”" in card
