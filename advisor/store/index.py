@@ -5,12 +5,15 @@ anything is written; the new chunks are added, then the manifest entry (the comm
 written, and only then are the previous version's chunks deleted. A write that fails is rolled
 back, and chunks that no manifest entry vouches for (left by a killed process) are never served
 by retrieval and are swept on the next ingest. Each write, removal and sweep holds the store
-(`Store.writing`), so another advisor process sees it whole or not at all.
+(`Store.writing`), so another advisor process sees it whole or not at all. When an ingest or a
+removal has finished, the scope's BM25 index is built for its new generation and saved beside the
+store (`refresh_lexical`), so no query has to build it.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +26,7 @@ from advisor.documents.chunking import Chunk
 from advisor.documents.read import Document
 from advisor.errors import StoreError
 from advisor.store.chroma import Store
+from advisor.store.lexical import LexicalIndex
 
 logger = logging.getLogger(__name__)
 # The key naming a manifest entry's scope. Chunks carry "scope"; a key of its own keeps the manifest
@@ -74,14 +78,66 @@ class ScopeIndex:
         metadatas = got["metadatas"] or []
         return str(metadatas[0]["token"]) if metadatas else None
 
-    def bump_generation(self) -> None:
-        """Tell readers that what they read of this scope is stale (called while writing)."""
+    def current_generation(self) -> str:
+        """The scope's generation token, giving the scope one first if it was last written before
+        tokens existed (so that what is read of it can be reused until the next write)."""
+        token = self.generation(self.store, self.name)
+        if token is None:
+            with self.store.writing():
+                token = self.generation(self.store, self.name) or self.bump_generation()
+        return token
+
+    def bump_generation(self) -> str:
+        """Tell readers that what they read of this scope is stale (called while writing); returns
+        the new token."""
+        token = uuid.uuid4().hex
         self.store.manifest.upsert(
             ids=[_generation_id(self.name)],
             embeddings=np.ones((1, 1), dtype=np.float32),
             documents=[self.name],
-            metadatas=[{GENERATION_KEY: self.name, "token": uuid.uuid4().hex}],
+            metadatas=[{GENERATION_KEY: self.name, "token": token}],
         )
+        return token
+
+    def vouched_filter(self, collection: Any, entries: dict[str, ManifestEntry]) -> dict[str, Any] | None:
+        """The `where` that keeps only chunks the manifest vouches for; None when the collection holds
+        exactly those (the normal case), otherwise an interrupted ingest left chunks behind."""
+        if collection.count() == sum(e.chunk_count for e in entries.values()):
+            return None
+        return {"file_sha": {"$in": sorted({e.file_sha for e in entries.values()})}}
+
+    def lexical(self, token: str, where: dict[str, Any] | None = None) -> LexicalIndex:
+        """The BM25 index of the scope at generation `token`: the saved one, or one built from the
+        collection now (and saved, if no write changed the scope while it was read)."""
+        saved = self.store.lexical.get(self.name, token)
+        if saved is not None:
+            return saved
+        started = time.perf_counter()
+        collection = self.store.collection(self.name, create=False)
+        ids, texts, metadatas = self.store.get_all(
+            collection, include=["documents", "metadatas"], where=where
+        )
+        index = LexicalIndex.build(ids, texts, metadatas)
+        if self.generation(self.store, self.name) == token:
+            self.store.lexical.put(self.name, token, index)
+        logger.info(
+            "%s: BM25 index of %d chunks built in %.1f s",
+            self.name,
+            index.size,
+            time.perf_counter() - started,
+        )
+        return index
+
+    def refresh_lexical(self) -> None:
+        """Build and save the BM25 index of the scope as it is now, unless it is saved already
+        (called when an ingest or a removal has finished)."""
+        if not self.store.has_collection(self.name):
+            return
+        token = self.current_generation()
+        if self.store.lexical.get(self.name, token) is not None:
+            return
+        collection = self.store.collection(self.name, create=False)
+        self.lexical(token, self.vouched_filter(collection, self.entries()))
 
     def write(
         self,
@@ -141,6 +197,7 @@ class ScopeIndex:
             if self.store.has_collection(self.name):
                 self.store.collection(self.name).delete(where={"source": source})
             self.bump_generation()
+        self.refresh_lexical()
 
     def sweep_orphans(self) -> int:
         """Delete chunks that no manifest entry vouches for (left by an interrupted ingest)."""
@@ -150,9 +207,10 @@ class ScopeIndex:
     def _sweep_orphans(self) -> int:
         if not self.store.has_collection(self.name):
             return 0
-        valid = {(e.source, e.file_sha) for e in self.entries().values()}
+        entries = self.entries()
+        valid = {(e.source, e.file_sha) for e in entries.values()}
         collection = self.store.collection(self.name)
-        if collection.count() == sum(e.chunk_count for e in self.entries().values()):
+        if self.vouched_filter(collection, entries) is None:
             return 0  # the usual case: the collection holds exactly what the manifest vouches for
         ids, _, metadatas = self.store.get_all(collection, include=["metadatas"])
         orphans = [

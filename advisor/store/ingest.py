@@ -158,6 +158,7 @@ def ingest_files(
         if sum(len(item[2]) for item in window if not isinstance(item, FileResult)) >= window_chunks:
             flush()
     flush()
+    index.refresh_lexical()  # now, so that the first query after this ingest need not build BM25
     return report
 
 
