@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from langchain_core.embeddings import Embeddings
 
 from advisor.config import Settings, get_settings
+from advisor.llm.knowledge_vectors import with_shipped_vectors
 from advisor.llm.models import load_chat_model, load_embeddings
 from advisor.retrieval.hybrid import Retriever
 from advisor.store.chroma import Store
@@ -68,7 +69,10 @@ class Runtime:
         if self._knowledge_synced:
             return None
         report = sync_knowledge(
-            settings=self.settings, store=self.store, embeddings=self.embeddings, on_result=on_result
+            settings=self.settings,
+            store=self.store,
+            embeddings=with_shipped_vectors(self.embeddings),  # a fresh home encodes nothing
+            on_result=on_result,
         )
         if report.changed:
             logger.info(
