@@ -78,7 +78,8 @@ def main(
 
 
 def get_runtime() -> Runtime:
-    return Runtime()
+    """A runtime that tells the user on stderr when it does first-run work."""
+    return Runtime(on_progress=lambda message: err.print(f"[dim]{escape(message)}[/]", highlight=False))
 
 
 def get_capabilities() -> Capabilities:

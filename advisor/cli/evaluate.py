@@ -2,6 +2,9 @@
 
 Exit code 1 when the gate fails (a required scenario went from pass to fail, or a metric dropped
 beyond its tolerance); `--bless` writes the run as the new baseline instead of gating.
+
+The evaluation package (with langchain's chat-model classes, half a second to import) is imported
+when the command runs, not when `advisor` starts, so every other command starts without it.
 """
 
 from __future__ import annotations
@@ -18,13 +21,6 @@ from advisor.cli.common import app, err, out, progress_bar, user_errors
 from advisor.config import get_settings
 from advisor.data import bundled
 from advisor.errors import AdvisorError
-from advisor.evaluation.baseline import baseline_path, bless, check_gate, load_baseline
-from advisor.evaluation.corpus import load_corpus, review_corpus
-from advisor.evaluation.models import BACKENDS
-from advisor.evaluation.report import write_reports
-from advisor.evaluation.runner import run_eval
-from advisor.evaluation.scenarios import load_scenarios
-from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 
 if TYPE_CHECKING:
@@ -77,6 +73,11 @@ def eval_command(
     Prints pass rate and metrics per capability, writes JSON, markdown and JUnit XML reports, and
     exits 1 when a required scenario went from pass to fail or a metric dropped beyond its tolerance.
     """
+    from advisor.evaluation.baseline import baseline_path, bless, check_gate, load_baseline
+    from advisor.evaluation.models import BACKENDS
+    from advisor.evaluation.report import write_reports
+    from advisor.evaluation.runner import run_eval
+    from advisor.evaluation.scenarios import load_scenarios
 
     if backend not in BACKENDS:
         raise AdvisorError(f"unknown --backend {backend!r}", hint="use offline, replay or live")
@@ -115,6 +116,9 @@ def eval_command(
 
 def corpus_report(settings: Settings, report_dir: Path) -> None:
     """Charter review on the corpus, dev and test beside the majority baseline; JSON in `report_dir`."""
+    from advisor.evaluation.corpus import load_corpus, review_corpus
+    from advisor.service.capabilities import Capabilities
+
     documents = load_corpus(bundled("evals") / "corpus")
     with err.status("Reviewing the corpus…"):
         parts = review_corpus(documents, Capabilities(eval_runtime(settings), llm=None).review_charter)

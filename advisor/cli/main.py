@@ -186,9 +186,10 @@ def serve(
 ) -> None:
     """Start the web app (chat, workspaces, tool views). Offline by default; login with ADVISOR_AUTH."""
     from advisor.web.layout import launch_app
+    from advisor.web.state import AppContext
 
     err.print("Starting Coalition Advisor… (Ctrl+C to stop)")
-    launch_app(host=host, port=port)
+    launch_app(AppContext(get_runtime()), host=host, port=port)
 
 
 if __name__ == "__main__":

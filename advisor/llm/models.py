@@ -113,5 +113,6 @@ def load_embeddings(settings: Settings) -> Embeddings:
         refuse_remote(settings, os.environ.get("OPENAI_BASE_URL"))
         return OpenAIEmbeddings(model=settings.embedding.openai_model)
     from advisor.llm.embeddings import MiniLMEmbeddings
+    from advisor.llm.knowledge_vectors import with_shipped_vectors
 
-    return MiniLMEmbeddings(batch_size=settings.embedding.batch_size)
+    return with_shipped_vectors(MiniLMEmbeddings(batch_size=settings.embedding.batch_size))

@@ -70,14 +70,12 @@ def select_sentences(
     pool = [
         (rank, passage, _clean(quote), quote)
         for rank, passage in enumerate(passages)
-        for quote in (_LIST_MARKER.sub("", s) for s in split_sentences(passage.text))
-        if 5 <= len(quote.split()) <= 70
+        for quote in _quotes(passage.text)
     ]
     if not pool:
         return [(p, [(_clean(p.text), p.text)]) for p in passages[:1]]
-    # A sentence is judged with its heading ("Purpose: Cut traffic deaths…"), which often names its topic.
     vectors = _SENTENCE_VECTORS.embed(
-        embeddings, [f"{p.heading or p.title}: {clean}" for _, p, clean, _ in pool]
+        embeddings, [_sentence_text(p.heading, p.title, clean) for _, p, clean, _ in pool]
     )
     query = embeddings.embed_query(question)
     candidates = sorted(
@@ -120,6 +118,21 @@ def select_sentences(
         (passage, [(c.sentence, c.quote) for c in sorted(items, key=lambda c: passage.text.find(c.quote))])
         for passage, items in grouped.values()
     ]
+
+
+def sentence_texts(heading: str, title: str, text: str) -> list[str]:
+    """What is embedded of each sentence of a passage when an answer weighs them."""
+    return [_sentence_text(heading, title, _clean(quote)) for quote in _quotes(text)]
+
+
+def _quotes(text: str) -> list[str]:
+    quotes = (_LIST_MARKER.sub("", s) for s in split_sentences(text))
+    return [quote for quote in quotes if 5 <= len(quote.split()) <= 70]
+
+
+def _sentence_text(heading: str, title: str, clean: str) -> str:
+    # A sentence is judged with its heading ("Purpose: Cut traffic deaths…"), which often names its topic.
+    return f"{heading or title}: {clean}"
 
 
 def _clean(sentence: str) -> str:

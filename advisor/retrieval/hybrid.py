@@ -2,16 +2,16 @@
 
 Scoping is done here, in code: a query reads only the knowledge collection and the one workspace
 collection it names, and every hit is checked to belong to the scope it was asked of. Only chunks
-vouched for by the manifest (the current version of a file) are served. BM25 indexes are built
-from the collection on first use and cached until the scope's manifest changes.
+vouched for by the manifest (the current version of a file) are served. Each scope's BM25 index
+is the one saved for its current generation when it was last written (`ScopeIndex.lexical`); only
+a scope whose saved index is missing (written by an older version, or by a build that lost a race
+with a write) has it built here, once.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,6 @@ from advisor.config import Settings
 from advisor.errors import WorkspaceError
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
-from advisor.text.stemming import stem_words
 
 logger = logging.getLogger(__name__)
 KNOWLEDGE_SCOPE = "knowledge"
@@ -58,17 +57,9 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class _Lexical:
-    bm25: Any
-    ids: list[str]
-    texts: list[str]
-    metadatas: list[dict[str, Any]]
-
-
-@dataclass(frozen=True)
 class _ScopeState:
     name: str
-    token: str | None
+    token: str
     entries: dict[str, ManifestEntry]
     collection: Any
     where: dict[str, Any] | None
@@ -77,13 +68,11 @@ class _ScopeState:
 class Retriever:
     """Search the knowledge base and (optionally) one workspace. Build once, reuse."""
 
-    def __init__(self, settings: Settings, store: Store, embeddings: Embeddings, cache_size: int = 8) -> None:
+    def __init__(self, settings: Settings, store: Store, embeddings: Embeddings) -> None:
         self.settings = settings
         self.store = store
         self.embeddings = embeddings
-        self._lexical: OrderedDict[tuple[str, str], _Lexical] = OrderedDict()
         self._states: dict[str, _ScopeState] = {}
-        self._cache_size = cache_size
         self._lock = threading.Lock()
 
     def search(
@@ -122,23 +111,21 @@ class Retriever:
             return cached
         if not self.store.has_collection(collection_name):
             return None
-        entries = ScopeIndex(self.store, collection_name, self.embeddings).entries()
+        scope = ScopeIndex(self.store, collection_name, self.embeddings)
+        token = token or scope.current_generation()  # a scope last written before tokens existed
+        entries = scope.entries()
         collection = self.store.collection(collection_name, create=False)
-        # When the collection holds exactly what the manifest vouches for (the normal case), no filter
-        # is needed; otherwise an interrupted ingest left chunks behind and only vouched-for ones count.
-        where: dict[str, Any] | None = None
-        if collection.count() != sum(e.chunk_count for e in entries.values()):
-            where = {"file_sha": {"$in": sorted({e.file_sha for e in entries.values()})}}
-        state = _ScopeState(collection_name, token, entries, collection, where)
-        if token is not None:  # a scope last written before tokens existed is read afresh each time
-            with self._lock:
-                self._states[collection_name] = state
+        state = _ScopeState(
+            collection_name, token, entries, collection, scope.vouched_filter(collection, entries)
+        )
+        with self._lock:
+            self._states[collection_name] = state
         return state
 
     def _search_scope(self, query: str, vector: list[float], state: _ScopeState, label: str) -> list[Passage]:
         if not state.entries:
             return []
-        collection_name, entries, where = state.name, state.entries, state.where
+        collection_name, where = state.name, state.where
         n = self.settings.retrieval.candidates
         got = state.collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
@@ -151,10 +138,10 @@ class Retriever:
             zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)
         ):
             hits[cid] = {"text": text, "meta": meta, "vector_rank": rank, "similarity": 1.0 - float(distance)}
-        lexical = self._lexical_index(collection_name, entries, where)
-        for rank, (position, score) in enumerate(self._bm25(lexical, query, n)):
-            cid = lexical.ids[position]
-            hit = hits.setdefault(cid, {"text": lexical.texts[position], "meta": lexical.metadatas[position]})
+        lexical = ScopeIndex(self.store, collection_name, self.embeddings).lexical(state.token, where)
+        for rank, (position, score) in enumerate(lexical.search(query, n)):
+            cid, text, meta = lexical.record(position)
+            hit = hits.setdefault(cid, {"text": text, "meta": meta})
             hit["lexical_rank"] = rank
             hit["bm25"] = score
         weights = self.settings.retrieval
@@ -185,42 +172,6 @@ class Retriever:
             )
         return passages
 
-    def _lexical_index(
-        self, collection_name: str, entries: dict[str, Any], where: dict[str, Any] | None
-    ) -> _Lexical:
-        fingerprint = hashlib.sha1(
-            "|".join(f"{s}:{e.file_sha}" for s, e in sorted(entries.items())).encode()
-        ).hexdigest()
-        key = (collection_name, fingerprint)
-        with self._lock:
-            if key in self._lexical:
-                self._lexical.move_to_end(key)
-                return self._lexical[key]
-        import bm25s
-
-        collection = self.store.collection(collection_name, create=False)
-        ids, texts, metas = self.store.get_all(collection, include=["documents", "metadatas"], where=where)
-        corpus = [
-            f"{m.get('title', '')} {m.get('heading', '')} {m.get('summary', '')} {t}"
-            for t, m in zip(texts, metas, strict=True)
-        ]
-        bm25 = bm25s.BM25()
-        bm25.index(_tokenize(corpus), show_progress=False)
-        lexical = _Lexical(bm25=bm25, ids=list(ids), texts=texts, metadatas=metas)
-        with self._lock:
-            self._lexical[key] = lexical
-            while len(self._lexical) > self._cache_size:
-                self._lexical.popitem(last=False)
-        return lexical
-
-    @staticmethod
-    def _bm25(lexical: _Lexical, query: str, n: int) -> list[tuple[int, float]]:
-        tokens = _tokenize([query], as_strings=True)
-        if not lexical.ids or not tokens[0]:
-            return []
-        positions, scores = lexical.bm25.retrieve(tokens, k=min(n, len(lexical.ids)), show_progress=False)
-        return [(int(p), float(s)) for p, s in zip(positions[0], scores[0], strict=True) if s > 0]
-
 
 def _diversify(passages: list[Passage], k: int, max_per_source: int) -> list[Passage]:
     """The best `k` passages with at most `max_per_source` from one file (topped up if too few)."""
@@ -234,12 +185,3 @@ def _diversify(passages: list[Passage], k: int, max_per_source: int) -> list[Pas
         if len(taken) == k:
             return taken
     return taken + [p for p in passages if p not in taken][: k - len(taken)]
-
-
-def _tokenize(texts: list[str], as_strings: bool = False) -> Any:
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
-    return bm25s.tokenize(
-        texts, stopwords="en", stemmer=stem_words, show_progress=False, return_ids=not as_strings
-    )

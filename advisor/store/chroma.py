@@ -29,6 +29,7 @@ import numpy as np
 from advisor.config import Settings
 from advisor.errors import StoreError, WorkspaceError
 from advisor.store.guard import GuardedClient, guarded_client
+from advisor.store.lexical import LexicalStore
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -105,6 +106,11 @@ class Store:
                 yield
         else:
             yield
+
+    @cached_property
+    def lexical(self) -> LexicalStore:
+        """Where the scopes' BM25 indexes are saved (beside the store, by database)."""
+        return LexicalStore(self.settings.home / "lexical" / self.settings.chroma.database)
 
     @property
     def mode(self) -> str:

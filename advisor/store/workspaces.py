@@ -55,4 +55,5 @@ def delete_workspace(store: Store, workspace: str) -> WorkspaceInfo:
         store.manifest.delete(where={MANIFEST_KEY: name})
         store.manifest.delete(where={GENERATION_KEY: name})
         store.delete_collection(name)
+    store.lexical.drop(name)
     return found
