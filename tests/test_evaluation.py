@@ -65,7 +65,11 @@ def test_offline_suite_passes_its_committed_baseline(offline_report: EvalReport)
     assert all(r.model_calls == 0 for r in offline_report.scenarios)
     assert offline_report.judge.startswith("skipped")
     for capability in CAPABILITIES:
-        assert offline_report.capabilities[capability].quality["pass_rate"] > 0.5
+        quality = offline_report.capabilities[capability].quality
+        if capability == "charter":  # unseen invented charters: a fixed majority guess gets 0.54
+            assert quality["status_accuracy"] > 0.6, quality
+        else:
+            assert quality["pass_rate"] > 0.5, (capability, quality)
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -226,6 +227,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cv", action="store_true", help="cross-validate on dev")
     parser.add_argument("--write", action="store_true", help=f"fit on dev and write {MODEL_FILE.name}")
+    parser.add_argument(
+        "--to", type=Path, default=MODEL_FILE, help="where to write (default: the shipped file)"
+    )
     args = parser.parse_args()
     if not (args.cv or args.write):
         parser.error("say --cv, --write or both")
@@ -238,8 +242,8 @@ def main() -> None:
         metrics = cross_validate(examples)
         print(metrics.model_dump_json(indent=1))
     if args.write:
-        fit(examples).save(MODEL_FILE)
-        print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KiB)")
+        fit(examples).save(args.to)
+        print(f"wrote {args.to} ({args.to.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":
