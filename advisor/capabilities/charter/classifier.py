@@ -49,6 +49,7 @@ class ElementCall:
     confidence: float
     ranked: list[Clause]
     relevance: list[float]
+    probabilities: tuple[float, ...] = ()  # of each of STATUSES
 
 
 def view_document(text: str) -> DocumentView:
@@ -114,6 +115,7 @@ class CharterClassifier:
                 confidence=float(probabilities[i, best]),
                 ranked=[view.clauses[j] for j in order],
                 relevance=[float(relevance[j, i]) for j in order],
+                probabilities=tuple(float(p) for p in probabilities[i]),
             )
         return calls
 

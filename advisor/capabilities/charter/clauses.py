@@ -3,8 +3,8 @@
 A clause is one sentence of a paragraph, one list item, or one table row, with the heading it sits
 under. Paragraphs are read whole, so a sentence hard-wrapped across lines (markdown, plain text, a
 PDF's lines) stays one clause instead of fragments ("non-voting capacity."). Every clause keeps its
-exact span, so its text is a substring of the document. Tables of contents, metadata fields,
-horizontal rules, fence lines and site directives are not clauses.
+exact span, so its text is a substring of the document. Tables of contents, link definitions,
+citation blocks, metadata fields, horizontal rules, fence lines and site directives are not clauses.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ _META_LINE = re.compile(
 )
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?\s*:?-{3,}")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")  # "[w3c]: https://…" (a link target, not text)
+_CITATION = re.compile(r"^\s*@\w+\{|^\s*(?:title|author|year|journal|doi|url|publisher)\s*=\s*[{\"]", re.I)
 _DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+\w+::|\{[{%<][^}]*[}%>]\}\s*$|<!--|\{\w[\w-]*\})")
 _BARE_PLACEHOLDER = re.compile(
     r"\W*(?:TB[DCA]|\?+|\.\.\.|…|XXX|TODO)\W*", re.IGNORECASE
@@ -88,6 +90,9 @@ def split_clauses(text: str) -> list[Clause]:
             heading = _heading_text(line)
             continue
         if _SETEXT.match(line) or _RULE.match(line) or _TOC_LINE.match(line) or _DIRECTIVE.match(line):
+            flush()
+            continue
+        if _LINK_DEFINITION.match(line) or _CITATION.match(line):
             flush()
             continue
         if _META_LINE.match(line):

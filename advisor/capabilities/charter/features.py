@@ -77,6 +77,7 @@ LINK = re.compile(r"\]\(|https?://|<a\s", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
 _MARKUP = re.compile(r"<[^>]{0,200}>|\]\([^)]{0,300}\)|https?://\S+|&\w+;")
 TOP_CLAUSES = 3
+MIN_QUOTE_WORDS = 4  # a quote shorter than this is a fragment (GUIDE.md 1.6)
 
 
 def clause_tokens(text: str) -> list[str]:
@@ -107,6 +108,11 @@ def clause_features(clause: Clause) -> Features:
         features["list"] = 1.0
     if not clause.heading:
         features["no_heading"] = 1.0
+    stripped = clause.text.rstrip("*_ ")
+    if stripped.endswith(":"):
+        features["lead_in"] = 1.0  # "The Council shall:" introduces a list; its items are the rule
+    if len(tokens) < MIN_QUOTE_WORDS:
+        features["short"] = 1.0
     features["length"] = min(len(tokens), 60) / 60
     return dict(features)
 

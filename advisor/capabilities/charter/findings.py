@@ -53,17 +53,16 @@ _HTML_TAGS = (
     "summary|dl|dt|dd|small|sup|sub|code|pre|h[1-6]|blockquote|section|center|font|label|input|form|caption"
 )
 _PLACEHOLDER = re.compile(
-    r"\bTB[DCA]\b|\bto be (?:determined|decided|confirmed|added|announced|defined|drafted"
+    r"\bTB[DCA]\b|\bto be (?:determined|decided|confirmed|announced|defined|drafted"
     r"|created)\b|\bcoming soon\b"
     r"|\byet to be \w+ed\b|\bneeds? to decide\b|\bwill be formali[sz]ed\b|\bwork(?:ing)? (?:on|in) progress\b"
-    r"|\bin (?:the |a )?process of defining\b|\b(?:place|put|insert|write|add) (?:your"
-    r"|the) [\w ]{1,30} here\b"
+    r"|\bin (?:the |a )?process of defining\b"
     r"|\\<[^<>\n]{1,40}\\>|<(?!/|(?:" + _HTML_TAGS + r")\b)[a-z][a-z _-]{1,40}>"
     r"|\[(?:insert|add|enter|name|date|link|tbd|todo|x+|your|organi[sz]ation|project|codebase|company|email|"
     r"list|url)[^\]\n]{0,40}\](?![(:\[])|\]\(\)"
     r"|\{(?![{%])[A-Za-z][^{}\n]{0,120}\s[^{}\n]{0,120}\}(?!\})|\{(?:name|date|project|link"
     r"|organi[sz]ation)\}"
-    r"|_{4,}|\bX{3,}\b|\bYYYY\b|\bDD Month\b|[€$£]\s?[XY]\b|\(\s*Proposed\s*\)"
+    r"|_{4,}|\bX{3,}\b|\bDD Month\b|\[[^\]\n]*YYYY[^\]\n]*\]|[€$£]\s?[XY]\b|\(\s*Proposed\s*\)"
     r"|\bIn this section,? (?:the|both) part(?:y|ies)",
     re.IGNORECASE,
 )
@@ -71,16 +70,22 @@ _CASE_SENSITIVE_RESIDUE = re.compile(
     r"\bTODO\b|\bFIXME\b|\bXXX\b|\bProposed\b(?= (?:members?|list|roster|names?)\b)"
     r"|\b(?:NAME|DATE|TITLE|INSTITUTION|ORGANI[SZ]ATION|RECEIVER|CAUSE|CODEBASE|AMOUNT|ADDRESS)\b"
 )
+_FILL_IN_TEMPLATE = re.compile(r"\b(?:e-?mail|announcement|invitation|message|form)s?\b", re.IGNORECASE)
 QUOTES_PER_PLACEHOLDER = 3  # the same token recurring is one finding, quoted at up to this many places
 
 
 def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
     places: dict[str, list[Clause]] = {}
     shown: dict[str, str] = {}
+    lowered = text.lower()
     for clause in clauses:
+        if _FILL_IN_TEMPLATE.search(clause.heading):
+            continue  # a model email or form, filled in each time, is not a blank rule (GUIDE 7.3)
         for pattern in (_PLACEHOLDER, _CASE_SENSITIVE_RESIDUE):
             for match in pattern.finditer(clause.text):
                 token = match.group(0).strip().lower()
+                if token.startswith("[") and f"{token}:" in lowered:
+                    continue  # a reference-style link, defined elsewhere in the document
                 shown.setdefault(token, match.group(0).strip())
                 if clause not in places.setdefault(token, []):
                     places[token].append(clause)

@@ -28,7 +28,7 @@ from advisor.capabilities.charter.classifier import (
 from advisor.capabilities.charter.clauses import Clause
 from advisor.capabilities.charter.cues import ELEMENT_CUES
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
-from advisor.capabilities.charter.features import strength_features
+from advisor.capabilities.charter.features import MIN_QUOTE_WORDS, strength_features
 from advisor.capabilities.charter.findings import Finding, delegation_finding, find_defects, quote
 from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
@@ -48,6 +48,7 @@ _DOCUMENT_REFERENCE = re.compile(
     r"Agreement|Handbook|APE\d+|PEP\s?\d+)\b|\[[^\]]+\]"
 )
 DELEGATION_CANDIDATES = 8
+QUOTE_CANDIDATES = 5  # an element's best clauses searched for one worth quoting
 _WIND_DOWN = re.compile(
     r"\b(?:sunsets?|disband\w*|dissol(?:ve|ves|ved|ving|ution)|wind(?:s|ing)?[- ]down|ceases? to exist"
     r"|(?:will|shall) (?:end|close|terminate) (?:on|in|at|when|after))\b",
@@ -80,9 +81,7 @@ def analyze_charter(text: str, file: str, classifier: CharterClassifier | None =
     calls = _wind_down_anywhere(_placeholders_under_headings(calls, view), view)
     profile = profile_document(text)
     findings = find_defects(text, view.clauses)
-    evidence: dict[str, Clause | None] = {
-        e: calls[e].ranked[0] if calls[e].status != "missing" and calls[e].ranked else None for e in ELEMENTS
-    }
+    evidence = {e: _quotable(calls[e]) if calls[e].status != "missing" else None for e in ELEMENTS}
     findings += _delegations(calls)
     elements = {
         e: ElementReview(
@@ -143,6 +142,17 @@ def _delegations(calls: dict[str, ElementCall]) -> list[Finding]:
         and _DOCUMENT_REFERENCE.search(clause.text)
         and "s:delegation" in strength_features(clause.text)
     ]
+
+
+def _quotable(call: ElementCall) -> Clause | None:
+    """The best-ranked clause a reviewer could quote: a whole statement of at least a few words, not
+    a lead-in to a list (a placeholder is quoted as it is)."""
+    for clause in call.ranked[:QUOTE_CANDIDATES]:
+        features = strength_features(clause.text)
+        fragment = len(clause.text.split()) < MIN_QUOTE_WORDS or clause.text.rstrip("*_ ").endswith(":")
+        if not fragment or "s:placeholder" in features:
+            return clause
+    return call.ranked[0] if call.ranked else None
 
 
 def _bearing_on(element: str, evidence: Clause | None, findings: list[Finding]) -> list[Finding]:
