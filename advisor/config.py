@@ -110,7 +110,23 @@ class LLMSettings(BaseModel):
         description="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp); overrides OPENAI_BASE_URL.",
     )
     temperature: float = Field(default=0.2, ge=0, le=2, description="Sampling temperature.")
-    timeout_s: float = Field(default=60.0, gt=0, description="Seconds before one model call is abandoned.")
+    timeout_s: float = Field(
+        default=60.0, gt=0, description="Seconds before one call to a hosted model is abandoned."
+    )
+    local_timeout_s: float = Field(
+        default=300.0,
+        gt=0,
+        description="Seconds before one call to a model on this machine (127.0.0.1, localhost) is "
+        "abandoned: a laptop CPU needs longer than a hosted API.",
+    )
+    max_tokens: int = Field(
+        default=1024, ge=16, description="Most tokens one reply may use: a runaway generation stops there."
+    )
+    structured_output: Literal["auto", "json_schema", "json_object", "prompt"] = Field(
+        default="auto",
+        description="How JSON replies are asked for. `auto`: the schema as `response_format` "
+        "(json_schema), falling back to JSON mode, then to the prompt alone, when a server refuses.",
+    )
     max_retries: int = Field(default=2, ge=0, description="Retries (with backoff) on 429/5xx/timeouts.")
     concurrency: int = Field(default=4, ge=1, description="Model calls in flight at once.")
     validation_retries: int = Field(

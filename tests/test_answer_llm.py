@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.capabilities.ask.model import stream_answer
+from advisor.capabilities.ask.model import AnswerUpdate, stream_answer
+from advisor.capabilities.ask.models import Answer
 from advisor.config import LLMSettings, Settings
 from advisor.llm.models import load_chat_model
 from advisor.service.capabilities import Capabilities
@@ -25,14 +26,18 @@ def model_settings(runtime: Runtime, server: FakeOpenAIServer, **llm: float) -> 
     return Settings(home=runtime.settings.home, llm=LLMSettings(base_url=server.url, **llm))  # type: ignore[arg-type]
 
 
-def test_a_streamed_answer_cites_only_retrieved_passages(runtime: Runtime) -> None:
-    with FakeOpenAIServer().script(REPLY) as server:
+def _stream(runtime: Runtime, reply: str) -> tuple[list[AnswerUpdate], FakeOpenAIServer]:
+    """Every update of a model answer to QUESTION, the model replying `reply`; and the server."""
+    with FakeOpenAIServer().script(reply) as server:
         settings = model_settings(runtime, server)
-        updates = list(
-            stream_answer(
-                QUESTION, retriever=runtime.retriever, llm=load_chat_model(settings), settings=settings
-            )  # type: ignore[arg-type]
-        )
+        llm = load_chat_model(settings)
+        assert llm is not None
+        updates = list(stream_answer(QUESTION, retriever=runtime.retriever, llm=llm, settings=settings))
+    return updates, server
+
+
+def test_a_streamed_answer_cites_only_retrieved_passages(runtime: Runtime) -> None:
+    updates, server = _stream(runtime, REPLY)
     assert len(updates) > 5  # it arrived in pieces
     assert all(u.final is None for u in updates[:-1])
     final = updates[-1].final
@@ -70,3 +75,33 @@ def test_remote_content_is_detected_and_neutralised(text: str, remote: bool) -> 
 
     assert has_remote_content(text) is remote
     assert not has_remote_content(strip_remote_content(text))
+
+
+def _answer(runtime: Runtime, reply: str) -> Answer:
+    final = _stream(runtime, reply)[0][-1].final
+    assert final is not None and final.mode == "llm"
+    return final
+
+
+def test_a_quotation_without_an_id_is_cited_to_the_passage_it_comes_from(runtime: Runtime) -> None:
+    """Small models quote passages and forget the ids: the quote itself is verified and cited."""
+    passage = runtime.retriever.search(QUESTION)[1]
+    sentence = max((s.strip() for s in passage.text.split(".")), key=len)
+    words = sentence.split()[:12]
+    quoted = " ".join(words)
+    final = _answer(runtime, f'The guidance says: "{quoted}". Start there.')
+    assert [c.chunk_id for c in final.citations] == [passage.chunk_id]
+    assert f'"{quoted}"[1]' in final.answer
+    assert final.citations[0].quote == quoted
+    assert not final.warnings
+
+
+def test_a_copied_run_of_words_is_cited_and_an_uncited_answer_says_so(runtime: Runtime) -> None:
+    passage = runtime.retriever.search(QUESTION)[0]
+    copied = " ".join(passage.text.split()[:10])
+    final = _answer(runtime, f"In short, {copied} and then talk. Good luck.")
+    assert [c.chunk_id for c in final.citations] == [passage.chunk_id]
+    assert "[1]" in final.answer
+    uncited = _answer(runtime, "Talk it out over coffee. Everyone will feel better.")
+    assert uncited.citations == []
+    assert any("cites none of the passages" in w for w in uncited.warnings)

@@ -35,7 +35,7 @@ def no_leftover_faults(model: FakeOpenAIServer) -> None:
 
 @pytest.fixture(scope="module")
 def app_url(runtime: Runtime, model: FakeOpenAIServer) -> Iterator[str]:
-    llm = LLMSettings(base_url=model.url, timeout_s=1.0, max_retries=1, validation_retries=1)
+    llm = LLMSettings(base_url=model.url, local_timeout_s=1.0, max_retries=1, validation_retries=1)
     faulty = Runtime(runtime.settings.model_copy(update={"llm": llm}), embeddings=runtime.embeddings)
     with running_app(faulty) as url:
         yield url

@@ -266,3 +266,21 @@ def test_paths_into_the_output_select_items_and_name_what_is_missing() -> None:
         resolve(output, "drafts[1].statement")
     with pytest.raises(PathError, match=r"nothing at 'metrics\.status'"):
         resolve(output, "metrics.status")
+
+
+def test_a_live_run_counts_a_fallback_to_the_rules_as_a_model_failure(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    """Rules that pass the checks do not make a model that never answered validly pass."""
+    from tests.llm_server import FakeOpenAIServer
+
+    with FakeOpenAIServer(lambda body: "Sure! Here is the JSON schema you sent me.") as server:
+        llm = runtime.settings.llm.model_copy(
+            update={"mode": "openai", "base_url": server.url, "validation_retries": 0, "max_retries": 0}
+        )
+        settings = eval_settings(runtime, recordings_dir=tmp_path / "rec").model_copy(update={"llm": llm})
+        live = run_eval(runtime, backend="live", suites=["purpose_check"], settings=settings)
+    assert live.scenarios and all(r.status == "fail" for r in live.scenarios)
+    assert all("model fell back to the rules on 1 of 1 calls" in r.reasons for r in live.scenarios)
+    quality = live.capabilities["purpose_check"].quality
+    assert quality["model_valid"] == 0 and quality["model_valid_first_try"] == 0

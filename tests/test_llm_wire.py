@@ -16,7 +16,7 @@ from langchain_core.tools import tool
 from advisor.capabilities.purpose.check import ModelPurposeReview, check_purpose
 from advisor.config import LLMSettings, Settings
 from advisor.llm.models import load_chat_model
-from advisor.llm.structured import draft_structured, keep_retrieved
+from advisor.llm.structured import draft_structured, keep_retrieved, recording_outcomes
 from advisor.retrieval.hybrid import Citation, Passage
 from tests.llm_server import FakeOpenAIServer, Fault, ToolCall
 
@@ -41,7 +41,7 @@ def server() -> Iterator[FakeOpenAIServer]:
 
 
 def settings_for(server: FakeOpenAIServer, **llm: float | int) -> Settings:
-    values = {"timeout_s": 5.0, "max_retries": 2, "validation_retries": 2, **llm}
+    values = {"local_timeout_s": 5.0, "max_retries": 2, "validation_retries": 2, **llm}
     return Settings(llm=LLMSettings(base_url=server.url, model="scripted-model", **values))  # type: ignore[arg-type]
 
 
@@ -54,7 +54,12 @@ def test_a_valid_json_reply_improves_the_rule_based_check(server: FakeOpenAIServ
     assert not result.warnings
     request = server.requests[0]
     assert request["model"] == "scripted-model"
-    assert request["response_format"] == {"type": "json_object"}
+    # the schema itself is the response format: servers that constrain decoding return valid JSON
+    assert request["response_format"]["type"] == "json_schema"
+    assert request["response_format"]["json_schema"]["name"] == "ModelPurposeReview"
+    assert "criteria" in json.dumps(request["response_format"]["json_schema"]["schema"])
+    # every reply is capped, in the field OpenAI reads and the one local servers read
+    assert request["max_completion_tokens"] == request["max_tokens"] == settings.llm.max_tokens
     prompt = request["messages"][-1]["content"]
     assert "<<<UNTRUSTED purpose statement>>>\nWe promote safe streets for Riverside.\n" in prompt
 
@@ -119,7 +124,7 @@ def test_persistent_server_errors_end_in_the_rule_based_result(server: FakeOpenA
 
 
 def test_a_hung_server_times_out_within_budget(server: FakeOpenAIServer) -> None:
-    settings = settings_for(server, timeout_s=0.5, max_retries=1)
+    settings = settings_for(server, local_timeout_s=0.5, max_retries=1)
     server.fail(Fault.hang(5), Fault.hang(5))
     started = time.perf_counter()
     result = check_purpose(STATEMENT, settings=settings, llm=load_chat_model(settings))
@@ -194,3 +199,38 @@ def test_citations_of_chunks_that_were_not_retrieved_are_dropped() -> None:
     assert [c.chunk_id for c in kept] == ["c1", "c1"]
     assert kept[0].quote == "how to disagree"
     assert kept[1].quote == retrieved.text  # an unverifiable quote is replaced by the chunk itself
+
+
+def test_a_server_without_json_schema_gets_json_mode_and_it_is_remembered(server: FakeOpenAIServer) -> None:
+    settings = settings_for(server, max_retries=0)
+    server.fail(Fault.http(400))  # "response_format json_schema is not supported"
+    server.script(GOOD_REVIEW, GOOD_REVIEW)
+    llm = load_chat_model(settings)
+    with recording_outcomes() as outcomes:
+        first = check_purpose(STATEMENT, settings=settings, llm=llm)
+        second = check_purpose(STATEMENT, settings=settings, llm=llm)
+    assert not first.warnings and not second.warnings
+    formats = [r.get("response_format", {}).get("type") for r in server.requests]
+    assert formats == ["json_schema", "json_object", "json_object"]
+    assert [(o.attempts, o.valid) for o in outcomes] == [(1, True), (1, True)]
+
+
+def test_outcomes_count_re_asks_and_fallbacks(server: FakeOpenAIServer) -> None:
+    settings = settings_for(server, validation_retries=1)
+    server.script("not json", GOOD_REVIEW, "still not json", "nor this")
+    llm = load_chat_model(settings)
+    with recording_outcomes() as outcomes:
+        check_purpose(STATEMENT, settings=settings, llm=llm)
+        fell_back = check_purpose(STATEMENT, settings=settings, llm=llm)
+    assert [(o.attempts, o.valid) for o in outcomes] == [(2, True), (2, False)]
+    assert fell_back.warnings and "not valid after 2 tries" in fell_back.warnings[0]
+
+
+def test_hosted_and_local_endpoints_get_their_own_timeouts() -> None:
+    llm = LLMSettings(timeout_s=20, local_timeout_s=200, allow_remote=True)
+    hosted = load_chat_model(
+        Settings(llm=llm.model_copy(update={"base_url": "https://models.example.org/v1"}))
+    )
+    local = load_chat_model(Settings(llm=llm.model_copy(update={"base_url": "http://127.0.0.1:8080/v1"})))
+    assert hosted is not None and local is not None
+    assert hosted.request_timeout == 20 and local.request_timeout == 200  # type: ignore[attr-defined]

@@ -94,7 +94,7 @@ def test_twenty_sessions_offline_without_errors(runtime: Runtime) -> None:
 def test_twenty_sessions_with_a_slow_model_stay_bounded(runtime: Runtime) -> None:
     timeout = 60.0
     with FakeOpenAIServer(lambda body: "Agree on a process before you need it [c1].", latency_s=1.0) as model:
-        llm = LLMSettings(base_url=model.url, concurrency=4, timeout_s=10, max_retries=1)
+        llm = LLMSettings(base_url=model.url, concurrency=4, local_timeout_s=10, max_retries=1)
         slow = Runtime(runtime.settings.model_copy(update={"llm": llm}), embeddings=runtime.embeddings)
         with running_app(slow, request_timeout_s=timeout) as url:
             result = drive(url, SECONDS / 2, max_requests=3)

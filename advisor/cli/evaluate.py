@@ -174,6 +174,15 @@ def short_quality(quality: dict[str, float]) -> str:
     return ", ".join(f"{SHORT_NAMES.get(n, n)} {quality[n]:.2f}" for n in names) or "-"
 
 
+def model_validity(quality: dict[str, float]) -> str:
+    """ ", model valid 0.90 first try, 1.00 in all": structured replies valid on the first try and at
+    all (the rest fell back to the rules); nothing when no structured call was made."""
+    if "model_valid" not in quality:
+        return ""
+    first, valid = quality["model_valid_first_try"], quality["model_valid"]
+    return f", model valid {first:.2f} first try, {valid:.2f} in all"
+
+
 def print_summary(report: EvalReport) -> None:
     """The table per capability, what failed, and the gate's verdict."""
 
@@ -193,6 +202,7 @@ def print_summary(report: EvalReport) -> None:
             capability,
             f"[{style}]{m.passed}/{m.scenarios}[/]",
             short_quality(m.quality)
+            + model_validity(m.quality)
             + (f", judge {m.judge_mean:.2f}±{m.judge_spread:g}" if m.judge_mean is not None else ""),
             f"{m.latency_p50_s:.2f}/{m.latency_p95_s:.2f}",
             str(m.prompt_tokens + m.completion_tokens),

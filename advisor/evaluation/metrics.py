@@ -119,6 +119,9 @@ def quality_metrics(results: list[ScenarioResult], counts: dict[str, float], hit
     metrics[f"hit@{hit_k}"] = _ratio(counts, "retrieval_hit", "retrieval_total")
     metrics["mrr"] = _ratio(counts, "retrieval_rr", "retrieval_total")
     metrics["citation_validity"] = _ratio(counts, "cited_valid", "cited_total")
+    # structured model calls (live and replay): valid on the first try, valid at all (else fell back)
+    metrics["model_valid_first_try"] = _ratio(counts, "model_valid_first_try", "model_calls_total")
+    metrics["model_valid"] = _ratio(counts, "model_valid", "model_calls_total")
     return {name: round(value, 4) for name, value in metrics.items() if value is not None}
 
 

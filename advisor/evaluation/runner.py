@@ -18,11 +18,12 @@ from advisor.config import Settings
 from advisor.evaluation.capabilities import EvalContext, run_capability
 from advisor.evaluation.checks import run_checks
 from advisor.evaluation.judge import judge
-from advisor.evaluation.labels import Outcome, compare
+from advisor.evaluation.labels import Comparison, Outcome, compare
 from advisor.evaluation.metrics import JudgeResult, ScenarioResult, Status, summarize
 from advisor.evaluation.models import Backend, CallLog, CallTracker, build_model
 from advisor.evaluation.results import EvalReport
 from advisor.evaluation.scenarios import Scenario, load_scenarios
+from advisor.llm.structured import ModelOutcome, recording_outcomes
 
 if TYPE_CHECKING:
     from advisor.service.runtime import Runtime
@@ -81,15 +82,18 @@ def run_scenario(
     started = time.perf_counter()
     outcome: Outcome | None = None
     reasons: list[str] = []
-    with tracker.scenario() as log:
+    with tracker.scenario() as log, recording_outcomes() as model_outcomes:
         try:
             outcome = run_capability(scenario, context)
         except Exception as exc:  # any failure of the capability is this scenario's error, with its reason
             logger.info("scenario %s raised", scenario.id, exc_info=True)
             reasons.append(f"{type(exc).__name__}: {' '.join(str(exc).split())}")
     comparison = compare(scenario, outcome, context.settings.eval.hit_k)
+    fell_back = count_model_outcomes(model_outcomes, comparison)
     checks = run_checks(scenario, outcome, comparison) if outcome is not None else []
     reasons += [f"model call failed: {error}" for error in log.errors]
+    if fell_back and not log.errors and backend != "offline":  # the rules answered: the model failed
+        reasons.append(f"model fell back to the rules on {fell_back} of {len(model_outcomes)} calls")
     reasons += [f"check failed: {c.check}: {c.detail}" for c in checks if not c.passed]
     status: Status = "error" if outcome is None else ("fail" if reasons else "pass")
     judged: JudgeResult | None = None
@@ -115,6 +119,14 @@ def run_scenario(
         judge=judged,
         duration_s=round(time.perf_counter() - started, 4),
     )
+
+
+def count_model_outcomes(outcomes: list[ModelOutcome], comparison: Comparison) -> int:
+    """Add how the scenario's structured model calls ended to its counts; the number that fell back."""
+    comparison.add("model_calls_total", len(outcomes))
+    comparison.add("model_valid_first_try", sum(o.valid and o.attempts == 1 for o in outcomes))
+    comparison.add("model_valid", sum(o.valid for o in outcomes))
+    return sum(not o.valid for o in outcomes)
 
 
 def _judge(

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlparse
 
 from langchain_core.embeddings import Embeddings
@@ -60,21 +60,30 @@ def load_chat_model(settings: Settings) -> BaseChatModel | None:
     refuse_remote(settings, base_url(settings))
     from langchain_openai import ChatOpenAI
 
+    url = base_url(settings)
+    local = is_local(url)
     return ChatOpenAI(
         model=settings.llm.model,
         temperature=settings.llm.temperature,
-        timeout=settings.llm.timeout_s,
+        timeout=settings.llm.local_timeout_s if local else settings.llm.timeout_s,
         max_retries=settings.llm.max_retries,
-        base_url=base_url(settings),
+        max_completion_tokens=settings.llm.max_tokens,  # what OpenAI reads ...
+        # ... and as max_tokens, which llama.cpp, Ollama and older servers read
+        extra_body={"max_tokens": settings.llm.max_tokens} if url else None,
+        base_url=url,
         # local OpenAI-compatible servers often need no key, but the client insists on one
         api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",  # type: ignore[arg-type]
     )
 
 
+def is_local(url: str | None) -> bool:
+    """Whether the model endpoint `url` (None: the OpenAI API) is on this machine."""
+    return bool(url) and urlparse(url).hostname in LOOPBACK_HOSTS
+
+
 def refuse_remote(settings: Settings, url: str | None) -> None:
     """`ConfigError` when remote endpoints are not allowed and `url` (None: the OpenAI API) is one."""
-    host = urlparse(url).hostname if url else "api.openai.com"
-    if not settings.llm.allow_remote and host not in LOOPBACK_HOSTS:
+    if not settings.llm.allow_remote and not is_local(url):
         raise ConfigError(
             f"The model endpoint {url or 'https://api.openai.com'} is not on this machine and "
             "ADVISOR_LLM_ALLOW_REMOTE is false",
@@ -82,13 +91,23 @@ def refuse_remote(settings: Settings, url: str | None) -> None:
         )
 
 
-def json_mode(llm: BaseChatModel) -> Runnable[LanguageModelInput, BaseMessage]:
-    """`llm` asked for a JSON object reply (OpenAI-compatible servers honour `response_format`)."""
+StructuredOutput = Literal["json_schema", "json_object", "prompt"]
+STRUCTURED_FALLBACKS: tuple[StructuredOutput, ...] = ("json_schema", "json_object", "prompt")
+
+
+def structured_model(
+    llm: BaseChatModel, output: StructuredOutput, name: str, schema: dict[str, Any]
+) -> Runnable[LanguageModelInput, BaseMessage]:
+    """`llm` asked for JSON the way `output` says: the schema as `response_format` (servers that
+    support it constrain decoding to it, so even a small model's reply parses), JSON mode, or
+    nothing but the prompt. Only OpenAI-compatible clients take `response_format`."""
     from langchain_openai import ChatOpenAI
 
-    if isinstance(llm, ChatOpenAI):
+    if not isinstance(llm, ChatOpenAI) or output == "prompt":
+        return llm
+    if output == "json_object":
         return llm.bind(response_format={"type": "json_object"})
-    return llm
+    return llm.bind(response_format={"type": "json_schema", "json_schema": {"name": name, "schema": schema}})
 
 
 _slots: dict[int, threading.BoundedSemaphore] = {}

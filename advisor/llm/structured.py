@@ -1,10 +1,15 @@
 """Structured model output: render a prompt, ask the model for JSON, validate it with pydantic.
 
-An invalid reply (not JSON, or JSON that fails the schema) goes back to the model with the
-validation error, a bounded number of times. Transport failures (429, 5xx, timeouts) are retried
-by the `openai` client itself with backoff. When all of that is spent the caller gets no value and a
-warning it can show the user, and falls back to its rule-based result: a model never crashes a
-capability. Calls pass through the shared concurrency limit of `advisor.llm.models`.
+The schema goes to the server as `response_format` (json_schema) where it is supported, so servers
+that constrain decoding return valid JSON even from a small model; a server that refuses it gets
+JSON mode, then the prompt alone (`llm.structured_output`), and the working choice is remembered per
+endpoint and model. Every reply is capped at `llm.max_tokens`. An invalid reply (not JSON, or JSON
+that fails the schema) goes back to the model with the validation error, a bounded number of times.
+Transport failures (429, 5xx, timeouts) are retried by the `openai` client itself with backoff.
+When all of that is spent the caller gets no value and a warning it can show the user, and falls
+back to its rule-based result: a model never crashes a capability. Calls pass through the shared
+concurrency limit of `advisor.llm.models`; `recording_outcomes` lets an eval count how each call
+ended (valid first time, after re-asks, or fell back).
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ import json
 import logging
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -20,7 +28,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from pydantic import BaseModel, ValidationError
 
 from advisor.config import Settings, get_settings
-from advisor.llm.models import json_mode, model_slot
+from advisor.llm.models import STRUCTURED_FALLBACKS, StructuredOutput, model_slot, structured_model
 from advisor.llm.prompts import load_prompt
 
 if TYPE_CHECKING:
@@ -54,6 +62,31 @@ class Drafted(Generic[T]):
         return self.value is not None
 
 
+@dataclass(frozen=True)
+class ModelOutcome:
+    """How one structured model call ended: valid on the first try, after re-asks, or not at all."""
+
+    prompt: str
+    attempts: int
+    valid: bool
+
+
+_outcomes: ContextVar[list[ModelOutcome] | None] = ContextVar("model_outcomes", default=None)
+# The structured-output choice that works, per (endpoint, model): found once, then reused.
+_working_output: dict[tuple[str, str], StructuredOutput] = {}
+
+
+@contextmanager
+def recording_outcomes() -> Iterator[list[ModelOutcome]]:
+    """Collect the outcome of every structured call made inside the block (in this context)."""
+    collected: list[ModelOutcome] = []
+    token = _outcomes.set(collected)
+    try:
+        yield collected
+    finally:
+        _outcomes.reset(token)
+
+
 def draft_structured(
     llm: BaseChatModel,
     prompt_name: str,
@@ -63,23 +96,41 @@ def draft_structured(
     **variables: str,
 ) -> Drafted[T]:
     """Ask `llm` to fill `schema` from `prompts/<prompt_name>.md`; never raises for model failures."""
-    settings = settings or get_settings()
+    drafted = _draft(llm, prompt_name, schema, settings or get_settings(), variables)
+    collected = _outcomes.get()
+    if collected is not None:
+        collected.append(ModelOutcome(prompt_name, drafted.attempts, drafted.ok))
+    return drafted
+
+
+def _draft(
+    llm: BaseChatModel, prompt_name: str, schema: type[T], settings: Settings, variables: dict[str, str]
+) -> Drafted[T]:
     prompt = load_prompt(prompt_name)
     instructions = prompt.render(**variables)
-    schema_text = json.dumps(schema.model_json_schema(), ensure_ascii=False)
+    json_schema = schema.model_json_schema()
+    schema_text = json.dumps(json_schema, ensure_ascii=False)
     messages: list[BaseMessage] = [
         SystemMessage(SYSTEM),
         HumanMessage(f"{instructions}\nReply with a JSON object matching this JSON schema:\n{schema_text}"),
     ]
-    model = json_mode(llm)
+    endpoint = (str(getattr(llm, "openai_api_base", None)), str(getattr(llm, "model_name", type(llm))))
+    outputs = _outputs(settings, endpoint)
     usage: dict[str, int] = {}
     started = time.perf_counter()
     attempts = settings.llm.validation_retries + 1
-    for attempt in range(1, attempts + 1):
+    attempt = 1
+    while attempt <= attempts:
+        model = structured_model(llm, outputs[0], schema.__name__, json_schema)
         try:
             with model_slot(settings):
                 reply = model.invoke(messages)
         except Exception as exc:  # openai errors after the client's own retries, timeouts, bad bodies
+            if _refused_format(exc) and len(outputs) > 1:
+                logger.info("%s refused %s output; trying %s", endpoint, outputs[0], outputs[1])
+                outputs = outputs[1:]
+                _working_output[endpoint] = outputs[0]
+                continue
             logger.warning("model call for %s failed: %s", prompt_name, exc)
             return Drafted(
                 None,
@@ -101,6 +152,7 @@ def draft_structured(
                     f"That reply was not valid: {_short(exc)}. Reply again with only the JSON object."
                 ),
             ]
+        attempt += 1
     return Drafted(
         None,
         f"The model's reply was not valid after {attempts} tries; showing the rule-based result.",
@@ -108,6 +160,19 @@ def draft_structured(
         time.perf_counter() - started,
         usage,
     )
+
+
+def _outputs(settings: Settings, endpoint: tuple[str, str]) -> tuple[StructuredOutput, ...]:
+    """The structured-output choices to try, in order."""
+    if settings.llm.structured_output != "auto":
+        return (settings.llm.structured_output,)
+    first = _working_output.get(endpoint, STRUCTURED_FALLBACKS[0])
+    return STRUCTURED_FALLBACKS[STRUCTURED_FALLBACKS.index(first) :]
+
+
+def _refused_format(exc: Exception) -> bool:
+    """Whether the server refused the request itself (400/422: e.g. no json_schema support)."""
+    return getattr(exc, "status_code", None) in (400, 422)
 
 
 def keep_retrieved(citations: list[Citation], passages: list[Passage]) -> list[Citation]:

@@ -205,10 +205,12 @@ def _fingerprint(settings: Settings, llm: BaseChatModel | None) -> str:
 
 
 def _rules_version() -> str:
-    """A hash of the rule modules, so a change to the rules invalidates cached reviews."""
+    """A hash of everything a review is made of (modules, vocabularies and the trained classifier of
+    the charter package, and the purpose rules), so changing any of them invalidates cached reviews."""
     digest = hashlib.sha256()
     capabilities = PACKAGE_DIR / "capabilities"
-    for module in [*sorted((capabilities / "charter").glob("*.py")), capabilities / "purpose" / "rules.py"]:
+    charter = sorted(p for p in (capabilities / "charter").iterdir() if p.suffix in (".py", ".yaml", ".npz"))
+    for module in [*charter, capabilities / "purpose" / "rules.py"]:
         digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 
