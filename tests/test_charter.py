@@ -245,3 +245,12 @@ def test_markdown_scorecard(labelled_reviews: dict[str, CharterReview]) -> None:
     missing = [ELEMENT_INFO[e].name for e, r in review.elements.items() if r.status == "missing"]
     assert all(f"| {name} | ❌ missing | – |" in card for name in missing)
     assert "## Purpose check" in card and review.purpose.statement in card
+
+
+def test_the_app_view_of_a_scorecard_leaves_the_grid_to_the_grid(
+    labelled_reviews: dict[str, CharterReview],
+) -> None:
+    review = labelled_reviews["harbor-asthma-collaborative.md"]
+    card = charter_markdown(review, table=False)
+    assert f"**Score: {review.score}/100**" in card and "## Purpose check" in card
+    assert "| Element |" not in card  # shown once, in the app's element grid

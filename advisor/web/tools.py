@@ -143,7 +143,8 @@ def charter_view(
     summary = summary_csv(BatchReport([ReviewOutcome(path, review.file, review)]))
     (folder / f"{stem}.csv").write_text(summary, encoding="utf-8")
     downloads = [str(folder / f"{stem}.{ext}") for ext in ("md", "json", "csv")]
-    return _with_warnings(scorecard, review.warnings), rows, downloads
+    # the grid shows the elements: the view's markdown is the score, the findings and the purpose
+    return _with_warnings(charter_markdown(review, table=False), review.warnings), rows, downloads
 
 
 def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:

@@ -186,23 +186,23 @@ def charter_text(document: Document, path: Path) -> str:
     return document.text
 
 
-def charter_markdown(review: CharterReview) -> str:
-    """A scorecard: the score, a table of the elements and the purpose check."""
+def charter_markdown(review: CharterReview, *, table: bool = True) -> str:
+    """A scorecard: the score, a table of the elements (left out with `table=False`, for views that
+    show the elements in a grid of their own), the findings and the purpose check."""
     counts = {status: sum(r.status == status for r in review.elements.values()) for status in STATUS_ICONS}
     lines = [
         f"# Charter review: {review.file}",
         "",
         f"**Score: {review.score}/100** · {counts['present']} present · {counts['weak']} weak · "
         f"{counts['missing']} missing",
-        "",
-        "| Element | Status | Evidence | Advice |",
-        "|---|---|---|---|",
     ]
-    for element, result in review.elements.items():
-        name = ELEMENT_INFO[element].name if element in ELEMENT_INFO else element
-        evidence = f"“{table_cell(result.evidence)}”" if result.evidence else "–"
-        status = f"{STATUS_ICONS[result.status]} {result.status}"
-        lines.append(f"| {name} | {status} | {evidence} | {table_cell(result.advice)} |")
+    if table:
+        lines += ["", "| Element | Status | Evidence | Advice |", "|---|---|---|---|"]
+        for element, result in review.elements.items():
+            name = ELEMENT_INFO[element].name if element in ELEMENT_INFO else element
+            evidence = f"“{table_cell(result.evidence)}”" if result.evidence else "–"
+            status = f"{STATUS_ICONS[result.status]} {result.status}"
+            lines.append(f"| {name} | {status} | {evidence} | {table_cell(result.advice)} |")
     if review.findings:
         lines += ["", "## Findings", ""]
         for finding in review.findings:
