@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gradio.components.chatbot import TextMessage
 
 from advisor.capabilities.ask.offline import answer_question
 from advisor.capabilities.interests.analysis import map_interests
@@ -25,6 +26,7 @@ from advisor.llm.prompts import UNTRUSTED_CLOSE
 from advisor.service.runtime import Runtime
 from advisor.text.safety import has_remote_content
 from advisor.web.chat import chat
+from advisor.web.render import safe_chatbot, safe_markdown
 from advisor.web.state import AppContext
 from advisor.web.tools import charter_view, interests_view, pivots_view, purpose_check_view
 from advisor.web.workspaces import create_workspace, upload_files
@@ -163,11 +165,13 @@ def test_hostile_model_replies_never_render_remote_content(
         rendered: list[str] = []
         for message in ("How do members join?", "Review our charter", "Whose interests have we missed?"):
             *_, (conversation, _) = chat(ctx, None, workspace_name, message, [])
-            rendered += [str(m["content"]) for m in conversation]
-        rendered.append(purpose_check_view(ctx, "Halve evictions in Eastside by 2028."))
-        rendered += [str(x) for x in interests_view(ctx, None, workspace_name)[:1]]
-        rendered += [str(x) for x in pivots_view(ctx, None, workspace_name, "2026-06-30")[:1]]
-        rendered.append(charter_view(ctx, None, workspace_name, "riverside-safe-streets.md")[0])
+            shown = safe_chatbot().postprocess(conversation).root  # what the browser is sent
+            rendered += [p.text for m in shown for p in m.content if isinstance(p, TextMessage)]
+        views = [purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")]
+        views += [str(x) for x in interests_view(ctx, None, workspace_name)[:1]]
+        views += [str(x) for x in pivots_view(ctx, None, workspace_name, "2026-06-30")[:1]]
+        views.append(charter_view(ctx, None, workspace_name, "riverside-safe-streets.md")[0])
+        rendered += [safe_markdown().postprocess(view) for view in views]
     with_remote = [r for r in rendered if has_remote_content(r)]
     print(f"\nrendered outputs: {len(rendered)}, with remote content: {len(with_remote)}")
     assert with_remote == []

@@ -18,6 +18,7 @@ from advisor.errors import AdvisorError
 from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
+from advisor.web.render import toast
 from advisor.web.state import AppContext
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
 
     def translate(exc: Exception) -> gr.Error:
         if isinstance(exc, AdvisorError):
-            return gr.Error(str(exc), print_exception=False)
+            return gr.Error(toast(str(exc)), print_exception=False)
         logger.exception("handler %s failed", func.__name__)
         return gr.Error("Something went wrong on our side; the details are in the server log.")
 
@@ -93,7 +94,7 @@ class Events:
     def on_create(self, new_name: str, request: gr.Request) -> tuple[Any, ...]:
         owner = _owner(request)
         created = app_workspaces.create_workspace(self.ctx, owner, new_name)
-        gr.Info(f"Created workspace {created}. Upload its documents next.")
+        gr.Info(toast(f"Created workspace {created}. Upload its documents next."))
         names = app_workspaces.workspace_names(self.ctx, owner)
         return (gr.Dropdown(choices=names, value=created), "", *self._workspace_outputs(created, request))
 
@@ -123,13 +124,13 @@ class Events:
 
     @user_facing
     def on_remove(self, name: str | None, file: str | None, request: gr.Request) -> tuple[Any, ...]:
-        gr.Info(app_workspaces.remove_file(self.ctx, _owner(request), name, file))
+        gr.Info(toast(app_workspaces.remove_file(self.ctx, _owner(request), name, file)))
         return self._workspace_outputs(name, request)
 
     @user_facing
     def on_delete(self, name: str | None, request: gr.Request) -> tuple[Any, ...]:
         owner = _owner(request)
-        gr.Info(app_workspaces.delete_workspace(self.ctx, owner, name or ""))
+        gr.Info(toast(app_workspaces.delete_workspace(self.ctx, owner, name or "")))
         names = app_workspaces.workspace_names(self.ctx, owner)
         current = names[0] if names else None
         return (gr.Dropdown(choices=names, value=current), *self._workspace_outputs(current, request))

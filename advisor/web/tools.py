@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
@@ -34,12 +35,14 @@ def mode_badge(ctx: AppContext) -> str:
     """A small badge saying whether answers come from rules or a model (and which, where)."""
     mode = describe_mode(ctx.runtime.settings)
     offline = mode.startswith("offline")
+    shown = escape(mode.removeprefix("offline (").removesuffix(")"))
     colour = "#455a64" if offline else "#2e7d32"
     label = "Offline mode" if offline else "Model mode"
     return (
-        f"<span id='mode-badge' title='{mode}' style='background:{colour};color:white;border-radius:12px;"
-        f"padding:3px 10px;font-size:13px'>{label}</span> <span style='font-size:13px;color:#666'>"
-        f"{mode.removeprefix('offline (').removesuffix(')')} · store: {ctx.runtime.store.mode}</span>"
+        f"<span id='mode-badge' title='{escape(mode)}' style='background:{colour};color:white;"
+        f"border-radius:12px;padding:3px 10px;font-size:13px'>{label}</span> "
+        f"<span style='font-size:13px;color:#666'>"
+        f"{shown} · store: {escape(ctx.runtime.store.mode)}</span>"
     )
 
 
@@ -154,6 +157,5 @@ def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
 
 
 def _with_warnings(text: str, warnings: list[str]) -> str:
-    """The view's markdown with its warnings on top; never anything a browser would fetch."""
-    text = text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
-    return strip_remote_content(text)
+    """The view's markdown with its warnings on top (rendered safely by `render.SafeMarkdown`)."""
+    return text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
