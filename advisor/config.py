@@ -230,8 +230,19 @@ class Settings(BaseSettings):
         return self.home / "chroma"
 
 
+def env_file_path() -> Path | None:
+    """The settings file to read: ADVISOR_ENV_FILE when set (empty: none), else `.env` in
+    ADVISOR_HOME. Never the working folder: a `.env` in a folder someone sent you could point the
+    model (with your API key, your question and your documents) at any endpoint."""
+    named = os.environ.get("ADVISOR_ENV_FILE")
+    if named is not None:
+        return Path(named).expanduser() if named.strip() else None
+    home = os.environ.get("ADVISOR_HOME")
+    return (Path(home).expanduser() if home else _default_home()) / ".env"
+
+
 def get_settings() -> Settings:
-    """Settings from the environment and the .env file named by ADVISOR_ENV_FILE (default: `.env`
-    in the working folder; empty: none), read afresh on each call. `Settings()` reads no file."""
-    env_file = os.environ.get("ADVISOR_ENV_FILE", ".env")
-    return Settings(_env_file=env_file or None)  # type: ignore[call-arg]
+    """Settings from the environment and the settings file of `env_file_path`, read afresh on each
+    call. `Settings()` reads no file."""
+    env_file = env_file_path()
+    return Settings(_env_file=env_file if env_file and env_file.is_file() else None)  # type: ignore[call-arg]

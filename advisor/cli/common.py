@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -71,7 +73,18 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the advisor is doing.")] = False,
+    env_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--env-file",
+            help="Settings file to read (default: .env in ADVISOR_HOME; never one in the working folder).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
+    if env_file is not None:
+        os.environ["ADVISOR_ENV_FILE"] = str(env_file)  # read by get_settings, here and in workers
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )

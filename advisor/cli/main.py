@@ -60,14 +60,15 @@ def ingest(
             f"No such file or folder: {', '.join(absent)}", hint="check the path; nothing was ingested"
         )
     runtime = get_runtime()
-    files = collect_files(paths)
-    if not files:
+    refused: list[FileResult] = []
+    files = collect_files(paths, refused)
+    if not files and not refused:
         raise AdvisorError(
             "No files found to ingest", hint="pass files or folders with md, txt, pdf, docx, csv or yaml"
         )
     marks = {"added": "[green]+[/]", "updated": "[cyan]~[/]", "unchanged": "[dim]=[/]", "failed": "[red]✗[/]"}
     with progress_bar("Ingesting", disable=as_json) as progress:
-        task = progress.add_task("ingest", total=len(files))
+        task = progress.add_task("ingest", total=len(files) + len(refused))
 
         def show(result: FileResult) -> None:
             progress.advance(task)
@@ -78,6 +79,8 @@ def ingest(
             )
             err.print(f" {marks.get(result.status, ' ')} {escape(line)}", highlight=False)
 
+        for link in refused:  # links out of the folder: said per file, never read
+            show(link)
         report = ingest_workspace_files(
             files,
             workspace,
@@ -86,13 +89,15 @@ def ingest(
             embeddings=runtime.embeddings,
             on_result=show,
         )
+        report.results[:0] = refused
     if as_json:
         emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
     else:
         counts = ", ".join(f"{report.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed"))
         nothing = " Nothing changed." if not report.changed and not report.failed else ""
-        plural = "file" if len(files) == 1 else "files"
-        err.print(f"[bold]{workspace}[/]: {len(files)} {plural}: {counts}.{nothing}", highlight=False)
+        total = len(files) + len(refused)
+        plural = "file" if total == 1 else "files"
+        err.print(f"[bold]{workspace}[/]: {total} {plural}: {counts}.{nothing}", highlight=False)
     if report.failed:
         raise typer.Exit(1)
 
