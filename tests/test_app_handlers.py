@@ -4,6 +4,7 @@ sources, persisted and exported conversations, the tool views, and owner isolati
 from __future__ import annotations
 
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,43 @@ def test_workspace_names_are_checked(ctx: AppContext, workspace_name: str) -> No
     create_workspace(ctx, None, workspace_name)
     with pytest.raises(WorkspaceError, match="already exists"):
         create_workspace(ctx, None, workspace_name.upper())
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["Riverside\x00Coalition", "Riverside \u202eenilaoc", "River\u200bside", "<b>Riverside</b>", "A\u2066B"],
+)
+def test_names_with_control_invisible_or_markup_characters_are_refused(ctx: AppContext, hostile: str) -> None:
+    with pytest.raises(WorkspaceError, match=r"invisible or control character|may not contain"):
+        create_workspace(ctx, None, hostile)
+
+
+def test_names_that_differ_only_by_case_accents_or_dashes_are_one_workspace(ctx: AppContext) -> None:
+    tag = uuid.uuid4().hex[:6]
+    created = create_workspace(ctx, None, f"Café Coalition {tag}")
+    for twin in (f"Cafe Coalition {tag}", f"cafe-coalition-{tag}", f"CAFÉ  COALITION {tag}"):
+        with pytest.raises(WorkspaceError, match=r"already exists.*same workspace"):
+            create_workspace(ctx, None, twin)
+        assert ctx.scoped(None, twin) == created  # and every view finds it under the name it was given
+    assert create_workspace(ctx, None, f"Ｆｕｌｌ Width {tag}") == f"Full Width {tag}"  # NFKC
+
+
+def test_the_command_line_uses_the_same_names(runtime: Runtime, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from advisor.cli.main import app
+
+    tag = uuid.uuid4().hex[:6]
+    env = {"ADVISOR_HOME": str(runtime.settings.home)}
+    (tmp_path / "n.md").write_text("# Notes\nThe coalition met on Tuesday.\n", encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", str(tmp_path / "n.md"), "-w", f"Café Coalition {tag}"], env=env)
+    again = runner.invoke(app, ["ingest", str(tmp_path / "n.md"), "-w", f"cafe-coalition-{tag}"], env=env)
+    assert again.exit_code == 0 and "is the workspace" in again.output
+    bad = runner.invoke(app, ["ask", "who?", "-w", "River\u202eside"], env=env)
+    assert bad.exit_code != 0 and "invisible or control character" in bad.output
+    gone = runner.invoke(app, ["workspaces", "delete", f"CAFE COALITION {tag}", "--yes"], env=env)
+    assert gone.exit_code == 0 and f"Café Coalition {tag}" in gone.output
 
 
 def test_a_settings_home_keeps_conversations_in_sqlite(tmp_path: Path) -> None:

@@ -27,9 +27,10 @@ from advisor.cli.common import (
     user_errors,
     workspaces_app,
 )
-from advisor.cli.options import JsonOption, WorkspaceOption
+from advisor.cli.options import JsonOption, WorkspaceOption, workspace_name
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.store.ingest import collect_files, ingest_workspace_files
+from advisor.store.names import SAME_NAME_RULE, existing_name, normalize_workspace_name
 from advisor.store.workspaces import delete_workspace, list_workspaces
 
 if TYPE_CHECKING:
@@ -44,7 +45,10 @@ QUOTE_CHARS = 160  # of each source's quote under an answer in the terminal
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (md, txt, pdf, docx, csv, yaml).")],
     workspace: Annotated[
-        str, typer.Option("--workspace", "-w", help="Workspace to add them to (created if new).")
+        str,
+        typer.Option(
+            "--workspace", "-w", help="Workspace to add them to (created if new).", callback=workspace_name
+        ),
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -60,6 +64,13 @@ def ingest(
             f"No such file or folder: {', '.join(absent)}", hint="check the path; nothing was ingested"
         )
     runtime = get_runtime()
+    found = existing_name(workspace, [w.name for w in list_workspaces(runtime.store)])
+    if found is not None and found != workspace:
+        err.print(
+            f"{escape(workspace)!r} is the workspace {escape(found)!r} ({SAME_NAME_RULE}): adding to it.",
+            highlight=False,
+        )
+        workspace = found
     refused: list[FileResult] = []
     files = collect_files(paths, refused)
     if not files and not refused:
@@ -175,8 +186,12 @@ def workspaces_delete(
     """Delete a workspace and everything indexed in it."""
 
     store = get_runtime().store
-    if name not in {w.name for w in list_workspaces(store)}:
+    found = existing_name(normalize_workspace_name(name), [w.name for w in list_workspaces(store)])
+    if found is None:
         raise WorkspaceError(f"No workspace named {name!r}", hint="see them with: advisor workspaces list")
+    if found != name:
+        err.print(f"{escape(name)!r} is the workspace {escape(found)!r} ({SAME_NAME_RULE}).", highlight=False)
+    name = found
     if not yes and not typer.confirm(f"Delete workspace {name!r} and all its indexed documents?"):
         raise typer.Exit(1)
     deleted = delete_workspace(store, name)

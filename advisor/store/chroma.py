@@ -15,8 +15,6 @@ around each use (`store_guard`, `store_lock`); a server needs none.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,8 +25,9 @@ from urllib.parse import urlparse
 import numpy as np
 
 from advisor.config import Settings
-from advisor.errors import StoreError, WorkspaceError
+from advisor.errors import StoreError
 from advisor.store.guard import GuardedClient, guarded_client
+from advisor.store.names import workspace_slug
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -39,18 +38,6 @@ logger = logging.getLogger(__name__)
 KNOWLEDGE_COLLECTION = "advisor-knowledge"
 MANIFEST_COLLECTION = "advisor-manifest"
 WORKSPACE_PREFIX = "ws-"
-_MAX_SLUG = 60
-
-
-def workspace_slug(name: str) -> str:
-    """A stable, collection-safe slug: "Riverside Safe Streets" → "riverside-safe-streets"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:_MAX_SLUG].strip("-")
-    if not slug:
-        raise WorkspaceError(
-            f"Workspace name {name!r} has no letters or digits", hint="use a name like 'riverside-coalition'"
-        )
-    return slug
 
 
 def workspace_collection(name: str) -> str:

@@ -23,7 +23,7 @@ from advisor.config import Settings
 from advisor.documents.coalition import METRIC_COLUMNS
 from advisor.documents.read import TEXT_SUFFIXES, YAML_SUFFIXES
 from advisor.errors import DocumentError
-from advisor.store.chroma import workspace_slug
+from advisor.store.names import workspace_slug
 from advisor.text.safe_yaml import load_yaml
 
 FileKind = Literal["charter", "roster", "objectives", "metrics", "notes", "document"]
