@@ -144,6 +144,12 @@ class AppSettings(BaseModel):
         default=64, ge=1, description="Requests that may wait before new ones are refused."
     )
     request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
+    stale_upload_s: float = Field(
+        default=60.0,
+        ge=0,
+        description="At start, unfinished uploads (left by a killed server) older than this many seconds "
+        "are removed; younger ones may belong to another app process on the same home.",
+    )
 
 
 class ModelPrice(BaseModel):

@@ -199,3 +199,31 @@ def test_the_command_line_uses_the_same_names(runtime: Runtime, tmp_path: Path) 
 def test_a_settings_home_keeps_conversations_in_sqlite(tmp_path: Path) -> None:
     context = AppContext(Runtime(Settings(home=tmp_path)))
     assert context.conversations.path == tmp_path / "conversations.sqlite3"
+
+
+def test_cli_ingested_originals_are_kept_by_their_path_and_removed_by_it(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from advisor.cli.main import app
+
+    folder = tmp_path / "docs"
+    (folder / "old").mkdir(parents=True)
+    (folder / "old" / "x.md").write_text("# Old notes\nThe coalition met in March.\n", encoding="utf-8")
+    env = {"ADVISOR_HOME": str(ctx.runtime.settings.home)}
+    ingested = CliRunner().invoke(app, ["ingest", str(folder), "-w", workspace_name], env=env)
+    assert ingested.exit_code == 0, ingested.output
+    scoped = ctx.scoped(None, workspace_name)
+    assert ctx.files.path_for(scoped, "old/x.md").read_text(encoding="utf-8").startswith("# Old notes")
+
+    web_copy = tmp_path / "uploads" / "x.md"  # the same name, uploaded on the web
+    web_copy.parent.mkdir()
+    web_copy.write_text("# New notes\nThe coalition met in June.\n", encoding="utf-8")
+    assert all(r.ok for r in upload_files(ctx, None, workspace_name, [str(web_copy)]))
+    assert {str(r[0]) for r in files_table(ctx, None, workspace_name)} == {"old/x.md", "x.md"}
+
+    remove_file(ctx, None, workspace_name, "old/x.md")
+    assert not ctx.files.path_for(scoped, "old/x.md").exists()
+    assert ctx.files.path_for(scoped, "x.md").read_text(encoding="utf-8").startswith("# New notes")
+    delete_workspace(ctx, None, workspace_name)

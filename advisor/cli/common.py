@@ -21,7 +21,7 @@ from rich.markup import escape  # user text (file names, statements, [placeholde
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from advisor import __version__
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, DiskFullError, is_disk_full
 from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 
@@ -56,6 +56,12 @@ def user_errors(func: F) -> F:
             return func(*args, **kwargs)
         except AdvisorError as exc:
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            logging.getLogger(__name__).debug("disk full", exc_info=True)
+            err.print(f"[bold red]error:[/] {escape(str(DiskFullError(func.__name__)))}", highlight=False)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

@@ -34,7 +34,8 @@ from advisor.store.names import SAME_NAME_RULE, existing_name, normalize_workspa
 from advisor.store.workspaces import delete_workspace, list_workspaces
 
 if TYPE_CHECKING:
-    from advisor.store.ingest import FileResult
+    from advisor.service.runtime import Runtime
+    from advisor.store.ingest import FileResult, IngestReport
 
 
 QUOTE_CHARS = 160  # of each source's quote under an answer in the terminal
@@ -101,6 +102,7 @@ def ingest(
             on_result=show,
         )
         report.results[:0] = refused
+        _keep_originals(runtime, workspace, files, report)
     if as_json:
         emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
     else:
@@ -111,6 +113,23 @@ def ingest(
         err.print(f"[bold]{workspace}[/]: {total} {plural}: {counts}.{nothing}", highlight=False)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _keep_originals(
+    runtime: Runtime, workspace: str, files: list[tuple[Path, str]], report: IngestReport
+) -> None:
+    """Keep each ingested file's original under ADVISOR_HOME/files/, keyed by its path within the
+    workspace, as web uploads are: the capabilities (and a migration) read them from there."""
+    from advisor.store.files import WorkspaceFiles
+
+    kept = WorkspaceFiles(runtime.settings)
+    ok = {r.source for r in report.results if r.status in ("added", "updated", "unchanged")}
+    for path, source in files:
+        if source in ok:
+            try:
+                kept.keep(workspace, source, path)
+            except (AdvisorError, OSError) as exc:
+                err.print(f"[yellow]warning:[/] {escape(source)}: original not kept: {escape(str(exc))}")
 
 
 @app.command()

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from advisor.config import Settings
-from advisor.errors import StoreError
+from advisor.errors import DISK_FULL_HINT, StoreError, is_disk_full
 from advisor.store.guard import GuardedClient, guarded_client
 from advisor.store.names import workspace_slug
 
@@ -77,9 +77,10 @@ class Store:
             raise
         except Exception as exc:
             where = url or str(self.settings.chroma_path)
+            hint = "is `chroma run` up at ADVISOR_CHROMA_URL?" if url else "check ADVISOR_HOME is writable"
             raise StoreError(
                 f"Cannot open the Chroma store at {where}: {exc}",
-                hint="is `chroma run` up at ADVISOR_CHROMA_URL?" if url else "check ADVISOR_HOME is writable",
+                hint=DISK_FULL_HINT if is_disk_full(exc) else hint,
             ) from exc
 
     @contextmanager

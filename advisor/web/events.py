@@ -14,7 +14,7 @@ from typing import Any
 
 import gradio as gr
 
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, DiskFullError, is_disk_full
 from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
@@ -34,6 +34,9 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
     def translate(exc: Exception) -> gr.Error:
         if isinstance(exc, AdvisorError):
             return gr.Error(toast(str(exc)), print_exception=False)
+        if is_disk_full(exc):
+            logger.warning("handler %s: the disk is full", func.__name__, exc_info=True)
+            return gr.Error(toast(str(DiskFullError("this request"))), print_exception=False)
         logger.exception("handler %s failed", func.__name__)
         return gr.Error("Something went wrong on our side; the details are in the server log.")
 

@@ -207,6 +207,9 @@ def launch_app(
     settings = ctx.runtime.settings
     hosts = allowed_hosts(host or settings.app.host, settings.app.allowed_hosts)
     ctx.runtime.ensure_knowledge()
+    swept = ctx.files.sweep_staging(older_than_s=settings.app.stale_upload_s)
+    if swept:
+        logger.info("removed %d unfinished upload(s) left by an earlier run", swept)
     demo = build_app(ctx)
     demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
     demo.delete_cache = (900, 3600)  # every 15 min, the copies Gradio serves that are over an hour old

@@ -111,9 +111,10 @@ def charter_files(ctx: AppContext, owner: str | None, workspace: str | None) -> 
     """Files of the workspace a charter review can read, charters first."""
     if not workspace:
         return []
-    files = ctx.files.files(ctx.scoped(owner, workspace))
-    readable = [p for p in files if p.suffix.lower() in CHARTER_SUFFIXES]
-    return [p.name for p in sorted(readable, key=lambda p: (classify(p) != "charter", p.name))]
+    scoped = ctx.scoped(owner, workspace)
+    readable = [p for p in ctx.files.files(scoped) if p.suffix.lower() in CHARTER_SUFFIXES]
+    ordered = sorted(readable, key=lambda p: (classify(p) != "charter", ctx.files.source_of(scoped, p)))
+    return [ctx.files.source_of(scoped, p) for p in ordered]
 
 
 def charter_view(
@@ -123,7 +124,7 @@ def charter_view(
     scoped = ctx.scoped(owner, workspace)
     if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
         raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
-    path = ctx.files.folder(scoped) / file if file else ctx.files.find(scoped, "charter")
+    path = ctx.files.path_for(scoped, file) if file else ctx.files.find(scoped, "charter")
     if path is None or not path.is_file():
         raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
     review = ctx.capabilities.review_charter(path)
