@@ -144,6 +144,19 @@ class AppSettings(BaseModel):
         default=64, ge=1, description="Requests that may wait before new ones are refused."
     )
     request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
+    login_free_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Wrong passwords allowed for one user, or from one address, before sign-in backs off.",
+    )
+    login_backoff_s: float = Field(
+        default=2.0,
+        gt=0,
+        description="First wait after the free failures; it doubles with each further failure.",
+    )
+    login_max_backoff_s: float = Field(
+        default=900.0, gt=0, description="Longest wait between sign-in attempts after failures."
+    )
     stale_upload_s: float = Field(
         default=60.0,
         ge=0,

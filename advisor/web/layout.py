@@ -26,6 +26,7 @@ from advisor.web.accounts import parse_auth
 from advisor.web.events import Events
 from advisor.web.render import safe_chatbot, safe_markdown
 from advisor.web.state import AppContext
+from advisor.web.throttle import LoginBackoff, LoginThrottle
 
 logger = logging.getLogger(__name__)
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
@@ -224,7 +225,20 @@ def launch_app(
         enable_monitoring=False,
         run_history=False,  # else inputs and outputs are kept in the browser (or a Hugging Face bucket)
         blocked_paths=[str(settings.home.resolve())],
-        app_kwargs={"middleware": [Middleware(SameOriginOnly, hosts=hosts)], "openapi_url": None},
+        app_kwargs={
+            "middleware": [
+                Middleware(SameOriginOnly, hosts=hosts),
+                Middleware(
+                    LoginBackoff,
+                    throttle=LoginThrottle(
+                        free_failures=settings.app.login_free_failures,
+                        base_delay_s=settings.app.login_backoff_s,
+                        max_delay_s=settings.app.login_max_backoff_s,
+                    ),
+                ),
+            ],
+            "openapi_url": None,
+        },
         prevent_thread_lock=not block,
         quiet=not block,
         css=CSS,
