@@ -143,7 +143,19 @@ class AppSettings(BaseModel):
     queue_size: int = Field(
         default=64, ge=1, description="Requests that may wait before new ones are refused."
     )
-    request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
+    request_timeout_s: float = Field(
+        default=120.0,
+        gt=0,
+        description="Longest a streamed request (chat, upload) may take; it stops with a message after.",
+    )
+    max_text_chars: int = Field(
+        default=20_000,
+        ge=100,
+        description="Longest text accepted in any box (chat message, purpose statement, goal, names).",
+    )
+    max_conversation_chars: int = Field(
+        default=2_000_000, ge=1000, description="Longest conversation the chat accepts back from the page."
+    )
     login_free_failures: int = Field(
         default=5,
         ge=1,

@@ -4,12 +4,13 @@ sources, persisted and exported conversations, the tool views, and owner isolati
 from __future__ import annotations
 
 import shutil
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-from advisor.config import Settings
+from advisor.config import AppSettings, Settings
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.service.chat import detect_intent
 from advisor.service.runtime import Runtime
@@ -227,3 +228,69 @@ def test_cli_ingested_originals_are_kept_by_their_path_and_removed_by_it(
     assert not ctx.files.path_for(scoped, "old/x.md").exists()
     assert ctx.files.path_for(scoped, "x.md").read_text(encoding="utf-8").startswith("# New notes")
     delete_workspace(ctx, None, workspace_name)
+
+
+def _bounded_ctx(runtime: Runtime, tmp_path: Path, **app: object) -> AppContext:
+    settings = runtime.settings.model_copy(update={"app": AppSettings(**app)})  # type: ignore[arg-type]
+    context = AppContext(Runtime(settings, embeddings=runtime.embeddings))
+    context.__dict__["conversations"] = type(context.conversations)(tmp_path / "conversations.sqlite3")
+    return context
+
+
+def test_every_text_input_is_bounded_and_the_error_names_the_limit(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    import gradio as gr
+
+    from advisor.web.events import Events
+
+    ctx = _bounded_ctx(runtime, tmp_path)
+    events = Events(ctx)
+    create_workspace(ctx, None, workspace_name)
+    huge = "Halve evictions in Eastside by 2028. " * 300_000  # 11 MB
+    probes = {
+        "purpose statement": lambda: events.on_check(huge),
+        "goal": lambda: events.on_draft(workspace_name, huge, None),  # type: ignore[arg-type]
+        "chat message": lambda: list(events.on_chat(workspace_name, huge, [], None)),  # type: ignore[arg-type]
+        "new workspace": lambda: events.on_create(huge, None),  # type: ignore[arg-type]
+        "as of": lambda: events.on_pivots(workspace_name, huge, None),  # type: ignore[arg-type]
+        "conversation": lambda: list(
+            events.on_chat(workspace_name, "hi", [{"role": "user", "content": "x" * 5_000_000}], None)  # type: ignore[arg-type]
+        ),
+    }
+    accepted = []
+    for name, probe in probes.items():
+        started = time.perf_counter()
+        try:
+            probe()
+            accepted.append(name)
+        except gr.Error as exc:
+            assert "the limit is 20,000" in str(exc) or "conversation is over" in str(exc), (name, exc)
+        assert time.perf_counter() - started < 2, name
+    print(f"\noversized inputs: {len(probes)}, accepted: {len(accepted)}")
+    assert accepted == []
+    assert ctx.conversations.history("", workspace_name) == []  # nothing stored
+
+
+def test_a_streamed_request_stops_at_the_timeout_with_a_message(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    import gradio as gr
+
+    from advisor.web.events import Events
+
+    ctx = _bounded_ctx(runtime, tmp_path, request_timeout_s=0.001)
+    create_workspace(ctx, None, workspace_name)
+    with pytest.raises(gr.Error, match=r"took longer than 0\.001 s"):
+        list(Events(ctx).on_chat(workspace_name, "How do members join?", [], None))  # type: ignore[arg-type]
+
+
+def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_path: Path) -> None:
+    from advisor.web.events import Events
+    from advisor.web.layout import build_app, share_one_pool
+
+    demo = build_app(_bounded_ctx(runtime, tmp_path, concurrency=3))
+    share_one_pool(demo, 3)
+    handlers = [fn for fn in demo.fns.values() if isinstance(getattr(fn.fn, "__self__", None), Events)]
+    assert len(handlers) >= 10
+    assert {(fn.concurrency_id, fn.concurrency_limit) for fn in handlers} == {("advisor-handlers", 3)}

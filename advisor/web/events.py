@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,37 @@ def _owner(request: gr.Request | None) -> str | None:
     return getattr(request, "username", None) or None
 
 
+def _size(value: Any) -> int:
+    """Characters of text in a handler's input (strings inside lists and dicts too)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_size(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_size(v) for v in value)
+    return 0
+
+
+def check_input_sizes(events: Events, args: tuple[Any, ...]) -> None:
+    """Refuse any text input over ADVISOR_APP_MAX_TEXT_CHARS (and a conversation sent back over
+    ADVISOR_APP_MAX_CONVERSATION_CHARS) before any work is done or anything is stored."""
+    app = events.ctx.runtime.settings.app
+    for value in args:
+        if isinstance(value, str) and len(value) > app.max_text_chars:
+            raise AdvisorError(
+                f"That text is {len(value):,} characters; the limit is {app.max_text_chars:,}",
+                hint="shorten it, upload it as a document, or raise ADVISOR_APP_MAX_TEXT_CHARS",
+            )
+        if isinstance(value, list) and _size(value) > app.max_conversation_chars:
+            raise AdvisorError(
+                f"The conversation is over {app.max_conversation_chars:,} characters",
+                hint="clear the conversation, or raise ADVISOR_APP_MAX_CONVERSATION_CHARS",
+            )
+
+
 def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Project errors become a visible message; anything else is logged, never shown as a trace."""
+    """Inputs bounded; project errors become a visible message; anything else is logged, never shown
+    as a trace; a streamed answer stops at ADVISOR_APP_REQUEST_TIMEOUT_S with a message."""
 
     def translate(exc: Exception) -> gr.Error:
         if isinstance(exc, AdvisorError):
@@ -43,9 +73,18 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
     if inspect.isgeneratorfunction(func):
 
         @functools.wraps(func)
-        def stream(*args: Any, **kwargs: Any) -> Any:
+        def stream(self: Events, *args: Any, **kwargs: Any) -> Any:
+            limit = self.ctx.runtime.settings.app.request_timeout_s
+            deadline = time.monotonic() + limit
             try:
-                yield from func(*args, **kwargs)
+                check_input_sizes(self, args)
+                for update in func(self, *args, **kwargs):
+                    yield update
+                    if time.monotonic() > deadline:
+                        raise AdvisorError(
+                            f"This request took longer than {limit:g} s and was stopped",
+                            hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
+                        )
             except gr.Error:
                 raise
             except Exception as exc:
@@ -54,9 +93,10 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
         return stream
 
     @functools.wraps(func)
-    def call(*args: Any, **kwargs: Any) -> Any:
+    def call(self: Events, *args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            check_input_sizes(self, args)
+            return func(self, *args, **kwargs)
         except gr.Error:
             raise
         except Exception as exc:

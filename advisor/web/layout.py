@@ -195,6 +195,15 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     return demo  # type: ignore[no-any-return]
 
 
+def share_one_pool(demo: gr.Blocks, limit: int) -> None:
+    """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
+    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
+    for fn in demo.fns.values():
+        if isinstance(getattr(fn.fn, "__self__", None), Events):
+            fn.concurrency_id = "advisor-handlers"
+            fn.concurrency_limit = limit
+
+
 def launch_app(
     ctx: AppContext | None = None, *, host: str | None = None, port: int | None = None, block: bool = True
 ) -> gr.Blocks:
@@ -213,6 +222,7 @@ def launch_app(
         logger.info("removed %d unfinished upload(s) left by an earlier run", swept)
     demo = build_app(ctx)
     demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
+    share_one_pool(demo, settings.app.concurrency)
     demo.delete_cache = (900, 3600)  # every 15 min, the copies Gradio serves that are over an hour old
     auth = parse_auth(settings.auth)
     demo.launch(
