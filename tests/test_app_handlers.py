@@ -294,3 +294,49 @@ def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_
     handlers = [fn for fn in demo.fns.values() if isinstance(getattr(fn.fn, "__self__", None), Events)]
     assert len(handlers) >= 10
     assert {(fn.concurrency_id, fn.concurrency_limit) for fn in handlers} == {("advisor-handlers", 3)}
+
+
+def test_delete_and_ingest_exclude_each_other_and_the_loser_says_so(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    import threading
+
+    from advisor.store.activity import workspace_activity
+
+    create_workspace(ctx, None, workspace_name)
+    assert all(r.ok for r in [*upload_files(ctx, None, workspace_name, [str(_copy(CHARTER, tmp_path))])])
+    home = ctx.runtime.settings.home
+    with workspace_activity(home, workspace_name, deleting=False):  # an ingest is running
+        done: list[object] = []
+        worker = threading.Thread(  # the delete comes from another thread, as in the app
+            target=lambda: done.append(_outcome(lambda: delete_workspace(ctx, None, workspace_name)))
+        )
+        worker.start()
+        worker.join()
+    assert isinstance(done[0], WorkspaceError) and "not deleted" in str(done[0])
+    assert workspace_name in [w.name for w in ctx.workspaces(None)]  # nothing was deleted
+
+    with workspace_activity(home, workspace_name, deleting=True):  # a delete is running
+        results = list(upload_files(ctx, None, workspace_name, [str(_copy(NOTES, tmp_path))]))
+    assert not results[0].ok and "being deleted" in results[0].message
+
+    conversation_before = ctx.conversations.history("", workspace_name)
+    stream = chat(ctx, None, workspace_name, "How do members join?", [])
+    next(stream)  # the answer has started
+    delete_workspace(ctx, None, workspace_name)
+    list(stream)  # and finishes after the delete
+    assert ctx.conversations.history("", workspace_name) == conversation_before == []
+
+
+def _copy(path: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "uploads" / path.name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(path, target)
+    return target
+
+
+def _outcome(action: object) -> object:
+    try:
+        return action()  # type: ignore[operator]
+    except Exception as exc:
+        return exc

@@ -22,6 +22,7 @@ from advisor.documents.chunking import Chunk, chunk_document
 from advisor.documents.read import SUPPORTED_SUFFIXES, Document, is_supported, read_document
 from advisor.documents.sandbox import get_sandbox
 from advisor.errors import AdvisorError, ConfigError, DocumentError
+from advisor.store.activity import workspace_activity
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
 
@@ -235,13 +236,14 @@ def ingest_workspace_files(
     files: list[tuple[Path, str]], workspace: str, **options: Unpack[IngestOptions]
 ) -> IngestReport:
     """Ingest already collected (path, source) pairs into `workspace`, creating it if needed."""
-    store = options["store"]
+    store, settings = options["store"], options["settings"]
     name = workspace_collection(workspace)
-    store.collection(name, metadata={"display_name": workspace})
-    index = ScopeIndex(store, name, options["embeddings"])
-    return ingest_files(
-        files, index, options["settings"], on_result=options.get("on_result"), reader=options.get("reader")
-    )
+    with workspace_activity(settings.home, workspace, deleting=False):  # a delete now fails, and waits not
+        store.collection(name, metadata={"display_name": workspace})
+        index = ScopeIndex(store, name, options["embeddings"])
+        return ingest_files(
+            files, index, settings, on_result=options.get("on_result"), reader=options.get("reader")
+        )
 
 
 def knowledge_files(folder: Path) -> list[Path]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from advisor.errors import WorkspaceError
 from advisor.retrieval.hybrid import Citation
 from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
 from advisor.text.safety import strip_remote_content
@@ -88,6 +89,10 @@ def chat(
         )
         final = reply
     if final is not None and scoped is not None:
+        try:
+            ctx.scoped(owner, workspace)
+        except WorkspaceError:  # deleted while the answer was being written: keep nothing of it
+            return
         citations = [c.model_dump() for c in final.citations]
         ctx.conversations.append(owner or "", scoped, "user", message)
         ctx.conversations.append(
