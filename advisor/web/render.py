@@ -22,8 +22,9 @@ from advisor.text.safety import safe_html
 
 
 def toast(message: str) -> str:
-    """A message for gr.Info / gr.Warning / gr.Error: Gradio shows it as HTML, so escape it."""
-    return html.escape(message, quote=True)
+    """A message for gr.Info / gr.Warning / gr.Error: Gradio shows it as HTML, so escape it. Only
+    `<`, `>` and `&` (text, not an attribute): quotes stay readable for API clients that get it too."""
+    return html.escape(message, quote=False)
 
 
 def safe_markdown(value: str = "", **kwargs: Any) -> gr.Markdown:
