@@ -159,7 +159,38 @@ class AppSettings(BaseModel):
     queue_size: int = Field(
         default=64, ge=1, description="Requests that may wait before new ones are refused."
     )
-    request_timeout_s: float = Field(default=120.0, gt=0, description="Longest a chat request may take.")
+    request_timeout_s: float = Field(
+        default=120.0,
+        gt=0,
+        description="Longest a streamed request (chat, upload) may take; it stops with a message after.",
+    )
+    max_text_chars: int = Field(
+        default=20_000,
+        ge=100,
+        description="Longest text accepted in any box (chat message, purpose statement, goal, names).",
+    )
+    max_conversation_chars: int = Field(
+        default=2_000_000, ge=1000, description="Longest conversation the chat accepts back from the page."
+    )
+    login_free_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Wrong passwords allowed for one user, or from one address, before sign-in backs off.",
+    )
+    login_backoff_s: float = Field(
+        default=2.0,
+        gt=0,
+        description="First wait after the free failures; it doubles with each further failure.",
+    )
+    login_max_backoff_s: float = Field(
+        default=900.0, gt=0, description="Longest wait between sign-in attempts after failures."
+    )
+    stale_upload_s: float = Field(
+        default=60.0,
+        ge=0,
+        description="At start, unfinished uploads (left by a killed server) older than this many seconds "
+        "are removed; younger ones may belong to another app process on the same home.",
+    )
 
 
 class ModelPrice(BaseModel):
@@ -246,8 +277,19 @@ class Settings(BaseSettings):
         return self.home / "chroma"
 
 
+def env_file_path() -> Path | None:
+    """The settings file to read: ADVISOR_ENV_FILE when set (empty: none), else `.env` in
+    ADVISOR_HOME. Never the working folder: a `.env` in a folder someone sent you could point the
+    model (with your API key, your question and your documents) at any endpoint."""
+    named = os.environ.get("ADVISOR_ENV_FILE")
+    if named is not None:
+        return Path(named).expanduser() if named.strip() else None
+    home = os.environ.get("ADVISOR_HOME")
+    return (Path(home).expanduser() if home else _default_home()) / ".env"
+
+
 def get_settings() -> Settings:
-    """Settings from the environment and the .env file named by ADVISOR_ENV_FILE (default: `.env`
-    in the working folder; empty: none), read afresh on each call. `Settings()` reads no file."""
-    env_file = os.environ.get("ADVISOR_ENV_FILE", ".env")
-    return Settings(_env_file=env_file or None)  # type: ignore[call-arg]
+    """Settings from the environment and the settings file of `env_file_path`, read afresh on each
+    call. `Settings()` reads no file."""
+    env_file = env_file_path()
+    return Settings(_env_file=env_file if env_file and env_file.is_file() else None)  # type: ignore[call-arg]

@@ -41,3 +41,25 @@ class StoreError(AdvisorError):
 
 class ConfigError(AdvisorError):
     """A setting is missing or inconsistent."""
+
+
+DISK_FULL_HINT = "the disk that holds ADVISOR_HOME is full: free some space, or point ADVISOR_HOME elsewhere"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether `exc` (or what caused it) is the disk running out of space."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if getattr(seen, "errno", None) == 28 or any(
+            phrase in str(seen).lower() for phrase in ("disk is full", "no space left on device")
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+class DiskFullError(StoreError):
+    """The disk ran out of space while the advisor was writing."""
+
+    def __init__(self, doing: str) -> None:
+        super().__init__(f"The disk is full: {doing} could not finish", hint=DISK_FULL_HINT)

@@ -4,11 +4,13 @@ sources, persisted and exported conversations, the tool views, and owner isolati
 from __future__ import annotations
 
 import shutil
+import time
+import uuid
 from pathlib import Path
 
 import pytest
 
-from advisor.config import Settings
+from advisor.config import AppSettings, Settings
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.service.chat import detect_intent
 from advisor.service.runtime import Runtime
@@ -158,6 +160,183 @@ def test_workspace_names_are_checked(ctx: AppContext, workspace_name: str) -> No
         create_workspace(ctx, None, workspace_name.upper())
 
 
+@pytest.mark.parametrize(
+    "hostile",
+    ["Riverside\x00Coalition", "Riverside \u202eenilaoc", "River\u200bside", "<b>Riverside</b>", "A\u2066B"],
+)
+def test_names_with_control_invisible_or_markup_characters_are_refused(ctx: AppContext, hostile: str) -> None:
+    with pytest.raises(WorkspaceError, match=r"invisible or control character|may not contain"):
+        create_workspace(ctx, None, hostile)
+
+
+def test_names_that_differ_only_by_case_accents_or_dashes_are_one_workspace(ctx: AppContext) -> None:
+    tag = uuid.uuid4().hex[:6]
+    created = create_workspace(ctx, None, f"Café Coalition {tag}")
+    for twin in (f"Cafe Coalition {tag}", f"cafe-coalition-{tag}", f"CAFÉ  COALITION {tag}"):
+        with pytest.raises(WorkspaceError, match=r"already exists.*same workspace"):
+            create_workspace(ctx, None, twin)
+        assert ctx.scoped(None, twin) == created  # and every view finds it under the name it was given
+    assert create_workspace(ctx, None, f"Ｆｕｌｌ Width {tag}") == f"Full Width {tag}"  # NFKC
+
+
+def test_the_command_line_uses_the_same_names(runtime: Runtime, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from advisor.cli.main import app
+
+    tag = uuid.uuid4().hex[:6]
+    env = {"ADVISOR_HOME": str(runtime.settings.home)}
+    (tmp_path / "n.md").write_text("# Notes\nThe coalition met on Tuesday.\n", encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", str(tmp_path / "n.md"), "-w", f"Café Coalition {tag}"], env=env)
+    again = runner.invoke(app, ["ingest", str(tmp_path / "n.md"), "-w", f"cafe-coalition-{tag}"], env=env)
+    assert again.exit_code == 0 and "is the workspace" in again.output
+    bad = runner.invoke(app, ["ask", "who?", "-w", "River\u202eside"], env=env)
+    assert bad.exit_code != 0 and "invisible or control character" in bad.output
+    gone = runner.invoke(app, ["workspaces", "delete", f"CAFE COALITION {tag}", "--yes"], env=env)
+    assert gone.exit_code == 0 and f"Café Coalition {tag}" in gone.output
+
+
 def test_a_settings_home_keeps_conversations_in_sqlite(tmp_path: Path) -> None:
     context = AppContext(Runtime(Settings(home=tmp_path)))
     assert context.conversations.path == tmp_path / "conversations.sqlite3"
+
+
+def test_cli_ingested_originals_are_kept_by_their_path_and_removed_by_it(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from advisor.cli.main import app
+
+    folder = tmp_path / "docs"
+    (folder / "old").mkdir(parents=True)
+    (folder / "old" / "x.md").write_text("# Old notes\nThe coalition met in March.\n", encoding="utf-8")
+    env = {"ADVISOR_HOME": str(ctx.runtime.settings.home)}
+    ingested = CliRunner().invoke(app, ["ingest", str(folder), "-w", workspace_name], env=env)
+    assert ingested.exit_code == 0, ingested.output
+    scoped = ctx.scoped(None, workspace_name)
+    assert ctx.files.path_for(scoped, "old/x.md").read_text(encoding="utf-8").startswith("# Old notes")
+
+    web_copy = tmp_path / "uploads" / "x.md"  # the same name, uploaded on the web
+    web_copy.parent.mkdir()
+    web_copy.write_text("# New notes\nThe coalition met in June.\n", encoding="utf-8")
+    assert all(r.ok for r in upload_files(ctx, None, workspace_name, [str(web_copy)]))
+    assert {str(r[0]) for r in files_table(ctx, None, workspace_name)} == {"old/x.md", "x.md"}
+
+    remove_file(ctx, None, workspace_name, "old/x.md")
+    assert not ctx.files.path_for(scoped, "old/x.md").exists()
+    assert ctx.files.path_for(scoped, "x.md").read_text(encoding="utf-8").startswith("# New notes")
+    delete_workspace(ctx, None, workspace_name)
+
+
+def _bounded_ctx(runtime: Runtime, tmp_path: Path, **app: object) -> AppContext:
+    settings = runtime.settings.model_copy(update={"app": AppSettings(**app)})  # type: ignore[arg-type]
+    context = AppContext(Runtime(settings, embeddings=runtime.embeddings))
+    context.__dict__["conversations"] = type(context.conversations)(tmp_path / "conversations.sqlite3")
+    return context
+
+
+def test_every_text_input_is_bounded_and_the_error_names_the_limit(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    import gradio as gr
+
+    from advisor.web.events import Events
+
+    ctx = _bounded_ctx(runtime, tmp_path)
+    events = Events(ctx)
+    create_workspace(ctx, None, workspace_name)
+    huge = "Halve evictions in Eastside by 2028. " * 300_000  # 11 MB
+    probes = {
+        "purpose statement": lambda: events.on_check(huge),
+        "goal": lambda: events.on_draft(workspace_name, huge, None),  # type: ignore[arg-type]
+        "chat message": lambda: list(events.on_chat(workspace_name, huge, [], None)),  # type: ignore[arg-type]
+        "new workspace": lambda: events.on_create(huge, None),  # type: ignore[arg-type]
+        "as of": lambda: events.on_pivots(workspace_name, huge, None),  # type: ignore[arg-type]
+        "conversation": lambda: list(
+            events.on_chat(workspace_name, "hi", [{"role": "user", "content": "x" * 5_000_000}], None)  # type: ignore[arg-type]
+        ),
+    }
+    accepted = []
+    for name, probe in probes.items():
+        started = time.perf_counter()
+        try:
+            probe()
+            accepted.append(name)
+        except gr.Error as exc:
+            assert "the limit is 20,000" in str(exc) or "conversation is over" in str(exc), (name, exc)
+        assert time.perf_counter() - started < 2, name
+    print(f"\noversized inputs: {len(probes)}, accepted: {len(accepted)}")
+    assert accepted == []
+    assert ctx.conversations.history("", workspace_name) == []  # nothing stored
+
+
+def test_a_streamed_request_stops_at_the_timeout_with_a_message(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    import gradio as gr
+
+    from advisor.web.events import Events
+
+    ctx = _bounded_ctx(runtime, tmp_path, request_timeout_s=0.001)
+    create_workspace(ctx, None, workspace_name)
+    with pytest.raises(gr.Error, match=r"took longer than 0\.001 s"):
+        list(Events(ctx).on_chat(workspace_name, "How do members join?", [], None))  # type: ignore[arg-type]
+
+
+def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_path: Path) -> None:
+    from advisor.web.events import Events
+    from advisor.web.layout import build_app, share_one_pool
+
+    demo = build_app(_bounded_ctx(runtime, tmp_path, concurrency=3))
+    share_one_pool(demo, 3)
+    handlers = [fn for fn in demo.fns.values() if isinstance(getattr(fn.fn, "__self__", None), Events)]
+    assert len(handlers) >= 10
+    assert {(fn.concurrency_id, fn.concurrency_limit) for fn in handlers} == {("advisor-handlers", 3)}
+
+
+def test_delete_and_ingest_exclude_each_other_and_the_loser_says_so(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    import threading
+
+    from advisor.store.activity import workspace_activity
+
+    create_workspace(ctx, None, workspace_name)
+    assert all(r.ok for r in [*upload_files(ctx, None, workspace_name, [str(_copy(CHARTER, tmp_path))])])
+    home = ctx.runtime.settings.home
+    with workspace_activity(home, workspace_name, deleting=False):  # an ingest is running
+        done: list[object] = []
+        worker = threading.Thread(  # the delete comes from another thread, as in the app
+            target=lambda: done.append(_outcome(lambda: delete_workspace(ctx, None, workspace_name)))
+        )
+        worker.start()
+        worker.join()
+    assert isinstance(done[0], WorkspaceError) and "not deleted" in str(done[0])
+    assert workspace_name in [w.name for w in ctx.workspaces(None)]  # nothing was deleted
+
+    with workspace_activity(home, workspace_name, deleting=True):  # a delete is running
+        results = list(upload_files(ctx, None, workspace_name, [str(_copy(NOTES, tmp_path))]))
+    assert not results[0].ok and "being deleted" in results[0].message
+
+    conversation_before = ctx.conversations.history("", workspace_name)
+    stream = chat(ctx, None, workspace_name, "How do members join?", [])
+    next(stream)  # the answer has started
+    delete_workspace(ctx, None, workspace_name)
+    list(stream)  # and finishes after the delete
+    assert ctx.conversations.history("", workspace_name) == conversation_before == []
+
+
+def _copy(path: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "uploads" / path.name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(path, target)
+    return target
+
+
+def _outcome(action: object) -> object:
+    try:
+        return action()  # type: ignore[operator]
+    except Exception as exc:
+        return exc

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+import pytest
 
 from advisor.documents.chunking import chunk_document, split_sentences
 from advisor.documents.read import read_document
@@ -47,3 +50,19 @@ def test_sentence_splitting_keeps_list_numbers_and_bold_leads() -> None:
         "By 2030.",
         "Done!",
     ]
+
+
+@pytest.mark.parametrize("unit", ["Dr. X ", "e.g. ", "Hi! ", "a.b.c ", "word ", "x" * 64])
+def test_a_pathological_long_line_is_chunked_in_linear_time(tmp_path: Path, unit: str) -> None:
+    def seconds(chars: int) -> float:
+        path = tmp_path / "line.md"
+        path.write_text("# One line\n\n" + unit * (chars // len(unit)), encoding="utf-8")
+        started = time.perf_counter()
+        chunk_document(read_document(path, max_bytes=2**25))
+        return time.perf_counter() - started
+
+    seconds(50_000)  # warm the tokenizer
+    small, large = seconds(250_000), seconds(1_000_000)
+    print(f"\n{unit[:8]!r}: 1 MiB line in {large:.2f} s ({large / max(small, 1e-3):.1f}x the time of 1/4)")
+    assert large < 10
+    assert large < 8 * max(small, 0.02)  # 4x the text: about 4x the time, not 16x

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from advisor import __version__
 from advisor.cli.main import app
 from advisor.service.runtime import Runtime
+from advisor.store.chroma import workspace_collection
 from tests.builders import pdf_bytes
 from tests.conftest import write
 
@@ -184,3 +185,27 @@ def test_reviewing_a_missing_file_prints_the_error_and_no_empty_table(tmp_path: 
     done = CliRunner().invoke(app, ["review", str(tmp_path / "nosuch.md")])
     assert done.exit_code == 1 and "nosuch.md" in done.output
     assert "Element" not in done.output and "┃" not in done.output
+
+
+def test_links_out_of_an_ingested_folder_are_not_followed_and_said_so_per_file(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    outside = write(tmp_path / "secret" / "passwd.txt", "root:x:0:0:SECRET-CANARY:/root:/bin/bash\n")
+    write(tmp_path / "docs" / "notes.md", "# Notes\nThe coalition met on Tuesday.\n")
+    (tmp_path / "docs" / "passwd.txt").symlink_to(outside)  # a file out of the folder
+    (tmp_path / "docs" / "etc.md").symlink_to("/etc/passwd")  # an absolute link
+    (tmp_path / "docs" / "linked").symlink_to(tmp_path / "secret", target_is_directory=True)
+    (tmp_path / "docs" / "same.md").symlink_to(tmp_path / "docs" / "notes.md")  # stays inside: read
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "docs"), "-w", workspace_name, "--json"], env=_env(runtime)
+    )
+    statuses = {r["source"]: (r["status"], r["error"]) for r in json.loads(result.stdout)["results"]}
+    refused = {s for s, (status, error) in statuses.items() if status == "failed" and "not followed" in error}
+    assert refused == {"passwd.txt", "etc.md", "linked"}
+    assert statuses["notes.md"][0] == "added" and statuses["same.md"][0] == "added"
+    got = runtime.store.collection(workspace_collection(workspace_name), create=False).get(
+        include=["documents"]
+    )
+    assert not any("SECRET-CANARY" in d or "root:x:0" in d for d in got["documents"] or [])
+    followed = [s for s in ("passwd.txt", "etc.md", "linked") if s not in refused]
+    print(f"\nlinks out of the folder: 3 / followed: {len(followed)}")

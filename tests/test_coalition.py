@@ -109,3 +109,24 @@ def test_a_misspelt_roster_key_is_named_with_the_fix(tmp_path: Path) -> None:
         DocumentError, match=r"member 1 \(Eastside Pantry\) has an unknown key 'intrests'.*'interests'"
     ):
         parse_roster(roster)
+
+
+@pytest.mark.parametrize(
+    ("cell", "column"),
+    [
+        ("nan", "baseline"),
+        ("inf", "target"),
+        ("-Infinity", "current"),
+        ("NaN", "current"),
+        ("1e999", "target"),
+    ],
+)
+def test_nan_and_inf_in_metrics_are_refused_with_row_and_column(
+    tmp_path: Path, cell: str, column: str
+) -> None:
+    values = {"baseline": "10", "target": "0", "current": "5", column: cell}
+    row = f"Deaths,n,{values['baseline']},{values['target']},{values['current']},2024-01-01,2030-01-01"
+    header = "metric,unit,baseline,target,current,start,due"
+    with pytest.raises(DocumentError) as caught:
+        parse_metrics(write(tmp_path / "m.csv", f"{header}\nOK,n,1,2,1,2024-01-01,2030-01-01\n{row}\n"))
+    assert f"row 3, column {column}" in str(caught.value) and "NaN or inf" in str(caught.value)

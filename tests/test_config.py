@@ -49,8 +49,33 @@ def test_a_dotenv_file_is_read_only_where_advisor_env_file_points(
     monkeypatch.chdir(tmp_path)
     assert get_settings().retrieval.top_k != 11  # the tests read no .env (conftest)
     assert Settings().retrieval.top_k != 11  # and Settings() alone never does
-    monkeypatch.setenv("ADVISOR_ENV_FILE", ".env")
+    monkeypatch.setenv("ADVISOR_ENV_FILE", str(tmp_path / ".env"))
     assert get_settings().retrieval.top_k == 11
+
+
+def test_a_dotenv_in_the_working_folder_is_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received = tmp_path / "received-folder"
+    received.mkdir()
+    (received / ".env").write_text("ADVISOR_LLM_BASE_URL=http://evil.example/v1\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.chdir(received)
+    monkeypatch.delenv("ADVISOR_ENV_FILE")
+    monkeypatch.setenv("ADVISOR_HOME", str(home))
+    assert get_settings().llm.base_url is None  # not from the working folder
+    (home / ".env").write_text("ADVISOR_RETRIEVAL_TOP_K=12\n", encoding="utf-8")
+    assert get_settings().retrieval.top_k == 12  # from ADVISOR_HOME
+    chosen = tmp_path / "chosen.env"
+    chosen.write_text("ADVISOR_RETRIEVAL_TOP_K=13\n", encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from advisor.cli.main import app
+
+    listed = CliRunner().invoke(app, ["--env-file", str(chosen), "workspaces", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert get_settings().retrieval.top_k == 13  # --env-file names the file for the whole command
 
 
 def test_tests_cannot_reach_a_remote_model(monkeypatch: pytest.MonkeyPatch) -> None:

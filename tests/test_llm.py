@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from advisor.config import Settings
@@ -42,3 +45,33 @@ def test_offline_mode_wins_over_a_configured_key(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     monkeypatch.setenv("ADVISOR_LLM_MODE", "offline")
     assert load_chat_model(Settings()) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://alice:S3CRET-PW@127.0.0.1:8000/v1",
+        "https://S3CRET-PW@models.example.org/v1",
+        "http://127.0.0.1:8000/v1?api_key=S3CRET-PW",
+        "http://:S3CRET-PW@[::1]:9/v1",
+    ],
+)
+def test_credentials_in_the_base_url_are_never_shown(
+    url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from advisor.service.runtime import Runtime
+    from advisor.web.layout import build_app
+    from advisor.web.state import AppContext
+    from advisor.web.tools import mode_badge
+
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    settings = Settings(home=tmp_path)
+    ctx = AppContext(Runtime(settings))
+    shown = {
+        "mode": describe_mode(settings),
+        "badge": mode_badge(ctx),
+        "/config": json.dumps(build_app(ctx).get_config_file()),  # badge and Settings, as served
+    }
+    leaks = [where for where, text in shown.items() if "S3CRET" in text]
+    assert leaks == [], shown
+    assert "model" in shown["mode"]

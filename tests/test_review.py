@@ -146,3 +146,23 @@ def test_cli_review_prints_a_table_for_people(tmp_path: Path, monkeypatch: pytes
     done = CliRunner().invoke(app, ["review", str(CHARTERS / "riverside-safe-streets.md")])
     assert done.exit_code == 0, done.output
     assert "riverside-safe-streets.md" in done.stdout and "present" in done.stdout
+
+
+def test_no_csv_cell_can_run_as_a_spreadsheet_formula(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    names = ["=HYPERLINK(evil).md", "+cmd.md", "-2+3.md", "@SUM(A1).md", "=broken.pdf"]
+    for name in names:
+        if name.endswith(".pdf"):
+            (folder / name).write_bytes(b"%PDF-1.4 not a pdf")  # its error names it too
+        else:
+            shutil.copy(CHARTERS / "riverside-safe-streets.md", folder / name)
+    settings = Settings(home=tmp_path / "home")
+    review_batch(collect_charters([folder]), settings=settings, out_dir=tmp_path / "out")
+    cells = [c for row in csv.reader((tmp_path / "out" / "summary.csv").open()) for c in row]
+    starts = ("=", "+", "-", "@")
+    live = [c for c in cells if c.startswith(starts)]
+    written = [c for c in cells if c.lstrip("'").startswith(starts)]
+    print(f"\nformula cells written: {len(written)} / live: {len(live)}")
+    assert live == []
+    assert "'=HYPERLINK(evil).md" in cells  # shown, not run

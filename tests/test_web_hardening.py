@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -296,3 +297,32 @@ def test_only_the_apps_own_host_names_are_answered(host: str, allowed: bool) -> 
 def test_a_server_shared_on_a_network_answers_to_its_own_name_only() -> None:
     assert "0.0.0.0" not in allowed_hosts("0.0.0.0", "")
     assert allowed_hosts("10.0.0.5", "") >= {"10.0.0.5", "127.0.0.1", "localhost"}
+
+
+def _sign_in(url: str, user: str, password: str, source: str = "127.0.0.1") -> tuple[int, str]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname or "127.0.0.1", parts.port or 80, timeout=30, source_address=(source, 0)
+    )
+    body = f"username={user}&password={password}".encode()
+    try:
+        connection.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def test_wrong_passwords_back_off_per_user_and_per_client(runtime: Runtime) -> None:
+    with running_app(runtime, auth="carol:right-pw,dave:dave-pw", login_backoff_s=1.0) as url:
+        answers = Counter(_sign_in(url, "carol", f"guess-{n}")[0] for n in range(40))
+        print(f"\nwrong passwords: 40, compared: {answers[400]}, refused while locked out: {answers[429]}")
+        assert answers == Counter({400: 5, 429: 35})
+        status, text = _sign_in(url, "carol", "right-pw")
+        assert status == 429 and "Try again in" in text  # locked: the right password waits too
+        assert _sign_in(url, "dave", "dave-pw")[0] == 429  # this client is locked out for every user
+        assert _sign_in(url, "carol", "right-pw", source="127.0.0.2")[0] == 429  # carol, from anywhere
+        assert _sign_in(url, "dave", "dave-pw", source="127.0.0.2")[0] == 200  # others elsewhere are not
+        wait = int(text.rsplit("in ", 1)[1].split(" ")[0])
+        time.sleep(wait + 0.2)
+        assert _sign_in(url, "carol", "right-pw")[0] == 200  # the wait over, the right password works

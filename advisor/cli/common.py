@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -19,7 +21,7 @@ from rich.markup import escape  # user text (file names, statements, [placeholde
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from advisor import __version__
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, DiskFullError, is_disk_full
 from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 
@@ -55,6 +57,12 @@ def user_errors(func: F) -> F:
         except AdvisorError as exc:
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(1) from None
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            logging.getLogger(__name__).debug("disk full", exc_info=True)
+            err.print(f"[bold red]error:[/] {escape(str(DiskFullError(func.__name__)))}", highlight=False)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -71,7 +79,18 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the advisor is doing.")] = False,
+    env_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--env-file",
+            help="Settings file to read (default: .env in ADVISOR_HOME; never one in the working folder).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
+    if env_file is not None:
+        os.environ["ADVISOR_ENV_FILE"] = str(env_file)  # read by get_settings, here and in workers
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )

@@ -27,13 +27,15 @@ from advisor.cli.common import (
     user_errors,
     workspaces_app,
 )
-from advisor.cli.options import JsonOption, WorkspaceOption
+from advisor.cli.options import JsonOption, WorkspaceOption, workspace_name
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.store.ingest import collect_files, ingest_workspace_files
+from advisor.store.names import SAME_NAME_RULE, existing_name, normalize_workspace_name
 from advisor.store.workspaces import delete_workspace, list_workspaces
 
 if TYPE_CHECKING:
-    from advisor.store.ingest import FileResult
+    from advisor.service.runtime import Runtime
+    from advisor.store.ingest import FileResult, IngestReport
 
 
 QUOTE_CHARS = 160  # of each source's quote under an answer in the terminal
@@ -44,7 +46,10 @@ QUOTE_CHARS = 160  # of each source's quote under an answer in the terminal
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (md, txt, pdf, docx, csv, yaml).")],
     workspace: Annotated[
-        str, typer.Option("--workspace", "-w", help="Workspace to add them to (created if new).")
+        str,
+        typer.Option(
+            "--workspace", "-w", help="Workspace to add them to (created if new).", callback=workspace_name
+        ),
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -60,14 +65,22 @@ def ingest(
             f"No such file or folder: {', '.join(absent)}", hint="check the path; nothing was ingested"
         )
     runtime = get_runtime()
-    files = collect_files(paths)
-    if not files:
+    found = existing_name(workspace, [w.name for w in list_workspaces(runtime.store)])
+    if found is not None and found != workspace:
+        err.print(
+            f"{escape(workspace)!r} is the workspace {escape(found)!r} ({SAME_NAME_RULE}): adding to it.",
+            highlight=False,
+        )
+        workspace = found
+    refused: list[FileResult] = []
+    files = collect_files(paths, refused)
+    if not files and not refused:
         raise AdvisorError(
             "No files found to ingest", hint="pass files or folders with md, txt, pdf, docx, csv or yaml"
         )
     marks = {"added": "[green]+[/]", "updated": "[cyan]~[/]", "unchanged": "[dim]=[/]", "failed": "[red]✗[/]"}
     with progress_bar("Ingesting", disable=as_json) as progress:
-        task = progress.add_task("ingest", total=len(files))
+        task = progress.add_task("ingest", total=len(files) + len(refused))
 
         def show(result: FileResult) -> None:
             progress.advance(task)
@@ -78,6 +91,8 @@ def ingest(
             )
             err.print(f" {marks.get(result.status, ' ')} {escape(line)}", highlight=False)
 
+        for link in refused:  # links out of the folder: said per file, never read
+            show(link)
         report = ingest_workspace_files(
             files,
             workspace,
@@ -86,15 +101,35 @@ def ingest(
             embeddings=runtime.embeddings,
             on_result=show,
         )
+        report.results[:0] = refused
+        _keep_originals(runtime, workspace, files, report)
     if as_json:
         emit_json({"workspace": workspace, "results": [r.__dict__ for r in report.results]})
     else:
         counts = ", ".join(f"{report.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed"))
         nothing = " Nothing changed." if not report.changed and not report.failed else ""
-        plural = "file" if len(files) == 1 else "files"
-        err.print(f"[bold]{workspace}[/]: {len(files)} {plural}: {counts}.{nothing}", highlight=False)
+        total = len(files) + len(refused)
+        plural = "file" if total == 1 else "files"
+        err.print(f"[bold]{workspace}[/]: {total} {plural}: {counts}.{nothing}", highlight=False)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _keep_originals(
+    runtime: Runtime, workspace: str, files: list[tuple[Path, str]], report: IngestReport
+) -> None:
+    """Keep each ingested file's original under ADVISOR_HOME/files/, keyed by its path within the
+    workspace, as web uploads are: the capabilities (and a migration) read them from there."""
+    from advisor.store.files import WorkspaceFiles
+
+    kept = WorkspaceFiles(runtime.settings)
+    ok = {r.source for r in report.results if r.status in ("added", "updated", "unchanged")}
+    for path, source in files:
+        if source in ok:
+            try:
+                kept.keep(workspace, source, path)
+            except (AdvisorError, OSError) as exc:
+                err.print(f"[yellow]warning:[/] {escape(source)}: original not kept: {escape(str(exc))}")
 
 
 @app.command()
@@ -170,8 +205,12 @@ def workspaces_delete(
     """Delete a workspace and everything indexed in it."""
 
     store = get_runtime().store
-    if name not in {w.name for w in list_workspaces(store)}:
+    found = existing_name(normalize_workspace_name(name), [w.name for w in list_workspaces(store)])
+    if found is None:
         raise WorkspaceError(f"No workspace named {name!r}", hint="see them with: advisor workspaces list")
+    if found != name:
+        err.print(f"{escape(name)!r} is the workspace {escape(found)!r} ({SAME_NAME_RULE}).", highlight=False)
+    name = found
     if not yes and not typer.confirm(f"Delete workspace {name!r} and all its indexed documents?"):
         raise typer.Exit(1)
     deleted = delete_workspace(store, name)

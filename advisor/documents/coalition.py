@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advisor.documents.read import YAML_SUFFIXES, decode_text
 from advisor.errors import DocumentError
@@ -50,6 +50,8 @@ class Roster(BaseModel):
 
 class Metric(BaseModel):
     """One measured indicator with its baseline, target and the period to reach it."""
+
+    model_config = ConfigDict(allow_inf_nan=False)  # NaN or inf would make progress meaningless
 
     metric: str
     unit: str = ""
@@ -106,12 +108,13 @@ def parse_metrics(path: Path) -> list[Metric]:
         values: dict[str, Any] = {k: (row.get(k) or "").strip() for k in METRIC_COLUMNS}
         try:
             metric = Metric(**values)
-        except ValueError as exc:
-            field = str(exc).split("\n")[1] if "\n" in str(exc) else "a value"
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            column = str(first["loc"][0]) if first["loc"] else "a value"
             raise DocumentError(
                 path,
-                f"row {number}: invalid {field}",
-                hint="numbers for baseline/target/current, dates as YYYY-MM-DD",
+                f"row {number}, column {column}: invalid value {values.get(column, '')!r}",
+                hint="finite numbers for baseline/target/current (no NaN or inf), dates as YYYY-MM-DD",
             ) from exc
         if metric.target == metric.baseline:
             raise DocumentError(

@@ -9,24 +9,57 @@ renderer would fetch.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
 
 Kind = Literal["instruction", "zero_width", "html_comment", "hidden_pdf_text", "remote_content"]
 
+_VERB = (
+    r"(?:ignore|disregard|forget|override|bypass|skip|drop|discard|set\s+aside|pay\s+no\s+attention\s+to"
+    r"|throw\s+out)"
+)
+_EARLIER = (
+    r"(?:previous|prior|above|earlier|preceding|former|foregoing|original|old|initial|existing|your|system|"
+    r"those|these|developer)"
+)
+_ORDERS = (
+    r"(?:instructions?|prompts?|rules|directions|messages?|guidance|guidelines|context|orders|directives"
+    r"|commands)"
+)
 _INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|"
-    r"preceding|your|system)\s+(?:instructions?|prompts?|rules|directions|messages?)"
+    rf"\b{_VERB}\s+(?:(?:all|any|every|the|of|everything|whatever)\s+)*(?:(?:you\s+were\s+)?told\s+)?"
+    rf"(?:{_EARLIER}\s+)+{_ORDERS}"
+    rf"|\b{_VERB}\s+(?:all\s+|everything\s+)?(?:you\s+were\s+told|(?:that\s+)?(?:was\s+)?said\s+(?:above|before))"
     r"|\byou\s+are\s+now\s+(?:a|an|in)\b"
-    r"|\b(?:reveal|print|repeat|show|output)\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)"
+    r"|\bfrom\s+now\s+on,?\s+(?:you|reply|respond|answer|only)\b"
+    r"|\b(?:act|behave)\s+as\s+(?:if\s+you\s+(?:are|were)|an?\s+(?:unrestricted|different|new))"
+    r"|\bpretend\s+(?:to\s+be|you\s+are)\b"
+    r"|\byour\s+(?:new|real|true)\s+(?:task|role|instructions?|purpose|goal)\b"
+    r"|\binstead,?\s+(?:reply|respond|answer|say|output)\s+(?:only\s+)?with\b"
+    r"|\b(?:reveal|print|repeat|show|output|leak|display)\s+(?:your|the)\s+(?:system\s+|hidden\s+|initial\s+)?"
+    r"(?:prompt|instructions)"
     r"|\bnew\s+instructions?\s*:"
     r"|\b(?:system|assistant)\s*(?:prompt|message)?\s*:\s*(?:you|ignore|always|never)\b"
     r"|\bdo\s+not\s+(?:tell|inform|mention\s+(?:this\s+)?to)\s+the\s+user\b"
-    r"|\b(?:send|post|upload|exfiltrate)\b[^.\n]{0,60}\bto\s+https?://",
+    r"|\b(?:send|post|upload|exfiltrate)\b[^.\n]{0,60}\bto\s+https?://"
+    # other languages: "ignore the previous instructions" in Spanish, French, German, Portuguese, Italian
+    r"|\bignor(?:a|e|ez|en)?\s+(?:todas\s+|toutes\s+|tutte\s+|todas\s+as\s+)?(?:las|les|le|as|os)\s+"
+    r"(?:instrucciones|instructions|istruzioni|instru[çc][õo]es)\s+(?:anteriores|previas|pr[ée]c[ée]dentes|"
+    r"ant[ée]rieures|precedenti)"
+    r"|\bignoriere\s+(?:alle\s+)?(?:vorherigen|bisherigen|obigen|fr[üu]heren)\s+(?:anweisungen|instruktionen)",
     re.IGNORECASE,
 )
+# Letters from other scripts that look like Latin ones ("іgnоre" with Cyrillic і and о): read as Latin.
+_HOMOGLYPHS = str.maketrans(
+    "аеорсхуіјѕԁɡһԛԝАВЕКМНОРСТХУІЈЅαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcxyijsdghqwABEKMHOPCTXYIJSaeikvoptuxABEHIKMNOPTYX",
+)
+_BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad]")
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _REMOTE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<img\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//", re.I)
@@ -52,12 +85,40 @@ class InjectionFinding:
         return f"{labels[self.kind]}: “{self.excerpt}”"
 
 
+def normalize_for_scan(text: str) -> str:
+    """`text` as a reader sees it: NFKC (full-width and styled letters become plain), invisible format
+    characters (zero-width, bidi controls, soft hyphens) removed, look-alike letters read as Latin."""
+    folded = unicodedata.normalize("NFKC", text)
+    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf" and c != "\u00ad")
+    return visible.translate(_HOMOGLYPHS)
+
+
+def _encoded_instructions(text: str) -> list[InjectionFinding]:
+    """Instructions hidden in base64: each long base64 run that decodes to text is scanned too."""
+    findings = []
+    for match in _BASE64.finditer(text):
+        try:
+            decoded = base64.b64decode(match.group(0) + "=" * (-len(match.group(0)) % 4), validate=True)
+            plain = decoded.decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        found = _INSTRUCTION.search(normalize_for_scan(plain))
+        if found:
+            findings.append(
+                InjectionFinding("instruction", f"base64 for “{_around(plain, found.start(), found.end())}”")
+            )
+    return findings
+
+
 def find_injections(text: str) -> list[InjectionFinding]:
-    """Suspicious spans of `text`, most telling first; empty for an ordinary document."""
+    """Suspicious spans of `text`, most telling first; empty for an ordinary document. Instructions are
+    looked for in the normalised text (`normalize_for_scan`) and inside base64."""
+    readable = normalize_for_scan(text)
     findings = [
-        InjectionFinding("instruction", _around(text, m.start(), m.end()))
-        for m in _INSTRUCTION.finditer(text)
+        InjectionFinding("instruction", _around(readable, m.start(), m.end()))
+        for m in _INSTRUCTION.finditer(readable)
     ]
+    findings += _encoded_instructions(text)
     zero_width = _ZERO_WIDTH.findall(text)
     # one soft hyphen or BOM is ordinary typography; runs of invisible characters are not
     if len(zero_width) >= 3:
@@ -79,27 +140,60 @@ def find_injections(text: str) -> list[InjectionFinding]:
     return findings
 
 
+def _is_white(operator: bytes, values: list[float]) -> bool:
+    if operator in (b"k", b"K") or len(values) == 4:  # CMYK: white is no ink
+        return all(v <= 1 - WHITE for v in values)
+    return all(v >= WHITE for v in values)
+
+
 def pdf_hidden_text(data: bytes) -> list[str]:
-    """Text a reader cannot see in a PDF: drawn in white or at a microscopic size."""
+    """Text a reader cannot see in a PDF: drawn in white (rg, g, k, sc, scn), in the invisible render
+    mode (3 Tr), at a microscopic or zero size, outside the page, or outside a rectangular clip."""
     from pypdf import PdfReader
 
     hidden: list[str] = []
     reader = PdfReader(io.BytesIO(data), strict=False)
     for page in reader.pages[:50]:
-        state: dict[str, Any] = {"white": False}
+        box = page.mediabox
+        bounds = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+        state: dict[str, Any] = {
+            "white": False,
+            "invisible": False,
+            "rect": None,
+            "clip": None,
+            "page": bounds,
+        }
 
         def before(operator: bytes, args: list[Any], cm: Any, tm: Any, state: dict[str, Any] = state) -> None:
-            if operator in (b"rg", b"g", b"k") and args:
-                values = [float(a) for a in args]
-                state["white"] = (
-                    all(v <= 1 - WHITE for v in values)
-                    if operator == b"k"
-                    else all(v >= WHITE for v in values)
-                )
+            if operator in (b"rg", b"g", b"k", b"sc", b"scn") and args:
+                try:
+                    state["white"] = _is_white(operator, [float(a) for a in args])
+                except (TypeError, ValueError):  # a pattern name: not a plain colour
+                    state["white"] = False
+            elif operator == b"Tr" and args:
+                state["invisible"] = int(float(args[0])) in (3, 7)  # 3: neither filled nor stroked
+            elif operator == b"re" and len(args) == 4:
+                x, y, w, h = (float(a) for a in args)
+                state["rect"] = (min(x, x + w), min(y, y + h), max(x, x + w), max(y, y + h))
+            elif operator in (b"W", b"W*"):
+                state["clip"] = state["rect"]
+            elif operator == b"Q":  # the clip of the saved state comes back: assume the page's
+                state["clip"] = None
 
         def text(chunk: str, cm: Any, tm: Any, font: Any, size: float, state: dict[str, Any] = state) -> None:
+            if not chunk.strip():
+                return
             scale = abs(float(tm[0]) * float(cm[0])) if tm and cm else 1.0
-            if chunk.strip() and (state["white"] or 0 < size * (scale or 1.0) < TINY_POINTS):
+            tiny = size * (scale or 1.0) < TINY_POINTS
+            off_page = False
+            if tm and cm:
+                x = float(tm[4]) * float(cm[0]) + float(tm[5]) * float(cm[2]) + float(cm[4])
+                y = float(tm[4]) * float(cm[1]) + float(tm[5]) * float(cm[3]) + float(cm[5])
+                off_page = any(
+                    area is not None and not (area[0] <= x <= area[2] and area[1] <= y <= area[3])
+                    for area in (state["page"], state["clip"])
+                )
+            if state["white"] or state["invisible"] or tiny or off_page:
                 hidden.append(chunk.strip())
 
         page.extract_text(visitor_operand_before=before, visitor_text=text)

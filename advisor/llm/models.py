@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
 from langchain_core.embeddings import Embeddings
 
@@ -46,11 +46,29 @@ def resolve_mode(settings: Settings) -> Mode:
     return "llm" if configured else "offline"
 
 
+def redact_url(url: str) -> str:
+    """`url` fit to show: no user name or password, no query (keys are often passed there)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(an endpoint URL that cannot be parsed)"
+    if not parts.scheme or not host:
+        return "(an endpoint URL without a host)" if "@" in url or "?" in url else url
+    host = f"[{host}]" if ":" in host else host
+    login = "***@" if parts.username or parts.password else ""
+    query = "?***" if parts.query else ""
+    return urlunsplit((parts.scheme, f"{login}{host}{port}", parts.path, "", "")) + query
+
+
 def describe_mode(settings: Settings) -> str:
-    """One line for badges and logs: which model and endpoint, or offline."""
+    """One line for badges, Settings and logs: which model and endpoint (credentials redacted), or
+    offline."""
     if resolve_mode(settings) == "offline":
         return "offline (rule-based analysis, bundled MiniLM retrieval)"
-    return f"model {settings.llm.model} at {base_url(settings) or 'api.openai.com'}"
+    url = base_url(settings)
+    return f"model {settings.llm.model} at {redact_url(url) if url else 'api.openai.com'}"
 
 
 def load_chat_model(settings: Settings) -> BaseChatModel | None:
@@ -85,8 +103,8 @@ def refuse_remote(settings: Settings, url: str | None) -> None:
     """`ConfigError` when remote endpoints are not allowed and `url` (None: the OpenAI API) is one."""
     if not settings.llm.allow_remote and not is_local(url):
         raise ConfigError(
-            f"The model endpoint {url or 'https://api.openai.com'} is not on this machine and "
-            "ADVISOR_LLM_ALLOW_REMOTE is false",
+            f"The model endpoint {redact_url(url) if url else 'https://api.openai.com'} is not on this "
+            "machine and ADVISOR_LLM_ALLOW_REMOTE is false",
             hint="use a model served on 127.0.0.1, or set ADVISOR_LLM_ALLOW_REMOTE=true",
         )
 

@@ -15,8 +15,6 @@ around each use (`store_guard`, `store_lock`); a server needs none.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,9 +25,10 @@ from urllib.parse import urlparse
 import numpy as np
 
 from advisor.config import Settings
-from advisor.errors import StoreError, WorkspaceError
+from advisor.errors import DISK_FULL_HINT, StoreError, is_disk_full
 from advisor.store.guard import GuardedClient, guarded_client
 from advisor.store.lexical import LexicalStore
+from advisor.store.names import workspace_slug
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -40,18 +39,6 @@ logger = logging.getLogger(__name__)
 KNOWLEDGE_COLLECTION = "advisor-knowledge"
 MANIFEST_COLLECTION = "advisor-manifest"
 WORKSPACE_PREFIX = "ws-"
-_MAX_SLUG = 60
-
-
-def workspace_slug(name: str) -> str:
-    """A stable, collection-safe slug: "Riverside Safe Streets" → "riverside-safe-streets"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:_MAX_SLUG].strip("-")
-    if not slug:
-        raise WorkspaceError(
-            f"Workspace name {name!r} has no letters or digits", hint="use a name like 'riverside-coalition'"
-        )
-    return slug
 
 
 def workspace_collection(name: str) -> str:
@@ -91,9 +78,10 @@ class Store:
             raise
         except Exception as exc:
             where = url or str(self.settings.chroma_path)
+            hint = "is `chroma run` up at ADVISOR_CHROMA_URL?" if url else "check ADVISOR_HOME is writable"
             raise StoreError(
                 f"Cannot open the Chroma store at {where}: {exc}",
-                hint="is `chroma run` up at ADVISOR_CHROMA_URL?" if url else "check ADVISOR_HOME is writable",
+                hint=DISK_FULL_HINT if is_disk_full(exc) else hint,
             ) from exc
 
     @contextmanager

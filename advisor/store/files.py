@@ -8,12 +8,14 @@ leaves nothing behind. Each file is given a kind from its name and content.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Literal
 
@@ -23,7 +25,7 @@ from advisor.config import Settings
 from advisor.documents.coalition import METRIC_COLUMNS
 from advisor.documents.read import TEXT_SUFFIXES, YAML_SUFFIXES
 from advisor.errors import DocumentError
-from advisor.store.chroma import workspace_slug
+from advisor.store.names import workspace_slug
 from advisor.text.safe_yaml import load_yaml
 
 FileKind = Literal["charter", "roster", "objectives", "metrics", "notes", "document"]
@@ -32,6 +34,7 @@ _CHARTER_NAME = re.compile(
 )
 _NOTES_NAME = re.compile(r"notes|minutes|review|retro|learning|debrief", re.I)
 _CHARTER_TEXT = re.compile(r"\b(?:charter|memorandum of understanding|terms of reference)\b", re.I)
+STAGING_PREFIX = ".staging-"
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
@@ -81,38 +84,80 @@ class WorkspaceFiles:
     def folder(self, workspace: str) -> Path:
         return self.root / workspace_slug(workspace)
 
+    def path_for(self, workspace: str, source: str) -> Path:
+        """Where the original of `source` (its path within the workspace, e.g. `old/x.md`) is kept:
+        each part made safe, so no `..` or absolute path leaves the workspace's folder."""
+        parts = [p for p in source.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+        if not parts:
+            raise DocumentError(source, "the file name has no usable characters", hint="rename the file")
+        return self.folder(workspace).joinpath(*(safe_file_name(p) for p in parts))
+
     def stage(self, workspace: str, name: str, data: bytes) -> Path:
         """Write an upload under its own name in a hidden staging folder beside its final place
         (not yet part of the workspace; errors while reading it still name the user's file)."""
         folder = self.folder(workspace)
         folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=folder, prefix=".staging-"))
+        staging = Path(tempfile.mkdtemp(dir=folder, prefix=STAGING_PREFIX))
         staged = staging / safe_file_name(name)
         staged.write_bytes(data)
         return staged
 
     def commit(self, staged: Path, workspace: str, name: str) -> Path:
-        final = self.folder(workspace) / safe_file_name(name)
+        final = self.path_for(workspace, name)
+        final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged, final)
         shutil.rmtree(staged.parent, ignore_errors=True)
         return final
+
+    def keep(self, workspace: str, source: str, original: Path) -> Path:
+        """Keep a copy of a file ingested from elsewhere (the command line) as `source`'s original."""
+        data = original.read_bytes()
+        staged = self.stage(workspace, Path(source).name, data)
+        return self.commit(staged, workspace, source)
+
+    def sweep_staging(self, older_than_s: float = 0) -> int:
+        """Remove staging folders left by uploads that never finished (the server was killed
+        mid-upload); returns how many. Called when the app starts."""
+        swept = 0
+        for staging in self.root.glob(f"*/{STAGING_PREFIX}*") if self.root.is_dir() else []:
+            if staging.is_dir() and time.time() - staging.stat().st_mtime >= older_than_s:
+                shutil.rmtree(staging, ignore_errors=True)
+                swept += 1
+        return swept
 
     def discard(self, staged: Path) -> None:
         shutil.rmtree(staged.parent, ignore_errors=True)
 
     def files(self, workspace: str) -> list[Path]:
+        """Every original kept for the workspace, in sub-folders too (hidden ones and staging left out)."""
         folder = self.folder(workspace)
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        return sorted(
+            p
+            for p in folder.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
+
+    def source_of(self, workspace: str, path: Path) -> str:
+        """The path within the workspace of a kept original (`old/x.md`)."""
+        return path.relative_to(self.folder(workspace)).as_posix()
 
     def find(self, workspace: str, kind: FileKind) -> Path | None:
         """The newest file of `kind` in the workspace."""
         matches = [p for p in self.files(workspace) if classify(p) == kind]
         return max(matches, key=lambda p: p.stat().st_mtime, default=None)
 
-    def remove(self, workspace: str, name: str) -> None:
-        (self.folder(workspace) / safe_file_name(name)).unlink(missing_ok=True)
+    def remove(self, workspace: str, source: str) -> None:
+        """Remove the original of `source` (by its path within the workspace, never just its name)."""
+        path = self.path_for(workspace, source)
+        path.unlink(missing_ok=True)
+        folder = self.folder(workspace)
+        for parent in path.parents:
+            if parent == folder or not parent.is_relative_to(folder):
+                break
+            with contextlib.suppress(OSError):
+                parent.rmdir()  # only when empty
 
     def delete_all(self, workspace: str) -> None:
         shutil.rmtree(self.folder(workspace), ignore_errors=True)

@@ -9,6 +9,7 @@ Unchanged files are recognised by content hash and skipped without loading the e
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from advisor.documents.chunking import Chunk, chunk_document
 from advisor.documents.read import SUPPORTED_SUFFIXES, Document, is_supported, read_document
 from advisor.documents.sandbox import get_sandbox
 from advisor.errors import AdvisorError, ConfigError, DocumentError
+from advisor.store.activity import workspace_activity
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import Pending, ScopeIndex
 
@@ -71,27 +73,48 @@ class IngestReport:
         return any(r.status in ("added", "updated", "removed") for r in self.results)
 
 
-def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+def collect_files(paths: Iterable[Path], refused: list[FileResult] | None = None) -> list[tuple[Path, str]]:
     """Expand files and folders into (path, source name) pairs.
 
     A folder contributes its supported files (recursively, hidden ones skipped), named by their path
     inside the folder; a file given by name is always tried, so an unsupported one is reported.
+    Links inside a folder are followed only when they stay inside it: a link out of it (to
+    /etc/passwd, say) is never read, and each one is added to `refused` as a failed result that
+    says so. Linked folders are not entered.
     """
     found: list[tuple[Path, str]] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                if (
-                    child.is_file()
-                    and is_supported(child)
-                    and not any(p.startswith(".") for p in relative.parts)
-                ):
-                    found.append((child, relative.as_posix()))
-        else:
+        if not path.is_dir():
             found.append((path, path.name))
+            continue
+        root, inside = path.resolve(), []
+        for folder, dirs, names in os.walk(path, followlinks=False):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in dirs:
+                if (Path(folder) / name).is_symlink() and refused is not None:
+                    refused.append(_refused_link((Path(folder) / name).relative_to(path).as_posix(), True))
+            for name in names:
+                child = Path(folder) / name
+                if name.startswith(".") or not is_supported(child):
+                    continue
+                relative = child.relative_to(path).as_posix()
+                if child.is_symlink() and not child.resolve().is_relative_to(root):
+                    if refused is not None:
+                        refused.append(_refused_link(relative, False))
+                elif child.is_file():
+                    inside.append((child, relative))
+        found += sorted(inside, key=lambda pair: pair[1])
+    if refused is not None:
+        refused.sort(key=lambda result: result.source)
     return found
+
+
+def _refused_link(source: str, folder: bool) -> FileResult:
+    what = "a linked folder" if folder else "a link to a file outside the folder"
+    return FileResult(
+        source, "failed", error=f"{source}: not read: {what} (links out of the folder are not followed)"
+    )
 
 
 def ingest_files(
@@ -195,27 +218,31 @@ class IngestOptions(TypedDict, total=False):
 def ingest_paths(paths: Iterable[Path], workspace: str, **options: Unpack[IngestOptions]) -> IngestReport:
     """Ingest files and folders into `workspace`, creating it if needed."""
     paths = list(paths)
-    files = collect_files(paths)
-    if not files:
+    refused: list[FileResult] = []
+    files = collect_files(paths, refused)
+    if not files and not refused:
         raise DocumentError(
             Path(", ".join(str(p) for p in paths)),
             "no files to ingest",
             hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    return ingest_workspace_files(files, workspace, **options)
+    report = ingest_workspace_files(files, workspace, **options)
+    report.results[:0] = refused
+    return report
 
 
 def ingest_workspace_files(
     files: list[tuple[Path, str]], workspace: str, **options: Unpack[IngestOptions]
 ) -> IngestReport:
     """Ingest already collected (path, source) pairs into `workspace`, creating it if needed."""
-    store = options["store"]
+    store, settings = options["store"], options["settings"]
     name = workspace_collection(workspace)
-    store.collection(name, metadata={"display_name": workspace})
-    index = ScopeIndex(store, name, options["embeddings"])
-    return ingest_files(
-        files, index, options["settings"], on_result=options.get("on_result"), reader=options.get("reader")
-    )
+    with workspace_activity(settings.home, workspace, deleting=False):  # a delete now fails, and waits not
+        store.collection(name, metadata={"display_name": workspace})
+        index = ScopeIndex(store, name, options["embeddings"])
+        return ingest_files(
+            files, index, settings, on_result=options.get("on_result"), reader=options.get("reader")
+        )
 
 
 def knowledge_files(folder: Path) -> list[Path]:

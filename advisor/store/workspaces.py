@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from advisor.errors import WorkspaceError
+from advisor.store.activity import workspace_activity
 from advisor.store.chroma import WORKSPACE_PREFIX, Store, workspace_collection
 from advisor.store.index import GENERATION_KEY, MANIFEST_KEY, ManifestEntry, ScopeIndex
 
@@ -46,9 +47,10 @@ def list_workspaces(store: Store) -> list[WorkspaceInfo]:
 
 
 def delete_workspace(store: Store, workspace: str) -> WorkspaceInfo:
-    """Delete a workspace's chunks and manifest; returns what was deleted."""
+    """Delete a workspace's chunks and manifest; returns what was deleted. Fails at once, deleting
+    nothing, while documents are being added to it (`activity.workspace_activity`)."""
     name = workspace_collection(workspace)
-    with store.writing():
+    with workspace_activity(store.settings.home, workspace, deleting=True), store.writing():
         found = next((w for w in list_workspaces(store) if w.collection == name), None)
         if found is None:
             raise WorkspaceError(f"No workspace named {workspace!r}", hint="see `advisor workspaces list`")

@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
         "co corp jr sr gov sen rep ave rd dept approx incl fig a.m p.m",
     )
 )
+_LOOK_BACK = 40  # characters before a full stop that can hold an abbreviation or initials
 _INITIALS = re.compile(r"(?:^|[\s(\"'“‘])(?:[A-Za-z]\.){0,3}[A-Za-z]$")
 
 
@@ -25,7 +26,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if text[match.start()] == "." and _ends_in_abbreviation(text[start : match.start()]):
+        # only the last few words can make an abbreviation: a bounded look-back keeps a long line
+        # of "Dr. " or "e.g. " linear instead of rescanning everything since the last sentence end
+        before = text[max(start, match.start() - _LOOK_BACK) : match.start()]
+        if text[match.start()] == "." and _ends_in_abbreviation(before):
             continue
         end = match.start() + len(match.group(0).rstrip())
         spans.append((start, end))

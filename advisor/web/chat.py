@@ -1,9 +1,9 @@
 """Web-app handlers for the chat: stream a reply into the conversation, show its sources as a
 collapsible message the user can open, persist every turn, export the conversation as markdown.
 
-Messages use Gradio's messages format (`{"role", "content", "metadata"}`). All assistant text is
-passed through `strip_remote_content` before it is shown: a document or a model reply can never make
-the browser fetch a remote image or render a live link.
+Messages use Gradio's messages format (`{"role", "content", "metadata"}`), as markdown: the chat
+component (`render.SafeChatbot`) renders every message through the one sanitizer, so a document, a
+model reply or a stored message can never make the browser fetch anything or render a live link.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from advisor.errors import WorkspaceError
 from advisor.retrieval.hybrid import Citation
 from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
 from advisor.text.safety import strip_remote_content
@@ -27,7 +28,7 @@ def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any
     lines = []
     for number, raw in enumerate(citations, 1):
         c: dict[str, Any] = raw.model_dump() if isinstance(raw, Citation) else raw
-        quote = " ".join(strip_remote_content(str(c.get("quote", ""))).split())
+        quote = " ".join(str(c.get("quote", "")).split())
         if len(quote) > 600:
             quote = quote[:600] + "…"
         lines += [f"**[{number}] {c.get('title', '')}** · `{c.get('source', '')}`", f"> {quote}", ""]
@@ -38,7 +39,6 @@ def _as_messages(user: str, reply_text: str, citations: list[Any], warnings: lis
     text = reply_text
     if warnings:
         text += "\n\n" + "\n".join(f"*⚠️ {w}*" for w in warnings)
-    text = strip_remote_content(text)
     messages: list[ChatMessage] = [{"role": "user", "content": user}, {"role": "assistant", "content": text}]
     if citations:
         messages.append(
@@ -89,6 +89,10 @@ def chat(
         )
         final = reply
     if final is not None and scoped is not None:
+        try:
+            ctx.scoped(owner, workspace)
+        except WorkspaceError:  # deleted while the answer was being written: keep nothing of it
+            return
         citations = [c.model_dump() for c in final.citations]
         ctx.conversations.append(owner or "", scoped, "user", message)
         ctx.conversations.append(

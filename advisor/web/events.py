@@ -8,16 +8,18 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, DiskFullError, is_disk_full
 from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
+from advisor.web.render import toast
 from advisor.web.state import AppContext
 
 logger = logging.getLogger(__name__)
@@ -27,21 +29,62 @@ def _owner(request: gr.Request | None) -> str | None:
     return getattr(request, "username", None) or None
 
 
+def _size(value: Any) -> int:
+    """Characters of text in a handler's input (strings inside lists and dicts too)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_size(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_size(v) for v in value)
+    return 0
+
+
+def check_input_sizes(events: Events, args: tuple[Any, ...]) -> None:
+    """Refuse any text input over ADVISOR_APP_MAX_TEXT_CHARS (and a conversation sent back over
+    ADVISOR_APP_MAX_CONVERSATION_CHARS) before any work is done or anything is stored."""
+    app = events.ctx.runtime.settings.app
+    for value in args:
+        if isinstance(value, str) and len(value) > app.max_text_chars:
+            raise AdvisorError(
+                f"That text is {len(value):,} characters; the limit is {app.max_text_chars:,}",
+                hint="shorten it, upload it as a document, or raise ADVISOR_APP_MAX_TEXT_CHARS",
+            )
+        if isinstance(value, list) and _size(value) > app.max_conversation_chars:
+            raise AdvisorError(
+                f"The conversation is over {app.max_conversation_chars:,} characters",
+                hint="clear the conversation, or raise ADVISOR_APP_MAX_CONVERSATION_CHARS",
+            )
+
+
 def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Project errors become a visible message; anything else is logged, never shown as a trace."""
+    """Inputs bounded; project errors become a visible message; anything else is logged, never shown
+    as a trace; a streamed answer stops at ADVISOR_APP_REQUEST_TIMEOUT_S with a message."""
 
     def translate(exc: Exception) -> gr.Error:
         if isinstance(exc, AdvisorError):
-            return gr.Error(str(exc), print_exception=False)
+            return gr.Error(toast(str(exc)), print_exception=False)
+        if is_disk_full(exc):
+            logger.warning("handler %s: the disk is full", func.__name__, exc_info=True)
+            return gr.Error(toast(str(DiskFullError("this request"))), print_exception=False)
         logger.exception("handler %s failed", func.__name__)
         return gr.Error("Something went wrong on our side; the details are in the server log.")
 
     if inspect.isgeneratorfunction(func):
 
         @functools.wraps(func)
-        def stream(*args: Any, **kwargs: Any) -> Any:
+        def stream(self: Events, *args: Any, **kwargs: Any) -> Any:
+            limit = self.ctx.runtime.settings.app.request_timeout_s
+            deadline = time.monotonic() + limit
             try:
-                yield from func(*args, **kwargs)
+                check_input_sizes(self, args)
+                for update in func(self, *args, **kwargs):
+                    yield update
+                    if time.monotonic() > deadline:
+                        raise AdvisorError(
+                            f"This request took longer than {limit:g} s and was stopped",
+                            hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
+                        )
             except gr.Error:
                 raise
             except Exception as exc:
@@ -50,9 +93,10 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
         return stream
 
     @functools.wraps(func)
-    def call(*args: Any, **kwargs: Any) -> Any:
+    def call(self: Events, *args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            check_input_sizes(self, args)
+            return func(self, *args, **kwargs)
         except gr.Error:
             raise
         except Exception as exc:
@@ -93,7 +137,7 @@ class Events:
     def on_create(self, new_name: str, request: gr.Request) -> tuple[Any, ...]:
         owner = _owner(request)
         created = app_workspaces.create_workspace(self.ctx, owner, new_name)
-        gr.Info(f"Created workspace {created}. Upload its documents next.")
+        gr.Info(toast(f"Created workspace {created}. Upload its documents next."))
         names = app_workspaces.workspace_names(self.ctx, owner)
         return (gr.Dropdown(choices=names, value=created), "", *self._workspace_outputs(created, request))
 
@@ -123,13 +167,13 @@ class Events:
 
     @user_facing
     def on_remove(self, name: str | None, file: str | None, request: gr.Request) -> tuple[Any, ...]:
-        gr.Info(app_workspaces.remove_file(self.ctx, _owner(request), name, file))
+        gr.Info(toast(app_workspaces.remove_file(self.ctx, _owner(request), name, file)))
         return self._workspace_outputs(name, request)
 
     @user_facing
     def on_delete(self, name: str | None, request: gr.Request) -> tuple[Any, ...]:
         owner = _owner(request)
-        gr.Info(app_workspaces.delete_workspace(self.ctx, owner, name or ""))
+        gr.Info(toast(app_workspaces.delete_workspace(self.ctx, owner, name or "")))
         names = app_workspaces.workspace_names(self.ctx, owner)
         current = names[0] if names else None
         return (gr.Dropdown(choices=names, value=current), *self._workspace_outputs(current, request))

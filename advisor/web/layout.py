@@ -24,7 +24,9 @@ from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
 from advisor.web.accounts import parse_auth
 from advisor.web.events import Events
+from advisor.web.render import safe_chatbot, safe_markdown
 from advisor.web.state import AppContext
+from advisor.web.throttle import LoginBackoff, LoginThrottle
 
 logger = logging.getLogger(__name__)
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
@@ -39,7 +41,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     events = Events(ctx)
     with gr.Blocks(title="Coalition Advisor", analytics_enabled=False) as demo:
         with gr.Row(equal_height=True):
-            gr.Markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
+            safe_markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
             gr.HTML(app_tools.mode_badge(ctx))
         with gr.Sidebar(label="Workspace", open=True):
             workspace = gr.Dropdown(
@@ -55,7 +57,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 file_types=UPLOAD_TYPES,
                 elem_id="upload",
             )
-            upload_log = gr.Markdown(elem_id="upload-log")
+            upload_log = safe_markdown(elem_id="upload-log")
             files = gr.Dataframe(
                 headers=app_workspaces.FILE_COLUMNS, interactive=False, elem_id="files", wrap=True
             )
@@ -64,12 +66,12 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 remove = gr.Button("Remove", size="sm", scale=1)
             delete = gr.Button("Delete workspace", variant="stop", size="sm")
             with gr.Accordion("Settings", open=False):
-                gr.Markdown(f"Model: {describe_mode(ctx.runtime.settings)}")
+                safe_markdown(f"Model: {describe_mode(ctx.runtime.settings)}")
                 test_model = gr.Button("Test model connection", size="sm", elem_id="test-model")
-                test_result = gr.Markdown()
+                test_result = safe_markdown()
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
-                chatbot = gr.Chatbot(
+                chatbot = safe_chatbot(
                     elem_id="chatbot",
                     height=520,
                     placeholder="Ask about your coalition, paste a purpose statement, or try a prompt below.",
@@ -94,18 +96,18 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 check = gr.Button("Check statement", variant="primary")
                 goal = gr.Textbox(label="Or draft from a goal (and the workspace's documents)", lines=2)
                 draft = gr.Button("Draft three statements")
-                purpose_out = gr.Markdown(elem_id="purpose-result")
+                purpose_out = safe_markdown(elem_id="purpose-result")
             with gr.Tab("Interests", id="interests"):
                 run_interests = gr.Button("Map interests from the uploaded roster", variant="primary")
                 gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, wrap=True, label="Gaps")
                 grid = gr.HTML()
-                interests_out = gr.Markdown()
+                interests_out = safe_markdown()
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
                     as_of = gr.Textbox(label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3)
                     run_pivots = gr.Button("Should we change course?", variant="primary", scale=1)
                 progress = gr.HTML()
-                pivots_out = gr.Markdown()
+                pivots_out = safe_markdown()
             with gr.Tab("Charter review", id="charter"):
                 with gr.Row():
                     charter_choice = gr.Dropdown(
@@ -122,7 +124,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     column_widths=["14%", "12%", "40%", "34%"],
                 )
                 downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
-                review_out = gr.Markdown(elem_id="review-result")
+                review_out = safe_markdown(elem_id="review-result")
 
         workspace_outputs = [files, remove_choice, chatbot, charter_choice]
         demo.load(events.on_load, outputs=[workspace, *workspace_outputs])
@@ -193,6 +195,15 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     return demo  # type: ignore[no-any-return]
 
 
+def share_one_pool(demo: gr.Blocks, limit: int) -> None:
+    """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
+    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
+    for fn in demo.fns.values():
+        if isinstance(getattr(fn.fn, "__self__", None), Events):
+            fn.concurrency_id = "advisor-handlers"
+            fn.concurrency_limit = limit
+
+
 def launch_app(
     ctx: AppContext | None = None, *, host: str | None = None, port: int | None = None, block: bool = True
 ) -> gr.Blocks:
@@ -206,8 +217,12 @@ def launch_app(
     settings = ctx.runtime.settings
     hosts = allowed_hosts(host or settings.app.host, settings.app.allowed_hosts)
     ctx.runtime.ensure_knowledge()
+    swept = ctx.files.sweep_staging(older_than_s=settings.app.stale_upload_s)
+    if swept:
+        logger.info("removed %d unfinished upload(s) left by an earlier run", swept)
     demo = build_app(ctx)
     demo.queue(default_concurrency_limit=settings.app.concurrency, max_size=settings.app.queue_size)
+    share_one_pool(demo, settings.app.concurrency)
     demo.delete_cache = (900, 3600)  # every 15 min, the copies Gradio serves that are over an hour old
     auth = parse_auth(settings.auth)
     demo.launch(
@@ -220,7 +235,20 @@ def launch_app(
         enable_monitoring=False,
         run_history=False,  # else inputs and outputs are kept in the browser (or a Hugging Face bucket)
         blocked_paths=[str(settings.home.resolve())],
-        app_kwargs={"middleware": [Middleware(SameOriginOnly, hosts=hosts)], "openapi_url": None},
+        app_kwargs={
+            "middleware": [
+                Middleware(SameOriginOnly, hosts=hosts),
+                Middleware(
+                    LoginBackoff,
+                    throttle=LoginThrottle(
+                        free_failures=settings.app.login_free_failures,
+                        base_delay_s=settings.app.login_backoff_s,
+                        max_delay_s=settings.app.login_max_backoff_s,
+                    ),
+                ),
+            ],
+            "openapi_url": None,
+        },
         prevent_thread_lock=not block,
         quiet=not block,
         css=CSS,

@@ -14,6 +14,7 @@ from advisor.errors import WorkspaceError
 from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 from advisor.store.files import WorkspaceFiles
+from advisor.store.names import existing_name, normalize_workspace_name
 from advisor.store.workspaces import WorkspaceInfo, list_workspaces
 from advisor.web.accounts import display_name, owns, scoped_workspace
 from advisor.web.conversations import ConversationStore
@@ -61,6 +62,10 @@ class AppContext:
         """The store's name for the owner's workspace; refuses names that are not theirs."""
         if not name or not name.strip():
             raise WorkspaceError("No workspace selected", hint="create one or pick one in the sidebar")
-        if must_exist and name not in {w.name for w in self.workspaces(owner)}:
-            raise WorkspaceError(f"No workspace named {name!r}", hint="pick one from the list")
+        name = normalize_workspace_name(name)
+        if must_exist:
+            found = existing_name(name, [w.name for w in self.workspaces(owner)])
+            if found is None:
+                raise WorkspaceError(f"No workspace named {name!r}", hint="pick one from the list")
+            name = found
         return scoped_workspace(owner, name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
@@ -34,12 +35,14 @@ def mode_badge(ctx: AppContext) -> str:
     """A small badge saying whether answers come from rules or a model (and which, where)."""
     mode = describe_mode(ctx.runtime.settings)
     offline = mode.startswith("offline")
+    shown = escape(mode.removeprefix("offline (").removesuffix(")"))
     colour = "#455a64" if offline else "#2e7d32"
     label = "Offline mode" if offline else "Model mode"
     return (
-        f"<span id='mode-badge' title='{mode}' style='background:{colour};color:white;border-radius:12px;"
-        f"padding:3px 10px;font-size:13px'>{label}</span> <span style='font-size:13px;color:#666'>"
-        f"{mode.removeprefix('offline (').removesuffix(')')} · store: {ctx.runtime.store.mode}</span>"
+        f"<span id='mode-badge' title='{escape(mode)}' style='background:{colour};color:white;"
+        f"border-radius:12px;padding:3px 10px;font-size:13px'>{label}</span> "
+        f"<span style='font-size:13px;color:#666'>"
+        f"{shown} · store: {escape(ctx.runtime.store.mode)}</span>"
     )
 
 
@@ -108,9 +111,10 @@ def charter_files(ctx: AppContext, owner: str | None, workspace: str | None) -> 
     """Files of the workspace a charter review can read, charters first."""
     if not workspace:
         return []
-    files = ctx.files.files(ctx.scoped(owner, workspace))
-    readable = [p for p in files if p.suffix.lower() in CHARTER_SUFFIXES]
-    return [p.name for p in sorted(readable, key=lambda p: (classify(p) != "charter", p.name))]
+    scoped = ctx.scoped(owner, workspace)
+    readable = [p for p in ctx.files.files(scoped) if p.suffix.lower() in CHARTER_SUFFIXES]
+    ordered = sorted(readable, key=lambda p: (classify(p) != "charter", ctx.files.source_of(scoped, p)))
+    return [ctx.files.source_of(scoped, p) for p in ordered]
 
 
 def charter_view(
@@ -120,7 +124,7 @@ def charter_view(
     scoped = ctx.scoped(owner, workspace)
     if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
         raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
-    path = ctx.files.folder(scoped) / file if file else ctx.files.find(scoped, "charter")
+    path = ctx.files.path_for(scoped, file) if file else ctx.files.find(scoped, "charter")
     if path is None or not path.is_file():
         raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
     review = ctx.capabilities.review_charter(path)
@@ -155,6 +159,5 @@ def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
 
 
 def _with_warnings(text: str, warnings: list[str]) -> str:
-    """The view's markdown with its warnings on top; never anything a browser would fetch."""
-    text = text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
-    return strip_remote_content(text)
+    """The view's markdown with its warnings on top (rendered safely by `render.SafeMarkdown`)."""
+    return text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text

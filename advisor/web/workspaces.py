@@ -16,10 +16,11 @@ from advisor.config import Settings
 from advisor.documents.injection import InjectionFinding, injection_warning, scan_file
 from advisor.documents.read import decode_text
 from advisor.errors import AdvisorError, WorkspaceError
-from advisor.store.chroma import workspace_collection, workspace_slug
+from advisor.store.chroma import workspace_collection
 from advisor.store.files import classify, safe_file_name
 from advisor.store.index import ScopeIndex
 from advisor.store.ingest import DocumentReader, ingest_workspace_files, sandboxed_reader
+from advisor.store.names import SAME_NAME_RULE, existing_name, normalize_workspace_name
 from advisor.store.workspaces import delete_workspace as delete_indexed_workspace
 from advisor.web.state import AppContext
 
@@ -42,15 +43,15 @@ def workspace_names(ctx: AppContext, owner: str | None) -> list[str]:
 
 
 def create_workspace(ctx: AppContext, owner: str | None, name: str) -> str:
-    """Create an empty workspace; returns its name. Refuses a duplicate or an unusable name."""
-    name = " ".join((name or "").split())
-    if not name:
-        raise WorkspaceError("Give the workspace a name", hint="e.g. 'Riverside Safe Streets'")
-    if len(name) > 60:
-        raise WorkspaceError("Workspace names are at most 60 characters")
-    workspace_slug(name)  # raises when the name has no letters or digits
-    if name.lower() in {n.lower() for n in workspace_names(ctx, owner)}:
-        raise WorkspaceError(f"A workspace named {name!r} already exists", hint="pick it from the list")
+    """Create an empty workspace; returns its name. Refuses an unusable name, and one that is an
+    existing workspace's (also when it differs only in case, accents, spaces or dashes)."""
+    name = normalize_workspace_name(name)
+    existing = existing_name(name, workspace_names(ctx, owner))
+    if existing is not None:
+        same = "" if existing == name else f": {name!r} is the same name ({SAME_NAME_RULE})"
+        raise WorkspaceError(
+            f"A workspace named {existing!r} already exists{same}", hint="pick it from the list"
+        )
     scoped = ctx.scoped(owner, name, must_exist=False)
     ctx.runtime.store.collection(workspace_collection(scoped), metadata={"display_name": scoped})
     return name

@@ -10,9 +10,7 @@ that one thread is best.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import logging
 import os
@@ -32,6 +30,7 @@ from advisor.documents.read import PROSE_SUFFIXES
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import load_prompt
 from advisor.store.ingest import collect_files
+from advisor.text.tables import csv_text
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -139,18 +138,17 @@ def review_cached(
 
 
 def summary_csv(report: BatchReport) -> str:
-    """One row per file: score, purpose score, each element's status, or the error."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["file", "score", "purpose_score", *ELEMENTS, "error"])
+    """One row per file: score, purpose score, each element's status, or the error (cells that a
+    spreadsheet would run as formulas neutralised)."""
+    rows: list[list[object]] = [["file", "score", "purpose_score", *ELEMENTS, "error"]]
     for outcome in report.outcomes:
         review = outcome.review
         if review is None:
-            writer.writerow([outcome.name, "", "", *([""] * len(ELEMENTS)), outcome.error])
+            rows.append([outcome.name, "", "", *([""] * len(ELEMENTS)), outcome.error])
         else:
             statuses = [review.elements[e].status for e in ELEMENTS]
-            writer.writerow([outcome.name, review.score, review.purpose.score, *statuses, ""])
-    return buffer.getvalue()
+            rows.append([outcome.name, review.score, review.purpose.score, *statuses, ""])
+    return csv_text(rows)
 
 
 def write_atomic(path: Path, text: str) -> Path:
