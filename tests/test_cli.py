@@ -209,3 +209,24 @@ def test_links_out_of_an_ingested_folder_are_not_followed_and_said_so_per_file(
     assert not any("SECRET-CANARY" in d or "root:x:0" in d for d in got["documents"] or [])
     followed = [s for s in ("passwd.txt", "etc.md", "linked") if s not in refused]
     print(f"\nlinks out of the folder: 3 / followed: {len(followed)}")
+
+
+def test_review_of_a_folder_says_which_links_out_of_it_it_did_not_read(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    outside = write(tmp_path / "secret" / "charter.md", "# Secret charter\nSECRET-CANARY members decide.\n")
+    write(tmp_path / "drafts" / "ours.md", "# Our charter\nThe council decides by a two-thirds vote.\n")
+    (tmp_path / "drafts" / "theirs.md").symlink_to(outside)
+    result = runner.invoke(app, ["review", str(tmp_path / "drafts")], env=_env(runtime))
+    assert result.exit_code == 1  # something given was not read
+    assert "theirs.md: not read: a link to a file outside the folder" in result.stderr
+    assert "ours.md" in result.stderr and "SECRET-CANARY" not in result.stdout + result.stderr
+
+
+def test_text_longer_than_the_limit_is_refused_at_once_by_the_cli(runtime: Runtime) -> None:
+    huge = "We promote safe streets. " * 2000  # 50,000 characters, over the 20,000 default
+    for args in (["purpose", "check", huge], ["ask", huge]):
+        result = runner.invoke(app, args, env=_env(runtime))
+        assert result.exit_code != 0
+        assert "the limit is 20,000" in result.stderr and "ADVISOR_APP_MAX_TEXT_CHARS" in result.stderr
+        assert huge not in result.stdout  # not echoed back

@@ -326,3 +326,36 @@ def test_wrong_passwords_back_off_per_user_and_per_client(runtime: Runtime) -> N
         wait = int(text.rsplit("in ", 1)[1].split(" ")[0])
         time.sleep(wait + 0.2)
         assert _sign_in(url, "carol", "right-pw")[0] == 200  # the wait over, the right password works
+
+
+def test_an_oversized_request_is_refused_before_anything_parses_it() -> None:
+    """A 10 MB chat message used to be parsed, saved and replayed to every visitor: now the request
+    is refused at the door, by its stated length or, without one, as the bytes arrive."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from advisor.web.guard import BodyLimit
+
+    parsed: list[int] = []
+
+    async def endpoint(request: Request) -> PlainTextResponse:
+        parsed.append(len(await request.body()))
+        return PlainTextResponse("ok")
+
+    routes = [Route(p, endpoint, methods=["POST"]) for p in ("/gradio_api/call/chat", "/gradio_api/upload")]
+    client = TestClient(BodyLimit(Starlette(routes=routes), max_bytes=1000))
+    assert client.post("/gradio_api/call/chat", content=b"x" * 900).status_code == 200
+    refused = client.post("/gradio_api/call/chat", content=b"x" * 10_000)
+    assert refused.status_code == 413 and "Send less text" in refused.text
+    assert client.post("/gradio_api/upload", content=b"x" * 10_000).status_code == 200  # Gradio's own limit
+    assert parsed == [900, 10_000]  # the oversized call never reached the app
+
+    def chunks() -> Iterator[bytes]:
+        yield from [b"x" * 600] * 3  # no Content-Length: counted as it arrives
+
+    with pytest.raises(Exception):  # noqa: B017 - the app sees a disconnect, never the whole body
+        client.post("/gradio_api/call/chat", content=chunks())
+    assert parsed == [900, 10_000]

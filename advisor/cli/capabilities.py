@@ -127,7 +127,10 @@ def review(
 
     if report_format not in ("md", "json", "csv"):
         raise AdvisorError(f"unknown --format {report_format!r}", hint="use md, json or csv")
-    files = collect_charters(paths)
+    refused: list[str] = []
+    files = collect_charters(paths, refused)
+    for reason in refused:
+        err.print(f" [red]✗[/] {escape(reason)}", highlight=False)
     if not files:
         raise AdvisorError("No charters found", hint="pass files or folders with md, txt, pdf or docx")
     capabilities = get_capabilities()
@@ -158,7 +161,7 @@ def review(
         failed = f", {len(report.failed)} failed" if report.failed else ""
         where = f" Reports in {out_dir}/ (summary: {report.summary.name})." if report.summary else ""
         err.print(f"{len(report.reviews)} reviewed{failed}.{escape(where)}", highlight=False)
-    if report.failed:
+    if report.failed or refused:
         raise typer.Exit(1)
 
 

@@ -74,10 +74,12 @@ class Capabilities:
         """A purpose statement judged for outcome, population and timeframe."""
         if not statement.strip():
             raise AdvisorError("No purpose statement to check", hint='give it in quotes: "Cut ... by 2030."')
+        self._bounded("The purpose statement", statement)
         return check_purpose(statement, settings=self.settings, llm=self.llm)
 
     def draft_purpose(self, goal: str | None = None, workspace: str | None = None) -> PurposeDrafts:
         """Three purpose statements from a goal and/or a workspace's documents."""
+        self._bounded("The goal", goal or "")
         return draft_purpose(
             goal=goal,
             workspace=workspace,
@@ -130,6 +132,7 @@ class Capabilities:
         """The answer as it grows (one update offline); the last update carries the cited answer."""
         if not question.strip():
             raise AdvisorError("No question to answer", hint='ask in your own words: "How do we ...?"')
+        self._bounded("The question", question)
         llm = self.llm
         if llm is None:
             answer = answer_question(question, retriever=self.retriever, workspace=workspace, k=k)
@@ -138,6 +141,15 @@ class Capabilities:
         yield from stream_answer(
             question, retriever=self.retriever, llm=llm, workspace=workspace, k=k, settings=self.settings
         )
+
+    def _bounded(self, what: str, text: str) -> None:
+        """`AdvisorError` when `text` is longer than any box of the app takes (the CLI too)."""
+        limit = self.settings.app.max_text_chars
+        if len(text) > limit:
+            raise AdvisorError(
+                f"{what} is {len(text):,} characters; the limit is {limit:,}",
+                hint="shorten it, or raise ADVISOR_APP_MAX_TEXT_CHARS",
+            )
 
     def ask(self, question: str, workspace: str | None = None, k: int | None = None) -> Answer:
         """A grounded, cited answer to a free question."""

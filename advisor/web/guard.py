@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from advisor.config import AppSettings
 
 logger = logging.getLogger(__name__)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -89,3 +91,46 @@ class SameOriginOnly:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+class BodyLimit:
+    """Answer 413 to a request whose body is larger than `max_bytes`, before anything parses it (an
+    API call carries text, bounded by the app's text limits; uploads are left to Gradio's per-file
+    limit). A body sent without a length is counted as it arrives and cut off at the limit."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].rstrip("/").endswith("/upload"):
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            logger.warning("refused a %s-byte body for %s", length, scope["path"])
+            response = PlainTextResponse(
+                f"The request is larger than {self.max_bytes // 2**20} MiB. Send less text at once.",
+                status_code=413,
+            )
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:  # a body with no stated length that runs on
+                    logger.warning("cut off a body over %s bytes for %s", self.max_bytes, scope["path"])
+                    return {"type": "http.disconnect"}
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def request_body_limit(app: AppSettings) -> int:
+    """The largest API request the app's own limits allow: a conversation and a message, 4 bytes a
+    character at most in UTF-8 (JSON escaping aside), and 1 MiB for everything else."""
+    return 4 * (app.max_conversation_chars + app.max_text_chars) + 2**20

@@ -11,7 +11,7 @@ import logging
 import os
 
 from advisor.documents.read import SUPPORTED_SUFFIXES
-from advisor.web.guard import SameOriginOnly, allowed_hosts
+from advisor.web.guard import BodyLimit, SameOriginOnly, allowed_hosts, request_body_limit
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
@@ -238,6 +238,7 @@ def launch_app(
         app_kwargs={
             "middleware": [
                 Middleware(SameOriginOnly, hosts=hosts),
+                Middleware(BodyLimit, max_bytes=request_body_limit(settings.app)),
                 Middleware(
                     LoginBackoff,
                     throttle=LoginThrottle(

@@ -29,7 +29,7 @@ from advisor.config import PACKAGE_DIR, Settings, get_settings
 from advisor.documents.read import PROSE_SUFFIXES
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import load_prompt
-from advisor.store.ingest import collect_files
+from advisor.store.ingest import FileResult, collect_files
 from advisor.text.tables import csv_text
 
 if TYPE_CHECKING:
@@ -69,15 +69,19 @@ class BatchReport:
         return [o for o in self.outcomes if o.error is not None]
 
 
-def collect_charters(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+def collect_charters(paths: Iterable[Path], refused: list[str] | None = None) -> list[tuple[Path, str]]:
     """Files given by name (always tried, so a wrong one is reported), and the charter-format files
-    inside folders, named by their path inside the folder."""
+    inside folders, named by their path inside the folder. Links out of a folder are not followed:
+    each is added to `refused` with the reason."""
     found: list[tuple[Path, str]] = []
+    links: list[FileResult] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += [(p, n) for p, n in collect_files([path]) if p.suffix.lower() in CHARTER_SUFFIXES]
+            found += [(p, n) for p, n in collect_files([path], links) if p.suffix.lower() in CHARTER_SUFFIXES]
         else:
             found.append((path, path.name))
+    if refused is not None:
+        refused += [link.error or link.source for link in links]
     return found
 
 
