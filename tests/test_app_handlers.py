@@ -285,6 +285,25 @@ def test_a_streamed_request_stops_at_the_timeout_with_a_message(
         list(Events(ctx).on_chat(workspace_name, "How do members join?", [], None))  # type: ignore[arg-type]
 
 
+def test_a_one_shot_request_stops_at_the_timeout_with_a_message_and_frees_the_page(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    import gradio as gr
+
+    from advisor.web.events import Events
+
+    ctx = _bounded_ctx(runtime, tmp_path, request_timeout_s=0.05)
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, CHARTER, tmp=tmp_path)
+    started = time.perf_counter()
+    with pytest.raises(gr.Error, match=r"took longer than 0\.05 s"):  # a charter review takes longer
+        Events(ctx).on_review(workspace_name, "riverside-safe-streets.md", None)  # type: ignore[arg-type]
+    assert time.perf_counter() - started < 2
+    # within the limit, the same handler answers as before
+    quick = Events(_bounded_ctx(runtime, tmp_path, request_timeout_s=60)).on_select(workspace_name, None)  # type: ignore[arg-type]
+    assert quick
+
+
 def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_path: Path) -> None:
     from advisor.web.events import Events
     from advisor.web.layout import build_app, share_one_pool

@@ -5,6 +5,8 @@ Project errors become visible messages; anything else is logged and never shown 
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextvars
 import functools
 import inspect
 import logging
@@ -59,7 +61,7 @@ def check_input_sizes(events: Events, args: tuple[Any, ...]) -> None:
 
 def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
     """Inputs bounded; project errors become a visible message; anything else is logged, never shown
-    as a trace; a streamed answer stops at ADVISOR_APP_REQUEST_TIMEOUT_S with a message."""
+    as a trace; a request (streamed or not) stops at ADVISOR_APP_REQUEST_TIMEOUT_S with a message."""
 
     def translate(exc: Exception) -> gr.Error:
         if isinstance(exc, AdvisorError):
@@ -94,15 +96,35 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def call(self: Events, *args: Any, **kwargs: Any) -> Any:
+        limit = self.ctx.runtime.settings.app.request_timeout_s
         try:
             check_input_sizes(self, args)
-            return func(self, *args, **kwargs)
+            # run in a worker (with this request's context, so toasts still reach the page) and stop
+            # waiting at the limit: the user gets a message and the app's slot is free again
+            future = _handler_pool().submit(contextvars.copy_context().run, func, self, *args, **kwargs)
+            try:
+                return future.result(timeout=limit)
+            except concurrent.futures.TimeoutError:
+                logger.warning("handler %s ran past %s s; the page was told", func.__name__, limit)
+                raise AdvisorError(
+                    f"This request took longer than {limit:g} s and was stopped",
+                    hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
+                ) from None
         except gr.Error:
             raise
         except Exception as exc:
             raise translate(exc) from None
 
     return call
+
+
+@functools.cache
+def _handler_pool() -> concurrent.futures.ThreadPoolExecutor:
+    """Workers for one-shot handlers (a handler that overruns keeps its worker until it ends)."""
+    return concurrent.futures.ThreadPoolExecutor(max_workers=HANDLER_WORKERS, thread_name_prefix="handler")
+
+
+HANDLER_WORKERS = 32
 
 
 class Events:
