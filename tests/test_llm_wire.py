@@ -234,3 +234,28 @@ def test_hosted_and_local_endpoints_get_their_own_timeouts() -> None:
     local = load_chat_model(Settings(llm=llm.model_copy(update={"base_url": "http://127.0.0.1:8080/v1"})))
     assert hosted is not None and local is not None
     assert hosted.request_timeout == 20 and local.request_timeout == 200  # type: ignore[attr-defined]
+
+
+def test_a_reply_that_copies_the_prompts_example_is_sent_back(server: FakeOpenAIServer) -> None:
+    """The prompt's examples show the format; "every child in Harbor County" in a rewrite for a
+    Riverside coalition is a copied example, not advice: the model is asked again."""
+    copied = json.loads(GOOD_REVIEW)
+    copied["rewrite"] = "Cut pedestrian deaths by half for every child in Harbor County by 2030."
+    server.script(json.dumps(copied), GOOD_REVIEW)
+    settings = settings_for(server)
+    with recording_outcomes() as outcomes:
+        result = check_purpose(STATEMENT, settings=settings, llm=load_chat_model(settings))
+    assert result.rewrite == "Halve serious traffic injuries on Riverside streets by 2030."
+    assert [(o.attempts, o.valid) for o in outcomes] == [(2, True)]
+    resent = server.requests[1]["messages"][-1]["content"]
+    assert "repeats the prompt's example" in resent and "Harbor County" in resent
+
+
+def test_an_example_the_user_wrote_is_not_a_copy(server: FakeOpenAIServer) -> None:
+    statement = "We will house 500 families in Eastside."
+    reply = json.loads(GOOD_REVIEW)
+    reply["rewrite"] = "House 500 families in Eastside by 2030."
+    server.script(json.dumps(reply))
+    settings = settings_for(server)
+    result = check_purpose(statement, settings=settings, llm=load_chat_model(settings))
+    assert result.rewrite == "House 500 families in Eastside by 2030." and len(server.requests) == 1

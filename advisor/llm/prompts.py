@@ -25,6 +25,10 @@ _MARKER = re.compile(r"<<<\s*(?:END\s+)?UNTRUSTED[^>]*>>>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
+_QUOTED = re.compile(r'"([^"{}\n]{3,80})"')
+_TIME_FORMAT = re.compile(r"(?:by|within|before|until|in)\s+\d", re.IGNORECASE)
+
+
 class PromptError(AdvisorError):
     """A prompt file is missing, malformed, or rendered with the wrong variables."""
 
@@ -42,6 +46,23 @@ class Prompt:
     def version(self) -> str:
         """A short hash of the template: part of the key of recorded model replies."""
         return hashlib.sha256(self.template.encode()).hexdigest()[:12]
+
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """The template's quoted examples that are specific enough to be copied by mistake: three
+        words or more, or with a number or a proper name ("house 500 families", "renters in
+        Eastside"), but not a bare deadline ("by 2030" is a format anyone may use). They show the
+        format; a reply that repeats one the user never wrote has copied the prompt
+        (`advisor.llm.structured` sends it back)."""
+        found = []
+        for phrase in _QUOTED.findall(self.template):
+            words = phrase.split()
+            specific = (
+                len(words) >= 3 or any(c.isdigit() for c in phrase) or any(w[:1].isupper() for w in words[1:])
+            )
+            if specific and not _TIME_FORMAT.match(phrase):
+                found.append(phrase)
+        return tuple(found)
 
     def render(self, **variables: Any) -> str:
         missing = sorted(set(self.input_variables) - set(variables))

@@ -143,6 +143,7 @@ def _draft(
         text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
         try:
             value = schema.model_validate(_parse_json(text))
+            _refuse_copied_examples(text, prompt.examples, " ".join(variables.values()))
             return Drafted(value, None, attempt, time.perf_counter() - started, usage)
         except (ValueError, ValidationError) as exc:
             logger.info("invalid %s reply (attempt %d/%d): %s", prompt_name, attempt, attempts, exc)
@@ -160,6 +161,22 @@ def _draft(
         time.perf_counter() - started,
         usage,
     )
+
+
+def _refuse_copied_examples(reply: str, examples: tuple[str, ...], data: str) -> None:
+    """`ValueError` when the reply repeats an example of the prompt that the data given (the user's
+    text and the rules' findings) does not contain: the model copied the format, not the facts."""
+    said, given = _folded(reply), _folded(data)
+    copied = [e for e in examples if _folded(e) in said and _folded(e) not in given]
+    if copied:
+        raise ValueError(
+            f"the reply repeats the prompt's example {' and '.join(map(repr, copied))}, which the data "
+            "does not contain: use the coalition's own words, or [brackets] for facts it did not give"
+        )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _outputs(settings: Settings, endpoint: tuple[str, str]) -> tuple[StructuredOutput, ...]:
