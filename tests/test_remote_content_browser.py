@@ -50,8 +50,13 @@ HOSTILE_FILES = {
 
 
 @pytest.fixture(scope="module")
-def app_url(runtime: Runtime) -> Iterator[str]:
-    with running_app(runtime) as url:
+def app_url(runtime: Runtime, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An app over a home of its own: what the rest of the suite left in the shared home (many
+    workspaces, conversations, locks) is not this test's business."""
+    home = tmp_path_factory.mktemp("remote-content-home")
+    own = Runtime(runtime.settings.model_copy(update={"home": home}), embeddings=runtime.embeddings)
+    own.ensure_knowledge()
+    with running_app(own) as url:
         yield url
 
 

@@ -65,6 +65,7 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
 
     def translate(exc: Exception) -> gr.Error:
         if isinstance(exc, AdvisorError):
+            logger.info("handler %s: %s", func.__name__, exc)  # what the page was told, for the log
             return gr.Error(toast(str(exc)), print_exception=False)
         if is_disk_full(exc):
             logger.warning("handler %s: the disk is full", func.__name__, exc_info=True)
