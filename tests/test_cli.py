@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,24 +80,25 @@ def test_ask_json_follows_the_contract(runtime: Runtime) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"answer", "mode", "citations"} and data["mode"] == "offline"
     assert data["citations"] and all(
-        set(c) == {"source", "title", "chunk_id", "quote"} for c in data["citations"]
+        set(c) == {"source", "title", "section", "chunk_id", "quote"} for c in data["citations"]
     )
 
 
-def test_ask_for_people_names_each_source_by_title_and_quote_not_by_hash(runtime: Runtime) -> None:
+def test_ask_for_people_names_each_source_by_title_and_section_not_by_hash(runtime: Runtime) -> None:
     result = runner.invoke(app, ["ask", "How do we handle conflict between members?"], env=_env(runtime))
     assert result.exit_code == 0, result.output
-    sources = result.stdout.split("Sources", 1)[1]
+    answer, sources = result.stdout.split("Sources", 1)
     data = json.loads(
         runner.invoke(
             app, ["ask", "How do we handle conflict between members?", "--json"], env=_env(runtime)
         ).stdout
     )
+    flat = " ".join(sources.split())
     for citation in data["citations"]:
         assert citation["chunk_id"][:8] not in sources
-        assert citation["title"] in sources and " ".join(citation["quote"].split())[:40] in " ".join(
-            sources.split()
-        )
+        assert f"{citation['title']} › {citation['section']} — {citation['source']}" in flat
+        words = [w for w in citation["quote"].replace("*", "").split() if not re.fullmatch(r"[-•]|\d+\.", w)]
+        assert " ".join(words[:6]) in " ".join(answer.split())  # the offline answer quotes it whole
 
 
 def test_unknown_workspace_is_one_clear_line_and_exit_1(runtime: Runtime) -> None:

@@ -192,7 +192,7 @@ def test_json_contract(analyses: dict[str, PivotAnalysis]) -> None:
     assert all(set(s) == {"text", "kind"} for s in data["signals"])
     assert all(set(p) == {"title", "rationale", "addresses", "citations"} for p in data["pivots"])
     citation = data["pivots"][0]["citations"][0]
-    assert set(citation) == {"source", "title", "chunk_id", "quote"}
+    assert set(citation) == {"source", "title", "section", "chunk_id", "quote"}
     assert analyses["lake-county-heat-health.csv"].model_dump()["as_of"] == "2025-09-30"
 
 

@@ -153,10 +153,12 @@ def ask(
         out.print()
         out.print("[bold]Sources[/]")
         for number, citation in enumerate(result.citations, 1):
-            title, source = escape(citation.title), escape(citation.source)
-            quote = " ".join(citation.quote.split())
-            quote = escape(quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "…")
-            out.print(f" \\[{number}] {title} — {source}\n     [dim]“{quote}”[/]", highlight=False)
+            label, source = escape(citation.label), escape(citation.source)
+            out.print(f" \\[{number}] {label} — [dim]{source}[/]", highlight=False)
+            if result.mode == "llm":  # an offline answer quotes its sources whole already
+                quote = " ".join(citation.quote.split())
+                quote = quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "…"
+                out.print(f"     [dim]“{escape(quote)}”[/]", highlight=False)
 
 
 @workspaces_app.command("list")

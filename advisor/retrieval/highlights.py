@@ -53,6 +53,11 @@ class _SentenceVectors:
 _SENTENCE_VECTORS = _SentenceVectors()
 
 
+def embed_cached(embeddings: Embeddings, texts: list[str]) -> list[list[float]]:
+    """Vectors of passage texts (sentences, units), kept between questions."""
+    return _SENTENCE_VECTORS.embed(embeddings, texts)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     passage_rank: int

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from advisor.config import Settings
 from advisor.errors import WorkspaceError
+from advisor.retrieval.sections import SectionChunk
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
 
@@ -33,8 +34,18 @@ class Citation(BaseModel):
 
     source: str = Field(description="File the chunk came from (knowledge/<topic>.md or a workspace file).")
     title: str = Field(description="Title of that document.")
+    section: str = Field(default="", description="Heading path of the section quoted, if it has one.")
     chunk_id: str = Field(description="Id of the retrieved chunk.")
     quote: str = Field(description="The words relied on, verbatim from the chunk.")
+
+    @property
+    def label(self) -> str:
+        return source_label(self.title, self.section)
+
+
+def source_label(title: str, section: str = "") -> str:
+    """How people see a source: "title › section" (the file name is shown beside it)."""
+    return f"{title} › {section}" if section else title
 
 
 @dataclass(frozen=True)
@@ -52,7 +63,11 @@ class Passage:
 
     def citation(self, quote: str | None = None) -> Citation:
         return Citation(
-            source=self.source, title=self.title, chunk_id=self.chunk_id, quote=quote or self.text
+            source=self.source,
+            title=self.title,
+            section=self.heading,
+            chunk_id=self.chunk_id,
+            quote=quote or self.text,
         )
 
 
@@ -99,6 +114,29 @@ class Retriever:
             passages.extend(self._search_scope(query, vector, state, label))
         passages.sort(key=lambda p: p.score, reverse=True)
         return _diversify(passages, k, self.settings.retrieval.max_per_source)
+
+    def section(self, passage: Passage) -> list[SectionChunk]:
+        """The stored chunks of the section `passage` sits in (its file's current version), in order:
+        one store call."""
+        knowledge = passage.scope == KNOWLEDGE_SCOPE
+        state = self._scope_state(KNOWLEDGE_COLLECTION if knowledge else workspace_collection(passage.scope))
+        entry = state.entries.get(passage.source) if state is not None else None
+        if state is None or entry is None:
+            return []
+        got = state.collection.get(
+            where={
+                "$and": [
+                    {"source": passage.source},
+                    {"heading": passage.heading},
+                    {"file_sha": entry.file_sha},
+                ]
+            },
+            include=["documents", "metadatas"],
+        )
+        return [
+            SectionChunk(chunk_id, int(meta.get("index", 0)), text)
+            for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
 
     def _scope_state(self, collection_name: str) -> _ScopeState | None:
         """What a search needs of a scope, or None when it does not exist. Warm, it costs one store

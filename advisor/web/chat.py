@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from advisor.errors import WorkspaceError
-from advisor.retrieval.hybrid import Citation
+from advisor.retrieval.hybrid import Citation, source_label
 from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
 from advisor.text.safety import strip_remote_content
 from advisor.web.conversations import Message
@@ -31,7 +31,8 @@ def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any
         quote = " ".join(str(c.get("quote", "")).split())
         if len(quote) > 600:
             quote = quote[:600] + "…"
-        lines += [f"**[{number}] {c.get('title', '')}** · `{c.get('source', '')}`", f"> {quote}", ""]
+        label = source_label(str(c.get("title", "")), str(c.get("section", "")))
+        lines += [f"**[{number}] {label}** · `{c.get('source', '')}`", f"> {quote}", ""]
     return "\n".join(lines).strip()
 
 

@@ -1,19 +1,67 @@
-"""Grounded answers to free questions (`advisor ask`).
+"""Grounded answers to free questions (`advisor ask`), offline.
 
-Offline, the answer is extractive: the best sentences of the retrieved passages
-(`advisor.retrieval.highlights`) become cited bullet points. Every citation points at a chunk that was
-retrieved for this question, quoting the sentence used.
+The answer is extractive and built from whole units: the sections around the best retrieved
+passages are put back together and cut into paragraphs, lists (kept whole and in order, with the
+line that leads into them) and clauses (`advisor.retrieval.sections`). The units closest in meaning
+to the question are quoted whole under "title › section", each cited. When the coalition's own
+documents hold a relevant clause it comes first, quoted; when the question asks what "our charter"
+(or notes, bylaws…) says and they hold nothing that answers, the answer says so plainly before it
+gives the guidance.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from advisor.capabilities.ask.models import Answer
 from advisor.documents.injection import find_injections, injection_warning
-from advisor.retrieval.highlights import select_sentences
+from advisor.retrieval.highlights import embed_cached
 from advisor.retrieval.hybrid import Citation, Passage, Retriever
+from advisor.retrieval.sections import SectionChunk, Unit, section_units, shorten_list
+from advisor.store.lexical import tokenize
+from advisor.text.stemming import stem_words
+from advisor.text.vectors import cosine
 
 # Below this cosine similarity between the question and the best passage, we say we found nothing.
 MIN_RELEVANCE = 0.25
+# A workspace unit this close to the question (or under a heading that names what the question asks
+# about) is the coalition's own answer and is quoted first.
+OWN_UNIT_RELEVANCE = 0.35
+MAX_UNITS = 3
+WORD_BUDGET = 320  # words quoted in one answer, over all its units
+RELATIVE_DROP = 0.12  # a unit this much less relevant than the best one is left out
+SAME_SECTION_UNITS = 2
+LIST_BONUS = 0.03  # a list is often the steps asked for, whole
+_ABOUT_OUR_DOCUMENTS = re.compile(
+    r"\b(?:our|my)\s+(?:own\s+)?(?:charter|documents?|docs|agreement|bylaws|by-laws|terms of reference|"
+    r"mou|constitution|rules|policy|policies|notes|minutes|plan|roster|governance)\b",
+    re.I,
+)
+# Words that name the document asked about, not the topic: "our charter" matches every charter heading.
+_DOCUMENT_WORDS = (
+    "charter document doc agreement bylaw terms reference mou constitution rule policy note minute plan",
+    "roster governance say said coalition alliance partnership member",
+)
+_DOCUMENT_STEMS = frozenset(stem_words(" ".join(_DOCUMENT_WORDS).split()))
+_DEPENDENT_OPENER = re.compile(r"^(this|these|that|those|it|they|such|only|also)\b", re.I)
+DEPENDENT_PENALTY = 0.06
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    passage: Passage  # the best retrieved passage of the unit's section
+    rank: int
+    unit: Unit
+    vector: list[float]
+    relevance: float  # cosine similarity to the question
+    score: float  # relevance with the passage's rank and the unit's shape weighed in
+
+    heading_match: bool  # the section's heading names a topic word of the question
+
+    @property
+    def own(self) -> bool:
+        return self.passage.scope != "knowledge"
 
 
 def answer_question(
@@ -34,9 +82,17 @@ def answer_question(
             mode="offline",
             citations=[],
         )
-    points = select_sentences(question, passages, retriever.embeddings)
-    answer = compose_answer(points, workspace)
-    return answer.model_copy(update={"warnings": injection_warnings([p for p, _ in points])})
+    about_ours = bool(workspace and _ABOUT_OUR_DOCUMENTS.search(question))
+    chosen = _choose(_candidates(question, passages, retriever), own_units=2 if about_ours else 1)
+    preface = ""
+    if about_ours and not any(c.own for c in chosen):
+        preface = (
+            f"Your documents in {workspace!r} do not seem to say anything about this. "
+            "What the guidance says:\n\n"
+        )
+    answer = _compose(chosen, preface)
+    used = list({c.passage.chunk_id: c.passage for c in chosen}.values())
+    return answer.model_copy(update={"warnings": injection_warnings(used)})
 
 
 def injection_warnings(passages: list[Passage]) -> list[str]:
@@ -49,14 +105,105 @@ def injection_warnings(passages: list[Passage]) -> list[str]:
     return list(warnings.values())
 
 
-def compose_answer(points: list[tuple[Passage, list[tuple[str, str]]]], workspace: str | None) -> Answer:
-    """Cited markdown bullets, one per passage used."""
-    used_workspace = any(p.scope != "knowledge" for p, _ in points)
-    intro = "From your coalition's documents and the guidance:" if used_workspace else "From the guidance:"
-    lines = [intro, ""]
+def _candidates(question: str, passages: list[Passage], retriever: Retriever) -> list[_Candidate]:
+    """Every unit of every section a retrieved passage sits in, scored against the question."""
+    sections: dict[tuple[str, str, str], tuple[int, Passage]] = {}
+    for rank, passage in enumerate(passages):
+        sections.setdefault((passage.scope, passage.source, passage.heading), (rank, passage))
+    pool: list[tuple[int, Passage, Unit]] = []
+    for rank, passage in sections.values():
+        chunks = retriever.section(passage) or [SectionChunk(passage.chunk_id, 0, passage.text)]
+        pool.extend((rank, passage, unit) for unit in section_units(chunks))
+    if not pool:
+        return []
+    vectors = embed_cached(retriever.embeddings, [f"{p.heading or p.title}: {u.text}" for _, p, u in pool])
+    query = retriever.embeddings.embed_query(question)
+    topic = _topic_stems(question)
+    headings = {p.heading: bool(topic & _topic_stems(p.heading)) for _, p, _ in pool}
+    candidates = []
+    for (rank, passage, unit), vector in zip(pool, vectors, strict=True):
+        relevance = cosine(query, vector)
+        score = (
+            relevance
+            + 0.08 / (1 + rank)
+            - DEPENDENT_PENALTY * bool(_DEPENDENT_OPENER.match(unit.text))
+            - 0.1 * (len(unit.text.split()) < 6)
+            + LIST_BONUS * unit.is_list
+        )
+        candidates.append(
+            _Candidate(passage, rank, unit, vector, relevance, score, headings[passage.heading])
+        )
+    return sorted(candidates, key=lambda c: c.score, reverse=True)
+
+
+def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]:
+    """The best units, the coalition's own first (at most `own_units` of them), without repeats,
+    within the word budget."""
+    if not candidates:
+        return []
+    chosen: list[_Candidate] = []
+    own = next(
+        (c for c in candidates if c.own and (c.relevance >= OWN_UNIT_RELEVANCE or c.heading_match)), None
+    )
+    if own is not None:
+        chosen.append(own)
+    floor = candidates[0].relevance - RELATIVE_DROP
+    words = sum(_words(c) for c in chosen)
+    for candidate in candidates:
+        if len(chosen) == MAX_UNITS:
+            break
+        if candidate in chosen or candidate.relevance < floor:
+            continue
+        if candidate.own and sum(c.own for c in chosen) >= own_units:
+            continue
+        same_section = sum(1 for c in chosen if _section(c) == _section(candidate))
+        repeats = any(cosine(candidate.vector, c.vector) > 0.85 for c in chosen)
+        fits = not chosen or words + _words(candidate) <= WORD_BUDGET
+        if same_section < SAME_SECTION_UNITS and not repeats and fits:
+            chosen.append(candidate)
+            words += _words(candidate)
+    return chosen
+
+
+def _compose(chosen: list[_Candidate], preface: str) -> Answer:
+    """Each unit under its "title › section" heading, quoted whole when it is the coalition's own."""
+    blocks: list[str] = []
     citations: list[Citation] = []
-    for number, (passage, sentences) in enumerate(points, 1):
-        label = passage.heading or passage.title
-        lines.append(f"- **{label}**: {' '.join(s for s, _ in sentences)} [{number}]")
-        citations.append(passage.citation(quote=" … ".join(q for _, q in sentences)))
-    return Answer(answer="\n".join(lines), mode="offline", citations=citations)
+    # Units of one section stay together and in reading order; sections keep their rank.
+    sections: dict[tuple[str, str, str], list[_Candidate]] = {}
+    for candidate in chosen:
+        sections.setdefault(_section(candidate), []).append(candidate)
+    for group in sections.values():
+        passage = group[0].passage
+        where = f"{passage.title} › {passage.heading}" if passage.heading else passage.title
+        lines = [f"**{'Your documents: ' if group[0].own else ''}{where}**", ""]
+        for candidate in sorted(group, key=lambda c: c.unit.start):
+            citations.append(
+                Citation(
+                    source=passage.source,
+                    title=passage.title,
+                    section=passage.heading,
+                    chunk_id=candidate.unit.chunk_id,
+                    quote=candidate.unit.quote,
+                )
+            )
+            text = shorten_list(candidate.unit.text) + f" [{len(citations)}]"
+            if candidate.own:
+                text = "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+            lines += [text, ""]
+        blocks.append("\n".join(lines).strip())
+    return Answer(answer=preface + "\n\n".join(blocks), mode="offline", citations=citations)
+
+
+def _topic_stems(text: str) -> set[str]:
+    """The stemmed content words of `text` that say what it is about (not which document)."""
+    (stems,) = tokenize([text], as_strings=True)
+    return set(stems) - _DOCUMENT_STEMS
+
+
+def _section(candidate: _Candidate) -> tuple[str, str, str]:
+    return (candidate.passage.scope, candidate.passage.source, candidate.passage.heading)
+
+
+def _words(candidate: _Candidate) -> int:
+    return len(shorten_list(candidate.unit.text).split())
