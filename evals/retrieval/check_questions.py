@@ -180,13 +180,26 @@ HEADER = """\
 """
 
 
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str):
+    # Passages from hard-wrapped documents keep their line breaks: write them as literal blocks.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def dump(items: list[dict]) -> str:
     order = ["id", "question", "kind", "style", "expected", "workspace", "passages", "note"]
     out = [HEADER]
     body = []
     for q in items:
         body.append({k: q[k] for k in order if k in q})
-    out.append(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100))
+    out.append(yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100))
     return "".join(out)
 
 
