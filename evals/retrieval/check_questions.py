@@ -9,6 +9,7 @@ Plain Python + PyYAML. Checks: ids q2-NNN and unique; kind/style values; topic s
 knowledge/; workspace ids exist in evals/corpus/docs/; every passage an exact substring of one of the
 question's workspace documents, 10-40 words; label fields consistent with kind.
 """
+
 from __future__ import annotations
 
 import collections
@@ -28,13 +29,130 @@ KINDS = {"knowledge", "workspace", "both", "unanswerable"}
 STYLES = {"direct", "indirect", "emotional", "jargon", "short"}
 FIELDS = {"id", "question", "kind", "style", "expected", "workspace", "passages", "note"}
 # Words that do not count toward the guide's "at most one content word shared with the best passage".
-STOP = set("""a about after all also am an and any are as at be been before being both but by can
-could did do does doing each even ever for from get gets got had has have how i if in into is it
-its just let like may me might more most must my no not now of on one only or other our ours out
-over own same say says should so some such than that the their them then there these they this
-those to too under until up us very was we were what when where which while who whom why will
-with would you your coalition group member members meeting meetings chair committee board
-council steering""".split())
+STOP = set(
+    [
+        "a",
+        "about",
+        "after",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "each",
+        "even",
+        "ever",
+        "for",
+        "from",
+        "get",
+        "gets",
+        "got",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "let",
+        "like",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "must",
+        "my",
+        "no",
+        "not",
+        "now",
+        "of",
+        "on",
+        "one",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "say",
+        "says",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "us",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "coalition",
+        "group",
+        "member",
+        "members",
+        "meeting",
+        "meetings",
+        "chair",
+        "committee",
+        "board",
+        "council",
+        "steering",
+    ]
+)
 
 
 def content_words(text: str) -> set[str]:
@@ -130,8 +248,10 @@ def main(argv: list[str]) -> int:
                 passages[i] = exact
                 fixes += 1
             elif exact:
-                errors.append(f"{where} passage {i} matches only with whitespace collapsed "
-                              f"(run with --fix): {passage[:60]!r}")
+                errors.append(
+                    f"{where} passage {i} matches only with whitespace collapsed "
+                    f"(run with --fix): {passage[:60]!r}"
+                )
             else:
                 errors.append(f"{where} passage {i} not found in {workspace}: {passage[:70]!r}")
 
@@ -139,8 +259,9 @@ def main(argv: list[str]) -> int:
             qwords = content_words(str(q.get("question", "")))
             shared = min((qwords & content_words(p) for p in passages), key=len)
             if len(shared) > 1:
-                warnings.append(f"{where} shares {len(shared)} content words with its closest "
-                                f"passage: {sorted(shared)}")
+                warnings.append(
+                    f"{where} shares {len(shared)} content words with its closest passage: {sorted(shared)}"
+                )
 
     if fix and fixes:
         QUESTIONS.write_text(dump(items), encoding="utf-8")
@@ -155,8 +276,10 @@ def main(argv: list[str]) -> int:
     docs = collections.Counter(d for q in items for d in (q.get("workspace") or []))
     print(f"  workspace docs used: {len(docs)}")
     topics_used = collections.Counter(t for q in items for t in (q.get("expected") or []))
-    print(f"  topics used: {len(topics_used)} of {len(topics)}; unused: "
-          f"{sorted(topics - set(topics_used)) or 'none'}")
+    print(
+        f"  topics used: {len(topics_used)} of {len(topics)}; unused: "
+        f"{sorted(topics - set(topics_used)) or 'none'}"
+    )
     multi = sum(1 for q in items if len(q.get("expected") or []) > 1)
     print(f"  questions with more than one expected topic: {multi}")
     if warnings:

@@ -8,6 +8,7 @@ is dev. Writes split-questions.yaml {dev: [ids], test: [ids]}. Run once, after l
 (2026-12-02). Tune retrieval only on dev; report test beside dev. If test must ever be looked into,
 say so and draw a fresh split with a new seed, as evals/corpus/README.md describes.
 """
+
 from __future__ import annotations
 
 import random
@@ -31,8 +32,7 @@ def split(items: list[dict]) -> dict[str, list[str]]:
         ids = sorted(by_kind[kind])
         test += rng.sample(ids, round(TEST_SHARE * len(ids)))
     test_set = set(test)
-    return {"dev": sorted(i for q in items if (i := q["id"]) not in test_set),
-            "test": sorted(test_set)}
+    return {"dev": sorted(i for q in items if (i := q["id"]) not in test_set), "test": sorted(test_set)}
 
 
 def main() -> None:
@@ -45,7 +45,8 @@ def main() -> None:
         "# test is locked: never tune on it; report it beside dev.\n"
     )
     (HERE / "split-questions.yaml").write_text(
-        header + yaml.safe_dump(parts, sort_keys=False), encoding="utf-8")
+        header + yaml.safe_dump(parts, sort_keys=False), encoding="utf-8"
+    )
     for part, ids in parts.items():
         per = defaultdict(int)
         for i in ids:
