@@ -26,7 +26,12 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROSTER_COLUMNS = ("name", "sector", "positions", "interests", "resources", "role")
 METRIC_COLUMNS = ("metric", "unit", "baseline", "target", "current", "start", "due")
-GAP_KINDS = ("position_without_interest", "interest_not_addressed", "missing_stakeholder", "missing_community_voice")
+GAP_KINDS = (
+    "position_without_interest",
+    "interest_not_addressed",
+    "missing_stakeholder",
+    "missing_community_voice",
+)
 SIGNAL_KINDS = ("capacity", "backlash", "opportunity", "external_change")
 
 sys.path.insert(0, str(HERE))
@@ -51,12 +56,20 @@ def load_roster(name: str) -> dict:
             if tuple(reader.fieldnames or ()) != ROSTER_COLUMNS:
                 problem(f"{name}: columns {reader.fieldnames} != {ROSTER_COLUMNS}")
             members = [
-                {"name": r["name"].strip(), "sector": r["sector"].strip().lower(),
-                 "positions": split_list(r["positions"]), "interests": split_list(r["interests"])}
+                {
+                    "name": r["name"].strip(),
+                    "sector": r["sector"].strip().lower(),
+                    "positions": split_list(r["positions"]),
+                    "interests": split_list(r["interests"]),
+                }
                 for r in reader
             ]
         extra = yaml.safe_load((HERE / "rosters" / name.replace(".csv", ".objectives.yaml")).read_text())
-        return {"members": members, "affected": extra.get("affected") or [], "objectives": extra.get("objectives") or []}
+        return {
+            "members": members,
+            "affected": extra.get("affected") or [],
+            "objectives": extra.get("objectives") or [],
+        }
     data = yaml.safe_load(path.read_text())
     unknown = set(data) - {"coalition", "affected", "objectives", "members"}
     if unknown:
@@ -73,7 +86,11 @@ def load_roster(name: str) -> dict:
 
 def check_rosters(labels: dict) -> dict[str, Counter]:
     counts: dict[str, Counter] = {}
-    on_disk = {p.name for p in (HERE / "rosters").iterdir() if p.suffix in (".yaml", ".csv") and not p.name.endswith(".objectives.yaml")}
+    on_disk = {
+        p.name
+        for p in (HERE / "rosters").iterdir()
+        if p.suffix in (".yaml", ".csv") and not p.name.endswith(".objectives.yaml")
+    }
     if set(labels) != on_disk:
         problem(f"rosters labelled {sorted(set(labels) ^ on_disk)} differ from files on disk")
     for name, lab in labels.items():
@@ -100,13 +117,17 @@ def check_rosters(labels: dict) -> dict[str, Counter]:
                 problem(f"{name}: missing_stakeholder {a!r} is not in affected")
         voice = not any(m["sector"] == "community" for m in roster["members"])
         if lab.get("missing_community_voice") is not voice:
-            problem(f"{name}: missing_community_voice {lab.get('missing_community_voice')} != structural {voice}")
-        counts[name] = Counter({
-            "position_without_interest": len(pwi),
-            "interest_not_addressed": len(lab.get("interest_not_addressed") or []),
-            "missing_stakeholder": len(lab.get("missing_stakeholder") or []),
-            "missing_community_voice": int(bool(lab.get("missing_community_voice"))),
-        })
+            problem(
+                f"{name}: missing_community_voice {lab.get('missing_community_voice')} != structural {voice}"
+            )
+        counts[name] = Counter(
+            {
+                "position_without_interest": len(pwi),
+                "interest_not_addressed": len(lab.get("interest_not_addressed") or []),
+                "missing_stakeholder": len(lab.get("missing_stakeholder") or []),
+                "missing_community_voice": int(bool(lab.get("missing_community_voice"))),
+            }
+        )
     return counts
 
 
@@ -124,9 +145,14 @@ def check_metrics(labels: dict) -> dict[str, Counter]:
             names = [r["metric"] for r in reader]
         if compute_expected.AS_OF.get(name) != lab["as_of"]:
             problem(f"{name}: as_of {lab['as_of']} differs from compute_expected.AS_OF")
-        computed = {m: (round(p, 3), round(e, 3), st) for m, p, e, st, _ in compute_expected.compute(path, lab["as_of"])}
+        computed = {
+            m: (round(p, 3), round(e, 3), st)
+            for m, p, e, st, _ in compute_expected.compute(path, lab["as_of"])
+        }
         if set(lab["metrics"]) != set(names):
-            problem(f"{name}: labelled metrics differ from the CSV: {sorted(set(lab['metrics']) ^ set(names))}")
+            problem(
+                f"{name}: labelled metrics differ from the CSV: {sorted(set(lab['metrics']) ^ set(names))}"
+            )
         for m, v in lab["metrics"].items():
             if m in computed and (v["progress"], v["expected"], v["status"]) != computed[m]:
                 problem(f"{name}: {m!r} labelled {v} but computed {computed[m]}")
@@ -137,7 +163,9 @@ def check_metrics(labels: dict) -> dict[str, Counter]:
         if not 300 <= words <= 900:
             problem(f"{lab['notes']}: {words} words, outside 300-900")
 
-        def check_quote(q: str, where: str) -> None:
+        def check_quote(
+            q: str, where: str, name: str = name, notes: str = notes, lines: list = lines
+        ) -> None:
             if q not in notes:
                 problem(f"{name}: {where} quote not in notes: {q!r}")
             elif not any(q in line for line in lines):
@@ -167,7 +195,9 @@ def check_metrics(labels: dict) -> dict[str, Counter]:
         if explained & unexplained:
             problem(f"{name}: metrics both explained and unexplained: {sorted(explained & unexplained)}")
         if (explained | unexplained) != off:
-            problem(f"{name}: explained+unexplained {sorted(explained | unexplained)} != off_track {sorted(off)}")
+            problem(
+                f"{name}: explained+unexplained {sorted(explained | unexplained)} != off_track {sorted(off)}"
+            )
         c["explained_gaps"] = len(explained)
         c["unexplained_gaps"] = len(unexplained)
         c["off_track"] = len(off)
@@ -192,14 +222,24 @@ def main() -> int:
     r = check_rosters(labels["rosters"])
     m = check_metrics(labels["metrics"])
     split = yaml.safe_load((HERE / "split.yaml").read_text()) if (HERE / "split.yaml").exists() else None
-    table("Roster gaps (missing_community_voice = rosters where true)", r, GAP_KINDS, split and split["rosters"])
-    table("Metric-note signals", m, SIGNAL_KINDS + ("explained_gaps", "unexplained_gaps", "off_track"), split and split["metrics"])
+    table(
+        "Roster gaps (missing_community_voice = rosters where true)", r, GAP_KINDS, split and split["rosters"]
+    )
+    table(
+        "Metric-note signals",
+        m,
+        (*SIGNAL_KINDS, "explained_gaps", "unexplained_gaps", "off_track"),
+        split and split["metrics"],
+    )
     if problems:
         print(f"\n{len(problems)} problem(s):")
         for p in problems:
             print("  - " + p)
         return 1
-    print("\nOK: every label names an existing member, interest, affected group or metric, and every quote is exact.")
+    print(
+        "\nOK: every label names an existing member, interest, affected group or metric;"
+        " every quote is exact."
+    )
     return 0
 
 
