@@ -1,0 +1,70 @@
+"""Compute expected metric statuses for the metric tables in metrics/.
+
+The rule is copied from evals/data/metrics/compute_expected.py (and matches GUIDE.md 2.1):
+  progress = (current - baseline) / (target - baseline)   (works for downward targets)
+  expected = (as_of - start) / (due - start), clipped to [0, 1]
+  status   = done      if progress >= 1
+             ahead     if progress >= expected + 0.10
+             on_track  if progress >= expected - 0.10
+             off_track otherwise
+Prints YAML for the `metrics:` block of each file in expected.yaml, plus the margin to the
+nearest status threshold so borderline cases can be spotted. Plain python, no advisor import.
+
+    python evals/coalitions/compute_expected.py
+"""
+
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+
+AS_OF = {
+    "minneapolis-clean-energy-partnership.csv": "2017-06-30",
+    "minneapolis-vision-zero.csv": "2021-03-31",
+    "frederick-county-health-improvement.csv": "2024-06-30",
+    "pima-cradle-to-career.csv": "2017-06-30",
+    "houston-the-way-home.csv": "2017-08-31",
+    "dotnet-foundation.csv": "2020-07-30",
+    "erpnext-foundation.csv": "2019-03-31",
+    "kubernetes-contributor-experience.csv": "2023-10-31",
+}
+
+
+def status_for(progress, expected):
+    if progress >= 1:
+        return "done"
+    if progress >= expected + 0.10:
+        return "ahead"
+    if progress >= expected - 0.10:
+        return "on_track"
+    return "off_track"
+
+
+def compute(path, as_of):
+    as_of_d = date.fromisoformat(as_of)
+    rows = []
+    with open(path, newline="") as fh:
+        for row in csv.DictReader(fh):
+            b, t, c = float(row["baseline"]), float(row["target"]), float(row["current"])
+            start, due = date.fromisoformat(row["start"]), date.fromisoformat(row["due"])
+            progress = (c - b) / (t - b)
+            expected = min(1.0, max(0.0, (as_of_d - start).days / (due - start).days))
+            margin = min(abs(progress - 1), abs(progress - expected - 0.1), abs(progress - expected + 0.1))
+            rows.append((row["metric"], progress, expected, status_for(progress, expected), margin))
+    return rows
+
+
+def main():
+    here = Path(__file__).parent / "metrics"
+    for name, as_of in AS_OF.items():
+        print(f"{name}:  # as_of {as_of}")
+        for metric, progress, expected, st, margin in compute(here / name, as_of):
+            print(
+                f'    "{metric}": {{progress: {progress:.3f}, expected: {expected:.3f}, '
+                f"status: {st}}}  # margin {margin:.3f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
