@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from advisor.config import Settings
 from advisor.errors import WorkspaceError
 from advisor.retrieval.sections import SectionChunk
+from advisor.retrieval.vocabulary import expand_query
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
 
@@ -177,7 +178,7 @@ class Retriever:
         ):
             hits[cid] = {"text": text, "meta": meta, "vector_rank": rank, "similarity": 1.0 - float(distance)}
         lexical = ScopeIndex(self.store, collection_name, self.embeddings).lexical(state.token, where)
-        for rank, (position, score) in enumerate(lexical.search(query, n)):
+        for rank, (position, score) in enumerate(lexical.search(expand_query(query), n)):
             cid, text, meta = lexical.record(position)
             hit = hits.setdefault(cid, {"text": text, "meta": meta})
             hit["lexical_rank"] = rank
