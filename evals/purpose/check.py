@@ -7,6 +7,7 @@ evidence string that is an exact substring of the statement, a false one has non
 kind present; provenance complete (a corpus doc id that exists in evals/corpus/sources.yaml, or
 repo + path + 40-hex commit + licence); statements unique. Exits 1 on any problem.
 """
+
 import collections
 import pathlib
 import re
@@ -16,8 +17,18 @@ import yaml
 
 HERE = pathlib.Path(__file__).resolve().parent
 CRITERIA = ("outcome", "population", "timeframe")
-SECTORS = {"community", "public_health", "environment", "education", "philanthropy", "research",
-           "intergovernmental", "standards", "open_source", "civic_tech"}
+SECTORS = {
+    "community",
+    "public_health",
+    "environment",
+    "education",
+    "philanthropy",
+    "research",
+    "intergovernmental",
+    "standards",
+    "open_source",
+    "civic_tech",
+}
 KINDS = {"mission", "purpose", "goal", "objective", "vision"}
 
 
@@ -88,7 +99,10 @@ def counts(entries):
     out.append(f"  all three true {all3}, none true {none}")
     sources = collections.Counter("corpus" if "doc" in e["source"] else "repository" for e in entries)
     out.append("source: " + ", ".join(f"{k} {v}" for k, v in sources.most_common()))
-    out.append("kind: " + ", ".join(f"{k} {v}" for k, v in collections.Counter(e["kind"] for e in entries).most_common()))
+    out.append(
+        "kind: "
+        + ", ".join(f"{k} {v}" for k, v in collections.Counter(e["kind"] for e in entries).most_common())
+    )
     out.append("sector:")
     for s, v in collections.Counter(e["sector"] for e in entries).most_common():
         sub = [e for e in entries if e["sector"] == s]

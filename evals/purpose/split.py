@@ -10,6 +10,7 @@ fixed seed and taken in that order into the test set as long as the test set sta
 target (30% of statements, plus a small tolerance), until the target is reached; the rest is
 dev. Nobody tunes on test: do not change the seed or re-draw after looking at results.
 """
+
 import pathlib
 import random
 import sys
@@ -52,14 +53,19 @@ def main(argv):
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     dev, test, test_groups = draw(entries)
     header = (
-        f"# Grouped split of statements.yaml, drawn by split.py (seed {SEED}, ~{int(TEST_SHARE * 100)}% test).\n"
+        f"# Grouped split of statements.yaml, drawn by split.py "
+        f"(seed {SEED}, ~{int(TEST_SHARE * 100)}% test).\n"
         f"# {len(dev)} dev, {len(test)} test statements; {len(test_groups)} organisation groups in test.\n"
         "# The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
-    out.write_text(header + yaml.safe_dump({"dev": dev, "test": test}, default_flow_style=None, width=100),
-                   encoding="utf-8")
-    print(f"dev {len(dev)}, test {len(test)} ({len(test) / len(entries):.0%}); test groups: {len(test_groups)}")
+    out.write_text(
+        header + yaml.safe_dump({"dev": dev, "test": test}, default_flow_style=None, width=100),
+        encoding="utf-8",
+    )
+    print(
+        f"dev {len(dev)}, test {len(test)} ({len(test) / len(entries):.0%}); test groups: {len(test_groups)}"
+    )
     return 0
 
 
