@@ -1,0 +1,73 @@
+"""Draw the locked test set of evals/purpose/statements.yaml.
+
+Run once after labelling:  python evals/purpose/split.py
+Writes evals/purpose/split.yaml with `dev: [ids]` and `test: [ids]`.
+
+The draw is grouped: every statement of one organisation falls on the same side. The group key
+is the statement's `group` field when present (bodies that share one parent and one template,
+e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
+fixed seed and taken in that order into the test set as long as the test set stays within the
+target (30% of statements, plus a small tolerance), until the target is reached; the rest is
+dev. Nobody tunes on test: do not change the seed or re-draw after looking at results.
+"""
+
+import pathlib
+import random
+import sys
+
+import yaml
+
+SEED = 20261202
+TEST_SHARE = 0.30
+TOLERANCE = 3  # statements the test set may exceed the target by
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def group_key(entry):
+    return entry.get("group") or entry["org"]
+
+
+def draw(entries, seed=SEED, share=TEST_SHARE, tolerance=TOLERANCE):
+    groups = {}
+    for e in entries:
+        groups.setdefault(group_key(e), []).append(e["id"])
+    keys = sorted(groups)
+    random.Random(seed).shuffle(keys)
+    target = round(share * len(entries))
+    test, test_groups = [], []
+    for k in keys:
+        if len(test) >= target:
+            break
+        if len(test) + len(groups[k]) <= target + tolerance:
+            test.extend(groups[k])
+            test_groups.append(k)
+    test_set = set(test)
+    dev = [e["id"] for e in entries if e["id"] not in test_set]
+    test = [e["id"] for e in entries if e["id"] in test_set]
+    return dev, test, test_groups
+
+
+def main(argv):
+    path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dev, test, test_groups = draw(entries)
+    header = (
+        f"# Grouped split of statements.yaml, drawn by split.py "
+        f"(seed {SEED}, ~{int(TEST_SHARE * 100)}% test).\n"
+        f"# {len(dev)} dev, {len(test)} test statements; {len(test_groups)} organisation groups in test.\n"
+        "# The test part is locked: do not tune on it.\n"
+    )
+    out = HERE / "split.yaml"
+    out.write_text(
+        header + yaml.safe_dump({"dev": dev, "test": test}, default_flow_style=None, width=100),
+        encoding="utf-8",
+    )
+    print(
+        f"dev {len(dev)}, test {len(test)} ({len(test) / len(entries):.0%}); test groups: {len(test_groups)}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
