@@ -9,7 +9,6 @@ when the command runs, not when `advisor` starts, so every other command starts 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,7 +18,6 @@ from rich.table import Table
 
 from advisor.cli.common import app, err, out, progress_bar, user_errors
 from advisor.config import get_settings
-from advisor.data import bundled
 from advisor.errors import AdvisorError
 from advisor.service.runtime import Runtime
 
@@ -63,10 +61,19 @@ def eval_command(
         bool,
         typer.Option(
             "--corpus",
-            help="Score charter review on the labelled public corpus (evals/corpus): dev and test "
-            "parts beside the majority-class baseline, instead of the scenarios.",
+            help="Score the capabilities on the labelled real-world sets (charters, purpose, questions, "
+            "coalitions): dev and test parts beside the simplest baseline, instead of the scenarios.",
         ),
     ] = False,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="NAME",
+            help="With --corpus: charters, purpose, questions or coalitions; repeat for several "
+            "(default: all).",
+        ),
+    ] = None,
 ) -> None:
     """Run the eval scenarios and gate against the committed baseline.
 
@@ -83,7 +90,9 @@ def eval_command(
         raise AdvisorError(f"unknown --backend {backend!r}", hint="use offline, replay or live")
     settings = get_settings()
     if corpus:
-        corpus_report(settings, report_dir or settings.eval.report_dir)
+        from advisor.cli.labelled import corpus_report
+
+        corpus_report(settings, report_dir or settings.eval.report_dir, sets)
         return
     scenarios = load_scenarios(settings.eval.scenarios_dir, suite)  # a bad file fails before any work
     runtime = eval_runtime(settings)
@@ -112,43 +121,6 @@ def eval_command(
         return
     if report.gate is not None and not report.gate.passed:
         raise typer.Exit(1)
-
-
-def corpus_report(settings: Settings, report_dir: Path) -> None:
-    """Charter review on the corpus, dev and test beside the majority baseline; JSON in `report_dir`."""
-    from advisor.evaluation.corpus import load_corpus, review_corpus
-    from advisor.service.capabilities import Capabilities
-
-    documents = load_corpus(bundled("evals") / "corpus")
-    with err.status("Reviewing the corpus…"):
-        parts = review_corpus(documents, Capabilities(eval_runtime(settings), llm=None).review_charter)
-    table = Table(
-        title=f"charter review on the corpus (dev {parts['dev'].documents}, test {parts['test'].documents})"
-    )
-    # The shipped classifier was trained on dev: dev figures are in-sample (`python
-    # evals/corpus/train.py --cv` gives them out of fold); test was never used to train or tune.
-    for column in ("metric", "dev (trained on)", "test"):
-        table.add_column(column, justify="left" if column == "metric" else "right")
-    for name in CORPUS_METRICS:
-        table.add_row(name.replace("_", " "), *(f"{getattr(parts[p], name):.2f}" for p in ("dev", "test")))
-    out.print(table)
-    report_dir.mkdir(parents=True, exist_ok=True)
-    path = report_dir / "eval-corpus.json"
-    path.write_text(json.dumps({p: m.model_dump() for p, m in parts.items()}, indent=2), encoding="utf-8")
-    err.print(f"Report: {escape(str(path))}", highlight=False)
-
-
-CORPUS_METRICS = (
-    "element_agreement",
-    "majority_agreement",
-    "missing_recall",
-    "over_credit",
-    "evidence_on_passage",
-    "spearman",
-    "distinct_advice",
-    "defects_caught",
-    "findings_confirmed",
-)
 
 
 def eval_runtime(settings: Settings) -> Runtime:

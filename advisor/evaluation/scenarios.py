@@ -35,7 +35,7 @@ Criterion = Literal["outcome", "population", "timeframe"]
 GapKind = Literal["position_without_interest", "interest_not_addressed", "missing_stakeholder"]
 ElementStatus = Literal["present", "weak", "missing"]
 MetricStatus = Literal["on_track", "ahead", "done", "off_track"]
-SignalKind = Literal["backlash", "capacity", "opportunity"]
+SignalKind = Literal["backlash", "capacity", "opportunity", "external_change"]
 
 # Which inputs and expected labels each suite takes.
 SUITE_INPUTS: dict[Suite, frozenset[str]] = {

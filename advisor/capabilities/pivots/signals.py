@@ -24,12 +24,14 @@ from advisor.text.vectors import unit_rows
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-SignalKind = Literal["backlash", "capacity", "opportunity"]
-KINDS: tuple[SignalKind, ...] = ("backlash", "capacity", "opportunity")
+SignalKind = Literal["backlash", "capacity", "opportunity", "external_change"]
+KINDS: tuple[SignalKind, ...] = ("backlash", "capacity", "opportunity", "external_change")
 MIN_SCORE = 2
 HEADING_BONUS = 1
-# A one-cue sentence is a signal when it is this much closer to its kind's prototypes than to neutral ones.
+# A one-cue sentence is a signal when it is this much closer to its kind's prototypes than to neutral
+# ones; a sentence with no cue at all needs a wider margin.
 PROTOTYPE_MARGIN = 0.05
+NO_CUE_MARGIN = 0.16
 PROTOTYPES: dict[SignalKind | None, tuple[str, ...]] = {
     (None if kind == "neutral" else kind): tuple(texts)  # type: ignore[misc]
     for kind, texts in LEXICON.signals.prototypes.items()
@@ -42,7 +44,8 @@ class Signal(BaseModel):
     text: str = Field(description="The sentence, verbatim from the notes (whitespace normalised).")
     kind: SignalKind = Field(
         description="backlash: opposition or allies retreating; capacity: people, partners or money "
-        "running short; opportunity: something that worked, or a new opening."
+        "running short; opportunity: something that worked, or a new opening; external_change: a law, "
+        "budget, economy or event outside the coalition changing the ground."
     )
 
 
@@ -73,6 +76,13 @@ _IMPERATIVE = re.compile(
     r"hold|plan|review|agree|consider|create|build|develop|explore|follow|contact|reach|prepare|find|"
     r"apply|launch|move|shift|keep|stop|start|continue|expand|pilot|test|train|organi[sz]e|meet|"
     r"treat|make|write|publish|brief|check|confirm|add|drop|pause|assign|propose)\s",
+    re.I,
+)
+# A sentence that records a decision or a plan ("The group agreed that…", "Future actions will…").
+_DECISION = re.compile(
+    r"^(?:the\s+(?:group|council|committee|coalition|partnership|board|members)\s+|we\s+|members\s+)"
+    r"(?:(?:has|have)\s+)?(?:(?:agreed|decided|resolved)\s+(?:to\b|that\b[^.]*\b(?:should|will|would)\b)|will\b)"
+    r"|^future (?:actions?|work|steps?) will\b",
     re.I,
 )
 _HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
@@ -111,7 +121,10 @@ def note_sentences(text: str) -> list[NoteSentence]:
             or (is_item and bool(_IMPERATIVE.match(unit)))
             or bool(_ATTENDANCE.match(unit))
         )
-        sentences += [NoteSentence(s, unit_heading, is_plan) for s in split_sentences(" ".join(unit.split()))]
+        sentences += [
+            NoteSentence(s, unit_heading, is_plan or bool(_DECISION.match(s)))
+            for s in split_sentences(" ".join(unit.split()))
+        ]
     return sentences
 
 
@@ -128,21 +141,26 @@ def score_sentence(sentence: str, heading: str = "") -> dict[SignalKind, int]:
 
 
 def classify_sentence(
-    sentence: str, heading: str = "", prototype_kind: SignalKind | None = None
+    sentence: str, heading: str = "", prototype: tuple[SignalKind, float] | None = None
 ) -> SignalKind | None:
     """The kind of signal a sentence carries, or None for a neutral sentence.
 
-    `prototype_kind` is the kind whose prototypes the sentence resembles (from `PrototypeMatcher`):
-    it confirms a sentence whose words give that kind one weak cue.
+    `prototype` is the kind whose prototypes the sentence resembles most and by how much it beats
+    the neutral ones (from `PrototypeMatcher`): it confirms a sentence whose words give that kind a
+    weak cue, or alone makes a signal when the margin is wide.
     """
     scores = score_sentence(sentence, heading)
     # Ties go to the kind the heading names, then to the bad news: it is the more urgent to act on.
     best = max(KINDS, key=lambda k: (scores[k], bool(_HEADING_CUES[k].search(heading)), -KINDS.index(k)))
     if scores[best] >= MIN_SCORE:
         return best
-    if prototype_kind is not None and cue_points(sentence)[prototype_kind] > 0:
-        return prototype_kind
-    return None
+    if prototype is None:
+        return None
+    kind, margin = prototype
+    cued = cue_points(sentence)[kind] > 0 or bool(_HEADING_CUES[kind].search(heading))
+    if not cued and kind == "external_change":  # a change outside must be named, not just resembled
+        return None
+    return kind if margin >= (PROTOTYPE_MARGIN if cued else NO_CUE_MARGIN) else None
 
 
 class PrototypeMatcher:
@@ -153,19 +171,19 @@ class PrototypeMatcher:
         self._labels = [kind for kind, texts in PROTOTYPES.items() for _ in texts]
         self._vectors = unit_rows(embeddings.embed_documents([t for ts in PROTOTYPES.values() for t in ts]))
 
-    def kinds(self, sentences: list[str]) -> list[SignalKind | None]:
-        """For each sentence, the closest kind when it beats the neutral prototypes by the margin."""
+    def kinds(self, sentences: list[str]) -> list[tuple[SignalKind, float]]:
+        """For each sentence, the closest kind and by how much it beats the neutral prototypes."""
         if not sentences:
             return []
         similarity = unit_rows(self.embeddings.embed_documents(sentences)) @ self._vectors.T
-        found: list[SignalKind | None] = []
+        found: list[tuple[SignalKind, float]] = []
         for row in similarity:
             best = {
                 label: float(row[[i for i, lb in enumerate(self._labels) if lb == label]].max())
                 for label in PROTOTYPES
             }
             kind = max(KINDS, key=lambda k: best[k])
-            found.append(kind if best[kind] - best[None] >= PROTOTYPE_MARGIN else None)
+            found.append((kind, best[kind] - best[None]))
         return found
 
 
@@ -174,12 +192,8 @@ def classify_note(
 ) -> list[tuple[NoteSentence, SignalKind | None]]:
     """Every sentence of a note that is not a plan, with the kind of signal it carries (or None)."""
     sentences = [s for s in note_sentences(text) if not s.is_plan]
-    # Only sentences with one weak cue and nothing stronger need the embedding opinion.
-    doubtful = [
-        s.text
-        for s in sentences
-        if max(score_sentence(s.text, s.heading).values()) < MIN_SCORE and any(cue_points(s.text).values())
-    ]
+    # Only sentences the cues do not settle need the embedding opinion.
+    doubtful = [s.text for s in sentences if max(score_sentence(s.text, s.heading).values()) < MIN_SCORE]
     opinions = dict(zip(doubtful, matcher.kinds(doubtful), strict=True)) if matcher else {}
     return [(s, classify_sentence(s.text, s.heading, opinions.get(s.text))) for s in sentences]
 

@@ -38,6 +38,14 @@ TIMEFRAME_PATTERNS = [
     rf"\bbetween\s+(?:now|today|{_YEAR})\s+and\s+(?:the\s+end\s+of\s+)?{_YEAR}",
     rf"\b{_YEAR}\s+(?:to|through|until|-|–)\s+{_YEAR}",
     r"\bby\s+(?:year[- ]end|the end of (?:the|this|next) (?:year|decade))",
+    # in 2025 / for Q4 2025 / during 2026 (a year given as when the result is due)
+    rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
+    rf"\b(?:in|for|during|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{_MONTHS})\.?\s+)?(?:the\s+)?{_YEAR}\b"
+    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))",
+    # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
+    rf"\b{_YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
+    rf"\bthe\s+period\s+{_YEAR}",
+    r"\b(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two years|three years|months?)\b",
 ]
 _TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
 
@@ -70,6 +78,23 @@ _STATE_RESULT = re.compile(
     re.IGNORECASE,
 )
 
+# A concrete output: making one artefact a reader can point at ("develop and maintain a robust data
+# standard for solid biomass", "prepare an RFC"); a generic plural ("develop tools and resources") is not.
+_ARTEFACTS = (
+    r"standard|specification|framework|platform|model|methodology|roadmap|toolkit|playbook|guide|"
+    r"catalog|catalogue|RFC|reference implementation|test suite|registry|database|dataset|curriculum|"
+    r"inventory|report|manual|code of conduct|definition|website|portal|system|schema|ontology|vocabulary|"
+    r"recommendation|charter|strategy|plan|map|index|benchmark|library|API"
+)
+_DELIVERABLE = re.compile(
+    r"\b(?:develop|create|produce|publish|define|specify|standardi[sz]e|prepare|release|deliver|write|draft|"
+    r"establish|design|launch|build|document)(?:s|es|ed|ing)?\b(?:\s+and\s+\w+)?\s+"
+    r"(?:a|an|the|one|its|our)\s+(?:[\w’'()/-]+\s+){0,6}?(?:"
+    + _ARTEFACTS
+    + r")\b(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
+    r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}",
+    re.IGNORECASE,
+)
 _PLACE_SUFFIX = LEXICON.place_suffixes
 _NOT_PLACES = set(LEXICON.not_places) | set(_MONTHS.split("|"))
 _CAPITALISED = re.compile(
@@ -85,6 +110,59 @@ _GROUP = re.compile(
     r"youth|women|men|people|veterans|farmworkers|graders)\b",
 )
 _VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
+
+
+class Places(BaseModel, extra="forbid"):
+    places: list[str]
+    demonyms: list[str]
+
+
+_GAZETTEER = load_lexicon("advisor.capabilities.purpose", "places.yaml", Places)
+_PLACES = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(p) for p in sorted(_GAZETTEER.places + _GAZETTEER.demonyms, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+# A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
+_LOCAL_PLACE = re.compile(
+    r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
+    r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=\s+[a-z]|[,.;]|$)"
+    r"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+)){0,2}\s+(?:streets?|roads?|"
+    r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|avenues?))\b"
+)
+# Words that make the capitalised words before them an organisation's name, not a place.
+_ORGANISATION_WORDS = (
+    r"Coalition|Alliance|Network|Foundation|Council|Consortium|Partnership|Project|Group|Committee|"
+    r"Association|Initiative|Institute|Society|Plan|Program|Programme|Agency|Department|Office|"
+    r"Commission|Board|Forum|Chapter|Collaborative|University|College|Centre|Center|Fund|Trust|Code"
+)
+_ORGANISATION_AFTER = re.compile(rf"(?:[\s-]+[A-Z][\w’'-]*)*?[\s-]+(?:{_ORGANISATION_WORDS})\b")
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
+_PEOPLE = (
+    r"people|persons|men|women|girls|boys|children|infants|newborns|babies|youth|young people|adults|"
+    r"families|"
+    r"households|patients|students|learners|pupils|workers|farmers|producers|residents|citizens|"
+    r"communities|veterans|survivors|refugees|migrants|tenants|renters|seniors|mothers|parents"
+)
+_ROLES = (
+    r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
+    r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
+    r"municipalities|cities|councils|schools|districts|hospitals|clinics"
+)
+_DEFINED_GROUPS = re.compile(
+    _GROUP.pattern
+    + rf"|\b(?:{_PEOPLE})\s+(?:living|who|under|aged|of all ages|not in|experiencing|affected by|"
+    rf"at risk of|in need of)\b[^.;,]{{0,60}}"
+    + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
+    r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
+    + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    + rf"|\b(?:open[ -]source|research software|public[ -]health|local|state|federal|tribal|municipal|"
+    rf"county|city|regional|national|rural|urban|indigenous|small-scale|smallholder|early[ -]career|"
+    rf"[A-Z][\w-]+)\s+(?:{_ROLES}|{_PEOPLE})\b"
+    + r"|\b(?:least developed|developing|low-income|middle-income|small island developing|member)\s+"
+    r"(?:countries|states|nations|economies)\b",
+)
 
 
 @dataclass(frozen=True)
@@ -104,37 +182,67 @@ def find_timeframe(statement: str) -> Finding:
 
 
 def find_population(statement: str) -> Finding:
-    group = _GROUP.search(statement)
-    places = [m for m in _CAPITALISED.finditer(statement) if _is_place(statement, m)]
-    if group and places:
-        # "children in the Southgate district": the group and its place together
-        start, end = min(group.start(), places[0].start()), max(group.end(), places[0].end())
-        if end - start <= 80:
-            return Finding(True, statement[start:end].strip())
-    if places:
-        return Finding(True, places[0].group(0).strip())
-    if group:
-        return Finding(True, group.group(0).strip())
-    return Finding(False, None)
+    """A defined group ("children under 5", "open source maintainers", "local governments") or a
+    place that is not part of an organisation's name ("in Singapore", "UK funders"); together when
+    they are close ("climate-related scientists in Australia")."""
+    groups = [m for m in _DEFINED_GROUPS.finditer(statement) if not _VAGUE_GROUPS.fullmatch(m.group(0))]
+    places = [span for span in _place_matches(statement) if not _in_organisation_name(statement, span)]
+    group = groups[0].span() if groups else None
+    place = places[0] if places else None
+    if group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80:
+        group = (min(group[0], place[0]), max(group[1], place[1]))
+    found = group or place
+    return Finding(True, statement[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
+
+
+def _place_matches(statement: str) -> list[tuple[int, int]]:
+    found = [(m.start(), m.end()) for m in _PLACES.finditer(statement)]
+    found += [
+        m.span("place") if m.group("place") else m.span("street")
+        for m in _LOCAL_PLACE.finditer(statement)
+        if not re.search(rf"\b(?:{_ORGANISATION_WORDS})\b", m.group(0))
+    ]
+    found += [
+        m.span()
+        for m in _CAPITALISED.finditer(statement)
+        if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0))
+    ]
+    return sorted(found)
+
+
+def _in_organisation_name(statement: str, span: tuple[int, int]) -> bool:
+    """ "Vision Zero Chicago", "Singapore Green Plan", "the Kenya Red Cross": a place inside a name."""
+    after = statement[span[1] : span[1] + 60]
+    before = statement[max(0, span[0] - 40) : span[0]]
+    return bool(_ORGANISATION_AFTER.match(after) or _NAME_BEFORE.search(before))
 
 
 def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Finding:
-    # Numbers inside the timeframe or the population ("over 18 months", "Route 9") are not targets.
+    """A measurable change (a concrete verb with a quantity or end state) or a concrete output (one
+    named or exactly described artefact: "develop a data standard for solid biomass")."""
+    # Numbers inside the timeframe or a population ("over 18 months", "Route 9") are not targets.
     text = statement
-    for evidence in (timeframe.evidence, population.evidence):
+    for evidence in (timeframe.evidence, population.evidence if _has_digit(population) else None):
         if evidence:
             text = text.replace(evidence, " " * len(evidence))
     text = _NOT_AN_OUTCOME_AFTER_RAISE.sub(lambda m: " " * len(m.group(0)), text)
     verbs = list(_CONCRETE.finditer(text))
-    if not verbs:
-        state = _STATE_RESULT.search(statement)
-        return Finding(True, state.group(0).strip()) if state else Finding(False, None)
+    state = _STATE_RESULT.search(statement)
+    if not verbs and state:
+        return Finding(True, state.group(0).strip())
     for verb in verbs:
         clause_end = _clause_end(text, verb.end())
         clause = text[verb.start() : clause_end]
         if _QUANTITY.search(clause) or _STATE_RESULT.search(statement):
             return Finding(True, statement[verb.start() : clause_end].strip(" ,;.").strip())
+    output = _DELIVERABLE.search(statement)
+    if output:
+        return Finding(True, output.group(0).strip(" ,;."))
     return Finding(False, None)
+
+
+def _has_digit(finding: Finding) -> bool:
+    return bool(finding.evidence and re.search(r"\d", finding.evidence))
 
 
 def vague_verbs(statement: str) -> list[str]:

@@ -1,0 +1,178 @@
+"""Interests and pivots on rosters and learning reviews built from real public coalition material
+(`evals/coalitions/`), labelled by `GUIDE.md` before and blind to the tool, split dev/test by a
+seeded draw (`split.yaml`; test is locked).
+
+Interests: precision, recall and F1 per gap kind, counted over the part's rosters (a gap is a member,
+a member's interest, or an affected group; missing community voice is one yes/no per roster).
+Pivots: metric statuses, and signals per kind at sentence level: a signal found is right when a
+labelled signal of the same kind quotes words of its sentence; a labelled signal is caught when a
+found signal of its kind holds its quote. The baseline for gaps is "no gaps" (recall 0), for
+signals a keyword spotter that calls every sentence with the kind's own name ("capacity",
+"backlash", "opportunity", "change") a signal of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from advisor.capabilities.interests.models import GAP_KINDS, InterestMap
+from advisor.capabilities.pivots.models import PivotAnalysis
+from advisor.errors import ConfigError
+from advisor.text.safe_yaml import load_yaml
+from advisor.text.sentences import split_sentences
+
+Part = Literal["dev", "test"]
+SIGNAL_KINDS = ("capacity", "backlash", "opportunity", "external_change")
+_KIND_WORDS = {
+    "capacity": r"capacity",
+    "backlash": r"backlash|opposition|pushback",
+    "opportunity": r"opportunit",
+    "external_change": r"change[sd]? in|new law|new rule",
+}
+
+
+class Counts(BaseModel):
+    found: int = 0
+    labelled: int = 0
+    found_right: int = 0  # found items that match a label
+    caught: int = 0  # labels matched by a found item
+
+    @property
+    def precision(self) -> float:
+        return self.found_right / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.labelled if self.labelled else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, found: set[Any], labelled: set[Any]) -> None:
+        self.found += len(found)
+        self.labelled += len(labelled)
+        self.found_right += len(found & labelled)
+        self.caught += len(found & labelled)
+
+
+class CoalitionFigures(BaseModel):
+    rosters: int
+    gaps: dict[str, Counts]
+    tables: int
+    status_accuracy: float
+    signals: dict[str, Counts]
+    baseline_signals: dict[str, Counts]
+
+
+def load_split(root: Path) -> dict[str, dict[Part, list[str]]]:
+    try:
+        split = load_yaml((root / "split.yaml").read_text("utf-8"))
+        expected = load_yaml((root / "expected.yaml").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{root}/split.yaml or expected.yaml: {' '.join(str(exc).split())[:300]}") from None
+    return {"split": split, "expected": expected}
+
+
+def score_coalitions(
+    root: Path,
+    interests: Callable[[Path, Path | None], InterestMap],
+    pivots: Callable[[Path, Path, date], PivotAnalysis],
+) -> dict[Part, CoalitionFigures]:
+    """Figures per part: `interests(roster, objectives)` and `pivots(metrics, notes, as_of)` are the
+    product's own calls."""
+    data = load_split(root)
+    split, expected = data["split"], data["expected"]
+    figures: dict[Part, CoalitionFigures] = {}
+    for part in ("dev", "test"):
+        gaps = {kind: Counts() for kind in (*GAP_KINDS, "missing_community_voice")}
+        for name in split["rosters"][part]:
+            roster = root / "rosters" / name
+            objectives = roster.with_suffix(".objectives.yaml")
+            result = interests(roster, objectives if objectives.exists() else None)
+            _count_gaps(gaps, result, expected["rosters"][name])
+        signals = {kind: Counts() for kind in SIGNAL_KINDS}
+        baseline = {kind: Counts() for kind in SIGNAL_KINDS}
+        statuses: list[bool] = []
+        for name in split["metrics"][part]:
+            label = expected["metrics"][name]
+            notes = root / "metrics" / label["notes"]
+            result = pivots(root / "metrics" / name, notes, date.fromisoformat(str(label["as_of"])))
+            statuses += [label["metrics"][m.metric]["status"] == m.status for m in result.metrics]
+            details = label.get("signal_details", [])
+            _count_signals(signals, [(s.kind, s.text) for s in result.signals], details)
+            _count_signals(baseline, _keyword_signals(notes.read_text("utf-8")), details)
+        figures[part] = CoalitionFigures(
+            rosters=len(split["rosters"][part]),
+            gaps=gaps,
+            tables=len(split["metrics"][part]),
+            status_accuracy=sum(statuses) / len(statuses) if statuses else 0.0,
+            signals=signals,
+            baseline_signals=baseline,
+        )
+    return figures
+
+
+def _count_gaps(counts: dict[str, Counts], result: InterestMap, label: dict[str, Any]) -> None:
+    found: dict[str, set[Any]] = {kind: set() for kind in counts}
+    interests_of = {m.name: m.interests for m in result.members}
+    for gap in result.gaps:
+        if gap.kind == "position_without_interest":
+            found[gap.kind].add(gap.member)
+        elif gap.kind == "interest_not_addressed":
+            quoted = [i for i in interests_of.get(str(gap.member), []) if f"'{i}'" in gap.detail]
+            found[gap.kind].update((gap.member, i) for i in quoted[:1])
+        else:
+            found[gap.kind].add(_quoted_group(gap.detail, label.get("missing_stakeholder") or []))
+    found["missing_community_voice"] = {True} if result.missing_community_voice else set()
+    labelled = {
+        "position_without_interest": set(label.get("position_without_interest") or []),
+        "interest_not_addressed": {
+            (d["member"], d["interest"]) for d in label.get("interest_not_addressed") or []
+        },
+        "missing_stakeholder": set(label.get("missing_stakeholder") or []),
+        "missing_community_voice": {True} if label.get("missing_community_voice") else set(),
+    }
+    for kind, count in counts.items():
+        count.add(found[kind], labelled[kind])
+
+
+def _quoted_group(detail: str, labelled: list[str]) -> str:
+    """The affected group a missing-stakeholder gap names (a labelled one when it quotes one)."""
+    return next((g for g in labelled if g.lower() in detail.lower()), detail)
+
+
+def _count_signals(
+    counts: dict[str, Counts], found: list[tuple[str, str]], details: list[dict[str, Any]]
+) -> None:
+    for kind, count in counts.items():
+        quotes = [_fold(d["quote"]) for d in details if d["kind"] == kind]
+        texts = [_fold(text) for k, text in found if k == kind]
+        count.found += len(texts)
+        count.labelled += len(quotes)
+        count.found_right += sum(any(_same(text, quote) for quote in quotes) for text in texts)
+        count.caught += sum(any(_same(text, quote) for text in texts) for quote in quotes)
+
+
+def _same(sentence: str, quote: str) -> bool:
+    return quote in sentence or sentence in quote
+
+
+def _keyword_signals(notes: str) -> list[tuple[str, str]]:
+    return [
+        (kind, sentence)
+        for sentence in split_sentences(notes)
+        for kind, pattern in _KIND_WORDS.items()
+        if re.search(rf"\b(?:{pattern})", sentence, re.I)
+    ]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[*_`#>]", " ", text).lower().split())
