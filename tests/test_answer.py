@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advisor.capabilities.ask.offline import answer_question
+from advisor.capabilities.ask.offline import ANSWER_PASSAGES, ANSWER_PER_SOURCE, answer_question
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
 from tests.conftest import write
@@ -25,7 +25,7 @@ def test_conflict_question_gets_the_whole_protocol_in_order(runtime: Runtime) ->
 
 def test_every_quote_is_verbatim_from_a_stored_chunk_of_a_retrieved_section(runtime: Runtime) -> None:
     question = "How should we share money between partners?"
-    retrieved = runtime.retriever.search(question)
+    retrieved = runtime.retriever.search(question, k=ANSWER_PASSAGES, per_source=ANSWER_PER_SOURCE)
     sections = {(p.source, p.heading) for p in retrieved}
     chunks = {c.chunk_id: c.text for p in retrieved for c in runtime.retriever.section(p)}
     answer = answer_question(question, retriever=runtime.retriever)

@@ -92,9 +92,16 @@ class Retriever:
         self._lock = threading.Lock()
 
     def search(
-        self, query: str, *, workspace: str | None = None, k: int | None = None, knowledge: bool = True
+        self,
+        query: str,
+        *,
+        workspace: str | None = None,
+        k: int | None = None,
+        knowledge: bool = True,
+        per_source: int | None = None,
     ) -> list[Passage]:
-        """The top `k` passages for `query` from the knowledge base and/or `workspace`."""
+        """The top `k` passages for `query` from the knowledge base and/or `workspace`, at most
+        `per_source` (default: the setting) from one file."""
         states: list[tuple[_ScopeState, str]] = []
         if knowledge:
             state = self._scope_state(KNOWLEDGE_COLLECTION)
@@ -114,7 +121,7 @@ class Retriever:
         for state, label in states:
             passages.extend(self._search_scope(query, vector, state, label))
         passages.sort(key=lambda p: p.score, reverse=True)
-        return _diversify(passages, k, self.settings.retrieval.max_per_source)
+        return _diversify(passages, k, per_source or self.settings.retrieval.max_per_source)
 
     def section(self, passage: Passage) -> list[SectionChunk]:
         """The stored chunks of the section `passage` sits in (its file's current version), in order:

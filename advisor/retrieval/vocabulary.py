@@ -26,6 +26,7 @@ def _groups() -> list[tuple[re.Pattern[str], str]]:
 
 
 def expand_query(question: str) -> str:
-    """`question` followed by the phrases of every group it uses a phrase of."""
+    """`question` followed by the phrases of every group it uses a phrase of. The question's own
+    words are given twice: BM25 sums over query words, so they weigh double the added ones."""
     extra = [phrases for pattern, phrases in _groups() if pattern.search(question)]
-    return " ".join([question, *extra])
+    return " ".join([question, question, *extra]) if extra else question

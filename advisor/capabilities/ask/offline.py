@@ -29,10 +29,16 @@ MIN_RELEVANCE = 0.25
 # about) is the coalition's own answer and is quoted first.
 OWN_UNIT_RELEVANCE = 0.35
 MAX_UNITS = 3
+ANSWER_PASSAGES = 8
+ANSWER_PER_SOURCE = 3
 WORD_BUDGET = 320  # words quoted in one answer, over all its units
 RELATIVE_DROP = 0.12  # a unit this much less relevant than the best one is left out
 SAME_SECTION_UNITS = 2
 LIST_BONUS = 0.03  # a list is often the steps asked for, whole
+RETRIEVED_BONUS = 0.05  # a unit in a chunk the search itself found (by meaning or by words)
+STEPS_BONUS = 0.06  # "how do we…" asks for steps: a numbered list is the answer's shape
+_HOW = re.compile(r"^\s*(?:so\s+)?how\b|\bwhat (?:are the )?steps\b|\bprocess\b|\bprocedure\b", re.I)
+_NUMBERED = re.compile(r"^\s*1[.)]\s", re.M)
 _ABOUT_OUR_DOCUMENTS = re.compile(
     r"\b(?:our|my)\s+(?:own\s+)?(?:charter|documents?|docs|agreement|bylaws|by-laws|terms of reference|"
     r"mou|constitution|rules|policy|policies|notes|minutes|plan|roster|governance)\b",
@@ -73,7 +79,11 @@ def answer_question(
 ) -> Answer:
     """Answer `question` from the knowledge base and, if given, the workspace's documents."""
     question = question.strip()
-    passages = retriever.search(question, workspace=workspace, k=k)
+    # Sections, not passages, are what an answer quotes: it looks at a few more of them, and at more
+    # than one or two per file (one guidance topic often holds the best three sections).
+    passages = retriever.search(
+        question, workspace=workspace, k=max(k or 0, ANSWER_PASSAGES), per_source=ANSWER_PER_SOURCE
+    )
     if not passages or max((p.similarity or 0.0) for p in passages) < MIN_RELEVANCE:
         where = "the knowledge base" + (f" or the {workspace!r} workspace" if workspace else "")
         return Answer(
@@ -83,7 +93,7 @@ def answer_question(
             citations=[],
         )
     about_ours = bool(workspace and _ABOUT_OUR_DOCUMENTS.search(question))
-    chosen = _choose(_candidates(question, passages, retriever), own_units=2 if about_ours else 1)
+    chosen = _choose(_candidates(question, passages, retriever), own_units=2)
     preface = ""
     if about_ours and not any(c.own for c in chosen):
         preface = (
@@ -118,6 +128,8 @@ def _candidates(question: str, passages: list[Passage], retriever: Retriever) ->
         return []
     vectors = embed_cached(retriever.embeddings, [f"{p.heading or p.title}: {u.text}" for _, p, u in pool])
     query = retriever.embeddings.embed_query(question)
+    retrieved = {p.chunk_id for p in passages}
+    wants_steps = bool(_HOW.search(question))
     topic = _topic_stems(question)
     headings = {p.heading: bool(topic & _topic_stems(p.heading)) for _, p, _ in pool}
     candidates = []
@@ -129,6 +141,8 @@ def _candidates(question: str, passages: list[Passage], retriever: Retriever) ->
             - DEPENDENT_PENALTY * bool(_DEPENDENT_OPENER.match(unit.text))
             - 0.1 * (len(unit.text.split()) < 6)
             + LIST_BONUS * unit.is_list
+            + RETRIEVED_BONUS * (unit.chunk_id in retrieved)
+            + STEPS_BONUS * (wants_steps and bool(_NUMBERED.search(unit.text)))
         )
         candidates.append(
             _Candidate(passage, rank, unit, vector, relevance, score, headings[passage.heading])
