@@ -1,0 +1,90 @@
+"""The labelled real-world sets of issue 12 (purpose statements, leaders' questions, rosters and
+notes): their files hold together, and the capabilities stay at or above what they reach on the dev
+parts. Test parts are only ever scored by `advisor eval --corpus`, never asserted on here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from advisor.capabilities.ask.offline import answer_question
+from advisor.capabilities.interests.analysis import map_interests_from_file
+from advisor.capabilities.pivots.analysis import pivots_from_files
+from advisor.capabilities.purpose.check import check_purpose_rules
+from advisor.cli.main import app
+from advisor.evaluation.coalitions import score_coalitions
+from advisor.evaluation.questions import load_questions, score_questions
+from advisor.evaluation.statements import load_statements, score_statements
+from advisor.service.runtime import Runtime
+
+EVALS = Path(__file__).resolve().parents[1] / "evals"
+
+
+@pytest.mark.parametrize(
+    "script", ["purpose/check.py", "coalitions/check.py", "retrieval/check_questions.py"]
+)
+def test_each_set_passes_its_own_checker(script: str) -> None:
+    """Evidence and quotes are exact substrings, ids are unique, provenance is complete."""
+    done = subprocess.run([sys.executable, str(EVALS / script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    "split_file", ["purpose/split.yaml", "retrieval/split-questions.yaml", "coalitions/split.yaml"]
+)
+def test_dev_and_test_parts_are_disjoint(split_file: str) -> None:
+    split = yaml.safe_load((EVALS / split_file).read_text())
+    parts = [split] if "dev" in split else list(split.values())
+    for part in parts:
+        assert part["dev"] and part["test"] and not set(part["dev"]) & set(part["test"])
+
+
+def test_purpose_check_on_real_statements_beats_the_majority_on_dev() -> None:
+    figures = score_statements({"dev": load_statements(EVALS / "purpose")["dev"]}, check_purpose_rules)
+    dev = figures["dev"]
+    floors = {"outcome": 0.75, "population": 0.85, "timeframe": 0.95}
+    for criterion, floor in floors.items():
+        assert dev[criterion].accuracy >= floor, (criterion, dev[criterion])
+        assert dev[criterion].accuracy > dev[criterion].majority, (criterion, dev[criterion])
+
+
+def test_corpus_eval_prints_dev_beside_test_beside_baseline(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--corpus", "--set", "purpose", "--report", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for words in ("dev", "test", "baseline (test)", "outcome accuracy", "population accuracy"):
+        assert words in result.output
+    report = yaml.safe_load((tmp_path / "eval-corpus.json").read_text())
+    assert set(report["purpose"]) == {"dev", "test"}
+
+
+@pytest.mark.slow
+def test_questions_on_dev_retrieve_and_quote_the_answer(runtime: Runtime) -> None:
+    parts = {"dev": load_questions(EVALS / "retrieval")["dev"]}
+    figures = score_questions(
+        runtime,
+        parts,
+        EVALS / "corpus" / "docs",
+        lambda q, workspace: answer_question(q, retriever=runtime.retriever, workspace=workspace),
+    )["dev"]
+    assert figures.hit_at_3 >= 0.75, figures.misses
+    assert figures.hit_at_3 > max(figures.bm25_hit_at_3, figures.vector_hit_at_3, figures.majority_hit_at_3)
+    assert figures.answer_quotes_passage >= 0.4
+
+
+@pytest.mark.slow
+def test_interests_and_pivots_on_dev_rosters_and_notes(runtime: Runtime) -> None:
+    figures = score_coalitions(
+        EVALS / "coalitions",
+        lambda roster, objectives: map_interests_from_file(roster, objectives, embeddings=runtime.embeddings),
+        lambda metrics, notes, as_of: pivots_from_files(metrics, notes, as_of, retriever=runtime.retriever),
+    )["dev"]
+    assert figures.status_accuracy == 1.0
+    assert figures.gaps["position_without_interest"].f1 >= 0.9
+    assert figures.gaps["interest_not_addressed"].f1 >= 0.5
+    assert figures.signals["capacity"].f1 >= 0.4 and figures.signals["external_change"].f1 >= 0.4
+    assert all(figures.signals[k].f1 >= figures.baseline_signals[k].f1 for k in figures.signals)
