@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.draft import draft_purpose
 from advisor.cli.main import app
 from advisor.errors import AdvisorError
@@ -98,3 +99,30 @@ def test_cli_draft_json_contract() -> None:
     assert len(data["drafts"]) == 3
     assert all(set(d) == {"statement", "check"} for d in data["drafts"])
     assert set(data["drafts"][0]["check"]) == {"statement", "score", "criteria", "suggestions", "rewrite"}
+
+
+REPORT = (
+    "# Leadership council learning session\n\n## Youth on the Rise\nAll three re-engagement centres are open "
+    "and 640 young people have come back to school or into work. The goal remains one in three by 2020.\n"
+)
+
+
+def test_drafts_never_stitch_a_report_of_what_happened_into_a_goal(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    path = write(tmp_path / "review.md", REPORT)
+    ingest_paths(
+        [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    result = draft_purpose(workspace=workspace_name, retriever=runtime.retriever)
+    for draft in result.drafts:
+        assert "open and 640" not in draft.statement.lower(), draft.statement
+        # a missing outcome stays a visible placeholder, and the draft is not scored as having one
+        assert "[measurable result" in draft.statement and not draft.check.criteria["outcome"].met
+
+
+def test_a_placeholder_is_never_evidence() -> None:
+    check = check_purpose_rules(
+        "[measurable result, e.g. cut X by 30%] for [defined group or place] by [year]."
+    )
+    assert not any(c.met for c in check.criteria.values()) and check.score <= 10

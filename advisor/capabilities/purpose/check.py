@@ -8,6 +8,7 @@ better suggestions and a rewrite. Drafting new statements lives in `purpose_draf
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -87,12 +88,17 @@ def merge_model_review(rules: PurposeCheck, model: ModelPurposeReview) -> Purpos
     )
 
 
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+
+
 def check_purpose_rules(statement: str) -> PurposeCheck:
     """Judge `statement` with the rules: evidence for each criterion, a score, suggestions, a rewrite."""
     statement = " ".join(statement.split())
-    timeframe = find_timeframe(statement)
-    population = find_population(statement)
-    outcome = find_outcome(statement, timeframe, population)
+    # A [placeholder] is a fact still missing: it never counts as evidence for a criterion.
+    facts = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), statement)
+    timeframe = find_timeframe(facts)
+    population = find_population(facts)
+    outcome = find_outcome(facts, timeframe, population)
     findings = {"outcome": outcome, "population": population, "timeframe": timeframe}
     concise = len(statement.split()) <= CONCISE_WORDS
     score = CRITERION_POINTS * sum(f.met for f in findings.values()) + (CONCISE_POINTS if concise else 0)

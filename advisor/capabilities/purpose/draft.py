@@ -52,6 +52,8 @@ _WISH = re.compile(
 # In notes a deadline is often told, not phrased as one: "the target date is the end of 2027".
 _DEADLINE = re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:20\d\d)\b|\b(?:in|for)\s+(?:20\d\d)\b", re.I)
 _VERBS = {v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)}
+_BASE_VERBS = {v.split()[0] for v in CONCRETE_VERBS}
+_GOAL_LEAD = re.compile(r"(?:\bto|\bwill|\bshall|\bmust|\bwe|:|[-*•]|\d[.)])\s*$")
 
 
 class ModelDrafts(BaseModel):
@@ -138,10 +140,23 @@ def _candidates(goal: str, passages: list[Passage]) -> tuple[list[_Phrase], list
             )
             timeframes.append(_Phrase(phrase, passage, sentence))
         outcome = find_outcome(sentence, timeframe, population)
+        if outcome.evidence and not _is_goal_clause(sentence, outcome.evidence):
+            outcome = find_outcome("", timeframe, population)  # a report of what happened, not a goal
         for finding, bucket in ((outcome, outcomes), (population, populations), (timeframe, timeframes)):
             if finding.evidence and all(finding.evidence.lower() != p.text.lower() for p in bucket):
                 bucket.append(_Phrase(finding.evidence, passage, sentence))
     return outcomes, populations, timeframes
+
+
+def _is_goal_clause(sentence: str, evidence: str) -> bool:
+    """Whether an outcome phrase is a goal a statement can start with: its verb opens the sentence
+    or follows "to", "will" or "must" ("exists to cut serious injury crashes…"), in its base form.
+    "Centres are open and 640 young people have come back" reports what happened: not a goal."""
+    start = sentence.find(evidence)
+    verb = evidence.split()[0].lower() if evidence.split() else ""
+    before = sentence[:start].lower()
+    opens = not before.strip() or bool(_GOAL_LEAD.search(before))
+    return start >= 0 and opens and verb in _BASE_VERBS
 
 
 def _goal_as_outcome(goal: str) -> str:

@@ -41,7 +41,7 @@ TIMEFRAME_PATTERNS = [
     # in 2025 / for Q4 2025 / during 2026 (a year given as when the result is due)
     rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
     rf"\b(?:in|for|during|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{_MONTHS})\.?\s+)?(?:the\s+)?{_YEAR}\b"
-    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))",
+    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))(?!\s+[a-z])",
     # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
     rf"\b{_YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
     rf"\bthe\s+period\s+{_YEAR}",
