@@ -41,9 +41,17 @@ class TracingRetriever(Retriever):
         self.searches: list[list[Passage]] = []
 
     def search(
-        self, query: str, *, workspace: str | None = None, k: int | None = None, knowledge: bool = True
+        self,
+        query: str,
+        *,
+        workspace: str | None = None,
+        k: int | None = None,
+        knowledge: bool = True,
+        per_source: int | None = None,
     ) -> list[Passage]:
-        passages = self.inner.search(query, workspace=workspace, k=k, knowledge=knowledge)
+        passages = self.inner.search(
+            query, workspace=workspace, k=k, knowledge=knowledge, per_source=per_source
+        )
         self.searches.append(passages)
         return passages
 

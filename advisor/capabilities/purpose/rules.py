@@ -158,8 +158,10 @@ _DEFINED_GROUPS = re.compile(
     r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|local|state|federal|tribal|municipal|"
-    rf"county|city|regional|national|rural|urban|indigenous|small-scale|smallholder|early[ -]career|"
-    rf"[A-Z][\w-]+)\s+(?:{_ROLES}|{_PEOPLE})\b"
+    rf"county|city|regional|national|rural|urban|indigenous|small-scale|smallholder|early[ -]career)"
+    rf"\s+(?:{_ROLES}|{_PEOPLE})\b"
+    # a named project's or place's people: "Rust Project maintainers", "Kubernetes contributors"
+    + rf"|(?<=\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:{_ROLES}|{_PEOPLE})\b"
     + r"|\b(?:least developed|developing|low-income|middle-income|small island developing|member)\s+"
     r"(?:countries|states|nations|economies)\b",
 )
