@@ -170,6 +170,14 @@ def coalitions(capabilities: Capabilities) -> SetResult:
         )
         for kind in dev.signals
     ]
+    rows.append(
+        (
+            "'nothing explains' claims the notes contradict",
+            float(dev.contradicted_claims),
+            float(test.contradicted_claims),
+            None,
+        )
+    )
     title = (
         f"interests and pivots: {dev.rosters} dev / {test.rosters} test rosters, {dev.tables} / "
         f"{test.tables} metric tables; baselines: no gaps, a keyword spotter for signals"

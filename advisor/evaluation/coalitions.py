@@ -8,7 +8,9 @@ Pivots: metric statuses, and signals per kind at sentence level: a signal found 
 labelled signal of the same kind quotes words of its sentence; a labelled signal is caught when a
 found signal of its kind holds its quote. The baseline for gaps is "no gaps" (recall 0), for
 signals a keyword spotter that calls every sentence with the kind's own name ("capacity",
-"backlash", "opportunity", "change") a signal of that kind.
+"backlash", "opportunity", "change") a signal of that kind. Options that say nothing in the notes
+explains a lagging metric are checked against the labels: a claim about a metric whose gap the notes
+explain is a contradiction.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _KIND_WORDS = {
     "opportunity": r"opportunit",
     "external_change": r"change[sd]? in|new law|new rule",
 }
+
+
+_NOTHING_EXPLAINS = re.compile(r"nothing in the notes explains", re.I)
 
 
 class Counts(BaseModel):
@@ -70,6 +75,8 @@ class CoalitionFigures(BaseModel):
     status_accuracy: float
     signals: dict[str, Counts]
     baseline_signals: dict[str, Counts]
+    unexplained_claims: int = 0  # lagging metrics an option says nothing in the notes explains
+    contradicted_claims: int = 0  # of those, metrics whose gap the notes do explain (labelled)
 
 
 def load_split(root: Path) -> dict[str, dict[Part, list[str]]]:
@@ -101,6 +108,7 @@ def score_coalitions(
         signals = {kind: Counts() for kind in SIGNAL_KINDS}
         baseline = {kind: Counts() for kind in SIGNAL_KINDS}
         statuses: list[bool] = []
+        claims = contradicted = 0
         for name in split["metrics"][part]:
             label = expected["metrics"][name]
             notes = root / "metrics" / label["notes"]
@@ -109,6 +117,10 @@ def score_coalitions(
             details = label.get("signal_details", [])
             _count_signals(signals, [(s.kind, s.text) for s in result.signals], details)
             _count_signals(baseline, _keyword_signals(notes.read_text("utf-8")), details)
+            explained = {g["metric"] for g in label.get("explained_gaps", [])}
+            claimed = {m for o in result.pivots if _NOTHING_EXPLAINS.search(o.rationale) for m in o.addresses}
+            claims += len(claimed)
+            contradicted += len(claimed & explained)
         figures[part] = CoalitionFigures(
             rosters=len(split["rosters"][part]),
             gaps=gaps,
@@ -116,6 +128,8 @@ def score_coalitions(
             status_accuracy=sum(statuses) / len(statuses) if statuses else 0.0,
             signals=signals,
             baseline_signals=baseline,
+            unexplained_claims=claims,
+            contradicted_claims=contradicted,
         )
     return figures
 

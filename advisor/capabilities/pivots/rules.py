@@ -254,20 +254,25 @@ def _diagnose(ev: Evidence) -> None:
     title = (
         f"Diagnose why {why} before changing course"
         if len(unexplained) == 1
-        else "Diagnose the lagging metrics nothing in the notes explains before changing course"
+        else "Diagnose the lagging metrics before changing course"
     )
     pace = " ".join(f"{describe_pace(s, ev.as_of)}." for s in unexplained[:3])
     ev.drafts.append(
         PivotDraft(
             title=title,
-            rationale=f"{pace} Nothing in the notes explains the gap. Run a learning review on it: check "
-            "the data, ask the people the metric is about and the members doing the work what they "
-            "are seeing, and test whether the lag is expected before pivoting.",
+            rationale=f"{pace} No sentence of the notes could be tied to {_it_or_them(unexplained)}: "
+            "if the notes do explain the gap, name the cause in the next review; if not, run a learning "
+            "review on it: check the data, ask the people the metric is about and the members doing the "
+            "work what they are seeing, and test whether the lag is expected before pivoting.",
             addresses=[s.name for s in unexplained],
             query="Diagnose an off-track indicator in a learning review: what might explain the trend, what "
             "members and residents are hearing that the data does not show.",
         )
     )
+
+
+def _it_or_them(items: list[object]) -> str:
+    return "it" if len(items) == 1 else "them"
 
 
 def _persevere(ev: Evidence) -> PivotDraft:
