@@ -1,6 +1,10 @@
 """The web app's events: each turns a Gradio event (with the signed-in user) into a call to a
 handler of `app_workspaces`, `app_chat` or `app_tools`, and the result into component updates.
 Project errors become visible messages; anything else is logged and never shown as a trace.
+
+In the browser a refused request is one warning and changes nothing on the page (`refuse`): raising
+`gr.Error` there would mark every output of the event (a dropdown, the chat, a file table) with a
+red "Error" that stays. API callers (gradio_client, curl) still get the error itself.
 """
 
 from __future__ import annotations
@@ -88,10 +92,8 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
                             f"This request took longer than {limit:g} s and was stopped",
                             hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
                         )
-            except gr.Error:
-                raise
             except Exception as exc:
-                raise translate(exc) from None
+                yield refuse(exc if isinstance(exc, gr.Error) else translate(exc), args, kwargs)
 
         return stream
 
@@ -111,12 +113,26 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
                     f"This request took longer than {limit:g} s and was stopped",
                     hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
                 ) from None
-        except gr.Error:
-            raise
         except Exception as exc:
-            raise translate(exc) from None
+            return refuse(exc if isinstance(exc, gr.Error) else translate(exc), args, kwargs)
 
     return call
+
+
+def refuse(error: gr.Error, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """In the browser: show `error` as one warning and leave every output as it was (`gr.skip()`
+    for all of them). Anywhere else (API clients, tests calling a handler): raise it."""
+    request = next((a for a in (*args, *kwargs.values()) if isinstance(a, gr.Request)), None)
+    if request is None or _caller(request) != "app":
+        raise error from None
+    gr.Warning(error.message, title="Not done")
+    return gr.skip()
+
+
+def _caller(request: gr.Request) -> str:
+    """Who sent the request: Gradio's own page says "app", its clients "api" (header x-gradio-user)."""
+    headers = getattr(request, "headers", None) or {}
+    return str(headers.get("x-gradio-user", "")).lower()
 
 
 @functools.cache

@@ -104,10 +104,14 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 interests_out = safe_markdown()
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
-                    as_of = gr.Textbox(label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3)
-                    run_pivots = gr.Button("Should we change course?", variant="primary", scale=1)
+                    as_of = gr.Textbox(
+                        label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3, elem_id="as-of"
+                    )
+                    run_pivots = gr.Button(
+                        "Should we change course?", variant="primary", scale=1, elem_id="run-pivots"
+                    )
                 progress = gr.HTML()
-                pivots_out = safe_markdown()
+                pivots_out = safe_markdown(elem_id="pivots-result")
             with gr.Tab("Charter review", id="charter"):
                 with gr.Row():
                     charter_choice = gr.Dropdown(
