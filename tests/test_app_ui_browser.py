@@ -30,8 +30,12 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def app_url(runtime: Runtime, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    home = tmp_path_factory.mktemp("ui-home")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("ui-home")
+
+
+@pytest.fixture(scope="module")
+def app_url(runtime: Runtime, home: Path) -> Iterator[str]:
     own = Runtime(runtime.settings.model_copy(update={"home": home}), embeddings=runtime.embeddings)
     own.ensure_knowledge()
     with running_app(own) as url:
@@ -105,4 +109,40 @@ def test_a_refused_request_shows_one_message_and_leaves_the_page_as_it_was(
     expect(page.locator("#pivots-result")).to_contain_text("Pivot")  # the last good result stays
     page.get_by_role("tab", name="Chat").click()
     expect(page.locator("#message textarea")).to_be_editable()
+    page.close()
+
+
+def test_a_bad_metrics_table_is_refused_at_upload_and_each_tool_reads_the_file_picked(
+    browser: Browser, app_url: str, home: Path, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    bad = tmp_path / "bad-metrics.csv"
+    bad.write_text(
+        "metric,unit,baseline,target,current,start,due\n"
+        "Traffic deaths,deaths per year,18,0,12,2024-01-01,2030-12-31\n"
+        "Serious injury crashes,crashes per year,240,120,205,2024-01-01,2028-02-30\n",
+        encoding="utf-8",
+    )
+    other = EVALS / "metrics" / "lake-county-heat-health.csv"
+    page = open_app(browser, app_url)
+    create_workspace(page, f"Uploads {uuid.uuid4().hex[:6]}")
+    upload(page, METRICS, bad, done="2/2 files")
+    log = page.locator("#upload-log")
+    expect(log).to_contain_text("❌ bad-metrics.csv: row 3, column due: invalid value '2028-02-30'")
+    expect(log).to_contain_text("riverside-road-safety.csv: added as metrics")
+    expect(page.locator("#files")).not_to_contain_text("bad-metrics.csv")
+    assert not list(home.glob("files/**/bad-metrics.csv"))  # nothing kept beside the workspace either
+
+    upload(page, other, done="lake-county-heat-health.csv: added as metrics")
+    page.get_by_role("tab", name="Pivots").click()
+    picker = page.locator("#metrics-file")
+    picker.locator("input").click()
+    options = page.get_by_role("option")
+    expect(options).to_have_count(2)
+    expect(page.get_by_role("option", name="bad-metrics.csv")).to_have_count(0)
+    page.get_by_role("option", name="riverside-road-safety.csv").click()
+    page.locator("#run-pivots").click()
+    expect(page.locator("#pivots-result")).to_contain_text("Traffic deaths", timeout=60_000)
+    expect(page.locator("#pivots-result")).not_to_contain_text("Heat-related deaths")
     page.close()

@@ -142,6 +142,7 @@ def _handler_pool() -> concurrent.futures.ThreadPoolExecutor:
 
 
 HANDLER_WORKERS = 32
+TOOL_PICKERS: tuple[app_tools.ToolKind, ...] = ("charter", "roster", "metrics")  # the layout's order
 
 
 class Events:
@@ -160,13 +161,17 @@ class Events:
         owner = _owner(request)
         rows = app_workspaces.files_table(self.ctx, owner, name)
         history = app_chat.load_history(self.ctx, owner, name) if name else []
-        charters = app_tools.charter_files(self.ctx, owner, name)
         return (
             rows,
             gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
             history,
-            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
+            *self._tool_pickers(owner, name),
         )
+
+    def _tool_pickers(self, owner: str | None, name: str | None) -> tuple[gr.Dropdown, ...]:
+        """The file picker of each tool (charter review, interests, pivots), its default chosen."""
+        choices = [app_tools.tool_files(self.ctx, owner, name, kind) for kind in TOOL_PICKERS]
+        return tuple(gr.Dropdown(choices=c, value=c[0] if c else None) for c in choices)
 
     @user_facing
     def on_select(self, name: str | None, request: gr.Request) -> tuple[Any, ...]:
@@ -190,18 +195,17 @@ class Events:
             for number, result in enumerate(app_workspaces.upload_files(self.ctx, owner, name, paths), 1):
                 lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
                 log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
-                yield log, app_workspaces.files_table(self.ctx, owner, name), gr.skip(), gr.skip()
+                yield log, app_workspaces.files_table(self.ctx, owner, name), *[gr.skip()] * 4
         finally:
             # Gradio's served copies of the uploads: the workspace keeps its own, so none linger
             for path in paths or []:
                 Path(path).unlink(missing_ok=True)
         rows = app_workspaces.files_table(self.ctx, owner, name)
-        charters = app_tools.charter_files(self.ctx, owner, name)
         yield (
             log,
             rows,
             gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
-            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
+            *self._tool_pickers(owner, name),
         )
 
     @user_facing
@@ -245,12 +249,16 @@ class Events:
         return app_tools.purpose_draft_view(self.ctx, _owner(request), name, goal)
 
     @user_facing
-    def on_interests(self, name: str | None, request: gr.Request) -> tuple[str, list[list[str]], str]:
-        return app_tools.interests_view(self.ctx, _owner(request), name)
+    def on_interests(
+        self, name: str | None, file: str | None = None, request: gr.Request | None = None
+    ) -> tuple[str, list[list[str]], str]:
+        return app_tools.interests_view(self.ctx, _owner(request), name, file)
 
     @user_facing
-    def on_pivots(self, name: str | None, as_of: str, request: gr.Request) -> tuple[str, str]:
-        return app_tools.pivots_view(self.ctx, _owner(request), name, as_of)
+    def on_pivots(
+        self, name: str | None, as_of: str, file: str | None = None, request: gr.Request | None = None
+    ) -> tuple[str, str]:
+        return app_tools.pivots_view(self.ctx, _owner(request), name, as_of, file)
 
     @user_facing
     def on_review(

@@ -98,12 +98,21 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 draft = gr.Button("Draft three statements")
                 purpose_out = safe_markdown(elem_id="purpose-result")
             with gr.Tab("Interests", id="interests"):
-                run_interests = gr.Button("Map interests from the uploaded roster", variant="primary")
+                with gr.Row():
+                    roster_choice = gr.Dropdown(
+                        label="Roster", choices=[], scale=3, elem_id="roster-file", allow_custom_value=True
+                    )
+                    run_interests = gr.Button(
+                        "Map interests", variant="primary", scale=1, elem_id="run-interests"
+                    )
                 gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, wrap=True, label="Gaps")
                 grid = gr.HTML()
                 interests_out = safe_markdown()
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
+                    metrics_choice = gr.Dropdown(
+                        label="Metrics", choices=[], scale=2, elem_id="metrics-file", allow_custom_value=True
+                    )
                     as_of = gr.Textbox(
                         label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3, elem_id="as-of"
                     )
@@ -130,7 +139,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
                 review_out = safe_markdown(elem_id="review-result")
 
-        workspace_outputs = [files, remove_choice, chatbot, charter_choice]
+        workspace_outputs = [files, remove_choice, chatbot, charter_choice, roster_choice, metrics_choice]
         demo.load(events.on_load, outputs=[workspace, *workspace_outputs])
         workspace.change(
             events.on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private"
@@ -150,7 +159,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         upload.upload(
             events.on_upload,
             inputs=[workspace, upload],
-            outputs=[upload_log, files, remove_choice, charter_choice],
+            outputs=[upload_log, files, remove_choice, charter_choice, roster_choice, metrics_choice],
             api_name="upload",
             show_progress="minimal",
         ).then(lambda: None, outputs=upload, api_visibility="private")
@@ -185,10 +194,16 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
         draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
         run_interests.click(
-            events.on_interests, inputs=workspace, outputs=[interests_out, gaps, grid], api_name="interests"
+            events.on_interests,
+            inputs=[workspace, roster_choice],
+            outputs=[interests_out, gaps, grid],
+            api_name="interests",
         )
         run_pivots.click(
-            events.on_pivots, inputs=[workspace, as_of], outputs=[pivots_out, progress], api_name="pivots"
+            events.on_pivots,
+            inputs=[workspace, as_of, metrics_choice],
+            outputs=[pivots_out, progress],
+            api_name="pivots",
         )
         run_review.click(
             events.on_review,

@@ -10,6 +10,7 @@ import time
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Literal
 
 from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
 from advisor.capabilities.charter.elements import ELEMENT_INFO
@@ -22,11 +23,12 @@ from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 from advisor.llm.models import describe_mode
 from advisor.service.chat import UPLOAD_HINTS
-from advisor.store.files import FileKind, classify
+from advisor.store.files import classify
 from advisor.text.safety import strip_remote_content
 from advisor.web.charts import progress_chart, stakeholder_chart
 from advisor.web.state import AppContext
 
+ToolKind = Literal["charter", "roster", "metrics"]
 GAP_COLUMNS = ["kind", "member", "detail"]
 SCORECARD_COLUMNS = ["element", "status", "evidence", "advice"]
 
@@ -80,11 +82,12 @@ def purpose_draft_view(ctx: AppContext, owner: str | None, workspace: str | None
 
 
 def interests_view(
-    ctx: AppContext, owner: str | None, workspace: str | None
+    ctx: AppContext, owner: str | None, workspace: str | None, file: str | None = None
 ) -> tuple[str, list[list[str]], str]:
-    """(report, gap rows, power/interest chart) for the workspace's roster."""
+    """(report, gap rows, power/interest chart) for the workspace's roster (`file`, else the newest)."""
     scoped = ctx.scoped(owner, workspace)
-    roster = parse_roster(_require(ctx, scoped, "roster"), ctx.files.find(scoped, "objectives"))
+    chosen = _chosen(ctx, owner, workspace, "roster", file)
+    roster = parse_roster(chosen, ctx.files.find(scoped, "objectives"))
     embeddings = ctx.runtime.embeddings
     result = ctx.capabilities.map_interests(roster)
     rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
@@ -93,40 +96,58 @@ def interests_view(
 
 
 def pivots_view(
-    ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None
+    ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None, file: str | None = None
 ) -> tuple[str, str]:
-    """(report, progress-against-pace chart) for the workspace's metrics and notes."""
+    """(report, progress-against-pace chart) for the workspace's metrics (`file`, else the newest)
+    and notes."""
     scoped = ctx.scoped(owner, workspace)
     try:
         when = date.fromisoformat(as_of.strip()) if as_of and as_of.strip() else None
     except ValueError:
         raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
     result = ctx.capabilities.suggest_pivots(
-        _require(ctx, scoped, "metrics"), ctx.files.find(scoped, "notes"), when
+        _chosen(ctx, owner, workspace, "metrics", file), ctx.files.find(scoped, "notes"), when
     )
     return _with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
 
 
-def charter_files(ctx: AppContext, owner: str | None, workspace: str | None) -> list[str]:
-    """Files of the workspace a charter review can read, charters first."""
+def tool_files(ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind) -> list[str]:
+    """The files of the workspace a tool can read, the one it reads by default first: for a charter
+    review every document it can read (charters first), for the interest map the rosters and for
+    pivots the metrics tables (newest first)."""
     if not workspace:
         return []
     scoped = ctx.scoped(owner, workspace)
-    readable = [p for p in ctx.files.files(scoped) if p.suffix.lower() in CHARTER_SUFFIXES]
-    ordered = sorted(readable, key=lambda p: (classify(p) != "charter", ctx.files.source_of(scoped, p)))
+    kept = ctx.files.files(scoped)
+    if kind == "charter":
+        readable = [p for p in kept if p.suffix.lower() in CHARTER_SUFFIXES]
+        ordered = sorted(readable, key=lambda p: (classify(p) != "charter", ctx.files.source_of(scoped, p)))
+    else:
+        ordered = sorted((p for p in kept if classify(p) == kind), key=lambda p: -p.stat().st_mtime)
     return [ctx.files.source_of(scoped, p) for p in ordered]
+
+
+def _chosen(
+    ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind, file: str | None
+) -> Path:
+    """The file a tool reads: the one picked (a name from `tool_files`, never a path), else the
+    newest of its kind."""
+    scoped = ctx.scoped(owner, workspace)
+    if file:
+        if file not in tool_files(ctx, owner, workspace, kind):
+            raise AdvisorError(f"{file} is not a {kind} of {workspace}", hint="pick one from the list")
+        return ctx.files.path_for(scoped, file)
+    path = ctx.files.find(scoped, kind)
+    if path is None:
+        raise AdvisorError(f"This workspace has no {kind} yet", hint=f"upload {UPLOAD_HINTS[kind]}")
+    return path
 
 
 def charter_view(
     ctx: AppContext, owner: str | None, workspace: str | None, file: str | None
 ) -> tuple[str, list[list[str]], list[str]]:
     """(scorecard, element rows, [md, json, csv] download paths) for one charter of the workspace."""
-    scoped = ctx.scoped(owner, workspace)
-    if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
-        raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
-    path = ctx.files.path_for(scoped, file) if file else ctx.files.find(scoped, "charter")
-    if path is None or not path.is_file():
-        raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
+    path = _chosen(ctx, owner, workspace, "charter", file)
     review = ctx.capabilities.review_charter(path)
     rows = [
         [
@@ -149,13 +170,6 @@ def charter_view(
     downloads = [str(folder / f"{stem}.{ext}") for ext in ("md", "json", "csv")]
     # the grid shows the elements: the view's markdown is the score, the findings and the purpose
     return _with_warnings(charter_markdown(review, table=False), review.warnings), rows, downloads
-
-
-def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
-    path = ctx.files.find(scoped, kind)
-    if path is None:
-        raise AdvisorError(f"This workspace has no {kind} yet", hint=f"upload {UPLOAD_HINTS[kind]}")
-    return path
 
 
 def _with_warnings(text: str, warnings: list[str]) -> str:
