@@ -73,7 +73,7 @@ def test_a_newcomer_gets_a_cited_answer_and_a_scorecard(
         expect(chat).to_contain_text("letter of interest")
         page.screenshot(path=str(tmp_path / "chat.png"))
 
-        page.get_by_role("tab", name="Charter review").click()
+        page.get_by_role("tab", name="Charter").click()
         page.locator("#review-charter").click()
         scorecard = page.locator("#scorecard")
         expect(scorecard).to_contain_text("Decision", timeout=60_000)

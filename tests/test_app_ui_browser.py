@@ -57,7 +57,7 @@ def open_app(browser: Browser, url: str, viewport: dict[str, int] = DESKTOP) -> 
 
     page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
     page.goto(url)
-    expect(page.get_by_text("Grounded advice for people who lead coalitions")).to_be_visible(timeout=30_000)
+    expect(page.locator("#message textarea")).to_be_visible(timeout=30_000)
     return page
 
 
@@ -145,4 +145,73 @@ def test_a_bad_metrics_table_is_refused_at_upload_and_each_tool_reads_the_file_p
     page.locator("#run-pivots").click()
     expect(page.locator("#pivots-result")).to_contain_text("Traffic deaths", timeout=60_000)
     expect(page.locator("#pivots-result")).not_to_contain_text("Heat-related deaths")
+    page.close()
+
+
+def test_an_offline_answer_streams_with_a_working_state_and_a_suggestion_sends_itself(
+    browser: Browser, app_url: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page = open_app(browser, app_url)
+    create_workspace(page, f"Chat {uuid.uuid4().hex[:6]}")
+    chat = page.locator("#chatbot")
+    page.evaluate(  # every text the chat shows, as it changes
+        """() => { window.shown = []; const chat = document.querySelector('#chatbot');
+        new MutationObserver(() => window.shown.push(chat.innerText))
+          .observe(chat, {subtree: true, childList: true, characterData: true}); }"""
+    )
+    question = "How do we handle conflict between members?"
+    page.get_by_role("button", name=question).click()  # a suggested prompt: sent, not just typed
+    expect(chat).to_contain_text("📚 Sources", timeout=60_000)
+    final = chat.inner_text()
+    answer = final.split(question, 1)[1].split("📚 Sources", 1)[0].strip()
+    shown: list[str] = page.evaluate("window.shown")
+    working = [s for s in shown if "Working" in s]
+    partial = {s for s in shown if answer[:40] in s and answer not in s and "Working" not in s}
+    print(f"\nchat states seen: {len(shown)}, working: {len(working)}, partial answers: {len(partial)}")
+    assert question in final and len(answer) > 200
+    assert working, "no sign of work before the answer"
+    assert len(partial) >= 3, "the answer did not arrive unit by unit"
+    assert page.locator("#message textarea").input_value() == ""
+    page.close()
+
+
+def test_the_conversation_exports_on_the_first_click(browser: Browser, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page = open_app(browser, app_url)
+    create_workspace(page, f"Export {uuid.uuid4().hex[:6]}")
+    page.locator("#message textarea").fill("How do members join a coalition?")
+    page.locator("#message textarea").press("Enter")
+    expect(page.locator("#chatbot")).to_contain_text("📚 Sources", timeout=60_000)
+    with page.expect_download(timeout=10_000) as download:
+        page.get_by_role("button", name="Export conversation (markdown)").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "How do members join a coalition?" in text and "## Coalition Advisor" in text
+    page.close()
+
+
+def test_on_a_phone_the_sidebar_starts_closed_and_every_tool_is_in_reach(
+    browser: Browser, app_url: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page = open_app(browser, app_url, PHONE)
+    page.wait_for_timeout(1500)  # the sidebar's place is settled after the page has loaded
+    expect(page.locator("#new-workspace")).not_to_be_in_viewport()
+    expect(page.locator("#message textarea")).to_be_in_viewport()
+    for tab, control in [
+        ("Purpose", "#purpose-statement"),
+        ("Interests", "#run-interests"),
+        ("Pivots", "#run-pivots"),
+        ("Charter", "#review-charter"),
+        ("Chat", "#message"),
+    ]:
+        button = page.get_by_role("tab", name=tab)
+        expect(button).to_be_visible()
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], tab
+        button.click()
+        expect(page.locator(control)).to_be_visible()
     page.close()

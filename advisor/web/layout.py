@@ -25,15 +25,13 @@ from advisor.web import workspaces as app_workspaces
 from advisor.web.accounts import parse_auth
 from advisor.web.events import Events
 from advisor.web.render import safe_chatbot, safe_markdown
+from advisor.web.scorecard import SCORECARD_COLUMNS
 from advisor.web.state import AppContext
+from advisor.web.theme import CSS, HEAD, AdvisorTheme, open_on_wide_screens
 from advisor.web.throttle import LoginBackoff, LoginThrottle
 
 logger = logging.getLogger(__name__)
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
-CSS = """
-#mode-badge {white-space: nowrap}
-.sources-note {font-size: 12px; color: #666}
-"""
 
 
 def build_app(ctx: AppContext) -> gr.Blocks:
@@ -41,9 +39,12 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     events = Events(ctx)
     with gr.Blocks(title="Coalition Advisor", analytics_enabled=False) as demo:
         with gr.Row(equal_height=True):
-            safe_markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
+            safe_markdown(
+                "## Coalition Advisor\nGrounded advice for people who lead coalitions.",
+                elem_classes="app-title",
+            )
             gr.HTML(app_tools.mode_badge(ctx))
-        with gr.Sidebar(label="Workspace", open=True):
+        with gr.Sidebar(label="Workspace", open=False, elem_id="sidebar") as sidebar:
             workspace = gr.Dropdown(
                 label="Workspace", choices=[], elem_id="workspace", allow_custom_value=True
             )
@@ -69,7 +70,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 safe_markdown(f"Model: {describe_mode(ctx.runtime.settings)}")
                 test_model = gr.Button("Test model connection", size="sm", elem_id="test-model")
                 test_result = safe_markdown()
-        with gr.Tabs():
+        with gr.Tabs(elem_id="views", overflow_behavior="wrap"):  # every tab in sight on a phone
             with gr.Tab("Chat", id="chat"):
                 chatbot = safe_chatbot(
                     elem_id="chatbot",
@@ -105,9 +106,10 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     run_interests = gr.Button(
                         "Map interests", variant="primary", scale=1, elem_id="run-interests"
                     )
-                gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, wrap=True, label="Gaps")
-                grid = gr.HTML()
-                interests_out = safe_markdown()
+                # the report lists the gaps; this grid is kept for API callers only
+                gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, visible=False)
+                interests_out = safe_markdown(elem_id="interests-result")
+                grid = gr.HTML(elem_id="power-interest")
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
                     metrics_choice = gr.Dropdown(
@@ -121,7 +123,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     )
                 progress = gr.HTML()
                 pivots_out = safe_markdown(elem_id="pivots-result")
-            with gr.Tab("Charter review", id="charter"):
+            with gr.Tab("Charter", id="charter"):
                 with gr.Row():
                     charter_choice = gr.Dropdown(
                         label="Charter", choices=[], scale=3, elem_id="charter-file", allow_custom_value=True
@@ -129,18 +131,22 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     run_review = gr.Button(
                         "Review charter", variant="primary", scale=1, elem_id="review-charter"
                     )
+                review_out = safe_markdown(elem_id="review-result")
                 scorecard = gr.Dataframe(
-                    headers=app_tools.SCORECARD_COLUMNS,
+                    headers=SCORECARD_COLUMNS,
                     interactive=False,
                     wrap=True,
                     elem_id="scorecard",
-                    column_widths=["14%", "12%", "40%", "34%"],
+                    column_widths=["15%", "12%", "36%", "37%"],
+                    max_height=4000,  # all thirteen elements, no scrolling inside the page
+                    show_label=False,
                 )
+                review_details = safe_markdown(elem_id="review-details")
                 downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
-                review_out = safe_markdown(elem_id="review-result")
 
         workspace_outputs = [files, remove_choice, chatbot, charter_choice, roster_choice, metrics_choice]
         demo.load(events.on_load, outputs=[workspace, *workspace_outputs])
+        open_on_wide_screens(demo, sidebar)
         workspace.change(
             events.on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private"
         )
@@ -180,17 +186,22 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             outputs=test_result,
             api_name="test_model",
         )
+
         message.submit(
             events.on_chat,
             inputs=[workspace, message, chatbot],
-            outputs=[chatbot, message, follow_ups],
+            outputs=[chatbot, message, follow_ups, export],
             api_name="chat",
         )
         follow_ups.click(
-            lambda sample: sample[0], inputs=follow_ups, outputs=message, api_visibility="private"
+            events.on_suggestion,
+            inputs=[workspace, follow_ups, chatbot],
+            outputs=[chatbot, message, follow_ups, export],
+            api_visibility="private",
         )
+        clear.click(events.on_clear, inputs=workspace, outputs=[chatbot, export], api_visibility="private")
+        workspace.change(events.on_export_ready, inputs=workspace, outputs=export, api_visibility="private")
         export.click(events.on_export, inputs=workspace, outputs=export, api_name="export_conversation")
-        clear.click(events.on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
         check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
         draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
         run_interests.click(
@@ -208,7 +219,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         run_review.click(
             events.on_review,
             inputs=[workspace, charter_choice],
-            outputs=[review_out, scorecard, downloads],
+            outputs=[review_out, scorecard, review_details, downloads],
             api_name="review_charter",
         )
     return demo  # type: ignore[no-any-return]
@@ -272,6 +283,8 @@ def launch_app(
         prevent_thread_lock=not block,
         quiet=not block,
         css=CSS,
+        theme=AdvisorTheme(),
+        head=HEAD,
         footer_links=[],
     )
     return demo

@@ -1,20 +1,17 @@
 """Web-app handlers for the tool views beside the chat: purpose check and draft, the interest map
-with its power/interest chart, pivots with a progress-against-pace chart, and the charter
-scorecard with downloads (md, json, csv). Also the mode badge and the model connection test.
+with its power/interest chart, pivots with a progress-against-pace chart, and the file each tool
+reads (the charter scorecard is `web.scorecard`). Also the mode badge and the model connection test.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Literal
 
-from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
-from advisor.capabilities.charter.elements import ELEMENT_INFO
-from advisor.capabilities.charter.review import STATUS_ICONS, charter_markdown
+from advisor.capabilities.charter.batch import CHARTER_SUFFIXES
 from advisor.capabilities.interests.analysis import interests_markdown
 from advisor.capabilities.interests.grid import stakeholder_grid
 from advisor.capabilities.pivots.analysis import pivots_markdown
@@ -30,7 +27,6 @@ from advisor.web.state import AppContext
 
 ToolKind = Literal["charter", "roster", "metrics"]
 GAP_COLUMNS = ["kind", "member", "detail"]
-SCORECARD_COLUMNS = ["element", "status", "evidence", "advice"]
 
 
 def mode_badge(ctx: AppContext) -> str:
@@ -72,13 +68,13 @@ def purpose_check_view(ctx: AppContext, statement: str) -> str:
     if not (statement or "").strip():
         raise AdvisorError("Paste a purpose statement to check")
     result = ctx.capabilities.check_purpose(statement)
-    return _with_warnings(purpose_markdown(result), result.warnings)
+    return with_warnings(purpose_markdown(result), result.warnings)
 
 
 def purpose_draft_view(ctx: AppContext, owner: str | None, workspace: str | None, goal: str) -> str:
     scoped = ctx.scoped(owner, workspace) if workspace else None
     result = ctx.capabilities.draft_purpose(goal=goal or None, workspace=scoped)
-    return _with_warnings(drafts_markdown(result), result.warnings)
+    return with_warnings(drafts_markdown(result), result.warnings)
 
 
 def interests_view(
@@ -86,13 +82,13 @@ def interests_view(
 ) -> tuple[str, list[list[str]], str]:
     """(report, gap rows, power/interest chart) for the workspace's roster (`file`, else the newest)."""
     scoped = ctx.scoped(owner, workspace)
-    chosen = _chosen(ctx, owner, workspace, "roster", file)
+    chosen = chosen_file(ctx, owner, workspace, "roster", file)
     roster = parse_roster(chosen, ctx.files.find(scoped, "objectives"))
     embeddings = ctx.runtime.embeddings
     result = ctx.capabilities.map_interests(roster)
     rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
     chart = stakeholder_chart(stakeholder_grid(roster, result, embeddings=embeddings))
-    return _with_warnings(interests_markdown(result), result.warnings), rows, chart
+    return with_warnings(interests_markdown(result), result.warnings), rows, chart
 
 
 def pivots_view(
@@ -106,9 +102,9 @@ def pivots_view(
     except ValueError:
         raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
     result = ctx.capabilities.suggest_pivots(
-        _chosen(ctx, owner, workspace, "metrics", file), ctx.files.find(scoped, "notes"), when
+        chosen_file(ctx, owner, workspace, "metrics", file), ctx.files.find(scoped, "notes"), when
     )
-    return _with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
+    return with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
 
 
 def tool_files(ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind) -> list[str]:
@@ -127,7 +123,7 @@ def tool_files(ctx: AppContext, owner: str | None, workspace: str | None, kind: 
     return [ctx.files.source_of(scoped, p) for p in ordered]
 
 
-def _chosen(
+def chosen_file(
     ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind, file: str | None
 ) -> Path:
     """The file a tool reads: the one picked (a name from `tool_files`, never a path), else the
@@ -143,35 +139,6 @@ def _chosen(
     return path
 
 
-def charter_view(
-    ctx: AppContext, owner: str | None, workspace: str | None, file: str | None
-) -> tuple[str, list[list[str]], list[str]]:
-    """(scorecard, element rows, [md, json, csv] download paths) for one charter of the workspace."""
-    path = _chosen(ctx, owner, workspace, "charter", file)
-    review = ctx.capabilities.review_charter(path)
-    rows = [
-        [
-            ELEMENT_INFO[e].name,
-            f"{STATUS_ICONS[r.status]} {r.status}",
-            strip_remote_content(r.evidence or "–"),
-            r.advice,
-        ]
-        for e, r in review.elements.items()
-    ]
-    scorecard = charter_markdown(review)
-    folder = ctx.download_folder()
-    stem = Path(review.file).stem
-    (folder / f"{stem}.md").write_text(scorecard, encoding="utf-8")
-    (folder / f"{stem}.json").write_text(
-        json.dumps(review.model_dump(), indent=2, ensure_ascii=False), "utf-8"
-    )
-    summary = summary_csv(BatchReport([ReviewOutcome(path, review.file, review)]))
-    (folder / f"{stem}.csv").write_text(summary, encoding="utf-8")
-    downloads = [str(folder / f"{stem}.{ext}") for ext in ("md", "json", "csv")]
-    # the grid shows the elements: the view's markdown is the score, the findings and the purpose
-    return _with_warnings(charter_markdown(review, table=False), review.warnings), rows, downloads
-
-
-def _with_warnings(text: str, warnings: list[str]) -> str:
+def with_warnings(text: str, warnings: list[str]) -> str:
     """The view's markdown with its warnings on top (rendered safely by `render.SafeMarkdown`)."""
     return text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
