@@ -108,8 +108,8 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     )
                 # the report lists the gaps; this grid is kept for API callers only
                 gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, visible=False)
-                interests_out = safe_markdown(elem_id="interests-result")
                 grid = gr.HTML(elem_id="power-interest")
+                interests_out = safe_markdown(elem_id="interests-result")
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
                     metrics_choice = gr.Dropdown(

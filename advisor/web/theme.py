@@ -75,7 +75,13 @@ CSS = """
 .prose th, .prose td {word-break: normal; overflow-wrap: normal; hyphens: manual; vertical-align: top}
 .prose td:first-child {min-width: 8em}
 #scorecard, #scorecard *, #files, #files * {font-family: var(--font)}
-#power-interest svg {max-width: 760px}
+.stakeholder-chart {display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start}
+.stakeholder-chart .grid {flex: 1 1 340px; max-width: 520px}
+.stakeholder-chart .legend {flex: 1 1 260px; margin: 0; padding: 0; list-style: none}
+.stakeholder-chart .legend li {display: flex; gap: 8px; align-items: flex-start; margin-bottom: 8px}
+.stakeholder-chart .dot {flex: none; width: 22px; height: 22px; border-radius: 50%; color: white;
+  font-size: 12px; font-weight: 700; display: inline-flex; align-items: center; justify-content: center}
+.chart-note {font-size: var(--text-sm); color: var(--body-text-color-subdued); max-width: 60em}
 @media (max-width: 640px) {
   /* five tabs on one line of a phone (else Gradio folds the last ones into a "..." menu) */
   #views button[role="tab"] {padding: 0 6px; font-size: 14px}
