@@ -15,7 +15,7 @@ import pytest
 
 from advisor.service.runtime import Runtime
 from tests.app_server import running_app
-from tests.test_app_browser import BROWSER_ARGS, CHROMIUM
+from tests.test_app_browser import BROWSER_ARGS, CHROMIUM, keep_screenshot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -193,7 +193,7 @@ def test_the_conversation_exports_on_the_first_click(browser: Browser, app_url: 
 
 
 def test_on_a_phone_the_sidebar_starts_closed_and_every_tool_is_in_reach(
-    browser: Browser, app_url: str
+    browser: Browser, app_url: str, tmp_path: Path
 ) -> None:
     from playwright.sync_api import expect
 
@@ -214,4 +214,5 @@ def test_on_a_phone_the_sidebar_starts_closed_and_every_tool_is_in_reach(
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], tab
         button.click()
         expect(page.locator(control)).to_be_visible()
+    keep_screenshot(page, "phone-chat.png", tmp_path)
     page.close()

@@ -60,7 +60,11 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             )
             upload_log = safe_markdown(elem_id="upload-log")
             files = gr.Dataframe(
-                headers=app_workspaces.FILE_COLUMNS, interactive=False, elem_id="files", wrap=True
+                headers=app_workspaces.FILE_COLUMNS,
+                interactive=False,
+                elem_id="files",
+                wrap=True,
+                column_widths=["56%", "26%", "18%"],
             )
             with gr.Row():
                 remove_choice = gr.Dropdown(label="File", choices=[], scale=3, allow_custom_value=True)

@@ -85,7 +85,7 @@ CSS = """
 @media (max-width: 640px) {
   /* five tabs on one line of a phone (else Gradio folds the last ones into a "..." menu) */
   #views button[role="tab"] {padding: 0 6px; font-size: 14px}
-  .app-title p {display: none}
+  .app-title p, .mode-detail {display: none}
 }
 """
 # Gradio scopes `CSS` to the app's content; the page's own margins need a rule of the page's head.

@@ -39,7 +39,7 @@ def mode_badge(ctx: AppContext) -> str:
     return (
         f"<span id='mode-badge' title='{escape(mode)}' style='background:{colour};color:white;"
         f"border-radius:12px;padding:3px 10px;font-size:13px'>{label}</span> "
-        f"<span style='font-size:13px;color:#666'>"
+        f"<span class='mode-detail' style='font-size:13px;color:#555'>"
         f"{shown} · store: {escape(ctx.runtime.store.mode)}</span>"
     )
 
