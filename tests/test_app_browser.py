@@ -92,6 +92,10 @@ def test_a_newcomer_gets_a_cited_answer_and_a_scorecard(
         scorecard = page.locator("#scorecard")
         expect(scorecard).to_contain_text("Decision", timeout=60_000)
         expect(scorecard).to_contain_text("present")
-        expect(page.locator("#review-result")).to_contain_text("Score:")
+        summary = page.locator("#review-result")
+        expect(summary).to_contain_text("Score:")
+        expect(summary).to_contain_text("Fix first")
+        box = summary.bounding_box()  # the score and what to fix first, above the fold
+        assert box is not None and box["y"] + box["height"] <= 900, box
         keep_screenshot(page, "desktop-charter.png", tmp_path)
         browser.close()

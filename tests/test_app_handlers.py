@@ -306,8 +306,8 @@ def test_a_one_shot_request_stops_at_the_timeout_with_a_message_and_frees_the_pa
 
 
 def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_path: Path) -> None:
-    from advisor.web.events import Events
-    from advisor.web.layout import build_app, share_one_pool
+    from advisor.web.events import Events, share_one_pool
+    from advisor.web.layout import build_app
 
     demo = build_app(_bounded_ctx(runtime, tmp_path, concurrency=3))
     share_one_pool(demo, 3)

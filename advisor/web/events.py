@@ -293,3 +293,12 @@ class Events:
         self, name: str | None, file: str | None, request: gr.Request
     ) -> tuple[str, list[list[str]], str, list[str]]:
         return charter_view(self.ctx, _owner(request), name, file)
+
+
+def share_one_pool(demo: gr.Blocks, limit: int) -> None:
+    """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
+    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
+    for fn in demo.fns.values():
+        if isinstance(getattr(fn.fn, "__self__", None), Events):
+            fn.concurrency_id = "advisor-handlers"
+            fn.concurrency_limit = limit

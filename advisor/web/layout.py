@@ -23,7 +23,7 @@ from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
 from advisor.web.accounts import parse_auth
-from advisor.web.events import Events
+from advisor.web.events import Events, share_one_pool
 from advisor.web.render import safe_chatbot, safe_markdown
 from advisor.web.scorecard import SCORECARD_COLUMNS
 from advisor.web.state import AppContext
@@ -119,9 +119,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     metrics_choice = gr.Dropdown(
                         label="Metrics", choices=[], scale=2, elem_id="metrics-file", allow_custom_value=True
                     )
-                    as_of = gr.Textbox(
-                        label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3, elem_id="as-of"
-                    )
+                    as_of = gr.Textbox(label="As of (YYYY-MM-DD; empty for today)", scale=3, elem_id="as-of")
                     run_pivots = gr.Button(
                         "Should we change course?", variant="primary", scale=1, elem_id="run-pivots"
                     )
@@ -229,13 +227,11 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     return demo  # type: ignore[no-any-return]
 
 
-def share_one_pool(demo: gr.Blocks, limit: int) -> None:
-    """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
-    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
-    for fn in demo.fns.values():
-        if isinstance(getattr(fn.fn, "__self__", None), Events):
-            fn.concurrency_id = "advisor-handlers"
-            fn.concurrency_limit = limit
+def log_to_console() -> None:
+    """The server's log on stderr: the advisor's INFO lines (first-run indexing, the address it
+    runs on, what a refused request was told) and everyone's warnings and errors."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("advisor").setLevel(logging.INFO)
 
 
 def launch_app(
@@ -284,11 +280,14 @@ def launch_app(
             ],
             "openapi_url": None,
         },
-        prevent_thread_lock=not block,
-        quiet=not block,
+        prevent_thread_lock=True,
+        quiet=True,  # Gradio's own banner suggests `share=True`, which this app never wants
         css=CSS,
         theme=AdvisorTheme(),
         head=HEAD,
         footer_links=[],
     )
+    logger.info("Coalition Advisor is running on %s", demo.local_url)
+    if block:
+        demo.block_thread()
     return demo
