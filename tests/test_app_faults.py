@@ -83,4 +83,4 @@ def test_malformed_replies_to_a_charter_review_fall_back_to_the_rules(
         workspace_name, "riverside-safe-streets.md", api_name="/review_charter"
     )
     assert "⚠️ The model's reply was not valid after 2 tries" in scorecard
-    assert len(rows["data"]) == 13 and "## riverside-safe-streets.md" in scorecard
+    assert len(rows["data"]) == 13 and "riverside-safe-streets.md" in scorecard and "Score: " in scorecard

@@ -72,8 +72,11 @@ def create_workspace(page: Page, name: str) -> None:
 def upload(page: Page, *files: Path, done: str) -> None:
     from playwright.sync_api import expect
 
+    drop = page.locator("#upload").get_by_text("Drop File Here")
+    expect(drop).to_be_visible(timeout=30_000)  # the last upload is cleared from the box
     page.locator("#upload input[type=file]").set_input_files([str(f) for f in files])
     expect(page.locator("#upload-log")).to_contain_text(done, timeout=90_000)
+    expect(drop).to_be_visible(timeout=30_000)
 
 
 def error_pills(page: Page) -> int:

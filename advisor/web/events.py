@@ -226,13 +226,8 @@ class Events:
     def on_chat(
         self, name: str | None, message: str, history: list[dict[str, Any]], request: gr.Request
     ) -> Any:
-        last: tuple[Any, ...] | None = None  # held back until the turn is stored, then sent with its export
         for conversation, follow_ups in app_chat.chat(self.ctx, _owner(request), name, message, history):
-            if last is not None:
-                yield *last, gr.skip()
-            last = (conversation, "", gr.Dataset(samples=[[p] for p in follow_ups]))
-        if last is not None:
-            yield *last, self.on_export_ready(name, request)
+            yield conversation, "", gr.Dataset(samples=[[p] for p in follow_ups])
 
     @user_facing
     def on_suggestion(
@@ -242,7 +237,7 @@ class Events:
         ("Check our purpose: "), which goes to the message box."""
         prompt = str((sample or [""])[0])
         if prompt.rstrip().endswith(":"):
-            yield gr.skip(), prompt, gr.skip(), gr.skip()
+            yield gr.skip(), prompt, gr.skip()
             return
         yield from self.on_chat.__wrapped__(self, name, prompt, history, request)  # type: ignore[attr-defined]
 
@@ -250,19 +245,9 @@ class Events:
     def on_export(self, name: str | None, request: gr.Request) -> str:
         return app_chat.export_conversation(self.ctx, _owner(request), name)
 
-    def on_export_ready(self, name: str | None, request: gr.Request) -> Any:
-        """The export button's file, written before it is clicked (a download button downloads the
-        file it holds when clicked: one made by the click itself would come on the second click)."""
-        try:
-            return gr.DownloadButton(value=app_chat.export_conversation(self.ctx, _owner(request), name))
-        except AdvisorError:  # no workspace (yet, or any more): nothing to export
-            return gr.DownloadButton(value=None)
-
     @user_facing
-    def on_clear(self, name: str | None, request: gr.Request) -> tuple[list[dict[str, Any]], Any]:
-        return app_chat.clear_conversation(self.ctx, _owner(request), name), self.on_export_ready(
-            name, request
-        )
+    def on_clear(self, name: str | None, request: gr.Request) -> list[dict[str, Any]]:
+        return app_chat.clear_conversation(self.ctx, _owner(request), name)
 
     @user_facing
     def on_test_model(self) -> str:

@@ -31,6 +31,11 @@ from advisor.web.theme import CSS, HEAD, AdvisorTheme, open_on_wide_screens
 from advisor.web.throttle import LoginBackoff, LoginThrottle
 
 logger = logging.getLogger(__name__)
+# The browser saves the file an event has just written (a DownloadButton saves the file it held
+# before the click: an export made by the click itself would come on the second click).
+DOWNLOAD_JS = """(file) => { if (file && file.url) { const link = document.createElement('a');
+  link.href = file.url; link.download = file.orig_name || 'conversation.md'; document.body.appendChild(link);
+  link.click(); link.remove(); } return file; }"""
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
 
 
@@ -94,7 +99,8 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     samples=[[p] for p in app_chat.WELCOME_PROMPTS],
                 )
                 with gr.Row():
-                    export = gr.DownloadButton("Export conversation (markdown)", size="sm")
+                    export = gr.Button("Export conversation (markdown)", size="sm", elem_id="export")
+                    exported = gr.File(visible=False)
                     clear = gr.Button("Clear conversation", size="sm")
             with gr.Tab("Purpose", id="purpose"):
                 statement = gr.Textbox(label="Purpose statement", lines=2, elem_id="purpose-statement")
@@ -192,18 +198,19 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         message.submit(
             events.on_chat,
             inputs=[workspace, message, chatbot],
-            outputs=[chatbot, message, follow_ups, export],
+            outputs=[chatbot, message, follow_ups],
             api_name="chat",
         )
         follow_ups.click(
             events.on_suggestion,
             inputs=[workspace, follow_ups, chatbot],
-            outputs=[chatbot, message, follow_ups, export],
+            outputs=[chatbot, message, follow_ups],
             api_visibility="private",
         )
-        clear.click(events.on_clear, inputs=workspace, outputs=[chatbot, export], api_visibility="private")
-        workspace.change(events.on_export_ready, inputs=workspace, outputs=export, api_visibility="private")
-        export.click(events.on_export, inputs=workspace, outputs=export, api_name="export_conversation")
+        clear.click(events.on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
+        export.click(
+            events.on_export, inputs=workspace, outputs=exported, api_name="export_conversation"
+        ).then(None, inputs=exported, js=DOWNLOAD_JS)  # the file written by this click, downloaded
         check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
         draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
         run_interests.click(
