@@ -38,7 +38,7 @@ def test_upload_chat_and_review_through_the_api(app_url: str, workspace_name: st
     assert "❌ notes.docx" in log
     assert [row[0] for row in files["data"]] == ["riverside-safe-streets.md"]
 
-    conversation, _, _ = client.predict(
+    conversation, *_ = client.predict(
         workspace_name, "How do members join the coalition?", [], api_name="/chat"
     )
     answer = conversation[1]["content"]
@@ -46,10 +46,10 @@ def test_upload_chat_and_review_through_the_api(app_url: str, workspace_name: st
     assert "[1]" in str(answer)
     assert "riverside-safe-streets.md" in str(sources["content"])
 
-    scorecard, rows, downloads = client.predict(
+    scorecard, rows, _, downloads = client.predict(
         workspace_name, "riverside-safe-streets.md", api_name="/review_charter"
     )
-    assert "Charter review: riverside-safe-streets.md" in scorecard
+    assert "riverside-safe-streets.md" in scorecard and "Score: " in scorecard
     assert len(rows["data"]) == 13
     assert len(downloads) == 3
 

@@ -79,8 +79,8 @@ def test_malformed_replies_to_a_charter_review_fall_back_to_the_rules(
     client.predict(workspace_name, api_name="/create_workspace")
     client.predict(workspace_name, [handle_file(str(CHARTER))], api_name="/upload")
     model.script("{not json", "still { not json")
-    scorecard, rows, _ = client.predict(
+    scorecard, rows, _, _ = client.predict(
         workspace_name, "riverside-safe-streets.md", api_name="/review_charter"
     )
     assert "⚠️ The model's reply was not valid after 2 tries" in scorecard
-    assert len(rows["data"]) == 13 and "Charter review: riverside-safe-streets.md" in scorecard
+    assert len(rows["data"]) == 13 and "riverside-safe-streets.md" in scorecard and "Score: " in scorecard

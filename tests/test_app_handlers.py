@@ -14,9 +14,10 @@ from advisor.config import AppSettings, Settings
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.service.chat import detect_intent
 from advisor.service.runtime import Runtime
-from advisor.web.chat import chat, export_conversation, load_history
+from advisor.web.chat import WORKING, chat, export_conversation, load_history
+from advisor.web.scorecard import charter_view
 from advisor.web.state import AppContext
-from advisor.web.tools import charter_view, interests_view, pivots_view, purpose_check_view
+from advisor.web.tools import interests_view, pivots_view, purpose_check_view
 from advisor.web.workspaces import create_workspace, delete_workspace, files_table, remove_file, upload_files
 
 EVALS = Path(__file__).resolve().parents[1] / "evals" / "data"
@@ -127,7 +128,7 @@ def test_tool_views_give_reports_charts_and_downloads(
     report, progress = pivots_view(ctx, None, workspace_name, "2026-06-30")
     assert "Shift effort from enforcement toward street redesign" in report
     assert progress.count("<rect") >= 12 and "off track" in progress
-    _, rows, downloads = charter_view(ctx, None, workspace_name, None)
+    _, rows, _, downloads = charter_view(ctx, None, workspace_name, None)
     assert len(rows) == 13 and rows[0][0] == "Purpose"
     assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
     assert "Score:" in Path(downloads[0]).read_text()
@@ -305,8 +306,8 @@ def test_a_one_shot_request_stops_at_the_timeout_with_a_message_and_frees_the_pa
 
 
 def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_path: Path) -> None:
-    from advisor.web.events import Events
-    from advisor.web.layout import build_app, share_one_pool
+    from advisor.web.events import Events, share_one_pool
+    from advisor.web.layout import build_app
 
     demo = build_app(_bounded_ctx(runtime, tmp_path, concurrency=3))
     share_one_pool(demo, 3)
@@ -341,7 +342,8 @@ def test_delete_and_ingest_exclude_each_other_and_the_loser_says_so(
 
     conversation_before = ctx.conversations.history("", workspace_name)
     stream = chat(ctx, None, workspace_name, "How do members join?", [])
-    next(stream)  # the answer has started
+    while next(stream)[0][-1]["content"] == WORKING:  # until the answer has started
+        pass
     delete_workspace(ctx, None, workspace_name)
     list(stream)  # and finishes after the delete
     assert ctx.conversations.history("", workspace_name) == conversation_before == []

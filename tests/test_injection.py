@@ -27,8 +27,9 @@ from advisor.service.runtime import Runtime
 from advisor.text.safety import has_remote_content
 from advisor.web.chat import chat
 from advisor.web.render import safe_chatbot, safe_markdown
+from advisor.web.scorecard import charter_view
 from advisor.web.state import AppContext
-from advisor.web.tools import charter_view, interests_view, pivots_view, purpose_check_view
+from advisor.web.tools import interests_view, pivots_view, purpose_check_view
 from advisor.web.workspaces import create_workspace, upload_files
 from tests.builders import pdf_bytes
 from tests.llm_server import FakeOpenAIServer

@@ -2,7 +2,7 @@
 to a host other than the app is counted (and refused). Hostile text reaches every rendered path:
 the upload log (a YAML error line, the injection scanner's quote, a front-matter title), chat answers
 and their source titles (`<image src>`, `<input type=image>`, CSS `url()`, `<table background>`,
-nested-bracket markdown images), the tool views, toasts naming a workspace and a metric, and a
+nested-bracket markdown images), the tool views, toasts naming a workspace, the refusal naming a metric, and a
 stored message shown to a later visitor. Figure: payloads shown, remote requests made (0)."""
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ def test_no_rendered_path_makes_the_browser_fetch_anything_remote(app_url: str, 
         log = page.locator("#upload-log")
         expect(log).to_contain_text("4/4 files", timeout=60_000)
         expect(log).to_contain_text("roster.yaml")
+        expect(log).to_contain_text("metrics.csv: row 2")  # the refusal names the metric (sanitized)
 
         page.locator("#message textarea").fill(f"How do members join? {payloads('user')}")
         page.locator("#message textarea").press("Enter")
@@ -100,10 +101,6 @@ def test_no_rendered_path_makes_the_browser_fetch_anything_remote(app_url: str, 
         page.locator("#purpose-statement textarea").fill(f"Halve evictions by 2028. {payloads('purpose')}")
         page.get_by_role("button", name="Check statement").click()
         expect(page.locator("#purpose-result")).to_contain_text("Halve evictions", timeout=30_000)
-
-        page.get_by_role("tab", name="Pivots").click()  # the metric's name comes back in a toast
-        page.get_by_role("button", name="Should we change course?").click()
-        expect(page.locator(".toast-body", has_text="metric.png")).to_be_visible(timeout=30_000)
 
         page.locator("#new-workspace textarea, #new-workspace input").first.fill(
             f"<img src={EVIL}/toast.png>"

@@ -226,11 +226,13 @@ def serve(
     port: Annotated[int | None, typer.Option("--port", help="Port (default 7860).")] = None,
 ) -> None:
     """Start the web app (chat, workspaces, tool views). Offline by default; login with ADVISOR_AUTH."""
-    from advisor.web.layout import launch_app
+    from advisor.service.runtime import Runtime
+    from advisor.web.layout import launch_app, log_to_console
     from advisor.web.state import AppContext
 
     err.print("Starting Coalition Advisor… (Ctrl+C to stop)")
-    launch_app(AppContext(get_runtime()), host=host, port=port)
+    log_to_console()  # a server's log: first-run indexing, its address, warnings and errors
+    launch_app(AppContext(Runtime()), host=host, port=port)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Literal
 import yaml
 
 from advisor.config import Settings
-from advisor.documents.coalition import METRIC_COLUMNS
+from advisor.documents.coalition import METRIC_COLUMNS, parse_metrics, parse_roster
 from advisor.documents.read import TEXT_SUFFIXES, YAML_SUFFIXES
 from advisor.errors import DocumentError
 from advisor.store.names import workspace_slug
@@ -73,6 +73,17 @@ def classify(path: Path, text: str | None = None) -> FileKind:
     if text is not None and _CHARTER_TEXT.search(text[:4000]):
         return "charter"
     return "document"
+
+
+def check_structured(path: Path) -> None:
+    """Read a roster or a metrics table with the parser its tool uses, so that a file the interest
+    map or pivots would refuse is refused now, at ingest (`DocumentError` naming the row, column
+    and value). Other kinds of file pass."""
+    kind = classify(path)
+    if kind == "metrics":
+        parse_metrics(path)
+    elif kind == "roster":
+        parse_roster(path)
 
 
 class WorkspaceFiles:

@@ -24,6 +24,7 @@ from advisor.documents.sandbox import get_sandbox
 from advisor.errors import AdvisorError, ConfigError, DocumentError
 from advisor.store.activity import workspace_activity
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
+from advisor.store.files import check_structured
 from advisor.store.index import Pending, ScopeIndex
 
 logger = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ def ingest_files(
     for path, source in files:
         try:
             document = read(path, source=source, max_bytes=max_bytes)
+            check_structured(path)  # a roster or metrics table its tool could not read is refused now
             previous = known.get(source)
             if previous and previous.file_sha == document.sha256:
                 window.append(FileResult(source, "unchanged", previous.chunk_count))

@@ -7,18 +7,28 @@ fetch, and they render the same in the browser, in a downloaded report and in a 
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from advisor.capabilities.interests.grid import StakeholderPoint
 from advisor.capabilities.pivots.models import MetricProgress
 
 STATUS_COLOURS = {"done": "#2e7d32", "ahead": "#43a047", "on_track": "#1e88e5", "off_track": "#e53935"}
-QUADRANT_COLOURS = {
-    "manage closely": "#8e24aa",
-    "keep satisfied": "#fb8c00",
-    "keep informed": "#1e88e5",
-    "monitor": "#757575",
+QUADRANT_COLOURS = {  # dark enough for a white number on the dot (contrast 4.5:1 or more)
+    "manage closely": "#6a1b9a",
+    "keep satisfied": "#a84300",
+    "keep informed": "#1565c0",
+    "monitor": "#546e7a",
 }
+DOT_RADIUS = 9.0
+SCORE_SOURCES = (
+    "Where the scores come from: <b>power</b> is half the member's role (convener or chair 1.0, funder "
+    "0.8, steering 0.7, partner 0.5, other 0.3), a quarter its sector (government and philanthropy "
+    "0.8, business and health 0.6) and a quarter the resources it lists (three or more count "
+    "fully); <b>interest</b> is 60% how many of the coalition's objectives its positions and "
+    "interests serve (three make a full stake) and 40% how much it states. Both come from the "
+    "roster, by rules; a dot moved off its place to stay readable has a line back to it."
+)
 FONT = "font-family='system-ui, sans-serif'"
 
 
@@ -58,17 +68,19 @@ def progress_chart(metrics: list[MetricProgress]) -> str:
 
 
 def stakeholder_chart(points: list[StakeholderPoint]) -> str:
-    """Members placed by power (up) and interest (right), coloured by the quadrant's strategy."""
+    """Members placed by power (up) and interest (right), coloured by the quadrant's strategy: each
+    dot numbered, the full names in a legend beside the grid, dots that would cover each other moved
+    apart, and a caption that says how the scores were made."""
     size, pad = 420.0, 40.0
     parts = [
-        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size + 2 * pad + 160} {size + 2 * pad}' "
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size + 2 * pad} {size + 2 * pad}' "
         f"width='100%' role='img' aria-label='Power and interest of members' {FONT} font-size='12'>",
         f"<rect x='{pad}' y='{pad}' width='{size}' height='{size}' fill='#fafafa' stroke='#bbb'/>",
         f"<line x1='{pad + size / 2}' x2='{pad + size / 2}' y1='{pad}' y2='{pad + size}' stroke='#ccc'/>",
         f"<line x1='{pad}' x2='{pad + size}' y1='{pad + size / 2}' y2='{pad + size / 2}' stroke='#ccc'/>",
         f"<text x='{pad + size / 2}' y='{pad + size + 28}' text-anchor='middle'>"
         "interest in our objectives →</text>",
-        f"<text x='12' y='{pad + size / 2}' transform='rotate(-90 12 {pad + size / 2})' "
+        f"<text x='14' y='{pad + size / 2}' transform='rotate(-90 14 {pad + size / 2})' "
         f"text-anchor='middle'>power →</text>",
     ]
     corners = {
@@ -81,32 +93,50 @@ def stakeholder_chart(points: list[StakeholderPoint]) -> str:
         parts.append(
             f"<text x='{x}' y='{y}' fill='{QUADRANT_COLOURS[label]}' font-weight='600'>{label}</text>"
         )
-    placed: list[tuple[float, float, float]] = []  # label boxes: x, y, width
-    for point in sorted(points, key=lambda p: (-p.power, p.interest)):
-        x = pad + size * point.interest
-        y = pad + size * (1 - point.power)
+    legend = []
+    placed: list[tuple[float, float]] = []
+    for number, point in enumerate(points, 1):
+        x, y = pad + size * point.interest, pad + size * (1 - point.power)
+        shown_x, shown_y = _free_spot(placed, x, y, low=pad + DOT_RADIUS, high=pad + size - DOT_RADIUS)
         colour = QUADRANT_COLOURS.get(point.quadrant, "#555")
-        name = point.name if len(point.name) <= 24 else point.name[:22] + "…"
-        label_y = _free_line(placed, x + 9, y + 4, 6.5 * len(name))
-        parts += [
-            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='6' fill='{colour}'><title>{escape(point.name)} "
-            f"({escape(point.sector)})</title></circle>",
-            f"<text x='{x + 9:.1f}' y='{label_y:.1f}'>{escape(name)}</text>",
-        ]
-        if abs(label_y - y - 4) > 1:  # a leader line from a moved label back to its dot
+        title = f"{escape(point.name)}: power {point.power:.2f}, interest {point.interest:.2f}"
+        if (shown_x, shown_y) != (x, y):  # a line from a moved dot back to its true place
             parts.append(
-                f"<line x1='{x:.1f}' y1='{y:.1f}' x2='{x + 8:.1f}' y2='{label_y - 4:.1f}' stroke='#999'/>"
+                f"<line x1='{x:.1f}' y1='{y:.1f}' x2='{shown_x:.1f}' y2='{shown_y:.1f}' stroke='#888'/>"
+                f"<circle cx='{x:.1f}' cy='{y:.1f}' r='2' fill='#888'/>"
             )
+        parts.append(
+            f"<g><title>{title}</title><circle cx='{shown_x:.1f}' cy='{shown_y:.1f}' r='{DOT_RADIUS}' "
+            f"fill='{colour}' stroke='white'/><text x='{shown_x:.1f}' y='{shown_y + 4:.1f}' "
+            f"text-anchor='middle' fill='white' font-size='11' font-weight='700'>{number}</text></g>"
+        )
+        legend.append(
+            f"<li><span class='dot' style='background:{colour}'>{number}</span> "
+            f"<span><b>{escape(point.name)}</b><br><small>{escape(point.sector or 'no sector')} · "
+            f"{point.quadrant} · power {point.power:.2f} · interest {point.interest:.2f}</small></span></li>"
+        )
     parts.append("</svg>")
-    return "".join(parts)
+    return (
+        "<div class='stakeholder-chart'><div class='grid'>" + "".join(parts) + "</div>"
+        f"<ol class='legend'>{''.join(legend)}</ol></div><p class='chart-note'>{SCORE_SOURCES}</p>"
+    )
 
 
-def _free_line(placed: list[tuple[float, float, float]], x: float, y: float, width: float) -> float:
-    """The nearest baseline to `y` where a label of `width` at `x` overlaps no placed label."""
-    for step in range(0, 12):
-        candidate = y + (step + 1) // 2 * 15 * (1 if step % 2 else -1) if step else y
-        if not any(abs(candidate - py) < 14 and x < px + pw and px < x + width for px, py, pw in placed):
-            placed.append((x, candidate, width))
-            return candidate
-    placed.append((x, y, width))
-    return y
+def _free_spot(
+    placed: list[tuple[float, float]], x: float, y: float, *, low: float, high: float
+) -> tuple[float, float]:
+    """Where a dot for (x, y) covers no placed dot: its own place, else the nearest free one on
+    rings around it (inside the grid)."""
+    gap = 2 * DOT_RADIUS + 2
+    candidates = [(x, y)] + [
+        (x + ring * gap * math.cos(math.radians(angle)), y + ring * gap * math.sin(math.radians(angle)))
+        for ring in (1, 2, 3, 4)
+        for angle in range(0, 360, 45 if ring < 3 else 30)
+    ]
+    for cx, cy in candidates:
+        cx, cy = min(high, max(low, cx)), min(high, max(low, cy))
+        if all(math.hypot(cx - px, cy - py) >= gap for px, py in placed):
+            placed.append((cx, cy))
+            return cx, cy
+    placed.append((x, y))
+    return x, y

@@ -8,6 +8,7 @@ model reply or a stored message can never make the browser fetch anything or ren
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,12 +16,26 @@ from advisor.errors import WorkspaceError
 from advisor.retrieval.hybrid import Citation, source_label
 from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
 from advisor.text.safety import strip_remote_content
+from advisor.text.sentences import sentence_spans
 from advisor.web.conversations import Message
 from advisor.web.state import AppContext
 
 ChatMessage = dict[str, Any]
 SOURCES_TITLE = "📚 Sources"
 WELCOME_PROMPTS = FOLLOW_UPS["ask"] + ["How do we handle conflict between members?"]
+WORKING = "_Working: reading the guidance and your documents…_"
+STREAM_SECONDS = 1.5  # an answer that arrives whole is shown unit by unit within about this long
+MAX_UNIT_PAUSE_S = 0.08
+
+
+def unfold(text: str) -> list[str]:
+    """`text` as it would appear written unit by unit: each line (a list item, a table row, a
+    heading) and each sentence of a paragraph ends a unit. Every part is a prefix of `text`; the last
+    is `text` itself."""
+    ends = {i for i, char in enumerate(text) if char == "\n"}
+    ends.update(end for _, end in sentence_spans(text))
+    parts = [text[:end].rstrip() for end in sorted(ends) if text[:end].strip()]
+    return [p for i, p in enumerate(parts) if p != text and (i == 0 or p != parts[i - 1])] + [text]
 
 
 def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any]) -> str:
@@ -82,8 +97,15 @@ def chat(
         yield history, WELCOME_PROMPTS
         return
     scoped = ctx.scoped(owner, workspace) if workspace else None
+    yield history + _as_messages(message, WORKING, [], []), []  # at once: the request is being worked on
     final: ChatReply | None = None
     for reply in respond(message, runtime=ctx.runtime, files=ctx.files, workspace=scoped):
+        if reply.done and final is None:  # it came whole (offline, a tool): show it as if written
+            parts = unfold(reply.text)
+            pause = min(MAX_UNIT_PAUSE_S, STREAM_SECONDS / len(parts))
+            for part in parts[:-1]:
+                yield history + _as_messages(message, part, [], []), []
+                time.sleep(pause)
         yield (
             history + _as_messages(message, reply.text or "…", reply.citations, reply.warnings),
             reply.follow_ups,

@@ -1,6 +1,10 @@
 """The web app's events: each turns a Gradio event (with the signed-in user) into a call to a
 handler of `app_workspaces`, `app_chat` or `app_tools`, and the result into component updates.
 Project errors become visible messages; anything else is logged and never shown as a trace.
+
+In the browser a refused request is one warning and changes nothing on the page (`refuse`): raising
+`gr.Error` there would mark every output of the event (a dropdown, the chat, a file table) with a
+red "Error" that stays. API callers (gradio_client, curl) still get the error itself.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
 from advisor.web.render import toast
+from advisor.web.scorecard import charter_view
 from advisor.web.state import AppContext
 
 logger = logging.getLogger(__name__)
@@ -88,10 +93,8 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
                             f"This request took longer than {limit:g} s and was stopped",
                             hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
                         )
-            except gr.Error:
-                raise
             except Exception as exc:
-                raise translate(exc) from None
+                yield refuse(exc if isinstance(exc, gr.Error) else translate(exc), args, kwargs)
 
         return stream
 
@@ -111,12 +114,26 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
                     f"This request took longer than {limit:g} s and was stopped",
                     hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
                 ) from None
-        except gr.Error:
-            raise
         except Exception as exc:
-            raise translate(exc) from None
+            return refuse(exc if isinstance(exc, gr.Error) else translate(exc), args, kwargs)
 
     return call
+
+
+def refuse(error: gr.Error, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """In the browser: show `error` as one warning and leave every output as it was (`gr.skip()`
+    for all of them). Anywhere else (API clients, tests calling a handler): raise it."""
+    request = next((a for a in (*args, *kwargs.values()) if isinstance(a, gr.Request)), None)
+    if request is None or _caller(request) != "app":
+        raise error from None
+    gr.Warning(error.message, title="Not done")
+    return gr.skip()
+
+
+def _caller(request: gr.Request) -> str:
+    """Who sent the request: Gradio's own page says "app", its clients "api" (header x-gradio-user)."""
+    headers = getattr(request, "headers", None) or {}
+    return str(headers.get("x-gradio-user", "")).lower()
 
 
 @functools.cache
@@ -126,6 +143,7 @@ def _handler_pool() -> concurrent.futures.ThreadPoolExecutor:
 
 
 HANDLER_WORKERS = 32
+TOOL_PICKERS: tuple[app_tools.ToolKind, ...] = ("charter", "roster", "metrics")  # the layout's order
 
 
 class Events:
@@ -144,13 +162,17 @@ class Events:
         owner = _owner(request)
         rows = app_workspaces.files_table(self.ctx, owner, name)
         history = app_chat.load_history(self.ctx, owner, name) if name else []
-        charters = app_tools.charter_files(self.ctx, owner, name)
         return (
             rows,
             gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
             history,
-            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
+            *self._tool_pickers(owner, name),
         )
+
+    def _tool_pickers(self, owner: str | None, name: str | None) -> tuple[gr.Dropdown, ...]:
+        """The file picker of each tool (charter review, interests, pivots), its default chosen."""
+        choices = [app_tools.tool_files(self.ctx, owner, name, kind) for kind in TOOL_PICKERS]
+        return tuple(gr.Dropdown(choices=c, value=c[0] if c else None) for c in choices)
 
     @user_facing
     def on_select(self, name: str | None, request: gr.Request) -> tuple[Any, ...]:
@@ -174,18 +196,17 @@ class Events:
             for number, result in enumerate(app_workspaces.upload_files(self.ctx, owner, name, paths), 1):
                 lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
                 log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
-                yield log, app_workspaces.files_table(self.ctx, owner, name), gr.skip(), gr.skip()
+                yield log, app_workspaces.files_table(self.ctx, owner, name), *[gr.skip()] * 4
         finally:
             # Gradio's served copies of the uploads: the workspace keeps its own, so none linger
             for path in paths or []:
                 Path(path).unlink(missing_ok=True)
         rows = app_workspaces.files_table(self.ctx, owner, name)
-        charters = app_tools.charter_files(self.ctx, owner, name)
         yield (
             log,
             rows,
             gr.Dropdown(choices=[str(r[0]) for r in rows], value=None),
-            gr.Dropdown(choices=charters, value=charters[0] if charters else None),
+            *self._tool_pickers(owner, name),
         )
 
     @user_facing
@@ -209,6 +230,18 @@ class Events:
             yield conversation, "", gr.Dataset(samples=[[p] for p in follow_ups])
 
     @user_facing
+    def on_suggestion(
+        self, name: str | None, sample: list[str], history: list[dict[str, Any]], request: gr.Request
+    ) -> Any:
+        """A suggested prompt clicked: sent at once, unless it is the start of one to finish
+        ("Check our purpose: "), which goes to the message box."""
+        prompt = str((sample or [""])[0])
+        if prompt.rstrip().endswith(":"):
+            yield gr.skip(), prompt, gr.skip()
+            return
+        yield from self.on_chat.__wrapped__(self, name, prompt, history, request)  # type: ignore[attr-defined]
+
+    @user_facing
     def on_export(self, name: str | None, request: gr.Request) -> str:
         return app_chat.export_conversation(self.ctx, _owner(request), name)
 
@@ -229,15 +262,28 @@ class Events:
         return app_tools.purpose_draft_view(self.ctx, _owner(request), name, goal)
 
     @user_facing
-    def on_interests(self, name: str | None, request: gr.Request) -> tuple[str, list[list[str]], str]:
-        return app_tools.interests_view(self.ctx, _owner(request), name)
+    def on_interests(
+        self, name: str | None, file: str | None = None, request: gr.Request | None = None
+    ) -> tuple[str, list[list[str]], str]:
+        return app_tools.interests_view(self.ctx, _owner(request), name, file)
 
     @user_facing
-    def on_pivots(self, name: str | None, as_of: str, request: gr.Request) -> tuple[str, str]:
-        return app_tools.pivots_view(self.ctx, _owner(request), name, as_of)
+    def on_pivots(
+        self, name: str | None, as_of: str, file: str | None = None, request: gr.Request | None = None
+    ) -> tuple[str, str]:
+        return app_tools.pivots_view(self.ctx, _owner(request), name, as_of, file)
 
     @user_facing
     def on_review(
         self, name: str | None, file: str | None, request: gr.Request
-    ) -> tuple[str, list[list[str]], list[str]]:
-        return app_tools.charter_view(self.ctx, _owner(request), name, file)
+    ) -> tuple[str, list[list[str]], str, list[str]]:
+        return charter_view(self.ctx, _owner(request), name, file)
+
+
+def share_one_pool(demo: gr.Blocks, limit: int) -> None:
+    """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
+    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
+    for fn in demo.fns.values():
+        if isinstance(getattr(fn.fn, "__self__", None), Events):
+            fn.concurrency_id = "advisor-handlers"
+            fn.concurrency_limit = limit

@@ -23,17 +23,20 @@ from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
 from advisor.web.accounts import parse_auth
-from advisor.web.events import Events
+from advisor.web.events import Events, share_one_pool
 from advisor.web.render import safe_chatbot, safe_markdown
+from advisor.web.scorecard import SCORECARD_COLUMNS
 from advisor.web.state import AppContext
+from advisor.web.theme import CSS, HEAD, AdvisorTheme, open_on_wide_screens
 from advisor.web.throttle import LoginBackoff, LoginThrottle
 
 logger = logging.getLogger(__name__)
+# The browser saves the file an event has just written (a DownloadButton saves the file it held
+# before the click: an export made by the click itself would come on the second click).
+DOWNLOAD_JS = """(file) => { if (file && file.url) { const link = document.createElement('a');
+  link.href = file.url; link.download = file.orig_name || 'conversation.md'; document.body.appendChild(link);
+  link.click(); link.remove(); } return file; }"""
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
-CSS = """
-#mode-badge {white-space: nowrap}
-.sources-note {font-size: 12px; color: #666}
-"""
 
 
 def build_app(ctx: AppContext) -> gr.Blocks:
@@ -41,9 +44,12 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     events = Events(ctx)
     with gr.Blocks(title="Coalition Advisor", analytics_enabled=False) as demo:
         with gr.Row(equal_height=True):
-            safe_markdown("## Coalition Advisor\nGrounded advice for people who lead coalitions.")
+            safe_markdown(
+                "## Coalition Advisor\nGrounded advice for people who lead coalitions.",
+                elem_classes="app-title",
+            )
             gr.HTML(app_tools.mode_badge(ctx))
-        with gr.Sidebar(label="Workspace", open=True):
+        with gr.Sidebar(label="Workspace", open=False, elem_id="sidebar") as sidebar:
             workspace = gr.Dropdown(
                 label="Workspace", choices=[], elem_id="workspace", allow_custom_value=True
             )
@@ -59,7 +65,11 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             )
             upload_log = safe_markdown(elem_id="upload-log")
             files = gr.Dataframe(
-                headers=app_workspaces.FILE_COLUMNS, interactive=False, elem_id="files", wrap=True
+                headers=app_workspaces.FILE_COLUMNS,
+                interactive=False,
+                elem_id="files",
+                wrap=True,
+                column_widths=["56%", "26%", "18%"],
             )
             with gr.Row():
                 remove_choice = gr.Dropdown(label="File", choices=[], scale=3, allow_custom_value=True)
@@ -69,7 +79,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 safe_markdown(f"Model: {describe_mode(ctx.runtime.settings)}")
                 test_model = gr.Button("Test model connection", size="sm", elem_id="test-model")
                 test_result = safe_markdown()
-        with gr.Tabs():
+        with gr.Tabs(elem_id="views", overflow_behavior="wrap"):  # every tab in sight on a phone
             with gr.Tab("Chat", id="chat"):
                 chatbot = safe_chatbot(
                     elem_id="chatbot",
@@ -89,7 +99,8 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     samples=[[p] for p in app_chat.WELCOME_PROMPTS],
                 )
                 with gr.Row():
-                    export = gr.DownloadButton("Export conversation (markdown)", size="sm")
+                    export = gr.Button("Export conversation (markdown)", size="sm", elem_id="export")
+                    exported = gr.File(visible=False)
                     clear = gr.Button("Clear conversation", size="sm")
             with gr.Tab("Purpose", id="purpose"):
                 statement = gr.Textbox(label="Purpose statement", lines=2, elem_id="purpose-statement")
@@ -98,17 +109,29 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 draft = gr.Button("Draft three statements")
                 purpose_out = safe_markdown(elem_id="purpose-result")
             with gr.Tab("Interests", id="interests"):
-                run_interests = gr.Button("Map interests from the uploaded roster", variant="primary")
-                gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, wrap=True, label="Gaps")
-                grid = gr.HTML()
-                interests_out = safe_markdown()
+                with gr.Row():
+                    roster_choice = gr.Dropdown(
+                        label="Roster", choices=[], scale=3, elem_id="roster-file", allow_custom_value=True
+                    )
+                    run_interests = gr.Button(
+                        "Map interests", variant="primary", scale=1, elem_id="run-interests"
+                    )
+                # the report lists the gaps; this grid is kept for API callers only
+                gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, visible=False)
+                grid = gr.HTML(elem_id="power-interest")
+                interests_out = safe_markdown(elem_id="interests-result")
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
-                    as_of = gr.Textbox(label="Judge progress as of (YYYY-MM-DD, empty for today)", scale=3)
-                    run_pivots = gr.Button("Should we change course?", variant="primary", scale=1)
+                    metrics_choice = gr.Dropdown(
+                        label="Metrics", choices=[], scale=2, elem_id="metrics-file", allow_custom_value=True
+                    )
+                    as_of = gr.Textbox(label="As of (YYYY-MM-DD; empty for today)", scale=3, elem_id="as-of")
+                    run_pivots = gr.Button(
+                        "Should we change course?", variant="primary", scale=1, elem_id="run-pivots"
+                    )
                 progress = gr.HTML()
-                pivots_out = safe_markdown()
-            with gr.Tab("Charter review", id="charter"):
+                pivots_out = safe_markdown(elem_id="pivots-result")
+            with gr.Tab("Charter", id="charter"):
                 with gr.Row():
                     charter_choice = gr.Dropdown(
                         label="Charter", choices=[], scale=3, elem_id="charter-file", allow_custom_value=True
@@ -116,18 +139,22 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     run_review = gr.Button(
                         "Review charter", variant="primary", scale=1, elem_id="review-charter"
                     )
+                review_out = safe_markdown(elem_id="review-result")
                 scorecard = gr.Dataframe(
-                    headers=app_tools.SCORECARD_COLUMNS,
+                    headers=SCORECARD_COLUMNS,
                     interactive=False,
                     wrap=True,
                     elem_id="scorecard",
-                    column_widths=["14%", "12%", "40%", "34%"],
+                    column_widths=["15%", "12%", "36%", "37%"],
+                    max_height=4000,  # all thirteen elements, no scrolling inside the page
+                    show_label=False,
                 )
+                review_details = safe_markdown(elem_id="review-details")
                 downloads = gr.File(label="Download the scorecard (md, json, csv)", file_count="multiple")
-                review_out = safe_markdown(elem_id="review-result")
 
-        workspace_outputs = [files, remove_choice, chatbot, charter_choice]
+        workspace_outputs = [files, remove_choice, chatbot, charter_choice, roster_choice, metrics_choice]
         demo.load(events.on_load, outputs=[workspace, *workspace_outputs])
+        open_on_wide_screens(demo, sidebar)
         workspace.change(
             events.on_select, inputs=workspace, outputs=workspace_outputs, api_visibility="private"
         )
@@ -146,7 +173,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         upload.upload(
             events.on_upload,
             inputs=[workspace, upload],
-            outputs=[upload_log, files, remove_choice, charter_choice],
+            outputs=[upload_log, files, remove_choice, charter_choice, roster_choice, metrics_choice],
             api_name="upload",
             show_progress="minimal",
         ).then(lambda: None, outputs=upload, api_visibility="private")
@@ -167,6 +194,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             outputs=test_result,
             api_name="test_model",
         )
+
         message.submit(
             events.on_chat,
             inputs=[workspace, message, chatbot],
@@ -174,34 +202,43 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             api_name="chat",
         )
         follow_ups.click(
-            lambda sample: sample[0], inputs=follow_ups, outputs=message, api_visibility="private"
+            events.on_suggestion,
+            inputs=[workspace, follow_ups, chatbot],
+            outputs=[chatbot, message, follow_ups],
+            api_visibility="private",
         )
-        export.click(events.on_export, inputs=workspace, outputs=export, api_name="export_conversation")
         clear.click(events.on_clear, inputs=workspace, outputs=chatbot, api_visibility="private")
+        export.click(
+            events.on_export, inputs=workspace, outputs=exported, api_name="export_conversation"
+        ).then(None, inputs=exported, js=DOWNLOAD_JS)  # the file written by this click, downloaded
         check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
         draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
         run_interests.click(
-            events.on_interests, inputs=workspace, outputs=[interests_out, gaps, grid], api_name="interests"
+            events.on_interests,
+            inputs=[workspace, roster_choice],
+            outputs=[interests_out, gaps, grid],
+            api_name="interests",
         )
         run_pivots.click(
-            events.on_pivots, inputs=[workspace, as_of], outputs=[pivots_out, progress], api_name="pivots"
+            events.on_pivots,
+            inputs=[workspace, as_of, metrics_choice],
+            outputs=[pivots_out, progress],
+            api_name="pivots",
         )
         run_review.click(
             events.on_review,
             inputs=[workspace, charter_choice],
-            outputs=[review_out, scorecard, downloads],
+            outputs=[review_out, scorecard, review_details, downloads],
             api_name="review_charter",
         )
     return demo  # type: ignore[no-any-return]
 
 
-def share_one_pool(demo: gr.Blocks, limit: int) -> None:
-    """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
-    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
-    for fn in demo.fns.values():
-        if isinstance(getattr(fn.fn, "__self__", None), Events):
-            fn.concurrency_id = "advisor-handlers"
-            fn.concurrency_limit = limit
+def log_to_console() -> None:
+    """The server's log on stderr: the advisor's INFO lines (first-run indexing, the address it
+    runs on, what a refused request was told) and everyone's warnings and errors."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("advisor").setLevel(logging.INFO)
 
 
 def launch_app(
@@ -250,9 +287,14 @@ def launch_app(
             ],
             "openapi_url": None,
         },
-        prevent_thread_lock=not block,
-        quiet=not block,
+        prevent_thread_lock=True,
+        quiet=True,  # Gradio's own banner suggests `share=True`, which this app never wants
         css=CSS,
+        theme=AdvisorTheme(),
+        head=HEAD,
         footer_links=[],
     )
+    logger.info("Coalition Advisor is running on %s", demo.local_url)
+    if block:
+        demo.block_thread()
     return demo

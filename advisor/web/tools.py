@@ -1,19 +1,17 @@
 """Web-app handlers for the tool views beside the chat: purpose check and draft, the interest map
-with its power/interest chart, pivots with a progress-against-pace chart, and the charter
-scorecard with downloads (md, json, csv). Also the mode badge and the model connection test.
+with its power/interest chart, pivots with a progress-against-pace chart, and the file each tool
+reads (the charter scorecard is `web.scorecard`). Also the mode badge and the model connection test.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Literal
 
-from advisor.capabilities.charter.batch import CHARTER_SUFFIXES, BatchReport, ReviewOutcome, summary_csv
-from advisor.capabilities.charter.elements import ELEMENT_INFO
-from advisor.capabilities.charter.review import STATUS_ICONS, charter_markdown
+from advisor.capabilities.charter.batch import CHARTER_SUFFIXES
 from advisor.capabilities.interests.analysis import interests_markdown
 from advisor.capabilities.interests.grid import stakeholder_grid
 from advisor.capabilities.pivots.analysis import pivots_markdown
@@ -22,13 +20,13 @@ from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 from advisor.llm.models import describe_mode
 from advisor.service.chat import UPLOAD_HINTS
-from advisor.store.files import FileKind, classify
+from advisor.store.files import classify
 from advisor.text.safety import strip_remote_content
 from advisor.web.charts import progress_chart, stakeholder_chart
 from advisor.web.state import AppContext
 
+ToolKind = Literal["charter", "roster", "metrics"]
 GAP_COLUMNS = ["kind", "member", "detail"]
-SCORECARD_COLUMNS = ["element", "status", "evidence", "advice"]
 
 
 def mode_badge(ctx: AppContext) -> str:
@@ -41,7 +39,7 @@ def mode_badge(ctx: AppContext) -> str:
     return (
         f"<span id='mode-badge' title='{escape(mode)}' style='background:{colour};color:white;"
         f"border-radius:12px;padding:3px 10px;font-size:13px'>{label}</span> "
-        f"<span style='font-size:13px;color:#666'>"
+        f"<span class='mode-detail' style='font-size:13px;color:#555'>"
         f"{shown} · store: {escape(ctx.runtime.store.mode)}</span>"
     )
 
@@ -70,94 +68,77 @@ def purpose_check_view(ctx: AppContext, statement: str) -> str:
     if not (statement or "").strip():
         raise AdvisorError("Paste a purpose statement to check")
     result = ctx.capabilities.check_purpose(statement)
-    return _with_warnings(purpose_markdown(result), result.warnings)
+    return with_warnings(purpose_markdown(result), result.warnings)
 
 
 def purpose_draft_view(ctx: AppContext, owner: str | None, workspace: str | None, goal: str) -> str:
     scoped = ctx.scoped(owner, workspace) if workspace else None
     result = ctx.capabilities.draft_purpose(goal=goal or None, workspace=scoped)
-    return _with_warnings(drafts_markdown(result), result.warnings)
+    return with_warnings(drafts_markdown(result), result.warnings)
 
 
 def interests_view(
-    ctx: AppContext, owner: str | None, workspace: str | None
+    ctx: AppContext, owner: str | None, workspace: str | None, file: str | None = None
 ) -> tuple[str, list[list[str]], str]:
-    """(report, gap rows, power/interest chart) for the workspace's roster."""
+    """(report, gap rows, power/interest chart) for the workspace's roster (`file`, else the newest)."""
     scoped = ctx.scoped(owner, workspace)
-    roster = parse_roster(_require(ctx, scoped, "roster"), ctx.files.find(scoped, "objectives"))
+    chosen = chosen_file(ctx, owner, workspace, "roster", file)
+    roster = parse_roster(chosen, ctx.files.find(scoped, "objectives"))
     embeddings = ctx.runtime.embeddings
     result = ctx.capabilities.map_interests(roster)
     rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
     chart = stakeholder_chart(stakeholder_grid(roster, result, embeddings=embeddings))
-    return _with_warnings(interests_markdown(result), result.warnings), rows, chart
+    return with_warnings(interests_markdown(result), result.warnings), rows, chart
 
 
 def pivots_view(
-    ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None
+    ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None, file: str | None = None
 ) -> tuple[str, str]:
-    """(report, progress-against-pace chart) for the workspace's metrics and notes."""
+    """(report, progress-against-pace chart) for the workspace's metrics (`file`, else the newest)
+    and notes."""
     scoped = ctx.scoped(owner, workspace)
     try:
         when = date.fromisoformat(as_of.strip()) if as_of and as_of.strip() else None
     except ValueError:
         raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
     result = ctx.capabilities.suggest_pivots(
-        _require(ctx, scoped, "metrics"), ctx.files.find(scoped, "notes"), when
+        chosen_file(ctx, owner, workspace, "metrics", file), ctx.files.find(scoped, "notes"), when
     )
-    return _with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
+    return with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
 
 
-def charter_files(ctx: AppContext, owner: str | None, workspace: str | None) -> list[str]:
-    """Files of the workspace a charter review can read, charters first."""
+def tool_files(ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind) -> list[str]:
+    """The files of the workspace a tool can read, the one it reads by default first: for a charter
+    review every document it can read (charters first), for the interest map the rosters and for
+    pivots the metrics tables (newest first)."""
     if not workspace:
         return []
     scoped = ctx.scoped(owner, workspace)
-    readable = [p for p in ctx.files.files(scoped) if p.suffix.lower() in CHARTER_SUFFIXES]
-    ordered = sorted(readable, key=lambda p: (classify(p) != "charter", ctx.files.source_of(scoped, p)))
+    kept = ctx.files.files(scoped)
+    if kind == "charter":
+        readable = [p for p in kept if p.suffix.lower() in CHARTER_SUFFIXES]
+        ordered = sorted(readable, key=lambda p: (classify(p) != "charter", ctx.files.source_of(scoped, p)))
+    else:
+        ordered = sorted((p for p in kept if classify(p) == kind), key=lambda p: -p.stat().st_mtime)
     return [ctx.files.source_of(scoped, p) for p in ordered]
 
 
-def charter_view(
-    ctx: AppContext, owner: str | None, workspace: str | None, file: str | None
-) -> tuple[str, list[list[str]], list[str]]:
-    """(scorecard, element rows, [md, json, csv] download paths) for one charter of the workspace."""
+def chosen_file(
+    ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind, file: str | None
+) -> Path:
+    """The file a tool reads: the one picked (a name from `tool_files`, never a path), else the
+    newest of its kind."""
     scoped = ctx.scoped(owner, workspace)
-    if file and file not in charter_files(ctx, owner, workspace):  # a name from the list, never a path
-        raise AdvisorError(f"{file} is not a document of {workspace}", hint="pick one from the list")
-    path = ctx.files.path_for(scoped, file) if file else ctx.files.find(scoped, "charter")
-    if path is None or not path.is_file():
-        raise AdvisorError("Upload a charter first (markdown, text, PDF or Word), then pick it here")
-    review = ctx.capabilities.review_charter(path)
-    rows = [
-        [
-            ELEMENT_INFO[e].name,
-            f"{STATUS_ICONS[r.status]} {r.status}",
-            strip_remote_content(r.evidence or "–"),
-            r.advice,
-        ]
-        for e, r in review.elements.items()
-    ]
-    scorecard = charter_markdown(review)
-    folder = ctx.download_folder()
-    stem = Path(review.file).stem
-    (folder / f"{stem}.md").write_text(scorecard, encoding="utf-8")
-    (folder / f"{stem}.json").write_text(
-        json.dumps(review.model_dump(), indent=2, ensure_ascii=False), "utf-8"
-    )
-    summary = summary_csv(BatchReport([ReviewOutcome(path, review.file, review)]))
-    (folder / f"{stem}.csv").write_text(summary, encoding="utf-8")
-    downloads = [str(folder / f"{stem}.{ext}") for ext in ("md", "json", "csv")]
-    # the grid shows the elements: the view's markdown is the score, the findings and the purpose
-    return _with_warnings(charter_markdown(review, table=False), review.warnings), rows, downloads
-
-
-def _require(ctx: AppContext, scoped: str, kind: FileKind) -> Path:
+    if file:
+        if file not in tool_files(ctx, owner, workspace, kind):
+            raise AdvisorError(f"{file} is not a {kind} of {workspace}", hint="pick one from the list")
+        return ctx.files.path_for(scoped, file)
     path = ctx.files.find(scoped, kind)
     if path is None:
         raise AdvisorError(f"This workspace has no {kind} yet", hint=f"upload {UPLOAD_HINTS[kind]}")
     return path
 
 
-def _with_warnings(text: str, warnings: list[str]) -> str:
+def with_warnings(text: str, warnings: list[str]) -> str:
     """The view's markdown with its warnings on top (rendered safely by `render.SafeMarkdown`)."""
     return text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text

@@ -186,16 +186,21 @@ def charter_text(document: Document, path: Path) -> str:
     return document.text
 
 
-def charter_markdown(review: CharterReview, *, table: bool = True) -> str:
-    """A scorecard: the score, a table of the elements (left out with `table=False`, for views that
-    show the elements in a grid of their own), the findings and the purpose check."""
+def charter_markdown(review: CharterReview, *, table: bool = True, summary: bool = True) -> str:
+    """A scorecard: the title and score (left out with `summary=False`), a table of the elements
+    (left out with `table=False`, for views that show them in a grid of their own), the findings and
+    the purpose check."""
     counts = {status: sum(r.status == status for r in review.elements.values()) for status in STATUS_ICONS}
-    lines = [
-        f"# Charter review: {review.file}",
-        "",
-        f"**Score: {review.score}/100** · {counts['present']} present · {counts['weak']} weak · "
-        f"{counts['missing']} missing",
-    ]
+    lines = (
+        [
+            f"# Charter review: {review.file}",
+            "",
+            f"**Score: {review.score}/100** · {counts['present']} present · {counts['weak']} weak · "
+            f"{counts['missing']} missing",
+        ]
+        if summary
+        else []
+    )
     if table:
         lines += ["", "| Element | Status | Evidence | Advice |", "|---|---|---|---|"]
         for element, result in review.elements.items():
