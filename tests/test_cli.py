@@ -232,3 +232,10 @@ def test_text_longer_than_the_limit_is_refused_at_once_by_the_cli(runtime: Runti
         assert result.exit_code != 0
         assert "the limit is 20,000" in result.stderr and "ADVISOR_APP_MAX_TEXT_CHARS" in result.stderr
         assert huge not in result.stdout  # not echoed back
+
+
+@pytest.mark.parametrize("command", [["ask", "--help"], ["eval", "--help"], ["review", "--help"]])
+def test_help_shows_no_type_beside_an_on_off_flag(command: list[str]) -> None:
+    result = runner.invoke(app, command, env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "--help" in result.output and "<bool>" not in result.output

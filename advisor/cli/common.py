@@ -15,10 +15,12 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperOption
 
 from advisor import __version__
 from advisor.errors import AdvisorError, DiskFullError, is_disk_full
@@ -29,6 +31,17 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from advisor.service.runtime import Runtime
+
+
+def _flags_show_no_type(option: TyperOption, ctx: click.Context) -> str | None:
+    """Typer 0.29 shows `<bool>` beside every on/off flag in --help (`--json <bool>`), which reads
+    as if the flag took a value; a flag shows no type. (Typer has no setting for it; a subclass
+    would have to be passed to every option, so its one method is replaced here, once.)"""
+    return None if option.is_flag else _typer_display_type(option, ctx)
+
+
+_typer_display_type = TyperOption.display_type_rich
+TyperOption.display_type_rich = _flags_show_no_type  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="advisor",
