@@ -86,8 +86,8 @@ def _answer(runtime: Runtime, reply: str) -> Answer:
 def test_a_quotation_without_an_id_is_cited_to_the_passage_it_comes_from(runtime: Runtime) -> None:
     """Small models quote passages and forget the ids: the quote itself is verified and cited."""
     passage = runtime.retriever.search(QUESTION)[1]
-    # a sentence with no quotation marks of its own, which would end the model's quotation early
-    sentence = max((s.strip() for s in passage.text.split(".") if '"' not in s), key=len)
+    # one line of prose with no quotation marks of its own (they would end the model's quotation early)
+    sentence = max((s.strip() for s in passage.text.split(".") if not {'"', "\n"} & set(s.strip())), key=len)
     words = sentence.split()[:12]
     quoted = " ".join(words)
     final = _answer(runtime, f'The guidance says: "{quoted}". Start there.')
