@@ -15,7 +15,6 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape  # user text (file names, statements, [placeholders]) is never markup
@@ -30,10 +29,11 @@ from advisor.service.runtime import Runtime
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from advisor.config import Settings
     from advisor.service.runtime import Runtime
 
 
-def _flags_show_no_type(option: TyperOption, ctx: click.Context) -> str | None:
+def _flags_show_no_type(option: TyperOption, ctx: Any) -> str | None:
     """Typer 0.29 shows `<bool>` beside every on/off flag in --help (`--json <bool>`), which reads
     as if the flag took a value; a flag shows no type. (Typer has no setting for it; a subclass
     would have to be passed to every option, so its one method is replaced here, once.)"""
@@ -41,7 +41,7 @@ def _flags_show_no_type(option: TyperOption, ctx: click.Context) -> str | None:
 
 
 _typer_display_type = TyperOption.display_type_rich
-TyperOption.display_type_rich = _flags_show_no_type  # type: ignore[method-assign]
+TyperOption.display_type_rich = _flags_show_no_type  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="advisor",
@@ -141,3 +141,9 @@ def print_warnings(warnings: Iterable[str]) -> None:
     """Warnings (e.g. a model fallback) go to stderr, so JSON on stdout stays the contract."""
     for warning in warnings:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+
+
+def eval_runtime(settings: Settings) -> Runtime:
+    """A runtime over its own home (`<home>/eval`): eval workspaces never mix with the user's."""
+
+    return Runtime(settings.model_copy(update={"home": settings.home / "eval"}))

@@ -16,16 +16,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from advisor.cli.common import app, err, out, progress_bar, user_errors
+from advisor.cli.common import app, err, eval_runtime, out, progress_bar, user_errors
 from advisor.config import get_settings
 from advisor.errors import AdvisorError
-from advisor.service.runtime import Runtime
 
 if TYPE_CHECKING:
-    from advisor.config import Settings
     from advisor.evaluation.metrics import ScenarioResult
     from advisor.evaluation.results import EvalReport
-    from advisor.service.runtime import Runtime
 
 BACKEND_HELP = (
     "offline: the rules, no model; replay: recorded model replies only; live: the configured model."
@@ -121,12 +118,6 @@ def eval_command(
         return
     if report.gate is not None and not report.gate.passed:
         raise typer.Exit(1)
-
-
-def eval_runtime(settings: Settings) -> Runtime:
-    """A runtime over its own home (`<home>/eval`): eval workspaces never mix with the user's."""
-
-    return Runtime(settings.model_copy(update={"home": settings.home / "eval"}))
 
 
 SHORT_NAMES = {

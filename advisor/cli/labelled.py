@@ -42,7 +42,7 @@ CHARTER_METRICS = (
 
 def corpus_report(settings: Settings, report_dir: Path, sets: list[str] | None) -> None:
     """Score the chosen sets (default: all), print a table per set, write `eval-corpus.json`."""
-    from advisor.cli.evaluate import eval_runtime
+    from advisor.cli.common import eval_runtime
     from advisor.service.capabilities import Capabilities
 
     chosen = sets or list(SETS)

@@ -79,7 +79,7 @@ class CoalitionFigures(BaseModel):
     contradicted_claims: int = 0  # of those, metrics whose gap the notes do explain (labelled)
 
 
-def load_split(root: Path) -> dict[str, dict[Part, list[str]]]:
+def load_split(root: Path) -> dict[str, Any]:
     try:
         split = load_yaml((root / "split.yaml").read_text("utf-8"))
         expected = load_yaml((root / "expected.yaml").read_text("utf-8"))
@@ -103,8 +103,8 @@ def score_coalitions(
         for name in split["rosters"][part]:
             roster = root / "rosters" / name
             objectives = roster.with_suffix(".objectives.yaml")
-            result = interests(roster, objectives if objectives.exists() else None)
-            _count_gaps(gaps, result, expected["rosters"][name])
+            interest_map = interests(roster, objectives if objectives.exists() else None)
+            _count_gaps(gaps, interest_map, expected["rosters"][name])
         signals = {kind: Counts() for kind in SIGNAL_KINDS}
         baseline = {kind: Counts() for kind in SIGNAL_KINDS}
         statuses: list[bool] = []

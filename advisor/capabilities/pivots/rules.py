@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -271,7 +272,7 @@ def _diagnose(ev: Evidence) -> None:
     )
 
 
-def _it_or_them(items: list[object]) -> str:
+def _it_or_them(items: Sequence[object]) -> str:
     return "it" if len(items) == 1 else "them"
 
 

@@ -128,6 +128,7 @@ _LOCAL_PLACE = re.compile(
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
     r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=\s+[a-z]|[,.;]|$)"
+    r"|\bfor\s+(?:the\s+)?(?P<end>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=[,.;]|$)"
     r"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+)){0,2}\s+(?:streets?|roads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|avenues?))\b"
 )
@@ -200,7 +201,7 @@ def find_population(statement: str) -> Finding:
 def _place_matches(statement: str) -> list[tuple[int, int]]:
     found = [(m.start(), m.end()) for m in _PLACES.finditer(statement)]
     found += [
-        m.span("place") if m.group("place") else m.span("street")
+        m.span(next(g for g in ("place", "end", "street") if m.group(g)))
         for m in _LOCAL_PLACE.finditer(statement)
         if not re.search(rf"\b(?:{_ORGANISATION_WORDS})\b", m.group(0))
     ]
