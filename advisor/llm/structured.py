@@ -150,6 +150,7 @@ def _draft(
         try:
             value = schema.model_validate(_parse_json(text))
             _refuse_copied_examples(text, prompt.examples, " ".join(variables.values()))
+            _refuse_copied_descriptions(value, json_schema)
             return Drafted(value, None, attempt, time.perf_counter() - started, usage)
         except (ValueError, ValidationError) as exc:
             logger.info("invalid %s reply (attempt %d/%d): %s", prompt_name, attempt, attempts, exc)
@@ -198,6 +199,37 @@ def _refuse_copied_examples(reply: str, examples: tuple[str, ...], data: str) ->
             f"the reply repeats the prompt's example {' and '.join(map(repr, copied))}, which the data "
             "does not contain: use the coalition's own words, or [brackets] for facts it did not give"
         )
+
+
+def _refuse_copied_descriptions(value: BaseModel, schema: Any) -> None:
+    """`ValueError` when a text of the reply is one of the schema's field descriptions: a small
+    model fills a field with what it is for ("A statement meeting all three criteria.")."""
+    descriptions = {_folded(d).rstrip(".") for d in _descriptions(schema)}
+    copied = [t for t in _texts(value.model_dump()) if _folded(t).rstrip(".") in descriptions]
+    if copied:
+        raise ValueError(
+            f"the reply fills a field with the schema's description of it ({copied[0]!r}): write the "
+            "content itself, from the data given"
+        )
+
+
+def _descriptions(schema: Any) -> list[str]:
+    if isinstance(schema, dict):
+        found = [schema["description"]] if isinstance(schema.get("description"), str) else []
+        return found + [d for value in schema.values() for d in _descriptions(value)]
+    if isinstance(schema, list):
+        return [d for item in schema for d in _descriptions(item)]
+    return []
+
+
+def _texts(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [t for value in data.values() for t in _texts(value)]
+    if isinstance(data, list):
+        return [t for item in data for t in _texts(item)]
+    return []
 
 
 def _folded(text: str) -> str:
