@@ -94,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             settings.eval.scenarios_dir = scenarios_dir
         started = time.perf_counter()
         report = runner.run_eval(
-            Runtime(settings), backend="live", suites=args.suite or SUITES, settings=settings
+            Runtime(settings),
+            backend="live",
+            suites=args.suite or SUITES,
+            settings=settings,
+            on_result=lambda r: print(f"{r.id}: {r.status} {r.counts}", file=sys.stderr, flush=True),
         )
         seconds = time.perf_counter() - started
     figures = _figures(report, FinishTracker.calls, speed(server.url), seconds)

@@ -150,7 +150,7 @@ def _draft(
         try:
             value = schema.model_validate(_parse_json(text))
             _refuse_copied_examples(text, prompt.examples, " ".join(variables.values()))
-            _refuse_copied_descriptions(value, json_schema)
+            _refuse_copied_descriptions(value, schema.model_json_schema())
             return Drafted(value, None, attempt, time.perf_counter() - started, usage)
         except (ValueError, ValidationError) as exc:
             logger.info("invalid %s reply (attempt %d/%d): %s", prompt_name, attempt, attempts, exc)
@@ -171,20 +171,22 @@ def _draft(
 
 
 def reply_schema(schema: Any) -> Any:
-    """`schema` as the model sees it: every object closed to keys it does not list
-    (`additionalProperties: false`, so a server that constrains decoding cannot let a small model
-    invent keys without end), without titles and without the classes' docstrings (written for
-    developers: a small model copies them into its answers). Field descriptions stay."""
+    """`schema` as the model sees it: keys, types and bounds only. Every object is closed to keys it
+    does not list (`additionalProperties: false`, so a server that constrains decoding cannot let a
+    small model invent keys without end); titles and descriptions are left out (written for
+    developers and validation messages: SmolLM2 copied them into its answers, "The move, in a few
+    words."). The prompt files say what each field is for."""
     if isinstance(schema, list):
         return [reply_schema(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    closed = {key: reply_schema(value) for key, value in schema.items() if key != "title"}
+    closed = {
+        key: reply_schema(value) for key, value in schema.items() if key not in ("title", "description")
+    }
     for names in ("properties", "$defs"):  # names of fields and definitions, not keywords: keep all
         if isinstance(schema.get(names), dict):
             closed[names] = {name: reply_schema(value) for name, value in schema[names].items()}
     if closed.get("type") == "object" and "properties" in closed:
-        closed.pop("description", None)
         closed.setdefault("additionalProperties", False)
     return closed
 
