@@ -134,6 +134,18 @@ class LLMSettings(BaseModel):
         ge=0,
         description="Times an invalid (non-JSON, off-schema) reply is sent back to be fixed.",
     )
+    local_model: Path | None = Field(
+        default=None,
+        description="A GGUF model file: the advisor starts llama.cpp (xllamacpp) on 127.0.0.1 with it and "
+        "uses it, no separate server to run. Needs the `local` extra: "
+        "pip install 'coalition-advisor[local]'.",
+    )
+    local_context_tokens: int = Field(
+        default=8192,
+        ge=512,
+        description="Context window of the local model (ADVISOR_LLM_LOCAL_MODEL), in tokens: prompt and "
+        "reply together. Larger windows take more memory.",
+    )
     allow_remote: bool = Field(
         default=True,
         description="False refuses every model endpoint that is not on this machine (the tests set it, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,31 @@ def test_credentials_in_the_base_url_are_never_shown(
     leaks = [where for where, text in shown.items() if "S3CRET" in text]
     assert leaks == [], shown
     assert "model" in shown["mode"]
+
+
+def test_a_local_model_file_that_is_missing_is_an_error_naming_the_setting(tmp_path: Path) -> None:
+    settings = Settings(llm={"local_model": tmp_path / "nowhere.gguf"})
+    assert resolve_mode(settings) == "llm"
+    assert "local model nowhere.gguf" in describe_mode(settings)
+    with pytest.raises(ConfigError, match=r"ADVISOR_LLM_LOCAL_MODEL=.*nowhere\.gguf: no such file"):
+        load_chat_model(settings)
+
+
+def test_local_mode_without_xllamacpp_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"GGUF")
+    monkeypatch.setitem(sys.modules, "xllamacpp", None)  # an import of it now fails
+    with pytest.raises(ConfigError, match=r"xllamacpp is not installed.*coalition-advisor\[local\]"):
+        load_chat_model(Settings(llm={"local_model": model}))
+
+
+def test_a_file_llama_cpp_cannot_load_is_an_error_naming_the_setting(tmp_path: Path) -> None:
+    pytest.importorskip("xllamacpp", reason="the [local] extra is not installed")
+    model = tmp_path / "notes.gguf"
+    model.write_text("not a model", encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"ADVISOR_LLM_LOCAL_MODEL=.*notes\.gguf: llama\.cpp could not load"
+    ):
+        load_chat_model(Settings(llm={"local_model": model}))

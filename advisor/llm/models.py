@@ -1,8 +1,9 @@
 """Provider construction: the one place that builds chat models and embedding models.
 
 Everything else is typed against `langchain_core` interfaces, so tests and callers can inject
-their own. Chat modes: `offline` (no model), `openai` (OPENAI_API_KEY), or any OpenAI-compatible
-server (OPENAI_BASE_URL or ADVISOR_LLM_BASE_URL: vLLM, Ollama, llama.cpp). `auto` picks a model
+their own. Chat modes: `offline` (no model), `openai` (OPENAI_API_KEY), any OpenAI-compatible
+server (OPENAI_BASE_URL or ADVISOR_LLM_BASE_URL: vLLM, Ollama, llama.cpp), or a GGUF file served by
+llama.cpp in this process (ADVISOR_LLM_LOCAL_MODEL, `advisor.llm.local`). `auto` picks a model
 when one is configured.
 """
 
@@ -19,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 
 from advisor.config import Settings
 from advisor.errors import ConfigError
+from advisor.llm.local import LOCAL_HOST, shared_local_server
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel, LanguageModelInput
@@ -35,7 +37,7 @@ def base_url(settings: Settings) -> str | None:
 
 def resolve_mode(settings: Settings) -> Mode:
     """Whether a chat model will be used, from the settings and the provider's variables."""
-    configured = bool(os.environ.get("OPENAI_API_KEY") or base_url(settings))
+    configured = bool(settings.llm.local_model or os.environ.get("OPENAI_API_KEY") or base_url(settings))
     if settings.llm.mode == "offline":
         return "offline"
     if settings.llm.mode == "openai" and not configured:
@@ -67,6 +69,8 @@ def describe_mode(settings: Settings) -> str:
     offline."""
     if resolve_mode(settings) == "offline":
         return "offline (rule-based analysis, bundled MiniLM retrieval)"
+    if settings.llm.local_model:
+        return f"local model {settings.llm.local_model.name} (llama.cpp on {LOCAL_HOST})"
     url = base_url(settings)
     return f"model {settings.llm.model} at {redact_url(url) if url else 'api.openai.com'}"
 
@@ -75,10 +79,15 @@ def load_chat_model(settings: Settings) -> BaseChatModel | None:
     """The configured chat model, or None when offline. Build once and reuse."""
     if resolve_mode(settings) == "offline":
         return None
-    refuse_remote(settings, base_url(settings))
+    if settings.llm.local_model:  # llama.cpp started here, in this process
+        url: str | None = shared_local_server(
+            settings.llm.local_model, context_tokens=settings.llm.local_context_tokens
+        ).url
+    else:
+        url = base_url(settings)
+    refuse_remote(settings, url)
     from langchain_openai import ChatOpenAI
 
-    url = base_url(settings)
     local = is_local(url)
     return ChatOpenAI(
         model=settings.llm.model,

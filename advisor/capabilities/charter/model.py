@@ -20,6 +20,7 @@ from advisor.capabilities.charter.models import CharterReview, ElementReview, St
 from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.llm.prompts import untrusted
+from advisor.llm.structured import Paragraph, Sentence
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -33,17 +34,39 @@ class ModelElement(BaseModel):
     """One element as the model judges it."""
 
     status: Status = Field(description="present, weak or missing.")
-    evidence: str | None = Field(default=None, description="A verbatim quote from the charter, or null.")
-    advice: str = Field(default="", description="One or two sentences of specific advice.")
+    evidence: Paragraph | None = Field(
+        default=None, description="A verbatim quote from the charter, or null."
+    )
+    advice: Paragraph = Field(default="", description="One or two sentences of specific advice.")
+
+
+class ModelElements(BaseModel):
+    """The 13 elements, each at most once (in `ELEMENTS` order; a test keeps them in step): a small
+    model given an open mapping repeats keys without end."""
+
+    purpose: ModelElement | None = None
+    principles: ModelElement | None = None
+    membership: ModelElement | None = None
+    governance: ModelElement | None = None
+    decision_making: ModelElement | None = None
+    roles: ModelElement | None = None
+    resources: ModelElement | None = None
+    communication: ModelElement | None = None
+    conflict_resolution: ModelElement | None = None
+    measurement: ModelElement | None = None
+    equity: ModelElement | None = None
+    renewal: ModelElement | None = None
+    transition: ModelElement | None = None
 
 
 class ModelCharterReview(BaseModel):
     """What the model is asked to return."""
 
-    elements: dict[str, ModelElement] = Field(
-        default_factory=dict, description="Only the elements where the model disagrees or advises better."
+    elements: ModelElements = Field(
+        default_factory=ModelElements,
+        description="Only the elements where the model disagrees or advises better.",
     )
-    summary: str = Field(default="", description="One sentence on the charter overall.")
+    summary: Sentence = Field(default="", description="One sentence on the charter overall.")
 
 
 CHARTER_REVIEW = ModelStep("charter_review", ModelCharterReview)
@@ -74,8 +97,9 @@ def review_charter_with_model(
 
 def merge_model_review(text: str, rules: CharterReview, model: ModelCharterReview) -> CharterReview:
     merged = dict(rules.elements)
-    for element, verdict in model.elements.items():
-        if element not in merged:
+    for element in ELEMENTS:
+        verdict = getattr(model.elements, element)
+        if verdict is None or element not in merged:
             continue
         advice = verdict.advice.strip() or merged[element].advice
         if verdict.status == "missing":

@@ -19,6 +19,7 @@ from advisor.capabilities.interests.models import GAP_KINDS, Gap, GapKind, Inter
 from advisor.capabilities.pattern import ModelStep
 from advisor.documents.coalition import Roster
 from advisor.llm.prompts import untrusted
+from advisor.llm.structured import Name, Sentence
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -34,16 +35,20 @@ class ModelGap(BaseModel):
     kind: GapKind = Field(
         description="position_without_interest, interest_not_addressed or missing_stakeholder."
     )
-    member: str | None = Field(default=None, description="The member's exact name, or null for a group.")
-    detail: str = Field(description="One sentence: what is missing.")
+    member: Name | None = Field(default=None, description="The member's exact name, or null for a group.")
+    detail: Sentence = Field(description="One sentence: what is missing.")
 
 
 class ModelInterestReview(BaseModel):
     """What the model is asked to return."""
 
-    gaps: list[ModelGap] = Field(default_factory=list, description="Gaps the rules missed.")
-    false_gaps: list[str] = Field(default_factory=list, description="Details of rule gaps that are wrong.")
-    questions: list[str] = Field(default_factory=list, description="3 to 8 questions for specific members.")
+    gaps: list[ModelGap] = Field(default_factory=list, description="Gaps the rules missed.", max_length=8)
+    false_gaps: list[Sentence] = Field(
+        default_factory=list, description="Details of rule gaps that are wrong.", max_length=8
+    )
+    questions: list[Sentence] = Field(
+        default_factory=list, description="3 to 8 questions for specific members.", max_length=8
+    )
 
 
 INTERESTS_REVIEW = ModelStep("interests_review", ModelInterestReview)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from advisor.capabilities.pattern import ModelStep, with_warning
 from advisor.capabilities.pivots.models import PivotAnalysis, PivotOption
 from advisor.llm.prompts import untrusted
-from advisor.llm.structured import keep_retrieved
+from advisor.llm.structured import Name, Paragraph, PassageId, keep_retrieved
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -30,16 +30,18 @@ MAX_OPTIONS = 5
 class ModelPivot(BaseModel):
     """One option as the model proposes it."""
 
-    title: str = Field(description="The move, in a few words.")
-    rationale: str = Field(description="Why: the numbers against pace and the signals.")
-    addresses: list[str] = Field(description="Exact names of the metrics it is meant to move.")
-    passage_ids: list[str] = Field(default_factory=list, description="Ids of the guidance passages used.")
+    title: Name = Field(description="The move, in a few words.")
+    rationale: Paragraph = Field(description="Why: the numbers against pace and the signals.")
+    addresses: list[Name] = Field(description="Exact names of the metrics it is meant to move.", max_length=8)
+    passage_ids: list[PassageId] = Field(
+        default_factory=list, description="Ids of the guidance passages used.", max_length=6
+    )
 
 
 class ModelPivots(BaseModel):
     """What the model is asked to return."""
 
-    pivots: list[ModelPivot] = Field(description="2 to 4 options, most decisive first.", max_length=8)
+    pivots: list[ModelPivot] = Field(description="2 to 4 options, most decisive first.", max_length=4)
 
 
 PIVOTS_REVIEW = ModelStep("pivots_review", ModelPivots)

@@ -26,6 +26,7 @@ from advisor.capabilities.purpose.rules import (
 )
 from advisor.config import Settings
 from advisor.llm.prompts import untrusted
+from advisor.llm.structured import Sentence
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -36,12 +37,28 @@ CONCISE_POINTS = 10
 CONCISE_WORDS = 40
 
 
-class ModelPurposeReview(BaseModel):
-    """What the model is asked to return for a purpose statement."""
+class ModelCriterion(BaseModel):
+    """One criterion as the model judges it."""
 
-    criteria: dict[str, Criterion] = Field(description="outcome, population and timeframe.")
-    suggestions: list[str] = Field(description="1 to 4 concrete suggestions.", max_length=6)
-    rewrite: str | None = Field(description="A statement meeting all three criteria.")
+    met: bool = Field(description="True when the statement satisfies the criterion.")
+    evidence: Sentence | None = Field(description="The words of the statement that satisfy it, or null.")
+
+
+class ModelCriteria(BaseModel):
+    """The three criteria, each once: a small model given an open mapping repeats keys without end."""
+
+    outcome: ModelCriterion
+    population: ModelCriterion
+    timeframe: ModelCriterion
+
+
+class ModelPurposeReview(BaseModel):
+    """What the model is asked to return for a purpose statement (bounded, so a constrained small
+    model cannot run on)."""
+
+    criteria: ModelCriteria = Field(description="outcome, population and timeframe.")
+    suggestions: list[Sentence] = Field(description="1 to 4 concrete suggestions.", max_length=4)
+    rewrite: Sentence | None = Field(description="A statement meeting all three criteria.")
 
 
 PURPOSE_REVIEW = ModelStep("purpose_check", ModelPurposeReview)
@@ -68,9 +85,7 @@ def merge_model_review(rules: PurposeCheck, model: ModelPurposeReview) -> Purpos
     criteria = dict(rules.criteria)
     lowered = rules.statement.lower()
     for name in CRITERIA:
-        verdict = model.criteria.get(name)
-        if verdict is None:
-            continue
+        verdict = getattr(model.criteria, name)
         if verdict.met and verdict.evidence and verdict.evidence.strip().lower() in lowered:
             start = lowered.index(verdict.evidence.strip().lower())
             evidence = rules.statement[start : start + len(verdict.evidence.strip())]

@@ -29,7 +29,7 @@ from advisor.capabilities.purpose.rules import (
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
-from advisor.llm.structured import keep_retrieved
+from advisor.llm.structured import PassageId, Sentence, keep_retrieved
 from advisor.retrieval.hybrid import Citation, Passage
 from advisor.text.sentences import split_sentences
 
@@ -59,8 +59,10 @@ _GOAL_LEAD = re.compile(r"(?:\bto|\bwill|\bshall|\bmust|\bwe|:|[-*•]|\d[.)])\s
 class ModelDrafts(BaseModel):
     """What the model is asked to return."""
 
-    statements: list[str] = Field(description="Three purpose statements.", min_length=1, max_length=5)
-    passage_ids: list[str] = Field(default_factory=list, description="Ids of the passages drawn on.")
+    statements: list[Sentence] = Field(description="Three purpose statements.", min_length=1, max_length=3)
+    passage_ids: list[PassageId] = Field(
+        default_factory=list, description="Ids of the passages drawn on.", max_length=6
+    )
 
 
 PURPOSE_DRAFT = ModelStep("purpose_draft", ModelDrafts)
