@@ -49,7 +49,12 @@ _DOCUMENT_WORDS = (
     "charter document doc agreement bylaw terms reference mou constitution rule policy note minute plan",
     "roster governance say said coalition alliance partnership member",
 )
-_DOCUMENT_STEMS = frozenset(stem_words(" ".join(_DOCUMENT_WORDS).split()))
+_FUNCTION_WORDS = (
+    "how do does did we our us what when who whom why which where can should would could will is are was "
+    "were the a an to of in for on with about if it this that they them their i my me you your be been "
+    "has have had get make there here any all some so not no just let one happen happens",
+)
+_DOCUMENT_STEMS = frozenset(stem_words(" ".join(_DOCUMENT_WORDS + _FUNCTION_WORDS).split()))
 _DEPENDENT_OPENER = re.compile(r"^(this|these|that|those|it|they|such|only|also)\b", re.I)
 DEPENDENT_PENALTY = 0.06
 
