@@ -3,8 +3,8 @@
 No real model is reachable where this project is built, so `evals/recordings/` was made by running
 `advisor eval --backend live` against `tests/llm_server.FakeOpenAIServer` answering with `respond`:
 for each prompt it returns valid, plausible JSON built from the prompt's own data (the rule findings
-echoed with advice, the rule options with passage ids, an answer quoting the best sentences of the
-first passages with their ids). Replayed figures therefore measure the model path of the pipeline
+echoed with advice, the rule options with passage ids, an answer of points quoting the best two sentences
+of the first passages, with their ids). Replayed figures therefore measure the model path of the pipeline
 (prompting, parsing, validation, merging, citation mapping), not the quality of any real model.
 
     python tests/eval_responder.py [--suite NAME]...   # re-record into evals/recordings/
@@ -17,6 +17,7 @@ import json
 import re
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +92,11 @@ def _pivots(blocks: list[tuple[str, str]]) -> str:
     pivots = [
         {
             "title": o["title"],
-            "rationale": o["rationale"],
-            "addresses": o["addresses"],
+            "rationale": o["rationale"][:300],
+            "addresses": o["addresses"][:4],
             "passage_ids": ids[n : n + 1] or ids[:1],
         }
-        for n, o in enumerate(options[:4])
+        for n, o in enumerate(options[:3])
     ]
     return json.dumps({"pivots": pivots})
 
@@ -124,12 +125,11 @@ def _ask(blocks: list[tuple[str, str]]) -> str:
             continue
         sentences = [s for s in _SENTENCE.split(" ".join(body.split())) if len(s.split()) >= 5]
         best = sorted(sentences, key=lambda s: -len(wanted & set(_WORD.findall(s.lower()))))[:2]
-        chosen = " ".join(s for s in sentences if s in best)
-        if chosen:
-            points.append(f"- {' '.join(chosen.split()[:60])} [{cid}]")
-        if len(points) == 3:
+        chosen = [s for s in sentences if s in best]  # in the passage's order
+        points += [{"advice": textwrap.shorten(s, 280, placeholder="…"), "source": cid} for s in chosen]
+        if len(points) >= 5:
             break
-    return "\n".join(points) or "The passages do not answer this question."
+    return json.dumps({"points": points[:5]})
 
 
 def _judge(blocks: list[tuple[str, str]]) -> str:

@@ -103,24 +103,24 @@ def draft_structured(
 ) -> Drafted[T]:
     """Ask `llm` to fill `schema` from `prompts/<prompt_name>.md`; never raises for model failures."""
     drafted = _draft(llm, prompt_name, schema, settings or get_settings(), variables)
+    record_outcome(ModelOutcome(prompt_name, drafted.attempts, drafted.ok))
+    return drafted
+
+
+def record_outcome(outcome: ModelOutcome) -> None:
+    """Note how a model call ended, for `recording_outcomes` (nothing happens outside one)."""
     collected = _outcomes.get()
     if collected is not None:
-        collected.append(ModelOutcome(prompt_name, drafted.attempts, drafted.ok))
-    return drafted
+        collected.append(outcome)
 
 
 def _draft(
     llm: BaseChatModel, prompt_name: str, schema: type[T], settings: Settings, variables: dict[str, str]
 ) -> Drafted[T]:
     prompt = load_prompt(prompt_name)
-    instructions = prompt.render(**variables)
     json_schema = reply_schema(schema.model_json_schema())
-    schema_text = json.dumps(json_schema, ensure_ascii=False)
-    messages: list[BaseMessage] = [
-        SystemMessage(SYSTEM),
-        HumanMessage(f"{instructions}\nReply with a JSON object matching this JSON schema:\n{schema_text}"),
-    ]
-    endpoint = (str(getattr(llm, "openai_api_base", None)), str(getattr(llm, "model_name", type(llm))))
+    messages = json_messages(prompt.render(**variables), json_schema)
+    endpoint = _endpoint(llm)
     outputs = _outputs(settings, endpoint)
     usage: dict[str, int] = {}
     started = time.perf_counter()
@@ -148,7 +148,7 @@ def _draft(
         _add_usage(usage, reply)
         text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
         try:
-            value = schema.model_validate(_parse_json(text))
+            value = schema.model_validate(parse_json_object(text))
             _refuse_copied_examples(text, prompt.examples, " ".join(variables.values()))
             _refuse_copied_descriptions(value, schema.model_json_schema())
             return Drafted(value, None, attempt, time.perf_counter() - started, usage)
@@ -168,6 +168,42 @@ def _draft(
         time.perf_counter() - started,
         usage,
     )
+
+
+def json_messages(instructions: str, json_schema: Any) -> list[BaseMessage]:
+    """The messages that ask for one JSON object: the system rules, then the instructions with the
+    schema written out (for servers that take no `response_format`, and for the model's benefit)."""
+    schema_text = json.dumps(json_schema, ensure_ascii=False)
+    return [
+        SystemMessage(SYSTEM),
+        HumanMessage(f"{instructions}\nReply with a JSON object matching this JSON schema:\n{schema_text}"),
+    ]
+
+
+def stream_json(
+    llm: BaseChatModel, messages: list[BaseMessage], name: str, json_schema: Any, settings: Settings
+) -> Iterator[str]:
+    """The reply's text so far, streamed, with `json_schema` sent the way the endpoint accepts (as
+    `draft_structured` does: a refusal before any text arrived moves to the next choice, which is
+    remembered). Model failures are raised to the caller, which has its own fallback."""
+    endpoint = _endpoint(llm)
+    outputs = _outputs(settings, endpoint)
+    while True:
+        text = ""
+        try:
+            with model_slot(settings):
+                for chunk in structured_model(llm, outputs[0], name, json_schema).stream(messages):
+                    piece = chunk.content if isinstance(chunk.content, str) else ""
+                    if piece:
+                        text += piece
+                        yield text
+            return
+        except Exception as exc:
+            if text or not _refused_format(exc) or len(outputs) == 1:
+                raise
+            logger.info("%s refused %s output; trying %s", endpoint, outputs[0], outputs[1])
+            outputs = outputs[1:]
+            _working_output[endpoint] = outputs[0]
 
 
 def reply_schema(schema: Any) -> Any:
@@ -238,6 +274,10 @@ def _folded(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _endpoint(llm: BaseChatModel) -> tuple[str, str]:
+    return (str(getattr(llm, "openai_api_base", None)), str(getattr(llm, "model_name", type(llm))))
+
+
 def _outputs(settings: Settings, endpoint: tuple[str, str]) -> tuple[StructuredOutput, ...]:
     """The structured-output choices to try, in order."""
     if settings.llm.structured_output != "auto":
@@ -265,7 +305,8 @@ def keep_retrieved(citations: list[Citation], passages: list[Passage]) -> list[C
     return kept
 
 
-def _parse_json(text: str) -> Any:
+def parse_json_object(text: str) -> Any:
+    """The JSON object in a reply (fenced, or with prose around it); `ValueError` if there is none."""
     fenced = _FENCE.match(text)
     body = fenced.group(1) if fenced else text.strip()
     if not body.startswith("{"):

@@ -28,6 +28,8 @@ MIN_RELEVANCE = 0.25
 # A workspace unit this close to the question (or under a heading that names what the question asks
 # about) is the coalition's own answer and is quoted first.
 OWN_UNIT_RELEVANCE = 0.35
+# ... and so is the closest unit of the passage the search ranked first, if it is this close.
+TOP_RANKED_OWN_RELEVANCE = 0.22
 MAX_UNITS = 3
 ANSWER_PASSAGES = 8
 ANSWER_PER_SOURCE = 3
@@ -161,9 +163,7 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
     if not candidates:
         return []
     chosen: list[_Candidate] = []
-    own = next(
-        (c for c in candidates if c.own and (c.relevance >= OWN_UNIT_RELEVANCE or c.heading_match)), None
-    )
+    own = next((c for c in candidates if c.own and _answers_for_us(c)), None)
     if own is not None:
         chosen.append(own)
     floor = candidates[0].relevance - RELATIVE_DROP
@@ -182,6 +182,15 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
             chosen.append(candidate)
             words += _words(candidate)
     return chosen
+
+
+def _answers_for_us(candidate: _Candidate) -> bool:
+    """Whether a unit of the coalition's own documents is relevant enough to quote first."""
+    return (
+        candidate.relevance >= OWN_UNIT_RELEVANCE
+        or candidate.heading_match
+        or (candidate.rank == 0 and candidate.relevance >= TOP_RANKED_OWN_RELEVANCE)
+    )
 
 
 def _compose(chosen: list[_Candidate], preface: str) -> Answer:

@@ -9,6 +9,7 @@ options still cover any lagging metric the model's options leave out.
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -16,7 +17,7 @@ from pydantic import BaseModel, Field
 from advisor.capabilities.pattern import ModelStep, with_warning
 from advisor.capabilities.pivots.models import PivotAnalysis, PivotOption
 from advisor.llm.prompts import untrusted
-from advisor.llm.structured import Name, Paragraph, PassageId, keep_retrieved
+from advisor.llm.structured import Name, PassageId, Sentence, keep_retrieved
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -25,23 +26,26 @@ if TYPE_CHECKING:
     from advisor.retrieval.hybrid import Passage, Retriever
 
 MAX_OPTIONS = 5
+MODEL_OPTIONS = 3  # at most 3 bounded options fit `llm.max_tokens` (1024) even from a small model
 
 
 class ModelPivot(BaseModel):
     """One option as the model proposes it."""
 
     title: Name = Field(description="The move, in a few words.")
-    rationale: Paragraph = Field(description="Why: the numbers against pace and the signals.")
-    addresses: list[Name] = Field(description="Exact names of the metrics it is meant to move.", max_length=8)
+    rationale: Sentence = Field(description="Why: the numbers against pace and the signals.")
+    addresses: list[Name] = Field(description="Exact names of the metrics it is meant to move.", max_length=4)
     passage_ids: list[PassageId] = Field(
-        default_factory=list, description="Ids of the guidance passages used.", max_length=6
+        default_factory=list, description="Ids of the guidance passages used.", max_length=3
     )
 
 
 class ModelPivots(BaseModel):
     """What the model is asked to return."""
 
-    pivots: list[ModelPivot] = Field(description="2 to 4 options, most decisive first.", max_length=4)
+    pivots: list[ModelPivot] = Field(
+        description="2 or 3 options, most decisive first.", max_length=MODEL_OPTIONS
+    )
 
 
 PIVOTS_REVIEW = ModelStep("pivots_review", ModelPivots)
@@ -69,7 +73,7 @@ def review_pivots_with_model(
         "rule_pivots": untrusted(
             json.dumps(
                 [
-                    {"title": p.title, "rationale": p.rationale, "addresses": p.addresses}
+                    {"title": p.title, "rationale": _gist(p.rationale), "addresses": p.addresses}
                     for p in rules.pivots
                 ],
                 ensure_ascii=False,
@@ -110,3 +114,8 @@ def merge_model_pivots(rules: PivotAnalysis, reply: ModelPivots, ids: dict[str, 
     covered = {name for option in options for name in option.addresses}
     options += [p for p in rules.pivots if not set(p.addresses) <= covered]
     return rules.model_copy(update={"pivots": options[:MAX_OPTIONS]})
+
+
+def _gist(rationale: str) -> str:
+    """A rule option's rationale short enough that a model copying it stays inside its own bound."""
+    return textwrap.shorten(rationale, 240, placeholder="…")
