@@ -158,6 +158,30 @@ def test_a_shared_word_alone_does_not_make_an_objective_serve_an_interest(
     assert by_words_only.gaps == []
 
 
+def test_an_objective_serves_what_an_interest_asks_for_not_whom_it_is_for(
+    tmp_path: Path, embeddings: Embeddings
+) -> None:
+    path = _roster(
+        tmp_path,
+        ["Run a weekly homework club for students at every library", "Fund stipends for 20 youth mentors"],
+        [{"name": "Career Centre", "sector": "nonprofit", "positions": ["Back the clubs"],
+          "interests": ["students placed in paid summer internships"]},
+         {"name": "Library Friends", "sector": "nonprofit", "positions": ["Keep branches open"],
+          "interests": ["steady funding for our branch staff", "homework help for students after school"]},
+         {"name": "Mentor Network", "sector": "community", "positions": ["Pay mentors"],
+          "interests": ["mentors paid for the time they give"]}],
+        affected=["students in the county", "young people without a mentor"],
+    )  # fmt: skip
+    result = map_interests_from_file(path, embeddings=embeddings)
+    flagged = {g.detail.split("'")[1]: g.detail for g in result.gaps if g.kind == "interest_not_addressed"}
+    # the who ("students") is shared, the what (internships) is not; the library asks for money, and
+    # the only money on offer is for mentors' stipends, not for its staff
+    assert set(flagged) == {
+        "students placed in paid summer internships",
+        "steady funding for our branch staff",
+    }
+
+
 def test_one_objective_is_named_as_such(tmp_path: Path) -> None:
     member = {"name": "Readers Club", "sector": "community", "interests": ["more poetry evenings"]}
     result = map_interests_from_file(_roster(tmp_path, ["Open two new libraries"], [member]))

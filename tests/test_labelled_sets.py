@@ -62,6 +62,17 @@ def test_corpus_eval_prints_dev_beside_test_beside_baseline(tmp_path: Path) -> N
     assert set(report["purpose"]) == {"dev", "test"}
 
 
+def test_corpus_eval_scores_dev_alone_for_tuning(tmp_path: Path) -> None:
+    args = ["eval", "--corpus", "--set", "purpose", "--part", "dev", "--report", str(tmp_path)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "dev" in result.output and "baseline (test)" not in result.output
+    report = yaml.safe_load((tmp_path / "eval-corpus.json").read_text())
+    assert set(report["purpose"]) == {"dev"}
+    wrong = CliRunner().invoke(app, ["eval", "--corpus", "--part", "train", "--report", str(tmp_path)])
+    assert wrong.exit_code != 0 and "dev or test" in wrong.output
+
+
 @pytest.mark.slow
 def test_questions_on_dev_retrieve_and_quote_the_answer(runtime: Runtime) -> None:
     parts = {"dev": load_questions(EVALS / "retrieval")["dev"]}
@@ -85,6 +96,6 @@ def test_interests_and_pivots_on_dev_rosters_and_notes(runtime: Runtime) -> None
     )["dev"]
     assert figures.status_accuracy == 1.0
     assert figures.gaps["position_without_interest"].f1 >= 0.9
-    assert figures.gaps["interest_not_addressed"].f1 >= 0.5
-    assert figures.signals["capacity"].f1 >= 0.4 and figures.signals["external_change"].f1 >= 0.4
+    assert figures.gaps["interest_not_addressed"].f1 >= 0.8, figures.details
+    assert all(figures.signals[k].f1 >= 0.75 for k in figures.signals), figures.details
     assert all(figures.signals[k].f1 >= figures.baseline_signals[k].f1 for k in figures.signals)

@@ -89,6 +89,26 @@ HELD_OUT = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The new parking rules were welcomed by shop owners.", ["opportunity"]),
+        ("The new parking rules were not welcomed by shop owners.", []),  # a negated cue says nothing
+        ("Teachers at two schools pushed back on the survey.", ["backlash"]),
+        ("The nurse who ran the clinic retired in April.", ["capacity"]),
+        ("Nobody was tasked with following up on the new members.", ["capacity"]),
+        # one sentence, two facts of different kinds: one signal of each
+        (
+            "Rents in the valley rose 9% this year, and two of our outreach workers quit because they "
+            "could not afford to live here.",
+            ["capacity", "external_change"],
+        ),
+    ],
+)
+def test_cues_read_negation_and_two_kinds_in_one_sentence(sentence: str, kinds: list[str]) -> None:
+    assert [s.kind for s in find_signals(sentence)] == kinds
+
+
 @pytest.fixture(scope="module")
 def analyses(runtime: Runtime) -> dict[str, PivotAnalysis]:
     """The three labelled tables with their notes, analysed with the real retriever."""

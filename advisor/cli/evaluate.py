@@ -71,6 +71,21 @@ def eval_command(
             "(default: all).",
         ),
     ] = None,
+    part: Annotated[
+        str | None,
+        typer.Option(
+            "--part",
+            metavar="dev|test",
+            help="With --corpus: score one part only (default: both). Tune on dev; test is scored once.",
+        ),
+    ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            help="With --corpus: list every dev item that disagrees with its label (coalitions set).",
+        ),
+    ] = False,
 ) -> None:
     """Run the eval scenarios and gate against the committed baseline.
 
@@ -89,7 +104,7 @@ def eval_command(
     if corpus:
         from advisor.cli.labelled import corpus_report
 
-        corpus_report(settings, report_dir or settings.eval.report_dir, sets)
+        corpus_report(settings, report_dir or settings.eval.report_dir, sets, part, details)
         return
     scenarios = load_scenarios(settings.eval.scenarios_dir, suite)  # a bad file fails before any work
     runtime = eval_runtime(settings)

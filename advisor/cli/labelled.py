@@ -5,13 +5,14 @@ Sets: `charters` (charter review on public governance documents), `purpose` (the
 public mission and goal statements), `questions` (retrieval and offline answers on leaders'
 questions), `coalitions` (interests and pivots on rosters and notes built from public coalition
 material). Each set's test part was drawn by a seeded draw before any tuning and is never used to
-choose rules, thresholds or wording.
+choose rules, thresholds or wording: tune with `--part dev` (and `--details`, which lists every dev
+item of the coalitions set that disagrees with its label), score test once at the end.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +25,12 @@ from advisor.errors import AdvisorError
 
 if TYPE_CHECKING:
     from advisor.config import Settings
+    from advisor.evaluation.coalitions import Part
     from advisor.service.capabilities import Capabilities
 
-Row = tuple[str, float, float, float | None]  # metric, dev, test, baseline on test
+Row = tuple[str, float, float | None, float | None]  # metric, dev, test (None: not scored), baseline on test
 SetResult = tuple[str, list[Row], dict[str, Any]]
+PARTS: tuple[Part, ...] = ("dev", "test")
 CHARTER_METRICS = (
     "element_agreement",
     "missing_recall",
@@ -40,8 +43,15 @@ CHARTER_METRICS = (
 )
 
 
-def corpus_report(settings: Settings, report_dir: Path, sets: list[str] | None) -> None:
-    """Score the chosen sets (default: all), print a table per set, write `eval-corpus.json`."""
+def corpus_report(
+    settings: Settings,
+    report_dir: Path,
+    sets: list[str] | None,
+    part: str | None = None,
+    details: bool = False,
+) -> None:
+    """Score the chosen sets (default: all) on `part` (default both), print a table per set (and,
+    with `details`, the dev items that disagree with their labels), write `eval-corpus.json`."""
     from advisor.cli.common import eval_runtime
     from advisor.service.capabilities import Capabilities
 
@@ -49,17 +59,25 @@ def corpus_report(settings: Settings, report_dir: Path, sets: list[str] | None) 
     unknown = [s for s in chosen if s not in SETS]
     if unknown:
         raise AdvisorError(f"unknown set {', '.join(unknown)}", hint=f"use {', '.join(SETS)}")
+    parts = [p for p in PARTS if part in (None, p)]
+    if not parts:
+        raise AdvisorError(f"unknown part {part!r}", hint="use dev or test (default: both)")
     capabilities = Capabilities(eval_runtime(settings), llm=None)
     report: dict[str, Any] = {}
     for name in chosen:
         with err.status(f"Scoring {name}…"):
-            title, rows, data = SETS[name](capabilities)
+            title, rows, data = SETS[name](capabilities, parts)
+        columns = ["metric", *parts] + (["baseline (test)"] if "test" in parts else [])
         table = Table(title=title)
-        for column in ("metric", "dev", "test", "baseline (test)"):
+        for column in columns:
             table.add_column(column, justify="left" if column == "metric" else "right")
         for metric, dev, test, baseline in rows:
-            table.add_row(metric, f"{dev:.2f}", f"{test:.2f}", "" if baseline is None else f"{baseline:.2f}")
+            cells = {"dev": dev, "test": test, "baseline (test)": baseline}
+            table.add_row(metric, *("" if cells[c] is None else f"{cells[c]:.2f}" for c in columns[1:]))
         out.print(table)
+        data = {key: value for key, value in data.items() if key in parts}
+        if details and "dev" in parts:
+            _print_details(data["dev"].get("details", []))
         report[name] = data
     report_dir.mkdir(parents=True, exist_ok=True)
     path = report_dir / "eval-corpus.json"
@@ -67,7 +85,15 @@ def corpus_report(settings: Settings, report_dir: Path, sets: list[str] | None) 
     err.print(f"Report: {escape(str(path))}", highlight=False)
 
 
-def charters(capabilities: Capabilities) -> SetResult:
+def _print_details(misses: list[dict[str, str]]) -> None:
+    """The dev items that disagree with their labels, one line each (a set without details: nothing)."""
+    for miss in misses:
+        out.print(
+            f"{miss['what']:6} {miss['kind']:26} {miss['file']}: {escape(miss['item'])}", highlight=False
+        )
+
+
+def charters(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> SetResult:
     from advisor.evaluation.corpus import load_corpus, review_corpus
 
     parts = review_corpus(load_corpus(bundled("evals") / "corpus"), capabilities.review_charter)
@@ -92,7 +118,7 @@ def charters(capabilities: Capabilities) -> SetResult:
     return title, rows, {p: m.model_dump() for p, m in parts.items()}
 
 
-def purpose(capabilities: Capabilities) -> SetResult:
+def purpose(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> SetResult:
     from advisor.capabilities.purpose.check import check_purpose_rules
     from advisor.evaluation.statements import CRITERIA, load_statements, score_statements
 
@@ -111,7 +137,7 @@ def purpose(capabilities: Capabilities) -> SetResult:
     return title, rows, {p: {c: f.model_dump() for c, f in fs.items()} for p, fs in figures.items()}
 
 
-def questions(capabilities: Capabilities) -> SetResult:
+def questions(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> SetResult:
     from advisor.evaluation.questions import load_questions, score_questions
 
     parts = load_questions(bundled("evals") / "retrieval")
@@ -145,7 +171,7 @@ def questions(capabilities: Capabilities) -> SetResult:
     return title, rows, {p: f.model_dump() for p, f in figures.items()}
 
 
-def coalitions(capabilities: Capabilities) -> SetResult:
+def coalitions(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> SetResult:
     from advisor.capabilities.interests.analysis import map_interests_from_file
     from advisor.capabilities.pivots.analysis import pivots_from_files
     from advisor.evaluation.coalitions import score_coalitions
@@ -155,18 +181,28 @@ def coalitions(capabilities: Capabilities) -> SetResult:
         bundled("evals") / "coalitions",
         lambda roster, objectives: map_interests_from_file(roster, objectives, embeddings=runtime.embeddings),
         lambda metrics, notes, as_of: pivots_from_files(metrics, notes, as_of, retriever=runtime.retriever),
+        # dev is always scored: its figures are the table's first column
+        parts=["dev", *(p for p in wanted if p != "dev")],
     )
-    dev, test = figures["dev"], figures["test"]
+    dev, test = figures["dev"], figures.get("test")
     rows: list[Row] = [
-        (f"gap F1: {kind.replace('_', ' ')}", dev.gaps[kind].f1, test.gaps[kind].f1, 0.0) for kind in dev.gaps
+        (
+            f"gap F1: {kind.replace('_', ' ')}",
+            dev.gaps[kind].f1,
+            None if test is None else test.gaps[kind].f1,
+            0.0,
+        )
+        for kind in dev.gaps
     ]
-    rows.append(("metric status accuracy", dev.status_accuracy, test.status_accuracy, None))
+    rows.append(
+        ("metric status accuracy", dev.status_accuracy, None if test is None else test.status_accuracy, None)
+    )
     rows += [
         (
             f"signal F1: {kind.replace('_', ' ')}",
             dev.signals[kind].f1,
-            test.signals[kind].f1,
-            test.baseline_signals[kind].f1,
+            None if test is None else test.signals[kind].f1,
+            None if test is None else test.baseline_signals[kind].f1,
         )
         for kind in dev.signals
     ]
@@ -174,18 +210,19 @@ def coalitions(capabilities: Capabilities) -> SetResult:
         (
             "'nothing explains' claims the notes contradict",
             float(dev.contradicted_claims),
-            float(test.contradicted_claims),
+            None if test is None else float(test.contradicted_claims),
             None,
         )
     )
     title = (
-        f"interests and pivots: {dev.rosters} dev / {test.rosters} test rosters, {dev.tables} / "
-        f"{test.tables} metric tables; baselines: no gaps, a keyword spotter for signals"
+        f"interests and pivots: {dev.rosters} dev / {test.rosters if test else '-'} test rosters, "
+        f"{dev.tables} / {test.tables if test else '-'} metric tables; baselines: no gaps, a keyword "
+        "spotter for signals"
     )
     return title, rows, {p: f.model_dump() for p, f in figures.items()}
 
 
-SETS: dict[str, Callable[[Capabilities], SetResult]] = {
+SETS: dict[str, Callable[[Capabilities, Sequence[Part]], SetResult]] = {
     "charters": charters,
     "purpose": purpose,
     "questions": questions,

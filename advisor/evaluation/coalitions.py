@@ -11,12 +11,15 @@ signals a keyword spotter that calls every sentence with the kind's own name ("c
 "backlash", "opportunity", "change") a signal of that kind. Options that say nothing in the notes
 explains a lagging metric are checked against the labels: a claim about a metric whose gap the notes
 explain is a contradiction.
+
+Per-item details (each false and missed gap or signal, by file) are kept for dev only: they are what
+tuning looks at, and the test part must never be looked at that way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -68,6 +71,15 @@ class Counts(BaseModel):
         self.caught += len(found & labelled)
 
 
+class Miss(BaseModel):
+    """One disagreement with the labels: a false finding (`found`) or a missed label (`missed`)."""
+
+    file: str
+    kind: str  # a gap kind or a signal kind
+    what: Literal["found", "missed"]
+    item: str
+
+
 class CoalitionFigures(BaseModel):
     rosters: int
     gaps: dict[str, Counts]
@@ -77,6 +89,7 @@ class CoalitionFigures(BaseModel):
     baseline_signals: dict[str, Counts]
     unexplained_claims: int = 0  # lagging metrics an option says nothing in the notes explains
     contradicted_claims: int = 0  # of those, metrics whose gap the notes do explain (labelled)
+    details: list[Miss] = []  # dev only (see the module docstring)
 
 
 def load_split(root: Path) -> dict[str, Any]:
@@ -92,19 +105,21 @@ def score_coalitions(
     root: Path,
     interests: Callable[[Path, Path | None], InterestMap],
     pivots: Callable[[Path, Path, date], PivotAnalysis],
+    parts: Sequence[Part] = ("dev", "test"),
 ) -> dict[Part, CoalitionFigures]:
-    """Figures per part: `interests(roster, objectives)` and `pivots(metrics, notes, as_of)` are the
-    product's own calls."""
+    """Figures per part (`parts`, default both): `interests(roster, objectives)` and
+    `pivots(metrics, notes, as_of)` are the product's own calls."""
     data = load_split(root)
     split, expected = data["split"], data["expected"]
     figures: dict[Part, CoalitionFigures] = {}
-    for part in ("dev", "test"):
+    for part in parts:
+        misses: list[Miss] | None = [] if part == "dev" else None
         gaps = {kind: Counts() for kind in (*GAP_KINDS, "missing_community_voice")}
         for name in split["rosters"][part]:
             roster = root / "rosters" / name
             objectives = roster.with_suffix(".objectives.yaml")
             interest_map = interests(roster, objectives if objectives.exists() else None)
-            _count_gaps(gaps, interest_map, expected["rosters"][name])
+            _count_gaps(gaps, interest_map, expected["rosters"][name], _recorder(misses, name))
         signals = {kind: Counts() for kind in SIGNAL_KINDS}
         baseline = {kind: Counts() for kind in SIGNAL_KINDS}
         statuses: list[bool] = []
@@ -115,7 +130,8 @@ def score_coalitions(
             result = pivots(root / "metrics" / name, notes, date.fromisoformat(str(label["as_of"])))
             statuses += [label["metrics"][m.metric]["status"] == m.status for m in result.metrics]
             details = label.get("signal_details", [])
-            _count_signals(signals, [(s.kind, s.text) for s in result.signals], details)
+            found = [(s.kind, s.text) for s in result.signals]
+            _count_signals(signals, found, details, _recorder(misses, name))
             _count_signals(baseline, _keyword_signals(notes.read_text("utf-8")), details)
             explained = {g["metric"] for g in label.get("explained_gaps", [])}
             claimed = {m for o in result.pivots if _NOTHING_EXPLAINS.search(o.rationale) for m in o.addresses}
@@ -130,11 +146,27 @@ def score_coalitions(
             baseline_signals=baseline,
             unexplained_claims=claims,
             contradicted_claims=contradicted,
+            details=misses or [],
         )
     return figures
 
 
-def _count_gaps(counts: dict[str, Counts], result: InterestMap, label: dict[str, Any]) -> None:
+Recorder = Callable[[str, Literal["found", "missed"], str], None]
+
+
+def _recorder(misses: list[Miss] | None, file: str) -> Recorder:
+    """A function that notes one disagreement for `file` (or ignores it when details are not kept)."""
+
+    def record(kind: str, what: Literal["found", "missed"], item: str) -> None:
+        if misses is not None:
+            misses.append(Miss(file=file, kind=kind, what=what, item=item))
+
+    return record
+
+
+def _count_gaps(
+    counts: dict[str, Counts], result: InterestMap, label: dict[str, Any], record: Recorder
+) -> None:
     found: dict[str, set[Any]] = {kind: set() for kind in counts}
     interests_of = {m.name: m.interests for m in result.members}
     for gap in result.gaps:
@@ -156,6 +188,13 @@ def _count_gaps(counts: dict[str, Counts], result: InterestMap, label: dict[str,
     }
     for kind, count in counts.items():
         count.add(found[kind], labelled[kind])
+        wrong: list[tuple[Literal["found", "missed"], set[Any]]] = [
+            ("found", found[kind] - labelled[kind]),
+            ("missed", labelled[kind] - found[kind]),
+        ]
+        for what, items in wrong:
+            for item in sorted(items, key=str):
+                record(kind, what, " / ".join(map(str, item)) if isinstance(item, tuple) else str(item))
 
 
 def _quoted_group(detail: str, labelled: list[str]) -> str:
@@ -164,15 +203,27 @@ def _quoted_group(detail: str, labelled: list[str]) -> str:
 
 
 def _count_signals(
-    counts: dict[str, Counts], found: list[tuple[str, str]], details: list[dict[str, Any]]
+    counts: dict[str, Counts],
+    found: Sequence[tuple[str, str]],
+    details: list[dict[str, Any]],
+    record: Recorder | None = None,
 ) -> None:
     for kind, count in counts.items():
         quotes = [_fold(d["quote"]) for d in details if d["kind"] == kind]
         texts = [_fold(text) for k, text in found if k == kind]
+        right = [any(_same(text, quote) for quote in quotes) for text in texts]
+        caught = [any(_same(text, quote) for text in texts) for quote in quotes]
         count.found += len(texts)
         count.labelled += len(quotes)
-        count.found_right += sum(any(_same(text, quote) for quote in quotes) for text in texts)
-        count.caught += sum(any(_same(text, quote) for text in texts) for quote in quotes)
+        count.found_right += sum(right)
+        count.caught += sum(caught)
+        if record is not None:
+            for text, ok in zip(texts, right, strict=True):
+                if not ok:
+                    record(kind, "found", text)
+            for quote, ok in zip(quotes, caught, strict=True):
+                if not ok:
+                    record(kind, "missed", quote)
 
 
 def _same(sentence: str, quote: str) -> bool:

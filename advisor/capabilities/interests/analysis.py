@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advisor.capabilities.interests.matching import Evidence, Matcher, place_words
+from advisor.capabilities.interests.matching import Evidence, Matcher, group_heads, place_words
 from advisor.capabilities.interests.model import review_interests_with_model
 from advisor.capabilities.interests.models import GAP_KINDS, Gap, InterestMap, MemberView
 from advisor.documents.coalition import Member, Roster, parse_roster
@@ -96,7 +96,12 @@ def roster_matcher(roster: Roster, embeddings: Embeddings | None = None) -> Matc
     texts = [*roster.objectives, *roster.affected]
     for member in roster.members:
         texts.extend([member.name, *member.interests, *member.positions])
-    return Matcher(texts, places=place_words(m.name for m in roster.members), embeddings=embeddings)
+    return Matcher(
+        texts,
+        places=place_words(m.name for m in roster.members),
+        embeddings=embeddings,
+        people=group_heads(roster.affected),
+    )
 
 
 Finding = tuple[Gap, list[str]]

@@ -8,8 +8,15 @@ coalition-work phrasings that mean the same need ("stay in the neighbourhood", "
 "eviction"): explicit knowledge for links an embedding model of this size misses.
 
 The rule (`Evidence.supported`): close meaning alone is enough; a related meaning needs a shared
-content word (or a shared population concept: "kids" and "students"); a shared need concept needs
-only a meaning that is not unrelated. Without embeddings, shared words or concepts decide.
+content word; a shared need concept needs only a meaning that is not unrelated. Without embeddings,
+shared words or concepts decide.
+
+Whether an objective serves an interest (`Matcher.serves`) is judged by what the interest asks for,
+not by whom it is for: words that only say who (an affected group's head noun, "contributors",
+"families", or a population concept, "kids" and "students") show no service, and an interest that
+asks for a means (money, visibility, a post: `means_concepts` in the lexicon) is served only by an
+objective that names the same means. Whether a member speaks for a group (`Matcher.evidence`) is
+about who, so there every shared word counts.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from advisor.capabilities.interests.lexicon import CONCEPTS, POPULATION_CONCEPTS, STOPWORDS
+from advisor.capabilities.interests.lexicon import CONCEPTS, MEANS_CONCEPTS, POPULATION_CONCEPTS, STOPWORDS
 from advisor.text.stemming import stem_words
 
 if TYPE_CHECKING:
@@ -39,6 +46,10 @@ CONCEPT_SUPPORTED_SIMILARITY = 0.15
 _CONCEPTS = {name: [re.compile(p, re.IGNORECASE) for p in patterns] for name, patterns in CONCEPTS.items()}
 
 _WORD = re.compile(r"[a-z]+")
+# Where a group's head noun ends: "contributors | in the Asia-Pacific region", "youth | aging out of…".
+_AFTER_HEAD = re.compile(
+    r"\s(?:of|in|from|with|who|whose|that|which|across|under|over|aged|for|on|at|to|using)\b|\s\w+ing\b|[,;(]"
+)
 
 
 @dataclass(frozen=True)
@@ -56,14 +67,21 @@ class Evidence:
     similarity: float | None
     shared_words: tuple[str, ...]
     shared_concepts: tuple[str, ...]
+    shared_people: tuple[str, ...] = ()  # shared words that only say who (`Matcher.serves`)
+    missing_means: tuple[str, ...] = ()  # means the first text asks for and the second does not name
+    who_only: bool = False  # population concepts say who only (`Matcher.serves`)
 
     @property
     def supported(self) -> bool:
         """Whether the match is strong enough to count (see the module docstring)."""
+        if self.missing_means:
+            return False
         if self.similarity is None:
-            return bool(self.shared_words or self.shared_concepts)
-        needs = set(self.shared_concepts) - POPULATION_CONCEPTS
-        words = bool(self.shared_words) or len(needs) < len(self.shared_concepts)
+            return bool(self.shared_words or self.shared_people or self.shared_concepts)
+        # a shared means is no evidence by itself: money for one cause is not money for another
+        needs = set(self.shared_concepts) - POPULATION_CONCEPTS - MEANS_CONCEPTS
+        people = bool(set(self.shared_concepts) & POPULATION_CONCEPTS)
+        words = bool(self.shared_words) or (people and not self.who_only)
         return (
             self.similarity >= STRONG_SIMILARITY
             or (words and self.similarity >= WORD_SUPPORTED_SIMILARITY)
@@ -82,8 +100,12 @@ class Evidence:
         parts = [] if self.similarity is None else [f"similarity {self.similarity:.2f}"]
         if self.shared_words:
             parts.append("shared words: " + ", ".join(self.shared_words))
+        if self.shared_people:
+            parts.append("shared words for who: " + ", ".join(self.shared_people))
         if self.shared_concepts:
             parts.append("shared concepts: " + ", ".join(self.shared_concepts))
+        if self.missing_means:
+            parts.append("asks for " + ", ".join(self.missing_means) + ", which it does not name")
         return "; ".join(parts) or "nothing in common"
 
 
@@ -99,13 +121,29 @@ def place_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= 0.4 * len(names))
 
 
+def group_heads(groups: Iterable[str]) -> list[str]:
+    """The head nouns of affected groups, the words that say who ("new contributors from X" ->
+    "contributors"; "students and new developers" -> "students", "developers")."""
+    heads = []
+    for group in groups:
+        lead = _AFTER_HEAD.split(f" {group.strip()}", maxsplit=1)[0]
+        heads += [words[-1] for part in re.split(r"\s(?:and|or)\s|/", lead) if (words := part.split())]
+    return heads
+
+
 class Matcher:
     """Judges pairs of texts from one roster; embeds each distinct text once."""
 
     def __init__(
-        self, texts: Iterable[str], *, places: frozenset[str], embeddings: Embeddings | None = None
+        self,
+        texts: Iterable[str],
+        *,
+        places: frozenset[str],
+        embeddings: Embeddings | None = None,
+        people: Iterable[str] = (),
     ) -> None:
         self.places = places
+        self.people = self._extract(" ".join(people)).stems
         self._keys: dict[str, Keys] = {}
         self._vectors: dict[str, Any] = {}
         unique = list(dict.fromkeys(t for t in texts if t.strip()))
@@ -140,12 +178,31 @@ class Matcher:
             shared_concepts=tuple(sorted(keys_a.concepts & keys_b.concepts)),
         )
 
+    def serves(self, interest: str, objective: str) -> Evidence:
+        """How closely `objective` serves `interest`: by what the interest asks for (module docstring)."""
+        evidence = self.evidence(interest, objective)
+        means = self.keys(interest).concepts & MEANS_CONCEPTS
+        means_words = self._means_stems(interest)
+        return Evidence(
+            similarity=evidence.similarity,
+            shared_words=tuple(w for w in evidence.shared_words if w not in self.people | means_words),
+            shared_concepts=evidence.shared_concepts,
+            shared_people=tuple(w for w in evidence.shared_words if w in self.people),
+            missing_means=tuple(sorted(means - self.keys(objective).concepts)),
+            who_only=True,
+        )
+
     def best(self, text: str, candidates: Sequence[str]) -> tuple[int, Evidence] | None:
-        """The candidate that supports `text` best (supported ones first), or None with no candidates."""
-        scored = [(i, self.evidence(text, c)) for i, c in enumerate(candidates)]
+        """The objective that serves interest `text` best (supported ones first), or None with none."""
+        scored = [(i, self.serves(text, c)) for i, c in enumerate(candidates)]
         if not scored:
             return None
         return max(scored, key=lambda item: (item[1].supported, item[1].strength))
+
+    def _means_stems(self, text: str) -> frozenset[str]:
+        """The stems of the words that name a means in `text` ("fund" in "steady funding for staff")."""
+        spans = [m.group(0) for name in MEANS_CONCEPTS for p in _CONCEPTS[name] for m in p.finditer(text)]
+        return self._extract(" ".join(spans)).stems
 
     def _extract(self, text: str) -> Keys:
         lowered = text.lower()

@@ -33,6 +33,7 @@ class NeedWords(BaseModel, extra="forbid"):
 class PivotLexicon(BaseModel, extra="forbid"):
     """The contents of `lexicon.yaml`."""
 
+    negators: Regex = Field(description="Words that turn off a cue that follows within a few words.")
     substitutions: dict[str, Regex]
     signals: SignalVocabulary
     approaches: dict[str, ApproachWords]

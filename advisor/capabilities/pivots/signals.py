@@ -128,9 +128,18 @@ def note_sentences(text: str) -> list[NoteSentence]:
     return sentences
 
 
+# A cue right after a negator ("not universally welcome", "no new funding") says the opposite.
+_NEGATED = re.compile(rf"(?:{LEXICON.negators})(?:\W+\w+){{0,2}}\W*$", re.I)
+
+
+def _cued(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether the cue occurs in the sentence other than right after a negator."""
+    return any(not _NEGATED.search(sentence[: m.start()]) for m in pattern.finditer(sentence))
+
+
 def cue_points(sentence: str) -> dict[SignalKind, int]:
-    """Cue points per kind for the words of one sentence."""
-    return {kind: sum(w for pattern, w in _COMPILED[kind] if pattern.search(sentence)) for kind in KINDS}
+    """Cue points per kind for the words of one sentence (cues right after a negator do not count)."""
+    return {kind: sum(w for pattern, w in _COMPILED[kind] if _cued(pattern, sentence)) for kind in KINDS}
 
 
 def score_sentence(sentence: str, heading: str = "") -> dict[SignalKind, int]:
@@ -187,15 +196,27 @@ class PrototypeMatcher:
         return found
 
 
+def other_kinds(sentence: str, kind: SignalKind | None) -> list[SignalKind]:
+    """Kinds besides `kind` that a sentence's own words carry in full ("the county cut all prevention
+    grants, so we lost two workers": capacity and external change, one fact of each)."""
+    points = cue_points(sentence)
+    return [k for k in KINDS if kind is not None and k != kind and points[k] >= MIN_SCORE]
+
+
 def classify_note(
     text: str, matcher: PrototypeMatcher | None = None
 ) -> list[tuple[NoteSentence, SignalKind | None]]:
-    """Every sentence of a note that is not a plan, with the kind of signal it carries (or None)."""
+    """Every sentence of a note that is not a plan, with the kind of signal it carries (or None); a
+    sentence that carries two kinds in full comes once for each."""
     sentences = [s for s in note_sentences(text) if not s.is_plan]
     # Only sentences the cues do not settle need the embedding opinion.
     doubtful = [s.text for s in sentences if max(score_sentence(s.text, s.heading).values()) < MIN_SCORE]
     opinions = dict(zip(doubtful, matcher.kinds(doubtful), strict=True)) if matcher else {}
-    return [(s, classify_sentence(s.text, s.heading, opinions.get(s.text))) for s in sentences]
+    classified: list[tuple[NoteSentence, SignalKind | None]] = []
+    for s in sentences:
+        kind = classify_sentence(s.text, s.heading, opinions.get(s.text))
+        classified += [(s, kind), *((s, other) for other in other_kinds(s.text, kind))]
+    return classified
 
 
 def find_signals(text: str, matcher: PrototypeMatcher | None = None) -> list[Signal]:
