@@ -95,6 +95,12 @@ class RetrievalSettings(BaseModel):
     )
     vector_weight: float = Field(default=1.0, ge=0, description="Weight of the vector ranking in fusion.")
     lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    asks_weight: float = Field(
+        default=1.0,
+        ge=0,
+        description="Fusion weight of knowledge sections ranked by leaders' phrasings (knowledge/asks.yaml).",
+    )
+    asks_sections: int = Field(default=10, ge=1, description="Knowledge sections that ranking contributes.")
 
 
 class LLMSettings(BaseModel):

@@ -90,6 +90,7 @@ def score_questions(
     answer: Callable[[str, str | None], Answer],
 ) -> dict[Part, PartFigures]:
     """Figures per part; workspaces are ingested into `runtime`'s store (unchanged files are skipped)."""
+    runtime.ensure_knowledge()
     workspaces = _ingest_workspaces(runtime, [q for qs in parts.values() for q in qs], corpus_docs)
     retrievers = {name: _retriever(runtime, name) for name in ("fused", "bm25", "vector")}
     common = [t for t, _ in Counter(t for q in parts["dev"] for t in q.expected).most_common(TOP)]
@@ -193,7 +194,11 @@ def _ingest_workspaces(runtime: Runtime, questions: list[Question], corpus_docs:
 
 
 def _retriever(runtime: Runtime, name: str) -> Retriever:
-    weights = {"fused": {}, "bm25": {"vector_weight": 0.0}, "vector": {"lexical_weight": 0.0}}[name]
+    weights = {
+        "fused": {},
+        "bm25": {"vector_weight": 0.0, "asks_weight": 0.0},
+        "vector": {"lexical_weight": 0.0, "asks_weight": 0.0},
+    }[name]
     settings = runtime.settings.model_copy(
         update={"retrieval": runtime.settings.retrieval.model_copy(update=weights)}
     )

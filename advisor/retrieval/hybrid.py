@@ -5,7 +5,8 @@ collection it names, and every hit is checked to belong to the scope it was aske
 vouched for by the manifest (the current version of a file) are served. Each scope's BM25 index
 is the one saved for its current generation when it was last written (`ScopeIndex.lexical`); only
 a scope whose saved index is missing (written by an older version, or by a build that lost a race
-with a write) has it built here, once.
+with a write) has it built here, once. The knowledge scope has a third ranking: its sections by how
+close the query comes to leaders' own phrasings of what they answer (`advisor.retrieval.asks`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from advisor.config import Settings
 from advisor.errors import WorkspaceError
+from advisor.retrieval.asks import Asks, SectionKey, load_asks
 from advisor.retrieval.sections import SectionChunk
 from advisor.retrieval.vocabulary import expand_query
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
@@ -90,6 +92,12 @@ class Retriever:
         self.embeddings = embeddings
         self._states: dict[str, _ScopeState] = {}
         self._lock = threading.Lock()
+        self._asks: Asks | None = None
+        self._asks_loaded = False
+        # knowledge generation token → each asked-about section's chunks (id, text, metadata), in order
+        self._section_chunks: tuple[str, dict[SectionKey, list[tuple[str, str, dict[str, Any]]]]] | None = (
+            None
+        )
 
     def search(
         self,
@@ -191,6 +199,12 @@ class Retriever:
             hit["lexical_rank"] = rank
             hit["bm25"] = score
         weights = self.settings.retrieval
+        # Scopes are sorted together: a scope with a third ranking has its fused scores scaled back
+        # to the two-ranking scale, so the knowledge base does not outrank a workspace by having one.
+        scale = 1.0
+        if label == KNOWLEDGE_SCOPE and self._rank_by_asks(vector, state, hits):
+            two = weights.vector_weight + weights.lexical_weight
+            scale = two / (two + weights.asks_weight) if two else 1.0
         passages = []
         for cid, hit in hits.items():
             meta = hit["meta"]
@@ -204,6 +218,8 @@ class Retriever:
                 score += weights.vector_weight / (weights.rrf_k + hit["vector_rank"])
             if "lexical_rank" in hit:
                 score += weights.lexical_weight / (weights.rrf_k + hit["lexical_rank"])
+            if "asks_rank" in hit:
+                score += weights.asks_weight / (weights.rrf_k + hit["asks_rank"])
             passages.append(
                 Passage(
                     chunk_id=cid,
@@ -212,11 +228,69 @@ class Retriever:
                     title=str(meta["title"]),
                     heading=str(meta.get("heading", "")),
                     scope=label,
-                    score=score,
+                    score=score * scale,
                     similarity=hit.get("similarity"),
                 )
             )
         return passages
+
+    def _rank_by_asks(self, vector: list[float], state: _ScopeState, hits: dict[str, dict[str, Any]]) -> bool:
+        """Give the best chunk of each section whose asks come closest an `asks_rank` (adding the
+        section's first chunk to `hits` when neither the vectors nor BM25 found one of its chunks);
+        False when there are no asks to rank by."""
+        asks = self._loaded_asks()
+        if asks is None or not self.settings.retrieval.asks_weight:
+            return False
+        chunks = self._chunks_of_sections(state, asks)
+        for rank, key in enumerate(asks.rank_sections(vector, self.settings.retrieval.asks_sections)):
+            found = [
+                cid
+                for cid, hit in hits.items()
+                if key.holds(str(hit["meta"].get("source")), str(hit["meta"].get("heading", "")))
+            ]
+            if found:
+                best = min(
+                    found,
+                    key=lambda cid: min(
+                        hits[cid].get("vector_rank", 1e9), hits[cid].get("lexical_rank", 1e9)
+                    ),
+                )
+            elif chunks.get(key):
+                best, text, meta = chunks[key][0]
+                hits[best] = {"text": text, "meta": meta}
+            else:
+                continue
+            hits[best]["asks_rank"] = rank
+        return True
+
+    def _loaded_asks(self) -> Asks | None:
+        with self._lock:
+            if not self._asks_loaded:
+                self._asks = load_asks(self.settings.knowledge_dir, self.embeddings)
+                self._asks_loaded = True
+            return self._asks
+
+    def _chunks_of_sections(
+        self, state: _ScopeState, asks: Asks
+    ) -> dict[SectionKey, list[tuple[str, str, dict[str, Any]]]]:
+        """The knowledge chunks of every section the asks name (one store call per generation)."""
+        cached = self._section_chunks
+        if cached is not None and cached[0] == state.token:
+            return cached[1]
+        ids, documents, metadatas = self.store.get_all(
+            state.collection, where=state.where, include=["documents", "metadatas"]
+        )
+        by_section: dict[SectionKey, list[tuple[str, str, dict[str, Any]]]] = {}
+        records = sorted(zip(ids, documents, metadatas, strict=True), key=lambda r: int(r[2].get("index", 0)))
+        for cid, text, meta in records:
+            key = next(
+                (k for k in asks.sections if k.holds(str(meta.get("source")), str(meta.get("heading", "")))),
+                None,
+            )
+            if key is not None:
+                by_section.setdefault(key, []).append((cid, text, meta))
+        self._section_chunks = (state.token, by_section)
+        return by_section
 
 
 def _diversify(passages: list[Passage], k: int, max_per_source: int) -> list[Passage]:
