@@ -252,11 +252,37 @@ def with_focus(statement: str) -> str | None:
     return sentence_case(f"{_END.sub('', statement)}, starting with {FOCUS_SLOT}")
 
 
-_DETERMINERS = frozenset(
-    ["every", "all", "each", "the", "a", "an", "our", "their", "its", "this", "these", "no", "most"]
+_FUNCTION_WORDS = frozenset(
+    [
+        "every",
+        "all",
+        "each",
+        "the",
+        "a",
+        "an",
+        "our",
+        "their",
+        "its",
+        "this",
+        "these",
+        "no",
+        "most",
+        "of",
+        "in",
+        "for",
+        "to",
+        "with",
+        "at",
+        "we",
+    ]
 )
 
 
 def _lower_first(text: str) -> str:
-    first = text.split()[0].lower() if text.split() else ""
-    return text[0].lower() + text[1:] if first in BASE_VERBS or first in _DETERMINERS else text
+    """`text` to follow a comma: its first word lower-cased unless it is a name."""
+    words = text.split()
+    first = words[0].lower() if words else ""
+    common = first in BASE_VERBS or first in _FUNCTION_WORDS or first.endswith(("ed", "ing"))
+    # "Fair and inclusive…", "Students build…": a capital only because the sentence began there
+    sentence_start = len(words) > 1 and words[1][:1].islower() and not find_population(words[0]).met
+    return text[0].lower() + text[1:] if common or sentence_start else text
