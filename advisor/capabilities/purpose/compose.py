@@ -253,28 +253,8 @@ def with_focus(statement: str) -> str | None:
 
 
 _FUNCTION_WORDS = frozenset(
-    [
-        "every",
-        "all",
-        "each",
-        "the",
-        "a",
-        "an",
-        "our",
-        "their",
-        "its",
-        "this",
-        "these",
-        "no",
-        "most",
-        "of",
-        "in",
-        "for",
-        "to",
-        "with",
-        "at",
-        "we",
-    ]
+    {"every", "all", "each", "the", "a", "an", "our", "their", "its", "this", "these", "no", "most"}
+    | {"of", "in", "for", "to", "with", "at", "we"}
 )
 
 
