@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -33,9 +34,36 @@ def test_vague_statement_gets_specific_suggestions_and_a_rewrite() -> None:
     result = check_purpose("We promote health and wellness for the community.")
     assert result.score == 10
     assert not any(c.met for c in result.criteria.values())
-    assert "'promote' names an activity" in result.suggestions[0]
+    assert "'promote health and wellness' names an activity" in result.suggestions[0]
     assert "'the community' is too broad" in result.suggestions[1]
-    assert result.rewrite and "[" in result.rewrite
+    # the rewrite is the user's own sentence, with a [slot] only for each missing fact
+    assert result.rewrite == (
+        "Promote health and wellness for [a defined group or place, not 'the community'] so that "
+        "[a result you can count, e.g. X falls by 30%] by [year]."
+    )
+
+
+def test_a_rewrite_keeps_the_users_outcome_words_and_facts() -> None:
+    cases = {
+        "We want to make streets safer in Riverside soon.": ["make streets safer in Riverside", "by [year]"],
+        "Our mission is to develop and maintain a robust data standard for solid biomass.": [
+            "Develop and maintain a robust data standard for solid biomass"
+        ],
+        "2030 targets: Deploy 60,000 EV charging points nationwide": [
+            "By 2030, deploy 60,000 EV charging points"
+        ],
+    }
+    for statement, kept in cases.items():
+        rewrite = check_purpose(statement).rewrite or ""
+        assert all(words.lower() in rewrite.lower() for words in kept), rewrite
+        assert "[measurable result" not in rewrite and ". " not in re.sub(r"\[[^\]]*\]", "", rewrite), rewrite
+    # a vague time is replaced, not kept beside the slot
+    assert "soon" not in (check_purpose("Make streets safer in Riverside soon.").rewrite or "")
+
+
+def test_suggestions_quote_the_vague_phrases_used() -> None:
+    tips = " ".join(check_purpose("We want streets to get safer soon, for everyone.").suggestions)
+    assert "'safer'" in tips and "'soon' is not a deadline" in tips and "'everyone' is too broad" in tips
 
 
 def test_strong_statement_scores_full_marks_with_evidence() -> None:
@@ -58,6 +86,7 @@ def test_cli_json_contract() -> None:
 def test_cli_human_output_shows_placeholders_literally() -> None:
     result = CliRunner().invoke(app, ["purpose", "check", "Promote cycling in the city of Riverside."])
     assert result.exit_code == 0
-    assert "[measurable result, e.g. cut X by 30%] for Riverside by [year]." in " ".join(
-        result.output.split()
+    assert (
+        "Promote cycling in the city of Riverside so that [a result you can count, e.g. X falls by 30%] "
+        "by [year]." in " ".join(result.output.split())
     )

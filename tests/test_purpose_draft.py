@@ -4,6 +4,7 @@ through the loopback model server."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,48 @@ def test_a_vague_goal_gets_placeholders_not_invented_facts() -> None:
     result = draft_purpose(goal="We want to make streets safer in Riverside.")
     first = result.drafts[0].statement
     assert first.startswith("Make streets safer in Riverside")
-    assert "[by a measurable amount" in first and "by [year]" in first
+    assert "[by how much" in first and "by [year]" in first
     assert not result.drafts[0].check.criteria["timeframe"].met
+
+
+SPECIFIC_GOALS = {
+    "Cut the share of children in Harbor County without a dental check-up from 14% to 9% by 2028.": [
+        "14% to 9%",
+        "Harbor County",
+        "2028",
+    ],
+    "Our goal is to vaccinate 95% of two-year-olds in Kisumu County against measles by December 2026.": [
+        "95% of two-year-olds",
+        "Kisumu County",
+        "December 2026",
+    ],
+    "Reduce heat-related hospital admissions among people over 65 in São Paulo by 25% by 2030.": [
+        "people over 65",
+        "São Paulo",
+        "25%",
+        "2030",
+    ],
+    "Bring clean drinking water to 12,000 households in Nuevo León by the end of 2026.": [
+        "12,000 households",
+        "Nuevo León",
+        "by the end of 2026",
+    ],
+}
+
+
+def test_a_specific_goal_keeps_its_numbers_places_and_dates_in_every_draft() -> None:
+    for goal, facts in SPECIFIC_GOALS.items():
+        for draft in draft_purpose(goal=goal).drafts:
+            assert all(fact.lower() in draft.statement.lower() for fact in facts), draft.statement
+            assert "[" not in draft.statement.split(",")[0], draft.statement  # no slot for a fact it gave
+            assert ". " not in re.sub(r"\[[^\]]*\]", "", draft.statement), draft.statement  # one sentence
+
+
+def test_a_draft_with_a_slot_to_fill_is_never_scored_as_passing() -> None:
+    for goal in ("End homelessness.", "Cut serious injury crashes on Lake Street by 40 percent by 2028."):
+        for draft in draft_purpose(goal=goal).drafts:
+            if "[" in draft.statement:
+                assert draft.check.score < 100, draft.statement
 
 
 def test_nothing_to_draft_from_says_what_to_give() -> None:
@@ -107,6 +148,37 @@ REPORT = (
 )
 
 
+FRAGMENT_NOTES = (
+    "# Coalition meeting notes\n\n## Safety gets safer, we name every partner who helped\n"
+    "Bring Your Bike Day drew 400 riders. Each member organization has one vote.\n\n"
+    "## Decisions\nIn one month, each member will report back. The county asked us to train every "
+    "crossing guard, which would add 40 people a year if we find a trainer.\n\n"
+    "## Our purpose\nOur goal is to halve pedestrian injuries in Oak Hollow by 2029.\n"
+)
+
+
+def test_workspace_drafts_are_one_goal_sentence_never_stitched_from_headings_or_notes(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    path = write(tmp_path / "meeting.md", FRAGMENT_NOTES)
+    ingest_paths(
+        [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    for goal in (None, "Make walking safe for everyone."):
+        result = draft_purpose(goal=goal, workspace=workspace_name, retriever=runtime.retriever)
+        statements = [d.statement for d in result.drafts]
+        assert any("halve pedestrian injuries in oak hollow by 2029" in s.lower() for s in statements), (
+            statements
+        )
+        for statement in statements:
+            lowered = statement.lower()
+            assert "we name every partner" not in lowered and "for bring" not in lowered, statement
+            assert "each member organization has one" not in lowered and "in one month" not in lowered
+            assert "if we find" not in lowered and ". " not in re.sub(r"\[[^\]]*\]", "", statement), statement
+        if goal:  # the goal typed is used
+            assert any(s.startswith("Make walking safe") for s in statements), statements
+
+
 def test_drafts_never_stitch_a_report_of_what_happened_into_a_goal(
     runtime: Runtime, tmp_path: Path, workspace_name: str
 ) -> None:
@@ -118,7 +190,8 @@ def test_drafts_never_stitch_a_report_of_what_happened_into_a_goal(
     for draft in result.drafts:
         assert "open and 640" not in draft.statement.lower(), draft.statement
         # a missing outcome stays a visible placeholder, and the draft is not scored as having one
-        assert "[measurable result" in draft.statement and not draft.check.criteria["outcome"].met
+        assert "[a result you can count" in draft.statement and not draft.check.criteria["outcome"].met
+    assert result.warnings  # and says the documents state no goal
 
 
 def test_a_placeholder_is_never_evidence() -> None:

@@ -14,6 +14,14 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.pattern import ModelStep
+from advisor.capabilities.purpose.compose import (
+    VAGUE_TIME,
+    complete,
+    facts_of,
+    goal_clauses,
+    opens_with_verb,
+    shorten,
+)
 from advisor.capabilities.purpose.models import Criterion, PurposeCheck
 from advisor.capabilities.purpose.rules import (
     VAGUE_VERBS,
@@ -116,13 +124,15 @@ def check_purpose_rules(statement: str) -> PurposeCheck:
     outcome = find_outcome(facts, timeframe, population)
     findings = {"outcome": outcome, "population": population, "timeframe": timeframe}
     concise = len(statement.split()) <= CONCISE_WORDS
-    score = CRITERION_POINTS * sum(f.met for f in findings.values()) + (CONCISE_POINTS if concise else 0)
+    # a statement with a [slot] still to fill is not finished: it never scores full marks
+    finished = concise and not _PLACEHOLDER.search(statement)
+    score = CRITERION_POINTS * sum(f.met for f in findings.values()) + (CONCISE_POINTS if finished else 0)
     return PurposeCheck(
         statement=statement,
         score=score,
         criteria={name: Criterion(met=f.met, evidence=f.evidence) for name, f in findings.items()},
         suggestions=_suggestions(statement, findings, concise),
-        rewrite=_rewrite(findings),
+        rewrite=_rewrite(statement, findings),
     )
 
 
@@ -131,20 +141,76 @@ _CRITERION_TIPS = {
     "deaths by half', 'house 500 families', 'raise third-grade reading proficiency to 80%'.",
     "population": "Name who or where: a defined group or place, e.g. 'every child in Harbor County', "
     "'renters in the Eastside neighbourhood'.",
+    "timeframe": "Add a deadline or a bounded period, e.g. 'by 2030' or 'within 18 months'.",
 }
+# Words that sound like a result but give no measure ("safer streets", "better health").
+_VAGUE_RESULT = re.compile(
+    r"\b(?:(?:safer|better|healthier|stronger|more\s+\w+|greater|thriving|vibrant|resilient|sustainable|"
+    r"full potential|quality|wellness|well-being|wellbeing)\b)",
+    re.IGNORECASE,
+)
+
+
+def vague_phrases(statement: str) -> list[str]:
+    """The vague verbs of `statement` with the words they govern ("promote health and wellness"), in
+    the order used: what a suggestion quotes back."""
+    phrases = []
+    for verb in sorted(vague_verbs(statement), key=lambda v: statement.lower().find(v.removesuffix("e"))):
+        found = re.search(
+            rf"\b{re.escape(verb.removesuffix('e'))}\w*(?:\s+[^\s,;.:]+){{0,4}}", statement, re.I
+        )
+        if found:
+            words = found.group(0).split()
+            stop = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _PHRASE_ENDS), len(words))
+            phrases.append(" ".join(words[:stop]))
+    return phrases
+
+
+_PHRASE_ENDS = frozenset(
+    [
+        "for",
+        "in",
+        "to",
+        "through",
+        "by",
+        "across",
+        "among",
+        "with",
+        "so",
+        "that",
+        "which",
+        "who",
+        "where",
+        "on",
+        "at",
+        "of",
+    ]
+)
 
 
 def _suggestions(statement: str, findings: dict[str, Finding], concise: bool) -> list[str]:
     tips: list[str] = []
-    leads = {
-        "outcome": (vague_verbs(statement), "names an activity, not a result"),
-        "population": (vague_groups(statement), "is too broad"),
-    }
-    for criterion, (vague, problem) in leads.items():
-        if not findings[criterion].met:
-            tips.append((f"'{vague[0]}' {problem}. " if vague else "") + _CRITERION_TIPS[criterion])
+    if not findings["outcome"].met:
+        phrases = vague_phrases(statement)
+        results = [m.group(0) for m in _VAGUE_RESULT.finditer(statement)]
+        if phrases:
+            quoted = " and ".join(f"'{p}'" for p in phrases[:2])
+            verb = "names an activity" if len(phrases[:2]) == 1 else "name activities"
+            lead = f"{quoted} {verb}, not a result. "
+        elif results:
+            lead = f"'{results[0]}' gives no measure: say by how much. "
+        else:
+            lead = ""
+        tips.append(lead + _CRITERION_TIPS["outcome"])
+    if not findings["population"].met:
+        groups = vague_groups(statement)
+        lead = " and ".join(f"'{g}'" for g in groups[:2]) + (
+            " is too broad. " if len(groups) == 1 else " are too broad. "
+        )
+        tips.append((lead if groups else "") + _CRITERION_TIPS["population"])
     if not findings["timeframe"].met:
-        tips.append("Add a deadline or a bounded period, e.g. 'by 2030' or 'within 18 months'.")
+        when = VAGUE_TIME.search(statement)
+        tips.append((f"'{when.group(0)}' is not a deadline. " if when else "") + _CRITERION_TIPS["timeframe"])
     if not concise:
         tips.append(f"Shorten it to one sentence of at most {CONCISE_WORDS} words so members can repeat it.")
     if not tips:
@@ -155,19 +221,27 @@ def _suggestions(statement: str, findings: dict[str, Finding], concise: bool) ->
     return tips
 
 
-def _rewrite(findings: dict[str, Finding]) -> str | None:
+_MOVABLE_TIME = re.compile(
+    r"^(?:by|within|in|over|during|between|through|until|before|no later than)\b", re.I
+)
+
+
+def _rewrite(statement: str, findings: dict[str, Finding]) -> str | None:
+    """The statement's own goal clause, completed: [slots] only for what the whole statement does
+    not say, facts said elsewhere in it moved into the one sentence."""
     if all(f.met for f in findings.values()):
         return None
-    outcome = findings["outcome"].evidence or "[measurable result, e.g. cut X by 30%]"
-    timeframe = findings["timeframe"].evidence or "by [year]"
-    if findings["timeframe"].evidence:
-        outcome = outcome.replace(findings["timeframe"].evidence, "").strip(" ,")
+    clauses = goal_clauses(statement) or [statement]
+    clause = shorten(max(clauses, key=lambda c: (_met(c), opens_with_verb(c), -clauses.index(c))))
+    timeframe = findings["timeframe"].evidence
     population = findings["population"].evidence
-    if "[year]" in outcome:
-        timeframe = ""
-    if population and population in outcome:
-        sentence = f"{outcome} {timeframe}"
-    else:
-        sentence = f"{outcome} for {population or '[defined group or place]'} {timeframe}"
-    sentence = " ".join(sentence.split())
-    return sentence[0].upper() + sentence[1:] + "."
+    return complete(
+        clause,
+        timeframe=timeframe if timeframe and _MOVABLE_TIME.match(timeframe) else None,
+        population=population,
+    )
+
+
+def _met(clause: str) -> int:
+    facts = facts_of(clause)
+    return facts.outcome.met + facts.population.met + facts.timeframe.met

@@ -1,10 +1,11 @@
 """Purpose drafting (`advisor purpose draft`): three candidate purpose statements from a goal in the
 user's words and/or a workspace's own documents.
 
-Offline, the rules find outcome, population and timeframe phrases in the goal and the retrieved
-passages and compose three statements that differ in emphasis, filling what the documents do not
-say with [placeholders]. With a model, the model drafts from the same passages and candidates; every
-draft is then judged by the rule-based check, and citations are kept only for retrieved chunks.
+Offline, every draft is one clause in its author's words: the goal's (its numbers, places and dates
+verbatim), else a goal the documents state ("Our goal is to…", a listed objective). Missing criteria
+are filled with facts the goal or the documents state, else [slots] (compose.py); the other drafts
+re-order the same words. With a model, the model drafts from the same passages and candidates;
+every draft is then judged by the rule-based check, and citations are kept only for retrieved chunks.
 """
 
 from __future__ import annotations
@@ -18,14 +19,19 @@ from pydantic import BaseModel, Field
 
 from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
-from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
-from advisor.capabilities.purpose.rules import (
-    CONCRETE_VERBS,
-    VAGUE_VERBS,
-    find_outcome,
-    find_population,
-    find_timeframe,
+from advisor.capabilities.purpose.compose import (
+    OUTCOME_SLOT,
+    complete,
+    facts_of,
+    goal_clauses,
+    opens_with_verb,
+    place_first,
+    shorten,
+    strip_lead,
+    timeframe_first,
+    with_focus,
 )
+from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
@@ -40,20 +46,16 @@ if TYPE_CHECKING:
 
 DRAFTS = 3
 PURPOSE_QUERY = "our purpose goal: the result we will achieve, for whom, by when"
-OUTCOME_PLACEHOLDER = "[measurable result, e.g. cut X by 30%]"
-POPULATION_PLACEHOLDER = "[defined group or place]"
-TIMEFRAME_PLACEHOLDER = "by [year]"
-MOST_AFFECTED_PLACEHOLDER = "[the groups or places most affected]"
-# "We want to…", "Our goal is to…": the wish, not the outcome.
-_WISH = re.compile(
-    r"^(?:we|our coalition)\s+(?:want|hope|aim|plan|intend|seek)s?\s+to\s+|^our\s+(?:goal|aim)\s+is\s+to\s+",
-    re.I,
+NO_GOAL_IN_DOCUMENTS = (
+    "No sentence of the workspace's documents states a goal (a result to reach): the drafts are "
+    "slots to fill; give a goal in your own words to draft from."
 )
 # In notes a deadline is often told, not phrased as one: "the target date is the end of 2027".
 _DEADLINE = re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:20\d\d)\b|\b(?:in|for)\s+(?:20\d\d)\b", re.I)
-_VERBS = {v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)}
-_BASE_VERBS = {v.split()[0] for v in CONCRETE_VERBS}
-_GOAL_LEAD = re.compile(r"(?:\bto|\bwill|\bshall|\bmust|\bwe|:|[-*•]|\d[.)])\s*$")
+_TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.I)
+_MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
+_YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
+_STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
 class ModelDrafts(BaseModel):
@@ -69,10 +71,13 @@ PURPOSE_DRAFT = ModelStep("purpose_draft", ModelDrafts)
 
 
 @dataclass(frozen=True)
-class _Phrase:
+class _Clause:
+    """A goal clause of the workspace: its words, where it came from, how it was stated."""
+
     text: str
-    passage: Passage | None
+    passage: Passage
     sentence: str
+    rank: tuple[int, int, int]
 
 
 def draft_purpose(
@@ -99,95 +104,119 @@ def draft_purpose(
 
 
 def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
-    outcomes, populations, timeframes = _candidates(goal, passages)
-    outcome = outcomes[0] if outcomes else _Phrase(_goal_as_outcome(goal), None, goal)
-    population = populations[0].text if populations else POPULATION_PLACEHOLDER
-    timeframe = timeframes[0].text if timeframes else TIMEFRAME_PLACEHOLDER
-    second_population = populations[1].text if len(populations) > 1 else MOST_AFFECTED_PLACEHOLDER
-    statements = [
-        # the headline outcome; the deadline first; the group most affected first
-        _compose(outcome.text, population, timeframe),
-        _compose(outcomes[1].text if len(outcomes) > 1 else outcome.text, population, timeframe, lead=True),
-        _compose(
-            outcome.text,
-            population,
-            timeframes[1].text if len(timeframes) > 1 else timeframe,
-            focus=second_population,
-        ),
-    ]
-    used = [outcome, *outcomes[1:2], *populations[:2], *timeframes[:2]]
-    citations: dict[str, Citation] = {}
-    for phrase in used:
-        if phrase.passage is not None:
-            citations.setdefault(phrase.passage.chunk_id, phrase.passage.citation(quote=phrase.sentence))
-    drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in _unique(statements)]
-    drafts.sort(key=lambda d: d.check.score, reverse=True)
-    return PurposeDrafts(drafts=drafts, citations=list(citations.values()))
-
-
-def _candidates(goal: str, passages: list[Passage]) -> tuple[list[_Phrase], list[_Phrase], list[_Phrase]]:
-    sources: list[tuple[str, Passage | None]] = [(s, None) for s in split_sentences(goal)] if goal else []
-    sources += [(s, p) for p in passages for s in split_sentences(p.text)]
-    outcomes: list[_Phrase] = []
-    populations: list[_Phrase] = []
-    timeframes: list[_Phrase] = []
-    for sentence, passage in sources:
-        sentence = " ".join(sentence.split())
-        timeframe, population = find_timeframe(sentence), find_population(sentence)
-        deadline = _DEADLINE.search(sentence)
-        if not timeframe.met and deadline:
-            told = deadline.group(0)
-            phrase = (
-                f"by {told}" if told.lower().startswith(("the", "end", "close")) else f"by {told.split()[-1]}"
-            )
-            timeframes.append(_Phrase(phrase, passage, sentence))
-        outcome = find_outcome(sentence, timeframe, population)
-        if outcome.evidence and not _is_goal_clause(sentence, outcome.evidence):
-            outcome = find_outcome("", timeframe, population)  # a report of what happened, not a goal
-        for finding, bucket in ((outcome, outcomes), (population, populations), (timeframe, timeframes)):
-            if finding.evidence and all(finding.evidence.lower() != p.text.lower() for p in bucket):
-                bucket.append(_Phrase(finding.evidence, passage, sentence))
-    return outcomes, populations, timeframes
-
-
-def _is_goal_clause(sentence: str, evidence: str) -> bool:
-    """Whether an outcome phrase is a goal a statement can start with: its verb opens the sentence
-    or follows "to", "will" or "must" ("exists to cut serious injury crashes…"), in its base form.
-    "Centres are open and 640 young people have come back" reports what happened: not a goal."""
-    start = sentence.find(evidence)
-    verb = evidence.split()[0].lower() if evidence.split() else ""
-    before = sentence[:start].lower()
-    opens = not before.strip() or bool(_GOAL_LEAD.search(before))
-    return start >= 0 and opens and verb in _BASE_VERBS
-
-
-def _goal_as_outcome(goal: str) -> str:
-    if not goal:
-        return OUTCOME_PLACEHOLDER
-    first = _WISH.sub("", split_sentences(goal)[0].rstrip(".!"))
-    return f"{first} [by a measurable amount, e.g. 30%]"
-
-
-def _compose(
-    outcome: str, population: str, timeframe: str, *, lead: bool = False, focus: str | None = None
-) -> str:
-    outcome = _WISH.sub("", outcome.replace(timeframe, "").strip(" ,"))
-    first, _, rest = outcome.partition(" ")
-    if first.lower() in _VERBS or first.lower().rstrip("s") in _VERBS:
-        outcome = f"{first.lower()} {rest}".strip()
-    has_population = population.lower() in outcome.lower()
-    if focus and has_population:
-        sentence = f"{outcome} {timeframe}, starting with {focus}"
-    elif focus:
-        sentence = f"For {population}, {outcome} {timeframe}"
-    elif lead:
-        tail = "" if has_population else f" for {population}"
-        sentence = f"{timeframe[0].upper()}{timeframe[1:]}, {outcome}{tail}"
+    """Each draft is one clause in its author's words (the goal's first, else the documents'),
+    completed with facts the goal or the documents state and [slots] for the rest, then re-ordered."""
+    clauses = _workspace_clauses(passages)
+    deadline = _told_deadline(passages)
+    used: list[tuple[Passage, str]] = []
+    warnings: list[str] = []
+    bases: list[str] = []
+    if goal:
+        own = goal_clauses(goal) or [goal]
+        goal_facts = facts_of(goal)
+        ranked = sorted(own, key=lambda c: (-facts_of(c).outcome.met, -_measured(c), -_met(c)))
+        ranked = ranked[:1] + [c for c in ranked[1:] if opens_with_verb(c) and (_measured(c) or _met(c) > 1)]
+        timeframe = _movable(goal_facts.timeframe.evidence)
+        population = goal_facts.population.evidence
+        if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
+            timeframe = _movable(facts_of(clauses[0].text).timeframe.evidence)
+            used.append((clauses[0].passage, clauses[0].sentence))
+        elif not timeframe and deadline:
+            timeframe = deadline[0]
+            used.append(deadline[1:])
+        bases = [complete(shorten(c), timeframe=timeframe, population=population) for c in ranked[:2]]
+        if not goal_facts.outcome.met and clauses:
+            best = clauses[0]
+            bases.append(complete(shorten(best.text), timeframe=timeframe, population=population))
+            used.append((best.passage, best.sentence))
+    elif clauses:
+        timeframe = deadline[0] if deadline else None
+        for clause in clauses[:2]:
+            bases.append(complete(shorten(clause.text), timeframe=timeframe))
+            used.append((clause.passage, clause.sentence))
+        if deadline and not facts_of(clauses[0].text).timeframe.met:
+            used.append(deadline[1:])
     else:
-        middle = "" if has_population else f" for {population}"
-        sentence = f"{outcome}{middle} {timeframe}"
-    sentence = " ".join(sentence.split())
-    return sentence[0].upper() + sentence[1:] + "."
+        bases = [complete(OUTCOME_SLOT)]
+        warnings.append(NO_GOAL_IN_DOCUMENTS)
+    statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
+    drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
+    drafts.sort(key=lambda d: d.check.score, reverse=True)
+    citations: dict[str, Citation] = {}
+    for passage, sentence in used:
+        citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
+    return PurposeDrafts(drafts=drafts, citations=list(citations.values()), warnings=warnings)
+
+
+def _variants(statement: str) -> list[str]:
+    """The same statement re-ordered: the deadline first, the place first, or a focus to name."""
+    found = [timeframe_first(statement), place_first(statement), with_focus(statement)]
+    return [v for v in found if v]
+
+
+def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
+    """Goal clauses of the documents, best first: ones stated as a purpose ("Our goal is to…") or
+    listed as an objective, that open with their verb and name a result; never a report of what
+    happened, a decision in notes, or words cut from a heading."""
+    found: list[_Clause] = []
+    for number, passage in enumerate(passages):
+        for line in passage.text.splitlines():
+            listed = bool(_STATED.match(line))
+            for sentence in split_sentences(_YAML_KEY.sub("", _MARKUP.sub("", line))):
+                for part in re.split(r";\s+", sentence):
+                    stripped = strip_lead(part)
+                    stated = stripped.lower() != part.strip().rstrip(".").lower()
+                    clause = shorten(stripped, limit=0)
+                    facts = facts_of(clause)
+                    if not (opens_with_verb(clause) and (stated or listed) and facts.outcome.met):
+                        continue
+                    if not clause.lower().startswith((facts.outcome.evidence or "").split()[0].lower()):
+                        continue
+                    met = facts.outcome.met + facts.population.met + facts.timeframe.met
+                    found.append(
+                        _Clause(clause, passage, " ".join(sentence.split()), (-stated, -met, number))
+                    )
+    found.sort(key=lambda c: c.rank)
+    unique: dict[str, _Clause] = {}
+    for candidate in found:
+        unique.setdefault(candidate.text.lower(), candidate)
+    return list(unique.values())
+
+
+def _told_deadline(passages: list[Passage]) -> tuple[str, Passage, str] | None:
+    """A deadline the documents tell in passing ("the target date is the end of 2027")."""
+    for passage in passages:
+        for sentence in split_sentences(passage.text):
+            told = _DEADLINE.search(sentence)
+            if told and _TOLD_DEADLINE.search(sentence):
+                words = told.group(0)
+                phrase = (
+                    f"by {words}"
+                    if words.lower().startswith(("the", "end", "close"))
+                    else f"by {words.split()[-1]}"
+                )
+                return phrase, passage, " ".join(sentence.split())
+    return None
+
+
+def _movable(timeframe: str | None) -> str | None:
+    """A timeframe that reads right at the end of another clause ("by 2030", "within two years")."""
+    if timeframe and re.match(
+        r"(?i)(?:by|within|over|during|between|through|until|before|no later than)\b", timeframe
+    ):
+        return timeframe[0].lower() + timeframe[1:]
+    return None
+
+
+def _measured(clause: str) -> bool:
+    """Whether a clause gives a number besides its dates ("set aside 50% more land")."""
+    when = facts_of(clause).timeframe.evidence or ""
+    return bool(re.search(r"\d", clause.replace(when, "")))
+
+
+def _met(clause: str) -> int:
+    facts = facts_of(clause)
+    return facts.outcome.met + facts.population.met + facts.timeframe.met
 
 
 def _unique(statements: list[str]) -> list[str]:

@@ -110,6 +110,7 @@ _GROUP = re.compile(
     r"youth|women|men|people|veterans|farmworkers|graders)\b",
 )
 _VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
+VAGUE_GROUPS = _VAGUE_GROUPS
 
 
 class Places(BaseModel, extra="forbid"):
@@ -124,13 +125,17 @@ _PLACES = re.compile(
     + r")(?![\w-])"
 )
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
+# Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").
+_UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
+_LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
+_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-(?:[{_LOWER}]+-)*[{_UPPER}][{_LOWER}]+)?"
 _LOCAL_PLACE = re.compile(
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
-    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=\s+[a-z]|[,.;]|$)"
-    r"|\bfor\s+(?:the\s+)?(?P<end>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=[,.;]|$)"
-    r"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+)){0,2}\s+(?:streets?|roads?|"
-    r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|avenues?))\b"
+    rf"(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s+[a-z]|[,.;]|$)"
+    rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,.;]|$)"
+    rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
+    r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
 )
 # Words that make the capitalised words before them an organisation's name, not a place.
 _ORGANISATION_WORDS = (
