@@ -12,7 +12,7 @@ import pytest
 
 from advisor.config import AppSettings, Settings
 from advisor.errors import AdvisorError, WorkspaceError
-from advisor.service.chat import detect_intent
+from advisor.service.chat import detect_intent, extract_goal
 from advisor.service.runtime import Runtime
 from advisor.web.chat import WORKING, chat, export_conversation, load_history
 from advisor.web.scorecard import charter_view
@@ -62,6 +62,18 @@ def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp
 )
 def test_chat_routes_to_what_the_user_wants(message: str, intent: str) -> None:
     assert detect_intent(message) == intent
+
+
+def test_a_goal_typed_in_the_chat_is_drafted_from_with_the_workspace_open(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, CHARTER, tmp=tmp_path)
+    goal = "Draft a purpose for cutting child asthma ER visits in Harbor County by 30% by 2029"
+    *_, (conversation, _) = chat(ctx, None, workspace_name, goal, [])
+    drafts = conversation[1]["content"]
+    assert "Harbor County" in drafts and "30%" in drafts and "2029" in drafts
+    assert extract_goal("Draft three purpose statements for us") is None  # only the request: no goal
 
 
 def test_uploads_report_each_file_and_a_bad_one_leaves_nothing(

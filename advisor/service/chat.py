@@ -125,6 +125,28 @@ def extract_statement(message: str) -> str:
     return message.strip()
 
 
+def extract_goal(message: str) -> str | None:
+    """The goal a request to draft a purpose carries ("Draft a purpose for cutting evictions in
+    Eastside by half by 2027"), or None when it is only the request ("Draft three for us")."""
+    quoted = _QUOTED.search(message)
+    if quoted:
+        return quoted.group(1).strip()
+    head, colon, tail = message.partition(":")
+    if colon and len(tail.split()) >= 4 and len(head.split()) <= 10:
+        return tail.strip()
+    rest = _DRAFT_REQUEST.sub(" ", message, count=1).strip(" .,;-–")
+    return rest if len(rest.split()) >= 4 else None
+
+
+# The request itself and the words that tie it to the goal: what is left over is the goal.
+_DRAFT_REQUEST = re.compile(
+    r"^.*?\b(?:draft|write|suggest|propose|come up with)\b.{0,40}?\b(?:purpose|mission)"
+    r"(?:\s+statements?)?(?:\s+for\s+(?:us|our\s+coalition|the\s+coalition))?"
+    r"(?:\s+(?:for|about|around|on|based on|built around|from))?(?:\s+our\s+goal(?:\s+(?:of|is|to))?)?",
+    re.I,
+)
+
+
 def respond(
     message: str,
     *,
@@ -144,7 +166,7 @@ def respond(
         check = capabilities.check_purpose(extract_statement(message))
         reply.text, reply.warnings, reply.result = purpose_markdown(check), check.warnings, check
     elif intent == "purpose_draft":
-        drafts = capabilities.draft_purpose(goal=None if workspace else message, workspace=workspace)
+        drafts = capabilities.draft_purpose(goal=extract_goal(message), workspace=workspace)
         reply.text = drafts_markdown(drafts)
         reply.citations, reply.warnings, reply.result = drafts.citations, drafts.warnings, drafts
     else:
