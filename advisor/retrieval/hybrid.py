@@ -27,6 +27,7 @@ from advisor.retrieval.sections import SectionChunk
 from advisor.retrieval.vocabulary import expand_query
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
+from advisor.store.lexical import LexicalIndex
 
 logger = logging.getLogger(__name__)
 KNOWLEDGE_SCOPE = "knowledge"
@@ -202,7 +203,7 @@ class Retriever:
         # Scopes are sorted together: a scope with a third ranking has its fused scores scaled back
         # to the two-ranking scale, so the knowledge base does not outrank a workspace by having one.
         scale = 1.0
-        if label == KNOWLEDGE_SCOPE and self._rank_by_asks(vector, state, hits):
+        if label == KNOWLEDGE_SCOPE and self._rank_by_asks(vector, state, lexical, hits):
             two = weights.vector_weight + weights.lexical_weight
             scale = two / (two + weights.asks_weight) if two else 1.0
         passages = []
@@ -234,14 +235,16 @@ class Retriever:
             )
         return passages
 
-    def _rank_by_asks(self, vector: list[float], state: _ScopeState, hits: dict[str, dict[str, Any]]) -> bool:
+    def _rank_by_asks(
+        self, vector: list[float], state: _ScopeState, lexical: LexicalIndex, hits: dict[str, dict[str, Any]]
+    ) -> bool:
         """Give the best chunk of each section whose asks come closest an `asks_rank` (adding the
         section's first chunk to `hits` when neither the vectors nor BM25 found one of its chunks);
         False when there are no asks to rank by."""
         asks = self._loaded_asks()
         if asks is None or not self.settings.retrieval.asks_weight:
             return False
-        chunks = self._chunks_of_sections(state, asks)
+        chunks = self._chunks_of_sections(state, lexical, asks)
         for rank, key in enumerate(asks.rank_sections(vector, self.settings.retrieval.asks_sections)):
             found = [
                 cid
@@ -271,22 +274,20 @@ class Retriever:
             return self._asks
 
     def _chunks_of_sections(
-        self, state: _ScopeState, asks: Asks
+        self, state: _ScopeState, lexical: LexicalIndex, asks: Asks
     ) -> dict[SectionKey, list[tuple[str, str, dict[str, Any]]]]:
-        """The knowledge chunks of every section the asks name (one store call per generation)."""
+        """The knowledge chunks of every section the asks name, read once per generation from the
+        scope's BM25 records (no store call)."""
         cached = self._section_chunks
         if cached is not None and cached[0] == state.token:
             return cached[1]
-        ids, documents, metadatas = self.store.get_all(
-            state.collection, where=state.where, include=["documents", "metadatas"]
-        )
         by_section: dict[SectionKey, list[tuple[str, str, dict[str, Any]]]] = {}
-        records = sorted(zip(ids, documents, metadatas, strict=True), key=lambda r: int(r[2].get("index", 0)))
+        records = sorted(
+            (lexical.record(i) for i in range(lexical.size)), key=lambda r: int(r[2].get("index", 0))
+        )
         for cid, text, meta in records:
-            key = next(
-                (k for k in asks.sections if k.holds(str(meta.get("source")), str(meta.get("heading", "")))),
-                None,
-            )
+            source, heading = str(meta.get("source")), str(meta.get("heading", ""))
+            key = next((k for k in asks.sections if k.holds(source, heading)), None)
             if key is not None:
                 by_section.setdefault(key, []).append((cid, text, meta))
         self._section_chunks = (state.token, by_section)
