@@ -20,7 +20,7 @@ from advisor.capabilities.charter.models import CharterReview, ElementReview, St
 from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.llm.prompts import untrusted
-from advisor.llm.structured import Paragraph, Sentence
+from advisor.llm.structured import Sentence
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -34,10 +34,9 @@ class ModelElement(BaseModel):
     """One element as the model judges it."""
 
     status: Status = Field(description="present, weak or missing.")
-    evidence: Paragraph | None = Field(
-        default=None, description="A verbatim quote from the charter, or null."
-    )
-    advice: Paragraph = Field(default="", description="One or two sentences of specific advice.")
+    # Sentence-bounded: thirteen of these must fit `llm.max_tokens` even when a small model fills all
+    evidence: Sentence | None = Field(default=None, description="A verbatim quote from the charter, or null.")
+    advice: Sentence = Field(default="", description="One or two sentences of specific advice.")
 
 
 class ModelElements(BaseModel):
