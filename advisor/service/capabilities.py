@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advisor.capabilities.ask.model import AnswerUpdate, stream_answer
+from advisor.capabilities.ask.model import AnswerUpdate
 from advisor.capabilities.ask.models import Answer
 from advisor.capabilities.ask.offline import answer_question
 from advisor.config import Settings
@@ -144,6 +144,8 @@ class Capabilities:
             answer = answer_question(question, retriever=self.retriever, workspace=workspace, k=k)
             yield AnswerUpdate(answer.answer, answer)
             return
+        from advisor.capabilities.ask.model import stream_answer
+
         yield from stream_answer(
             question, retriever=self.retriever, llm=llm, workspace=workspace, k=k, settings=self.settings
         )

@@ -56,6 +56,10 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
 
+class OtherFormatError(ValueError):
+    """A saved index written by another version of the advisor (rebuilt, as any unusable one)."""
+
+
 def corpus_text(text: str, metadata: dict[str, Any]) -> str:
     """What BM25 indexes of a chunk: its title, heading and summary (which name its topic) and text."""
     return f"{metadata.get('title', '')} {metadata.get('heading', '')} {metadata.get('summary', '')} {text}"
@@ -179,7 +183,7 @@ class LexicalIndex:
         """An index saved by `save`, memory-mapped. Raises OSError or ValueError when it is not whole."""
         info = json.loads((folder / _INFO).read_text(encoding="utf-8"))
         if info.get("format") != FORMAT:
-            raise ValueError(f"{folder}: format {info.get('format')}, expected {FORMAT}")
+            raise OtherFormatError(f"{folder}: format {info.get('format')}, expected {FORMAT}")
         size = int(info["size"])
         terms = None
         if size:
@@ -226,7 +230,8 @@ class LexicalStore:
         try:
             index = LexicalIndex.load(folder)
         except (OSError, ValueError, KeyError) as exc:  # removed meanwhile, damaged, another version
-            logger.warning("BM25 index at %s not usable (%s); it will be rebuilt", folder, exc)
+            log = logger.info if isinstance(exc, OtherFormatError) else logger.warning  # upgrades: no alarm
+            log("BM25 index at %s not usable (%s); it will be rebuilt", folder, exc)
             _discard(folder)
             return None
         self._remember(folder, index)
