@@ -142,7 +142,7 @@ class Retriever:
         scopes = [(KNOWLEDGE_COLLECTION, KNOWLEDGE_SCOPE)] if knowledge else []
         if workspace is not None:
             scopes.append((workspace_collection(workspace), workspace))
-        # Embedded first: another process waiting for the store should not wait for the model too.
+        # Encoded before the store is held: a process waiting for the store need not wait for the model.
         vector = np.asarray([self.embeddings.embed_query(query)], dtype=np.float32)
         with self.store.reading() as view:  # one hold of the store for every call below
             states = self._scope_states([name for name, _ in scopes], view)
