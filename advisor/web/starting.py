@@ -83,7 +83,9 @@ class StartingPage:
             logger.debug("starting page not shown: %s", exc)
             return False
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="starting-page", daemon=True).start()
+        serving = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="starting-page")
+        serving.daemon = True  # stop() waits for its next poll: a short one hands the port over quickly
+        serving.start()
         return True
 
     def say(self, step: str) -> None:
