@@ -15,7 +15,8 @@
    the ingest), then the first query; "before" is the same query with no saved BM25 index, which
    is what every first query after a change cost before BM25 moved to ingest.
 4. Cold start, in fresh processes: `advisor ask` on a fresh home and on an indexed one, and
-   `advisor serve` on a fresh home until its page answers.
+   `advisor serve` on a fresh home until its address answers (the starting page) and until the app
+   itself does.
 """
 
 from __future__ import annotations
@@ -173,7 +174,9 @@ def cold_ask(home: Path) -> float:
     )
 
 
-def serve_ready(home: Path) -> float:
+def serve_ready(home: Path) -> tuple[float, float]:
+    """(seconds until the address answers, seconds until the app does) of `advisor serve`: the first
+    answer may be the starting page; the app is up when Gradio's /config answers."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -191,16 +194,22 @@ def serve_ready(home: Path) -> float:
         stderr=subprocess.DEVNULL,
     )
     try:
-        while time.perf_counter() - start < 120:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-                return time.perf_counter() - start
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("advisor serve did not answer within 120 s")
+        return _answers(f"http://127.0.0.1:{port}/", start), _answers(
+            f"http://127.0.0.1:{port}/config", start
+        )
     finally:
         server.terminate()
         server.wait(10)
+
+
+def _answers(url: str, start: float) -> float:
+    while time.perf_counter() - start < 120:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"advisor serve: {url} did not answer within 120 s")
 
 
 def _timed(work: Callable[[], object]) -> float:
@@ -293,12 +302,17 @@ def main() -> None:
         with console.status("cold start…"):
             fresh_ask = cold_ask(Path(tmp) / "cold")
             indexed_ask = statistics.median(cold_ask(Path(tmp) / "cold") for _ in range(3))
-            serve = serve_ready(Path(tmp) / "serve")
+            serve, serve_app = serve_ready(Path(tmp) / "serve")
         table.add_row("cold `advisor ask`, fresh home (s)", f"{fresh_ask:.1f}", "", "", "")
         table.add_row(
             "cold `advisor ask`, indexed home, median of 3 (s)", f"{indexed_ask:.1f}", "", "", "≤ 3 s"
         )
-        table.add_row("`advisor serve` ready, fresh home (s)", f"{serve:.1f}", "", "", "≤ 5 s")
+        table.add_row(
+            "`advisor serve` answering (its starting page), fresh home (s)", f"{serve:.1f}", "", "", "≤ 5 s"
+        )
+        table.add_row(
+            "`advisor serve` app ready (Gradio's /config), fresh home (s)", f"{serve_app:.1f}", "", "", ""
+        )
     baselines = "bare ONNX encode; naive LangChain + Chroma retriever; BM25 built at query"
     table.caption = f"baseline: {baselines}. {_load()} at end."
     Console(width=150).print(table)

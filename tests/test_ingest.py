@@ -194,7 +194,7 @@ def test_store_errors_say_what_to_check(tmp_path: Path) -> None:
         store.client  # noqa: B018
 
 
-def test_a_warm_search_costs_two_store_calls_per_scope_and_sees_every_write(
+def test_a_warm_search_costs_one_store_call_per_scope_and_sees_every_write(
     runtime: Runtime, tmp_path: Path, workspace_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from chromadb.api.models.Collection import Collection
@@ -223,7 +223,9 @@ def test_a_warm_search_costs_two_store_calls_per_scope_and_sees_every_write(
 
         monkeypatch.setattr(client, "get_collection", get_collection)
     retriever.search("asthma admissions", workspace=workspace_name)
-    assert len(calls) <= 4, calls  # knowledge and workspace: a generation token and a query each
+    # knowledge and workspace: a query each; with a server, one call for both scopes' generation
+    # tokens too (the embedded store's lock tells whether any process wrote since the last search)
+    assert len(calls) <= (3 if client is not None else 2), calls
     print(f"store calls of a warm search: {calls}")
     monkeypatch.undo()
     write(tmp_path / "notes.md", NOTES)

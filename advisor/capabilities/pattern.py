@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from advisor.llm.structured import draft_structured
-
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
@@ -60,6 +58,8 @@ class ModelStep(Generic[ReplyT]):
         rules' result as it is. `variables` fill the prompt (untrusted text already delimited)."""
         if llm is None:
             return rules
+        from advisor.llm.structured import draft_structured  # the model's machinery: only with a model
+
         drafted = draft_structured(llm, self.prompt, self.reply, settings=settings, **variables)
         if drafted.value is None:
             return with_warning(rules, drafted.warning or MODEL_UNAVAILABLE)

@@ -1,7 +1,8 @@
 """The capability commands of `advisor`: purpose check and draft, interests, pivots, review.
 
 Each prints a readable report by default and the contract JSON with `--json`; warnings (such as a
-model fallback) go to stderr.
+model fallback) go to stderr. Each command imports its capability's modules when it runs, so the
+other commands (`advisor ask` above all) do not load them.
 """
 
 from __future__ import annotations
@@ -16,12 +17,6 @@ from rich.markdown import Markdown
 from rich.markup import escape
 from rich.table import Table
 
-from advisor.capabilities.charter.batch import ReviewOutcome, collect_charters
-from advisor.capabilities.charter.elements import ELEMENTS
-from advisor.capabilities.charter.review import charter_markdown
-from advisor.capabilities.interests.analysis import interests_markdown
-from advisor.capabilities.pivots.analysis import pivots_markdown
-from advisor.capabilities.purpose.models import PurposeCheck
 from advisor.cli.common import (
     app,
     emit_json,
@@ -34,11 +29,12 @@ from advisor.cli.common import (
     user_errors,
 )
 from advisor.cli.options import JsonOption, WorkspaceOption
-from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 
 if TYPE_CHECKING:
+    from advisor.capabilities.charter.batch import ReviewOutcome
     from advisor.capabilities.charter.models import CharterReview
+    from advisor.capabilities.purpose.models import PurposeCheck
 
 STATUSES = ("present", "weak", "missing")
 
@@ -125,6 +121,8 @@ def review(
     already reviewed with the same settings are not reviewed again.
     """
 
+    from advisor.capabilities.charter.batch import collect_charters
+
     if report_format not in ("md", "json", "csv"):
         raise AdvisorError(f"unknown --format {report_format!r}", hint="use md, json or csv")
     refused: list[str] = []
@@ -167,6 +165,8 @@ def review(
 
 def _print_review_table(reviews: list[CharterReview]) -> None:
     """One review: its scorecard. Several: one row each, naming what is missing or weak."""
+    from advisor.capabilities.charter.elements import ELEMENTS
+    from advisor.capabilities.charter.review import charter_markdown
 
     if len(reviews) == 1:
         _print_markdown(charter_markdown(reviews[0]))
@@ -201,6 +201,9 @@ def interests(
 ) -> None:
     """Map members' interests: positions with no stated interest, interests no objective serves,
     affected groups with no voice, and the questions to ask."""
+    from advisor.capabilities.interests.analysis import interests_markdown
+    from advisor.documents.coalition import parse_roster
+
     capabilities = get_capabilities()
     parsed = parse_roster(roster, objectives)
     with err.status("Mapping interests…") if not as_json else _quiet():
@@ -233,6 +236,8 @@ def pivots(
 ) -> None:
     """Should we change course? Progress against pace per metric, signals from the notes, and pivot
     options with the guidance behind them."""
+    from advisor.capabilities.pivots.analysis import pivots_markdown
+
     try:
         when = date.fromisoformat(as_of) if as_of else None
     except ValueError:

@@ -1,6 +1,7 @@
 """What every `advisor` command shares: the Typer app, the consoles, options, error handling.
 
-Heavy modules (ONNX Runtime, chromadb) are imported inside commands, so `advisor --help` stays fast.
+Heavy modules (the runtime, the capabilities, ONNX Runtime, chromadb) are imported inside commands,
+so `advisor --help` stays fast and `advisor serve` can show its starting page at once.
 `--json` output is one JSON document on stdout; errors go to stderr with a non-zero exit.
 """
 
@@ -23,13 +24,12 @@ from typer.core import TyperOption
 
 from advisor import __version__
 from advisor.errors import AdvisorError, DiskFullError, is_disk_full
-from advisor.service.capabilities import Capabilities
-from advisor.service.runtime import Runtime
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from advisor.config import Settings
+    from advisor.service.capabilities import Capabilities
     from advisor.service.runtime import Runtime
 
 
@@ -111,11 +111,15 @@ def main(
 
 def get_runtime() -> Runtime:
     """A runtime that tells the user on stderr when it does first-run work."""
+    from advisor.service.runtime import Runtime
+
     return Runtime(on_progress=lambda message: err.print(f"[dim]{escape(message)}[/]", highlight=False))
 
 
 def get_capabilities() -> Capabilities:
     """The capabilities over a fresh runtime (settings from the environment)."""
+    from advisor.service.capabilities import Capabilities
+
     return Capabilities(get_runtime())
 
 
@@ -145,5 +149,6 @@ def print_warnings(warnings: Iterable[str]) -> None:
 
 def eval_runtime(settings: Settings) -> Runtime:
     """A runtime over its own home (`<home>/eval`): eval workspaces never mix with the user's."""
+    from advisor.service.runtime import Runtime
 
     return Runtime(settings.model_copy(update={"home": settings.home / "eval"}))

@@ -29,9 +29,7 @@ from advisor.cli.common import (
 )
 from advisor.cli.options import JsonOption, WorkspaceOption, workspace_name
 from advisor.errors import AdvisorError, WorkspaceError
-from advisor.store.ingest import collect_files, ingest_workspace_files
 from advisor.store.names import SAME_NAME_RULE, existing_name, normalize_workspace_name
-from advisor.store.workspaces import delete_workspace, list_workspaces
 
 if TYPE_CHECKING:
     from advisor.service.runtime import Runtime
@@ -64,6 +62,9 @@ def ingest(
         raise AdvisorError(
             f"No such file or folder: {', '.join(absent)}", hint="check the path; nothing was ingested"
         )
+    from advisor.store.ingest import collect_files, ingest_workspace_files
+    from advisor.store.workspaces import list_workspaces
+
     runtime = get_runtime()
     found = existing_name(workspace, [w.name for w in list_workspaces(runtime.store)])
     if found is not None and found != workspace:
@@ -165,6 +166,7 @@ def ask(
 @user_errors
 def workspaces_list(as_json: JsonOption = False) -> None:
     """Show each workspace with its files and chunk count."""
+    from advisor.store.workspaces import list_workspaces
 
     infos = list_workspaces(get_runtime().store)
     if as_json:
@@ -205,6 +207,7 @@ def workspaces_delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a workspace and everything indexed in it."""
+    from advisor.store.workspaces import delete_workspace, list_workspaces
 
     store = get_runtime().store
     found = existing_name(normalize_workspace_name(name), [w.name for w in list_workspaces(store)])
@@ -226,13 +229,10 @@ def serve(
     port: Annotated[int | None, typer.Option("--port", help="Port (default 7860).")] = None,
 ) -> None:
     """Start the web app (chat, workspaces, tool views). Offline by default; login with ADVISOR_AUTH."""
-    from advisor.service.runtime import Runtime
-    from advisor.web.layout import launch_app, log_to_console
-    from advisor.web.state import AppContext
-
     err.print("Starting Coalition Advisor… (Ctrl+C to stop)")
-    log_to_console()  # a server's log: first-run indexing, its address, warnings and errors
-    launch_app(AppContext(Runtime()), host=host, port=port)
+    from advisor.web.starting import serve as serve_app  # its address answers before gradio loads
+
+    serve_app(host=host, port=port)  # logs first-run indexing, its address, warnings and errors
 
 
 if __name__ == "__main__":

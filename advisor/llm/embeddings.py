@@ -4,8 +4,8 @@ The model ships in `advisor/data/minilm/` (an fp32 ONNX export of the sentence-t
 Apache-2.0, checked against SHA256SUMS on load): WordPiece tokens truncated at 256, the BERT
 encoder, mean pooling over the attention mask and L2 normalisation, as sentence-transformers does,
 giving the same vectors (cosine 1.000 on the reference texts in the tests). It is loaded once per
-process and never reaches for the network. Single queries run on one intra-op thread (lowest
-latency, and the other core stays free under load); batches of documents on all cores.
+process and never reaches for the network. Single queries and single batches run on one intra-op
+thread (lowest latency, and the other core stays free under load); more documents on all cores.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from advisor.errors import ConfigError
 logger = logging.getLogger(__name__)
 MINILM_NAME = "all-MiniLM-L6-v2"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "minilm"
+_MODEL_FILE = "model.onnx"
 _CHECKED: set[Path] = set()
 _SESSIONS: dict[tuple[Path, int], Any] = {}
 _TOKENIZERS: dict[Path, Any] = {}
@@ -61,7 +62,9 @@ class MiniLMEmbeddings(Embeddings):
         """The float32 matrix (len(texts), 384); texts are batched by length, returned in order."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         order = np.argsort([-len(t) for t in texts], kind="stable")
-        threads = max(1, os.cpu_count() or 1)
+        # One batch (an answer's units, a small file) runs on the queries' one-thread session: a
+        # session for all cores costs a second model load (0.3-0.4 s) for little gain on so few.
+        threads = max(1, os.cpu_count() or 1) if len(texts) > self.batch_size else 1
         for start in range(0, len(texts), self.batch_size):
             rows = order[start : start + self.batch_size]
             out[rows] = self._encode_batch([texts[i] for i in rows], threads=threads)
@@ -89,16 +92,15 @@ def _session(model_dir: Path, threads: int) -> Any:
         if key not in _SESSIONS:
             import onnxruntime as ort
 
-            _verify(model_dir)
+            model = _model_bytes(model_dir)  # read once: checked, then loaded from the same bytes
             options = ort.SessionOptions()
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
             if threads == 1:
                 options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            path = str(model_dir / "model.onnx")
             logger.info("loading %s (%d thread%s)", MINILM_NAME, threads, "" if threads == 1 else "s")
-            _SESSIONS[key] = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+            _SESSIONS[key] = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         return _SESSIONS[key]
 
 
@@ -118,14 +120,35 @@ def _tokenizer(model_dir: Path) -> Any:
 
 
 def _verify(model_dir: Path) -> None:
-    """Check the model files against SHA256SUMS once per process (called under the lock)."""
+    """Check the model's small files against SHA256SUMS, once per process (called under the lock)."""
     if model_dir in _CHECKED:
         return
+    for name, digest in _sums(model_dir).items():
+        if name != _MODEL_FILE:
+            _check(model_dir / name, _read(model_dir / name), digest)
+    _CHECKED.add(model_dir)
+
+
+def _model_bytes(model_dir: Path) -> bytes:
+    """The model file, checked against SHA256SUMS as it is read (once per session)."""
+    _verify(model_dir)
+    model = _read(model_dir / _MODEL_FILE)
+    _check(model_dir / _MODEL_FILE, model, _sums(model_dir).get(_MODEL_FILE, ""))
+    return model
+
+
+def _sums(model_dir: Path) -> dict[str, str]:
+    lines = _read(model_dir / "SHA256SUMS").decode().splitlines()
+    return {name: digest for digest, name in (line.split() for line in lines)}
+
+
+def _read(path: Path) -> bytes:
     try:
-        for line in (model_dir / "SHA256SUMS").read_text().splitlines():
-            digest, name = line.split()
-            if hashlib.sha256((model_dir / name).read_bytes()).hexdigest() != digest:
-                raise ConfigError(f"The embedding model file {model_dir / name} is damaged", hint="reinstall")
+        return path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"The embedding model is missing ({exc})", hint="reinstall") from None
-    _CHECKED.add(model_dir)
+
+
+def _check(path: Path, data: bytes, digest: str) -> None:
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ConfigError(f"The embedding model file {path} is damaged", hint="reinstall")

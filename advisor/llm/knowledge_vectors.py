@@ -2,8 +2,8 @@
 fresh home indexes the knowledge base in seconds instead of encoding it (about 40 s on 2 cores).
 
 `advisor/data/vectors/knowledge.npz` holds, for every text the knowledge base makes the model
-encode (each chunk's embedding text, each sentence a grounded answer weighs, and the leaders'
-phrasings of `knowledge/asks.yaml`), the SHA-256 of
+encode (each chunk's embedding text, each sentence the pivots' citations weigh, each section
+unit a grounded answer weighs, and the leaders' phrasings of `knowledge/asks.yaml`), the SHA-256 of
 the text and its vector (float16: cosine to the float32 vector above 0.9999), and the checksum of
 the model that made them. `ShippedVectors` serves those texts from the table and hands the rest to
 the model; it is used only with the bundled model whose checksum the table names, so a changed
@@ -29,6 +29,7 @@ from advisor.documents.read import read_document
 from advisor.llm.embeddings import MODEL_DIR, MiniLMEmbeddings
 from advisor.retrieval.asks import ask_texts
 from advisor.retrieval.highlights import sentence_texts
+from advisor.retrieval.sections import SectionChunk, section_units, unit_text
 from advisor.store.ingest import knowledge_files
 
 logger = logging.getLogger(__name__)
@@ -115,16 +116,21 @@ def with_shipped_vectors(embeddings: Embeddings) -> Embeddings:
 
 def knowledge_texts(settings: Settings) -> list[str]:
     """Every text the knowledge base makes the model encode under `settings`: each chunk's embedding
-    text (at indexing), each of its sentences as a grounded answer weighs them, and the asks."""
+    text (at indexing), each of its sentences as the pivots' citations weigh them, each unit of its
+    section as a grounded answer weighs them, and the asks."""
     texts: list[str] = []
     for path in knowledge_files(settings.knowledge_dir):
         document = read_document(path, source=f"knowledge/{path.name}")
         chunks = chunk_document(
             document, max_tokens=settings.chunk.max_tokens, overlap_tokens=settings.chunk.overlap_tokens
         )
+        sections: dict[str, list[SectionChunk]] = {}
         for chunk in chunks:
             texts.append(chunk.embedding_text)
             texts.extend(sentence_texts(chunk.heading, chunk.title, chunk.text))
+            sections.setdefault(chunk.heading, []).append(SectionChunk(chunk.id, chunk.index, chunk.text))
+        for heading, section in sections.items():  # as `Retriever.section` gives them to an answer
+            texts.extend(unit_text(heading, document.title, u.text) for u in section_units(section))
     texts.extend(ask_texts(settings.knowledge_dir))
     return list(dict.fromkeys(texts))
 

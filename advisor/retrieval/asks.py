@@ -46,7 +46,7 @@ class Asks:
     owners: npt.NDArray[np.intp]  # row → index into `sections`
     vectors: npt.NDArray[np.float32]  # unit rows
 
-    def rank_sections(self, query_vector: list[float], n: int) -> list[SectionKey]:
+    def rank_sections(self, query_vector: npt.ArrayLike, n: int) -> list[SectionKey]:
         """The `n` sections whose closest ask is closest to the query, best first."""
         similarity = self.vectors @ np.asarray(query_vector, dtype=np.float32)
         best = np.full(len(self.sections), -np.inf, dtype=np.float32)

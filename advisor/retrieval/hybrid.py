@@ -5,18 +5,22 @@ collection it names, and every hit is checked to belong to the scope it was aske
 vouched for by the manifest (the current version of a file) are served. Each scope's BM25 index
 is the one saved for its current generation when it was last written (`ScopeIndex.lexical`); only
 a scope whose saved index is missing (written by an older version, or by a build that lost a race
-with a write) has it built here, once. The knowledge scope has a third ranking: its sections by how
-close the query comes to leaders' own phrasings of what they answer (`advisor.retrieval.asks`).
+with a write) has it built here, once. The vector query asks the store for ids and distances only:
+a chunk's text and metadata come from that index (the same records), decoded only if it is served.
+A warm search makes one store call per scope, its vector query, unless another write came in.
+The knowledge scope has a third ranking: its sections by how close the query comes to leaders' own
+phrasings of what they answer (`advisor.retrieval.asks`), with no store call.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel, Field
 
@@ -27,7 +31,7 @@ from advisor.retrieval.sections import SectionChunk
 from advisor.retrieval.vocabulary import expand_query
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
 from advisor.store.index import ManifestEntry, ScopeIndex
-from advisor.store.lexical import LexicalIndex
+from advisor.store.lexical import LexicalIndex, query_terms
 
 logger = logging.getLogger(__name__)
 KNOWLEDGE_SCOPE = "knowledge"
@@ -82,6 +86,40 @@ class _ScopeState:
     entries: dict[str, ManifestEntry]
     collection: Any
     where: dict[str, Any] | None
+    view: str | None  # the store's view when the token was last checked (`Store.reading`)
+
+
+@dataclass
+class _Candidate:
+    """A chunk of one scope found by either retriever, decoded only if it is served."""
+
+    state: _ScopeState
+    label: str
+    lexical: LexicalIndex
+    position: int
+    vector_rank: int | None = None
+    similarity: float | None = None
+    lexical_rank: int | None = None
+    asks_rank: int | None = None
+    score: float = 0.0
+
+    def passage(self) -> Passage | None:
+        cid, text, meta = self.lexical.record(self.position)
+        if meta.get("scope") != self.state.name:  # belt and braces: never serve another scope's chunk
+            logger.error(
+                "chunk %s claims scope %s inside %s; dropped", cid, meta.get("scope"), self.state.name
+            )
+            return None
+        return Passage(
+            chunk_id=cid,
+            text=text,
+            source=str(meta["source"]),
+            title=str(meta["title"]),
+            heading=str(meta.get("heading", "")),
+            scope=self.label,
+            score=self.score,
+            similarity=self.similarity,
+        )
 
 
 class Retriever:
@@ -95,10 +133,8 @@ class Retriever:
         self._lock = threading.Lock()
         self._asks: Asks | None = None
         self._asks_loaded = False
-        # knowledge generation token → each asked-about section's chunks (id, text, metadata), in order
-        self._section_chunks: tuple[str, dict[SectionKey, list[tuple[str, str, dict[str, Any]]]]] | None = (
-            None
-        )
+        # knowledge generation token → the lexical positions of each asked-about section, in order
+        self._section_positions: tuple[str, dict[SectionKey, list[int]]] | None = None
 
     def search(
         self,
@@ -111,159 +147,162 @@ class Retriever:
     ) -> list[Passage]:
         """The top `k` passages for `query` from the knowledge base and/or `workspace`, at most
         `per_source` (default: the setting) from one file."""
-        states: list[tuple[_ScopeState, str]] = []
-        if knowledge:
-            state = self._scope_state(KNOWLEDGE_COLLECTION)
-            if state is not None:
-                states.append((state, KNOWLEDGE_SCOPE))
+        scopes = [(KNOWLEDGE_COLLECTION, KNOWLEDGE_SCOPE)] if knowledge else []
         if workspace is not None:
-            state = self._scope_state(workspace_collection(workspace))
-            if state is None:
+            scopes.append((workspace_collection(workspace), workspace))
+        # Encoded before the store is held: a process waiting for the store need not wait for the model.
+        vector = np.asarray([self.embeddings.embed_query(query)], dtype=np.float32)
+        with self.store.reading() as view:  # one hold of the store for every call below
+            states = self._scope_states([name for name, _ in scopes], view)
+            if workspace is not None and states[-1] is None:
                 raise WorkspaceError(
                     f"No workspace named {workspace!r}",
                     hint=f"create it with: advisor ingest FILES --workspace {workspace!r}",
                 )
-            states.append((state, workspace))
-        k = k or self.settings.retrieval.top_k
-        vector = self.embeddings.embed_query(query)
-        passages: list[Passage] = []
-        for state, label in states:
-            passages.extend(self._search_scope(query, vector, state, label))
-        passages.sort(key=lambda p: p.score, reverse=True)
-        return _diversify(passages, k, per_source or self.settings.retrieval.max_per_source)
+            found = [
+                (state, label, self._vector_hits(vector, state))
+                for state, (_, label) in zip(states, scopes, strict=True)
+                if state is not None and state.entries
+            ]
+        terms = query_terms(expand_query(query))
+        candidates = [
+            c for state, label, hits in found for c in self._fuse(terms, hits, state, label, vector[0])
+        ]
+        candidates.sort(key=lambda c: c.score, reverse=True)
+        return _diversify(
+            candidates,
+            k or self.settings.retrieval.top_k,
+            per_source or self.settings.retrieval.max_per_source,
+        )
 
     def section(self, passage: Passage) -> list[SectionChunk]:
         """The stored chunks of the section `passage` sits in (its file's current version), in order:
         one store call."""
         knowledge = passage.scope == KNOWLEDGE_SCOPE
-        state = self._scope_state(KNOWLEDGE_COLLECTION if knowledge else workspace_collection(passage.scope))
-        entry = state.entries.get(passage.source) if state is not None else None
-        if state is None or entry is None:
-            return []
-        got = state.collection.get(
-            where={
-                "$and": [
-                    {"source": passage.source},
-                    {"heading": passage.heading},
-                    {"file_sha": entry.file_sha},
-                ]
-            },
-            include=["documents", "metadatas"],
-        )
+        name = KNOWLEDGE_COLLECTION if knowledge else workspace_collection(passage.scope)
+        with self.store.reading() as view:
+            (state,) = self._scope_states([name], view)
+            entry = state.entries.get(passage.source) if state is not None else None
+            if state is None or entry is None:
+                return []
+            got = state.collection.get(
+                where={
+                    "$and": [
+                        {"source": passage.source},
+                        {"heading": passage.heading},
+                        {"file_sha": entry.file_sha},
+                    ]
+                },
+                include=["documents", "metadatas"],
+            )
         return [
             SectionChunk(chunk_id, int(meta.get("index", 0)), text)
             for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
 
-    def _scope_state(self, collection_name: str) -> _ScopeState | None:
-        """What a search needs of a scope, or None when it does not exist. Warm, it costs one store
-        call (the scope's generation token); the manifest, the collection handle and the count are
-        read again only after a write to the scope changed the token."""
-        token = ScopeIndex.generation(self.store, collection_name)
+    def _scope_states(self, names: list[str], view: str | None) -> list[_ScopeState | None]:
+        """What a search needs of each scope, or None for one that does not exist (call while
+        holding the store). No store call when no advisor process has written to the store since
+        the scopes were last checked (`view` is unchanged); else one call for their generation
+        tokens, and the manifest, collection handle and count of a scope are read again only when
+        its token changed."""
         with self._lock:
-            cached = self._states.get(collection_name)
-        if token is not None and cached is not None and cached.token == token:
+            cached = [self._states.get(name) for name in names]
+        if view is not None and all(s is not None and s.view == view for s in cached):
             return cached
-        if not self.store.has_collection(collection_name):
-            return None
-        scope = ScopeIndex(self.store, collection_name, self.embeddings)
-        token = token or scope.current_generation()  # a scope last written before tokens existed
-        entries = scope.entries()
-        collection = self.store.collection(collection_name, create=False)
-        state = _ScopeState(
-            collection_name, token, entries, collection, scope.vouched_filter(collection, entries)
-        )
-        with self._lock:
-            self._states[collection_name] = state
-        return state
+        tokens = ScopeIndex.generations(self.store, names)
+        states: list[_ScopeState | None] = []
+        for name, state in zip(names, cached, strict=True):
+            token = tokens.get(name)
+            if token is not None and state is not None and state.token == token:
+                state = replace(state, view=view)
+            elif self.store.has_collection(name):
+                scope = ScopeIndex(self.store, name, self.embeddings)
+                token = token or scope.current_generation()  # a scope last written before tokens existed
+                entries = scope.entries()
+                collection = self.store.collection(name, create=False)
+                where = scope.vouched_filter(collection, entries)
+                state = _ScopeState(name, token, entries, collection, where, view)
+            else:
+                states.append(None)
+                continue
+            with self._lock:
+                self._states[name] = state
+            states.append(state)
+        return states
 
-    def _search_scope(self, query: str, vector: list[float], state: _ScopeState, label: str) -> list[Passage]:
-        if not state.entries:
-            return []
-        collection_name, where = state.name, state.where
-        n = self.settings.retrieval.candidates
+    def _vector_hits(self, vector: npt.NDArray[np.float32], state: _ScopeState) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the nearest chunks: ids and distances only (their texts
+        come from the scope's lexical index; fetching them from the store tripled the call)."""
         got = state.collection.query(
-            query_embeddings=np.asarray([vector], dtype=np.float32),
-            n_results=n,
-            where=where,
-            include=["documents", "metadatas", "distances"],
+            query_embeddings=vector,
+            n_results=self.settings.retrieval.candidates,
+            where=state.where,
+            include=["distances"],
         )
-        hits: dict[str, dict[str, Any]] = {}
-        for rank, (cid, text, meta, distance) in enumerate(
-            zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)
-        ):
-            hits[cid] = {"text": text, "meta": meta, "vector_rank": rank, "similarity": 1.0 - float(distance)}
-        lexical = ScopeIndex(self.store, collection_name, self.embeddings).lexical(state.token, where)
-        for rank, (position, score) in enumerate(lexical.search(expand_query(query), n)):
-            cid, text, meta = lexical.record(position)
-            hit = hits.setdefault(cid, {"text": text, "meta": meta})
-            hit["lexical_rank"] = rank
-            hit["bm25"] = score
+        return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
+
+    def _fuse(
+        self,
+        terms: list[str],
+        vector_hits: list[tuple[str, float]],
+        state: _ScopeState,
+        label: str,
+        vector: npt.NDArray[np.float32],
+    ) -> list[_Candidate]:
+        """The scope's candidates, scored by reciprocal rank fusion of the two rankings (three for the
+        knowledge base: its sections ranked by the asks)."""
+        lexical = ScopeIndex(self.store, state.name, self.embeddings).lexical(state.token, state.where)
+        fused: dict[int, _Candidate] = {}
+        positions = lexical.positions([cid for cid, _ in vector_hits])
+        for rank, (position, (_, similarity)) in enumerate(zip(positions, vector_hits, strict=True)):
+            if position is not None:  # else not of the generation read: a write has just landed
+                fused[position] = _Candidate(state, label, lexical, position, rank, similarity)
+        for rank, (position, _) in enumerate(lexical.search(terms, self.settings.retrieval.candidates)):
+            fused.setdefault(position, _Candidate(state, label, lexical, position)).lexical_rank = rank
         weights = self.settings.retrieval
         # Scopes are sorted together: a scope with a third ranking has its fused scores scaled back
         # to the two-ranking scale, so the knowledge base does not outrank a workspace by having one.
         scale = 1.0
-        if label == KNOWLEDGE_SCOPE and self._rank_by_asks(vector, state, lexical, hits):
+        if label == KNOWLEDGE_SCOPE and self._rank_by_asks(vector, state, label, lexical, fused):
             two = weights.vector_weight + weights.lexical_weight
             scale = two / (two + weights.asks_weight) if two else 1.0
-        passages = []
-        for cid, hit in hits.items():
-            meta = hit["meta"]
-            if meta.get("scope") != collection_name:  # belt and braces: never serve another scope's chunk
-                logger.error(
-                    "chunk %s claims scope %s inside %s; dropped", cid, meta.get("scope"), collection_name
-                )
-                continue
+        for candidate in fused.values():
             score = 0.0
-            if "vector_rank" in hit:
-                score += weights.vector_weight / (weights.rrf_k + hit["vector_rank"])
-            if "lexical_rank" in hit:
-                score += weights.lexical_weight / (weights.rrf_k + hit["lexical_rank"])
-            if "asks_rank" in hit:
-                score += weights.asks_weight / (weights.rrf_k + hit["asks_rank"])
-            passages.append(
-                Passage(
-                    chunk_id=cid,
-                    text=hit["text"],
-                    source=str(meta["source"]),
-                    title=str(meta["title"]),
-                    heading=str(meta.get("heading", "")),
-                    scope=label,
-                    score=score * scale,
-                    similarity=hit.get("similarity"),
-                )
-            )
-        return passages
+            if candidate.vector_rank is not None:
+                score += weights.vector_weight / (weights.rrf_k + candidate.vector_rank)
+            if candidate.lexical_rank is not None:
+                score += weights.lexical_weight / (weights.rrf_k + candidate.lexical_rank)
+            if candidate.asks_rank is not None:
+                score += weights.asks_weight / (weights.rrf_k + candidate.asks_rank)
+            candidate.score = score * scale
+        return list(fused.values())
 
     def _rank_by_asks(
-        self, vector: list[float], state: _ScopeState, lexical: LexicalIndex, hits: dict[str, dict[str, Any]]
+        self,
+        vector: npt.NDArray[np.float32],
+        state: _ScopeState,
+        label: str,
+        lexical: LexicalIndex,
+        fused: dict[int, _Candidate],
     ) -> bool:
-        """Give the best chunk of each section whose asks come closest an `asks_rank` (adding the
-        section's first chunk to `hits` when neither the vectors nor BM25 found one of its chunks);
-        False when there are no asks to rank by."""
+        """Give the best candidate of each section whose asks come closest an `asks_rank` (adding
+        the section's first chunk when neither retriever found one of its chunks); False when there
+        are no asks to rank by."""
         asks = self._loaded_asks()
         if asks is None or not self.settings.retrieval.asks_weight:
             return False
-        chunks = self._chunks_of_sections(state, lexical, asks)
+        sections = self._positions_of_sections(state, lexical, asks)
         for rank, key in enumerate(asks.rank_sections(vector, self.settings.retrieval.asks_sections)):
-            found = [
-                cid
-                for cid, hit in hits.items()
-                if key.holds(str(hit["meta"].get("source")), str(hit["meta"].get("heading", "")))
-            ]
+            positions = sections.get(key, [])
+            found = [fused[p] for p in positions if p in fused]
             if found:
-                best = min(
-                    found,
-                    key=lambda cid: min(
-                        hits[cid].get("vector_rank", 1e9), hits[cid].get("lexical_rank", 1e9)
-                    ),
-                )
-            elif chunks.get(key):
-                best, text, meta = chunks[key][0]
-                hits[best] = {"text": text, "meta": meta}
+                best = min(found, key=_best_rank)
+            elif positions:
+                best = fused[positions[0]] = _Candidate(state, label, lexical, positions[0])
             else:
                 continue
-            hits[best]["asks_rank"] = rank
+            best.asks_rank = rank
         return True
 
     def _loaded_asks(self) -> Asks | None:
@@ -273,36 +312,47 @@ class Retriever:
                 self._asks_loaded = True
             return self._asks
 
-    def _chunks_of_sections(
+    def _positions_of_sections(
         self, state: _ScopeState, lexical: LexicalIndex, asks: Asks
-    ) -> dict[SectionKey, list[tuple[str, str, dict[str, Any]]]]:
-        """The knowledge chunks of every section the asks name, read once per generation from the
-        scope's BM25 records (no store call)."""
-        cached = self._section_chunks
+    ) -> dict[SectionKey, list[int]]:
+        """The lexical positions of the chunks of every section the asks name, in reading order, read
+        once per generation from the scope's BM25 records (no store call)."""
+        cached = self._section_positions
         if cached is not None and cached[0] == state.token:
             return cached[1]
-        by_section: dict[SectionKey, list[tuple[str, str, dict[str, Any]]]] = {}
-        records = sorted(
-            (lexical.record(i) for i in range(lexical.size)), key=lambda r: int(r[2].get("index", 0))
-        )
-        for cid, text, meta in records:
+        found: dict[SectionKey, list[tuple[int, int]]] = {}
+        for position in range(lexical.size):
+            _, _, meta = lexical.record(position)
             source, heading = str(meta.get("source")), str(meta.get("heading", ""))
             key = next((k for k in asks.sections if k.holds(source, heading)), None)
             if key is not None:
-                by_section.setdefault(key, []).append((cid, text, meta))
-        self._section_chunks = (state.token, by_section)
+                found.setdefault(key, []).append((int(meta.get("index", 0)), position))
+        by_section = {key: [p for _, p in sorted(pairs)] for key, pairs in found.items()}
+        self._section_positions = (state.token, by_section)
         return by_section
 
 
-def _diversify(passages: list[Passage], k: int, max_per_source: int) -> list[Passage]:
-    """The best `k` passages with at most `max_per_source` from one file (topped up if too few)."""
+def _best_rank(candidate: _Candidate) -> int:
+    ranks = [r for r in (candidate.vector_rank, candidate.lexical_rank) if r is not None]
+    return min(ranks, default=10**9)
+
+
+def _diversify(candidates: list[_Candidate], k: int, max_per_source: int) -> list[Passage]:
+    """The best `k` passages with at most `max_per_source` from one file (topped up if too few),
+    decoding candidates in order until they are found."""
     taken: list[Passage] = []
+    passed: list[Passage] = []
     per_source: dict[tuple[str, str], int] = {}
-    for passage in passages:
+    for candidate in candidates:
+        passage = candidate.passage()
+        if passage is None:
+            continue
         key = (passage.scope, passage.source)
         if per_source.get(key, 0) < max_per_source:
             taken.append(passage)
             per_source[key] = per_source.get(key, 0) + 1
-        if len(taken) == k:
-            return taken
-    return taken + [p for p in passages if p not in taken][: k - len(taken)]
+            if len(taken) == k:
+                return taken
+        else:
+            passed.append(passage)
+    return taken + passed[: k - len(taken)]

@@ -69,6 +69,12 @@ def assemble(chunks: list[SectionChunk]) -> tuple[str, list[_Placed]]:
     return text, placed
 
 
+def unit_text(heading: str, title: str, text: str) -> str:
+    """What is embedded of a unit when an answer weighs it: with its heading ("Purpose: ..."), which
+    often names its topic."""
+    return f"{heading or title}: {text}"
+
+
 def section_units(chunks: list[SectionChunk]) -> list[Unit]:
     """The quotable units of the section made of `chunks`, in reading order."""
     text, placed = assemble(chunks)

@@ -95,6 +95,18 @@ class Store:
         else:
             yield
 
+    @contextmanager
+    def reading(self) -> Iterator[str | None]:
+        """Hold the embedded store for several reads. Yields its view: a token that changes whenever
+        any advisor process writes to the store, so what was read under the same view is still
+        current (None with a server, or inside a write: then ask the store)."""
+        client = self.client
+        if isinstance(client, GuardedClient):
+            with client.reading() as view:
+                yield view
+        else:
+            yield None
+
     @cached_property
     def lexical(self) -> LexicalStore:
         """Where the scopes' BM25 indexes are saved (beside the store, by database)."""

@@ -143,6 +143,12 @@ class GuardedClient:
         with self._store.use(write=True, wait_s=self._wait_s):
             yield
 
+    @contextmanager
+    def reading(self) -> Iterator[str | None]:
+        """Hold the store across several reads; yields the lock's view of it (`StoreLock.view`)."""
+        with self._store.use(write=False, wait_s=self._wait_s):
+            yield self._store.lock.view
+
     def _guard(self, result: Any) -> Any:
         from chromadb.api.models.Collection import Collection
 

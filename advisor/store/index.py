@@ -88,6 +88,12 @@ class ScopeIndex:
         metadatas = got["metadatas"] or []
         return str(metadatas[0]["token"]) if metadatas else None
 
+    @staticmethod
+    def generations(store: Store, collection_names: list[str]) -> dict[str, str]:
+        """The current generation token of each scope that has one, in one store call."""
+        got = store.manifest.get(ids=[_generation_id(n) for n in collection_names], include=["metadatas"])
+        return {str(m[GENERATION_KEY]): str(m["token"]) for m in got["metadatas"] or []}
+
     def current_generation(self) -> str:
         """The scope's generation token, giving the scope one first if it was last written before
         tokens existed (so that what is read of it can be reused until the next write)."""
@@ -213,8 +219,16 @@ class ScopeIndex:
 
     def sweep_orphans(self) -> int:
         """Delete chunks that no manifest entry vouches for (left by an interrupted ingest)."""
+        with self.store.reading():  # the usual case, nothing to sweep, is found without a write:
+            if not self._may_hold_orphans():  # a write makes every other process reopen the store
+                return 0
         with self.store.writing():  # another process's write in between would look like orphans
             return self._sweep_orphans()
+
+    def _may_hold_orphans(self) -> bool:
+        if not self.store.has_collection(self.name):
+            return False
+        return self.vouched_filter(self.store.collection(self.name, create=False), self.entries()) is not None
 
     def _sweep_orphans(self) -> int:
         if not self.store.has_collection(self.name):

@@ -8,6 +8,7 @@ Unchanged files are recognised by content hash and skipped without loading the e
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -111,6 +112,17 @@ def collect_files(paths: Iterable[Path], refused: list[FileResult] | None = None
     return found
 
 
+def _holds(path: Path, sha256: str, max_bytes: int) -> bool:
+    """Whether `path` is a regular file of exactly the bytes whose hash is `sha256` (a document's
+    hash is of its file's bytes)."""
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
+
+
 def _refused_link(source: str, folder: bool) -> FileResult:
     what = "a linked folder" if folder else "a link to a file outside the folder"
     return FileResult(
@@ -177,9 +189,13 @@ def ingest_files(
 
     for path, source in files:
         try:
+            previous = known.get(source)
+            if previous and _holds(path, previous.file_sha, max_bytes):  # not parsed again
+                check_structured(path)
+                window.append(FileResult(source, "unchanged", previous.chunk_count))
+                continue
             document = read(path, source=source, max_bytes=max_bytes)
             check_structured(path)  # a roster or metrics table its tool could not read is refused now
-            previous = known.get(source)
             if previous and previous.file_sha == document.sha256:
                 window.append(FileResult(source, "unchanged", previous.chunk_count))
             else:

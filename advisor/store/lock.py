@@ -75,6 +75,12 @@ class StoreLock:
         finally:
             self._threads.release()
 
+    @property
+    def view(self) -> str | None:
+        """While held: the store generation this process's view reflects, which every write by any
+        process changes; None inside a write (its changes may not all be made yet)."""
+        return None if self._bumped or self._depth == 0 else self._seen
+
     def _acquire_file(self, write: bool, wait_s: float) -> bool:
         if self._fd is None or self._queue_fd is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)

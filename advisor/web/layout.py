@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 
 from advisor.documents.read import SUPPORTED_SUFFIXES
 from advisor.web.guard import BodyLimit, SameOriginOnly, allowed_hosts, request_body_limit
@@ -234,20 +235,19 @@ def build_app(ctx: AppContext) -> gr.Blocks:
     return demo  # type: ignore[no-any-return]
 
 
-def log_to_console() -> None:
-    """The server's log on stderr: the advisor's INFO lines (first-run indexing, the address it
-    runs on, what a refused request was told) and everyone's warnings and errors."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("advisor").setLevel(logging.INFO)
-
-
 def launch_app(
-    ctx: AppContext | None = None, *, host: str | None = None, port: int | None = None, block: bool = True
+    ctx: AppContext | None = None,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    block: bool = True,
+    before_listen: Callable[[], None] | None = None,
 ) -> gr.Blocks:
     """Build and start the app with production settings: queue with a concurrency limit, upload size
     limit, optional login, no tracebacks for users, no telemetry, no monitoring route, no run history,
     no cross-origin callers, nothing under ADVISOR_HOME served as a file, served copies of uploads
-    and downloads deleted after an hour."""
+    and downloads deleted after an hour. `before_listen` runs just before the server takes its port
+    (`serve` stops its starting page there)."""
     from starlette.middleware import Middleware
 
     ctx = ctx or AppContext(Runtime())
@@ -262,6 +262,8 @@ def launch_app(
     share_one_pool(demo, settings.app.concurrency)
     demo.delete_cache = (900, 3600)  # every 15 min, the copies Gradio serves that are over an hour old
     auth = parse_auth(settings.auth)
+    if before_listen is not None:
+        before_listen()
     demo.launch(
         server_name=host or settings.app.host,
         server_port=port or settings.app.port,

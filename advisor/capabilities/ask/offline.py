@@ -18,8 +18,8 @@ from advisor.capabilities.ask.models import Answer
 from advisor.documents.injection import find_injections, injection_warning
 from advisor.retrieval.highlights import embed_cached
 from advisor.retrieval.hybrid import Citation, Passage, Retriever
-from advisor.retrieval.sections import SectionChunk, Unit, section_units, shorten_list
-from advisor.store.lexical import tokenize
+from advisor.retrieval.sections import SectionChunk, Unit, section_units, shorten_list, unit_text
+from advisor.store.lexical import query_terms
 from advisor.text.stemming import stem_words
 from advisor.text.vectors import cosine
 
@@ -133,7 +133,7 @@ def _candidates(question: str, passages: list[Passage], retriever: Retriever) ->
         pool.extend((rank, passage, unit) for unit in section_units(chunks))
     if not pool:
         return []
-    vectors = embed_cached(retriever.embeddings, [f"{p.heading or p.title}: {u.text}" for _, p, u in pool])
+    vectors = embed_cached(retriever.embeddings, [unit_text(p.heading, p.title, u.text) for _, p, u in pool])
     query = retriever.embeddings.embed_query(question)
     retrieved = {p.chunk_id for p in passages}
     wants_steps = bool(_HOW.search(question))
@@ -225,8 +225,7 @@ def _compose(chosen: list[_Candidate], preface: str) -> Answer:
 
 def _topic_stems(text: str) -> set[str]:
     """The stemmed content words of `text` that say what it is about (not which document)."""
-    (stems,) = tokenize([text], as_strings=True)
-    return set(stems) - _DOCUMENT_STEMS
+    return set(query_terms(text)) - _DOCUMENT_STEMS
 
 
 def _section(candidate: _Candidate) -> tuple[str, str, str]:
