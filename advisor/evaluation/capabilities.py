@@ -21,6 +21,7 @@ from advisor.errors import AdvisorError
 from advisor.evaluation.labels import Outcome
 from advisor.evaluation.scenarios import Scenario
 from advisor.retrieval.hybrid import Passage, Retriever
+from advisor.retrieval.sections import SectionChunk
 from advisor.service.capabilities import Capabilities
 from advisor.store.ingest import ingest_workspace_files
 
@@ -54,6 +55,26 @@ class TracingRetriever(Retriever):
         )
         self.searches.append(passages)
         return passages
+
+    def section(self, passage: Passage) -> list[SectionChunk]:
+        """The section's chunks, remembered as read: an answer may quote any chunk of the section
+        around a passage it retrieved (`retrieval.sections`), and citing it is citing what it read."""
+        chunks = self.inner.section(passage)
+        self.searches.append(
+            [
+                Passage(
+                    chunk.chunk_id,
+                    chunk.text,
+                    passage.source,
+                    passage.title,
+                    passage.heading,
+                    passage.scope,
+                    0.0,
+                )
+                for chunk in chunks
+            ]
+        )
+        return chunks
 
 
 @dataclass
