@@ -51,6 +51,7 @@ def test_the_wheel_carries_prompts_knowledge_and_eval_data(wheel: Path) -> None:
         expected = {f"{inside}{p.name}" for p in (ROOT / folder).glob(f"*{pattern}")}
         assert expected and expected <= names, f"{folder} missing from the wheel"
     assert "advisor/data/evals/baselines/offline.json" in names
+    assert "advisor/data/knowledge/asks.yaml" in names  # how leaders ask: search ranks by it
     assert not any(name.startswith(("tests/", "knowledge/", "prompts/")) for name in names)
 
 
