@@ -168,6 +168,8 @@ def export(model: SentenceTransformer, out: Path) -> None:
                 "pooling": "mean",
                 "normalize": True,
                 "onnx_opset": OPSET,
+                "precision": "fp32 (a dynamic int8 copy was measured and not shipped: see "
+                "benchmarks/export_minilm_onnx.py)",
                 "versions": {p: metadata.version(p) for p in ("torch", "sentence-transformers", "onnx")},
             },
             indent=2,
