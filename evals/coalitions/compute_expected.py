@@ -32,6 +32,9 @@ AS_OF = {
     "python-software-foundation.csv": "2020-09-30",
     "national-digital-inclusion-alliance.csv": "2017-09-30",
     "liverpool-city-region-apprenticeship-hub.csv": "2019-03-31",
+    "hawaii-watershed-partnerships.csv": "2018-06-30",
+    "la-plata-suicide-prevention.csv": "2019-06-30",
+    "age-friendly-dc.csv": "2020-09-30",
 }
 
 
