@@ -35,6 +35,7 @@ AS_OF = {
     "hawaii-watershed-partnerships.csv": "2018-06-30",
     "la-plata-suicide-prevention.csv": "2019-06-30",
     "age-friendly-dc.csv": "2020-09-30",
+    "santa-clara-basin-wmi.csv": "2005-06-30",
 }
 
 
