@@ -23,7 +23,10 @@ def main() -> None:
         counts[kind][1] += len(a)
         counts[kind][2] += len(b)
 
+    skipped = [n for kind in ("rosters", "metrics") for n in first[kind] if n not in second[kind]]
     for name, one in first["rosters"].items():
+        if name not in second["rosters"]:
+            continue  # no second-pass labels yet (batch 2)
         two = second["rosters"][name]
         for kind in ("position_without_interest", "missing_stakeholder"):
             add(kind, set(one.get(kind) or []), set(two.get(kind) or []))
@@ -36,6 +39,8 @@ def main() -> None:
             *({name} if x.get("missing_community_voice") else set() for x in (one, two)),
         )
     for name, one in first["metrics"].items():
+        if name not in second["metrics"]:
+            continue
         two = second["metrics"][name]
         for kind in SIGNALS:
             details = [[d for d in x.get("signal_details", []) if d["kind"] == kind] for x in (one, two)]
@@ -45,6 +50,8 @@ def main() -> None:
                 *({m for s in d for m in (s.get("metrics") or ["(whole)"])} for d in details),
             )
         add("explained gap", *({d["metric"] for d in x.get("explained_gaps", [])} for x in (one, two)))
+    if skipped:
+        print(f"skipped (no second-pass labels): {len(skipped)} files")
     print(f"{'label':34s} first second both   F1")
     for kind, (both, a, b) in counts.items():
         print(f"{kind:34s} {a:5d} {b:6d} {both:4d} {2 * both / (a + b) if a + b else 1.0:5.2f}")

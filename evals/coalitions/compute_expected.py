@@ -27,6 +27,15 @@ AS_OF = {
     "dotnet-foundation.csv": "2020-07-30",
     "erpnext-foundation.csv": "2019-03-31",
     "kubernetes-contributor-experience.csv": "2023-10-31",
+    # batch 2 (written 2026-12-02, wholly dev)
+    "boulder-long-term-flood-recovery.csv": "2014-09-30",
+    "python-software-foundation.csv": "2020-09-30",
+    "national-digital-inclusion-alliance.csv": "2017-09-30",
+    "liverpool-city-region-apprenticeship-hub.csv": "2019-03-31",
+    "hawaii-watershed-partnerships.csv": "2018-06-30",
+    "la-plata-suicide-prevention.csv": "2019-06-30",
+    "age-friendly-dc.csv": "2020-09-30",
+    "santa-clara-basin-wmi.csv": "2005-06-30",
 }
 
 
