@@ -29,7 +29,8 @@ from pydantic import BaseModel, Field
 
 from advisor.capabilities.ask.models import Answer
 from advisor.errors import ConfigError
-from advisor.retrieval.hybrid import Passage, Retriever
+from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.passages import Passage
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
 from advisor.text.safe_yaml import load_yaml
