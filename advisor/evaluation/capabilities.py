@@ -127,12 +127,19 @@ def run_capability(scenario: Scenario, context: EvalContext) -> Outcome:
 
 
 def _review(scenario: Scenario, context: EvalContext, capabilities: Capabilities) -> CharterReview:
+    """The charter reviewed afresh: never from the home's review cache, whose reviews were made by an
+    earlier run (an eval that reads them counts no model calls and measures nothing new)."""
+    from advisor.capabilities.charter.review import review_charter
+
+    def review(path: Path) -> CharterReview:
+        return review_charter(path, settings=capabilities.settings, llm=capabilities.llm)
+
     if scenario.inputs.charter:
-        return capabilities.review_charter(context.path(scenario.inputs.charter))
+        return review(context.path(scenario.inputs.charter))
     with tempfile.TemporaryDirectory(prefix="advisor-eval-") as folder:
         path = Path(folder) / f"{scenario.id}.md"
         path.write_text(scenario.inputs.text or "", encoding="utf-8")
-        return capabilities.review_charter(path)
+        return review(path)
 
 
 def ensure_workspace(context: EvalContext, documents: list[str]) -> str:
