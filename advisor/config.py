@@ -101,6 +101,14 @@ class RetrievalSettings(BaseModel):
         description="Fusion weight of knowledge sections ranked by leaders' phrasings (knowledge/asks.yaml).",
     )
     asks_sections: int = Field(default=10, ge=1, description="Knowledge sections that ranking contributes.")
+    exact_max_chunks: int = Field(
+        default=2000,
+        ge=0,
+        description="Scopes of at most this many chunks (the knowledge base, most workspaces) are "
+        "searched exactly, in memory, instead of through Chroma's index: faster, and exact. Their "
+        "vectors are read from the store by the first search after a change (0.1-0.5 s at 2000 "
+        "chunks). 0 sends every scope to Chroma.",
+    )
 
 
 class LLMSettings(BaseModel):

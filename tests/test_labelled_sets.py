@@ -85,6 +85,8 @@ def test_questions_on_dev_retrieve_and_quote_the_answer(runtime: Runtime) -> Non
     assert figures.hit_at_3 >= 0.75, figures.misses
     assert figures.hit_at_3 > max(figures.bm25_hit_at_3, figures.vector_hit_at_3, figures.majority_hit_at_3)
     assert figures.answer_quotes_passage >= 0.4
+    # An answered question is seldom met with "nothing answers this".
+    assert figures.says_nothing_when_answerable <= 0.05
 
 
 @pytest.mark.slow

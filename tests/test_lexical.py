@@ -7,17 +7,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import bm25s
 import pytest
+import yaml
 
 from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.vocabulary import expand_query
 from advisor.service.runtime import Runtime
-from advisor.store.chroma import workspace_collection
+from advisor.store.chroma import KNOWLEDGE_COLLECTION, workspace_collection
 from advisor.store.index import ScopeIndex
 from advisor.store.ingest import ingest_paths
-from advisor.store.lexical import LexicalStore
+from advisor.store.lexical import LexicalIndex, LexicalStore, corpus_text, query_terms, tokenize
 from tests.conftest import write
 
 CHARTER = "# Harbor Alliance Charter\n\n## Purpose\nHalve asthma admissions in Harbor County by 2029.\n"
+QUESTIONS = Path(__file__).resolve().parents[1] / "evals" / "retrieval" / "questions.yaml"
 NOTES = "Learning review: the quorum-sensing pilot reached 400 families; landlords resisted inspections.\n"
 
 
@@ -105,3 +109,25 @@ def test_a_removal_saves_the_new_index_and_drops_the_old(
     assert len(after) == 1 and after != before
     hits = runtime.retriever.search("quorum-sensing landlords inspections", workspace=workspace_name, k=10)
     assert all(p.source != "notes.md" for p in hits)
+
+
+def test_bm25_ranks_as_bm25s_does(runtime: Runtime) -> None:
+    """The saved scores summed at query time give bm25s's own ranking and scores (its `retrieve`)."""
+    store = runtime.store
+    with store.reading():
+        ids, texts, metadatas = store.get_all(
+            store.collection(KNOWLEDGE_COLLECTION, create=False), include=["documents", "metadatas"]
+        )
+    ours = LexicalIndex.build(ids, texts, metadatas)
+    theirs = bm25s.BM25()
+    theirs.index(
+        tokenize([corpus_text(t, m) for t, m in zip(texts, metadatas, strict=True)]), show_progress=False
+    )
+    for question in [q["question"] for q in yaml.safe_load(QUESTIONS.read_text())]:
+        terms = query_terms(expand_query(question))
+        found = ours.search(terms, 30)
+        known = [t for t in terms if t in theirs.vocab_dict]
+        docs, scores = theirs.retrieve([known], k=30, show_progress=False)
+        expected = [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+        assert [p for p, _ in found] == [p for p, _ in expected], question
+        assert [s for _, s in found] == pytest.approx([s for _, s in expected], rel=1e-6)

@@ -17,7 +17,7 @@ from advisor.capabilities.purpose.check import ModelPurposeReview, check_purpose
 from advisor.config import LLMSettings, Settings
 from advisor.llm.models import load_chat_model
 from advisor.llm.structured import draft_structured, keep_retrieved, recording_outcomes
-from advisor.retrieval.hybrid import Citation, Passage
+from advisor.retrieval.passages import Citation, Passage
 from tests.llm_server import FakeOpenAIServer, Fault, ToolCall
 
 STATEMENT = "We promote safe streets for Riverside."

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.retrieval.hybrid import Passage
+from advisor.retrieval.passages import Passage
 from advisor.service.runtime import Runtime
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "evals" / "retrieval" / "questions.yaml"

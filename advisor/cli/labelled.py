@@ -167,6 +167,7 @@ def questions(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> Set
         row("hit@3 vectors alone", "vector_hit_at_3"),
         row("answer quotes a labelled passage", "answer_quotes_passage"),
         row("says so when nothing answers", "says_nothing_when_unanswerable"),
+        row('false "not covered" (answerable)', "says_nothing_when_answerable"),
     ]
     title = (
         f"retrieval and answers: {dev.questions} dev / {len(loaded['test'])} test questions; "

@@ -20,7 +20,8 @@ from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.evaluation.labels import Outcome
 from advisor.evaluation.scenarios import Scenario
-from advisor.retrieval.hybrid import Passage, Retriever
+from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.passages import Passage
 from advisor.retrieval.sections import SectionChunk
 from advisor.service.capabilities import Capabilities
 from advisor.store.ingest import ingest_workspace_files

@@ -14,7 +14,7 @@ from typing import Any
 
 from advisor.documents.read import SUPPORTED_SUFFIXES
 from advisor.evaluation.scenarios import Scenario
-from advisor.retrieval.hybrid import Passage
+from advisor.retrieval.passages import Passage
 
 DETECTED = ("present", "weak")
 DOCUMENT_SUFFIXES = frozenset(SUPPORTED_SUFFIXES)

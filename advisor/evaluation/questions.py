@@ -11,8 +11,9 @@ about "our" documents with their workspace (1-3 public governance documents from
 - a question labelled "both": either.
 The same questions are run through fused search, BM25 alone and vectors alone, beside the simplest
 baseline (always the three most common topics of dev). The offline answer is scored too: does it
-quote a labelled passage (workspace questions), and does it say plainly that nothing answers
-(unanswerable questions).
+quote a labelled passage (workspace questions), does it say plainly that nothing answers
+(unanswerable questions), and how often does it say so of a question that is answered (false "not
+covered"; the simplest baseline, always answering, says so of none).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from pydantic import BaseModel, Field
 
 from advisor.capabilities.ask.models import Answer
 from advisor.errors import ConfigError
-from advisor.retrieval.hybrid import Passage, Retriever
+from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.passages import Passage
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
 from advisor.text.safe_yaml import load_yaml
@@ -67,6 +69,9 @@ class PartFigures(BaseModel):
         description="Workspace questions whose answer quotes a labelled passage."
     )
     says_nothing_when_unanswerable: float
+    says_nothing_when_answerable: float = Field(
+        description='Answerable questions whose answer says nothing answers (false "not covered").'
+    )
     misses: list[str] = Field(default_factory=list, description="Ids of answerable questions missed.")
 
 
@@ -125,6 +130,7 @@ def _score_part(
     }
     quoting = [q for q in questions if q.kind in ("workspace", "both") and q.passages]
     unanswerable = [q for q in questions if q.kind == "unanswerable"]
+    answers = {q.id: answer(q.question, workspaces.get(q.id)).answer for q in questions}
     return PartFigures(
         questions=len(questions),
         hit_at_3=share([r is not None for r in fused]),
@@ -134,15 +140,9 @@ def _score_part(
         bm25_hit_at_3=share([r is not None for r in ranks["bm25"]]),
         vector_hit_at_3=share([r is not None for r in ranks["vector"]]),
         majority_hit_at_3=share([bool(set(common) & set(q.expected)) for q in answerable]),
-        answer_quotes_passage=share(
-            [
-                any(holds(answer(q.question, workspaces.get(q.id)).answer, p) for p in q.passages)
-                for q in quoting
-            ]
-        ),
-        says_nothing_when_unanswerable=share(
-            [bool(_NOTHING.search(answer(q.question, workspaces.get(q.id)).answer)) for q in unanswerable]
-        ),
+        answer_quotes_passage=share([any(holds(answers[q.id], p) for p in q.passages) for q in quoting]),
+        says_nothing_when_unanswerable=share([bool(_NOTHING.search(answers[q.id])) for q in unanswerable]),
+        says_nothing_when_answerable=share([bool(_NOTHING.search(answers[q.id])) for q in answerable]),
         misses=[q.id for q, r in zip(answerable, fused, strict=True) if r is None],
     )
 

@@ -34,7 +34,7 @@ from advisor.llm.prompts import load_prompt
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from advisor.retrieval.hybrid import Citation, Passage
+    from advisor.retrieval.passages import Citation, Passage
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)

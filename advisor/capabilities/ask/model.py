@@ -37,7 +37,8 @@ from advisor.llm.structured import (
     reply_schema,
     stream_json,
 )
-from advisor.retrieval.hybrid import Citation, Passage, Retriever
+from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.passages import Citation, Passage
 from advisor.text.safety import strip_remote_content
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from advisor.capabilities.pattern import AdvisorResult
-from advisor.retrieval.hybrid import Citation
+from advisor.retrieval.passages import Citation
 
 
 class Answer(AdvisorResult):

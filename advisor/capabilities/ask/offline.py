@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from advisor.capabilities.ask.models import Answer
 from advisor.documents.injection import find_injections, injection_warning
 from advisor.retrieval.highlights import embed_cached
-from advisor.retrieval.hybrid import Citation, Passage, Retriever
+from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.passages import Citation, Passage
 from advisor.retrieval.sections import SectionChunk, Unit, section_units, shorten_list, unit_text
 from advisor.store.lexical import query_terms
 from advisor.text.stemming import stem_words

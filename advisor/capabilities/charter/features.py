@@ -14,6 +14,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from advisor.capabilities.charter.clauses import Clause
+from advisor.capabilities.charter.criteria import CRITERIA, clause_criteria
 from advisor.capabilities.charter.cues import CONCRETE, ELEMENT_CUES, PLACEHOLDER, VAGUE, words
 from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.text.stemming import stem_words
@@ -103,6 +104,8 @@ def clause_features(clause: Clause) -> Features:
             features["cue:" + element] = min(weight, 4.0) / 2
         if cues.heading.search(clause.heading):
             features["head:" + element] = 1.0
+    for element, part in clause_criteria(clause.text):
+        features[f"c:{element}:{part}"] = 1.0
     features.update(strength_features(clause.text))
     if clause.in_list:
         features["list"] = 1.0
@@ -155,6 +158,16 @@ def element_features(
         cued = sum(1 for f in clause_feats if f.get("cue:" + element))
         features["cued"] = min(cued, 10) / 10
         features[f"{element}:cued"] = features["cued"]
+    parts = [
+        max((p for p, f in zip(probabilities, clause_feats, strict=True) if f.get(f"c:{element}:{part}")), default=0.0)
+        for part in CRITERIA[element]
+    ]
+    for part, value in zip(CRITERIA[element], parts, strict=True):
+        features[f"{element}:c:{part}"] = value
+    if parts:
+        features["parts_mean"] = sum(parts) / len(parts)
+        features["parts_min"] = min(parts)
+        features["parts_max"] = max(parts)
     if any(f.get("head:" + element) for f in clause_feats):
         features[f"{element}:headed"] = 1.0
     graded = [probabilities[i] * grades[i] for i in order[:TOP_CLAUSES]]

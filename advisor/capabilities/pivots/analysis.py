@@ -24,7 +24,8 @@ from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document
 from advisor.documents.sandbox import read_user_file
 from advisor.retrieval.highlights import select_sentences
-from advisor.retrieval.hybrid import Citation, Retriever
+from advisor.retrieval.hybrid import Retriever
+from advisor.retrieval.passages import Citation
 from advisor.text.tables import table_cell
 
 if TYPE_CHECKING:

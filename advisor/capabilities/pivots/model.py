@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
     from advisor.config import Settings
-    from advisor.retrieval.hybrid import Passage, Retriever
+    from advisor.retrieval.hybrid import Retriever
+    from advisor.retrieval.passages import Passage
 
 MAX_OPTIONS = 5
 MODEL_OPTIONS = 3  # at most 3 bounded options fit `llm.max_tokens` (1024) even from a small model

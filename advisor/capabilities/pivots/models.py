@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_serializer
 from advisor.capabilities.pattern import AdvisorResult
 from advisor.capabilities.pivots.signals import Signal
 from advisor.documents.coalition import MetricStatus
-from advisor.retrieval.hybrid import Citation
+from advisor.retrieval.passages import Citation
 
 
 class MetricProgress(BaseModel):

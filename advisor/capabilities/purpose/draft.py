@@ -36,7 +36,7 @@ from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
 from advisor.llm.structured import PassageId, Sentence, keep_retrieved
-from advisor.retrieval.hybrid import Citation, Passage
+from advisor.retrieval.passages import Citation, Passage
 from advisor.text.sentences import split_sentences
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.pattern import AdvisorResult
-from advisor.retrieval.hybrid import Citation
+from advisor.retrieval.passages import Citation
 
 
 class Criterion(BaseModel):

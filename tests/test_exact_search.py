@@ -1,0 +1,117 @@
+"""Small scopes (the knowledge base, small workspaces) are searched exactly in memory: the nearest
+chunks are the ones Chroma's index returns, searches give the same passages as with every scope
+sent to Chroma, a warm search asks the store for no vector query, and a write is seen at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from advisor.config import Settings
+from advisor.retrieval.exact import ScopeVectors
+from advisor.retrieval.hybrid import Retriever
+from advisor.service.runtime import Runtime
+from advisor.store.chroma import KNOWLEDGE_COLLECTION, workspace_collection
+from advisor.store.index import ScopeIndex
+from advisor.store.ingest import ingest_paths
+from tests.conftest import write
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "evals" / "retrieval" / "questions.yaml"
+NOTE = "Our steering group agreed that the lantern festival budget moves to the spring quarter."
+
+
+def _questions() -> list[str]:
+    return [q["question"] for q in yaml.safe_load(QUESTIONS.read_text())]
+
+
+def _settings(runtime: Runtime, exact_max_chunks: int) -> Settings:
+    retrieval = runtime.settings.retrieval.model_copy(update={"exact_max_chunks": exact_max_chunks})
+    return runtime.settings.model_copy(update={"retrieval": retrieval})
+
+
+def _ingest(runtime: Runtime, paths: list[Path], workspace: str) -> None:
+    ingest_paths(
+        paths, workspace, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+
+
+def test_exact_nearest_chunks_are_chromas_top_k(runtime: Runtime) -> None:
+    store, n = runtime.store, runtime.settings.retrieval.candidates
+    scope = ScopeIndex(store, KNOWLEDGE_COLLECTION, runtime.embeddings)
+    with store.reading():
+        collection = store.collection(KNOWLEDGE_COLLECTION, create=False)
+        lexical = scope.lexical(scope.current_generation())
+        vectors = ScopeVectors.load(store, collection, None, lexical)
+        assert vectors.size == lexical.size == collection.count()
+        for question in _questions():
+            query = np.asarray(runtime.embeddings.embed_query(question), dtype=np.float32)
+            got = collection.query(query_embeddings=query[None, :], n_results=n, include=["distances"])
+            ours = [(lexical.record(p)[0], s) for p, s in vectors.nearest(query, n)]
+            theirs = {cid: 1.0 - d for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)}
+            # The same similarity at every rank, and the same chunks: two chunks whose similarities
+            # differ by float rounding only (Chroma sums in another order) may swap places.
+            assert [s for _, s in ours] == pytest.approx(list(theirs.values()), abs=1e-6), question
+            for cid, similarity in ours:
+                if cid in theirs:
+                    assert similarity == pytest.approx(theirs[cid], abs=1e-6)
+                else:  # a tie at the cut-off
+                    assert similarity == pytest.approx(min(theirs.values()), abs=1e-6), question
+
+
+def test_searches_give_the_same_passages_as_with_chroma_alone(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    files = [write(tmp_path / "notes.md", f"# Steering notes\n\n{NOTE}\n\nLandlords resisted inspections.\n")]
+    _ingest(runtime, files, workspace_name)
+    exact = Retriever(_settings(runtime, 2000), runtime.store, runtime.embeddings)
+    chroma = Retriever(_settings(runtime, 0), runtime.store, runtime.embeddings)
+    for question in _questions():
+        for workspace in (None, workspace_name):
+            ours, theirs = (
+                exact.search(question, workspace=workspace),
+                chroma.search(question, workspace=workspace),
+            )
+            assert [(p.chunk_id, p.score) for p in ours] == [(p.chunk_id, p.score) for p in theirs]
+            assert [p.similarity for p in ours] == pytest.approx([p.similarity for p in theirs], abs=1e-5)
+
+
+def test_a_warm_search_of_small_scopes_asks_the_store_for_no_vector_query(
+    runtime: Runtime, tmp_path: Path, workspace_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chromadb.api.models.Collection import Collection
+
+    _ingest(runtime, [write(tmp_path / "notes.md", f"# Notes\n\n{NOTE}\n")], workspace_name)
+    retriever = Retriever(runtime.settings, runtime.store, runtime.embeddings)
+    retriever.search("who sets the budget?", workspace=workspace_name)
+    queries: list[str] = []
+    original = Collection.query
+
+    def query(self: Collection, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        queries.append(self.name)
+        return original(self, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Collection, "query", query)
+    assert retriever.search("when does the festival budget move?", workspace=workspace_name)
+    assert queries == []
+
+
+def test_a_write_is_seen_by_the_next_exact_search(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    first = write(tmp_path / "roster.md", "# Roster\n\nThe tenants' union and the clinic are members.\n")
+    _ingest(runtime, [first], workspace_name)
+    retriever = Retriever(runtime.settings, runtime.store, runtime.embeddings)
+
+    def nearest(question: str) -> tuple[str, float | None]:
+        found = retriever.search(question, workspace=workspace_name, knowledge=False, k=1)
+        return found[0].source, found[0].similarity
+
+    assert nearest(NOTE)[0] == "roster.md"  # the vectors of this generation are now in memory
+    _ingest(runtime, [write(tmp_path / "notes.md", f"# Notes\n\n{NOTE}\n")], workspace_name)
+    source, similarity = nearest(NOTE)
+    assert source == "notes.md" and similarity is not None and similarity > 0.8
+    ScopeIndex(runtime.store, workspace_collection(workspace_name), runtime.embeddings).remove("notes.md")
+    assert nearest(NOTE)[0] == "roster.md"
