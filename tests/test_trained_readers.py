@@ -1,5 +1,5 @@
-"""What a leader notices from the trained interests and pivots models, on real labelled dev files
-(evals/coalitions/): meaning read both ways, and signals read under any heading and tied to their metric."""
+"""What a leader notices on real labelled dev files (evals/coalitions/): interests matched by meaning
+both ways, and the trained pivots reader's signals read under any heading and tied to their metric."""
 
 from __future__ import annotations
 

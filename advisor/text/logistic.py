@@ -1,8 +1,8 @@
 """Small trained logistic models scored in numpy: standardised features, one column per output.
 
-The interests and pivots capabilities ship their trained weights as `.npz` files (no pickles) beside
-their modules; the training scripts under `evals/coalitions/` write them with `save` (scikit-learn is
-needed to train, never to score).
+The pivots capability ships its trained weights as `reader.npz` (no pickles) beside its modules;
+`evals/coalitions/train.py` writes it with `save_models` (scikit-learn is needed to train, never to
+score).
 """
 
 from __future__ import annotations

@@ -1,14 +1,13 @@
-"""Train the interests and pivots models on the dev part of the coalitions set (never on test).
+"""Train the pivots reader on the dev part of the coalitions set (never on test).
 
     python evals/coalitions/train.py --cv       # leave-one-coalition-out cross-validation on dev
     python evals/coalitions/train.py --batches  # train on batch 1's dev files, score batch 2
-    python evals/coalitions/train.py --write    # fit on all of dev, write served.npz and reader.npz
+    python evals/coalitions/train.py --write    # fit on all of dev, write reader.npz
 
-Models (see `advisor/capabilities/interests/served.py` and `advisor/capabilities/pivots/reader.py`):
-interest unserved, affected group unrepresented, signal kind per sentence, metric per signal. Each
-is a logistic regression over a few general features; its regularisation and decision threshold are
-chosen by leave-one-coalition-out cross-validation (the out-of-fold F1, or accuracy for metrics).
-Deterministic (lbfgs, fixed grids), so `--write` run twice writes the same files. Needs scikit-learn.
+Models (see `advisor/capabilities/pivots/reader.py`): signal kind per sentence, metric per signal.
+Each is a logistic regression over a few general features; its regularisation and decision threshold
+are chosen by leave-one-coalition-out cross-validation (the out-of-fold F1, or accuracy for metrics).
+Deterministic (lbfgs, fixed grids), so `--write` run twice writes the same file. Needs scikit-learn.
 """
 
 from __future__ import annotations
@@ -28,15 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batches import batch_files
 
-from advisor.capabilities.interests.analysis import roster_matcher
-from advisor.capabilities.interests.served import MODEL_FILE as SERVED_FILE
-from advisor.capabilities.interests.served import group_features, interest_features
 from advisor.capabilities.pivots.analysis import metric_states
 from advisor.capabilities.pivots.evidence import Relater
 from advisor.capabilities.pivots.reader import MODEL_FILE as READER_FILE
 from advisor.capabilities.pivots.reader import Encoder, metric_features, signal_features
 from advisor.capabilities.pivots.signals import KINDS, note_sentences
-from advisor.documents.coalition import parse_metrics, parse_roster
+from advisor.documents.coalition import parse_metrics
 from advisor.evaluation.coalitions import Counts, count_signals, load_split, quotes_sentence
 from advisor.llm.embeddings import MiniLMEmbeddings
 from advisor.text.logistic import Logistic, save_models
@@ -65,8 +61,6 @@ class Task:
 
 @dataclass
 class Data:
-    interest: Task
-    group: Task
     signals: Task
     metrics: Task
     notes: dict[str, list[Any]]  # file -> [(sentence, sentence text)] for the eval's signal count
@@ -76,26 +70,7 @@ class Data:
 def load_data(files: set[str] | None = None) -> Data:
     split, expected = (d := load_split(ROOT))["split"], d["expected"]
     encoder = Encoder(MiniLMEmbeddings())
-    data = Data(Task("interest"), Task("group"), Task("signals", outputs=KINDS), Task("metrics"), {}, {})
-    for name in split["rosters"]["dev"]:
-        if files is not None and name not in files:
-            continue
-        path = ROOT / "rosters" / name
-        objectives = path.with_suffix(".objectives.yaml")
-        roster = parse_roster(path, objectives if objectives.exists() else None)
-        label = expected["rosters"][name]
-        unserved = {(d["member"], d["interest"]) for d in label.get("interest_not_addressed") or []}
-        matcher = roster_matcher(roster, encoder.embeddings)
-        for member in roster.members:
-            for interest in member.interests:
-                data.interest.x.append(interest_features(matcher, member, interest, roster.objectives)[None])
-                data.interest.y.append(np.array([(member.name, interest) in unserved]))
-                data.interest.groups.append(name)
-        missing = set(label.get("missing_stakeholder") or [])
-        for group in roster.affected:
-            data.group.x.append(group_features(matcher, group, roster.members)[None])
-            data.group.y.append(np.array([group in missing]))
-            data.group.groups.append(name)
+    data = Data(Task("signals", outputs=KINDS), Task("metrics"), {}, {})
     for name in split["metrics"]["dev"]:
         if files is not None and name not in files:
             continue
@@ -204,25 +179,10 @@ def assignment_accuracy(task: Task, predicted: np.ndarray, t: float) -> float:
 def report(data: Data) -> dict[str, Any]:
     """Leave-one-coalition-out figures for every model, with its chosen C and threshold."""
     figures: dict[str, Any] = {}
-    for task in (data.interest, data.group):
-        c, t, predicted = choose(task, mean_f1)
-        _, y, _ = task.arrays()
-        p, r, f = f1(y[:, 0].astype(bool), predicted[:, 0] >= t)
-        base = f1(y[:, 0].astype(bool), np.ones(len(y), dtype=bool))
-        figures[task.name] = {
-            "C": c,
-            "threshold": t,
-            "precision": p,
-            "recall": r,
-            "f1": f,
-            "all_gaps_f1": base[2],
-            "items": len(y),
-            "positives": int(y.sum()),
-        }
     c, t, predicted = choose(data.signals, mean_f1)
     figures["signals"] = {"C": c, "threshold": t, **signal_counts(data, predicted, t)}
     c, t, predicted = choose(data.metrics, lambda y, p, t: assignment_accuracy(data.metrics, p, t))
-    _, y, groups = data.metrics.arrays()
+    _, _, groups = data.metrics.arrays()
     nearest = assignment_accuracy(data.metrics, data.metrics.arrays()[0][:, [0]], -1.0)
     figures["metrics"] = {
         "C": c,
@@ -263,7 +223,7 @@ def final(task: Task, c: float, t: float) -> Logistic:
 def trained(data: Data, chosen: dict[str, Any]) -> dict[str, Logistic]:
     return {
         name: final(getattr(data, name), chosen[name]["C"], chosen[name]["threshold"])
-        for name in ("interest", "group", "signals", "metrics")
+        for name in ("signals", "metrics")
     }
 
 
@@ -285,9 +245,8 @@ def main() -> None:
         print(name, {k: (round(v, 3) if isinstance(v, float) else v) for k, v in values.items()})
     if args.write:
         models = trained(data, figures)
-        save_models(SERVED_FILE, {"interest": models["interest"], "group": models["group"]})
         save_models(READER_FILE, {"signals": models["signals"], "metrics": models["metrics"]})
-        print(f"wrote {SERVED_FILE} and {READER_FILE}")
+        print(f"wrote {READER_FILE}")
 
 
 def product_on_batch_2(models: dict[str, Logistic]) -> None:
@@ -296,24 +255,17 @@ def product_on_batch_2(models: dict[str, Logistic]) -> None:
 
     from batches import print_figures, score_batch
 
-    from advisor.capabilities.interests import served
     from advisor.capabilities.pivots import reader
 
     with tempfile.TemporaryDirectory() as folder:
-        served.MODEL_FILE, reader.MODEL_FILE = Path(folder, "served.npz"), Path(folder, "reader.npz")
-        save_models(served.MODEL_FILE, {"interest": models["interest"], "group": models["group"]})
+        reader.MODEL_FILE = Path(folder, "reader.npz")
         save_models(reader.MODEL_FILE, {"signals": models["signals"], "metrics": models["metrics"]})
-        served.served_models.cache_clear()
         reader.reader_models.cache_clear()
         print_figures(2, score_batch(2))
 
 
 def print_batch(held: Data, models: dict[str, Logistic]) -> None:
     """Figures of models trained on batch 1 on batch 2 (none of it seen in training)."""
-    for name in ("interest", "group"):
-        x, y, _ = getattr(held, name).arrays()
-        p, r, f = f1(y[:, 0].astype(bool), models[name].decide(x)[:, 0])
-        print(f"batch 2 {name}: P {p:.2f} R {r:.2f} F1 {f:.2f} ({int(y.sum())} gaps of {len(y)})")
     x, _, _ = held.signals.arrays()
     counts = signal_counts(held, models["signals"].probabilities(x), float(models["signals"].thresholds[0]))
     for kind, c in counts.items():

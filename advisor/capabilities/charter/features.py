@@ -159,7 +159,10 @@ def element_features(
         features["cued"] = min(cued, 10) / 10
         features[f"{element}:cued"] = features["cued"]
     parts = [
-        max((p for p, f in zip(probabilities, clause_feats, strict=True) if f.get(f"c:{element}:{part}")), default=0.0)
+        max(
+            (p for p, f in zip(probabilities, clause_feats, strict=True) if f.get(f"c:{element}:{part}")),
+            default=0.0,
+        )
         for part in CRITERIA[element]
     ]
     for part, value in zip(CRITERIA[element], parts, strict=True):

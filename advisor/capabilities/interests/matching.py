@@ -72,11 +72,6 @@ class Evidence:
     who_only: bool = False  # population concepts say who only (`Matcher.serves`)
 
     @property
-    def shared_needs(self) -> frozenset[str]:
-        """Shared concepts that name a need (not who, not a means)."""
-        return frozenset(self.shared_concepts) - POPULATION_CONCEPTS - MEANS_CONCEPTS
-
-    @property
     def supported(self) -> bool:
         """Whether the match is strong enough to count (see the module docstring)."""
         if self.missing_means:
@@ -84,7 +79,7 @@ class Evidence:
         if self.similarity is None:
             return bool(self.shared_words or self.shared_people or self.shared_concepts)
         # a shared means is no evidence by itself: money for one cause is not money for another
-        needs = self.shared_needs
+        needs = set(self.shared_concepts) - POPULATION_CONCEPTS - MEANS_CONCEPTS
         people = bool(set(self.shared_concepts) & POPULATION_CONCEPTS)
         words = bool(self.shared_words) or (people and not self.who_only)
         return (
@@ -169,26 +164,6 @@ class Matcher:
         if text not in self._keys:
             self._keys[text] = self._extract(text)
         return self._keys[text]
-
-    @property
-    def embedded(self) -> bool:
-        """Whether the texts were embedded (an embedding model was given)."""
-        return bool(self._vectors)
-
-    def similarity(self, a: str, b: str) -> float:
-        """The cosine similarity of two of the roster's texts (0 when either was not embedded)."""
-        if a in self._vectors and b in self._vectors:
-            return float(self._vectors[a] @ self._vectors[b])
-        return 0.0
-
-    def pooled_similarity(self, text: str, others: Sequence[str]) -> float:
-        """The cosine similarity of `text` with the mean of `others` (0 when not embedded)."""
-        vectors = [self._vectors[o] for o in others if o in self._vectors]
-        if text not in self._vectors or not vectors:
-            return 0.0
-        mean = np.mean(vectors, axis=0)
-        norm = float(np.linalg.norm(mean))
-        return float(self._vectors[text] @ mean / norm) if norm else 0.0
 
     def evidence(self, a: str, b: str, *, extra_words: Sequence[str] = ()) -> Evidence:
         """How closely `a` matches `b` (`extra_words`: more words that count as part of `b`)."""
