@@ -23,42 +23,12 @@ EXPECTED = yaml.safe_load((DATA / "expected.yaml").read_text())
 TABLES = sorted(EXPECTED)
 HEADER = "metric,unit,baseline,target,current,start,due\n"
 
-# Sentence-level labels for the three learning reviews: a kind, or None for "must not be a signal".
-# Sentences that could fairly go either way ("The owners' association has stopped coming to
-# meetings": capacity or backlash?) are left out.
-LABELLED_SENTENCES = {
-    "The speed camera rollout has turned into a fight.": "backlash",
-    "Several residents told our door-knockers they support slower streets but resent fines that land "
-    "hardest on people who drive for work.": "backlash",
-    "The PTA council's volunteer coordinator stepped down in May and nobody has taken over, so school "
-    "outreach has stalled at four schools.": "capacity",
-    "The redesigned crossings at Lincoln and Oak Street elementary schools are a clear win.": "opportunity",
-    "Our survey shows backing for the redesign plan rising from 48% to 61%.": "opportunity",
-    "The Tenants Union's rallies outside the homes of two large landlords backfired.": "backlash",
-    "Members agreed the tactic cost us goodwill with small landlords we need for mediation.": "backlash",
-    "Court-watch volunteers are covering two courtrooms with a rota built for one.": "capacity",
-    "The land trust's acquisition manager left in January and the post is still empty, which explains "
-    "most of the delay on preserved units.": "capacity",
-    "Mediation has been the surprise of the year.": "opportunity",
-    "Dozens of people asked to be removed from the call list.": "backlash",
-    "The outreach collaborative ran out of water and bus passes twice.": "capacity",
-    'The senior-centre "heat buddy" scheme was the best thing we tried.': "opportunity",
-    "St. Vincent staff also reported that seniors referred by buddies came to the emergency department "
-    "earlier, before their symptoms turned severe.": "opportunity",
-    # Neutral: numbers restated, context, decisions, attendance, action items.
-    "The police department sent apologies.": None,
-    "Serious injury crashes have barely moved.": None,
-    "Deaths are down from 18 to 12 a year, roughly where we hoped to be at this point.": None,
-    "Filings have fallen, but more slowly than planned.": None,
-    "Future actions will target public hearings and corporate offices, not private homes.": None,
-    "Heat deaths fell from 22 to 17, close to plan.": None,
-    "Emergency visits for heat illness rose slightly, to 655, during the record July heatwave.": None,
-    "In July the county asked sheriff's deputies to carry out door-to-door welfare checks on seniors who "
-    "missed two check-in calls.": None,
-    "The group agreed that uniformed officers should not do heat checks in future.": None,
-    "Ask the Community Foundation to fund two bridge attorney posts for twelve months.": None,
-    "Replace deputy welfare checks with heat buddies and community health workers.": None,
-}
+# Sentence-level labels for the three learning reviews (in expected.yaml, so that the pivots reader's
+# training reads the same labels): a kind, or None for "must not be a signal". Sentences that could
+# fairly go either way are left out. The shipped reader was trained on them (and on the coalitions'
+# dev notes), so this checks that it keeps what it was taught; tests/test_trained_readers.py and the
+# coalitions eval measure it on notes it was not trained on.
+LABELLED_SENTENCES = {s: kind for name in TABLES for s, kind in EXPECTED[name]["signal_sentences"].items()}
 
 # Sentences written for this test, in domains and words the rules were not built from.
 HELD_OUT = [
@@ -139,12 +109,14 @@ def test_signal_kinds_match_the_labelled_notes(analyses: dict[str, PivotAnalysis
 
 
 def test_sentence_level_labels(analyses: dict[str, PivotAnalysis]) -> None:
-    found = {s.text: s.kind for result in analyses.values() for s in result.signals}
+    found: dict[str, set[str]] = {}
+    for s in (s for result in analyses.values() for s in result.signals):
+        found.setdefault(s.text, set()).add(s.kind)
     notes = " ".join(" ".join((DATA / EXPECTED[n]["notes"]).read_text().split()) for n in TABLES)
     wrong = []
     for sentence, kind in LABELLED_SENTENCES.items():
         assert sentence in notes, f"label for a sentence not in the notes: {sentence}"
-        if found.get(sentence) != kind:
+        if found.get(sentence, set()) != ({kind} if kind else set()):  # that kind alone, or none
             wrong.append((sentence, kind, found.get(sentence)))
     assert not wrong, wrong
     # Every signal is a verbatim sentence of its notes.

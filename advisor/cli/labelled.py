@@ -213,6 +213,14 @@ def coalitions(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> Se
     ]
     rows.append(
         (
+            "signals tied to their metric",
+            _share(dev.signals_tied_right, dev.signals_tied),
+            None if test is None else _share(test.signals_tied_right, test.signals_tied),
+            None,
+        )
+    )
+    rows.append(
+        (
             "'nothing explains' claims the notes contradict",
             float(dev.contradicted_claims),
             None if test is None else float(test.contradicted_claims),
@@ -225,6 +233,10 @@ def coalitions(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> Se
         "spotter for signals"
     )
     return title, rows, {p: f.model_dump() for p, f in figures.items()}
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 SETS: dict[str, Callable[[Capabilities, Sequence[Part]], SetResult]] = {

@@ -223,7 +223,8 @@ def _refuse_unknown_keys(path: Path, data: dict[Any, Any], known: tuple[str, ...
     for key in data:
         if str(key) not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+            expected = f"expected keys: {', '.join(known)}"
+            fix = f"did you mean '{close[0]}'? {expected.capitalize()}" if close else expected
             raise DocumentError(path, f"{where} has an unknown key '{key}'", hint=fix)
 
 

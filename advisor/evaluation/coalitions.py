@@ -10,7 +10,8 @@ found signal of its kind holds its quote. The baseline for gaps is "no gaps" (re
 signals a keyword spotter that calls every sentence with the kind's own name ("capacity",
 "backlash", "opportunity", "change") a signal of that kind. Options that say nothing in the notes
 explains a lagging metric are checked against the labels: a claim about a metric whose gap the notes
-explain is a contradiction.
+explain is a contradiction. Each found signal's tie to metrics is checked too: the first metric it
+is tied to must be one of its labelled ones (or none, when none is).
 
 Per-item details (each false and missed gap or signal, by file) are kept for dev only: they are what
 tuning looks at, and the test part must never be looked at that way.
@@ -19,7 +20,7 @@ tuning looks at, and the test part must never be looked at that way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -42,7 +43,8 @@ _KIND_WORDS = {
 }
 
 
-_NOTHING_EXPLAINS = re.compile(r"nothing in the notes explains", re.I)
+# How an option says the notes do not explain a lagging metric (the diagnose option's wording).
+_NOTHING_EXPLAINS = re.compile(r"nothing in the notes explains|no sentence of the notes could be tied", re.I)
 
 
 class Counts(BaseModel):
@@ -87,6 +89,8 @@ class CoalitionFigures(BaseModel):
     status_accuracy: float
     signals: dict[str, Counts]
     baseline_signals: dict[str, Counts]
+    signals_tied: int = 0  # labelled signals found (any kind), whose metric tie is judged
+    signals_tied_right: int = 0  # of those, tied to one of their labelled metrics (or to none, as labelled)
     unexplained_claims: int = 0  # lagging metrics an option says nothing in the notes explains
     contradicted_claims: int = 0  # of those, metrics whose gap the notes do explain (labelled)
     details: list[Miss] = []  # dev only (see the module docstring)
@@ -106,16 +110,18 @@ def score_coalitions(
     interests: Callable[[Path, Path | None], InterestMap],
     pivots: Callable[[Path, Path, date], PivotAnalysis],
     parts: Sequence[Part] = ("dev", "test"),
+    files: Collection[str] | None = None,
 ) -> dict[Part, CoalitionFigures]:
     """Figures per part (`parts`, default both): `interests(roster, objectives)` and
-    `pivots(metrics, notes, as_of)` are the product's own calls."""
+    `pivots(metrics, notes, as_of)` are the product's own calls. `files` keeps only the named
+    roster and metric files (e.g. one batch of dev)."""
     data = load_split(root)
     split, expected = data["split"], data["expected"]
     figures: dict[Part, CoalitionFigures] = {}
     for part in parts:
         misses: list[Miss] | None = [] if part == "dev" else None
         gaps = {kind: Counts() for kind in (*GAP_KINDS, "missing_community_voice")}
-        for name in split["rosters"][part]:
+        for name in _kept(split["rosters"][part], files):
             roster = root / "rosters" / name
             objectives = roster.with_suffix(".objectives.yaml")
             interest_map = interests(roster, objectives if objectives.exists() else None)
@@ -123,32 +129,48 @@ def score_coalitions(
         signals = {kind: Counts() for kind in SIGNAL_KINDS}
         baseline = {kind: Counts() for kind in SIGNAL_KINDS}
         statuses: list[bool] = []
-        claims = contradicted = 0
-        for name in split["metrics"][part]:
+        claims = contradicted = tied = tied_right = 0
+        for name in _kept(split["metrics"][part], files):
             label = expected["metrics"][name]
             notes = root / "metrics" / label["notes"]
             result = pivots(root / "metrics" / name, notes, date.fromisoformat(str(label["as_of"])))
             statuses += [label["metrics"][m.metric]["status"] == m.status for m in result.metrics]
             details = label.get("signal_details", [])
             found = [(s.kind, s.text) for s in result.signals]
-            _count_signals(signals, found, details, _recorder(misses, name))
-            _count_signals(baseline, _keyword_signals(notes.read_text("utf-8")), details)
+            count_signals(signals, found, details, _recorder(misses, name))
+            count_signals(baseline, _keyword_signals(notes.read_text("utf-8")), details)
+            for detail in details:
+                ties = [s.metrics for s in result.signals if quotes_sentence(s.text, detail["quote"])]
+                if ties:
+                    tied += 1
+                    tied_right += _tied_right(ties[0], detail.get("metrics") or [])
             explained = {g["metric"] for g in label.get("explained_gaps", [])}
             claimed = {m for o in result.pivots if _NOTHING_EXPLAINS.search(o.rationale) for m in o.addresses}
             claims += len(claimed)
             contradicted += len(claimed & explained)
         figures[part] = CoalitionFigures(
-            rosters=len(split["rosters"][part]),
+            rosters=len(_kept(split["rosters"][part], files)),
             gaps=gaps,
-            tables=len(split["metrics"][part]),
+            tables=len(_kept(split["metrics"][part], files)),
             status_accuracy=sum(statuses) / len(statuses) if statuses else 0.0,
             signals=signals,
             baseline_signals=baseline,
+            signals_tied=tied,
+            signals_tied_right=tied_right,
             unexplained_claims=claims,
             contradicted_claims=contradicted,
             details=misses or [],
         )
     return figures
+
+
+def _kept(names: list[str], files: Collection[str] | None) -> list[str]:
+    return names if files is None else [n for n in names if n in files]
+
+
+def _tied_right(found: list[str], labelled: list[str]) -> bool:
+    """The first metric a signal was tied to is one of its labelled ones (or none, as labelled)."""
+    return found[0] in labelled if found else not labelled
 
 
 Recorder = Callable[[str, Literal["found", "missed"], str], None]
@@ -202,7 +224,7 @@ def _quoted_group(detail: str, labelled: list[str]) -> str:
     return next((g for g in labelled if g.lower() in detail.lower()), detail)
 
 
-def _count_signals(
+def count_signals(
     counts: dict[str, Counts],
     found: Sequence[tuple[str, str]],
     details: list[dict[str, Any]],
@@ -241,3 +263,8 @@ def _keyword_signals(notes: str) -> list[tuple[str, str]]:
 
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[*_`#>]", " ", text).lower().split())
+
+
+def quotes_sentence(sentence: str, quote: str) -> bool:
+    """Whether a labelled quote and a sentence of the notes are the same signal (the rule above)."""
+    return _same(_fold(sentence), _fold(quote))

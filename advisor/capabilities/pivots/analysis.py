@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from advisor.capabilities.pivots.evidence import FoundSignal, MetricState, Relater
 from advisor.capabilities.pivots.model import review_pivots_with_model
 from advisor.capabilities.pivots.models import MetricProgress, PivotAnalysis, PivotOption
+from advisor.capabilities.pivots.reader import read_signals
 from advisor.capabilities.pivots.rules import Evidence, PivotDraft, build_drafts
-from advisor.capabilities.pivots.signals import PrototypeMatcher, Signal, classify_note
+from advisor.capabilities.pivots.signals import Signal, classify_note
 from advisor.config import Settings, get_settings
 from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document
@@ -46,15 +47,19 @@ def analyze_pivots(
 ) -> PivotAnalysis:
     """Judge `metrics` on `as_of` (default today), read signals from `notes_text`, and suggest pivots.
 
-    With a `retriever`, signals are also matched by meaning and every option cites the knowledge
-    base; without one, the analysis is words-only and uncited. With `llm`, the model improves the
-    options (`pivots_llm`).
+    With a `retriever`, signals are read and tied to metrics by the trained reader (`reader`) and
+    every option cites the knowledge base; without one, the analysis is words-only and uncited. With
+    `llm`, the model improves the options (`pivots_llm`).
     """
     as_of = as_of or date.today()
     embeddings = retriever.embeddings if retriever is not None else None
-    states = [_state(m, as_of) for m in metrics]
-    found = _found_signals(notes_text or "", PrototypeMatcher(embeddings) if embeddings else None)
-    relater = Relater(states, [s.text for s in found], embeddings)
+    states = metric_states(metrics, as_of)
+    if embeddings is not None:
+        found = read_signals(notes_text or "", states, embeddings)
+    else:
+        found = _found_signals(notes_text or "")
+    assigned = {s.text: s.metrics for s in found if s.metrics is not None}
+    relater = Relater(states, [s.text for s in found], embeddings, assigned)
     drafts = build_drafts(Evidence(as_of=as_of, states=states, signals=found, relater=relater))
     result = PivotAnalysis(
         as_of=as_of,
@@ -64,7 +69,7 @@ def analyze_pivots(
             )
             for s in states
         ],
-        signals=[Signal(text=s.text, kind=s.kind) for s in found],
+        signals=[Signal(text=s.text, kind=s.kind, metrics=list(s.metrics or ())) for s in found],
         pivots=[
             PivotOption(
                 title=d.title,
@@ -139,7 +144,10 @@ def pivots_markdown(result: PivotAnalysis) -> str:
         "",
     ]
     if result.signals:
-        lines += [f"- *{s.kind}*: {s.text}" for s in result.signals]
+        lines += [
+            f"- *{s.kind}*: {s.text}" + (f" (concerns {join_quoted(s.metrics)})" if s.metrics else "")
+            for s in result.signals
+        ]
     else:
         lines.append("No notes given, or nothing in them reads as backlash, capacity or an opening.")
     lines += ["", "## Options", ""]
@@ -152,6 +160,11 @@ def pivots_markdown(result: PivotAnalysis) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def metric_states(metrics: list[Metric], as_of: date) -> list[MetricState]:
+    """Every metric with where it stands on `as_of`."""
+    return [_state(m, as_of) for m in metrics]
+
+
 def _state(metric: Metric, as_of: date) -> MetricState:
     progress, expected, status = metric.progress(), metric.expected(as_of), metric.status(as_of)
     # No movement at all while the clock runs is worth a look even inside the pace tolerance.
@@ -159,8 +172,13 @@ def _state(metric: Metric, as_of: date) -> MetricState:
     return MetricState(metric, progress, expected, status, stalled)
 
 
-def _found_signals(text: str, matcher: PrototypeMatcher | None) -> list[FoundSignal]:
-    classified = classify_note(text, matcher) if text.strip() else []
+def join_quoted(names: list[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+def _found_signals(text: str) -> list[FoundSignal]:
+    """Signals by the cue rules alone (no embedding model)."""
+    classified = classify_note(text) if text.strip() else []
     neutral_by_heading: dict[str, list[str]] = {}
     for sentence, kind in classified:
         if kind is None:

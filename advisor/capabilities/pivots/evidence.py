@@ -1,6 +1,7 @@
 """The evidence pivots are built from: metrics against pace, signals, and which bears on which.
 
-A signal bears on a metric when they share words (weighted so words common to every metric name
+A signal the trained reader tied to metrics (`reader.assign_metrics`) bears on those and no other.
+Otherwise a signal bears on a metric when they share words (weighted so words common to every metric name
 count little), when both name the same approach (enforcement, mediation, peer outreach…), or, with an
 embedding model, when they are close in meaning. Approaches are general ways of working coalitions
 bet on; naming them lets the rules say what to shift from and to. The phrasing helpers at the end
@@ -80,13 +81,22 @@ class FoundSignal:
     text: str
     kind: SignalKind
     context: tuple[str, ...] = ()
+    metrics: tuple[str, ...] | None = None  # the metrics it concerns, when a model assigned them
 
 
 class Relater:
     """Decides whether a text (a signal or another metric) bears on a metric."""
 
-    def __init__(self, states: list[MetricState], texts: list[str], embeddings: Embeddings | None) -> None:
+    def __init__(
+        self,
+        states: list[MetricState],
+        texts: list[str],
+        embeddings: Embeddings | None,
+        assigned: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.states = states
+        # signals whose metrics the trained reader chose: those ties are final (none means none)
+        self.assigned = assigned or {}
         names = [s.name for s in states]
         stems = [self.stems(n) for n in names]
         documents = len(names)
@@ -119,6 +129,8 @@ class Relater:
 
     def score(self, text: str, name: str) -> float:
         """How strongly `text` bears on metric `name` (0 = not at all); >= 1 counts as related."""
+        if text in self.assigned:
+            return 1.0 if name in self.assigned[text] else 0.0
         same_approach = bool(set(approaches_in(text)) & set(approaches_in(name)))
         return max(
             self.lexical(text, name) / LEXICAL_RELATED,

@@ -79,15 +79,22 @@ def build_drafts(ev: Evidence) -> list[PivotDraft]:
     return ev.drafts
 
 
+def _working(ev: Evidence) -> Counter[str]:
+    """Approaches named by opportunities and by metrics ahead or done, with how often."""
+    counts: Counter[str] = Counter()
+    for signal in ev.of_kind("opportunity"):
+        counts.update(approaches_in(signal.text))
+    for state in ev.states:
+        if state.status in ("ahead", "done"):
+            counts.update(approaches_in(state.name))
+    return counts
+
+
 def _winning(ev: Evidence, exclude: str | None) -> tuple[str | None, list[FoundSignal], list[MetricState]]:
     """The approach that is working (from opportunities and metrics ahead or done), with its evidence."""
     openings = ev.of_kind("opportunity")
     ahead = [s for s in ev.states if s.status in ("ahead", "done")]
-    counts: Counter[str] = Counter()
-    for signal in openings:
-        counts.update(approaches_in(signal.text))
-    for state in ahead:
-        counts.update(approaches_in(state.name))
+    counts = _working(ev)
     counts.pop(exclude or "", None)
     key = counts.most_common(1)[0][0] if counts else None
     signals = [s for s in openings if key is None or key in approaches_in(s.text)]
@@ -111,7 +118,11 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
         counts.update(approaches_in(signal.text))
         for sentence in signal.context:  # neighbours name the approach ("deputies did the checks")
             counts.update({k: n / 2 for k, n in approaches_in(sentence).items()})
-    lose = counts.most_common(1)[0][0] if counts else None
+    # The backlash's approach, net of how often the notes report it working: an approach named beside
+    # the backlash ("cost us goodwill with landlords we need for mediation") is not its target.
+    working = _working(ev)
+    ranked = [a for a, _ in counts.most_common()]
+    lose = max(ranked, key=lambda a: counts[a] - working[a]) if ranked else None
     ev.contested = lose
     key, win_signals, win_states = _winning(ev, exclude=lose)
     hit = ev.relater.lagging_related([b.text for b in backlash])

@@ -47,15 +47,23 @@ class Signal(BaseModel):
         "running short; opportunity: something that worked, or a new opening; external_change: a law, "
         "budget, economy or event outside the coalition changing the ground."
     )
+    # Kept out of the JSON contract (`{"text", "kind"}`); the report and the eval read it.
+    metrics: list[str] = Field(
+        default_factory=list,
+        exclude=True,
+        description="The metrics of the table it concerns (empty: none of them).",
+    )
 
 
 @dataclass(frozen=True)
 class NoteSentence:
-    """A sentence of the notes with the heading it sits under; plans are what the coalition will do."""
+    """A sentence of the notes with the heading it sits under (a section's, or a paragraph's run-in
+    head) and its paragraph; plans are what the coalition will do."""
 
     text: str
     heading: str
     is_plan: bool
+    paragraph: str = ""
 
 
 # Cue patterns per kind (lexicon.yaml): strong ones score 2 (enough alone), weak ones 1 (need company).
@@ -65,7 +73,7 @@ _COMPILED = {
     + [(re.compile(rf"\b(?:{LEXICON.cue(p)})", re.I), 1) for p in LEXICON.signals.weak_cues[kind]]
     for kind in KINDS
 }
-_HEADING_CUES: dict[SignalKind, re.Pattern[str]] = {
+HEADING_CUES: dict[SignalKind, re.Pattern[str]] = {
     kind: re.compile(LEXICON.signals.heading_cues[kind], re.I) for kind in KINDS
 }
 # Headings of plans and decisions: what is listed under them is what the coalition will do.
@@ -87,6 +95,19 @@ _DECISION = re.compile(
 )
 _HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+# A paragraph's run-in head: "**Corps and coaching.** All five…", "Indicators. Only three…".
+# A plain one (no bold) counts only when two paragraphs or more of the note open that way: a short
+# opening sentence ("It worked.") is not a head.
+_BOLD_RUN_IN = re.compile(r"^(?:\*\*([^*]{2,60}?)[.:]?\*\*|__([^_]{2,60}?)[.:]?__)[.:]?\s+(?=\S)")
+_PLAIN_RUN_IN = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2})[.:]\s+(?=\S)")
+
+
+def run_in_head(paragraph: str, plain: bool = True) -> tuple[str, str]:
+    """(the run-in head or "", the paragraph without it); `plain`: accept a head without bold."""
+    match = _BOLD_RUN_IN.match(paragraph) or (_PLAIN_RUN_IN.match(paragraph) if plain else None)
+    if match is None:
+        return "", paragraph
+    return next(g for g in match.groups() if g), paragraph[match.end() :]
 
 
 def note_sentences(text: str) -> list[NoteSentence]:
@@ -112,6 +133,7 @@ def note_sentences(text: str) -> list[NoteSentence]:
         elif line:
             paragraph.append(line)
     flush()
+    plain_heads = sum(bool(_PLAIN_RUN_IN.match(u)) for _, u, item in units if not item) >= 2
     sentences = []
     for unit_heading, unit, is_item in units:
         # An item that opens with a verb ("- Ask the foundation…") is an action, even outside a plan
@@ -121,9 +143,11 @@ def note_sentences(text: str) -> list[NoteSentence]:
             or (is_item and bool(_IMPERATIVE.match(unit)))
             or bool(_ATTENDANCE.match(unit))
         )
+        head, body = run_in_head(" ".join(unit.split()), plain_heads)
+        heading_here = f"{unit_heading}: {head}" if unit_heading and head else head or unit_heading
         sentences += [
-            NoteSentence(s, unit_heading, is_plan or bool(_DECISION.match(s)))
-            for s in split_sentences(" ".join(unit.split()))
+            NoteSentence(s, heading_here, is_plan or bool(_DECISION.match(s)), body)
+            for s in split_sentences(body)
         ]
     return sentences
 
@@ -146,7 +170,7 @@ def score_sentence(sentence: str, heading: str = "") -> dict[SignalKind, int]:
     """Cue points per kind, plus a point for a kind the sentence's heading names."""
     points = cue_points(sentence)
     # A heading alone never makes a signal: MIN_SCORE is higher than the bonus.
-    return {k: points[k] + (HEADING_BONUS if _HEADING_CUES[k].search(heading) else 0) for k in KINDS}
+    return {k: points[k] + (HEADING_BONUS if HEADING_CUES[k].search(heading) else 0) for k in KINDS}
 
 
 def classify_sentence(
@@ -160,13 +184,13 @@ def classify_sentence(
     """
     scores = score_sentence(sentence, heading)
     # Ties go to the kind the heading names, then to the bad news: it is the more urgent to act on.
-    best = max(KINDS, key=lambda k: (scores[k], bool(_HEADING_CUES[k].search(heading)), -KINDS.index(k)))
+    best = max(KINDS, key=lambda k: (scores[k], bool(HEADING_CUES[k].search(heading)), -KINDS.index(k)))
     if scores[best] >= MIN_SCORE:
         return best
     if prototype is None:
         return None
     kind, margin = prototype
-    cued = cue_points(sentence)[kind] > 0 or bool(_HEADING_CUES[kind].search(heading))
+    cued = cue_points(sentence)[kind] > 0 or bool(HEADING_CUES[kind].search(heading))
     if not cued and kind == "external_change":  # a change outside must be named, not just resembled
         return None
     return kind if margin >= (PROTOTYPE_MARGIN if cued else NO_CUE_MARGIN) else None

@@ -1,0 +1,185 @@
+"""Trained reading of learning-review notes: which sentences carry which kinds of signal, and which
+metric each signal concerns.
+
+Signals: one logistic model per kind over a sentence's features: how much closer it reads to the
+kind's prototype sentences than to neutral ones, how close its heading (a section's or a paragraph's
+run-in head) reads to the kind, the lexicon's cue points (after negation), whether it is a plan, and
+its embedding (strongly regularised).
+A sentence may carry two kinds. Metrics: a logistic model over a (signal, metric) pair: how close
+in meaning the sentence, its paragraph and its heading are to the metric's name, relative to the
+table's other metrics, and the words and approaches they share. Both are trained on the dev notes by
+`evals/coalitions/train.py` (thresholds by leave-one-coalition-out cross-validation) and shipped as
+`reader.npz`. Without an embedding model, `signals.classify_note` and `evidence.Relater` decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from advisor.capabilities.pivots.evidence import FoundSignal, MetricState, Relater, approaches_in
+from advisor.capabilities.pivots.signals import (
+    HEADING_CUES,
+    KINDS,
+    PROTOTYPES,
+    NoteSentence,
+    SignalKind,
+    cue_points,
+    note_sentences,
+)
+from advisor.text.logistic import Array, Logistic, load_models
+from advisor.text.vectors import unit_rows
+
+MODEL_FILE = Path(__file__).with_name("reader.npz")
+SIGNAL_FEATURES = (
+    *(f"prototype_{k}" for k in KINDS),  # best prototype cosine of the kind minus the best neutral one
+    *(f"heading_{k}" for k in KINDS),  # heading's cosine with the kind's prototypes (mean vector)
+    *(f"heading_cue_{k}" for k in KINDS),  # the heading names the kind
+    *(f"cues_{k}" for k in KINDS),  # cue points (capped at 2, halved)
+    "plan",  # a plan or decision, not a report
+)  # followed by the sentence's own embedding (384 dimensions): chosen by cross-validation
+METRIC_FEATURES = (
+    "sentence",  # cosine of the sentence with the metric's name
+    "sentence_gap",  # ... minus the best such cosine over the table's metrics
+    "paragraph",  # cosine of the paragraph with the metric's name
+    "paragraph_gap",
+    "heading",  # cosine of the heading with the metric's name (0 without one)
+    "heading_gap",
+    "words",  # weighted share of the metric's words in the sentence (`Relater.lexical`)
+    "paragraph_words",
+    "approach",  # sentence and metric name the same approach
+)
+
+
+@dataclass(frozen=True)
+class ReadSentence:
+    """A sentence of the notes, the kinds of signal it carries and the metrics it concerns."""
+
+    sentence: NoteSentence
+    kinds: tuple[SignalKind, ...]
+
+
+class Encoder:
+    """Unit embeddings of texts, each distinct text encoded once per call of `encode`."""
+
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
+        self.vectors: dict[str, Array] = {}
+
+    def encode(self, texts: Sequence[str]) -> None:
+        new = list(dict.fromkeys(t for t in texts if t and t not in self.vectors))
+        if new:
+            self.vectors.update(zip(new, unit_rows(self.embeddings.embed_documents(new)), strict=True))
+
+    def __call__(self, text: str) -> Array | None:
+        return self.vectors.get(text)
+
+
+@cache
+def _prototype_texts() -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    labels = tuple(kind for kind, texts in PROTOTYPES.items() for _ in texts)
+    return tuple(t for ts in PROTOTYPES.values() for t in ts), labels
+
+
+def signal_features(sentences: Sequence[NoteSentence], encoder: Encoder) -> Array:
+    """(sentences, SIGNAL_FEATURES) for the sentences of one note."""
+    texts, labels = _prototype_texts()
+    encoder.encode([*texts, *(s.text for s in sentences), *(s.heading for s in sentences)])
+    prototypes = np.stack([encoder.vectors[t] for t in texts])
+    kind_rows = {k: [i for i, label in enumerate(labels) if label == k] for k in (*KINDS, None)}
+    means = unit_rows([prototypes[kind_rows[k]].mean(axis=0) for k in KINDS])
+    rows = []
+    for s in sentences:
+        similarity = prototypes @ encoder.vectors[s.text]
+        neutral = similarity[kind_rows[None]].max()
+        heading = encoder(s.heading)
+        points = cue_points(s.text)
+        rows.append(
+            [
+                *(similarity[kind_rows[k]].max() - neutral for k in KINDS),
+                *((means @ heading) if heading is not None else np.zeros(len(KINDS))),
+                *(float(bool(HEADING_CUES[k].search(s.heading))) for k in KINDS),
+                *(min(points[k], 2) / 2 for k in KINDS),
+                float(s.is_plan),
+                *encoder.vectors[s.text],
+            ]
+        )
+    return np.asarray(rows, dtype=np.float64).reshape(len(sentences), -1)
+
+
+def metric_features(
+    sentence: NoteSentence, names: Sequence[str], encoder: Encoder, relater: Relater
+) -> Array:
+    """(metrics, METRIC_FEATURES) for one signal sentence against every metric of the table."""
+    encoder.encode([sentence.text, sentence.paragraph, sentence.heading, *names])
+    metrics = np.stack([encoder.vectors[n] for n in names])
+    columns = []
+    for text in (sentence.text, sentence.paragraph or sentence.text, sentence.heading):
+        vector = encoder(text)
+        cosines = metrics @ vector if vector is not None else np.zeros(len(names))
+        columns += [cosines, cosines - cosines.max()]
+    columns.append(np.array([relater.lexical(sentence.text, n) for n in names]))
+    columns.append(np.array([relater.lexical(sentence.paragraph or sentence.text, n) for n in names]))
+    approaches = set(approaches_in(sentence.text))
+    columns.append(np.array([float(bool(approaches & set(approaches_in(n)))) for n in names]))
+    return np.stack(columns, axis=1)
+
+
+@cache
+def reader_models() -> dict[str, Logistic]:
+    """The shipped models (loaded once): `signals` (one output per kind) and `metrics`."""
+    return load_models(MODEL_FILE, ("signals", "metrics"), "python evals/coalitions/train.py --write")
+
+
+def read_note(text: str, encoder: Encoder, model: Logistic | None = None) -> list[ReadSentence]:
+    """Every sentence of a note with the kinds of signal the model finds in it (possibly none)."""
+    sentences = note_sentences(text)
+    if not sentences:
+        return []
+    model = model or reader_models()["signals"]
+    decided = model.decide(signal_features(sentences, encoder))
+    return [
+        ReadSentence(s, tuple(k for k, yes in zip(KINDS, row, strict=True) if yes))
+        for s, row in zip(sentences, decided, strict=True)
+    ]
+
+
+def assign_metrics(
+    sentence: NoteSentence,
+    names: Sequence[str],
+    encoder: Encoder,
+    relater: Relater,
+    model: Logistic | None = None,
+) -> tuple[str, ...]:
+    """The metrics a signal sentence concerns (none when no metric reaches the threshold), best first."""
+    if not names:
+        return ()
+    model = model or reader_models()["metrics"]
+    probabilities = model.probabilities(metric_features(sentence, names, encoder, relater))[:, 0]
+    order = np.argsort(-probabilities, kind="stable")
+    return tuple(names[i] for i in order if probabilities[i] >= model.thresholds[0])
+
+
+def read_signals(text: str, states: Sequence[MetricState], embeddings: Embeddings) -> list[FoundSignal]:
+    """The signals of a note, each with the neutral sentences of its section and the metrics it concerns."""
+    encoder = Encoder(embeddings)
+    read = read_note(text, encoder) if text.strip() else []
+    names = [s.name for s in states]
+    relater = Relater(list(states), [], None)
+    neutral: dict[str, list[str]] = {}
+    for r in read:
+        if not r.kinds:
+            neutral.setdefault(r.sentence.heading, []).append(r.sentence.text)
+    found = []
+    for r in read:
+        if not r.kinds:
+            continue
+        context = tuple(neutral.get(r.sentence.heading, [])) if r.sentence.heading else ()
+        metrics = assign_metrics(r.sentence, names, encoder, relater)
+        found += [FoundSignal(r.sentence.text, kind, context, metrics) for kind in r.kinds]
+    return found
