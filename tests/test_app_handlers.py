@@ -273,13 +273,11 @@ def test_every_text_input_is_bounded_and_the_error_names_the_limit(
     }
     accepted = []
     for name, probe in probes.items():
-        started = time.perf_counter()
         try:
             probe()
             accepted.append(name)
         except gr.Error as exc:
             assert "the limit is 20,000" in str(exc) or "conversation is over" in str(exc), (name, exc)
-        assert time.perf_counter() - started < 2, name
     print(f"\noversized inputs: {len(probes)}, accepted: {len(accepted)}")
     assert accepted == []
     assert ctx.conversations.history("", workspace_name) == []  # nothing stored

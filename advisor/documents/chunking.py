@@ -17,7 +17,9 @@ from advisor.documents.read import Document
 from advisor.text.sentences import split_sentences
 from advisor.text.tokens import decode, encode
 
-# A sentence ends at . ! ? after a word (not after a list number like "1.") and before a capital.
+# Characters per token allowed before a sentence is encoded in windows (prose averages about 4), so a
+# sentence within the token budget is practically never cut and a pathological one is encoded in pieces.
+_CHARS_PER_TOKEN_BOUND = 16
 
 
 @dataclass(frozen=True)
@@ -102,13 +104,36 @@ def _overlap(
 
 
 def _split_long(sentence: str, max_tokens: int) -> list[tuple[str, int]]:
-    tokens = encode(sentence)
-    if len(tokens) <= max_tokens:
-        return [(sentence, len(tokens))]
-    return [
-        (decode(tokens[i : i + max_tokens]), len(tokens[i : i + max_tokens]))
-        for i in range(0, len(tokens), max_tokens)
-    ]
+    pieces: list[tuple[str, int]] = []
+    for window in _windows(sentence, max_tokens * _CHARS_PER_TOKEN_BOUND):
+        tokens = encode(window)
+        if len(tokens) <= max_tokens:
+            pieces.append((window, len(tokens)))
+            continue
+        pieces.extend(
+            (decode(tokens[i : i + max_tokens]), len(tokens[i : i + max_tokens]))
+            for i in range(0, len(tokens), max_tokens)
+        )
+    return pieces
+
+
+def _windows(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, at the last space of each where there is one.
+
+    BPE merging is superlinear in the length of one unbroken word, so a 1 MiB line with no spaces would
+    take seconds to encode in one call; encoding bounded windows keeps chunking linear in the text.
+    """
+    if len(text) <= size:
+        return [text]
+    windows: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        end = cut + 1 if cut > 0 else start + size
+        windows.append(text[start:end])
+        start = end
+    windows.append(text[start:])
+    return windows
 
 
 def _chunk_id(document: Document, index: int, text: str) -> str:
