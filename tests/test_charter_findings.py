@@ -87,6 +87,7 @@ def test_consensus_with_no_fallback_and_with_one() -> None:
     [
         "The number of votes each member has in the assembly depends on the dues it pays.\n",
         "Gold members each appoint one director to the board.\n",
+        "Voting rights are proportional to each member's membership dues.\n",
     ],
 )
 def test_seats_or_votes_by_payment(text: str) -> None:
@@ -110,6 +111,70 @@ def test_a_policy_relied_on_but_never_described() -> None:
     assert "expenses policy" in found[0].message
     linked = "Members are reimbursed in line with the [expenses policy](policy.md).\n"
     assert kinds(linked) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "## Membership\n\n- Does the committee need a chair?\n- Members serve two years.\n",
+            "open question",
+        ),
+        ("## Conduct\n\nA code of conduct will be developed in due course.\n", "promised for later"),
+        (
+            "## Team\n\nThe current team members are:\n\n*\n\n## Decisions\n\nA majority vote decides.\n",
+            "empty list",
+        ),
+        ("| Field | Value |\n|---|---|\n| **Mission** | |\n", "blank field"),
+        ("## Links\n\n<!-- TODO add the link to the charter -->\nMembers meet monthly.\n", "comment"),
+        ("## From Editors\n\n## From Chairs\n\nChairs report monthly.\n", "empty section"),
+    ],
+)
+def test_unfinished_text_is_a_placeholder(text: str, what: str) -> None:
+    found = findings(text)
+    assert [f.kind for f in found] == ["placeholder"], found
+    assert what in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Ballot\n\nAdd one question: “Do you support adding this member?”\n",
+        "Why this process? Because members asked for it.\n",
+        "The committee should answer questions like:\n\n- Which projects are eligible?\n",
+        "Dues are paid in a manner to be determined by the board.\n",
+        "The General Assembly needs to be announced at least 10 days beforehand.\n",
+    ],
+)
+def test_questions_and_rules_that_are_not_placeholders(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_a_body_a_rule_relies_on_that_is_never_described() -> None:
+    text = "## Disputes\n\nA member who disagrees with a decision may appeal to the Oversight Panel.\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["undefined_reference"]
+    assert "Oversight Panel" in found[0].message
+    described = text + "\nThe Oversight Panel is three members elected by the assembly for two years.\n"
+    assert kinds(described) == []
+
+
+def test_a_reference_to_a_section_the_document_does_not_have() -> None:
+    text = "## 1. Scope\n\nExcept as described in Section 6.3, all work is public.\n"
+    assert kinds(text) == ["undefined_reference"]
+    assert kinds(text + "\n## 6.3 Confidential work\n\nSecurity reports stay private.\n") == []
+    assert kinds("## 1. Scope\n\nWe vote as in section 5.2 of the W3C Process Document.\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PATH will act as Chair of the Board.\n",
+        "In exceptional circumstances the Chair has authority to act alone in accepting changes.\n",
+    ],
+)
+def test_one_party_with_the_last_word(text: str) -> None:
+    assert kinds(text) == ["power_concentration"]
 
 
 def test_two_bodies_said_to_govern() -> None:

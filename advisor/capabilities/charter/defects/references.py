@@ -1,0 +1,178 @@
+"""References to bodies, policies or sections the document never defines, and clauses that contradict."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from advisor.capabilities.charter.clauses import Clause
+from advisor.capabilities.charter.cues import words
+from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote
+
+# Undefined references and contradictions
+_REFERENCE = re.compile(
+    r"\b(?:as (?:set forth|set out|defined|described|outlined|mentioned|specified) in|in line with"
+    r"|according to|"
+    r"in accordance with|escalated (?:to|within)|under|per|see) (?:the |our |its )?"
+    r"(?P<name>(?:[\w'’-]+ ){0,4}(?:policy|policies|procedures?|guidelines?|handbook|agreement"
+    r"|charter|appendix|"
+    r"appendices|bylaws|structures?|committee|panel|process))\b(?!\]|\s*\(|\s*<)",
+    re.IGNORECASE,
+)
+
+
+_BODY_NOUN = (
+    r"(?:Committee|Council|Group|Team|Chair|Panel|Policy|Process|Agenda|Tool|Agreement|Handbook"
+    r"|Code of Conduct"
+    r"|Membership|Assembly|Office|Task Force|Forum|Leads?|Secretariat|Network|Guidelines|Procedures?|Charter"
+    r"|Bylaws|Plan|Framework)"
+)
+_CAPITALISED = r"[A-Z][\w&’'-]*"
+_NAMED_BODY = re.compile(rf"\b((?:{_CAPITALISED} (?:(?:of|and|for|&) )?){{1,4}}{_BODY_NOUN})\b")
+_DETERMINER = re.compile(
+    r"^(?:The|A|An|Each|All|Any|Every|This|Our|Its|Their|No|One|Both|Such|Other|New|Notify|Contact)\s+"
+)
+# the rule depends on the body: something goes to it, is decided or approved by it, or follows it
+_DEPENDS_ON = re.compile(
+    r"\b(?:report|appeal|escalat|submit|approv|ratif|review|accordance|described|outlined|defined|set forth"
+    r"|set out|subject|nominat|decision|decide|rest|recommend|liais|notify|inform|refer|handle|vote|consult"
+    r"|line)\w*\b[^.]{0,40}\b(?:to|by|with|in|under|per|from|of)\s+(?:the\s+|a\s+|its\s+|our\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PARENT_BODY = re.compile(r"\b(?:Board|Foundation|Patent|Antitrust|Officer|CEO)\b")  # GUIDE 7.4
+_DESCRIBED_BY = (
+    r"(?:’s|'s)?\s*(?:\([^)]*\)\s*)?(?:[\w,]+\s+){0,2}(?:is|are|was|consists?|comprises?|shall|will|includes?"
+    r"|means|meets|has|have|may|must|can|should|serves?|oversees?|manages?|provides?|holds?|reviews?|makes?"
+    r"|decides?|elects?|appoints?)\b"
+)
+
+
+def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
+    """A rule that relies on a policy, document or body named only there, and not described or linked."""
+    found: list[Finding] = []
+    named: set[str] = set()
+    for clause in clauses:
+        name = (
+            _referenced_policy(clause, text.lower())
+            or _missing_section(clause, text)
+            or _undescribed_body(clause, text, named)
+        )
+        if name:
+            named.add(name)
+            found.append(
+                Finding(
+                    kind="undefined_reference",
+                    message=f"“{name}” is relied on here but never described or linked: say what it is, "
+                    "who sits on it (or where the text is), or link it.",
+                    quotes=[quote(clause)],
+                )
+            )
+    return found[:MAX_PER_KIND]
+
+
+_SECTION_REFERENCE = re.compile(
+    r"(?<!\()\b(?:Section|Article|Clause|§)\s*(\d+(?:\.\d+)*)(?![\d(]|\.\d)", re.IGNORECASE
+)
+
+
+_OTHER_DOCUMENT = re.compile(
+    r"[^.]{0,20}?(?:\]\(|\bof (?:the )?[\w ’'`<-]{0,40}?(?:Process|Document|Act|Code|Polic"
+    r"|Constitution|Bylaws"
+    r"|Agreement|Charter|Standard|Governance))",
+    re.IGNORECASE,
+)
+
+
+def _missing_section(clause: Clause, text: str) -> str | None:
+    """A section of this document that a clause cites ("as in Section 6.3") but the document lacks."""
+    for match in _SECTION_REFERENCE.finditer(clause.text):
+        number = re.escape(match.group(1).rstrip("."))
+        own = rf"^[#*\s]*(?:(?:Section|Article|Clause|§)\s*)?{number}(?![.\d]*\d)"
+        after = clause.text[match.end() : match.end() + 60]
+        if not _OTHER_DOCUMENT.match(after) and not re.search(own, text, re.MULTILINE | re.IGNORECASE):
+            return match.group(0)
+    return None
+
+
+def _referenced_policy(clause: Clause, lowered: str) -> str | None:
+    """A policy or procedure the clause follows ("in accordance with the X policy") named nowhere else."""
+    for match in _REFERENCE.finditer(clause.text):
+        name = match.group("name").strip()
+        core = " ".join(name.lower().split()[-2:])
+        if lowered.count(core) > 1 or "](" in clause.text or "http" in clause.text:
+            continue
+        return name
+    return None
+
+
+def _undescribed_body(clause: Clause, text: str, named: set[str]) -> str | None:
+    """A capitalised body or document a rule hands something to ("appeal to the Steering Group"), used at
+    most twice and never the subject of a describing sentence, a heading, a definition or a link."""
+    for match in _NAMED_BODY.finditer(clause.text):
+        name = _DETERMINER.sub("", match.group(1))
+        if (
+            len(name.split()) < 2
+            or name in named
+            or _PARENT_BODY.search(name)
+            or text.count(name) > 2
+            or not _DEPENDS_ON.search(clause.text[max(0, match.start() - 60) : match.start()])
+            or _described(name, text)
+        ):
+            continue
+        return name
+    return None
+
+
+def _described(name: str, text: str) -> bool:
+    escaped = re.escape(name)
+    return bool(
+        re.search(rf"^#+.*{escaped}", text, re.MULTILINE | re.IGNORECASE)  # a heading of its own
+        or re.search(rf"\[[^\]]*{escaped}[^\]]*\]\(", text)  # linked
+        or re.search(rf"(?:^|\n)\s*[-*]?\s*\**{escaped}\**\s*[:(]", text)  # a definition list entry
+        or re.search(rf"[“\"]{escaped}[”\"]", text)  # a defined term
+        or re.search(
+            rf"(?:^|[.!?:]\s+|\n\s*(?:[-*]|\d+\.)?\s*)(?:(?:The|A|An|Each|Every|All|Any)\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,3}}{escaped}{_DESCRIBED_BY}",
+            text,
+        )  # the subject of a sentence that says what it is or does
+    )
+
+
+_GOVERNED_BY = re.compile(r"\bis governed by (?:an? |the )?((?:\w+\s){0,4}\w+)", re.IGNORECASE)
+_CLOSED = words(
+    r"confidential|restricted to (?:the )?members|closed (?:meetings?|sessions?)|not (?:be )?(?:made )?public"
+)
+_OPEN = words(
+    r"all (?:communications?|meetings?|discussions?|deliberations?|minutes) (?:are|is|will be"
+    r"|shall be) public"
+)
+
+
+def contradictions(text: str, clauses: list[Clause]) -> list[Finding]:
+    found: list[Finding] = []
+    governed = [(c, m.group(1).lower()) for c in clauses for m in [_GOVERNED_BY.search(c.text)] if m]
+    for (first, a), (second, b) in pairwise(governed):
+        if a != b:
+            found.append(
+                Finding(
+                    kind="contradiction",
+                    message="Two different bodies are said to govern: say which one has the final say, "
+                    "and over what.",
+                    quotes=[quote(first), quote(second)],
+                )
+            )
+            break
+    closed = next((c for c in clauses if _CLOSED.search(c.text)), None)
+    opened = next((c for c in clauses if _OPEN.search(c.text)), None)
+    if closed and opened:
+        found.append(
+            Finding(
+                kind="contradiction",
+                message="One clause keeps discussions confidential and another makes them all public: "
+                "say which "
+                "discussions are confidential, and why.",
+                quotes=[quote(closed), quote(opened)],
+            )
+        )
+    return found

@@ -1,0 +1,112 @@
+"""Skipped or repeated numbering, and promised counts that the list that follows does not match."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from advisor.capabilities.charter.clauses import Clause
+from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote
+
+# Numbering of articles, sections and lettered items
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_NUMBERED_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<word>article|section|part|chapter)[ \t]+(?P<num>[0-9]+|[ivxlc]+)\b"
+    r"|^[ \t]*#{1,6}[ \t]*(?:\*\*)?(?P<heading>[0-9]+)[.)]?[ \t]"
+    r"|^[ \t]*(?:\*\*)?\((?P<letter>[a-h])\)[ \t]",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INLINE_LETTER = re.compile(r"(?:^|[\s;:,])\(([a-h])\)\s")
+
+
+def _value(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    values = [_ROMAN[c] for c in token.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
+    sequences: dict[str, list[tuple[int, str]]] = {}
+    for match in _NUMBERED_LINE.finditer(text):
+        end = text.find("\n", match.start())
+        line = text[match.start() : end if end >= 0 else len(text)].strip()
+        if match.group("word"):
+            key, value = match.group("word").lower(), _value(match.group("num"))
+        elif match.group("heading"):
+            key, value = "heading", int(match.group("heading"))
+        else:
+            key, value = "letter", ord(match.group("letter").lower()) - ord("a") + 1
+        sequences.setdefault(key, []).append((value, line))
+    for clause in clauses:  # "(a) …; (b) …; and (d) …" inside one clause
+        letters = [
+            (ord(m.group(1)) - ord("a") + 1, clause.text) for m in _INLINE_LETTER.finditer(clause.text)
+        ]
+        if len(letters) >= 3:
+            sequences[f"inline {clause.start}"] = letters
+    found: list[Finding] = []
+    for items in sequences.values():
+        for (before, first), (after, second) in pairwise(items):
+            restart = after == 1 and before != 1
+            if (
+                after == before + 1
+                or restart
+                or (after == before and first == second and not first.startswith("#"))
+            ):
+                continue
+            problem = (
+                "is repeated" if after == before else "skips" if after > before + 1 else "goes backwards"
+            )
+            quotes = [quote(first)] if first == second else [quote(first), quote(second)]
+            found.append(
+                Finding(
+                    kind="numbering",
+                    message=f"The numbering {problem} here: renumber, or say what happened to the "
+                    "missing part.",
+                    quotes=quotes,
+                )
+            )
+    return found[:MAX_PER_KIND]
+
+
+# Promised counts that do not match the list that follows
+_COUNTS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+}
+_PROMISE = re.compile(
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:\w+\s+){0,3}?"
+    r"(?:\w+s)\b[^.:]{0,60}(?::|\b(?:are|include|as follows)\b[^.]{0,20}:?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def list_mismatches(text: str, clauses: list[Clause]) -> list[Finding]:
+    found: list[Finding] = []
+    for i, clause in enumerate(clauses):
+        match = _PROMISE.search(clause.text)
+        if not match or clause.in_list:
+            continue
+        count = (
+            int(match.group("count"))
+            if match.group("count").isdigit()
+            else _COUNTS[match.group("count").lower()]
+        )
+        items: list[Clause] = []
+        for item in clauses[i + 1 :]:
+            if not item.in_list or item.heading != clause.heading:
+                break
+            if not items or item.block != items[-1].block:
+                items.append(item)
+        if items and len(items) != count:
+            found.append(
+                Finding(
+                    kind="list_mismatch",
+                    message=f"It promises {match.group('count')} but lists {len(items)}: fix the count "
+                    "or the list.",
+                    quotes=[quote(clause), quote(items[-1])],
+                )
+            )
+    return found[:MAX_PER_KIND]
