@@ -212,7 +212,9 @@ def _rules_version() -> str:
     digest = hashlib.sha256()
     capabilities = PACKAGE_DIR / "capabilities"
     charter = sorted(p for p in (capabilities / "charter").iterdir() if p.suffix in (".py", ".yaml", ".npz"))
-    for module in [*charter, capabilities / "purpose" / "rules.py"]:
+    # the purpose rules are spread over modules and vocabularies: all of them count
+    purpose = sorted(p for p in (capabilities / "purpose").iterdir() if p.suffix in (".py", ".yaml"))
+    for module in [*charter, *purpose]:
         digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 

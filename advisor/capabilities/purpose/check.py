@@ -22,16 +22,15 @@ from advisor.capabilities.purpose.compose import (
     opens_with_verb,
     shorten,
 )
-from advisor.capabilities.purpose.models import Criterion, PurposeCheck
+from advisor.capabilities.purpose.models import Criterion, Finding, PurposeCheck
 from advisor.capabilities.purpose.rules import (
     VAGUE_VERBS,
-    Finding,
     find_outcome,
     find_population,
-    find_timeframe,
     vague_groups,
     vague_verbs,
 )
+from advisor.capabilities.purpose.timeframe import find_timeframe
 from advisor.config import Settings
 from advisor.llm.prompts import untrusted
 from advisor.llm.structured import Sentence
@@ -162,10 +161,14 @@ def vague_phrases(statement: str) -> list[str]:
         if found:
             words = found.group(0).split()
             stop = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _PHRASE_ENDS), len(words))
+            # "support research and" → "support research"
+            while stop > 1 and words[stop - 1].lower() in _DANGLING:
+                stop -= 1
             phrases.append(" ".join(words[:stop]))
     return phrases
 
 
+_DANGLING = frozenset(["and", "or", "the", "a", "an", "our", "its", "their"])
 _PHRASE_ENDS = frozenset(
     [
         "for",

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from advisor.capabilities.purpose.models import Finding
 from advisor.capabilities.purpose.rules import (
     CONCRETE_VERBS,
     VAGUE_GROUPS,
     VAGUE_VERBS,
-    Finding,
     find_outcome,
     find_population,
-    find_timeframe,
+    is_determiner,
 )
+from advisor.capabilities.purpose.timeframe import find_timeframe
 from advisor.text.sentences import split_sentences
 
 OUTCOME_SLOT = "[a result you can count, e.g. X falls by 30%]"
@@ -201,7 +202,7 @@ def _bare_vague_group(body: str) -> re.Match[str] | None:
             before and before[0].lower() in {"young", "older", "local"}
         ):
             continue
-        if match.group(0).lower() == "all" and re.match(r"\s+[a-z]", body[match.end() :]):
+        if is_determiner(body, match):
             continue  # "all data privacy requirements": a determiner, not a group
         return match
     return None

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import BaseModel, Field
 
 from advisor.capabilities.pattern import AdvisorResult
 from advisor.retrieval.passages import Citation
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One criterion's verdict as a rule finds it, and the words that show it (None when not met)."""
+
+    met: bool
+    evidence: str | None
 
 
 class Criterion(BaseModel):

@@ -1,107 +1,87 @@
-"""Rule-based judgement of a purpose statement: does it name a specific outcome, a defined
-population or place, and a timeframe? Each finding comes with the words that show it.
+"""Rule-based judgement of a purpose statement: does it name a specific outcome and a defined
+population or place? Each finding comes with the words that show it (the timeframe criterion is in
+`timeframe.py`).
 
 The rules are deliberately explainable: a concrete change verb with a measurable target is an
-outcome ("halve asthma admissions"), vague verbs alone are not ("promote", "raise awareness"); a
-named place or a qualified group is a population ("every child in Harbor County"), "the community"
-is not; a deadline or bounded period is a timeframe ("by 2030", "within 18 months"), "soon" is not.
+outcome ("halve asthma admissions"), so is an end state ("end hunger") or one artefact a reader can
+point at ("publish a data standard"); vague verbs alone are not ("promote", "raise awareness"). A
+named place or a qualified group is a population ("every child in Harbor County"); "the community",
+the body's own members and a place inside a name ("Vision Zero Chicago") are not.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from pydantic import BaseModel, Field
+from advisor.capabilities.purpose.models import Finding
+from advisor.capabilities.purpose.timeframe import NUMBER_WORDS, tells_the_past
+from advisor.capabilities.purpose.vocabulary import GAZETTEER, LEXICON, alternatives, inflected
 
-from advisor.text.lexicon import Regex, load_lexicon
-
-_NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|twenty-four|thirty|"
-    r"thirty-six|a few|several"
-)
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_YEAR = r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?"
-TIMEFRAME_PATTERNS = [
-    # by 2030 / by the end of 2027 / by June 2029 / by fall 2028 / by the 2027-28 school year
-    rf"\bby\s+(?:the\s+)?(?:(?:end|close|middle|start|spring|summer|fall|autumn|winter|early|mid|late)\b[\s-]*(?:of\s+)?)?"
-    rf"(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?{_YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
-    # within 18 months / over the next three years / in the next decade / during the first two years
-    rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:next|coming|first|following)?\s*"
-    rf"(?:\d+|{_NUMBER_WORDS})?\s*(?:months?|years?|weeks?|decades?)\b",
-    # through 2029 / until 2030 / before 2028 / no later than 2027
-    rf"\b(?:through|until|till|before|no later than|ending in)\s+(?:(?:{_MONTHS})\s+)?{_YEAR}",
-    # between now and the end of 2026 / from 2025 to 2028 / summers of 2026 through 2028
-    rf"\bbetween\s+(?:now|today|{_YEAR})\s+and\s+(?:the\s+end\s+of\s+)?{_YEAR}",
-    rf"\b{_YEAR}\s+(?:to|through|until|-|–)\s+{_YEAR}",
-    r"\bby\s+(?:year[- ]end|the end of (?:the|this|next) (?:year|decade))",
-    # in 2025 / for Q4 2025 / during 2026 (a year given as when the result is due)
-    rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
-    rf"\b(?:in|for|during|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{_MONTHS})\.?\s+)?(?:the\s+)?{_YEAR}\b"
-    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))(?!\s+[a-z])",
-    # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
-    rf"\b{_YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
-    rf"\bthe\s+period\s+{_YEAR}",
-    r"\b(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two years|three years|months?)\b",
-]
-_TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
-
-
-class PurposeLexicon(BaseModel, extra="forbid"):
-    """The contents of `lexicon.yaml`."""
-
-    vague_verbs: list[str] = Field(description="Activities, not results.")
-    concrete_verbs: list[str] = Field(description="Verbs of an observable result.")
-    place_suffixes: Regex = Field(description="Words that end a place name.")
-    not_places: list[str] = Field(description="Capitalised words that never name a place or group.")
-    vague_groups: Regex = Field(description="Groups too broad to be a population.")
-
-
-LEXICON = load_lexicon("advisor.capabilities.purpose", "lexicon.yaml", PurposeLexicon)
 VAGUE_VERBS = tuple(LEXICON.vague_verbs)
 CONCRETE_VERBS = tuple(LEXICON.concrete_verbs)
-_VERB_FORMS = r"(?:s|es|d|ed|ing)?"
-_CONCRETE = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in CONCRETE_VERBS) + rf"){_VERB_FORMS}\b", re.IGNORECASE
-)
+_CONCRETE = re.compile(rf"\b(?:{inflected(CONCRETE_VERBS)})\b", re.IGNORECASE)
+_END_STATE = re.compile(LEXICON.end_states, re.IGNORECASE)
+# "the end of 2024", "a cut of": the word is a noun there, not the verb of a result
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|at)\s+$", re.IGNORECASE)
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"(?i)(?:\b\d[\d,.]*\s*(?:%|percent|per cent)?|\$\d[\d,.]*|\b(?:zero|half|halve\w*|double\w*|triple\w*|"
-    r"every|all|each|no more than|at least|under|below|above)\b)"
+    r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
+    r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
+    rf"every|all|each|no more than|at least|under|below|above|{NUMBER_WORDS}|hundreds?|thousands?|"
+    r"millions?|billions?|one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
 )
-# "every asylum seeker … will have a representative", "make every crossing … meet standards"
+_NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
+_IDENTIFIER = re.compile(rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*")
+# "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
 _STATE_RESULT = re.compile(
-    r"\b(?:every|all|each)\s+\w+[^.;]*?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|receive|receives)\s+\w+",
+    r"\b(?:every|all|each)\s+\w+[^.;]*?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|"
+    r"receive|receives)\s+\w+|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
+    r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b",
     re.IGNORECASE,
 )
+# "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
+_TARGETS_LEAD = re.compile(r"\btargets?\s*:\s*", re.IGNORECASE)
+# "achieving the Aichi Biodiversity Targets": a named set of targets, met or not
+_NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:Targets|Goals)\b")
 
 # A concrete output: making one artefact a reader can point at ("develop and maintain a robust data
-# standard for solid biomass", "prepare an RFC"); a generic plural ("develop tools and resources") is not.
-_ARTEFACTS = (
-    r"standard|specification|framework|platform|model|methodology|roadmap|toolkit|playbook|guide|"
-    r"catalog|catalogue|RFC|reference implementation|test suite|registry|database|dataset|curriculum|"
-    r"inventory|report|manual|code of conduct|definition|website|portal|system|schema|ontology|vocabulary|"
-    r"recommendation|charter|strategy|plan|map|index|benchmark|library|API"
-)
+# standard for solid biomass", "prepare an RFC", "development of a model"); a generic plural
+# ("develop tools and resources") is not, but "the … specifications of a system" is (exactly described).
+_ARTEFACT = rf"(?:{alternatives(LEXICON.artefacts)})"
+_MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
+# words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
+_FILLER = r"(?:(?!of\b)[\w’'()/-]+(?:\.[\w-]+)*\s+)"
 _DELIVERABLE = re.compile(
-    r"\b(?:develop|create|produce|publish|define|specify|standardi[sz]e|prepare|release|deliver|write|draft|"
-    r"establish|design|launch|build|document)(?:s|es|ed|ing)?\b(?:\s+and\s+\w+)?\s+"
-    r"(?:a|an|the|one|its|our)\s+(?:[\w’'()/-]+\s+){0,6}?(?:"
-    + _ARTEFACTS
-    + r")\b(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?:a|an|the|one|its|our)\s+{_FILLER}{{0,6}}?{_ARTEFACT}\b"
+    r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
+    rf"|\b{_MAKE}\b\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+[\w -]{{3,60}}"
+    rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
+    rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}",
     re.IGNORECASE,
 )
+# The statement names the artefact itself: "GBFS is an open specification", "A pragmatic … framework".
+_IS_ARTEFACT = re.compile(
+    rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?|(?=An?\s))"
+    rf"(?i:an?)\s+(?:[\w-]+\s+){{0,5}}?(?i:{_ARTEFACT})\b"
+)
 _PLACE_SUFFIX = LEXICON.place_suffixes
-_NOT_PLACES = set(LEXICON.not_places) | set(_MONTHS.split("|"))
 _CAPITALISED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*(?:\s+(?:" + _PLACE_SUFFIX + r"))?"
 )
+_PEOPLE = (
+    r"people|persons|men|women|girls|boys|children|infants|newborns|babies|youth|young people|adults|"
+    r"families|households|patients|students|learners|pupils|workers|farmers|producers|residents|citizens|"
+    r"communities|veterans|survivors|refugees|migrants|tenants|renters|seniors|mothers|parents|those"
+)
+_ROLES = (
+    r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
+    r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
+    r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations"
+)
+_FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
-    r"\b(?:every|all|each)\s+(?:[a-z-]+\s+){0,2}(?:child|children|student|students|resident|residents|family|"
+    r"\b(?:every|all|each|no)\s+(?:[a-z-]+\s+){0,2}(?:child|children|student|students|resident|residents|family|"
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
     r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
@@ -109,21 +89,38 @@ _GROUP = re.compile(
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders)\b",
 )
+_DEFINED_GROUPS = re.compile(
+    _GROUP.pattern
+    + rf"|\b(?:{_PEOPLE})\s+(?:living|who|under|aged|of all ages|not in|experiencing|affected by|"
+    rf"at risk of|in need of)\b[^.;,]{{0,60}}"
+    + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
+    r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
+    + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    # a role narrowed by a field: "open source maintainers", "small-scale food producers"
+    + rf"|\b(?:open[ -]source|research software|public[ -]health|rural|urban|indigenous|small-scale|"
+    rf"smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
+    # a level of public body: "local governments", "national statistical offices" (not "local communities")
+     + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
+    rf"(?:{alternatives(LEXICON.public_bodies)})\b"
+    + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
+    + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b"
+    # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
+    + rf"|(?<=\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
+    + r"|\b(?:least developed|developing|low-income|middle-income|small island developing|member)\s+"
+    r"(?:countries|states|nations|economies)\b",
+)
+# "users of biodiversity information", "maintainers of Kubernetes projects" (not "users of the platform")
+_FIELD_ROLE = re.compile(
+    rf"\b(?:the\s+)?(?:(?:{_FIELD_ROLES}),?\s+(?:and\s+)?)+of\s+(?!(?:the|our|its|their|this|these)\b)"
+    r"[\w-]+(?:\s+[a-z][\w-]+)?",
+    re.IGNORECASE,
+)
+# "developed by the community of producers and consumers of X": the body's own community
+_OWN_COMMUNITY_BEFORE = re.compile(r"\bcommunity\s+of\b[^.;]{0,30}$", re.IGNORECASE)
 _VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
 VAGUE_GROUPS = _VAGUE_GROUPS
 
-
-class Places(BaseModel, extra="forbid"):
-    places: list[str]
-    demonyms: list[str]
-
-
-_GAZETTEER = load_lexicon("advisor.capabilities.purpose", "places.yaml", Places)
-_PLACES = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in sorted(_GAZETTEER.places + _GAZETTEER.demonyms, key=len, reverse=True))
-    + r")(?![\w-])"
-)
+_PLACES = re.compile(r"(?<![\w-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?![\w-])")
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
 # Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
@@ -137,64 +134,25 @@ _LOCAL_PLACE = re.compile(
     rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
 )
-# Words that make the capitalised words before them an organisation's name, not a place.
-_ORGANISATION_WORDS = (
-    r"Coalition|Alliance|Network|Foundation|Council|Consortium|Partnership|Project|Group|Committee|"
-    r"Association|Initiative|Institute|Society|Plan|Program|Programme|Agency|Department|Office|"
-    r"Commission|Board|Forum|Chapter|Collaborative|University|College|Centre|Center|Fund|Trust|Code"
-)
-_ORGANISATION_AFTER = re.compile(rf"(?:[\s-]+[A-Z][\w’'-]*)*?[\s-]+(?:{_ORGANISATION_WORDS})\b")
+# Words that make the capitalised words before them a body's or a document's name, not a place.
+_NAME_WORDS = alternatives(LEXICON.name_words)
+_NAME_AFTER = re.compile(rf"(?:[\s-]+[A-Z][\w’'-]*)*?[\s-]+(?:{_NAME_WORDS})\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
-_PEOPLE = (
-    r"people|persons|men|women|girls|boys|children|infants|newborns|babies|youth|young people|adults|"
-    r"families|"
-    r"households|patients|students|learners|pupils|workers|farmers|producers|residents|citizens|"
-    r"communities|veterans|survivors|refugees|migrants|tenants|renters|seniors|mothers|parents"
-)
-_ROLES = (
-    r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
-    r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
-    r"municipalities|cities|councils|schools|districts|hospitals|clinics"
-)
-_DEFINED_GROUPS = re.compile(
-    _GROUP.pattern
-    + rf"|\b(?:{_PEOPLE})\s+(?:living|who|under|aged|of all ages|not in|experiencing|affected by|"
-    rf"at risk of|in need of)\b[^.;,]{{0,60}}"
-    + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
-    r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
-    + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
-    + rf"|\b(?:open[ -]source|research software|public[ -]health|local|state|federal|tribal|municipal|"
-    rf"county|city|regional|national|rural|urban|indigenous|small-scale|smallholder|early[ -]career)"
-    rf"\s+(?:{_ROLES}|{_PEOPLE})\b"
-    # a named project's or place's people: "Rust Project maintainers", "Kubernetes contributors"
-    + rf"|(?<=\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:{_ROLES}|{_PEOPLE})\b"
-    + r"|\b(?:least developed|developing|low-income|middle-income|small island developing|member)\s+"
-    r"(?:countries|states|nations|economies)\b",
-)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One criterion's verdict and the words that show it (None when not met)."""
-
-    met: bool
-    evidence: str | None
-
-
-def find_timeframe(statement: str) -> Finding:
-    matches = [m for pattern in _TIMEFRAME for m in pattern.finditer(statement)]
-    if not matches:
-        return Finding(False, None)
-    best = max(matches, key=lambda m: len(m.group(0)))
-    return Finding(True, best.group(0).strip())
+# "individuals in the Open edX community": a body's own community, not a place
+_COMMUNITY_AFTER = re.compile(r"(?:\s+[\w.-]+){0,2}\s+communit(?:y|ies)\b", re.IGNORECASE)
+# "a non-profit based in Berlin", "a workshop … in Amsterdam" (past): the body's seat, an event's venue
+_SEAT_BEFORE = re.compile(LEXICON.seats, re.IGNORECASE)
+_EVENT_BEFORE = re.compile(LEXICON.events, re.IGNORECASE)
 
 
 def find_population(statement: str) -> Finding:
     """A defined group ("children under 5", "open source maintainers", "local governments") or a
-    place that is not part of an organisation's name ("in Singapore", "UK funders"); together when
-    they are close ("climate-related scientists in Australia")."""
+    place that is not part of a name nor an event's venue ("in Singapore", "UK funders"); together
+    when they are close ("climate-related scientists in Australia")."""
     groups = [m for m in _DEFINED_GROUPS.finditer(statement) if not _VAGUE_GROUPS.fullmatch(m.group(0))]
-    places = [span for span in _place_matches(statement) if not _in_organisation_name(statement, span)]
+    groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
+    groups.sort(key=lambda m: m.start())
+    places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
     group = groups[0].span() if groups else None
     place = places[0] if places else None
     if group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80:
@@ -208,7 +166,7 @@ def _place_matches(statement: str) -> list[tuple[int, int]]:
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
         for m in _LOCAL_PLACE.finditer(statement)
-        if not re.search(rf"\b(?:{_ORGANISATION_WORDS})\b", m.group(0))
+        if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0))
     ]
     found += [
         m.span()
@@ -218,35 +176,90 @@ def _place_matches(statement: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _in_organisation_name(statement: str, span: tuple[int, int]) -> bool:
-    """ "Vision Zero Chicago", "Singapore Green Plan", "the Kenya Red Cross": a place inside a name."""
+def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
+    """ "Vision Zero Chicago", "Singapore Green Plan", "the UK TRE Community", "based in Berlin": a
+    place inside a name or a community's name, the body's seat, or where a past event was held."""
     after = statement[span[1] : span[1] + 60]
     before = statement[max(0, span[0] - 40) : span[0]]
-    return bool(_ORGANISATION_AFTER.match(after) or _NAME_BEFORE.search(before))
+    return bool(
+        _NAME_AFTER.match(after)
+        or _NAME_BEFORE.search(before)
+        or _COMMUNITY_AFTER.match(after)
+        or _SEAT_BEFORE.search(before)
+        or _past_event_venue(statement, span[0])
+    )
+
+
+def _past_event_venue(statement: str, at: int) -> bool:
+    return bool(_EVENT_BEFORE.search(statement[max(0, at - 120) : at])) and tells_the_past(statement, at)
+
+
+def _own_community(statement: str, match: re.Match[str]) -> bool:
+    before = statement[max(0, match.start() - 40) : match.start()]
+    return bool(_OWN_COMMUNITY_BEFORE.search(before)) or before.lower().endswith("end ")
 
 
 def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Finding:
-    """A measurable change (a concrete verb with a quantity or end state) or a concrete output (one
-    named or exactly described artefact: "develop a data standard for solid biomass")."""
-    # Numbers inside the timeframe or a population ("over 18 months", "Route 9") are not targets.
+    """A measurable change (a concrete verb with a quantity, or an end state), a list of targets with
+    a quantity, or a concrete output (one named or exactly described artefact)."""
+    text = _without_non_targets(statement, timeframe, population)
+    for found in (
+        _quantified_change(text, statement),
+        _end_state(statement),
+        _listed_target(text, statement),
+        _NAMED_TARGETS.search(statement),
+        _DELIVERABLE.search(statement),
+        _IS_ARTEFACT.search(statement),
+    ):
+        if isinstance(found, re.Match):
+            return Finding(True, found.group(0).strip(" ,;.").strip())
+        if isinstance(found, str):
+            return Finding(True, found)
+    return Finding(False, None)
+
+
+def _without_non_targets(statement: str, timeframe: Finding, population: Finding) -> str:
+    """`statement` with what only looks like a target blanked out (same length, so spans still match):
+    the deadline, a population with a number ("Route 9"), identifiers ("No. 1060"), "all members"."""
     text = statement
     for evidence in (timeframe.evidence, population.evidence if _has_digit(population) else None):
         if evidence:
             text = text.replace(evidence, " " * len(evidence))
-    text = _NOT_AN_OUTCOME_AFTER_RAISE.sub(lambda m: " " * len(m.group(0)), text)
-    verbs = list(_CONCRETE.finditer(text))
-    state = _STATE_RESULT.search(statement)
+    for pattern in (_NOT_AN_OUTCOME_AFTER_RAISE, _NOT_TARGETS, _IDENTIFIER):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
+    verbs = [v for v in _CONCRETE.finditer(text) if not _is_noun(text, v)]
+    state = _STATE_RESULT.search(text)
     if not verbs and state:
-        return Finding(True, state.group(0).strip())
+        return statement[state.start() : state.end()].strip()
     for verb in verbs:
         clause_end = _clause_end(text, verb.end())
-        clause = text[verb.start() : clause_end]
-        if _QUANTITY.search(clause) or _STATE_RESULT.search(statement):
-            return Finding(True, statement[verb.start() : clause_end].strip(" ,;.").strip())
-    output = _DELIVERABLE.search(statement)
-    if output:
-        return Finding(True, output.group(0).strip(" ,;."))
-    return Finding(False, None)
+        if _QUANTITY.search(text[verb.start() : clause_end]) or state:
+            return statement[verb.start() : clause_end].strip(" ,;.").strip()
+    return None
+
+
+def _end_state(statement: str) -> str | None:
+    """ "end hunger", "halt deforestation", "eliminating fatalities": a result with no number needed."""
+    for verb in _END_STATE.finditer(statement):
+        if not _is_noun(statement, verb):
+            return statement[verb.start() : _clause_end(statement, verb.end())].strip(" ,;.").strip()
+    return None
+
+
+def _listed_target(text: str, statement: str) -> str | None:
+    lead = _TARGETS_LEAD.search(statement)
+    if not lead:
+        return None
+    end = _clause_end(text, lead.end())
+    return statement[lead.end() : end].strip(" ,;.") if _QUANTITY.search(text, lead.end(), end) else None
+
+
+def _is_noun(text: str, verb: re.Match[str]) -> bool:
+    return bool(_NOUN_BEFORE.search(text[: verb.start()]) and re.match(r"\s+of\b", text[verb.end() :]))
 
 
 def _has_digit(finding: Finding) -> bool:
@@ -260,25 +273,15 @@ def vague_verbs(statement: str) -> list[str]:
 
 
 def vague_groups(statement: str) -> list[str]:
-    return sorted({m.group(0).lower() for m in _VAGUE_GROUPS.finditer(statement)})
+    found = _VAGUE_GROUPS.finditer(statement)
+    return sorted({m.group(0).lower() for m in found if not is_determiner(statement, m)})
+
+
+def is_determiner(statement: str, match: re.Match[str]) -> bool:
+    """ "all countries", "all TTS products": "all" before a word qualifies it, it names no group."""
+    return match.group(0).lower() == "all" and bool(re.match(r"\s+(?:of\s+)?[\w(]", statement[match.end() :]))
 
 
 def _clause_end(text: str, start: int) -> int:
     match = re.compile(r"[.;]\s|[.;]$| through | so that | while ").search(text, start)
     return match.start() if match else len(text)
-
-
-def _is_place(statement: str, match: re.Match[str]) -> bool:
-    words = match.group(0).split()
-    if words[0].lower() in _NOT_PLACES:
-        if len(words) == 1:
-            return False
-        return _is_place_words(words[1:])
-    sentence_start = match.start() == 0 or re.search(r"[.!?]\s*$", statement[: match.start()]) is not None
-    if sentence_start and len(words) == 1:
-        return False
-    return _is_place_words(words)
-
-
-def _is_place_words(words: list[str]) -> bool:
-    return bool(words) and not all(w.lower() in _NOT_PLACES for w in words) and not words[0].isupper()

@@ -1,0 +1,66 @@
+"""The timeframe criterion of the purpose check: a deadline or a bounded period ("by 2030",
+"within 18 months", "2030 targets:"), never a vague time ("soon") nor a date in a sentence that
+only tells the past ("This group was formed in January 2025")."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.capabilities.purpose.models import Finding
+from advisor.capabilities.purpose.vocabulary import LEXICON
+from advisor.text.sentences import sentence_spans
+
+NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|twenty-four|thirty|"
+    r"thirty-six|a few|several"
+)
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+YEAR = r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?"
+TIMEFRAME_PATTERNS = [
+    # by 2030 / by the end of 2027 / by June 2029 / by fall 2028 / by the 2027-28 school year
+    rf"\bby\s+(?:the\s+)?(?:(?:end|close|middle|start|spring|summer|fall|autumn|winter|early|mid|late)\b[\s-]*(?:of\s+)?)?"
+    rf"(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
+    # within 18 months / over the next three years / in the next decade / during the first two years
+    rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:next|coming|first|following)?\s*"
+    rf"(?:\d+|{NUMBER_WORDS})?\s*(?:months?|years?|weeks?|decades?)\b",
+    # through 2029 / until 2030 / before 2028 / no later than 2027
+    rf"\b(?:through|until|till|before|no later than|ending in)\s+(?:(?:{MONTHS})\s+)?{YEAR}",
+    # between now and the end of 2026 / from 2025 to 2028 / summers of 2026 through 2028
+    rf"\bbetween\s+(?:now|today|{YEAR})\s+and\s+(?:the\s+end\s+of\s+)?{YEAR}",
+    rf"\b{YEAR}\s+(?:to|through|until|-|–)\s+{YEAR}",
+    r"\bby\s+(?:year[- ]end|the end of (?:the|this|next) (?:year|decade))",
+    # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
+    rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
+    rf"\bthe\s+period\s+{YEAR}",
+    r"\b(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two years|three years|months?)\b",
+]
+# in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
+# only tells what happened then ("the workshop in Amsterdam in December 2024").
+DATED_PATTERN = (
+    rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
+    rf"\b(?:in|for|during|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+)?(?:the\s+)?{YEAR}\b"
+    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))(?!\s+[a-z])"
+)
+_TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
+_DATED = re.compile(DATED_PATTERN, re.IGNORECASE)
+_PAST = re.compile(LEXICON.past_cues, re.IGNORECASE)
+_FUTURE = re.compile(LEXICON.future_cues, re.IGNORECASE)
+
+
+def find_timeframe(statement: str) -> Finding:
+    matches = [m for pattern in _TIMEFRAME for m in pattern.finditer(statement)]
+    matches += [m for m in _DATED.finditer(statement) if not tells_the_past(statement, m.start())]
+    if not matches:
+        return Finding(False, None)
+    best = max(matches, key=lambda m: len(m.group(0)))
+    return Finding(True, best.group(0).strip())
+
+
+def tells_the_past(statement: str, at: int) -> bool:
+    """Whether the sentence holding position `at` reports the past and plans nothing."""
+    start, end = next(((s, e) for s, e in sentence_spans(statement) if s <= at < e), (0, len(statement)))
+    sentence = statement[start:end]
+    return bool(_PAST.search(sentence)) and not _FUTURE.search(sentence)
