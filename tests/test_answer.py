@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from advisor.capabilities.ask.offline import ANSWER_PASSAGES, ANSWER_PER_SOURCE, answer_question
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
@@ -108,11 +106,6 @@ def test_our_documents_not_answering_is_said_plainly(
     assert answer.citations and all(c.source.startswith("knowledge/") for c in answer.citations)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss (2026-12-02): unit scoring prefers the charter's ground rules and attendance "
-    "paragraphs over its one-sentence joining clause; the sentence-level answers used to find it",
-)
 def test_how_to_join_quotes_the_joining_clause(runtime: Runtime, workspace_name: str) -> None:
     charter = (
         Path(__file__).resolve().parents[1] / "evals" / "data" / "charters" / "riverside-safe-streets.md"

@@ -40,6 +40,9 @@ SAME_SECTION_UNITS = 2
 LIST_BONUS = 0.03  # a list is often the steps asked for, whole
 RETRIEVED_BONUS = 0.05  # a unit in a chunk the search itself found (by meaning or by words)
 STEPS_BONUS = 0.06  # "how do we…" asks for steps: a numbered list is the answer's shape
+# the share of the question's topic words a unit uses ("join" in "To join, an organization sends…"):
+# a short clause that says the thing in the question's own words embeds less close than a long list
+WORDS_BONUS = 0.15
 _HOW = re.compile(r"^\s*(?:so\s+)?how\b|\bwhat (?:are the )?steps\b|\bprocess\b|\bprocedure\b", re.I)
 _NUMBERED = re.compile(r"^\s*1[.)]\s", re.M)
 _ABOUT_OUR_DOCUMENTS = re.compile(
@@ -151,6 +154,7 @@ def _candidates(question: str, passages: list[Passage], retriever: Retriever) ->
             + LIST_BONUS * unit.is_list
             + RETRIEVED_BONUS * (unit.chunk_id in retrieved)
             + STEPS_BONUS * (wants_steps and bool(_NUMBERED.search(unit.text)))
+            + WORDS_BONUS * _share_of(topic, unit.text)
         )
         candidates.append(
             _Candidate(passage, rank, unit, vector, relevance, score, headings[passage.heading])
@@ -227,6 +231,11 @@ def _compose(chosen: list[_Candidate], preface: str) -> Answer:
 def _topic_stems(text: str) -> set[str]:
     """The stemmed content words of `text` that say what it is about (not which document)."""
     return set(query_terms(text)) - _DOCUMENT_STEMS
+
+
+def _share_of(topic: set[str], text: str) -> float:
+    """The share of the question's topic words that `text` uses."""
+    return len(topic & set(query_terms(text))) / len(topic) if topic else 0.0
 
 
 def _section(candidate: _Candidate) -> tuple[str, str, str]:
