@@ -124,7 +124,7 @@ def score_part(
     missing = [got.status == "missing" for d, e, got in calls if d.label.elements[e].status == "missing"]
     over = [STATUS_RANK[got.status] > STATUS_RANK[d.label.elements[e].status] for d, e, got in calls]
     on_passage = [
-        _same_passage(d.path, d.label.elements[e].evidence, got.evidence)
+        same_passage(d.path, d.label.elements[e].evidence, got.evidence)
         for d, e, got in calls
         if d.label.elements[e].status != "missing" and got.status != "missing"
     ]
@@ -200,7 +200,7 @@ def _share(flags: list[bool]) -> float:
 _SPACE = re.compile(r"\s+")
 
 
-def _same_passage(path: Path, labelled: str | None, found: str | None) -> bool:
+def same_passage(path: Path, labelled: str | None, found: str | None) -> bool:
     """Whether two quotes of the document overlap (white space folded)."""
     if not labelled or not found:
         return False
@@ -212,7 +212,7 @@ def _same_passage(path: Path, labelled: str | None, found: str | None) -> bool:
 def _same_defect(path: Path, labelled: DefectLabel, found: Finding) -> bool:
     """A finding of the labelled kind that quotes the same place (any quote of each overlapping)."""
     return labelled.kind == found.kind and any(
-        _same_passage(path, a, b) for a in labelled.quotes for b in found.quotes
+        same_passage(path, a, b) for a in labelled.quotes for b in found.quotes
     )
 
 
