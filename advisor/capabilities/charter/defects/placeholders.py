@@ -15,11 +15,14 @@ _HTML_TAGS = (
 )
 _PLACEHOLDER = re.compile(
     r"\bTB[DCA]\b|(?<!needs )(?<!need )\bto be (?:determined|decided|confirmed|announced|defined|drafted"
+    r"|established"
     r"|created)\b(?! (?:by|within|on|at|in|prior|before|after|according)\b)|\bcoming soon\b"
     r"|\byet to be \w+ed\b|\b(?:we (?:still )?need to decide|needs? to decide (?:if|whether|how"
-    r"|on))\b|\bwill be formali[sz]ed\b|\bwork(?:ing)? (?:on|in) progress\b"
+    r"|on))\b|\bwill be formali[sz]ed\b"
     r"|\bin (?:the |a )?process of defining\b"
     r"|\\<[^<>\n]{1,40}\\>|<(?!/|(?:" + _HTML_TAGS + r")\b)[a-z][a-z _-]{1,40}>"
+    r"|\[(?:what|which|who|how|when|where|process|describe|specify)\b[^\]\n]{0,80}\](?!\()"
+    r"|\b(?:name|organi[sz]ation|date|address) here\b"
     r"|\[(?:insert|add|enter|name|date|link|tbd|todo|x+|your|organi[sz]ation|project|codebase|company|email|"
     r"list|url)[^\]\n]{0,40}\](?![(:\[])|\]\(\)"
     r"|\{(?![{%])[A-Za-z][^{}\n]{0,120}\s[^{}\n]{0,120}\}(?!\})|\{(?:name|date|project|link"
@@ -75,7 +78,7 @@ _DEFERRED = re.compile(
     r"|are to) be (?:\w+ and )?(?:developed|defined"
     r"|adopted|written|drafted|established|created|approved)\b"
     r"|\bin due course\b|\b(?:ha(?:s|ve) )?not yet (?:been )?(?:defined|written|decided|agreed|established"
-    r"|developed|drafted|determined|finali[sz]ed)\b|\bwork[- ]in[- ]progress\b"
+    r"|developed|drafted|determined|finali[sz]ed)\b"
     r"|\[(?:please|AI:)[^\]\n]{0,60}\]|\]\(https?://\)",
     re.IGNORECASE,
 )
@@ -91,9 +94,13 @@ _BLANK_FIELDS = re.compile(
 )
 _BARE_BULLET = re.compile(r"^[ \t]*[*+-][ \t]*\n", re.MULTILINE)  # a list item with nothing in it
 _COMMENT = re.compile(r"<!--(?:(?!-->).){0,300}?\b(?:TODO|FIXME|TBD|XXX)\b(?:(?!-->).)*?-->", re.DOTALL)
+# a short comment inside a sentence ("detailed in the <!-- MAKE INTO LINK-->role of a chair page")
+_INLINE_COMMENT = re.compile(r"<!--[^\n]{1,60}?-->")
 _MD_HEADING_LINE = re.compile(r"^(#{1,6})\s+(\S.*)$", re.MULTILINE)
 _FENCED = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
-_NOTICE = re.compile(r"^.{0,80}\bwork[- ]in[- ]progress\b.*$", re.MULTILINE | re.IGNORECASE)
+_NOTICE = re.compile(
+    r"^.{0,80}(?<!\()\bwork(?:ing)?[- ](?:in|on)[- ]progress(?![a-z]).*$", re.MULTILINE | re.IGNORECASE
+)
 
 
 def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
@@ -117,6 +124,11 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
     found += [("a blank field", m.group(0).strip()) for m in _EMPTY_TABLE_FIELD.finditer(text)]
     found += [("blank fields", m.group(0).strip()) for m in _BLANK_FIELDS.finditer(text)]
     found += [("an editor's note left in a comment", quote(m.group(0))) for m in _COMMENT.finditer(text)]
+    found += [
+        ("an editor's note left in the text", quote(c))
+        for c in clauses
+        if _INLINE_COMMENT.search(c.text) and not _COMMENT.search(c.text)
+    ]
     found += [("a work-in-progress notice", quote(m.group(0).strip())) for m in _NOTICE.finditer(text)][:1]
     found += [("an empty list", quote(c)) for c in _empty_lists(text, clauses)]
     found += [("an empty section", heading) for heading in _empty_sections(text)]
@@ -140,7 +152,7 @@ def _is_open_question(clause: Clause) -> bool:
     return (
         clause.in_list
         and _OPEN_QUESTION.search(clause.text) is not None
-        and not re.search(r"\byou(?:r)?\b", clause.text, re.IGNORECASE)
+        and not re.search(r"\b(?:you(?:r)?|I|my)\b", clause.text)  # put to the reader, or a FAQ's asker
         and not re.search(r"[“\"'‘][^“\"'‘]*\?[”\"'’]", clause.text)  # a question quoted as an example
     )
 

@@ -64,6 +64,7 @@ _PAID_SEATS = re.compile(
     r"|equivalent to|"
     r"based on|according to|in proportion to)\b[^.]{0,60}\b(?:dues|fees?|contributions?|tiers?|levels?|FTEs?|"
     r"sponsorship|paid|payment|FTs?\b)"
+    r"|\bvotes?\b[^.]{0,60}\bweighted\b[^.]{0,40}\bfees?\b"
     r"|\b(?:platinum|gold|silver|premier|strategic|founding) (?:members?"
     r"|sponsors?)\b[^.]{0,60}\b(?:appoint|designate|"
     r"elect|get|have|receive|hold)s?\b[^.]{0,30}\b(?:seats?|directors?|representatives?|votes?)"
@@ -92,7 +93,9 @@ _UNILATERAL = re.compile(
     r"|\bas [\w’']+ BDFL\b|\bneeds? to be approved by the (?:Chief Executive|CEO|Executive Director)"
     r"|(?<!\()\b(?-i:[A-Z]{2,})\b (?:will|shall) (?:act|serve) as (?:the )?Chair\b"
     r"|\bas the ex[ -]officio chair\b"
-    r"|\bled by its founder\b",
+    r"|\bled by its founder\b|\bFounding Maintainer\b|\bsole (?:maintainer|steward|decision[- ]maker)\b"
+    r"|\b(?:Lead|Chair|Director|Founder|Maintainer|Steward|President)\b[^.]{0,20}\b(?:makes?|has|holds?) the "
+    r"(?:final|ultimate) (?:call|say|word|decision)",
     re.IGNORECASE,
 )
 

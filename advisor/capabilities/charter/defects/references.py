@@ -16,7 +16,7 @@ _REFERENCE = re.compile(
     r"in accordance with|escalated (?:to|within)|under|per|see) (?:the |our |its )?"
     r"(?P<name>(?:[\w'’-]+ ){0,4}(?:policy|policies|procedures?|guidelines?|handbook|agreement"
     r"|charter|appendix|"
-    r"appendices|bylaws|structures?|committee|panel|process))\b(?!\]|\s*\(|\s*<)",
+    r"appendices|bylaws|structures?|committee|panel|process))\b(?!\]|\s*\((?!\w+\))|\s*<)",
     re.IGNORECASE,
 )
 
@@ -36,7 +36,7 @@ _DETERMINER = re.compile(
 _DEPENDS_ON = re.compile(
     r"\b(?:report|appeal|escalat|submit|approv|ratif|review|accordance|described|outlined|defined|set forth"
     r"|set out|subject|nominat|decision|decide|rest|recommend|liais|notify|inform|refer|handle|vote|consult"
-    r"|line)\w*\b[^.]{0,40}\b(?:to|by|with|in|under|per|from|of)\s+(?:the\s+|a\s+|its\s+|our\s+)?"
+    r"|line|adher|accept|abid|compl|follow)\w*\b[^.]{0,40}\b(?:to|by|with|in|under|per|from|of)\s+(?:the\s+|a\s+|its\s+|our\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -72,7 +72,8 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
 
 
 _SECTION_REFERENCE = re.compile(
-    r"(?<!\()\b(?:Section|Article|Clause|§)\s*(\d+(?:\.\d+)*)(?![\d(]|\.\d)", re.IGNORECASE
+    r"(?<!\()\b(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*(\d+(?:\.\d+)*)(?![\d(]|\.\d)",
+    re.IGNORECASE,
 )
 
 
@@ -88,7 +89,7 @@ def _missing_section(clause: Clause, text: str) -> str | None:
     """A section of this document that a clause cites ("as in Section 6.3") but the document lacks."""
     for match in _SECTION_REFERENCE.finditer(clause.text):
         number = re.escape(match.group(1).rstrip("."))
-        own = rf"^[#*\s]*(?:(?:Section|Article|Clause|§)\s*)?{number}(?![.\d]*\d)"
+        own = rf"^[#*\s]*(?:(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*)?{number}(?![.\d]*\d)"
         after = clause.text[match.end() : match.end() + 60]
         if not _OTHER_DOCUMENT.match(after) and not re.search(own, text, re.MULTILINE | re.IGNORECASE):
             return match.group(0)

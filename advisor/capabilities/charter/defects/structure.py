@@ -11,8 +11,9 @@ from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, 
 # Numbering of articles, sections and lettered items
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _NUMBERED_LINE = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<word>article|section|part|chapter)[ \t]+(?P<num>[0-9]+|[ivxlc]+)\b"
-    r"|^[ \t]*#{1,6}[ \t]*(?:\*\*)?(?P<heading>[0-9]+)[.)]?[ \t]"
+    r"^[ \t]*(?:(?P<level>#{1,6})[ \t]*)?(?:\*\*)?(?P<word>article|section|part|chapter)[ \t]+"
+    r"(?P<num>[0-9]+(?:\.[0-9]+)*|[ivxlc]+)\b(?![ \t]+(?-i:[a-z]))"  # "Article I of the …" is a reference
+    r"|^[ \t]*(?P<hashes>#{1,6})[ \t]*(?:\*\*)?(?P<heading>[0-9]+)[.)]?[ \t]"
     r"|^[ \t]*(?:\*\*)?\((?P<letter>[a-h])\)[ \t]",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -32,9 +33,14 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
         end = text.find("\n", match.start())
         line = text[match.start() : end if end >= 0 else len(text)].strip()
         if match.group("word"):
-            key, value = match.group("word").lower(), _value(match.group("num"))
+            # "Section 3.2" continues the run of "Section 3.x"; each level is numbered on its own
+            prefix, _, last = match.group("num").rpartition(".")
+            key = f"{match.group('level') or ''}{match.group('word').lower()} {prefix}"
+            value = _value(last)
         elif match.group("heading"):
-            key, value = "heading", int(match.group("heading"))
+            key, value = f"heading {match.group('hashes')}", int(match.group("heading"))
+            if value >= 1000:  # a year ("#### 2016 – 2021"), not a number in a sequence
+                continue
         else:
             key, value = "letter", ord(match.group("letter").lower()) - ord("a") + 1
         sequences.setdefault(key, []).append((value, line))
