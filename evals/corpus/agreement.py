@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3) and for all doubly-labelled documents together.
+second-pass sample (batches 1-2; batch 3; batch 4) and for all doubly-labelled documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
 """
@@ -24,7 +24,9 @@ DRAWS = (
     "Batch 2: `random.Random(8).sample(sorted(test), 10)`. "
     "Batch 3: seed 20261202, `sorted(random.Random(20261202).sample(sorted(i for i, s in sources.items() "
     "if s.get('batch') == 3), 15))` over the 42 batch-3 ids of `sources.yaml`; the second annotator "
-    "labelled those 15 from the documents and GUIDE.md alone, before opening their `labels/` files."
+    "labelled those 15 from the documents and GUIDE.md alone, before opening their `labels/` files. "
+    "Batch 4 (the test part since split version 3): `random.Random(20261203).sample(sorted(test), 12)`, "
+    "labelled the same way by a fourth annotator."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -95,6 +97,7 @@ def main() -> None:
     groups = {
         "batches 1-2": [i for i in ids if sources[i].get("batch", 1) in (1, 2)],
         "batch 3": [i for i in ids if sources[i].get("batch") == 3],
+        "batch 4": [i for i in ids if sources[i].get("batch") == 4],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
