@@ -80,6 +80,23 @@ def test_consensus_with_no_fallback_and_with_one() -> None:
     assert [f.kind for f in found] == ["no_deadlock_rule"]
     assert "fallback" in found[0].message
     assert "no_deadlock_rule" not in kinds(CLEAN)
+    elsewhere = (
+        text + "\n## Disputes\nIf the partners cannot agree, a two-thirds vote of the council decides.\n"
+    )
+    assert kinds(elsewhere) == []  # the fallback stands in another section
+
+
+def test_a_declared_template_and_commented_out_text_are_not_defects() -> None:
+    template = (
+        "# Partnership letter\n\nText in curly brackets will be custom for each partner.\n\n"
+        "{Partner name} joins the coalition on {date of signing}.\n"
+    )
+    assert kinds(template) == []
+    hidden = (
+        "## Chair\n\n<!--\nThe Founding Maintainer makes the final call.\n-->\nThe chair serves two years.\n"
+    )
+    assert kinds(hidden) == []
+    assert kinds("<!-- This page is disabled. -->\n") == []  # nothing left to read is no crash
 
 
 @pytest.mark.parametrize(

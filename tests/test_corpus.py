@@ -24,7 +24,7 @@ from advisor.evaluation.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus"
-OPEN_LICENCES = re.compile(r"^(CC0|CC-BY|MIT|Apache|BSD|W3C|LicenseRef-Public-Domain|OGL)")
+OPEN_LICENCES = re.compile(r"^(CC0|CC-BY|MIT|Apache|BSD|NCSA|W3C|LicenseRef-Public-Domain|OGL)")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ so each one names what it saw and quotes it.
 
 from __future__ import annotations
 
+import re
+
 from advisor.capabilities.charter.clauses import Clause
 from advisor.capabilities.charter.defects.finding import (
     MAX_PER_KIND,
@@ -23,6 +25,8 @@ from advisor.capabilities.charter.defects.placeholders import placeholders, unfi
 from advisor.capabilities.charter.defects.power import no_deadlock_rules, power_concentration
 from advisor.capabilities.charter.defects.references import contradictions, undefined_references
 from advisor.capabilities.charter.defects.structure import list_mismatches, numbering
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 __all__ = [
     "DETECTORS",
@@ -47,8 +51,11 @@ DETECTORS: tuple[Detector, ...] = (
 
 
 def find_defects(text: str, clauses: list[Clause]) -> list[Finding]:
-    """Every detector's findings, in the guide's order of kinds."""
-    return [finding for detector in DETECTORS for finding in detector(text, clauses)]
+    """Every detector's findings, in the guide's order of kinds. Commented-out text is not part of the
+    document (GUIDE 7.9): only the comments themselves are read, as editor residue."""
+    hidden = [m.span() for m in _HTML_COMMENT.finditer(text)]
+    shown = [c for c in clauses if not any(start <= c.start < end for start, end in hidden)]
+    return [finding for detector in DETECTORS for finding in detector(text, shown)]
 
 
 def delegation_finding(element_name: str, clause: Clause) -> Finding:

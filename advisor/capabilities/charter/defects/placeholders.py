@@ -39,12 +39,24 @@ _FILL_IN_TEMPLATE = re.compile(r"\b(?:e-?mail|announcement|invitation|message|fo
 QUOTES_PER_PLACEHOLDER = 3  # the same token recurring is one finding, quoted at up to this many places
 
 
+# A document that says its bracketed text is to be filled in for each use is a template (GUIDE 7.3)
+_DECLARED_TEMPLATE = re.compile(
+    r"\b(?:text|anything|words?) (?:in|between|inside) (?:curly |square |angle(?:d)? )?(?:brackets|braces)"
+    r"|\b(?:in|between) ['\"“‘]?(?:<>|\{\}|\[\])['\"”’]?|\bwill be custom(?:i[sz]ed)? for each\b"
+    r"|\bshould be (?:updated|replaced|customi[sz]ed|filled in) (?:for|with|each)\b",
+    re.IGNORECASE,
+)
+_DIAGRAM = re.compile(r"-->|---|\bflowchart\b|\bgraph (?:TD|LR)\b")  # mermaid nodes are {braced}
+
+
 def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
+    if _DECLARED_TEMPLATE.search(text):
+        return []
     places: dict[str, list[Clause]] = {}
     shown: dict[str, str] = {}
     lowered = text.lower()
     for clause in clauses:
-        if _FILL_IN_TEMPLATE.search(clause.heading):
+        if _FILL_IN_TEMPLATE.search(clause.heading) or _DIAGRAM.search(clause.text):
             continue  # a model email or form, filled in each time, is not a blank rule (GUIDE 7.3)
         for pattern in (_PLACEHOLDER, _CASE_SENSITIVE_RESIDUE):
             for match in pattern.finditer(clause.text):
@@ -160,7 +172,7 @@ def _is_open_question(clause: Clause) -> bool:
 def _empty_lists(text: str, clauses: list[Clause]) -> list[Clause]:
     """Lead-ins ending with a colon followed by an empty list item, or by nothing at the end."""
     empty = []
-    for clause, following in zip(clauses, [*clauses[1:], None], strict=True):
+    for clause, following in zip(clauses, [*clauses[1:], None][: len(clauses)], strict=True):
         if not clause.text.rstrip("*_ ").endswith(":") or len(clause.text.split()) < 3:
             continue
         rest = _MD_HEADING_LINE.sub("", text[clause.end : following.start if following else len(text)])

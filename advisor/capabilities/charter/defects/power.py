@@ -24,25 +24,22 @@ _FALLBACK = words(
     r"majority|two-thirds|three-quarters|\d+\s?%|\d+/\d+|casting vote|tie[- ]?break\w*|escalat\w+"
     r"|final (?:say|decision|authority)|(?:cannot|can't|can not|fails? to|is not"
     r"|not) (?:be )?(?:reach|found|achiev)\w*"
-    r"|call for a vote|put (?:it )?to a vote|decides? by (?:a )?vote"
+    r"|call for a vote|put (?:it )?to a vote|decides? by (?:a )?vote|final call|mediat\w+|supermajority"
 )
 
 
-FALLBACK_WINDOW = 2  # clauses after a consensus rule where its fallback may stand
-
-
 def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
-    """A consensus or unanimity rule with no fallback in it or in the clauses right after it."""
+    """A consensus or unanimity rule in a document that names no fallback anywhere (a vote by a stated
+    majority, escalation, a decider, mediation): a fallback often stands in another section."""
+    if any(_FALLBACK.search(c.text) for c in clauses):
+        return []
     found: list[Finding] = []
-    for i, clause in enumerate(clauses):
+    for clause in clauses:
         if not (
             _UNANIMITY.search(clause.text)
             and _DECIDES.search(clause.text)
             and _RULE_WORDS.search(clause.text)
         ):
-            continue
-        window = [c for c in clauses[i : i + 1 + FALLBACK_WINDOW] if c.heading == clause.heading]
-        if any(_FALLBACK.search(c.text) for c in window):
             continue
         found.append(
             Finding(

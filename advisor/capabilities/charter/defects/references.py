@@ -35,7 +35,7 @@ _DETERMINER = re.compile(
 # the rule depends on the body: something goes to it, is decided or approved by it, or follows it
 _DEPENDS_ON = re.compile(
     r"\b(?:report|appeal|escalat|submit|approv|ratif|review|accordance|described|outlined|defined|set forth"
-    r"|set out|subject|nominat|decision|decide|rest|recommend|liais|notify|inform|refer|handle|vote|consult"
+    r"|set out|nominat|decision|decide|rest|recommend|liais|notify|inform|refer|handle|vote|consult"
     r"|line|adher|accept|abid|compl|follow)\w*\b[^.]{0,40}\b(?:to|by|with|in|under|per|from|of)\s+(?:the\s+|a\s+|its\s+|our\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -96,12 +96,22 @@ def _missing_section(clause: Clause, text: str) -> str | None:
     return None
 
 
+# "this structure", "other applicable policies", "approved procedures": no particular document named
+_GENERIC = re.compile(
+    r"(?:this|these|that|those|such|other|some|any|all|approved|applicable|relevant|existing|established"
+    r"|appropriate|its|their|our)\b",
+    re.IGNORECASE,
+)
+# "the DSF's Fellowship Committee": a body of another (parent) organisation (GUIDE 7.4)
+_OF_ANOTHER_BODY = re.compile(r"\b(?-i:[A-Z]{2,})[’']s\s+$")
+
+
 def _referenced_policy(clause: Clause, lowered: str) -> str | None:
     """A policy or procedure the clause follows ("in accordance with the X policy") named nowhere else."""
     for match in _REFERENCE.finditer(clause.text):
         name = match.group("name").strip()
         core = " ".join(name.lower().split()[-2:])
-        if lowered.count(core) > 1 or "](" in clause.text or "http" in clause.text:
+        if lowered.count(core) > 1 or "](" in clause.text or "http" in clause.text or _GENERIC.match(name):
             continue
         return name
     return None
@@ -114,6 +124,7 @@ def _undescribed_body(clause: Clause, text: str, named: set[str]) -> str | None:
         name = _DETERMINER.sub("", match.group(1))
         if (
             len(name.split()) < 2
+            or _OF_ANOTHER_BODY.search(clause.text[: match.start()])
             or name in named
             or _PARENT_BODY.search(name)
             or text.count(name) > 2
@@ -140,7 +151,10 @@ def _described(name: str, text: str) -> bool:
     )
 
 
-_GOVERNED_BY = re.compile(r"\bis governed by (?:an? |the )?((?:\w+\s){0,4}\w+)", re.IGNORECASE)
+_GOVERNED_BY = re.compile(
+    r"\bis governed by (?!(?:the following|these|this|its|our)\b)(?:an? |the )?((?:\w+\s){0,4}\w+)",
+    re.IGNORECASE,
+)
 _CLOSED = words(
     r"confidential|restricted to (?:the )?members|closed (?:meetings?|sessions?)|not (?:be )?(?:made )?public"
 )
