@@ -121,6 +121,16 @@ def test_chat_reviews_the_uploaded_charter_and_answers_with_sources(
     assert "riverside-safe-streets.md" in exported
 
 
+def test_an_answer_is_saved_by_the_time_it_shows_whole(ctx: AppContext, workspace_name: str) -> None:
+    """An export clicked the moment the answer and its sources appear already holds the exchange."""
+    create_workspace(ctx, None, workspace_name)
+    for conversation, _ in chat(ctx, None, workspace_name, "How do members join a coalition?", []):
+        if conversation[-1].get("metadata", {}).get("title", "").startswith("📚 Sources"):
+            break  # the page shows the whole answer now; the stream has not been read to its end
+    exported = Path(export_conversation(ctx, None, workspace_name)).read_text()
+    assert "How do members join a coalition?" in exported and "## Coalition Advisor" in exported
+
+
 def test_capability_prompts_without_the_file_say_what_to_upload(ctx: AppContext, workspace_name: str) -> None:
     create_workspace(ctx, None, workspace_name)
     *_, (conversation, _) = chat(ctx, None, workspace_name, "Whose interests have we missed?", [])

@@ -99,6 +99,7 @@ def chat(
     scoped = ctx.scoped(owner, workspace) if workspace else None
     yield history + _as_messages(message, WORKING, [], []), []  # at once: the request is being worked on
     final: ChatReply | None = None
+    saved = False
     for reply in respond(message, runtime=ctx.runtime, files=ctx.files, workspace=scoped):
         if reply.done and final is None:  # it came whole (offline, a tool): show it as if written
             parts = unfold(reply.text)
@@ -106,21 +107,36 @@ def chat(
             for part in parts[:-1]:
                 yield history + _as_messages(message, part, [], []), []
                 time.sleep(pause)
+        if reply.done:  # saved before it shows whole: an export clicked at once already holds it
+            saved = _save(ctx, owner, workspace, scoped, message, reply)
         yield (
             history + _as_messages(message, reply.text or "…", reply.citations, reply.warnings),
             reply.follow_ups,
         )
         final = reply
-    if final is not None and scoped is not None:
-        try:
-            ctx.scoped(owner, workspace)
-        except WorkspaceError:  # deleted while the answer was being written: keep nothing of it
-            return
-        citations = [c.model_dump() for c in final.citations]
-        ctx.conversations.append(owner or "", scoped, "user", message)
-        ctx.conversations.append(
-            owner or "", scoped, "assistant", strip_remote_content(final.text), citations
-        )
+    if final is not None and not saved:
+        _save(ctx, owner, workspace, scoped, message, final)
+
+
+def _save(
+    ctx: AppContext,
+    owner: str | None,
+    workspace: str | None,
+    scoped: str | None,
+    message: str,
+    reply: ChatReply,
+) -> bool:
+    """Keep the exchange in the workspace's conversation (not when the workspace went away meanwhile)."""
+    if scoped is None:
+        return False
+    try:
+        ctx.scoped(owner, workspace)
+    except WorkspaceError:  # deleted while the answer was being written: keep nothing of it
+        return False
+    citations = [c.model_dump() for c in reply.citations]
+    ctx.conversations.append(owner or "", scoped, "user", message)
+    ctx.conversations.append(owner or "", scoped, "assistant", strip_remote_content(reply.text), citations)
+    return True
 
 
 def export_conversation(ctx: AppContext, owner: str | None, workspace: str | None) -> str:
