@@ -52,6 +52,8 @@ def test_the_wheel_carries_prompts_knowledge_and_eval_data(wheel: Path) -> None:
         assert expected and expected <= names, f"{folder} missing from the wheel"
     assert "advisor/data/evals/baselines/offline.json" in names
     assert "advisor/data/knowledge/asks.yaml" in names  # how leaders ask: search ranks by it
+    vocabularies = {str(p.relative_to(ROOT)) for p in (ROOT / "advisor").rglob("*.yaml")}
+    assert vocabularies and vocabularies <= names, vocabularies - names  # every rule's word list ships
     assert not any(name.startswith(("tests/", "knowledge/", "prompts/")) for name in names)
 
 

@@ -7,46 +7,20 @@ from itertools import pairwise
 
 from advisor.capabilities.charter.clauses import Clause
 from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote
+from advisor.capabilities.charter.defects.patterns import patterns
+
+_PATTERNS = patterns("placeholders")
 
 # Placeholders and editor residue
-_HTML_TAGS = (
-    "a|p|br|hr|td|tr|th|table|tbody|thead|li|ul|ol|div|span|strong|em|b|i|u|s|img|figure|figcaption|details|"
-    "summary|dl|dt|dd|small|sup|sub|code|pre|h[1-6]|blockquote|section|center|font|label|input|form|caption"
-)
-_PLACEHOLDER = re.compile(
-    r"\bTB[DCA]\b|(?<!needs )(?<!need )\bto be (?:determined|decided|confirmed|announced|defined|drafted"
-    r"|established"
-    r"|created)\b(?! (?:by|within|on|at|in|prior|before|after|according)\b)|\bcoming soon\b"
-    r"|\byet to be \w+ed\b|\b(?:we (?:still )?need to decide|needs? to decide (?:if|whether|how"
-    r"|on))\b|\bwill be formali[sz]ed\b"
-    r"|\bin (?:the |a )?process of defining\b"
-    r"|\\<[^<>\n]{1,40}\\>|<(?!/|(?:" + _HTML_TAGS + r")\b)[a-z][a-z _-]{1,40}>"
-    r"|\[(?:what|which|who|how|when|where|process|describe|specify)\b[^\]\n]{0,80}\](?!\()"
-    r"|\b(?:name|organi[sz]ation|date|address) here\b"
-    r"|\[(?:insert|add|enter|name|date|link|tbd|todo|x+|your|organi[sz]ation|project|codebase|company|email|"
-    r"list|url)[^\]\n]{0,40}\](?![(:\[])|\]\(\)"
-    r"|\{(?![{%])[A-Za-z][^{}\n]{0,120}\s[^{}\n]{0,120}\}(?!\})|\{(?:name|date|project|link"
-    r"|organi[sz]ation)\}"
-    r"|_{4,}|\bX{3,}\b|\bDD Month\b|\[[^\]\n]*YYYY[^\]\n]*\]|[€$£]\s?[XY]\b|\(\s*Proposed\s*\)"
-    r"|\bIn this section,? (?:(?:the|both) part(?:y|ies)|it should)",
-    re.IGNORECASE,
-)
-_CASE_SENSITIVE_RESIDUE = re.compile(
-    r"\bTODO\b|\bFIXME\b|\bXXX\b|\bProposed\b(?= (?:members?(?:hip)?|list|roster|names?)\b)"
-    r"|\b(?:NAME|DATE|TITLE|INSTITUTION|ORGANI[SZ]ATION|RECEIVER|CAUSE|CODEBASE|AMOUNT|ADDRESS)\b"
-)
-_FILL_IN_TEMPLATE = re.compile(r"\b(?:e-?mail|announcement|invitation|message|form)s?\b", re.IGNORECASE)
+_PLACEHOLDER = _PATTERNS["placeholder"]
+_CASE_SENSITIVE_RESIDUE = _PATTERNS["case_sensitive_residue"]
+_FILL_IN_TEMPLATE = _PATTERNS["fill_in_template"]
 QUOTES_PER_PLACEHOLDER = 3  # the same token recurring is one finding, quoted at up to this many places
 
 
 # A document that says its bracketed text is to be filled in for each use is a template (GUIDE 7.3)
-_DECLARED_TEMPLATE = re.compile(
-    r"\b(?:text|anything|words?) (?:in|between|inside) (?:curly |square |angle(?:d)? )?(?:brackets|braces)"
-    r"|\b(?:in|between) ['\"“‘]?(?:<>|\{\}|\[\])['\"”’]?|\bwill be custom(?:i[sz]ed)? for each\b"
-    r"|\bshould be (?:updated|replaced|customi[sz]ed|filled in) (?:for|with|each)\b",
-    re.IGNORECASE,
-)
-_DIAGRAM = re.compile(r"-->|---|\bflowchart\b|\bgraph (?:TD|LR)\b")  # mermaid nodes are {braced}
+_DECLARED_TEMPLATE = _PATTERNS["declared_template"]
+_DIAGRAM = _PATTERNS["diagram"]
 
 
 def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
@@ -79,40 +53,20 @@ def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
 
 
 # Unfinished text: open questions, content promised for later, blank fields and lists, editor comments
-_DEFERRED = re.compile(
-    r"\b(?:will|shall|is to|are to) (?:also )?be (?:developed|provided|defined|adopted|added|specified|listed"
-    r"|written|drafted|stated|described|created|agreed|published|decided|set out)\b"
-    r"(?:(?! by )[^.]){0,60}?\b(?:in due course|later|at a later (?:point|date|stage|time)|in the future"
-    r"|(?:in )?this section|here)\b"
-    r"|\b(?:schedule|roles?|code of conduct|guidelines?|process|procedures?|roadmap"
-    r"|terms of reference|charter"
-    r"|polic(?:y|ies)|rules?|criteria)\b[^.]{0,40}\b(?:will|is to"
-    r"|are to) be (?:\w+ and )?(?:developed|defined"
-    r"|adopted|written|drafted|established|created|approved)\b"
-    r"|\bin due course\b|\b(?:ha(?:s|ve) )?not yet (?:been )?(?:defined|written|decided|agreed|established"
-    r"|developed|drafted|determined|finali[sz]ed)\b"
-    r"|\[(?:please|AI:)[^\]\n]{0,60}\]|\]\(https?://\)",
-    re.IGNORECASE,
-)
-_OPEN_QUESTION = re.compile(r"\?[*_)\s]*$")
-_ASKS_QUESTIONS = re.compile(r"\b(?:questions?|answer\w*|check|ask\w*|in mind)\b", re.IGNORECASE)
-_DRAFTING_NOTE = re.compile(r"^(?:Determine|Decide|Figure out) (?:if|whether|how|a process|resolution)\b")
-_QUESTION_SECTION = re.compile(
-    r"\b(?:FAQ|questions?|Q&A|template|e-?mail|example|ballot|survey)\b", re.IGNORECASE
-)
-_EMPTY_TABLE_FIELD = re.compile(r"^\|\s*\**[A-Z][\w ()/-]{1,40}?\**\s*\|\s*\|\s*$", re.MULTILINE)
-_BLANK_FIELDS = re.compile(
-    r"(?:^[ \t]*[A-Z][A-Za-z ]{1,20}:[ \t]*(?:\n|$)){3,}|(?:\b[A-Z][A-Za-z ]{1,20}:[ \t]*){3,}$", re.MULTILINE
-)
-_BARE_BULLET = re.compile(r"^[ \t]*[*+-][ \t]*\n", re.MULTILINE)  # a list item with nothing in it
-_COMMENT = re.compile(r"<!--(?:(?!-->).){0,300}?\b(?:TODO|FIXME|TBD|XXX)\b(?:(?!-->).)*?-->", re.DOTALL)
+_DEFERRED = _PATTERNS["deferred"]
+_OPEN_QUESTION = _PATTERNS["open_question"]
+_ASKS_QUESTIONS = _PATTERNS["asks_questions"]
+_DRAFTING_NOTE = _PATTERNS["drafting_note"]
+_QUESTION_SECTION = _PATTERNS["question_section"]
+_EMPTY_TABLE_FIELD = _PATTERNS["empty_table_field"]
+_BLANK_FIELDS = _PATTERNS["blank_fields"]
+_BARE_BULLET = _PATTERNS["bare_bullet"]
+_COMMENT = _PATTERNS["comment"]
 # a short comment inside a sentence ("detailed in the <!-- MAKE INTO LINK-->role of a chair page")
-_INLINE_COMMENT = re.compile(r"<!--[^\n]{1,60}?-->")
-_MD_HEADING_LINE = re.compile(r"^(#{1,6})\s+(\S.*)$", re.MULTILINE)
-_FENCED = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
-_NOTICE = re.compile(
-    r"^.{0,80}(?<!\()\bwork(?:ing)?[- ](?:in|on)[- ]progress(?![a-z]).*$", re.MULTILINE | re.IGNORECASE
-)
+_INLINE_COMMENT = _PATTERNS["inline_comment"]
+_MD_HEADING_LINE = _PATTERNS["md_heading_line"]
+_FENCED = _PATTERNS["fenced"]
+_NOTICE = _PATTERNS["notice"]
 
 
 def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:

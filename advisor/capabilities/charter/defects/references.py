@@ -6,41 +6,20 @@ import re
 from itertools import pairwise
 
 from advisor.capabilities.charter.clauses import Clause
-from advisor.capabilities.charter.cues import words
 from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote
+from advisor.capabilities.charter.defects.patterns import patterns
+
+_PATTERNS = patterns("references")
 
 # Undefined references and contradictions
-_REFERENCE = re.compile(
-    r"\b(?:as (?:set forth|set out|defined|described|outlined|mentioned|specified) in|in line with"
-    r"|according to|"
-    r"in accordance with|escalated (?:to|within)|under|per|see) (?:the |our |its )?"
-    r"(?P<name>(?:[\w'’-]+ ){0,4}(?:policy|policies|procedures?|guidelines?|handbook|agreement"
-    r"|charter|appendix|"
-    r"appendices|bylaws|structures?|committee|panel|process))\b(?!\]|\s*\((?!\w+\))|\s*<)",
-    re.IGNORECASE,
-)
+_REFERENCE = _PATTERNS["reference"]
 
 
-_BODY_NOUN = (
-    r"(?:Committee|Council|Group|Team|Chair|Panel|Policy|Process|Agenda|Tool|Agreement|Handbook"
-    r"|Code of Conduct"
-    r"|Membership|Assembly|Office|Task Force|Forum|Leads?|Secretariat|Network|Guidelines|Procedures?|Charter"
-    r"|Bylaws|Plan|Framework)"
-)
-_CAPITALISED = r"[A-Z][\w&’'-]*"
-_NAMED_BODY = re.compile(rf"\b((?:{_CAPITALISED} (?:(?:of|and|for|&) )?){{1,4}}{_BODY_NOUN})\b")
-_DETERMINER = re.compile(
-    r"^(?:The|A|An|Each|All|Any|Every|This|Our|Its|Their|No|One|Both|Such|Other|New|Notify|Contact)\s+"
-)
+_NAMED_BODY = _PATTERNS["named_body"]
+_DETERMINER = _PATTERNS["determiner"]
 # the rule depends on the body: something goes to it, is decided or approved by it, or follows it
-_DEPENDS_ON = re.compile(
-    r"\b(?:report|appeal|escalat|submit|approv|ratif|review|accordance|described|outlined|defined|set forth"
-    r"|set out|nominat|decision|decide|rest|recommend|liais|notify|inform|refer|handle|vote|consult"
-    r"|line|adher|accept|abid|compl|follow)\w*\b[^.]{0,40}\b(?:to|by|with|in|under|per|from|of)\s+(?:the\s+|a\s+|its\s+|our\s+)?"
-    r"(?:[\w’'-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_PARENT_BODY = re.compile(r"\b(?:Board|Foundation|Patent|Antitrust|Officer|CEO)\b")  # GUIDE 7.4
+_DEPENDS_ON = _PATTERNS["depends_on"]
+_PARENT_BODY = _PATTERNS["parent_body"]
 _DESCRIBED_BY = (
     r"(?:’s|'s)?\s*(?:\([^)]*\)\s*)?(?:[\w,]+\s+){0,2}(?:is|are|was|consists?|comprises?|shall|will|includes?"
     r"|means|meets|has|have|may|must|can|should|serves?|oversees?|manages?|provides?|holds?|reviews?|makes?"
@@ -71,18 +50,10 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
     return found[:MAX_PER_KIND]
 
 
-_SECTION_REFERENCE = re.compile(
-    r"(?<!\()\b(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*(\d+(?:\.\d+)*)(?![\d(]|\.\d)",
-    re.IGNORECASE,
-)
+_SECTION_REFERENCE = _PATTERNS["section_reference"]
 
 
-_OTHER_DOCUMENT = re.compile(
-    r"[^.]{0,20}?(?:\]\(|\bof (?:the )?[\w ’'`<-]{0,40}?(?:Process|Document|Act|Code|Polic"
-    r"|Constitution|Bylaws"
-    r"|Agreement|Charter|Standard|Governance))",
-    re.IGNORECASE,
-)
+_OTHER_DOCUMENT = _PATTERNS["other_document"]
 
 
 def _missing_section(clause: Clause, text: str) -> str | None:
@@ -97,13 +68,9 @@ def _missing_section(clause: Clause, text: str) -> str | None:
 
 
 # "this structure", "other applicable policies", "approved procedures": no particular document named
-_GENERIC = re.compile(
-    r"(?:this|these|that|those|such|other|some|any|all|approved|applicable|relevant|existing|established"
-    r"|appropriate|its|their|our)\b",
-    re.IGNORECASE,
-)
+_GENERIC = _PATTERNS["generic"]
 # "the DSF's Fellowship Committee": a body of another (parent) organisation (GUIDE 7.4)
-_OF_ANOTHER_BODY = re.compile(r"\b(?-i:[A-Z]{2,})[’']s\s+$")
+_OF_ANOTHER_BODY = _PATTERNS["of_another_body"]
 
 
 def _referenced_policy(clause: Clause, lowered: str) -> str | None:
@@ -151,17 +118,9 @@ def _described(name: str, text: str) -> bool:
     )
 
 
-_GOVERNED_BY = re.compile(
-    r"\bis governed by (?!(?:the following|these|this|its|our)\b)(?:an? |the )?((?:\w+\s){0,4}\w+)",
-    re.IGNORECASE,
-)
-_CLOSED = words(
-    r"confidential|restricted to (?:the )?members|closed (?:meetings?|sessions?)|not (?:be )?(?:made )?public"
-)
-_OPEN = words(
-    r"all (?:communications?|meetings?|discussions?|deliberations?|minutes) (?:are|is|will be"
-    r"|shall be) public"
-)
+_GOVERNED_BY = _PATTERNS["governed_by"]
+_CLOSED = _PATTERNS["closed"]
+_OPEN = _PATTERNS["open"]
 
 
 def contradictions(text: str, clauses: list[Clause]) -> list[Finding]:

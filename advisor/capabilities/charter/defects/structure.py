@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from advisor.capabilities.charter.clauses import Clause
 from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote
+from advisor.capabilities.charter.defects.patterns import patterns
+
+_PATTERNS = patterns("structure")
 
 # Numbering of articles, sections and lettered items
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_NUMBERED_LINE = re.compile(
-    r"^[ \t]*(?:(?P<level>#{1,6})[ \t]*)?(?:\*\*)?(?P<word>article|section|part|chapter)[ \t]+"
-    r"(?P<num>[0-9]+(?:\.[0-9]+)*|[ivxlc]+)\b(?![ \t]+(?-i:[a-z]))"  # "Article I of the …" is a reference
-    r"|^[ \t]*(?P<hashes>#{1,6})[ \t]*(?:\*\*)?(?P<heading>[0-9]+)[.)]?[ \t]"
-    r"|^[ \t]*(?:\*\*)?\((?P<letter>[a-h])\)[ \t]",
-    re.IGNORECASE | re.MULTILINE,
-)
-_INLINE_LETTER = re.compile(r"(?:^|[\s;:,])\(([a-h])\)\s")
+_NUMBERED_LINE = _PATTERNS["numbered_line"]
+_INLINE_LETTER = _PATTERNS["inline_letter"]
 
 
 def _value(token: str) -> int:
@@ -82,11 +78,7 @@ _COUNTS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     )
 }
-_PROMISE = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:\w+\s+){0,3}?"
-    r"(?:\w+s)\b[^.:]{0,60}(?::|\b(?:are|include|as follows)\b[^.]{0,20}:?)\s*$",
-    re.IGNORECASE,
-)
+_PROMISE = _PATTERNS["promise"]
 
 
 def list_mismatches(text: str, clauses: list[Clause]) -> list[Finding]:
