@@ -1,7 +1,7 @@
 """Agreement between the first labels (expected.yaml) and an independent second pass
 (labels-second.yaml, written from GUIDE.md without seeing the first): F1 per gap kind and per signal
 kind (present in the notes; tied to which metrics). Run: python evals/coalitions/agreement.py
-(all files with second labels), or add --batch 1 / --batch 2 for one batch (batch 2 = split.BATCH_2)."""
+(all files with second labels), or add --batch 1 / 2 / 3 for one batch (split.BATCH_2, split.BATCH_3)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,24 @@ import yaml
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from split import BATCH_2  # noqa: E402  (the batch-2 file lists; everything else is batch 1)
+from split import BATCH_2, BATCH_3  # noqa: E402  (the batch-2 and -3 file lists; the rest is batch 1)
 
 SIGNALS = ("capacity", "backlash", "opportunity", "external_change")
 
 
+def _batch(kind: str, name: str) -> str:
+    return "2" if name in BATCH_2[kind] else "3" if name in BATCH_3[kind] else "1"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", choices=("1", "2"), help="only the files of this batch (default: all)")
+    ap.add_argument("--batch", choices=("1", "2", "3"), help="only the files of this batch (default: all)")
     batch = ap.parse_args().batch
     first = yaml.safe_load((HERE / "expected.yaml").read_text())
     second = yaml.safe_load((HERE / "labels-second.yaml").read_text())
     if batch:
         for kind in ("rosters", "metrics"):
-            keep = {n for n in first[kind] if (n in BATCH_2[kind]) == (batch == "2")}
+            keep = {n for n in first[kind] if _batch(kind, n) == batch}
             first[kind] = {n: v for n, v in first[kind].items() if n in keep}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
 

@@ -36,6 +36,17 @@ AS_OF = {
     "la-plata-suicide-prevention.csv": "2019-06-30",
     "age-friendly-dc.csv": "2020-09-30",
     "santa-clara-basin-wmi.csv": "2005-06-30",
+    # batch 3 (written 2026-12-02, sixth session: the test part)
+    "sanitation-and-water-for-all.csv": "2016-06-30",
+    "university-innovation-alliance.csv": "2017-09-30",
+    "akron-summit-cultural-plan.csv": "2024-09-30",
+    "interfaith-coalition-whatcom.csv": "2024-10-31",
+    "neighbors-united-boise.csv": "2019-12-31",
+    "zambia-end-malaria-council.csv": "2020-09-30",
+    "west-oakland-community-action-plan.csv": "2021-12-31",
+    "bmore-for-healthy-babies.csv": "2016-06-30",
+    "sprockets-saint-paul.csv": "2014-06-30",
+    "chi-hack-night.csv": "2015-09-30",
 }
 
 

@@ -2,12 +2,14 @@
 
     python evals/coalitions/split.py    # writes split.yaml
 
-Drawn once, after every label in expected.yaml was written and before any run of the advisor's
-interests or pivots capabilities on these files: a seeded shuffle (seed 20261202) of the sorted
-file names, the first 35% (rounded) to test. Tune only on dev; report test beside dev.
+Version 1 (2026-12-02): drawn once, after every batch-1 label was written and before any run of the
+advisor's interests or pivots capabilities on these files: a seeded shuffle (seed 20261202) of the
+sorted batch-1 file names, the first 35% (rounded) to test. Batch 2 was wholly dev.
 
-Batch 2 (written 2026-12-02) is wholly dev: its files are listed in BATCH_2, left out of the draw
-(so batch 1 keeps the split it was given) and appended to the dev lists.
+Version 2 (2026-12-02, sixth session): version 1's test part (4 rosters, 3 tables) had been scored
+twice and was small, so a fresh batch 3 (10 coalitions from public material, written and labelled
+blind to the tool by two writers, checked by an independent second pass) became the test part, and
+version 1's test part was retired into dev (`retired_test`). Tune only on dev; report test beside dev.
 """
 
 from __future__ import annotations
@@ -45,6 +47,32 @@ BATCH_2 = {
     ],
 }
 BATCH_2_COMMENT = "  # batch 2, written 2026-12-02, wholly dev"
+BATCH_3 = {
+    "rosters": [
+        "sanitation-and-water-for-all.csv",
+        "university-innovation-alliance.yaml",
+        "akron-summit-cultural-plan.yaml",
+        "interfaith-coalition-whatcom.yaml",
+        "neighbors-united-boise.csv",
+        "zambia-end-malaria-council.yaml",
+        "west-oakland-community-action-plan.csv",
+        "bmore-for-healthy-babies.yaml",
+        "sprockets-saint-paul.yaml",
+        "chi-hack-night.csv",
+    ],
+    "metrics": [
+        "sanitation-and-water-for-all.csv",
+        "university-innovation-alliance.csv",
+        "akron-summit-cultural-plan.csv",
+        "interfaith-coalition-whatcom.csv",
+        "neighbors-united-boise.csv",
+        "zambia-end-malaria-council.csv",
+        "west-oakland-community-action-plan.csv",
+        "bmore-for-healthy-babies.csv",
+        "sprockets-saint-paul.csv",
+        "chi-hack-night.csv",
+    ],
+}
 
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
@@ -57,10 +85,20 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    split = {kind: draw([n for n in labels[kind] if n not in BATCH_2[kind]], rng) for kind in BATCH_2}
+    later = {kind: set(BATCH_2[kind]) | set(BATCH_3[kind]) for kind in BATCH_2}
+    version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
+    split = {
+        kind: {
+            "dev": sorted(version_1[kind]["dev"] + version_1[kind]["test"]),
+            "test": sorted(BATCH_3[kind]),
+            "retired_test": version_1[kind]["test"],
+        }
+        for kind in BATCH_2
+    }
     header = (
-        "# Locked split, written by split.py (seed 20261202, 35% to test) after labelling and before any\n"
-        "# run of the interests or pivots capabilities. Do not tune on test.\n"
+        "# Locked split, written by split.py (version 2; see its docstring). Dev: batch 1 (with\n"
+        "# version 1's test part, retired_test) and batch 2; test: batch 3, written blind to the tool.\n"
+        "# Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
     for kind in ("rosters", "metrics"):
