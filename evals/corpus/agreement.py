@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; batch 4) and for all doubly-labelled documents together.
+second-pass sample (batches 1-2; batch 3; batch 4; batch 5) and for all doubly-labelled documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
 """
@@ -98,6 +98,7 @@ def main() -> None:
         "batches 1-2": [i for i in ids if sources[i].get("batch", 1) in (1, 2)],
         "batch 3": [i for i in ids if sources[i].get("batch") == 3],
         "batch 4": [i for i in ids if sources[i].get("batch") == 4],
+        "batch 5": [i for i in ids if sources[i].get("batch") == 5],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
