@@ -242,3 +242,32 @@ def test_review_lists_findings_and_the_scorecard_shows_them() -> None:
     assert [f.kind for f in review.findings] == ["placeholder"]
     card = charter_markdown(review)
     assert "## Findings" in card and "**placeholder**" in card and "“TBD”" in card
+
+
+DELEGATING = """\
+# Riverside Data Group
+
+## Purpose
+The group maintains the shared schema for the county's housing data.
+
+## Decisions
+Proposals from members are voted upon according to https://example.org/voting-procedure.
+
+## Membership
+Any county agency may join by writing to the chair.
+"""
+
+
+def test_a_decision_rule_left_to_another_document_is_flagged_and_weak() -> None:
+    review = analyze_charter(DELEGATING, "riverside.md")
+    delegations = [f for f in review.findings if f.kind == "delegation_only"]
+    assert [f.quotes for f in delegations] == [
+        ["Proposals from members are voted upon according to https://example.org/voting-procedure."]
+    ]
+    assert "Decision making" in delegations[0].message
+    assert review.elements["decision_making"].status == "weak"
+    local = DELEGATING.replace(
+        "according to https://example.org/voting-procedure.",
+        "by a two-thirds majority of members present; the full procedure is at https://example.org/vote.",
+    )
+    assert not [f for f in analyze_charter(local, "riverside.md").findings if f.kind == "delegation_only"]
