@@ -188,6 +188,33 @@ def test_a_reference_to_a_section_the_document_does_not_have() -> None:
     assert kinds("## Members\n\nThe criteria for joining are given in Annex 2.\n") == ["undefined_reference"]
 
 
+def test_a_named_document_the_rules_rely_on_that_is_neither_included_nor_linked() -> None:
+    text = "## Conduct\n\nEvery member must comply with the Network Moderation Policy at all times.\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["undefined_reference"]
+    assert "Network Moderation Policy" in found[0].message
+    assert "neither included nor linked" in found[0].message
+    linked = text.replace("the Network Moderation Policy", "the [Network Moderation Policy](moderation.md)")
+    assert kinds(linked) == []
+    included = text + "\n## Network Moderation Policy\n\nModerators answer reports within two days.\n"
+    assert kinds(included) == []
+    # the document itself and a document only named, not relied on, are not defects
+    assert kinds("## Changes\n\nThis Charter may be amended by a two-thirds vote of the members.\n") == []
+    assert kinds("## History\n\nThe group grew out of the 2019 Data Sharing Agreement talks.\n") == []
+
+
+def test_a_recurring_placeholder_is_one_finding_quoting_every_place() -> None:
+    rows = "".join(f"| Task {n} | Planned | TBD |\n" for n in range(1, 7))
+    found = findings("## Roadmap\n\n| Task | State | Champion |\n|---|---|---|\n" + rows)
+    assert [f.kind for f in found] == ["placeholder"]
+    assert "6 places" in found[0].message and len(found[0].quotes) == 6
+
+
+def test_an_open_item_marker_is_a_placeholder() -> None:
+    text = "## Money\n\n**Legal wrapper:** `[OPEN]` a cooperative entity to hold assets.\n"
+    assert kinds(text) == ["placeholder"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -215,3 +242,32 @@ def test_review_lists_findings_and_the_scorecard_shows_them() -> None:
     assert [f.kind for f in review.findings] == ["placeholder"]
     card = charter_markdown(review)
     assert "## Findings" in card and "**placeholder**" in card and "“TBD”" in card
+
+
+DELEGATING = """\
+# Riverside Data Group
+
+## Purpose
+The group maintains the shared schema for the county's housing data.
+
+## Decisions
+Proposals from members are voted upon according to https://example.org/voting-procedure.
+
+## Membership
+Any county agency may join by writing to the chair.
+"""
+
+
+def test_a_decision_rule_left_to_another_document_is_flagged_and_weak() -> None:
+    review = analyze_charter(DELEGATING, "riverside.md")
+    delegations = [f for f in review.findings if f.kind == "delegation_only"]
+    assert [f.quotes for f in delegations] == [
+        ["Proposals from members are voted upon according to https://example.org/voting-procedure."]
+    ]
+    assert "Decision making" in delegations[0].message
+    assert review.elements["decision_making"].status == "weak"
+    local = DELEGATING.replace(
+        "according to https://example.org/voting-procedure.",
+        "by a two-thirds majority of members present; the full procedure is at https://example.org/vote.",
+    )
+    assert not [f for f in analyze_charter(local, "riverside.md").findings if f.kind == "delegation_only"]

@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; batch 4) and for all doubly-labelled documents together.
+second-pass sample (batches 1-2; batch 3; batch 4; batch 5) and for all doubly-labelled documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
 """
@@ -26,7 +26,12 @@ DRAWS = (
     "if s.get('batch') == 3), 15))` over the 42 batch-3 ids of `sources.yaml`; the second annotator "
     "labelled those 15 from the documents and GUIDE.md alone, before opening their `labels/` files. "
     "Batch 4 (the test part since split version 3): `random.Random(20261203).sample(sorted(test), 12)`, "
-    "labelled the same way by a fourth annotator."
+    "labelled the same way by a fourth annotator. "
+    "Batch 5 (the test part since split version 4): "
+    "`sorted(random.Random(20261206).sample(sorted(test), 11))` "
+    "over the test ids other than codeforct-steering-committee-bylaws, which collectors A and C had each "
+    "found and labelled independently (A's labels are primary, C's its second pass); the 11 were labelled "
+    "by a fifth annotator from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -98,6 +103,7 @@ def main() -> None:
         "batches 1-2": [i for i in ids if sources[i].get("batch", 1) in (1, 2)],
         "batch 3": [i for i in ids if sources[i].get("batch") == 3],
         "batch 4": [i for i in ids if sources[i].get("batch") == 4],
+        "batch 5": [i for i in ids if sources[i].get("batch") == 5],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

@@ -47,6 +47,15 @@ _DOCUMENT_REFERENCE = re.compile(
     r"\]\(|https?://|\.md\b|\b(?:[A-Z][\w-]*\s)*(?:Guide|Process|Document|README|Procedures?|Policy|Charter|Bylaws|"
     r"Agreement|Handbook|APE\d+|PEP\s?\d+)\b|\[[^\]]+\]"
 )
+# wording that hands a matter to another document, beyond the classifier's own delegation cue:
+# "detailed in", "established in", "is at <link>", "defaults to", "adopts", "makes decisions using the"
+_HANDS_OFF = re.compile(
+    r"\b(?:(?:detailed|established|specified|explained|listed|written) (?:in|at)|(?:is|are) at\b"
+    r"|defaults? to|adopts?\b|(?<!created )(?<!written )according to|(?:using|uses|use) (?:the|a|our)\b"
+    r"|will be (?:specified|defined|set out) (?:in|by)|please (?:see|refer|read)"
+    r"|more (?:details|information|info) (?:in|at|on))",
+    re.IGNORECASE,
+)
 DELEGATION_CANDIDATES = 8
 QUOTE_CANDIDATES = 5  # an element's best clauses searched for one worth quoting
 _WIND_DOWN = re.compile(
@@ -140,7 +149,7 @@ def _delegations(calls: dict[str, ElementCall]) -> list[Finding]:
         for clause, (_, element) in best.items()
         if calls[element].status != "present"
         and _DOCUMENT_REFERENCE.search(clause.text)
-        and "s:delegation" in strength_features(clause.text)
+        and (_HANDS_OFF.search(clause.text) or "s:delegation" in strength_features(clause.text))
     ]
 
 

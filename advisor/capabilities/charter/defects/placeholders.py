@@ -15,7 +15,8 @@ _PATTERNS = patterns("placeholders")
 _PLACEHOLDER = _PATTERNS["placeholder"]
 _CASE_SENSITIVE_RESIDUE = _PATTERNS["case_sensitive_residue"]
 _FILL_IN_TEMPLATE = _PATTERNS["fill_in_template"]
-QUOTES_PER_PLACEHOLDER = 3  # the same token recurring is one finding, quoted at up to this many places
+# the same token recurring is one finding, quoted at up to this many places (GUIDE 3.2)
+QUOTES_PER_PLACEHOLDER = 8
 
 
 # A document that says its bracketed text is to be filled in for each use is a template (GUIDE 7.3)

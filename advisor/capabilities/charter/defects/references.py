@@ -37,16 +37,17 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
             or _missing_section(clause, text)
             or _undescribed_body(clause, text, named)
         )
+        name = name or _unlinked_document(clause, text, named)
         if name:
             named.add(name)
-            found.append(
-                Finding(
-                    kind="undefined_reference",
-                    message=f"“{name}” is relied on here but never described or linked: say what it is, "
-                    "who sits on it (or where the text is), or link it.",
-                    quotes=[quote(clause)],
-                )
+            message = (
+                f"“{name}” is relied on here but neither included nor linked: add it as an annex, "
+                "link it, or state here what it says."
+                if _NAMED_DOCUMENT.fullmatch(name)
+                else f"“{name}” is relied on here but never described or linked: say what it is, "
+                "who sits on it (or where the text is), or link it."
             )
+            found.append(Finding(kind="undefined_reference", message=message, quotes=[quote(clause)]))
     return found[:MAX_PER_KIND]
 
 
@@ -101,6 +102,42 @@ def _undescribed_body(clause: Clause, text: str, named: set[str]) -> str | None:
             continue
         return name
     return None
+
+
+MIN_RULE_WORDS = 6
+_NAMED_DOCUMENT = _PATTERNS["named_document"]
+_THIS_DOCUMENT = _PATTERNS["this_document"]
+_RELIES_ON = _PATTERNS["relies_on"]
+_LINK_AFTER = re.compile(r"^[^;]{0,120}?(?:\]\(|https?://|<http|\(\w[\w./-]*\.(?:md|html?|pdf)\))")
+
+
+def _unlinked_document(clause: Clause, text: str, named: set[str]) -> str | None:
+    """A named document the clause relies on ("the Committee Handbook", "Addendum 2") that the
+    document neither includes (no heading or line of its own) nor links anywhere (GUIDE 3.x)."""
+    if len(clause.text.split()) < MIN_RULE_WORDS or clause.text.lstrip("\ufeff").startswith(("#", "<")):
+        return None  # a heading, a title or markup, not a rule
+    for match in _NAMED_DOCUMENT.finditer(clause.text):
+        name = _DETERMINER.sub("", match.group("name"))
+        if (
+            len(name.split()) < 2
+            or name in named
+            or _THIS_DOCUMENT.search(clause.text[max(0, match.start() - 30) : match.start()])
+            or not _RELIES_ON.search(clause.text[max(0, match.start() - 80) : match.start()])
+            or _LINK_AFTER.match(clause.text[match.end() :])
+            or _linked_or_included(name, text)
+        ):
+            continue
+        return name
+    return None
+
+
+def _linked_or_included(name: str, text: str) -> bool:
+    escaped = re.escape(name)
+    own_line = rf"^[#*\s]*(?:[\w.]+\s+)?{escaped}"  # a heading or line of its own: included
+    link_text = rf"\[[^\]]*{escaped}[^\]]*\]"  # linked, inline or by reference
+    link_after = rf"{escaped}[^.\n]{{0,40}}?(?:\]\(|https?://|<http)"  # followed by a link
+    flags = re.MULTILINE | re.IGNORECASE
+    return any(re.search(pattern, text, flags) for pattern in (own_line, link_text, link_after))
 
 
 def _described(name: str, text: str) -> bool:
