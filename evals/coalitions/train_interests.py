@@ -32,8 +32,10 @@ from advisor.capabilities.interests.judge import (
     GROUP_FEATURES,
     INTEREST_FEATURES,
     MODEL_FILE,
+    concept_served,
     group_features,
     interest_features,
+    named_by_member,
 )
 from advisor.capabilities.interests.matching import Matcher
 from advisor.documents.coalition import Roster, parse_roster
@@ -63,14 +65,16 @@ class Task:
     y: list[bool] = field(default_factory=list)
     rules: list[bool] = field(default_factory=list)
     folds: list[str] = field(default_factory=list)
+    guarded: list[bool] = field(default_factory=list)  # the guard decides (no gap), not the model
 
-    def add(self, row: np.ndarray | None, label: bool, fold: str) -> None:
+    def add(self, row: np.ndarray | None, label: bool, fold: str, guarded: bool = False) -> None:
         if row is None:
             raise SystemExit(f"{fold}: no features (no objectives, members or embeddings)")
         self.x.append(row)
         self.y.append(label)
         self.rules.append(bool(row[-1]))  # the last feature is the rules' verdict
         self.folds.append(fold)
+        self.guarded.append(guarded)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         return np.vstack(self.x), np.array(self.y), np.array(self.rules), np.array(self.folds)
@@ -113,9 +117,12 @@ def add_rows(
         for member in roster.members:
             for interest in member.interests:
                 row = interest_features(matcher, interest, roster.objectives)
-                interests.add(row, (member.name, interest) in unserved, fold)
+                guarded = row is not None and concept_served(row)
+                interests.add(row, (member.name, interest) in unserved, fold, guarded)
     for group in roster.affected:
-        groups.add(group_features(matcher, group, roster.members), group in missing, fold)
+        row = group_features(matcher, group, roster.members)
+        guarded = named_by_member(matcher, group, roster.members)
+        groups.add(row, group in missing, fold, guarded)
 
 
 Score = tuple[float, float, float]  # precision, recall, F1
@@ -131,41 +138,46 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, held: list[str]
     return predicted
 
 
-def choose(x: np.ndarray, y: np.ndarray, folds: np.ndarray, held: list[str]) -> tuple[float, float, Score]:
-    """(C, threshold, score) with the best leave-one-roster-out F1 over the `held` rosters."""
+def choose(
+    x: np.ndarray, y: np.ndarray, folds: np.ndarray, held: list[str], guarded: np.ndarray
+) -> tuple[float, float, Score]:
+    """(C, threshold, score) with the best leave-one-roster-out F1 over the `held` rosters (the
+    product's decisions: the model's, except where the guard says there is no gap)."""
     rows = np.isin(folds, held)
     best: tuple[Score, float, float] | None = None
     for c in C_GRID:
         predicted = out_of_fold(x, y, folds, held, c)
         for t in THRESHOLDS:
-            score = f1(y[rows], predicted[rows] >= t)
+            score = f1(y[rows], (predicted[rows] >= t) & ~guarded[rows])
             if best is None or score[2] > best[0][2] + 1e-9:
                 best = (score, c, float(t))
     assert best is not None
     return best[1], best[2], best[0]
 
 
-def nested(x: np.ndarray, y: np.ndarray, folds: np.ndarray, real: list[str]) -> Score:
+def nested(x: np.ndarray, y: np.ndarray, folds: np.ndarray, real: list[str], guarded: np.ndarray) -> Score:
     """F1 with C and threshold chosen without the held roster, for each roster in turn."""
     yes = np.zeros(len(y), dtype=bool)
     for roster in real:
         inner = [r for r in real if r != roster]
-        c, t, _ = choose(x, y, folds, inner)
+        c, t, _ = choose(x, y, folds, inner, guarded)
         out = folds == roster
         train = ~out
-        yes[out] = probabilities(fit(x[train], y[train, None].astype(int), c), x[out])[:, 0] >= t
+        model = fit(x[train], y[train, None].astype(int), c)
+        yes[out] = (probabilities(model, x[out])[:, 0] >= t) & ~guarded[out]
     rows = np.isin(folds, real)
     return f1(y[rows], yes[rows])
 
 
 def report(task: Task, name: str, with_nested: bool) -> tuple[float, float]:
     x, y, rules, folds = task.arrays()
+    guarded = np.array(task.guarded)
     real = sorted(set(folds) - {INVENTED_FOLD})
     rows = np.isin(folds, real)
-    c, t, score = choose(x, y, folds, real)
+    c, t, score = choose(x, y, folds, real, guarded)
     lines = {"rules": f1(y[rows], rules[rows]), f"model (C {c}, threshold {t})": score}
     if with_nested:
-        lines["model, nested choice of C and threshold"] = nested(x, y, folds, real)
+        lines["model, nested choice of C and threshold"] = nested(x, y, folds, real, guarded)
     print(f"{name}: {len(real)} rosters, {int(rows.sum())} rows, {int(y[rows].sum())} labelled gaps")
     for label, (p, r, f) in lines.items():
         print(f"  {label:42} P {p:.2f}  R {r:.2f}  F1 {f:.3f}")

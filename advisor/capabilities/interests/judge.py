@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from advisor.capabilities.interests.lexicon import MEANS_CONCEPTS, POPULATION_CONCEPTS
-from advisor.capabilities.interests.matching import Matcher
+from advisor.capabilities.interests.matching import CONCEPT_SUPPORTED_SIMILARITY, Matcher
 from advisor.documents.coalition import Member
 from advisor.text.logistic import Array, Logistic, load_models
 
@@ -102,13 +102,41 @@ def group_features(matcher: Matcher, group: str, members: Sequence[Member]) -> A
 def interest_unserved(matcher: Matcher, interest: str, objectives: Sequence[str]) -> bool | None:
     """The model's verdict that no objective serves `interest`; None without embeddings."""
     features = interest_features(matcher, interest, objectives)
-    return None if features is None else bool(judge_models()["interests"].decide(features)[0, 0])
+    if features is None:
+        return None
+    return not concept_served(features) and bool(judge_models()["interests"].decide(features)[0, 0])
+
+
+def concept_served(features: Array) -> bool:
+    """An objective shares a need concept with the interest (the lexicon's explicit knowledge that,
+    say, "stay in the neighbourhood" and "displacement" are one need): served, whatever the model says.
+    Leave-one-roster-out, this guard costs the model 0.02 F1 and keeps it from flagging such pairs."""
+    return bool(features[INTEREST_FEATURES.index("concept")] >= CONCEPT_SUPPORTED_SIMILARITY)
 
 
 def group_missing(matcher: Matcher, group: str, members: Sequence[Member]) -> bool | None:
     """The model's verdict that no member speaks for `group`; None without embeddings."""
     features = group_features(matcher, group, members)
-    return None if features is None else bool(judge_models()["groups"].decide(features)[0, 0])
+    if features is None:
+        return None
+    return not named_by_member(matcher, group, members) and bool(
+        judge_models()["groups"].decide(features)[0, 0]
+    )
+
+
+def named_by_member(matcher: Matcher, group: str, members: Sequence[Member]) -> bool:
+    """A member's name says it speaks for the group ("pedestrians" and Riverside Walks): it shares a
+    concept with the group, or the rules match them with a shared word. Such a member speaks for the
+    group, whatever the model says (leave-one-roster-out F1 0.70 with this guard, 0.75 without, 0.62
+    for the rules alone; without it the model overrules names that plainly say who)."""
+    concepts = matcher.keys(group).concepts
+    for member in members:
+        if concepts & matcher.keys(member.name).concepts:
+            return True
+        evidence = matcher.evidence(group, member.name, extra_words=[member.sector])
+        if evidence.supported and evidence.shared_words:
+            return True
+    return False
 
 
 def _keys(matcher: Matcher, texts: Sequence[str]) -> set[str]:
