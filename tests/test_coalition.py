@@ -111,6 +111,14 @@ def test_a_misspelt_roster_key_is_named_with_the_fix(tmp_path: Path) -> None:
         parse_roster(roster)
 
 
+def test_a_misspelt_objectives_file_key_is_named_with_the_expected_keys(tmp_path: Path) -> None:
+    header = "name,sector,positions,interests,resources,role\n"
+    roster = write(tmp_path / "roster.csv", header + "Pantry,nonprofit,,,,\n")
+    objectives = write(tmp_path / "objectives.yaml", "objectives: [Open two pantries]\nafected: [renters]\n")
+    with pytest.raises(DocumentError, match=r"unknown key 'afected'.*'affected'.*objectives, affected"):
+        parse_roster(roster, objectives)
+
+
 @pytest.mark.parametrize(
     ("cell", "column"),
     [

@@ -216,6 +216,7 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
 
 ROSTER_KEYS = ("coalition", "affected", "objectives", "members")
 MEMBER_KEYS = ("name", "sector", "positions", "interests", "resources", "role")
+OBJECTIVES_KEYS = ("objectives", "affected")
 
 
 def _refuse_unknown_keys(path: Path, data: dict[Any, Any], known: tuple[str, ...], where: str) -> None:
@@ -232,6 +233,7 @@ def _apply_objectives(roster: Roster, path: Path) -> Roster:
     text = _read_text(path)
     data = _load_yaml(path, text) if path.suffix.lower() in YAML_SUFFIXES else None
     if isinstance(data, dict):
+        _refuse_unknown_keys(path, data, OBJECTIVES_KEYS, "the objectives file")
         objectives = _as_list(path, data.get("objectives"), "objectives")
         affected = _as_list(path, data.get("affected"), "affected") or roster.affected
     else:

@@ -9,6 +9,9 @@ The rule-based map finds three kinds of gap, each with a specific detail and que
   (`advisor.capabilities.interests.matching`);
 - `missing_stakeholder`: an affected group that no member speaks for.
 
+With embeddings, the last two are decided by the trained judge (`advisor.capabilities.interests.judge`,
+whose features include the rules' verdict); without, by the rules (`Evidence.supported`).
+
 It also says whether any member is a community group (residents, grassroots). The power/interest
 grid lives in `advisor.capabilities.interests.grid`.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor.capabilities.interests.judge import group_missing, interest_unserved
 from advisor.capabilities.interests.matching import Evidence, Matcher, group_heads, place_words
 from advisor.capabilities.interests.model import review_interests_with_model
 from advisor.capabilities.interests.models import GAP_KINDS, Gap, InterestMap, MemberView
@@ -145,7 +149,11 @@ def interests_not_addressed(roster: Roster, matcher: Matcher) -> list[Finding]:
     for member in roster.members:
         for interest in member.interests:
             best = matcher.best(interest, roster.objectives)
-            if best is None or best[1].supported:
+            if best is None:
+                continue
+            unserved = interest_unserved(matcher, interest, roster.objectives)
+            served = best[1].supported if unserved is None else not unserved  # rules without embeddings
+            if served:
                 continue
             index, evidence = best
             detail = (
@@ -182,7 +190,9 @@ def missing_stakeholders(roster: Roster, matcher: Matcher) -> list[Finding]:
                     closest[2].strength,
                 ):
                     closest = (member, text, evidence)
-        if closest is not None and closest[2].supported:
+        missing = group_missing(matcher, group, roster.members)
+        spoken_for = closest is not None and closest[2].supported  # the rules, without embeddings
+        if spoken_for if missing is None else not missing:
             continue
         nearest = ""
         if closest is not None:
