@@ -45,6 +45,13 @@ from advisor.text.safe_yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parent
 INVENTED = ROOT.parent / "data" / "metrics"  # the invented notes the tests read: dev data too
+# The test tables of split version 3, retired into dev on 2026-12-02 when a fresh blind batch became the
+# test part. Named, not read from split.yaml's test list: that list is the new test part once it lands.
+RETIRED = (
+    "erpnext-foundation.csv",
+    "minneapolis-clean-energy-partnership.csv",
+    "minneapolis-vision-zero.csv",
+)
 UNKNOWN = -1  # a target nobody labelled: no row of a fit or a score for that output
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(np.round(np.arange(0.2, 0.81, 0.05), 2))
@@ -85,7 +92,7 @@ def load_data(files: set[str] | None = None, invented: bool = True) -> Data:
     data = Data(Task("signals", outputs=KINDS), Task("metrics"), {}, {})
     if invented:
         load_invented(data, encoder)
-    for name in split["metrics"]["dev"]:
+    for name in real_tables(split):
         if files is not None and name not in files:
             continue
         label = expected["metrics"][name]
@@ -115,6 +122,11 @@ def load_data(files: set[str] | None = None, invented: bool = True) -> Data:
             data.metrics.y.append(np.array([[n in metrics] for n in names]))
             data.metrics.groups.append(f"{name}#{s.text}")  # one "row group" per signal (see assignment)
     return data
+
+
+def real_tables(split: dict[str, Any]) -> list[str]:
+    """The real tables the reader learns from: dev and the retired test tables (never the test part)."""
+    return list(dict.fromkeys([*split["metrics"]["dev"], *RETIRED]))
 
 
 def load_invented(data: Data, encoder: Encoder) -> None:
@@ -276,15 +288,18 @@ def invented_counts(data: Data, predicted: np.ndarray, t: float | np.ndarray) ->
     return {"sentences_right": f"{right}/{labelled_count}", "kinds_not_in_the_notes": extra}
 
 
-def final(task: Task, c: float, t: float) -> Logistic:
-    x, y, _ = task.arrays()
-    mean, scale, weights, bias = fit(x, y, c)
+def final(task: Task, c: float, t: float, without: str | None = None) -> Logistic:
+    """The model fitted on every row of `task` (but those of coalition `without`)."""
+    x, y, groups = task.arrays()
+    kept = np.array([coalition_of(g) != coalition_of(without or "") for g in groups], dtype=bool)
+    mean, scale, weights, bias = fit(x[kept], y[kept], c)
     return Logistic(task.outputs, mean, scale, weights, bias, np.full(len(task.outputs), t))
 
 
-def trained(data: Data, chosen: dict[str, Any]) -> dict[str, Logistic]:
+def trained(data: Data, chosen: dict[str, Any], without: str | None = None) -> dict[str, Logistic]:
+    """Both models with the chosen C and thresholds (trained without coalition `without`, if given)."""
     return {
-        name: final(getattr(data, name), chosen[name]["C"], chosen[name]["threshold"])
+        name: final(getattr(data, name), chosen[name]["C"], chosen[name]["threshold"], without)
         for name in ("signals", "metrics")
     }
 
