@@ -4,12 +4,15 @@ metric each signal concerns.
 Signals: one logistic model per kind over a sentence's features: how much closer it reads to the
 kind's prototype sentences than to neutral ones, how close its heading (a section's or a paragraph's
 run-in head) reads to the kind, the lexicon's cue points (after negation), whether it is a plan, and
-its embedding (strongly regularised).
-A sentence may carry two kinds. Metrics: a logistic model over a (signal, metric) pair: how close
-in meaning the sentence, its paragraph and its heading are to the metric's name, relative to the
-table's other metrics, and the words and approaches they share. Both are trained on the dev notes by
+its embedding (strongly regularised). A sentence may carry two kinds; a plan or decision carries none
+(the labelling guide: actions are not signals, and no labelled signal is one).
+Metrics: a logistic model over a (signal, metric) pair: how close in meaning the sentence, its
+paragraph and its heading are to the metric's name, relative to the table's other metrics, and the
+words and approaches they share. Both are trained on the real notes (dev and the retired test tables) by
 `evals/coalitions/train.py` (thresholds by leave-one-coalition-out cross-validation) and shipped as
 `reader.npz`. Without an embedding model, `signals.classify_note` and `evidence.Relater` decide.
+The same metric model says which metrics the notes speak of at all (`spoken_of`): an option
+may say the notes give no reason for a gap only when no sentence relates to that metric.
 """
 
 from __future__ import annotations
@@ -144,9 +147,21 @@ def read_note(text: str, encoder: Encoder, model: Logistic | None = None) -> lis
     model = model or reader_models()["signals"]
     decided = model.decide(signal_features(sentences, encoder))
     return [
-        ReadSentence(s, tuple(k for k, yes in zip(KINDS, row, strict=True) if yes))
+        ReadSentence(s, () if s.is_plan else tuple(k for k, yes in zip(KINDS, row, strict=True) if yes))
         for s, row in zip(sentences, decided, strict=True)
     ]
+
+
+def metric_probabilities(
+    sentence: NoteSentence,
+    names: Sequence[str],
+    encoder: Encoder,
+    relater: Relater,
+    model: Logistic | None = None,
+) -> Array:
+    """How likely the sentence concerns each metric (the tie model), in table order."""
+    model = model or reader_models()["metrics"]
+    return model.probabilities(metric_features(sentence, names, encoder, relater))[:, 0]
 
 
 def assign_metrics(
@@ -160,13 +175,23 @@ def assign_metrics(
     if not names:
         return ()
     model = model or reader_models()["metrics"]
-    probabilities = model.probabilities(metric_features(sentence, names, encoder, relater))[:, 0]
+    probabilities = metric_probabilities(sentence, names, encoder, relater, model)
     order = np.argsort(-probabilities, kind="stable")
     return tuple(names[i] for i in order if probabilities[i] >= model.thresholds[0])
 
 
-def read_signals(text: str, states: Sequence[MetricState], embeddings: Embeddings) -> list[FoundSignal]:
-    """The signals of a note, each with the neutral sentences of its section and the metrics it concerns."""
+@dataclass(frozen=True)
+class NoteReading:
+    """What the reader takes from a note: its signals, and for each metric the notes speak of, the
+    sentence (signal or not) that relates to it most."""
+
+    signals: list[FoundSignal]
+    spoken_of: dict[str, str]
+
+
+def read_signals(text: str, states: Sequence[MetricState], embeddings: Embeddings) -> NoteReading:
+    """The signals of a note, each with the neutral sentences of its section and the metrics it
+    concerns, and the metrics any sentence of the note (plans aside) relates to by the same tie model."""
     encoder = Encoder(embeddings)
     read = read_note(text, encoder) if text.strip() else []
     names = [s.name for s in states]
@@ -182,4 +207,18 @@ def read_signals(text: str, states: Sequence[MetricState], embeddings: Embedding
         context = tuple(neutral.get(r.sentence.heading, [])) if r.sentence.heading else ()
         metrics = assign_metrics(r.sentence, names, encoder, relater)
         found += [FoundSignal(r.sentence.text, kind, context, metrics) for kind in r.kinds]
-    return found
+    return NoteReading(found, spoken_of([r.sentence for r in read], names, encoder, relater))
+
+
+def spoken_of(
+    sentences: Sequence[NoteSentence], names: Sequence[str], encoder: Encoder, relater: Relater
+) -> dict[str, str]:
+    """Metric name -> the sentence most likely about it, for metrics some sentence (not a plan) is
+    about by the tie model's threshold."""
+    reports = [s for s in sentences if not s.is_plan]
+    if not names or not reports:
+        return {}
+    threshold = reader_models()["metrics"].thresholds[0]
+    table = np.stack([metric_probabilities(s, names, encoder, relater) for s in reports])
+    best = table.argmax(axis=0)
+    return {n: reports[best[j]].text for j, n in enumerate(names) if table[best[j], j] >= threshold}
