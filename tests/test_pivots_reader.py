@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from advisor.capabilities.pivots.analysis import pivots_from_files
 from advisor.capabilities.pivots.models import PivotAnalysis
 from advisor.service.runtime import Runtime
@@ -77,3 +79,28 @@ def test_the_notes_are_called_silent_only_about_metrics_they_never_mention(
     assert "Landlords enrolled in the rebate program" in silent  # no sentence is about it
     quoted = next(p for p in result.pivots if "Homes weatherized" in p.addresses)
     assert "Only 100 homes have been weatherized" in quoted.rationale
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(tmp_path: Path) -> None:
+    """`python evals/coalitions/train.py --write` rebuilds exactly the shipped reader."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from advisor.capabilities.pivots.reader import MODEL_FILE
+
+    script = Path(__file__).resolve().parents[1] / "evals" / "coalitions" / "train.py"
+    rebuilt = tmp_path / "reader.npz"
+    done = subprocess.run(
+        [sys.executable, str(script), "--write", "--to", str(rebuilt)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    with np.load(MODEL_FILE) as shipped, np.load(rebuilt) as fresh:
+        assert set(shipped.files) == set(fresh.files)
+        for name in shipped.files:
+            assert np.array_equal(shipped[name], fresh[name]), name
