@@ -62,9 +62,6 @@ THRESHOLDS = tuple(np.round(np.arange(0.2, 0.81, 0.05), 2))
 # thresholds won recall on the real notes but read progress figures in the invented ones as outside
 # changes.
 SIGNAL_THRESHOLDS = tuple(t for t in THRESHOLDS if t >= 0.5)
-# Signal models whose mean out-of-fold F1 is this close to the best are a tie on 16 tables (one label
-# more or less): among them, the one that reads the invented notes' labelled sentences best wins.
-NEAR_TIE = 0.005
 
 
 @dataclass
@@ -213,22 +210,19 @@ def coalition_of(group: str) -> str:
 
 
 def choose(
-    task: Task,
-    score: Callable[[np.ndarray, np.ndarray, float], float],
-    tie_break: Callable[[np.ndarray, float], float] | None = None,
+    task: Task, score: Callable[[np.ndarray, np.ndarray, float], float]
 ) -> tuple[float, float, np.ndarray]:
-    """(C, threshold, out-of-fold probabilities) maximising `score(y, probabilities, threshold)`; with
-    `tie_break(probabilities, threshold)`, the best of it among the choices within `NEAR_TIE` of the best."""
+    """(C, threshold, out-of-fold probabilities) maximising `score(y, probabilities, threshold)`."""
     x, y, groups = task.arrays()
     folds = np.array([coalition_of(g) for g in groups])
-    candidates: list[tuple[float, float, float, np.ndarray]] = []
+    best: tuple[float, float, float, np.ndarray] | None = None
     for c in C_GRID:
         predicted = out_of_fold(x, y, folds, c)
-        t = float(max(THRESHOLDS, key=lambda t: score(y, predicted, t)))  # the lowest on a tie
-        candidates.append((score(y, predicted, t), c, t, predicted))
-    top = max(v for v, *_ in candidates)
-    near = [k for k in candidates if k[0] >= top - (NEAR_TIE if tie_break else 1e-9)]
-    best = max(near, key=lambda k: (tie_break(k[3], k[2]) if tie_break else 0.0, k[0]))
+        for t in THRESHOLDS:
+            value = score(y, predicted, t)
+            if best is None or value > best[0] + 1e-9:
+                best = (value, c, float(t), predicted)
+    assert best is not None
     return best[1], best[2], best[3]
 
 
@@ -339,12 +333,6 @@ def signal_counts(data: Data, predicted: np.ndarray, t: float | np.ndarray) -> d
 def mean_signal_f1(data: Data, predicted: np.ndarray, t: float | np.ndarray) -> float:
     """The mean over kinds of `signal_counts`' F1."""
     return float(np.mean([c["f1"] for c in signal_counts(data, predicted, t).values()]))
-
-
-def invented_right(data: Data, predicted: np.ndarray, t: float | np.ndarray) -> float:
-    """Share of the invented notes' labelled sentences read as exactly their kind (out of fold)."""
-    right, total = invented_counts(data, predicted, t)["sentences_right"].split("/")
-    return int(right) / int(total)
 
 
 def invented_counts(data: Data, predicted: np.ndarray, t: float | np.ndarray) -> dict[str, Any]:
