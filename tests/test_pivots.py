@@ -198,7 +198,8 @@ def test_unseen_domain_gets_the_same_reasoning(tmp_path: Path, runtime: Runtime)
     notes = write(
         tmp_path / "review.txt",
         "Shop owners complained that the inspections felt like a crackdown, and the local paper ran "
-        "critical stories.\n\nNeighbours phoning neighbours worked better than anything else we tried.\n",
+        "critical stories.\n\nNeighbours phoning neighbours worked better than anything else we tried, and "
+        "the county has asked us to run it in two more towns.\n",
     )
     result = pivots_from_files(metrics, notes, date(2026, 7, 1), retriever=runtime.retriever)
     assert [s.kind for s in result.signals] == ["backlash", "opportunity"]

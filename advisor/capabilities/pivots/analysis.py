@@ -18,7 +18,7 @@ from advisor.capabilities.pivots.model import review_pivots_with_model
 from advisor.capabilities.pivots.models import MetricProgress, PivotAnalysis, PivotOption
 from advisor.capabilities.pivots.reader import read_signals
 from advisor.capabilities.pivots.rules import Evidence, PivotDraft, build_drafts
-from advisor.capabilities.pivots.signals import Signal, classify_note
+from advisor.capabilities.pivots.signals import Signal, classify_note, note_sentences
 from advisor.config import Settings, get_settings
 from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document
@@ -55,12 +55,15 @@ def analyze_pivots(
     embeddings = retriever.embeddings if retriever is not None else None
     states = metric_states(metrics, as_of)
     if embeddings is not None:
-        found = read_signals(notes_text or "", states, embeddings)
+        reading = read_signals(notes_text or "", states, embeddings)
+        found, spoken_of = reading.signals, reading.spoken_of
     else:
         found = _found_signals(notes_text or "")
+        spoken_of = _spoken_of_by_words(notes_text or "", states)
     assigned = {s.text: s.metrics for s in found if s.metrics is not None}
     relater = Relater(states, [s.text for s in found], embeddings, assigned)
-    drafts = build_drafts(Evidence(as_of=as_of, states=states, signals=found, relater=relater))
+    evidence = Evidence(as_of=as_of, states=states, signals=found, relater=relater, spoken_of=spoken_of)
+    drafts = build_drafts(evidence)
     result = PivotAnalysis(
         as_of=as_of,
         metrics=[
@@ -174,6 +177,18 @@ def _state(metric: Metric, as_of: date) -> MetricState:
 
 def join_quoted(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
+
+
+def _spoken_of_by_words(text: str, states: list[MetricState]) -> dict[str, str]:
+    """Metric name -> the first sentence of the notes (not a plan) that shares its words or approach."""
+    relater = Relater(states, [], None)
+    reports = [s.text for s in note_sentences(text) if not s.is_plan] if text.strip() else []
+    found: dict[str, str] = {}
+    for state in states:
+        sentence = next((r for r in reports if relater.related(r, state.name)), None)
+        if sentence is not None:
+            found[state.name] = sentence
+    return found
 
 
 def _found_signals(text: str) -> list[FoundSignal]:

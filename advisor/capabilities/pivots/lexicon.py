@@ -15,6 +15,9 @@ class SignalVocabulary(BaseModel, extra="forbid"):
     """Sentences typical of each kind of signal, and the cues that score a sentence."""
 
     prototypes: dict[str, list[str]] = Field(description="Per kind (and `neutral`), typical sentences.")
+    guide_examples: dict[str, list[str]] = Field(
+        description="Per kind, the labelling guide's examples (the trained reader's extra prototypes)."
+    )
     strong_cues: dict[str, list[str]] = Field(description="Per kind, cues worth 2 points.")
     weak_cues: dict[str, list[str]] = Field(description="Per kind, cues worth 1 point.")
     heading_cues: dict[str, Regex] = Field(description="Per kind, heading words worth a bonus point.")

@@ -2,18 +2,24 @@
 metric each signal concerns.
 
 Signals: one logistic model per kind over a sentence's features: how much closer it reads to the
-kind's prototype sentences than to neutral ones, how close its heading (a section's or a paragraph's
-run-in head) reads to the kind, the lexicon's cue points (after negation), whether it is a plan, and
-its embedding (strongly regularised).
-A sentence may carry two kinds. Metrics: a logistic model over a (signal, metric) pair: how close
-in meaning the sentence, its paragraph and its heading are to the metric's name, relative to the
-table's other metrics, and the words and approaches they share. Both are trained on the dev notes by
+kind's prototype sentences (the lexicon's and the labelling guide's examples) than to neutral ones,
+how close its heading (a section's or a paragraph's run-in head) reads to the kind, the lexicon's cue
+points (after negation) and the cue points a negator turns off, whether it says "not" at all, whether
+it is a plan, and its embedding (strongly regularised). Each kind has its own C and threshold. A
+sentence may carry two kinds; a plan or decision carries none (the labelling guide: actions are not
+signals, and no labelled signal is one).
+Metrics: a logistic model over a (signal, metric) pair: how close in meaning the sentence, its
+paragraph and its heading are to the metric's name, relative to the table's other metrics, and the
+words and approaches they share. Both are trained on the real notes (dev and the retired test tables) by
 `evals/coalitions/train.py` (thresholds by leave-one-coalition-out cross-validation) and shipped as
 `reader.npz`. Without an embedding model, `signals.classify_note` and `evidence.Relater` decide.
+The same metric model says which metrics the notes speak of at all (`spoken_of`): an option
+may say the notes give no reason for a gap only when no sentence relates to that metric.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +29,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from advisor.capabilities.pivots.evidence import FoundSignal, MetricState, Relater, approaches_in
+from advisor.capabilities.pivots.lexicon import LEXICON
 from advisor.capabilities.pivots.signals import (
     HEADING_CUES,
     KINDS,
@@ -30,6 +37,7 @@ from advisor.capabilities.pivots.signals import (
     NoteSentence,
     SignalKind,
     cue_points,
+    negated_points,
     note_sentences,
 )
 from advisor.text.logistic import Array, Logistic, load_models
@@ -41,6 +49,8 @@ SIGNAL_FEATURES = (
     *(f"heading_{k}" for k in KINDS),  # heading's cosine with the kind's prototypes (mean vector)
     *(f"heading_cue_{k}" for k in KINDS),  # the heading names the kind
     *(f"cues_{k}" for k in KINDS),  # cue points (capped at 2, halved)
+    *(f"negated_{k}" for k in KINDS),  # cue points a negator turns off (capped at 2, halved)
+    "negation",  # the sentence says "not", "no", "never"...
     "plan",  # a plan or decision, not a report
 )  # followed by the sentence's own embedding (384 dimensions): chosen by cross-validation
 METRIC_FEATURES = (
@@ -80,10 +90,16 @@ class Encoder:
         return self.vectors.get(text)
 
 
+_NEGATION = re.compile(LEXICON.negators, re.I)
+
+
 @cache
 def _prototype_texts() -> tuple[tuple[str, ...], tuple[str | None, ...]]:
-    labels = tuple(kind for kind, texts in PROTOTYPES.items() for _ in texts)
-    return tuple(t for ts in PROTOTYPES.values() for t in ts), labels
+    """The prototypes of every kind (and neutral ones), then the guide's examples, with their kinds."""
+    examples: list[tuple[str | None, list[str]]] = list(LEXICON.signals.guide_examples.items())
+    groups = [*((k, list(ts)) for k, ts in PROTOTYPES.items()), *examples]
+    labels = tuple(kind for kind, texts in groups for _ in texts)
+    return tuple(t for _, ts in groups for t in ts), labels
 
 
 def signal_features(sentences: Sequence[NoteSentence], encoder: Encoder) -> Array:
@@ -98,13 +114,15 @@ def signal_features(sentences: Sequence[NoteSentence], encoder: Encoder) -> Arra
         similarity = prototypes @ encoder.vectors[s.text]
         neutral = similarity[kind_rows[None]].max()
         heading = encoder(s.heading)
-        points = cue_points(s.text)
+        points, negated = cue_points(s.text), negated_points(s.text)
         rows.append(
             [
                 *(similarity[kind_rows[k]].max() - neutral for k in KINDS),
                 *((means @ heading) if heading is not None else np.zeros(len(KINDS))),
                 *(float(bool(HEADING_CUES[k].search(s.heading))) for k in KINDS),
                 *(min(points[k], 2) / 2 for k in KINDS),
+                *(min(negated[k], 2) / 2 for k in KINDS),
+                float(bool(_NEGATION.search(s.text))),
                 float(s.is_plan),
                 *encoder.vectors[s.text],
             ]
@@ -144,9 +162,21 @@ def read_note(text: str, encoder: Encoder, model: Logistic | None = None) -> lis
     model = model or reader_models()["signals"]
     decided = model.decide(signal_features(sentences, encoder))
     return [
-        ReadSentence(s, tuple(k for k, yes in zip(KINDS, row, strict=True) if yes))
+        ReadSentence(s, () if s.is_plan else tuple(k for k, yes in zip(KINDS, row, strict=True) if yes))
         for s, row in zip(sentences, decided, strict=True)
     ]
+
+
+def metric_probabilities(
+    sentence: NoteSentence,
+    names: Sequence[str],
+    encoder: Encoder,
+    relater: Relater,
+    model: Logistic | None = None,
+) -> Array:
+    """How likely the sentence concerns each metric (the tie model), in table order."""
+    model = model or reader_models()["metrics"]
+    return model.probabilities(metric_features(sentence, names, encoder, relater))[:, 0]
 
 
 def assign_metrics(
@@ -160,13 +190,23 @@ def assign_metrics(
     if not names:
         return ()
     model = model or reader_models()["metrics"]
-    probabilities = model.probabilities(metric_features(sentence, names, encoder, relater))[:, 0]
+    probabilities = metric_probabilities(sentence, names, encoder, relater, model)
     order = np.argsort(-probabilities, kind="stable")
     return tuple(names[i] for i in order if probabilities[i] >= model.thresholds[0])
 
 
-def read_signals(text: str, states: Sequence[MetricState], embeddings: Embeddings) -> list[FoundSignal]:
-    """The signals of a note, each with the neutral sentences of its section and the metrics it concerns."""
+@dataclass(frozen=True)
+class NoteReading:
+    """What the reader takes from a note: its signals, and for each metric the notes speak of, the
+    sentence (signal or not) that relates to it most."""
+
+    signals: list[FoundSignal]
+    spoken_of: dict[str, str]
+
+
+def read_signals(text: str, states: Sequence[MetricState], embeddings: Embeddings) -> NoteReading:
+    """The signals of a note, each with the neutral sentences of its section and the metrics it
+    concerns, and the metrics any sentence of the note (plans aside) relates to by the same tie model."""
     encoder = Encoder(embeddings)
     read = read_note(text, encoder) if text.strip() else []
     names = [s.name for s in states]
@@ -182,4 +222,18 @@ def read_signals(text: str, states: Sequence[MetricState], embeddings: Embedding
         context = tuple(neutral.get(r.sentence.heading, [])) if r.sentence.heading else ()
         metrics = assign_metrics(r.sentence, names, encoder, relater)
         found += [FoundSignal(r.sentence.text, kind, context, metrics) for kind in r.kinds]
-    return found
+    return NoteReading(found, spoken_of([r.sentence for r in read], names, encoder, relater))
+
+
+def spoken_of(
+    sentences: Sequence[NoteSentence], names: Sequence[str], encoder: Encoder, relater: Relater
+) -> dict[str, str]:
+    """Metric name -> the sentence most likely about it, for metrics some sentence (not a plan) is
+    about by the tie model's threshold."""
+    reports = [s for s in sentences if not s.is_plan]
+    if not names or not reports:
+        return {}
+    threshold = reader_models()["metrics"].thresholds[0]
+    table = np.stack([metric_probabilities(s, names, encoder, relater) for s in reports])
+    best = table.argmax(axis=0)
+    return {n: reports[best[j]].text for j, n in enumerate(names) if table[best[j], j] >= threshold}

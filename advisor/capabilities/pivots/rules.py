@@ -5,7 +5,8 @@
 - capacity shortfalls → add capacity, pool resources, narrow scope or resequence;
 - something winning with no backlash → double down on it;
 - a finished metric → redeploy what it freed to a lagging one;
-- a lagging metric no signal explains → diagnose before pivoting;
+- a lagging metric no signal explains → diagnose before pivoting: "no sentence of the notes could be
+  tied to it" only when none relates to it (`Evidence.spoken_of`), else quote what the notes say of it;
 - nothing lagging → persevere.
 
 Each option names the lagging metrics it addresses and explains itself with their numbers against
@@ -56,6 +57,8 @@ class Evidence:
     relater: Relater
     drafts: list[PivotDraft] = field(default_factory=list)
     contested: str | None = None  # the approach meeting backlash, once known
+    # metric -> the sentence of the notes most related to it, for every metric some sentence is about
+    spoken_of: dict[str, str] = field(default_factory=dict)
 
     def of_kind(self, kind: SignalKind) -> list[FoundSignal]:
         return [s for s in self.signals if s.kind == kind]
@@ -257,30 +260,56 @@ def _redeploy(ev: Evidence, winners: list[MetricState]) -> None:
 
 
 def _diagnose(ev: Evidence) -> None:
-    """A lagging metric no signal explains: find out why before changing course."""
+    """Lagging metrics no signal explains: find out why before changing course. The notes are said to
+    give no reason only for metrics no sentence of them relates to; for the others, the option quotes
+    what the notes say and asks for the cause."""
     unexplained = [s for s in ev.lagging if not any(ev.relater.related(g.text, s.name) for g in ev.signals)]
-    if not unexplained:
-        return
-    first = unexplained[0]
-    why = f"'{first.name}' {'has stalled' if first.stalled else 'is off track'}"
-    title = (
-        f"Diagnose why {why} before changing course"
-        if len(unexplained) == 1
-        else "Diagnose the lagging metrics before changing course"
-    )
-    pace = " ".join(f"{describe_pace(s, ev.as_of)}." for s in unexplained[:3])
-    ev.drafts.append(
-        PivotDraft(
-            title=title,
-            rationale=f"{pace} No sentence of the notes could be tied to {_it_or_them(unexplained)}: "
-            "if the notes do explain the gap, name the cause in the next review; if not, run a learning "
-            "review on it: check the data, ask the people the metric is about and the members doing the "
-            "work what they are seeing, and test whether the lag is expected before pivoting.",
-            addresses=[s.name for s in unexplained],
-            query="Diagnose an off-track indicator in a learning review: what might explain the trend, what "
-            "members and residents are hearing that the data does not show.",
+    silent = [s for s in unexplained if s.name not in ev.spoken_of]
+    if silent:
+        pace = " ".join(f"{describe_pace(s, ev.as_of)}." for s in silent[:3])
+        ev.drafts.append(
+            PivotDraft(
+                title=_diagnose_title(silent),
+                rationale=f"{pace} No sentence of the notes could be tied to {_it_or_them(silent)}: "
+                "if the notes do explain the gap, name the cause in the next review; if not, run a "
+                "learning review on it: check the data, ask the people the metric is about and the "
+                "members doing the work what they are seeing, and test whether the lag is expected "
+                "before pivoting.",
+                addresses=[s.name for s in silent],
+                query=_DIAGNOSE_QUERY,
+            )
         )
-    )
+    spoken = [s for s in unexplained if s not in silent]
+    if spoken:
+        said = " ".join(
+            f"{describe_pace(s, ev.as_of)}; the notes say of it {full_stop(quote(ev.spoken_of[s.name]))}"
+            for s in spoken[:3]
+        )
+        ev.drafts.append(
+            PivotDraft(
+                title=_diagnose_title(spoken),
+                rationale=f"{said} The advisor read no capacity, backlash, opening or outside change "
+                f"there that it could tie to {_it_or_them(spoken)}: check whether those sentences give "
+                "the cause, and if they do not, run a learning review before pivoting: check the data "
+                "and ask the people the metric is about and the members doing the work what they see.",
+                addresses=[s.name for s in spoken],
+                query=_DIAGNOSE_QUERY,
+            )
+        )
+
+
+_DIAGNOSE_QUERY = (
+    "Diagnose an off-track indicator in a learning review: what might explain the trend, what members "
+    "and residents are hearing that the data does not show."
+)
+
+
+def _diagnose_title(states: list[MetricState]) -> str:
+    if len(states) > 1:
+        return "Diagnose the lagging metrics before changing course"
+    first = states[0]
+    why = "has stalled" if first.stalled else "is off track"
+    return f"Diagnose why '{first.name}' {why} before changing course"
 
 
 def _it_or_them(items: Sequence[object]) -> str:

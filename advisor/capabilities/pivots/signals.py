@@ -166,6 +166,17 @@ def cue_points(sentence: str) -> dict[SignalKind, int]:
     return {kind: sum(w for pattern, w in _COMPILED[kind] if _cued(pattern, sentence)) for kind in KINDS}
 
 
+def negated_points(sentence: str) -> dict[SignalKind, int]:
+    """Cue points per kind that a negator turns off ("No staff have been laid off"): words of a
+    signal that say it did not happen."""
+    return {
+        kind: sum(
+            w for pattern, w in _COMPILED[kind] if pattern.search(sentence) and not _cued(pattern, sentence)
+        )
+        for kind in KINDS
+    }
+
+
 def score_sentence(sentence: str, heading: str = "") -> dict[SignalKind, int]:
     """Cue points per kind, plus a point for a kind the sentence's heading names."""
     points = cue_points(sentence)

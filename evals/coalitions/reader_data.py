@@ -1,0 +1,132 @@
+"""The labelled sentences the pivots reader learns from (`train.py`): the real tables' notes (dev and
+the retired test tables, every sentence labelled by `signal_details`) and the invented notes of
+`evals/data/metrics` (some sentences labelled by `signal_sentences`), as feature rows with targets and
+the coalition each row belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from advisor.capabilities.pivots.analysis import metric_states
+from advisor.capabilities.pivots.evidence import Relater
+from advisor.capabilities.pivots.reader import Encoder, metric_features, signal_features
+from advisor.capabilities.pivots.signals import KINDS, note_sentences
+from advisor.documents.coalition import parse_metrics
+from advisor.evaluation.coalitions import load_split, quotes_sentence
+from advisor.llm.embeddings import MiniLMEmbeddings
+from advisor.text.safe_yaml import load_yaml
+
+ROOT = Path(__file__).resolve().parent
+INVENTED = ROOT.parent / "data" / "metrics"  # the invented notes the tests read: dev data too
+# The test tables of split version 3, retired into dev on 2026-12-02 when a fresh blind batch became the
+# test part. Named, not read from split.yaml's test list: that list is the new test part once it lands.
+RETIRED = (
+    "erpnext-foundation.csv",
+    "minneapolis-clean-energy-partnership.csv",
+    "minneapolis-vision-zero.csv",
+)
+UNKNOWN = -1  # a target nobody labelled: no row of a fit or a score for that output
+
+
+@dataclass
+class Task:
+    """One binary (or one-per-kind) problem: features, targets (0, 1 or UNKNOWN) and the coalition
+    (or invented note) of each row."""
+
+    name: str
+    x: list[np.ndarray] = field(default_factory=list)
+    y: list[np.ndarray] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    outputs: tuple[str, ...] = ("yes",)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        x = np.vstack(self.x)
+        y = np.vstack([np.atleast_2d(t).reshape(-1, len(self.outputs)) for t in self.y]).astype(int)
+        groups = np.array([g for g, t in zip(self.groups, self.x, strict=True) for _ in range(len(t))])
+        return x, y, groups
+
+
+@dataclass
+class Data:
+    signals: Task
+    metrics: Task
+    notes: dict[str, list[Any]]  # coalition file -> its sentences, for the eval's signal count
+    details: dict[str, list[dict[str, Any]]]
+    invented: dict[str, tuple[list[Any], dict[str, str | None], set[str]]] = field(default_factory=dict)
+    # group -> (sentences, {sentence: kind or None}, kinds present in the note)
+
+
+def load_data(files: set[str] | None = None, invented: bool = True) -> Data:
+    """Dev coalitions (all, or `files`), and the invented notes of `evals/data/metrics` if `invented`."""
+    split, expected = (d := load_split(ROOT))["split"], d["expected"]
+    encoder = Encoder(MiniLMEmbeddings())
+    data = Data(Task("signals", outputs=KINDS), Task("metrics"), {}, {})
+    if invented:
+        load_invented(data, encoder)
+    for name in real_tables(split):
+        if files is not None and name not in files:
+            continue
+        label = expected["metrics"][name]
+        sentences = note_sentences((ROOT / "metrics" / label["notes"]).read_text("utf-8"))
+        details = label.get("signal_details", [])
+        data.notes[name], data.details[name] = sentences, details
+        targets = np.array(
+            [
+                [any(d["kind"] == k and quotes_sentence(s.text, d["quote"]) for d in details) for k in KINDS]
+                for s in sentences
+            ]
+        )
+        data.signals.x.append(signal_features(sentences, encoder))
+        data.signals.y.append(targets)
+        data.signals.groups.append(name)
+        states = metric_states(
+            parse_metrics(ROOT / "metrics" / name), date.fromisoformat(str(label["as_of"]))
+        )
+        names = [s.name for s in states]
+        relater = Relater(states, [], None)
+        for s in sentences:
+            concerned = [d for d in details if quotes_sentence(s.text, d["quote"])]
+            if not concerned:
+                continue
+            metrics = {m for d in concerned for m in (d.get("metrics") or [])}
+            data.metrics.x.append(metric_features(s, names, encoder, relater))
+            data.metrics.y.append(np.array([[n in metrics] for n in names]))
+            data.metrics.groups.append(f"{name}#{s.text}")  # one "row group" per signal (see assignment)
+    return data
+
+
+def real_tables(split: dict[str, Any]) -> list[str]:
+    """The real tables the reader learns from: dev and the retired test tables (never the test part)."""
+    return list(dict.fromkeys([*split["metrics"]["dev"], *RETIRED]))
+
+
+def load_invented(data: Data, encoder: Encoder) -> None:
+    """Signal rows of the invented notes: their labelled sentences, and the kinds no sentence has."""
+    expected = load_yaml((INVENTED / "expected.yaml").read_text("utf-8"))
+    for name, label in expected.items():
+        sentences = note_sentences((INVENTED / label["notes"]).read_text("utf-8"))
+        labelled: dict[str, str | None] = label.get("signal_sentences") or {}
+        unmatched = set(labelled) - {s.text for s in sentences}
+        if unmatched:
+            raise SystemExit(f"{INVENTED}/expected.yaml: {name}: no such sentence in its notes: {unmatched}")
+        present = set(label["signals"])
+        targets = np.array(
+            [
+                [
+                    int(labelled[s.text] == k) if s.text in labelled else 0 if k not in present else UNKNOWN
+                    for k in KINDS
+                ]
+                for s in sentences
+            ]
+        )
+        group = f"invented/{name}"
+        data.signals.x.append(signal_features(sentences, encoder))
+        data.signals.y.append(targets)
+        data.signals.groups.append(group)
+        data.invented[group] = (sentences, labelled, present)
