@@ -57,6 +57,7 @@ _HANDS_OFF = re.compile(
     re.IGNORECASE,
 )
 DELEGATION_CANDIDATES = 8
+_SIGNATORIES = re.compile(r"\b(?:is|are|was|were|been) signed by\b|\bsignator(?:y|ies)\b", re.IGNORECASE)
 QUOTE_CANDIDATES = 5  # an element's best clauses searched for one worth quoting
 _WIND_DOWN = re.compile(
     r"\b(?:sunsets?|disband\w*|dissol(?:ve|ves|ved|ving|ution)|wind(?:s|ing)?[- ]down|ceases? to exist"
@@ -176,8 +177,11 @@ def _bearing_on(element: str, evidence: Clause | None, findings: list[Finding]) 
 
 
 def _purpose_statement(ranked: list[Clause], text: str) -> str:
-    """The clause most like a purpose or mission statement (the opening words when there is none)."""
-    return ranked[0].text if ranked else " ".join(text.split())[:300]
+    """The clause most like a purpose or mission statement (the opening words when there is none).
+    A clause that says who signed ("This memorandum is signed by ...") can rank first, as it names the
+    parties and the network they form, but is never the statement: the next one is taken."""
+    stated = [c for c in ranked if not _SIGNATORIES.search(c.text)] or ranked
+    return stated[0].text if stated else " ".join(text.split())[:300]
 
 
 def charter_text(document: Document, path: Path) -> str:
