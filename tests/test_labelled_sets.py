@@ -98,9 +98,9 @@ def test_interests_and_pivots_on_dev_rosters_and_notes(runtime: Runtime) -> None
     )["dev"]
     assert figures.status_accuracy == 1.0
     assert figures.gaps["position_without_interest"].f1 >= 0.9
-    # Dev holds batch 2 (written blind to the rules, 0.62 alone) beside batch 1 (tuned on, 0.86):
-    # together 0.69 on 2026-12-02. The floor guards against a fall, not a target (issue 12 asks 0.85).
-    # The trained judge (train_interests.py) was fit on these rosters: 0.76 here; 0.74 leave-one-roster-out.
+    # Dev is batches 1 and 2 (20 rosters). The trained judge (train_interests.py) was fit on them:
+    # 0.72 here, 0.70 leave-one-roster-out (nested), the rules alone 0.65. The floor guards against a
+    # fall, not a target (issue 12 asks 0.85 on test).
     assert figures.gaps["interest_not_addressed"].f1 >= 0.65, figures.details
     assert all(figures.signals[k].f1 >= 0.75 for k in figures.signals), figures.details
     assert all(figures.signals[k].f1 >= figures.baseline_signals[k].f1 for k in figures.signals)
