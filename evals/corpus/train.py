@@ -42,9 +42,15 @@ from advisor.data import bundled
 from advisor.documents.read import read_document
 from advisor.evaluation.corpus import CorpusDocument, PartMetrics, load_corpus, majority_statuses, score_part
 
-RELEVANCE_C = 0.3
+# Chosen on dev out of fold (never test), 2026-12-02: a stronger prior on the relevance models puts
+# the labelled passage first for 32% of present/weak elements instead of 30% (top 3: 56% vs 51%).
+RELEVANCE_C = 0.03
 GRADE_C = 0.3
 STATUS_C = 1.0
+# Added to the status model's log-odds of missing and weak: of the offsets tried on dev out of fold,
+# the one with the highest element agreement (ties to the stricter). Labellers disagree with the
+# review mostly where it gives too much credit; this moves calls towards missing and weak.
+STATUS_OFFSETS = {"missing": 0.8, "weak": 0.3, "present": 0.0}
 MIN_DOCUMENTS = 2  # a word feature must occur in this many dev documents
 FOLDS = 5
 CONDENSED_EXTRA = 5  # clauses besides the labelled quotes in a condensed document
@@ -150,8 +156,9 @@ def fit_status(rows: list[Features], labels: list[str]) -> LinearModel:
     model = LogisticRegression(C=STATUS_C, max_iter=5000)
     model.fit(matrix, labels)
     order = [list(model.classes_).index(status) for status in STATUSES]
+    offsets = np.array([STATUS_OFFSETS[status] for status in STATUSES])
     return LinearModel(
-        vectorizer.get_feature_names_out().tolist(), model.coef_[order].T, model.intercept_[order]
+        vectorizer.get_feature_names_out().tolist(), model.coef_[order].T, model.intercept_[order] + offsets
     )
 
 

@@ -56,6 +56,10 @@ _HANDS_OFF = re.compile(
     r"|more (?:details|information|info) (?:in|at|on))",
     re.IGNORECASE,
 )
+# a clause that states the rule itself is not "nothing local", whatever it links to for the details
+_STATES_A_RULE = re.compile(
+    r"\b(?:majority|two-thirds|three-quarters|quorum|unanim\w+|consensus|percent)\b|\d+\s?%", re.IGNORECASE
+)
 DELEGATION_CANDIDATES = 8
 _SIGNATORIES = re.compile(r"\b(?:is|are|was|were|been) signed by\b|\bsignator(?:y|ies)\b", re.IGNORECASE)
 QUOTE_CANDIDATES = 5  # an element's best clauses searched for one worth quoting
@@ -151,6 +155,7 @@ def _delegations(calls: dict[str, ElementCall]) -> list[Finding]:
         if calls[element].status != "present"
         and _DOCUMENT_REFERENCE.search(clause.text)
         and (_HANDS_OFF.search(clause.text) or "s:delegation" in strength_features(clause.text))
+        and not _STATES_A_RULE.search(clause.text)
     ]
 
 
