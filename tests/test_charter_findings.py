@@ -271,3 +271,75 @@ def test_a_decision_rule_left_to_another_document_is_flagged_and_weak() -> None:
         "by a two-thirds majority of members present; the full procedure is at https://example.org/vote.",
     )
     assert not [f for f in analyze_charter(local, "riverside.md").findings if f.kind == "delegation_only"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A key document to consult is the Partnership Agreement (insert link once available).",
+        "The partners build the annual roadmap together (link):",
+        "<!-- ToDo move this list to the members page -->",
+        "Note that these rules have not been formally adopted by the partners yet.",
+        "How partners share costs is still being worked out with the county.",
+    ],
+)
+def test_drafting_residue_in_the_words_people_use(line: str) -> None:
+    assert "placeholder" in kinds(CLEAN + "\n## Notes\n" + line + "\n")
+
+
+def test_a_run_of_questions_the_project_answers_is_not_an_open_point() -> None:
+    answers = (
+        "## What the dashboard answers\n\n- When will the next outbreak come?\n"
+        "- Where will it start?\n- How long will the surge last?\n"
+    )
+    assert kinds(CLEAN + "\n" + answers) == []
+    open_points = (
+        "## Still to settle\n\n- Does the council need a chair?\n- How long is a term?\n- Who funds it?\n"
+    )
+    assert kinds(CLEAN + "\n" + open_points).count("placeholder") == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Notwithstanding the above, Acme Inc. may revoke any partner's seat at its sole discretion.",
+        "The technical lead holds executive decision making power.",
+        "The committee's grants are final but subject to veto by the Fund.",
+    ],
+)
+def test_one_party_with_the_last_word_in_other_words(line: str) -> None:
+    assert kinds(CLEAN + "\n## Authority\n" + line + "\n") == ["power_concentration"]
+
+
+def test_a_veto_held_by_the_parent_board_is_not_concentration() -> None:
+    line = (
+        "This charter may be amended by a two-thirds vote, "
+        "subject to veto by the Foundation Board of Directors."
+    )
+    assert kinds(CLEAN + "\n## Amendments\n" + line + "\n") == []
+
+
+def test_consensus_as_the_only_way_to_decide_said_without_must() -> None:
+    text = (
+        "# Reading Network\n\n## Decisions\n"
+        "The chair and co-chair are determined by consensus of the members.\n"
+    )
+    assert kinds(text) == ["no_deadlock_rule"]
+    with_fallback = text + "If no consensus is reached, a two-thirds vote of the members decides.\n"
+    assert kinds(with_fallback) == []
+
+
+def test_a_section_cited_by_title_that_the_document_lacks() -> None:
+    text = CLEAN + "\n## Officers\nOfficers are chosen by the process in the *Election* section.\n"
+    found = findings(text)
+    assert [f.kind for f in found] == ["undefined_reference"]
+    assert "Election" in found[0].message
+    present = text + "\n## Election\nThe partners elect officers each January by majority vote.\n"
+    assert kinds(present) == []
+
+
+def test_a_sentence_repeated_under_each_heading_is_one_finding() -> None:
+    reminder = "Follow the [Network Code of Conduct](https://example.org/coc) during meetings."
+    text = "".join(f"## {h}\n{reminder}\n\n" for h in ("Meetings", "Working groups", "Events"))
+    review = analyze_charter("# Reading Network\n\n" + text, "network.md")
+    assert [(f.kind, f.quotes) for f in review.findings] == [("delegation_only", [reminder])]

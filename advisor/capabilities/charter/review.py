@@ -96,7 +96,7 @@ def analyze_charter(text: str, file: str, classifier: CharterClassifier | None =
     profile = profile_document(text)
     findings = find_defects(text, view.clauses)
     evidence = {e: _quotable(calls[e]) if calls[e].status != "missing" else None for e in ELEMENTS}
-    findings += _delegations(calls)
+    findings = _distinct(findings + _delegations(calls))
     elements = {
         e: ElementReview(
             status=calls[e].status,  # type: ignore[arg-type]
@@ -157,6 +157,19 @@ def _delegations(calls: dict[str, ElementCall]) -> list[Finding]:
         and (_HANDS_OFF.search(clause.text) or "s:delegation" in strength_features(clause.text))
         and not _STATES_A_RULE.search(clause.text)
     ]
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per kind and quotes: a sentence repeated in the document (a reminder under each
+    heading) is one problem to fix, not one per place."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.kind, tuple(finding.quotes))
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
 
 
 def _quotable(call: ElementCall) -> Clause | None:

@@ -68,12 +68,14 @@ _INLINE_COMMENT = _PATTERNS["inline_comment"]
 _MD_HEADING_LINE = _PATTERNS["md_heading_line"]
 _FENCED = _PATTERNS["fenced"]
 _NOTICE = _PATTERNS["notice"]
+_GOVERNANCE_WORD = _PATTERNS["governance_word"]
 
 
 def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
     """Open questions, content promised for later, and blanks where a rule or name should stand."""
     found: list[tuple[str, str]] = []  # (what it is, the quote)
     lead_in: Clause | None = None  # the last clause ending with a colon ("…answer questions like:")
+    in_runs = _question_runs(clauses)
     for clause in clauses:
         if _QUESTION_SECTION.search(clause.heading) or _FILL_IN_TEMPLATE.search(clause.heading):
             continue
@@ -82,7 +84,7 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
         asked = (
             lead_in is not None and lead_in.heading == clause.heading and _ASKS_QUESTIONS.search(lead_in.text)
         )
-        if _is_open_question(clause) and not asked:
+        if _is_open_question(clause) and not asked and clause not in in_runs:
             found.append(("an open question", quote(clause)))
         elif _DRAFTING_NOTE.match(clause.text):
             found.append(("a drafting note", quote(clause)))
@@ -108,6 +110,25 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
         )
         for what, words in found
     ][:MAX_PER_KIND]
+
+
+QUESTION_RUN = 3  # this many questions in a row are a list of questions the group asks, not open points
+
+
+def _question_runs(clauses: list[Clause]) -> set[Clause]:
+    """The question items that stand in a run of QUESTION_RUN or more and never ask about the group's
+    own workings ("When will the outbreak come? Where? How long will it last?"): the questions a
+    project sets out to answer, not points left open ("Does the committee need a chair?")."""
+    runs: set[Clause] = set()
+    run: list[Clause] = []
+    for clause in [*clauses, None]:
+        if clause is not None and _is_open_question(clause):
+            run.append(clause)
+            continue
+        if len(run) >= QUESTION_RUN and not any(_GOVERNANCE_WORD.search(c.text) for c in run):
+            runs.update(run)
+        run = []
+    return runs
 
 
 def _is_open_question(clause: Clause) -> bool:

@@ -13,6 +13,7 @@ _PATTERNS = patterns("power")
 # Decision rules with no way out of a deadlock
 _UNANIMITY = _PATTERNS["unanimity"]
 _RULE_WORDS = _PATTERNS["rule_words"]
+_BY_CONSENSUS = _PATTERNS["by_consensus"]
 _DECIDES = _PATTERNS["decides"]
 _FALLBACK = _PATTERNS["fallback"]
 
@@ -25,9 +26,12 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
     found: list[Finding] = []
     for clause in clauses:
         if not (
-            _UNANIMITY.search(clause.text)
-            and _DECIDES.search(clause.text)
-            and _RULE_WORDS.search(clause.text)
+            _BY_CONSENSUS.search(clause.text)
+            or (
+                _UNANIMITY.search(clause.text)
+                and _DECIDES.search(clause.text)
+                and _RULE_WORDS.search(clause.text)
+            )
         ):
             continue
         found.append(

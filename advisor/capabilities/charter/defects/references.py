@@ -52,13 +52,22 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
 
 
 _SECTION_REFERENCE = _PATTERNS["section_reference"]
+_NAMED_SECTION = _PATTERNS["named_section"]
 
 
 _OTHER_DOCUMENT = _PATTERNS["other_document"]
 
 
 def _missing_section(clause: Clause, text: str) -> str | None:
-    """A section of this document that a clause cites ("as in Section 6.3") but the document lacks."""
+    """A section of this document that a clause cites ("as in Section 6.3", "as identified in the
+    *Election* section") but the document lacks."""
+    for match in _NAMED_SECTION.finditer(clause.text):
+        title = re.escape(match.group("title"))
+        heading = rf"^(?:#+[ \t]*.*|[ \t]*\*\*[^*\n]*|[ \t]*[\dIVX.]+[ \t]+.*)\b{title}"
+        underlined = rf"^[ \t]*{title}[ \t]*\n[=~^*#-]{{3,}}[ \t]*$"  # a reStructuredText heading
+        flags = re.MULTILINE | re.IGNORECASE
+        if not re.search(heading, text, flags) and not re.search(underlined, text, flags):
+            return match.group(0)
     for match in _SECTION_REFERENCE.finditer(clause.text):
         number = re.escape(match.group(1).rstrip("."))
         own = rf"^[#*\s]*(?:(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*)?{number}(?![.\d]*\d)"
