@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; batch 4; batch 5) and for all doubly-labelled documents together.
+second-pass sample (batches 1-2; batch 3; batch 4; batch 5; batch 6) and for all doubly-labelled documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
 """
@@ -31,7 +31,12 @@ DRAWS = (
     "`sorted(random.Random(20261206).sample(sorted(test), 11))` "
     "over the test ids other than codeforct-steering-committee-bylaws, which collectors A and C had each "
     "found and labelled independently (A's labels are primary, C's its second pass); the 11 were labelled "
-    "by a fifth annotator from the documents and GUIDE.md alone."
+    "by a fifth annotator from the documents and GUIDE.md alone. "
+    "Batch 6 (the test part since split version 5): `sorted(random.Random(20261203).sample(ids, 10))` "
+    "over the 31 ids the first three collectors stored, other than opentitan-working-group-tor, which "
+    "collectors B and C had each found and labelled independently (C's labels are primary, B's its second "
+    "pass); the 10 were labelled by a sixth annotator from the documents and GUIDE.md alone (the fourth "
+    "collector's documents came later and are not in the sample)."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -104,6 +109,7 @@ def main() -> None:
         "batch 3": [i for i in ids if sources[i].get("batch") == 3],
         "batch 4": [i for i in ids if sources[i].get("batch") == 4],
         "batch 5": [i for i in ids if sources[i].get("batch") == 5],
+        "batch 6": [i for i in ids if sources[i].get("batch") == 6],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

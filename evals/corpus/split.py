@@ -15,6 +15,10 @@ Version 4 (2026-12-02, sixth session): the defect detectors' misses on batch 4 h
 make them generalise (they caught 2 of 92 defects there), so a fresh batch 5 was collected first
 (35 documents from organisations new to the corpus, labelled blind to the review by three
 annotators) and made the test part; batch 4 was then retired into dev (`retired_test_3`).
+Version 5 (2026-12-03, eighth session): batch 5's defect misses had to be read (the detectors caught
+6 of its 79 labelled defects), so a fresh batch 6 (documents from organisations new to the corpus,
+labelled blind to the review by four annotators) was collected first and made the test part; batch 5
+was then retired into dev (`retired_test_4`).
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
@@ -29,9 +33,10 @@ import yaml
 
 SEED = 20261201
 TEST_SHARE = 1 / 3
-TEST_BATCH = 5
+TEST_BATCH = 6
 RETIRED_BATCH = 2  # version 2's test part, read on 2026-12-02 (fifth session)
 RETIRED_BATCH_3 = 4  # version 3's test part, read on 2026-12-02 (sixth session)
+RETIRED_BATCH_4 = 5  # version 4's test part, read on 2026-12-03 (eighth session)
 HERE = Path(__file__).resolve().parent
 
 
@@ -53,7 +58,7 @@ def draw_version_1(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
-    """Dev: batches 1 to 4 (the three earlier test parts retired into it); test: batch 5, the fresh batch."""
+    """Dev: batches 1 to 5 (the four earlier test parts retired into it); test: batch 6, the fresh batch."""
     version_1 = draw_version_1(sources)
     return {
         "dev": sorted(d for d, s in sources.items() if s.get("batch", 1) != TEST_BATCH),
@@ -61,6 +66,7 @@ def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
         "retired_test": version_1["test"],
         "retired_test_2": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH),
         "retired_test_3": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_3),
+        "retired_test_4": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_4),
     }
 
 
@@ -68,10 +74,11 @@ def main() -> None:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     split = draw_split(sources)
     header = (
-        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-4, test is batch 5\n"
+        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-5, test is batch 6\n"
         "# (collected after the review was tuned, labelled blind to it). retired_test is version 1's test\n"
         f"# part (seed {SEED}); retired_test_2 is batch 2, version 2's; retired_test_3 is batch 4,\n"
-        "# version 3's; all were read on 2026-12-02 and moved into dev. Never tune on test.\n"
+        "# version 3's; retired_test_4 is batch 5, version 4's; all were read and moved into dev.\n"
+        "# Never tune on test.\n"
     )
     (HERE / "split.yaml").write_text(header + yaml.safe_dump(split, sort_keys=False), encoding="utf-8")
     print(", ".join(f"{part} {len(ids)}" for part, ids in split.items()))
