@@ -24,7 +24,11 @@ from advisor.evaluation.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus"
-OPEN_LICENCES = re.compile(r"^(CC0|CC-BY|MIT|Apache|BSD|NCSA|W3C|LicenseRef-Public-Domain|OGL|Unlicense)")
+# Unicode-3.0 is MIT-like; LicenseRef-DFAT-CC-BY is the Australian foreign ministry's "CC-BY licence"
+# stated without a version on the site that publishes the historical agreements
+OPEN_LICENCES = re.compile(
+    r"^(CC0|CC-BY|MIT|Apache|BSD|NCSA|W3C|LicenseRef-Public-Domain|LicenseRef-DFAT-CC-BY|OGL|Unlicense|Unicode-3\.0)"
+)
 
 
 @pytest.fixture(scope="module")
