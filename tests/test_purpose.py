@@ -90,3 +90,35 @@ def test_cli_human_output_shows_placeholders_literally() -> None:
         "Promote cycling in the city of Riverside so that [a result you can count, e.g. X falls by 30%] "
         "by [year]." in " ".join(result.output.split())
     )
+
+
+def test_criteria_in_the_ways_real_statements_put_them() -> None:
+    met = {
+        "timeframe": [
+            "It is a five-year initiative that will bring clean water to every village in the valley.",
+            "Throughout 2027, the network will train volunteers in every branch.",
+            "Focus areas in 2026 Grow membership among rural libraries.",
+            "The consortium aims to map every wetland in the basin over a period of ten years.",
+        ],
+        "outcome": [
+            "The working group will deliver the following: a shared intake form and a referral protocol.",
+            "95% of partner clinics in the county are connected to the referral system.",
+            "A smoke-free county by 2030.",
+            "The alliance works towards a fossil-free transport system in Leeds.",
+        ],
+        "population": [
+            "We provide legal help to people facing eviction.",
+            "The network supports higher education institutions with shared tools.",
+            "The hub connects public health practitioners across the region.",
+        ],
+    }
+    for criterion, statements in met.items():
+        for statement in statements:
+            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    not_met = {
+        "outcome": ["To this end, the council supports community projects and shares what works."],
+        "population": ["The Standing Committee for Education advises the board on curricula."],
+    }
+    for criterion, statements in not_met.items():
+        for statement in statements:
+            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)

@@ -36,7 +36,8 @@ _IDENTIFIER = re.compile(rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d
 _STATE_RESULT = re.compile(
     r"\b(?:every|all|each)\s+\w+[^.;]*?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|"
     r"receive|receives)\s+\w+|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
-    r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b",
+    r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
+    r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+",
     re.IGNORECASE,
 )
 # "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
@@ -57,7 +58,8 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\b\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+[\w -]{{3,60}}"
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
-    r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}",
+    r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}"
+    r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}",
     re.IGNORECASE,
 )
 # The statement names the artefact itself: "GBFS is an open specification", "A pragmatic … framework".
@@ -77,7 +79,8 @@ _PEOPLE = (
 _ROLES = (
     r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
-    r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations"
+    r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
+    r"institutions|entities|labs|laboratories"
 )
 _FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
@@ -92,13 +95,13 @@ _GROUP = re.compile(
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
     + rf"|\b(?:{_PEOPLE})\s+(?:living|who|under|aged|of all ages|not in|experiencing|affected by|"
-    rf"at risk of|in need of)\b[^.;,]{{0,60}}"
+    rf"at risk of|in need of|subject to|impacted by|facing)\b[^.;,]{{0,60}}"
     + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
     r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
-    + rf"|\b(?:open[ -]source|research software|public[ -]health|rural|urban|indigenous|small-scale|"
-    rf"smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
+    + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
+    rf"small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
      + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
@@ -138,6 +141,8 @@ _LOCAL_PLACE = re.compile(
 _NAME_WORDS = alternatives(LEXICON.name_words)
 _NAME_AFTER = re.compile(rf"(?:[\s-]+[A-Z][\w’'-]*)*?[\s-]+(?:{_NAME_WORDS})\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
+# "the Standing Committee for Education", "the Centre for Wales": what follows "for" ends a name
+_NAME_WORD_FOR = re.compile(rf"\b(?i:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
 # "individuals in the Open edX community": a body's own community, not a place
 _COMMUNITY_AFTER = re.compile(r"(?:\s+[\w.-]+){0,2}\s+communit(?:y|ies)\b", re.IGNORECASE)
 # "a non-profit based in Berlin", "a workshop … in Amsterdam" (past): the body's seat, an event's venue
@@ -184,6 +189,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     return bool(
         _NAME_AFTER.match(after)
         or _NAME_BEFORE.search(before)
+        or _NAME_WORD_FOR.search(before)
         or _COMMUNITY_AFTER.match(after)
         or _SEAT_BEFORE.search(before)
         or _past_event_venue(statement, span[0])

@@ -36,13 +36,18 @@ TIMEFRAME_PATTERNS = [
     rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
     rf"\bthe\s+period\s+{YEAR}",
     r"\b(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two years|three years|months?)\b",
+    # "a 5 year journey", "a three-year programme", "over a period of ten years"
+    rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)[- ](?:journey|plan|programme|program|project|"
+    r"initiative|effort|period|strategy|campaign|commitment|roadmap|mission)\b",
+    rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
 ]
 # in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
 # only tells what happened then ("the workshop in Amsterdam in December 2024").
 DATED_PATTERN = (
     rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
-    rf"\b(?:in|for|during|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+)?(?:the\s+)?{YEAR}\b"
-    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))(?!\s+[a-z])"
+    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+)?"
+    rf"(?:the\s+)?{YEAR}\b"
+    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))(?!\s+(?-i:[a-z]))"
 )
 _TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
 _DATED = re.compile(DATED_PATTERN, re.IGNORECASE)
