@@ -1,7 +1,12 @@
 """Draw the locked test set of evals/purpose/statements.yaml.
 
 Run once after labelling:  python evals/purpose/split.py
-Writes evals/purpose/split.yaml with `dev: [ids]` and `test: [ids]`.
+Writes evals/purpose/split.yaml with `dev: [ids]`, `test: [ids]` and `retired_test: [ids]`.
+
+Version 2 (2026-12-03, eighth session): version 1's test part was scored several times and its
+failures had to be read to make the rules generalise, so a fresh batch of statements (ids `pb…`,
+organisations new to the set, collected and labelled blind to the checker) was collected first and
+made the test part; version 1's test part was then retired into dev (`retired_test`).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -48,7 +53,35 @@ def draw(entries, seed=SEED, share=TEST_SHARE, tolerance=TOLERANCE):
     return dev, test, test_groups
 
 
+BATCH_2 = "pb"  # id prefix of the statements collected on 2026-12-03: the test part of version 2
+
+
 def main(argv):
+    path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = [e for e in entries if not e["id"].startswith(BATCH_2)]
+    _, retired, _ = draw(first)  # version 1's test part, as drawn then
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_2)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_2)]
+    header = (
+        "# Split of statements.yaml, version 2 (split.py): test is batch 2 (ids pb…, organisations new to\n"
+        "# the set, labelled blind); dev is batch 1, with version 1's test part (seed "
+        f"{SEED}) retired into it.\n"
+        f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
+    )
+    out = HERE / "split.yaml"
+    out.write_text(
+        header
+        + yaml.safe_dump(
+            {"dev": dev, "test": test, "retired_test": retired}, default_flow_style=None, width=100
+        ),
+        encoding="utf-8",
+    )
+    print(f"dev {len(dev)}, test {len(test)}, retired_test {len(retired)}")
+    return 0
+
+
+def version_1(argv):
     path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     dev, test, test_groups = draw(entries)
