@@ -47,6 +47,15 @@ AS_OF = {
     "bmore-for-healthy-babies.csv": "2016-06-30",
     "sprockets-saint-paul.csv": "2014-06-30",
     "chi-hack-night.csv": "2015-09-30",
+    # batch 4 (2026-12-03)
+    "cincinnati-creating-healthy-communities.csv": "2016-12-31",
+    "code-for-america-brigade-network.csv": "2022-10-31",
+    "kern-homeless-collaborative.csv": "2019-03-31",
+    "naceda-creative-placemaking-immersion.csv": "2017-09-30",
+    "road-map-project-south-king-county.csv": "2017-06-30",
+    "san-diego-hunger-coalition.csv": "2018-06-30",
+    "skillworks-boston.csv": "2020-06-30",
+    "southeast-florida-climate-compact.csv": "2022-03-31",
 }
 
 

@@ -9,7 +9,12 @@ sorted batch-1 file names, the first 35% (rounded) to test. Batch 2 was wholly d
 Version 2 (2026-12-02, sixth session): version 1's test part (4 rosters, 3 tables) had been scored
 twice and was small, so a fresh batch 3 (10 coalitions from public material, written and labelled
 blind to the tool by two writers, checked by an independent second pass) became the test part, and
-version 1's test part was retired into dev (`retired_test`). Tune only on dev; report test beside dev.
+version 1's test part was retired into dev (`retired_test`).
+
+Version 3 (2026-12-03, eighth session): batch 3 had been scored twice; a fresh batch 4 (8 coalitions
+from public material, written and labelled blind to the tool by two writers) was written first and
+made the test part, then batch 3 was retired into dev (`retired_test_2`) so that the trained judge
+and reader learn from it. Tune only on dev; report test beside dev.
 """
 
 from __future__ import annotations
@@ -75,6 +80,31 @@ BATCH_3 = {
 }
 
 
+BATCH_4 = {
+    "rosters": [
+        "cincinnati-creating-healthy-communities.yaml",
+        "code-for-america-brigade-network.yaml",
+        "kern-homeless-collaborative.csv",
+        "naceda-creative-placemaking-immersion.yaml",
+        "road-map-project-south-king-county.yaml",
+        "san-diego-hunger-coalition.yaml",
+        "skillworks-boston.csv",
+        "southeast-florida-climate-compact.yaml",
+    ],
+    "metrics": [
+        "cincinnati-creating-healthy-communities.csv",
+        "code-for-america-brigade-network.csv",
+        "kern-homeless-collaborative.csv",
+        "naceda-creative-placemaking-immersion.csv",
+        "road-map-project-south-king-county.csv",
+        "san-diego-hunger-coalition.csv",
+        "skillworks-boston.csv",
+        "southeast-florida-climate-compact.csv",
+    ],
+}
+BATCH_3_COMMENT = "  # batch 3, written 2026-12-02, version 2's test part (retired_test_2)"
+
+
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
     names = sorted(names)
     rng.shuffle(names)
@@ -85,28 +115,35 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    later = {kind: set(BATCH_2[kind]) | set(BATCH_3[kind]) for kind in BATCH_2}
+    later = {kind: set(BATCH_2[kind]) | set(BATCH_3[kind]) | set(BATCH_4[kind]) for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
         kind: {
             "dev": sorted(version_1[kind]["dev"] + version_1[kind]["test"]),
-            "test": sorted(BATCH_3[kind]),
+            "test": sorted(BATCH_4[kind]),
             "retired_test": version_1[kind]["test"],
+            "retired_test_2": sorted(BATCH_3[kind]),
         }
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 2; see its docstring). Dev: batch 1 (with\n"
-        "# version 1's test part, retired_test) and batch 2; test: batch 3, written blind to the tool.\n"
-        "# Do not tune on test.\n"
+        "# Locked split, written by split.py (version 3; see its docstring). Dev: batch 1 (with\n"
+        "# version 1's test part, retired_test), batch 2 and batch 3 (version 2's test part,\n"
+        "# retired_test_2); test: batch 4, written blind to the tool. Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
     for kind in ("rosters", "metrics"):
         last_dev = f"  - {split[kind]['dev'][-1]}\n"
         head, tail = text.split(f"{kind}:\n", 1)
-        tail = tail.replace(
-            last_dev, last_dev + BATCH_2_COMMENT + "\n" + "".join(f"  - {n}\n" for n in BATCH_2[kind]), 1
+        later_batches = (
+            BATCH_2_COMMENT
+            + "\n"
+            + "".join(f"  - {n}\n" for n in BATCH_2[kind])
+            + BATCH_3_COMMENT
+            + "\n"
+            + "".join(f"  - {n}\n" for n in BATCH_3[kind])
         )
+        tail = tail.replace(last_dev, last_dev + later_batches, 1)
         text = head + f"{kind}:\n" + tail
     (HERE / "split.yaml").write_text(header + text)
     print(text)
