@@ -1,6 +1,7 @@
-"""Agreement between the first labels (statements.yaml) and an independent second pass on a seeded
-sample of 60 statements (labels-second.yaml, labelled from GUIDE.md without seeing the first):
-per criterion, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
+"""Agreement between the first labels (statements.yaml) and an independent second pass
+(labels-second.yaml, labelled from GUIDE.md without seeing the first) on a seeded sample of 60
+batch-1 statements and 30 batch-2 statements (seed 20261203): per criterion and batch, the share of
+equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
 
@@ -23,11 +24,14 @@ def kappa(pairs: list[tuple[bool, bool]]) -> float:
 def main() -> None:
     first = {s["id"]: s for s in yaml.safe_load((HERE / "statements.yaml").read_text())}
     second = yaml.safe_load((HERE / "labels-second.yaml").read_text())
-    print(f"statements {len(second)}")
-    for criterion in CRITERIA:
-        pairs = [(bool(first[s["id"]][criterion]), bool(s[criterion])) for s in second]
-        agree = sum(a == b for a, b in pairs) / len(pairs)
-        print(f"{criterion:11s} agree {agree:.2f}  kappa {kappa(pairs):.2f}")
+    batches = {"batch 1 (ps…)": "ps", "batch 2 (pb…, the test part)": "pb", "all": ""}
+    for name, prefix in batches.items():
+        sample = [s for s in second if s["id"].startswith(prefix)]
+        print(f"{name}: statements {len(sample)}")
+        for criterion in CRITERIA:
+            pairs = [(bool(first[s["id"]][criterion]), bool(s[criterion])) for s in sample]
+            agree = sum(a == b for a, b in pairs) / len(pairs)
+            print(f"  {criterion:11s} agree {agree:.2f}  kappa {kappa(pairs):.2f}")
 
 
 if __name__ == "__main__":
