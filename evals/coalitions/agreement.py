@@ -14,18 +14,19 @@ import yaml
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from split import BATCH_2, BATCH_3  # noqa: E402  (the batch-2 and -3 file lists; the rest is batch 1)
+from split import BATCH_2, BATCH_3, BATCH_4  # noqa: E402  (the later batches' file lists; the rest is batch 1)
 
 SIGNALS = ("capacity", "backlash", "opportunity", "external_change")
 
 
 def _batch(kind: str, name: str) -> str:
-    return "2" if name in BATCH_2[kind] else "3" if name in BATCH_3[kind] else "1"
+    later = {"2": BATCH_2, "3": BATCH_3, "4": BATCH_4}
+    return next((number for number, files in later.items() if name in files[kind]), "1")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", choices=("1", "2", "3"), help="only the files of this batch (default: all)")
+    ap.add_argument("--batch", choices=("1", "2", "3", "4"), help="only the files of this batch (default: all)")
     batch = ap.parse_args().batch
     first = yaml.safe_load((HERE / "expected.yaml").read_text())
     second = yaml.safe_load((HERE / "labels-second.yaml").read_text())

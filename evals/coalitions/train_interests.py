@@ -25,6 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from split import BATCH_3
 from train import C_GRID, THRESHOLDS, f1, fit, probabilities
 
 from advisor.capabilities.interests.analysis import roster_matcher
@@ -54,6 +55,12 @@ RETIRED_TEST = (
     "union-county-opioid-task-force.yaml",
 )
 INVENTED_FOLD = "invented"  # never held out: training rows only
+# Batch 3 (split version 2's test part) was retired into dev on 2026-12-03. Refit with it (30
+# rosters), leave-one-roster-out chose a lower threshold (0.35): F1 0.73 on interests, 0.67 on groups,
+# no better than the judge fit without it, and it judged "slower traffic on the streets where we
+# live" unserved beside "lower the default speed limit on residential streets to 20 mph" (the
+# tests' invented Riverside roster). The shipped judge stays the one fit without batch 3.
+NOT_TRAINED_ON = frozenset(BATCH_3["rosters"])
 
 
 @dataclass
@@ -83,7 +90,7 @@ class Task:
 def training_rosters() -> list[tuple[str, Path, Path | None]]:
     split = load_split(ROOT)["split"]
     test = set(split["rosters"]["test"]) - set(RETIRED_TEST)  # the current test part: never trained on
-    names = sorted({*split["rosters"]["dev"], *RETIRED_TEST} - test)
+    names = sorted({*split["rosters"]["dev"], *RETIRED_TEST} - test - NOT_TRAINED_ON)
     return [(n, ROOT / "rosters" / n, _objectives(ROOT / "rosters" / n)) for n in names]
 
 
