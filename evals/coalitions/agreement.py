@@ -26,7 +26,9 @@ def _batch(kind: str, name: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", choices=("1", "2", "3", "4"), help="only the files of this batch (default: all)")
+    ap.add_argument(
+        "--batch", choices=("1", "2", "3", "4"), help="only the files of this batch (default: all)"
+    )
     batch = ap.parse_args().batch
     first = yaml.safe_load((HERE / "expected.yaml").read_text())
     second = yaml.safe_load((HERE / "labels-second.yaml").read_text())
