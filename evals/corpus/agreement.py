@@ -1,6 +1,7 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; batch 4; batch 5; batch 6) and for all doubly-labelled documents together.
+second-pass sample (batches 1-2; batch 3; batch 4; batch 5; batch 6) and for all doubly-labelled
+documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
 """
