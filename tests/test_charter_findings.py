@@ -343,3 +343,60 @@ def test_a_sentence_repeated_under_each_heading_is_one_finding() -> None:
     text = "".join(f"## {h}\n{reminder}\n\n" for h in ("Meetings", "Working groups", "Events"))
     review = analyze_charter("# Reading Network\n\n" + text, "network.md")
     assert [(f.kind, f.quotes) for f in review.findings] == [("delegation_only", [reminder])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Any founding member may veto a decision when discussion does not reach consensus.",
+        "Seats: Major funders (at least $1m per annum funding) - 2 positions.",
+        "The steering group is made up of a combination of paid members and elected leads.",
+        "Dana Reyes, as the author of this proposal, is the sole initial member.",
+    ],
+)
+def test_power_held_by_one_party_or_by_money(line: str) -> None:
+    assert "power_concentration" in kinds(CLEAN + "\n## Seats\n" + line + "\n")
+
+
+def test_a_document_relied_on_by_a_common_name_that_is_neither_included_nor_linked() -> None:
+    text = CLEAN + "\n## Area\nThe service area is the area shaded on the attached map.\n"
+    found = [f for f in findings(text) if f.kind == "undefined_reference"]
+    assert [f.message.split("”")[0] for f in found] == ["“the attached map"]
+    conduct = CLEAN + "\n## Sanctions\nMembers who violate our code of conduct may be removed.\n"
+    assert "undefined_reference" in kinds(conduct)
+    linked = conduct + "\nRead the [code of conduct](https://example.org/conduct).\n"
+    assert "undefined_reference" not in kinds(linked)
+
+
+def test_an_announced_list_that_never_follows() -> None:
+    text = CLEAN + "\n## Scope\nThe following items are out of scope for this charter.\n\n## Money\nDues.\n"
+    assert "list_mismatch" in kinds(text)
+    listed = CLEAN + "\n## Scope\nThe following items are out of scope for this charter.\n\n- Lobbying\n"
+    assert "list_mismatch" not in kinds(listed)
+
+
+def test_a_link_promised_by_here_with_no_link() -> None:
+    bare = CLEAN + "\n## Reports\nAn anonymous reporting form is also available here.\n"
+    assert "placeholder" in kinds(bare)
+    linked = CLEAN + "\n## Reports\nAn anonymous reporting form is [available here](https://example.org/f).\n"
+    assert "placeholder" not in kinds(linked)
+
+
+def test_plans_and_as_of_statements_whose_date_has_passed() -> None:
+    from datetime import date
+
+    from advisor.capabilities.charter.defects.structure import stale_dates
+
+    text = "We plan to revise decision making by October 2018.\n\nMembership as of March 2025.\n"
+    found = stale_dates(text, split_clauses(text), today=date(2026, 12, 3))
+    assert [f.kind for f in found] == ["other"]
+    assert "2018" in found[0].message
+    assert stale_dates(text, split_clauses(text), today=date(2019, 1, 1)) == []
+
+
+def test_confidential_and_public_in_other_words() -> None:
+    text = CLEAN + (
+        "\n## Communication\nAll private communication via all media will be restricted to members only.\n"
+        "All communication via all media as defined above will be public.\n"
+    )
+    assert "contradiction" in kinds(text)

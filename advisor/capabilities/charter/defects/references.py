@@ -37,13 +37,13 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
             or _missing_section(clause, text)
             or _undescribed_body(clause, text, named)
         )
-        name = name or _unlinked_document(clause, text, named)
+        name = name or _unlinked_document(clause, text, named) or _missing_attachment(clause, text, named)
         if name:
             named.add(name)
             message = (
                 f"“{name}” is relied on here but neither included nor linked: add it as an annex, "
                 "link it, or state here what it says."
-                if _NAMED_DOCUMENT.fullmatch(name)
+                if _NAMED_DOCUMENT.fullmatch(name) or name.startswith(_COMMON_DOCUMENTS)
                 else f"“{name}” is relied on here but never described or linked: say what it is, "
                 "who sits on it (or where the text is), or link it."
             )
@@ -53,6 +53,8 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
 
 _SECTION_REFERENCE = _PATTERNS["section_reference"]
 _NAMED_SECTION = _PATTERNS["named_section"]
+_COMMON_DOCUMENTS = ("the attached ", "the code of conduct")  # names _missing_attachment gives
+_ATTACHED = _PATTERNS["attached"]
 
 
 _OTHER_DOCUMENT = _PATTERNS["other_document"]
@@ -137,6 +139,23 @@ def _unlinked_document(clause: Clause, text: str, named: set[str]) -> str | None
         ):
             continue
         return name
+    return None
+
+
+def _missing_attachment(clause: Clause, text: str, named: set[str]) -> str | None:
+    """ "the attached map", "our code of conduct": a document the rule relies on that is neither a
+    section of this one (a heading naming it) nor linked anywhere."""
+    for match in _ATTACHED.finditer(clause.text):
+        name = match.group("name") or match.group("name2")
+        canonical = f"the attached {name}" if match.group("name") else f"the {name}"
+        word = re.escape(name.split()[-1])
+        heading = rf"^(?:#+[ \t]*|[ \t]*\*\*|[ \t]*(?:Annex|Appendix|Schedule|Attachment)\b).*\b{word}"
+        linked = rf"\[[^\]\n]*\b{word}[^\]\n]*\]\s*[(\[]|https?://\S*{word.replace(' ', '')}"
+        if canonical in named or re.search(heading, text, re.MULTILINE | re.IGNORECASE):
+            continue
+        if re.search(linked, text, re.IGNORECASE) or "](" in clause.text:
+            continue
+        return canonical
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import pairwise
 
 from advisor.capabilities.charter.clauses import Clause
@@ -79,6 +80,9 @@ _COUNTS = {
     )
 }
 _PROMISE = _PATTERNS["promise"]
+# "any of the following decisions ... shall be valid only if": a list announced in running text
+_ANNOUNCED_LIST = _PATTERNS["announced_list"]
+LIST_WITHIN = 2  # clauses after the announcement in which its list or table may start
 
 
 def list_mismatches(text: str, clauses: list[Clause]) -> list[Finding]:
@@ -107,4 +111,54 @@ def list_mismatches(text: str, clauses: list[Clause]) -> list[Finding]:
                     quotes=[quote(clause), quote(items[-1])],
                 )
             )
+    found += [
+        Finding(
+            kind="list_mismatch",
+            message="It announces a list (“the following …”) and no list follows: add the items or "
+            "drop the announcement.",
+            quotes=[quote(clause)],
+        )
+        for clause in _announced_without_list(clauses)
+    ]
     return found[:MAX_PER_KIND]
+
+
+def _announced_without_list(clauses: list[Clause]) -> list[Clause]:
+    """Clauses of running text that announce "the following decisions" with no colon and list after
+    them (the list was never written, or was lost)."""
+    found = []
+    for i, clause in enumerate(clauses):
+        match = _ANNOUNCED_LIST.search(clause.text)
+        if not match or clause.in_list or ":" in clause.text[match.end() :]:
+            continue
+        after = clauses[i + 1 : i + 1 + LIST_WITHIN]
+        if not any(c.in_list or c.text.lstrip().startswith("|") for c in after):
+            found.append(clause)  # no list and no table after it
+    return found
+
+
+# Plans and "as of" statements whose date has passed (GUIDE 3.1, other: a stale list or plan
+# presented as current)
+_DATED_PLAN = _PATTERNS["dated_plan"]
+STALE_AFTER_YEARS = 2  # a plan dated this many years before today is stale
+MAX_STALE = 2
+
+
+def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> list[Finding]:
+    """Plans ("will be developed starting in 2024", "we plan to revise ... by October 2018") and
+    "as of" statements whose year is long past: the text presents them as current."""
+    year = (today or date.today()).year
+    found: list[Finding] = []
+    for clause in clauses:
+        match = _DATED_PLAN.search(clause.text)
+        dated = match and (match.group("year") or match.group("year2"))
+        if dated and int(dated) <= year - STALE_AFTER_YEARS:
+            found.append(
+                Finding(
+                    kind="other",
+                    message=f"This is dated {dated} and reads as current: say what "
+                    "happened, or update the plan and its date.",
+                    quotes=[quote(clause)],
+                )
+            )
+    return found[:MAX_STALE]
