@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; batch 4; batch 5; batch 6) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; batch 4; batch 5; batch 6; batch 7) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -37,7 +37,11 @@ DRAWS = (
     "over the 31 ids the first three collectors stored, other than opentitan-working-group-tor, which "
     "collectors B and C had each found and labelled independently (C's labels are primary, B's its second "
     "pass); the 10 were labelled by a sixth annotator from the documents and GUIDE.md alone (the fourth "
-    "collector's documents came later and are not in the sample)."
+    "collector's documents came later and are not in the sample). "
+    "Batch 7 (the test part since split version 6): `sorted(random.Random(20261204).sample(ids, 8))` over "
+    "the 25 ids collectors A, C and D stored first, plus hermes-governance and odc-governance, which "
+    "collectors A and C had each found and labelled independently (C's labels are primary, A's the "
+    "second pass); the 8 were labelled by a seventh annotator from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -111,6 +115,7 @@ def main() -> None:
         "batch 4": [i for i in ids if sources[i].get("batch") == 4],
         "batch 5": [i for i in ids if sources[i].get("batch") == 5],
         "batch 6": [i for i in ids if sources[i].get("batch") == 6],
+        "batch 7": [i for i in ids if sources[i].get("batch") == 7],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
