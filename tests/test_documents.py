@@ -110,3 +110,10 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = write(tmp_path / "huge.txt", "word " * 50_000)
     with pytest.raises(DocumentError, match=r"over the .* limit"):
         read_document(path, max_bytes=100_000)
+
+
+@pytest.mark.parametrize("name", ["GOVERNANCE.rst", "charter.adoc"])
+def test_restructuredtext_and_asciidoc_charters_read_as_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("Governance\n==========\n\nThe Steering Council decides by a two-thirds vote.\n")
+    assert "two-thirds vote" in read_document(path).text

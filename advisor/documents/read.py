@@ -28,6 +28,8 @@ READERS_BY_SUFFIX = {
     ".markdown": "markdown",
     ".txt": "text",
     ".text": "text",
+    ".rst": "text",  # reStructuredText and AsciiDoc governance pages read as plain text
+    ".adoc": "text",
     ".pdf": "pdf",
     ".docx": "docx",
     ".csv": "csv",
