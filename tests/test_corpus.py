@@ -154,3 +154,24 @@ def _review_file(path: Path) -> CharterReview:
     from advisor.documents.read import read_document
 
     return analyze_charter(charter_text(read_document(path), path), path.name)
+
+
+@pytest.mark.slow
+def test_the_defect_table_reads_the_dev_part_only(corpus: dict[str, list[CorpusDocument]]) -> None:
+    """`evals/corpus/defects.py` lists misses to read: never a test-part document's."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(CORPUS / "defects.py"), "--misses", "placeholder"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    total = next(line for line in lines if line.startswith("all "))
+    caught, labelled = (int(n) for n in total.split()[1:3])
+    assert 0 < caught < labelled
+    listed = {line.split()[1].rstrip(":") for line in lines if line.startswith(("missed", "unconfirmed"))}
+    assert listed and not listed & {d.id for d in corpus["test"]}

@@ -130,12 +130,12 @@ def score_part(
     ]
     advice = [got.advice for _, _, got in calls if got.status != "present"]
     caught = [
-        any(_same_defect(d.path, defect, found) for found in r.findings)
+        any(same_defect(d.path, defect, found) for found in r.findings)
         for d, r in pairs
         for defect in d.label.defects
     ]
     confirmed = [
-        any(_same_defect(d.path, defect, found) for defect in d.label.defects)
+        any(same_defect(d.path, defect, found) for defect in d.label.defects)
         for d, r in pairs
         for found in r.findings
     ]
@@ -209,7 +209,7 @@ def same_passage(path: Path, labelled: str | None, found: str | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _same_defect(path: Path, labelled: DefectLabel, found: Finding) -> bool:
+def same_defect(path: Path, labelled: DefectLabel, found: Finding) -> bool:
     """A finding of the labelled kind that quotes the same place (any quote of each overlapping)."""
     return labelled.kind == found.kind and any(
         same_passage(path, a, b) for a in labelled.quotes for b in found.quotes
