@@ -99,25 +99,42 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Throughout 2027, the network will train volunteers in every branch.",
             "Focus areas in 2026 Grow membership among rural libraries.",
             "The consortium aims to map every wetland in the basin over a period of ten years.",
+            "The toolkit should be published by the end of CY 2027.",
+            "We hope to have the first pilot running by Harvest Festival 2027.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
             "95% of partner clinics in the county are connected to the referral system.",
             "A smoke-free county by 2030.",
             "The alliance works towards a fossil-free transport system in Leeds.",
+            "Over three years the network will work with six partner districts on school meals.",
+            "Next spring we will launch a referral app for the county's food banks.",
+            "The coalition wants to close the attainment gap for pupils on free school meals.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
             "The network supports higher education institutions with shared tools.",
             "The hub connects public health practitioners across the region.",
+            "The circle offers mentoring and a meeting place for women in trade unions.",
+            "We support teachers, who often work alone, with shared lesson plans.",
+            "A forum for individuals across the logistics industry to agree shared data formats.",
         ],
     }
     for criterion, statements in met.items():
         for statement in statements:
             assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
     not_met = {
-        "outcome": ["To this end, the council supports community projects and shares what works."],
-        "population": ["The Standing Committee for Education advises the board on curricula."],
+        "outcome": [
+            "To this end, the council supports community projects and shares what works.",
+            "The network shares lessons learned during the COVID-19 pandemic with its members.",
+            "We coordinate end-to-end open data pipelines for the sector.",
+            "Greenfield Labs is a non-profit product lab focused on cleaner air.",
+        ],
+        "population": [
+            "The Standing Committee for Education advises the board on curricula.",
+            "We publish open models of river flow in the Cloud.",
+            "The partnership improves forecasts across the Harbour Board portfolio.",
+        ],
     }
     for criterion, statements in not_met.items():
         for statement in statements:

@@ -25,7 +25,7 @@ _END_STATE = re.compile(LEXICON.end_states, re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|at)\s+$", re.IGNORECASE)
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
+    r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
     rf"every|all|each|no more than|at least|under|below|above|{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?|billions?|one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
@@ -39,6 +39,18 @@ _STATE_RESULT = re.compile(
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
     r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+",
     re.IGNORECASE,
+)
+# "the Consortium will aim to engage with four priority countries", "this will take about 50 tall buildings":
+# a count of things in a sentence about a plan (not a frequency or a duration)
+_PLAN = re.compile(
+    r"\b(?:will|shall|(?:aims?|plans?|intends?|wants?|seeks?|hopes?)\s+to|goal\s+is\s+to|we\s+(?:want|aim)\s+to)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?![\d.,]*\s*%)|(?:{NUMBER_WORDS})(?!-))"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:years|months|weeks|days|hours|times|meetings|members|sessions|"
+    r"phases|stages|steps|parts|ways|areas|pillars|themes|principles|goals|objectives|aims|priorities|"
+    r"reasons|questions)\b)[a-z][\w-]*s\b"
 )
 # "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
 _TARGETS_LEAD = re.compile(r"\btargets?\s*:\s*", re.IGNORECASE)
@@ -66,6 +78,9 @@ _DELIVERABLE = re.compile(
 _IS_ARTEFACT = re.compile(
     rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?|(?=An?\s))"
     rf"(?i:an?)\s+(?:[\w-]+\s+){{0,5}}?(?i:{_ARTEFACT})\b"
+    # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
+    r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
+    r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
 )
 _PLACE_SUFFIX = LEXICON.place_suffixes
 _CAPITALISED = re.compile(
@@ -110,7 +125,14 @@ _DEFINED_GROUPS = re.compile(
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
     + rf"|(?<=\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
     + r"|\b(?:least developed|developing|low-income|middle-income|small island developing|member)\s+"
-    r"(?:countries|states|nations|economies)\b",
+    r"(?:countries|states|nations|economies)\b"
+    # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
+     + rf"|\b(?:{_ROLES}|[Ii]ndividuals|professionals)\s*,?\s+"
+    r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in)\b[^.;]{0,60}"
+    # a role narrowed by an industry: "individuals across the financial services industry"
+     + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
+    r"the\s+(?:[a-z-]+\s+){1,3}(?:industry|sector)\b" + r"|\b[a-z]+\s+(?:services|industry|sector)\s+"
+    r"(?:organi[sz]ations|institutions|companies|firms|providers)\b",
 )
 # "users of biodiversity information", "maintainers of Kubernetes projects" (not "users of the platform")
 _FIELD_ROLE = re.compile(
@@ -171,7 +193,7 @@ def _place_matches(statement: str) -> list[tuple[int, int]]:
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
         for m in _LOCAL_PLACE.finditer(statement)
-        if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0))
+        if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0)) and not _names_a_thing(statement, m)
     ]
     found += [
         m.span()
@@ -179,6 +201,22 @@ def _place_matches(statement: str) -> list[tuple[int, int]]:
         if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0))
     ]
     return sorted(found)
+
+
+# "across the Gavi portfolio", "in the National Grid control room": "the" + capitalised words + a common
+# noun name a thing, not a place; "in the Cloud", "on the Web" are spaces (GUIDE 3), not places
+_THING_AFTER = re.compile(
+    r"\s+(?!(?:region|area|valley|basin|coast|delta|islands?|county|city|state|province|district)\b)[a-z]"
+)
+_SPACES = re.compile(r"(?:Cloud|Web|Internet|Metaverse)$")
+
+
+def _names_a_thing(statement: str, match: re.Match[str]) -> bool:
+    if not match.group("place"):
+        return False
+    has_the = re.search(r"\bthe\s+$", statement[match.start() : match.start("place")])
+    after = _THING_AFTER.match(statement, match.end("place"))
+    return bool(has_the and (after or _SPACES.match(match.group("place"))))
 
 
 def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
@@ -216,6 +254,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _NAMED_TARGETS.search(statement),
         _DELIVERABLE.search(statement),
         _IS_ARTEFACT.search(statement),
+        _planned_count(text, statement),
     ):
         if isinstance(found, re.Match):
             return Finding(True, found.group(0).strip(" ,;.").strip())
@@ -246,6 +285,15 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
         if _QUANTITY.search(text[verb.start() : clause_end]) or state:
             return statement[verb.start() : clause_end].strip(" ,;.").strip()
     return None
+
+
+def _planned_count(text: str, statement: str) -> str | None:
+    plan = _PLAN.search(text)
+    if not plan:
+        return None
+    end = _clause_end(text, plan.end())
+    count = _COUNT.search(text, plan.end(), end)
+    return statement[plan.end() : count.end()].strip(" ,;.") if count else None
 
 
 def _end_state(statement: str) -> str | None:

@@ -22,7 +22,9 @@ YEAR = r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?"
 TIMEFRAME_PATTERNS = [
     # by 2030 / by the end of 2027 / by June 2029 / by fall 2028 / by the 2027-28 school year
     rf"\bby\s+(?:the\s+)?(?:(?:end|close|middle|start|spring|summer|fall|autumn|winter|early|mid|late)\b[\s-]*(?:of\s+)?)?"
-    rf"(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
+    rf"(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?"
+    # "by the end of CY 2025", "by SIGGRAPH 2025": a calendar label or a dated event before the year
+    rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
     # within 18 months / over the next three years / in the next decade / during the first two years
     rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:next|coming|first|following)?\s*"
     rf"(?:\d+|{NUMBER_WORDS})?\s*(?:months?|years?|weeks?|decades?)\b",
