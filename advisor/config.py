@@ -93,6 +93,12 @@ class RetrievalSettings(BaseModel):
     max_per_source: int = Field(
         default=2, ge=1, description="Most passages taken from one file, so answers draw on several sources."
     )
+    max_per_topic: int = Field(
+        default=1,
+        ge=1,
+        description="Most passages taken from one knowledge-base topic when the caller sets no limit, so "
+        "the guidance served spans several topics (a leader's question often touches two).",
+    )
     vector_weight: float = Field(default=1.0, ge=0, description="Weight of the vector ranking in fusion.")
     lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     asks_weight: float = Field(

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from advisor.capabilities.ask.offline import answer_question
-from advisor.retrieval.hybrid import KNOWLEDGE_SCOPE
+from advisor.retrieval.passages import KNOWLEDGE_SCOPE
 from advisor.service.runtime import Runtime
 from advisor.store.chroma import workspace_collection
 from advisor.store.index import MANIFEST_KEY

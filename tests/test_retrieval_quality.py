@@ -45,3 +45,11 @@ def test_hit_at_3_and_mrr(runtime: Runtime) -> None:
     print(f"hit@3 {hit_at_3:.3f}, MRR@3 {mrr:.3f}")
     assert hit_at_3 >= 0.9, "\n".join(misses)
     assert mrr >= 0.7
+
+
+def test_guidance_served_spans_several_topics_unless_the_caller_asks_for_depth(runtime: Runtime) -> None:
+    question = "How should we take decisions, and what happens when a vote is tied?"
+    served = [topic(p) for p in runtime.retriever.search(question, k=6)]
+    assert len(set(served)) == len(served) == 6, served
+    deep = [topic(p) for p in runtime.retriever.search(question, k=6, per_source=3)]
+    assert max(deep.count(t) for t in deep) > 1, deep

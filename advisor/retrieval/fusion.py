@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from advisor.config import RetrievalSettings
-from advisor.retrieval.passages import Passage
+from advisor.retrieval.passages import KNOWLEDGE_SCOPE, Passage
 from advisor.store.lexical import LexicalIndex
 
 logger = logging.getLogger(__name__)
@@ -92,9 +92,12 @@ def score(found: Iterable[Candidate], weights: RetrievalSettings, *, with_asks: 
         candidate.score = total * scale
 
 
-def diversify(candidates: list[Candidate], k: int, max_per_source: int) -> list[Passage]:
+def diversify(
+    candidates: list[Candidate], k: int, max_per_source: int, *, per_topic: int | None = None
+) -> list[Passage]:
     """The best `k` passages of `candidates` (sorted best first) with at most `max_per_source`
-    from one file (topped up if too few), decoding candidates in order until they are found."""
+    from one file, `per_topic` from one knowledge topic (topped up if too few), decoding candidates
+    in order until they are found."""
     taken: list[Passage] = []
     passed: list[Passage] = []
     per_source: dict[tuple[str, str], int] = {}
@@ -103,7 +106,8 @@ def diversify(candidates: list[Candidate], k: int, max_per_source: int) -> list[
         if passage is None:
             continue
         key = (passage.scope, passage.source)
-        if per_source.get(key, 0) < max_per_source:
+        cap = per_topic if per_topic is not None and passage.scope == KNOWLEDGE_SCOPE else max_per_source
+        if per_source.get(key, 0) < cap:
             taken.append(passage)
             per_source[key] = per_source.get(key, 0) + 1
             if len(taken) == k:

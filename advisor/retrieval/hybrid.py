@@ -36,7 +36,7 @@ from advisor.errors import WorkspaceError
 from advisor.retrieval import fusion
 from advisor.retrieval.asks import Asks, SectionKey, load_asks
 from advisor.retrieval.exact import ScopeVectors
-from advisor.retrieval.passages import Passage
+from advisor.retrieval.passages import KNOWLEDGE_SCOPE, Passage
 from advisor.retrieval.sections import SectionChunk
 from advisor.retrieval.vocabulary import expand_query
 from advisor.store.chroma import KNOWLEDGE_COLLECTION, Store, workspace_collection
@@ -44,7 +44,6 @@ from advisor.store.index import ManifestEntry, ScopeIndex
 from advisor.store.lexical import LexicalIndex, query_terms
 
 logger = logging.getLogger(__name__)
-KNOWLEDGE_SCOPE = "knowledge"
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ class Retriever:
         per_source: int | None = None,
     ) -> list[Passage]:
         """The top `k` passages for `query` from the knowledge base and/or `workspace`, at most
-        `per_source` (default: the setting) from one file."""
+        `per_source` from one file (default: the settings, `max_per_topic` for a knowledge topic)."""
         scopes = [(KNOWLEDGE_COLLECTION, KNOWLEDGE_SCOPE)] if knowledge else []
         if workspace is not None:
             scopes.append((workspace_collection(workspace), workspace))
@@ -117,10 +116,12 @@ class Retriever:
             fusion.score(found.values(), self.settings.retrieval, with_asks=with_asks)
             candidates.extend(found.values())
         candidates.sort(key=lambda c: c.score, reverse=True)
+        settings = self.settings.retrieval
         return fusion.diversify(
             candidates,
-            k or self.settings.retrieval.top_k,
-            per_source or self.settings.retrieval.max_per_source,
+            k or settings.top_k,
+            per_source or settings.max_per_source,
+            per_topic=per_source or settings.max_per_topic,
         )
 
     def section(self, passage: Passage) -> list[SectionChunk]:

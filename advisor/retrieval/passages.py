@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
+KNOWLEDGE_SCOPE = "knowledge"  # how passages of the knowledge base name their scope
+
 
 class Citation(BaseModel):
     """A pointer to the retrieved chunk a claim came from."""
