@@ -101,6 +101,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The consortium aims to map every wetland in the basin over a period of ten years.",
             "The toolkit should be published by the end of CY 2027.",
             "We hope to have the first pilot running by Harvest Festival 2027.",
+            "The shared referral form is planned for Q3 of 2027.",
+            "The goal this year is to open two more pantries.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -110,6 +112,10 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Over three years the network will work with six partner districts on school meals.",
             "Next spring we will launch a referral app for the county's food banks.",
             "The coalition wants to close the attainment gap for pupils on free school meals.",
+            "Objective 2: Recruit at least 40 volunteer drivers for the Saturday routes.",
+            "Key Result 1.3: Publish quarterly data dashboard of pantry visits",
+            "The partners are committing $2 million in grants to rural clinics.",
+            "Release 2.0 of the intake schema is due next spring.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
@@ -118,6 +124,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The circle offers mentoring and a meeting place for women in trade unions.",
             "We support teachers, who often work alone, with shared lesson plans.",
             "A forum for individuals across the logistics industry to agree shared data formats.",
+            "The network mentors young people of color who want to work in conservation.",
+            "Cities joining the Clean Air Compact publish their monitoring data each month.",
+            "We fund repair cafés in Leeds and Bradford.",
         ],
     }
     for criterion, statements in met.items():
@@ -134,6 +143,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The Standing Committee for Education advises the board on curricula.",
             "We publish open models of river flow in the Cloud.",
             "The partnership improves forecasts across the Harbour Board portfolio.",
+            "Members follow the principles of the Bristol Commitment on open data.",
         ],
     }
     for criterion, statements in not_met.items():

@@ -46,6 +46,18 @@ _PLAN = re.compile(
     r"\b(?:will|shall|(?:aims?|plans?|intends?|wants?|seeks?|hopes?)\s+to|goal\s+is\s+to|we\s+(?:want|aim)\s+to)\b",
     re.IGNORECASE,
 )
+# "Acquire at least 30K unique visitors", "Fulfill 5-10 Help Desk tickets", "a 50% reduction in emissions",
+# "committing $100 million": a target's own wording, wherever it stands (not in a sentence telling the past)
+_TARGET_WORDING = re.compile(
+    r"(?i)\b(?:at\s+least|a\s+further|an\s+additional|up\s+to|no\s+fewer\s+than)\s+"
+    rf"(?:\$?\d[\d,.]*\s*[KkMm]?|{NUMBER_WORDS})\b"
+    r"(?:\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b)?"
+    r"|(?<![\w.-])\d+\s*[-–]\s*\d+\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b"
+    r"|\b\d[\d.]*\s*(?:%|percent|per\s+cent)\s+(?:reduction|increase|cut|decrease|drop|rise|fall)\b[^.;,]{0,60}"
+    r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"\$\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
+    r"|\b(?:release|version)\s+v?\d+(?:\.\d+)+\b"
+)
 _COUNT = re.compile(
     rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?![\d.,]*\s*%)|(?:{NUMBER_WORDS})(?!-))"
     r"\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:years|months|weeks|days|hours|times|meetings|members|sessions|"
@@ -63,9 +75,14 @@ _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*
 _ARTEFACT = rf"(?:{alternatives(LEXICON.artefacts)})"
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
-_FILLER = r"(?:(?!of\b)[\w’'()/-]+(?:\.[\w-]+)*\s+)"
+_FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 _DELIVERABLE = re.compile(
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?:a|an|the|one|its|our)\s+{_FILLER}{{0,6}}?{_ARTEFACT}\b"
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?:?\s+(?:a|an|the|one|its|our)\s+[“\"]?{_FILLER}{{0,6}}?{_ARTEFACT}\b"
+    # "deliver an adaptable first iteration of a patient centred platform"
+    rf"|\b{_MAKE}\b\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+(?:a|an|the)\s+"
+    rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
+    # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
+    rf"|^(?:[^:\n]{{1,30}}:\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+[\w -]{{3,60}}"
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
@@ -95,7 +112,7 @@ _ROLES = (
     r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
-    r"institutions|entities|labs|laboratories"
+    r"institutions|entities|labs|laboratories|publishers"
 )
 _FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
@@ -114,24 +131,31 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
     r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
     rf"small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
+    rf"|\b(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|agricultural|cultural|heritage|"
+    rf"humanitarian|philanthropic|scientific|cybersecurity)\s+(?:{_ROLES}))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
      + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
     + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
-    + rf"|(?<=\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
-    + r"|\b(?:least developed|developing|low-income|middle-income|small island developing|member)\s+"
-    r"(?:countries|states|nations|economies)\b"
+    + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
+    rf"(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
+    + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member)\s+"
+    r"(?:countries|states|nations|economies|markets)\b"
+    # the members of a named compact: "countries joining the Global Methane Pledge"
+     + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
+    r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
      + rf"|\b(?:{_ROLES}|[Ii]ndividuals|professionals)\s*,?\s+"
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in)\b[^.;]{0,60}"
     # a role narrowed by an industry: "individuals across the financial services industry"
      + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
-    r"the\s+(?:[a-z-]+\s+){1,3}(?:industry|sector)\b" + r"|\b[a-z]+\s+(?:services|industry|sector)\s+"
+    r"the\s+(?:[a-z-]+\s+){1,3}(?:industry|sector)\b" + r"|\b[a-z]+\s+(?:services|industry)\s+"
     r"(?:organi[sz]ations|institutions|companies|firms|providers)\b",
 )
 # "users of biodiversity information", "maintainers of Kubernetes projects" (not "users of the platform")
@@ -188,8 +212,30 @@ def find_population(statement: str) -> Finding:
     return Finding(True, statement[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
 
 
+# Cities are looked up, not matched by one long alternation: a run of capitalised words that ends
+# in a city and holds nothing else but an opening word ("In Boston"). A city inside a longer run is
+# part of a name ("Darwin Core", "the London Open Source Meetup", "Vision Zero Chicago").
+_CITIES = frozenset(GAZETTEER.cities)
+_CAPITALISED_RUN = re.compile(rf"{_NAME}(?:[ -]{_NAME})*")
+_OPENERS = frozenset({"In", "Across", "Throughout", "For", "From", "To", "The", "Of", "And"})
+
+
+def _city_matches(statement: str) -> list[tuple[int, int]]:
+    found = []
+    for run in _CAPITALISED_RUN.finditer(statement):
+        words = run.group(0).split()
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in _OPENERS:
+            lead += 1
+        city = " ".join(words[lead:])
+        if city in _CITIES:
+            found.append((run.end() - len(city), run.end()))
+    return found
+
+
 def _place_matches(statement: str) -> list[tuple[int, int]]:
     found = [(m.start(), m.end()) for m in _PLACES.finditer(statement)]
+    found += _city_matches(statement)
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
         for m in _LOCAL_PLACE.finditer(statement)
@@ -255,6 +301,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _DELIVERABLE.search(statement),
         _IS_ARTEFACT.search(statement),
         _planned_count(text, statement),
+        _target_wording(text, statement),
     ):
         if isinstance(found, re.Match):
             return Finding(True, found.group(0).strip(" ,;.").strip())
@@ -294,6 +341,13 @@ def _planned_count(text: str, statement: str) -> str | None:
     end = _clause_end(text, plan.end())
     count = _COUNT.search(text, plan.end(), end)
     return statement[plan.end() : count.end()].strip(" ,;.") if count else None
+
+
+def _target_wording(text: str, statement: str) -> str | None:
+    for found in _TARGET_WORDING.finditer(text):
+        if not tells_the_past(statement, found.start()):
+            return statement[found.start() : found.end()].strip(" ,;.")
+    return None
 
 
 def _end_state(statement: str) -> str | None:

@@ -42,6 +42,10 @@ TIMEFRAME_PATTERNS = [
     rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)[- ](?:journey|plan|programme|program|project|"
     r"initiative|effort|period|strategy|campaign|commitment|roadmap|mission)\b",
     rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
+    # "planned for Q4 of 2026", "this year", "by COP28"
+    rf"\b(?:Q[1-4]|H[12])\s+(?:of\s+)?{YEAR}",
+    r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
+    r"\bby\s+COP\s?\d{1,2}\b",
 ]
 # in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
 # only tells what happened then ("the workshop in Amsterdam in December 2024").

@@ -37,6 +37,7 @@ class Places(BaseModel, extra="forbid"):
 
     places: list[str] = Field(description="Countries, states, provinces and regions.")
     demonyms: list[str] = Field(description="Words for a place's people ('Canadians').")
+    cities: list[str] = Field(description="Cities of 100,000 people or more (GeoNames).")
 
 
 LEXICON = load_lexicon("advisor.capabilities.purpose", "lexicon.yaml", PurposeLexicon)
