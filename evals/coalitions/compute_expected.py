@@ -56,6 +56,15 @@ AS_OF = {
     "san-diego-hunger-coalition.csv": "2018-06-30",
     "skillworks-boston.csv": "2020-06-30",
     "southeast-florida-climate-compact.csv": "2022-03-31",
+    # batch 5 (ninth session)
+    "berkeley-food-policy-council.csv": "2015-06-30",
+    "cleveland-greater-university-circle.csv": "2012-12-31",
+    "five-counties-tobacco-free-living.csv": "2018-06-30",
+    "forest-for-all-nyc.csv": "2023-03-31",
+    "fort-collins-homeward-2020.csv": "2018-09-30",
+    "palo-alto-safe-routes-to-school.csv": "2017-06-30",
+    "salinas-casp-youth-violence.csv": "2017-06-30",
+    "say-yes-buffalo.csv": "2016-06-30",
 }
 
 

@@ -14,7 +14,12 @@ version 1's test part was retired into dev (`retired_test`).
 Version 3 (2026-12-03, eighth session): batch 3 had been scored twice; a fresh batch 4 (8 coalitions
 from public material, written and labelled blind to the tool by two writers) was written first and
 made the test part, then batch 3 was retired into dev (`retired_test_2`) so that the trained judge
-and reader learn from it. Tune only on dev; report test beside dev.
+and reader learn from it.
+
+Version 4 (2026-12-03, ninth session): batch 4 had been scored twice; a fresh batch 5 (8 coalitions
+from public material, written and labelled blind to the tool by two writers) was written first and
+made the test part, then batch 4 was retired into dev (`retired_test_3`). Tune only on dev; report
+test beside dev.
 """
 
 from __future__ import annotations
@@ -103,6 +108,29 @@ BATCH_4 = {
     ],
 }
 BATCH_3_COMMENT = "  # batch 3, written 2026-12-02, version 2's test part (retired_test_2)"
+BATCH_5 = {
+    "metrics": [
+        "berkeley-food-policy-council.csv",
+        "cleveland-greater-university-circle.csv",
+        "five-counties-tobacco-free-living.csv",
+        "forest-for-all-nyc.csv",
+        "fort-collins-homeward-2020.csv",
+        "palo-alto-safe-routes-to-school.csv",
+        "salinas-casp-youth-violence.csv",
+        "say-yes-buffalo.csv",
+    ],
+    "rosters": [
+        "berkeley-food-policy-council.yaml",
+        "cleveland-greater-university-circle.yaml",
+        "five-counties-tobacco-free-living.yaml",
+        "forest-for-all-nyc.yaml",
+        "fort-collins-homeward-2020.csv",
+        "palo-alto-safe-routes-to-school.csv",
+        "salinas-casp-youth-violence.yaml",
+        "say-yes-buffalo.yaml",
+    ],
+}
+BATCH_4_COMMENT = "  # batch 4, written 2026-12-03, version 3's test part (retired_test_3)"
 
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
@@ -115,21 +143,24 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    later = {kind: set(BATCH_2[kind]) | set(BATCH_3[kind]) | set(BATCH_4[kind]) for kind in BATCH_2}
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5)
+    later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
         kind: {
             "dev": sorted(version_1[kind]["dev"] + version_1[kind]["test"]),
-            "test": sorted(BATCH_4[kind]),
+            "test": sorted(BATCH_5[kind]),
             "retired_test": version_1[kind]["test"],
             "retired_test_2": sorted(BATCH_3[kind]),
+            "retired_test_3": sorted(BATCH_4[kind]),
         }
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 3; see its docstring). Dev: batch 1 (with\n"
-        "# version 1's test part, retired_test), batch 2 and batch 3 (version 2's test part,\n"
-        "# retired_test_2); test: batch 4, written blind to the tool. Do not tune on test.\n"
+        "# Locked split, written by split.py (version 4; see its docstring). Dev: batch 1 (with\n"
+        "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
+        "# retired_test_2) and batch 4 (version 3's, retired_test_3); test: batch 5, written blind to\n"
+        "# the tool. Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
     for kind in ("rosters", "metrics"):
@@ -142,6 +173,9 @@ def main() -> None:
             + BATCH_3_COMMENT
             + "\n"
             + "".join(f"  - {n}\n" for n in BATCH_3[kind])
+            + BATCH_4_COMMENT
+            + "\n"
+            + "".join(f"  - {n}\n" for n in BATCH_4[kind])
         )
         tail = tail.replace(last_dev, last_dev + later_batches, 1)
         text = head + f"{kind}:\n" + tail

@@ -1,6 +1,6 @@
 """Agreement between the first labels (statements.yaml) and an independent second pass
 (labels-second.yaml, labelled from GUIDE.md without seeing the first) on a seeded sample of 60
-batch-1 statements, 30 batch-2 statements (seed 20261203) and 30 batch-3 statements (seed 20261205):
+batch-1 statements and 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 4 (seed 20261207):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -24,7 +24,13 @@ def kappa(pairs: list[tuple[bool, bool]]) -> float:
 def main() -> None:
     first = {s["id"]: s for s in yaml.safe_load((HERE / "statements.yaml").read_text())}
     second = yaml.safe_load((HERE / "labels-second.yaml").read_text())
-    batches = {"batch 1 (ps…)": "ps", "batch 2 (pb…)": "pb", "batch 3 (pc…, the test part)": "pc", "all": ""}
+    batches = {
+        "batch 1 (ps…)": "ps",
+        "batch 2 (pb…)": "pb",
+        "batch 3 (pc…)": "pc",
+        "batch 4 (pd…, the test part)": "pd",
+        "all": "",
+    }
     for name, prefix in batches.items():
         sample = [s for s in second if s["id"].startswith(prefix)]
         print(f"{name}: statements {len(sample)}")

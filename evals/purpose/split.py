@@ -12,6 +12,10 @@ Version 3 (2026-12-03, ninth session): the same again. Batch 3 (ids `pc…`, org
 set and to the charter corpus) was collected blind from 03:35 and is the test part; batch 2 (version
 2's test part, scored once) was retired into dev after that collection began, and its failures read.
 
+Version 4 (2026-12-03, ninth session, later): batch 3 was scored once (0.76 / 0.82 / 0.95); batch 4
+(ids `pd…`, organisations new to the set) was collected blind from 04:00 and is the test part; batch 3
+was retired into dev after that collection began, and its failures read.
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -58,21 +62,23 @@ def draw(entries, seed=SEED, share=TEST_SHARE, tolerance=TOLERANCE):
 
 
 BATCH_2 = "pb"  # id prefix of the statements collected on 2026-12-03: the test part of version 2
-BATCH_3 = "pc"  # id prefix of the ninth session's statements: the test part of version 3
+BATCH_3 = "pc"  # id prefix of the ninth session's first batch: the test part of version 3
+BATCH_4 = "pd"  # id prefix of the ninth session's second batch: the test part of version 4
 
 
 def main(argv):
     path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    first = [e for e in entries if not e["id"].startswith((BATCH_2, BATCH_3))]
+    first = [e for e in entries if not e["id"].startswith((BATCH_2, BATCH_3, BATCH_4))]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    retired += [e["id"] for e in entries if e["id"].startswith(BATCH_2)]  # version 2's test part
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_3)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_3)]
+    # the test parts of versions 2 and 3
+    retired += [e["id"] for e in entries if e["id"].startswith((BATCH_2, BATCH_3))]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_4)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_4)]
     header = (
-        "# Split of statements.yaml, version 3 (split.py): test is batch 3 (ids pc…, organisations new to\n"
-        "# the set, labelled blind); dev is batches 1 and 2, with the test parts of version 1\n"
-        f"# (seed {SEED}) and version 2 (batch 2) retired into it.\n"
+        "# Split of statements.yaml, version 4 (split.py): test is batch 4 (ids pd…, organisations new to\n"
+        "# the set, labelled blind); dev is batches 1-3, with the test parts of version 1 (seed\n"
+        f"# {SEED}), version 2 (batch 2) and version 3 (batch 3) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
