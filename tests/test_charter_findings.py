@@ -352,6 +352,10 @@ def test_a_sentence_repeated_under_each_heading_is_one_finding() -> None:
         "Seats: Major funders (at least $1m per annum funding) - 2 positions.",
         "The steering group is made up of a combination of paid members and elected leads.",
         "Dana Reyes, as the author of this proposal, is the sole initial member.",
+        "The convener may at any time overrule any decision of the steering group.",
+        "The Director has the authority to make all final decisions for the partnership.",
+        "The role of convener can only be passed on to someone else by the current convener.",
+        "Sponsors at the Steering Committee seat tier join the committee's meetings.",
     ],
 )
 def test_power_held_by_one_party_or_by_money(line: str) -> None:
@@ -392,6 +396,20 @@ def test_plans_and_as_of_statements_whose_date_has_passed() -> None:
     assert [f.kind for f in found] == ["other"]
     assert "2018" in found[0].message
     assert stale_dates(text, split_clauses(text), today=date(2019, 1, 1)) == []
+    headed = "## Members\n\n### Current co-chairs as of May 2022:\nAna Ruiz, Tom Lee\n"
+    assert [f.quotes for f in stale_dates(headed, split_clauses(headed), today=date(2026, 12, 3))] == [
+        ["Current co-chairs as of May 2022:"]
+    ]
+
+
+def test_table_rows_left_as_the_template_and_markup_around_tbd_are_placeholders() -> None:
+    text = CLEAN + (
+        "\n## Roles\n| **Role** | **Holder** |\n|------|------|\n| Treasurer | Sam Okafor |\n"
+        "| Role | Holder |\n\n## Terms\n| Seat | Term ends |\n|---|---|\n| Tenants union | _TBD_ |\n"
+    )
+    quoted = [q for f in findings(text) if f.kind == "placeholder" for q in f.quotes]
+    assert "| Role | Holder |" in quoted and not any("Sam Okafor" in q for q in quoted)
+    assert any("_TBD_" in q for q in quoted), quoted
 
 
 def test_confidential_and_public_in_other_words() -> None:

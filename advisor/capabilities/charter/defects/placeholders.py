@@ -101,6 +101,7 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
     found += [("a work-in-progress notice", quote(m.group(0).strip())) for m in _NOTICE.finditer(text)][:1]
     found += [("an empty list", quote(c)) for c in _empty_lists(text, clauses)]
     found += [("an empty section", heading) for heading in _empty_sections(text)]
+    found += [("a table row that repeats its column names", row) for row in _template_rows(text)]
     return [
         Finding(
             kind="placeholder",
@@ -169,3 +170,28 @@ def _empty_sections(text: str) -> list[str]:
         if not title.endswith((".", ")")) and "](" not in title:  # not a sentence or a link set as a heading
             empty.append(title)
     return empty
+
+
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _cells(row: str) -> list[str]:
+    return [re.sub(r"[*_`]", "", cell).strip().lower() for cell in row.strip().strip("|").split("|")]
+
+
+def _template_rows(text: str) -> list[str]:
+    """Rows of a markdown table that repeat the header's column names ("| Role name | Assigner name |"
+    under "| Role Name | Assigner Name |"): a template row nobody filled in."""
+    lines = text.splitlines()
+    rows: list[str] = []
+    for i, line in enumerate(lines[1:], start=1):
+        if not _TABLE_SEPARATOR.match(line):
+            continue
+        header = _cells(lines[i - 1])
+        for row in lines[i + 1 :]:
+            if not row.lstrip().startswith("|"):
+                break
+            cells = _cells(row)
+            if any(cell and cell == name for cell, name in zip(cells, header, strict=False)):
+                rows.append(row.strip())
+    return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import pairwise
 
@@ -149,8 +150,10 @@ def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> 
     "as of" statements whose year is long past: the text presents them as current."""
     year = (today or date.today()).year
     found: list[Finding] = []
-    for clause in clauses:
-        match = _DATED_PLAN.search(clause.text)
+    # headings too: "### Current Chair(s) as of November 2023:" heads a list presented as current
+    headings = [m.group(1).strip() for m in re.finditer(r"^#{1,6}[ \t]+(.+)$", text, re.MULTILINE)]
+    for words in [clause.text for clause in clauses] + headings:
+        match = _DATED_PLAN.search(words)
         dated = match and (match.group("year") or match.group("year2"))
         if dated and int(dated) <= year - STALE_AFTER_YEARS:
             found.append(
@@ -158,7 +161,7 @@ def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> 
                     kind="other",
                     message=f"This is dated {dated} and reads as current: say what "
                     "happened, or update the plan and its date.",
-                    quotes=[quote(clause)],
+                    quotes=[quote(words)],
                 )
             )
     return found[:MAX_STALE]
