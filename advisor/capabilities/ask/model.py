@@ -80,13 +80,12 @@ def stream_answer(
     try:
         for text in stream_json(llm, messages, "Answer", answer_schema(list(ids)), settings):
             yield AnswerUpdate(strip_remote_content(_shown(text, ids)))
-    except Exception as exc:  # any model failure: the offline answer still helps
-        logger.warning("model answer failed: %s", exc)
-        offline = answer_question(question, retriever=retriever, workspace=workspace, k=k)
-        warning = f"The model could not answer ({type(exc).__name__}); showing passages from the guidance."
-        final = offline.model_copy(update={"warnings": [warning]})
-        yield AnswerUpdate(final.answer, final)
-        return
+    except Exception as exc:  # any model failure: the offline answer still helps ...
+        if _cut_by_token_limit(exc, text):  # ... unless the reply was only cut short: its points stand
+            logger.info("model answer reached the reply's token limit; keeping its finished points")
+        else:
+            yield _offline_after_failure(exc, question, retriever, workspace, k)
+            return
     points = _points(text)
     record_outcome(ModelOutcome("ask", 1, points is not None))
     if points == []:  # the model says the passages do not answer: show the closest guidance
@@ -107,6 +106,23 @@ def stream_answer(
     if not citations:
         warnings.append(UNCITED_WARNING)
     yield AnswerUpdate(answer, Answer(answer=answer, mode="llm", citations=citations, warnings=warnings))
+
+
+def _cut_by_token_limit(exc: Exception, text: str) -> bool:
+    """Whether the reply streamed `text` and then stopped at `llm.max_tokens` (the client raises then)."""
+    from openai import LengthFinishReasonError  # loaded already by the model client that raised
+
+    return bool(text) and isinstance(exc, LengthFinishReasonError)
+
+
+def _offline_after_failure(
+    exc: Exception, question: str, retriever: Retriever, workspace: str | None, k: int | None
+) -> AnswerUpdate:
+    logger.warning("model answer failed: %s", exc)
+    offline = answer_question(question, retriever=retriever, workspace=workspace, k=k)
+    warning = f"The model could not answer ({type(exc).__name__}); showing passages from the guidance."
+    final = offline.model_copy(update={"warnings": [warning]})
+    return AnswerUpdate(final.answer, final)
 
 
 class AnswerPoint(BaseModel):
