@@ -5,6 +5,7 @@ findings of that kind no label confirms, one line each.
 
     python evals/corpus/defects.py                      # the table
     python evals/corpus/defects.py --misses placeholder # what to read next
+    python evals/corpus/defects.py --batch 7 --misses all   # one batch of dev (the newly retired one)
 
 The test part is not an option: reading its misses is what retires a test part (split.py), and
 that is decided by drawing a fresh batch first, not by a flag.
@@ -15,6 +16,8 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from dataclasses import dataclass, field
+
+import yaml
 
 from advisor.capabilities.charter.review import analyze_charter, charter_text
 from advisor.data import bundled
@@ -31,22 +34,26 @@ class KindCounts:
     misses: list[str] = field(default_factory=list)
 
 
-def count(misses_of: str | None = None) -> KindCounts:
+def count(misses_of: str | None = None, batch: int | None = None) -> KindCounts:
     counts = KindCounts()
-    for document in load_corpus(bundled("evals") / "corpus")["dev"]:
+    root = bundled("evals") / "corpus"
+    batches = yaml.safe_load((root / "sources.yaml").read_text(encoding="utf-8"))
+    for document in load_corpus(root)["dev"]:
+        if batch is not None and batches[document.id].get("batch", 1) != batch:
+            continue
         text = charter_text(read_document(document.path), document.path)
         review = analyze_charter(text, document.path.name)
         for label in document.label.defects:
             caught = any(same_defect(document.path, label, f) for f in review.findings)
             counts.labelled[label.kind] += 1
             counts.caught[label.kind] += caught
-            if label.kind == misses_of and not caught:
+            if misses_of in (label.kind, "all") and not caught:
                 counts.misses.append(f"missed  {document.id}: {label.quotes[0][:140]!r} ({label.note})")
         for finding in review.findings:
             confirmed = any(same_defect(document.path, label, finding) for label in document.label.defects)
             counts.found[finding.kind] += 1
             counts.confirmed[finding.kind] += confirmed
-            if finding.kind == misses_of and not confirmed:
+            if misses_of in (finding.kind, "all") and not confirmed:
                 counts.misses.append(f"unconfirmed  {document.id}: {finding.quotes[0][:140]!r}")
     return counts
 
@@ -54,10 +61,13 @@ def count(misses_of: str | None = None) -> KindCounts:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--misses", choices=DEFECT_KINDS, help="list one kind's misses and unconfirmed findings"
+        "--misses",
+        choices=(*DEFECT_KINDS, "all"),
+        help="list one kind's (or every kind's) misses and unconfirmed findings",
     )
+    parser.add_argument("--batch", type=int, help="only the dev documents of this batch (sources.yaml)")
     args = parser.parse_args()
-    counts = count(args.misses)
+    counts = count(args.misses, args.batch)
     print(f"{'kind':22} {'caught':>8} {'labelled':>8} {'findings':>8} {'confirmed':>9}")
     for kind in DEFECT_KINDS:
         print(
