@@ -67,6 +67,8 @@ def create_workspace(page: Page, name: str) -> None:
     page.locator("#new-workspace textarea, #new-workspace input").first.fill(name)
     page.locator("#create-workspace").click()
     expect(page.get_by_text(f"Created workspace {name}")).to_be_visible(timeout=30_000)
+    # what a user waits for before typing: the new workspace shown as the one selected
+    expect(page.locator("#workspace input")).to_have_value(name, timeout=30_000)
 
 
 def upload(page: Page, *files: Path, done: str) -> None:
