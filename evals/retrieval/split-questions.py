@@ -1,6 +1,10 @@
-"""Split the v2 retrieval questions into dev and a locked test set.
+"""Split the retrieval questions into dev and a locked test set.
 
     python evals/retrieval/split-questions.py
+
+Version 2 (2026-12-03, tenth session): the test part is batch 3 (ids q3-…, 64 questions written blind
+by two new writers); version 1's test part (scored more than once) is retired into dev
+(`retired_test`), after batch 3 had been written. Version 1 (below, `split`) is kept as drawn:
 
 Seeded draw (random.Random(20261202)) of round(35%) of the questions of each kind (knowledge,
 workspace, both, unanswerable: strata taken in sorted order, ids sorted within each) as test; the rest
@@ -37,18 +41,25 @@ def split(items: list[dict]) -> dict[str, list[str]]:
 
 def main() -> None:
     items = yaml.safe_load((HERE / "questions-v2.yaml").read_text(encoding="utf-8"))
-    parts = split(items)
+    first = [q for q in items if q["id"].startswith("q2-") and q["id"] <= "q2-148"]
+    retired = split(first)["test"]  # version 1's test part, as drawn then
+    parts = {
+        "dev": sorted(q["id"] for q in items if q["id"].startswith("q2-")),
+        "test": sorted(q["id"] for q in items if q["id"].startswith("q3-")),
+        "retired_test": retired,
+    }
     kinds = {q["id"]: q["kind"] for q in items}
     header = (
-        "# Split of questions-v2.yaml (split-questions.py: random.Random(20261202), round(35%) of each\n"
-        "# kind drawn as test). Drawn once, after labelling, before any retrieval run on the set.\n"
-        "# test is locked: never tune on it; report it beside dev.\n"
+        "# Split of questions-v2.yaml, version 2 (split-questions.py): test is batch 3 (q3-…, written\n"
+        "# blind by two new writers); dev is every q2 question, with version 1's test part\n"
+        "# (random.Random(20261202), 35% of each kind of q2-001..q2-148) retired into it.\n"
+        "# test is locked: never tune on it.\n"
     )
     (HERE / "split-questions.yaml").write_text(
         header + yaml.safe_dump(parts, sort_keys=False), encoding="utf-8"
     )
     for part, ids in parts.items():
-        per = defaultdict(int)
+        per: dict[str, int] = defaultdict(int)
         for i in ids:
             per[kinds[i]] += 1
         print(f"{part}: {len(ids)} ({', '.join(f'{k} {v}' for k, v in sorted(per.items()))})")

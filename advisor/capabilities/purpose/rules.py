@@ -57,6 +57,7 @@ _TARGET_WORDING = re.compile(
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"\$\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
     r"|\b(?:release|version)\s+v?\d+(?:\.\d+)+\b"
+    r"|\b(?:target|goal)\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b(?:\s*(?:%|million|billion|[KkMm]\b))?"
 )
 _COUNT = re.compile(
     rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?![\d.,]*\s*%)|(?:{NUMBER_WORDS})(?!-))"
@@ -77,7 +78,8 @@ _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
 _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 _DELIVERABLE = re.compile(
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?:?\s+(?:a|an|the|one|its|our)\s+[“\"]?{_FILLER}{{0,6}}?{_ARTEFACT}\b"
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?:?\s+(?:a|an|the|one|its|our)\s+[“\"]?{_FILLER}{{0,6}}?"
+    rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     # "deliver an adaptable first iteration of a patient centred platform"
     rf"|\b{_MAKE}\b\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+(?:a|an|the)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
@@ -88,13 +90,15 @@ _DELIVERABLE = re.compile(
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}"
+    # "create the first free, comprehensive set of election data": the first of its kind
+    rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
     r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}",
     re.IGNORECASE,
 )
 # The statement names the artefact itself: "GBFS is an open specification", "A pragmatic … framework".
 _IS_ARTEFACT = re.compile(
     rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?|(?=An?\s))"
-    rf"(?i:an?)\s+(?:[\w-]+\s+){{0,5}}?(?i:{_ARTEFACT})\b"
+    rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b"
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
@@ -112,7 +116,8 @@ _ROLES = (
     r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
-    r"institutions|entities|labs|laboratories|publishers"
+    r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
+    r"hubs|end-users"
 )
 _FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
@@ -126,7 +131,7 @@ _GROUP = re.compile(
 )
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
-    + rf"|\b(?:{_PEOPLE})\s+(?:living|who|under|aged|of all ages|not in|experiencing|affected by|"
+    + rf"|\b(?:{_PEOPLE})\s+(?:living|live|who|under|aged|of all ages|not in|experiencing|affected by|"
     rf"at risk of|in need of|subject to|impacted by|facing)\b[^.;,]{{0,60}}"
     + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
     r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
@@ -134,7 +139,7 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
-    rf"small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
+    rf"web|small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
     rf"|\b(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|agricultural|cultural|heritage|"
     rf"humanitarian|philanthropic|scientific|cybersecurity)\s+(?:{_ROLES}))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
@@ -145,6 +150,10 @@ _DEFINED_GROUPS = re.compile(
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
     rf"(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
+    + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
+    # "the wastewater surveillance community": a community narrowed by its field (not "the community")
+    + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
+    r"(?:[a-z][\w]+\s+){1,2}community\b(?![\w-])(?!\s+of\b)"
     + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member)\s+"
     r"(?:countries|states|nations|economies|markets)\b"
     # the members of a named compact: "countries joining the Global Methane Pledge"

@@ -46,14 +46,20 @@ TIMEFRAME_PATTERNS = [
     rf"\b(?:Q[1-4]|H[12])\s+(?:of\s+)?{YEAR}",
     r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
     r"\bby\s+COP\s?\d{1,2}\b",
+    # "to be launched at eResearch Australasia 2019": a dated event the result is due at
+    rf"\bto\s+be\s+(?:launched|held|presented|released|published|delivered|announced)\s+(?:at|during)\s+"
+    rf"(?-i:(?:[A-Za-z]+\s+){{1,3}}){YEAR}",
 ]
+_FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|in|on|of|by|our|it|this"
 # in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
 # only tells what happened then ("the workshop in Amsterdam in December 2024").
 DATED_PATTERN = (
     rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
     rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+)?"
     rf"(?:the\s+)?{YEAR}\b"
-    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))(?!\s+(?-i:[a-z]))"
+    r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
+    # a year that names something ("in 2024 elections") is no deadline; "for 2024 is to", "in 2022 to" are
+    rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!\w+\s+season\b)(?-i:[a-z]))"
 )
 _TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
 _DATED = re.compile(DATED_PATTERN, re.IGNORECASE)
