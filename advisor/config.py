@@ -91,7 +91,10 @@ class RetrievalSettings(BaseModel):
     )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
     max_per_source: int = Field(
-        default=2, ge=1, description="Most passages taken from one file, so answers draw on several sources."
+        default=3,
+        ge=1,
+        description="Most passages taken from one workspace file, so answers draw on several sources "
+        "(a question about one charter often needs its third-best clause).",
     )
     max_per_topic: int = Field(
         default=1,
@@ -107,6 +110,14 @@ class RetrievalSettings(BaseModel):
         description="Fusion weight of knowledge sections ranked by leaders' phrasings (knowledge/asks.yaml).",
     )
     asks_sections: int = Field(default=10, ge=1, description="Knowledge sections that ranking contributes.")
+    hub_penalty: float = Field(
+        default=0.3,
+        ge=0,
+        le=2,
+        description="How much a knowledge passage close to many kinds of question (a 'hub') is held back "
+        "in the vector ranking: its mean similarity to its nearest leaders' asks, times this, is "
+        "subtracted before ranking. 0 turns it off.",
+    )
     exact_max_chunks: int = Field(
         default=2000,
         ge=0,

@@ -13,6 +13,13 @@ The product is `np.einsum`, not `@`: OpenBLAS spreads a matrix-vector product of
 rows over its threads, and on a shared 2-core machine they spin against other work (p95 30-50 ms
 at 2-5k rows under load, against about 1 ms for einsum's single-threaded loop); capping the
 threads per call (threadpoolctl) costs more than the product.
+
+Hubs: in a small, dense knowledge base a few passages are close to almost any question (a section
+of general advice), and crowd out the one that answers. `with_hubness` gives each row a penalty, its
+mean similarity to its nearest rows of a sample of real questions (the leaders' asks), and
+`nearest` ranks by similarity minus that penalty (cross-domain similarity local scaling, Conneau et
+al. 2018, with the query's own term dropped: it is the same for every row). Similarities reported
+stay the plain cosines.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ class ScopeVectors:
 
     rows: npt.NDArray[np.float32]
     positions: npt.NDArray[np.int64]
+    penalty: npt.NDArray[np.float32] | None = None  # per row, subtracted before ranking (hubs)
 
     @classmethod
     def load(
@@ -54,13 +62,27 @@ class ScopeVectors:
     def size(self) -> int:
         return len(self.positions)
 
+    def with_hubness(
+        self, sample: npt.NDArray[np.float32], weight: float, neighbours: int = 10
+    ) -> ScopeVectors:
+        """These vectors, ranked with each row held back by `weight` times its mean similarity to
+        its `neighbours` nearest rows of `sample` (unit vectors of typical queries)."""
+        if not weight or not len(sample) or not self.size:
+            return self
+        similarity = self.rows @ np.ascontiguousarray(sample, dtype=np.float32).T
+        k = min(neighbours, similarity.shape[1])
+        nearest = np.partition(similarity, similarity.shape[1] - k, axis=1)[:, -k:]
+        penalty = (weight * nearest.mean(axis=1)).astype(np.float32)
+        return ScopeVectors(self.rows, self.positions, penalty)
+
     def nearest(self, query: npt.NDArray[np.float32], n: int) -> list[tuple[int | None, float]]:
         """(record position, cosine similarity) of the `n` rows closest to the unit vector `query`,
-        closest first."""
+        closest first (less their penalty, if they have one)."""
         k = min(n, self.size)
         if k <= 0:
             return []
         similarity = np.einsum("ij,j->i", self.rows, np.asarray(query, dtype=np.float32))
-        top = np.argpartition(-similarity, k - 1)[:k] if k < self.size else np.arange(self.size)
-        top = top[np.lexsort((top, -similarity[top]))]
+        ranked = similarity if self.penalty is None else similarity - self.penalty
+        top = np.argpartition(-ranked, k - 1)[:k] if k < self.size else np.arange(self.size)
+        top = top[np.lexsort((top, -ranked[top]))]
         return [(int(self.positions[i]), float(similarity[i])) for i in top]

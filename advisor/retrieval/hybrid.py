@@ -186,6 +186,9 @@ class Retriever:
         vectors = None
         if 0 < lexical.size <= self.settings.retrieval.exact_max_chunks:
             vectors = ScopeVectors.load(self.store, collection, where, lexical)
+            asks = self._loaded_asks()
+            if asks is not None:  # the scope's hubs, measured against leaders' asks
+                vectors = vectors.with_hubness(asks.vectors, self.settings.retrieval.hub_penalty)
         return _ScopeState(name, token, entries, collection, where, view, lexical, vectors)
 
     def _embed(self, query: str) -> Future[list[float]]:

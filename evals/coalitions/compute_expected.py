@@ -65,6 +65,15 @@ AS_OF = {
     "palo-alto-safe-routes-to-school.csv": "2017-06-30",
     "salinas-casp-youth-violence.csv": "2017-06-30",
     "say-yes-buffalo.csv": "2016-06-30",
+    # batch 6 (written 2026-12-03, tenth session: split version 5's test part)
+    "age-friendly-boston.csv": "2019-06-30",
+    "destination-home-santa-clara.csv": "2022-12-31",
+    "detroit-food-policy-council.csv": "2018-06-30",
+    "graduate-tacoma.csv": "2019-01-31",
+    "healthy-living-matters-harris-county.csv": "2016-06-30",
+    "move-la-transit-coalition.csv": "2017-12-31",
+    "welcome-dayton.csv": "2015-12-31",
+    "white-river-partnership-vt.csv": "2013-09-30",
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from split import BATCH_4
+from split import BATCH_4, BATCH_5
 
 from advisor.capabilities.pivots.analysis import metric_states
 from advisor.capabilities.pivots.evidence import Relater
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent
 INVENTED = ROOT.parent / "data" / "metrics"  # the invented notes the tests read: dev data too
 # The test tables of split version 3, retired into dev on 2026-12-02 when a fresh blind batch became the
 # test part. Named, not read from split.yaml's test list: that list is the new test part once it lands.
+# (Later retired test parts, batches 3-5, are in split.yaml's dev list.)
 RETIRED = (
     "erpnext-foundation.csv",
     "minneapolis-clean-energy-partnership.csv",
@@ -106,8 +107,11 @@ def load_data(files: set[str] | None = None, invented: bool = True) -> Data:
 # it (34 tables), leave one coalition out moved from 0.71/0.81/0.73/0.55 to 0.71/0.82/0.73/0.58, but
 # the refit reader no longer read "Neighbours phoning neighbours worked better than anything else we
 # tried, and the county has asked us to run it in two more towns." as an opportunity (0.58 against a
-# threshold now 0.60; tests/test_pivots.py). The shipped reader stays the one fit on 26 tables.
-NOT_TRAINED_ON = frozenset(BATCH_4["metrics"])
+# threshold now 0.60; tests/test_pivots.py). The same again in the tenth session with batch 5 too (42
+# tables: leave one coalition out 0.72/0.83/0.76/0.60, the sentence at 0.46 against 0.55, and the
+# mediation option of the markdown-report test lost; with four more prototypes, opportunity and
+# external change, the same). The shipped reader stays the one fit on 26 tables.
+NOT_TRAINED_ON = frozenset(BATCH_4["metrics"]) | frozenset(BATCH_5["metrics"])
 
 
 def real_tables(split: dict[str, Any]) -> list[str]:

@@ -20,6 +20,10 @@ Version 4 (2026-12-03, ninth session): batch 4 had been scored twice; a fresh ba
 from public material, written and labelled blind to the tool by two writers) was written first and
 made the test part, then batch 4 was retired into dev (`retired_test_3`). Tune only on dev; report
 test beside dev.
+
+Version 5 (2026-12-03, tenth session): batch 5 had been scored twice; a fresh batch 6 (8 coalitions
+from public material, written and labelled blind to the tool by two writers) was written first and
+made the test part, then batch 5 was retired into dev (`retired_test_4`).
 """
 
 from __future__ import annotations
@@ -131,6 +135,29 @@ BATCH_5 = {
     ],
 }
 BATCH_4_COMMENT = "  # batch 4, written 2026-12-03, version 3's test part (retired_test_3)"
+BATCH_6 = {
+    "metrics": [
+        "age-friendly-boston.csv",
+        "destination-home-santa-clara.csv",
+        "detroit-food-policy-council.csv",
+        "graduate-tacoma.csv",
+        "healthy-living-matters-harris-county.csv",
+        "move-la-transit-coalition.csv",
+        "welcome-dayton.csv",
+        "white-river-partnership-vt.csv",
+    ],
+    "rosters": [
+        "age-friendly-boston.yaml",
+        "destination-home-santa-clara.yaml",
+        "detroit-food-policy-council.csv",
+        "graduate-tacoma.yaml",
+        "healthy-living-matters-harris-county.yaml",
+        "move-la-transit-coalition.yaml",
+        "welcome-dayton.csv",
+        "white-river-partnership-vt.yaml",
+    ],
+}
+BATCH_5_COMMENT = "  # batch 5, written 2026-12-03, version 4's test part (retired_test_4)"
 
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
@@ -143,24 +170,25 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5)
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6)
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
         kind: {
             "dev": sorted(version_1[kind]["dev"] + version_1[kind]["test"]),
-            "test": sorted(BATCH_5[kind]),
+            "test": sorted(BATCH_6[kind]),
             "retired_test": version_1[kind]["test"],
             "retired_test_2": sorted(BATCH_3[kind]),
             "retired_test_3": sorted(BATCH_4[kind]),
+            "retired_test_4": sorted(BATCH_5[kind]),
         }
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 4; see its docstring). Dev: batch 1 (with\n"
+        "# Locked split, written by split.py (version 5; see its docstring). Dev: batch 1 (with\n"
         "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
-        "# retired_test_2) and batch 4 (version 3's, retired_test_3); test: batch 5, written blind to\n"
-        "# the tool. Do not tune on test.\n"
+        "# retired_test_2), batch 4 (version 3's, retired_test_3) and batch 5 (version 4's,\n"
+        "# retired_test_4); test: batch 6, written blind to the tool. Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
     for kind in ("rosters", "metrics"):
@@ -176,6 +204,9 @@ def main() -> None:
             + BATCH_4_COMMENT
             + "\n"
             + "".join(f"  - {n}\n" for n in BATCH_4[kind])
+            + BATCH_5_COMMENT
+            + "\n"
+            + "".join(f"  - {n}\n" for n in BATCH_5[kind])
         )
         tail = tail.replace(last_dev, last_dev + later_batches, 1)
         text = head + f"{kind}:\n" + tail

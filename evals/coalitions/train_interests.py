@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from split import BATCH_3, BATCH_4
+from split import BATCH_3, BATCH_4, BATCH_5
 from train import C_GRID, THRESHOLDS, f1, fit, probabilities
 
 from advisor.capabilities.interests.analysis import roster_matcher
@@ -61,8 +61,9 @@ INVENTED_FOLD = "invented"  # never held out: training rows only
 # live" unserved beside "lower the default speed limit on residential streets to 20 mph" (the
 # tests' invented Riverside roster). The shipped judge stays the one fit without batch 3.
 # Batch 4 (version 3's test part) was retired into dev on 2026-12-03 (ninth session); the judge was
-# not refit with it either, so `--write` still rebuilds the shipped judge.
-NOT_TRAINED_ON = frozenset(BATCH_3["rosters"]) | frozenset(BATCH_4["rosters"])
+# not refit with it either, so `--write` still rebuilds the shipped judge. Nor with batch 5 (version 4's
+# test part, retired in the tenth session).
+NOT_TRAINED_ON = frozenset(BATCH_3["rosters"]) | frozenset(BATCH_4["rosters"]) | frozenset(BATCH_5["rosters"])
 
 
 @dataclass

@@ -191,8 +191,8 @@ def main(argv: list[str]) -> int:
         extra = set(q) - FIELDS
         if extra:
             errors.append(f"{where} unknown fields {sorted(extra)}")
-        if not re.fullmatch(r"q[23]-\d{3}", str(qid)):
-            errors.append(f"{where} id not of the form q2-NNN or q3-NNN")
+        if not re.fullmatch(r"q[234]-\d{3}", str(qid)):
+            errors.append(f"{where} id not of the form q2-NNN, q3-NNN or q4-NNN")
         if qid in seen:
             errors.append(f"{where} duplicate id")
         seen.add(qid)
