@@ -1,7 +1,8 @@
 """Agreement between the first labels (statements.yaml) and an independent second pass
 (labels-second.yaml, labelled from GUIDE.md without seeing the first) on a seeded sample of 60
 batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 4 (seed 20261207), and
-29 of batch 5 (seed 20261209; pe413, the same text as pe209, is stored once):
+29 of batch 5 (seed 20261209; pe413, the same text as pe209, is stored once) and 30 of batch 6
+(seed 20261211):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def main() -> None:
         "batch 2 (pb…)": "pb",
         "batch 3 (pc…)": "pc",
         "batch 4 (pd…)": "pd",
-        "batch 5 (pe…, the test part)": "pe",
+        "batch 5 (pe…)": "pe",
+        "batch 6 (pf…, the test part)": "pf",
         "all": "",
     }
     for name, prefix in batches.items():

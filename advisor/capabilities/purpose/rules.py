@@ -77,8 +77,11 @@ _ARTEFACT = rf"(?:{alternatives(LEXICON.artefacts)})"
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
 _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
+# the same, where a list of qualities may stand ("a conformant, secure, and maintainable implementation")
+_QUALITIES = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+)"
 _DELIVERABLE = re.compile(
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?:?\s+(?:a|an|the|one|its|our)\s+[“\"]?{_FILLER}{{0,6}}?"
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?:?\s+(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less)\b)[“\"]?"
+    rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     # "deliver an adaptable first iteration of a patient centred platform"
     rf"|\b{_MAKE}\b\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+(?:a|an|the)\s+"
@@ -90,6 +93,7 @@ _DELIVERABLE = re.compile(
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}"
+    r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
     # "create the first free, comprehensive set of election data": the first of its kind
     rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
     r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}",
@@ -117,7 +121,7 @@ _ROLES = (
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
-    r"hubs|end-users"
+    r"hubs|end-users|engineers|designers"
 )
 _FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
@@ -133,8 +137,13 @@ _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
     + rf"|\b(?:{_PEOPLE})\s+(?:living|live|who|under|aged|of all ages|not in|experiencing|affected by|"
     rf"at risk of|in need of|subject to|impacted by|facing)\b[^.;,]{{0,60}}"
-    + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans)\s+with\s+"
-    r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs))"
+    + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans|patients)\s+with\s+"
+    r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs)|(?:hypertension|diabetes|dementia|asthma|cancer|"
+    r"obesity|HIV|AIDS|tuberculosis|depression|autism|long[- ]term\s+\w+|chronic\s+\w+))\b"
+    + r"|\b(?:communities|people|families|households|organi[sz]ations|countries)\s+with\s+"
+    r"(?:limited|low|few|little|no)\s+[\w-]+(?:\s+[\w-]+)?"
+    + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
+    r"(?:individuals|people|persons|communities|youth|women|men|students|families|founders|developers|residents)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
@@ -160,7 +169,7 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
-     + rf"|\b(?:{_ROLES}|[Ii]ndividuals|professionals)\s*,?\s+"
+     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals)\s*,?\s+"
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in)\b[^.;]{0,60}"
     # a role narrowed by an industry: "individuals across the financial services industry"
      + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
