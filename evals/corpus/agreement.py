@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 8) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 9) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -121,6 +121,7 @@ def main() -> None:
         "batch 6": [i for i in ids if sources[i].get("batch") == 6],
         "batch 7": [i for i in ids if sources[i].get("batch") == 7],
         "batch 8": [i for i in ids if sources[i].get("batch") == 8],
+        "batch 9": [i for i in ids if sources[i].get("batch") == 9],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
