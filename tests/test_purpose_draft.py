@@ -199,3 +199,15 @@ def test_a_placeholder_is_never_evidence() -> None:
         "[measurable result, e.g. cut X by 30%] for [defined group or place] by [year]."
     )
     assert not any(c.met for c in check.criteria.values()) and check.score <= 10
+
+
+def test_a_name_that_opens_the_goal_keeps_its_capital_after_a_fronted_date() -> None:
+    goal = "Green Web Foundation is a non-profit organisation working towards a fossil-free internet by 2030."
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    fronted = [d for d in drafts if d.startswith("By 2030, ")]
+    assert fronted, drafts
+    assert all(d.startswith("By 2030, Green Web Foundation") for d in fronted), fronted
+    # an imperative after the date is still lower-cased
+    goal = "Deploy 60,000 EV charging points across Singapore by 2030."
+    fronted = [d.statement for d in draft_purpose(goal=goal).drafts if d.statement.startswith("By 2030, ")]
+    assert fronted and all(d.startswith("By 2030, deploy 60,000") for d in fronted), fronted

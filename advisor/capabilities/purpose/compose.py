@@ -259,9 +259,18 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# what follows a name that is the sentence's subject ("Green Web Foundation is ...", "Singapore will be ...")
+_SUBJECT_VERBS = frozenset(
+    {"is", "are", "was", "were", "will", "shall", "has", "have", "aims", "seeks", "works"}
+)
+
+
 def _lower_first(text: str) -> str:
     """`text` to follow a comma: its first word lower-cased unless it is a name."""
     words = text.split()
+    capitalised = next((i for i, word in enumerate(words) if not word[:1].isupper()), len(words))
+    if 0 < capitalised < len(words) and words[capitalised].lower() in _SUBJECT_VERBS:
+        return text  # a name as the subject: "Green Web Foundation is ..." keeps its capital
     first = words[0].lower() if words else ""
     common = first in BASE_VERBS or first in _FUNCTION_WORDS or first.endswith(("ed", "ing"))
     # "Fair and inclusive…", "Students build…": a capital only because the sentence began there
