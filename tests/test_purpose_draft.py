@@ -202,12 +202,48 @@ def test_a_placeholder_is_never_evidence() -> None:
 
 
 def test_a_name_that_opens_the_goal_keeps_its_capital_after_a_fronted_date() -> None:
-    goal = "Green Web Foundation is a non-profit organisation working towards a fossil-free internet by 2030."
+    goal = "Singapore will be a green and beautiful City in Nature by 2030."
     drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
     fronted = [d for d in drafts if d.startswith("By 2030, ")]
     assert fronted, drafts
-    assert all(d.startswith("By 2030, Green Web Foundation") for d in fronted), fronted
+    assert all(d.startswith("By 2030, Singapore will be") for d in fronted), fronted
     # an imperative after the date is still lower-cased
     goal = "Deploy 60,000 EV charging points across Singapore by 2030."
     fronted = [d.statement for d in draft_purpose(goal=goal).drafts if d.statement.startswith("By 2030, ")]
     assert fronted and all(d.startswith("By 2030, deploy 60,000") for d in fronted), fronted
+
+
+@pytest.mark.parametrize(
+    ("goal", "opening"),
+    [
+        # found on real mission statements in benchmarks/purpose_drafts.py's report
+        (
+            "Launched in 2013, Code.org® is a non-profit dedicated to expanding participation in computer "
+            "science by making it available in more schools, and increasing participation by women and "
+            "underrepresented students of color.",
+            "Expand participation in computer science by making it available in more schools, and increase "
+            "participation by women",
+        ),
+        (
+            "We want New York’s governments to work for the people, by the people, for the 21st century.",
+            "Get New York’s governments to work for the people",
+        ),
+        (
+            "Green Web Foundation is a non-profit organisation working towards a fossil-free internet "
+            "by 2030.",
+            "Work towards a fossil-free internet",
+        ),
+        (
+            "Founded in 1999, the coalition works to end hunger in Travis County.",
+            "End hunger in Travis County",
+        ),
+    ],
+)
+def test_a_mission_that_describes_its_organisation_is_drafted_as_the_goal_it_names(
+    goal: str, opening: str
+) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(d.startswith(opening) for d in drafts), drafts
+    # the goal's words stay whole and appear once: no history, no description, no repeated place
+    assert not any(re.search(r"Launched|Founded|is a non-profit|We want", d) for d in drafts), drafts
+    assert all(d.count("New York") <= 1 for d in drafts), drafts

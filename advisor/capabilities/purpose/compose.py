@@ -34,7 +34,7 @@ _MORE_VERBS = (
     "make keep help give create develop maintain defend serve connect build produce publish lead advise "
     "facilitate share offer run establish grow become organise organize set stop put see turn bring "
     "transform shift secure guarantee protect cut halve deploy launch adopt pass win recruit release "
-    "complete implement scan triage notify review propose drive double triple green electrify"
+    "complete implement scan triage notify review propose drive double triple green electrify end"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -60,6 +60,23 @@ _RESULT_VERBS = frozenset(v.split()[0] for v in CONCRETE_VERBS)
 _SUBJECT = re.compile(
     r"^(?:we|our|the\s+(?:coalition|alliance|partnership|network|partners|collaborative))\b", re.I
 )
+# "Launched in 2013, ...", "Founded by three clinics, ...": history before the subject, not the goal.
+_HISTORY = re.compile(
+    r"^(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up)\b[^,;:]{0,80},\s+",
+    re.IGNORECASE,
+)
+# "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
+# description of who does the work; the goal is what follows.
+_DESCRIBED = re.compile(
+    r"^[^,;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^,;:]{0,60}?\b"
+    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
+    re.IGNORECASE,
+)
+# "We want New York's governments to work ...": what the subject wants others to do.
+_WANT_OTHERS = re.compile(
+    r"^(?:we|the\s+\w+)\s+wants?\s+(?P<who>[^,;:]{1,60}?)\s+to\s+(?=[a-z])", re.IGNORECASE
+)
+_AND_GERUND = re.compile(r"(,\s+and\s+|;\s+and\s+)(\w+ing)\b")
 # A clause goes on past these only to explain itself; a statement stops before them.
 _TAIL = re.compile(r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+")
 
@@ -104,6 +121,15 @@ def strip_lead(clause: str) -> str:
         inner = strip_lead(rest)
         if _opens_with_verb(inner) or lead:
             return lead + (_lower_first(inner) if lead else inner)
+    history = _HISTORY.match(clause)
+    if history and len(clause[history.end() :].split()) >= 3:
+        clause = clause[history.end() :]
+    described = _described_goal(clause)
+    if described:
+        return described
+    wants = _WANT_OTHERS.match(clause)
+    if wants:
+        return f"Get {wants.group('who')} to {clause[wants.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
         rest = clause[lead_in.end() :]
@@ -121,6 +147,40 @@ def strip_lead(clause: str) -> str:
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 return " ".join([verb.capitalize(), *words[length + 1 :]])
     return clause[0].upper() + clause[1:] if clause else clause
+
+
+def _described_goal(clause: str) -> str | None:
+    """ "X is a non-profit dedicated to expanding A, and increasing B" → "Expand A, and increase B";
+    "X is a network working towards Y" → "Work towards Y"; None for any other clause."""
+    match = _DESCRIBED.match(clause)
+    if not match:
+        return None
+    rest = clause[match.end() :]
+    if match.group("working"):
+        after_to = rest[3:] if rest.lower().startswith("to ") else ""
+        return after_to[0].upper() + after_to[1:] if _opens_with_verb(after_to) else "Work " + rest
+    verb = gerund_base(match.group("gerund"))
+    if verb is None:
+        return None
+
+    def coordinate(item: re.Match[str]) -> str:
+        base = gerund_base(item.group(2))
+        return item.group(1) + base if base else item.group(0)
+
+    return verb.capitalize() + _AND_GERUND.sub(coordinate, rest)
+
+
+def gerund_base(word: str) -> str | None:
+    """ "expanding" → "expand", "making" → "make", "running" → "run"; None when the base form is no
+    verb a purpose opens with (the clause is then left as it is)."""
+    word = word.lower()
+    if not word.endswith("ing"):
+        return None
+    stem = word[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if base in BASE_VERBS:
+            return base
+    return None
 
 
 def _base_form(word: str) -> str | None:
@@ -166,7 +226,9 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
     group = ""
     if not facts.population.met:
         found = _bare_vague_group(body)
-        if population:
+        if population and population in body:
+            pass  # named already ("New York's governments"), only not as the rules' population
+        elif population:
             group = f" {_preposition(population)} {population}"
         elif found:
             slot = f"[a defined group or place, not '{found.group(0)}']"
