@@ -282,3 +282,22 @@ def _metric(
     return Metric(
         metric=name, baseline=baseline, target=target, current=current, start=start, due=date(2027, 1, 1)
     )
+
+
+def test_an_approach_under_backlash_is_never_the_one_to_shift_toward(runtime: Runtime) -> None:
+    # Mediation is winning and under fire at once: reframe it, never "shift from mediation toward
+    # 'Disputes settled through mediation'" (what the options said before).
+    metrics = [
+        _metric("Eviction filings", 1000, 500, 950),
+        _metric("Disputes settled through mediation before filing", 0, 250, 262),
+    ]
+    notes = (
+        "Mediation has been the surprise of the year: landlords and tenants settle before anything is "
+        "filed.\n\nLandlords complained that the mediation sessions felt like an ambush and several walked "
+        "out, so eviction filings keep coming.\n"
+    )
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    assert "backlash" in {s.kind for s in result.signals}
+    titles = [p.title for p in result.pivots]
+    assert titles[0] == "Reframe mediation before pushing harder on 'Eviction filings'", titles
+    assert not any(t.startswith("Shift effort from mediation") for t in titles), titles

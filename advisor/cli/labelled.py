@@ -221,9 +221,9 @@ def coalitions(capabilities: Capabilities, wanted: Sequence[Part] = PARTS) -> Se
     )
     rows.append(
         (
-            "'nothing explains' claims the notes contradict",
-            float(dev.contradicted_claims),
-            None if test is None else float(test.contradicted_claims),
+            "'nothing explains' claims the notes contradict (share)",
+            _share(dev.contradicted_claims, dev.unexplained_claims),
+            None if test is None else _share(test.contradicted_claims, test.unexplained_claims),
             None,
         )
     )

@@ -100,12 +100,19 @@ def _winning(ev: Evidence, exclude: str | None) -> tuple[str | None, list[FoundS
     counts = _working(ev)
     counts.pop(exclude or "", None)
     key = counts.most_common(1)[0][0] if counts else None
-    signals = [s for s in openings if key is None or key in approaches_in(s.text)]
+
+    def contested(text: str) -> bool:  # never "shift from mediation toward mediation"
+        return bool(exclude) and exclude in approaches_in(text)
+
+    signals = [s for s in openings if (key is None or key in approaches_in(s.text)) and not contested(s.text)]
     states = [
         s
         for s in ahead
-        if (key is not None and key in approaches_in(s.name))
-        or any(ev.relater.related(o.text, s.name) for o in signals)
+        if (
+            (key is not None and key in approaches_in(s.name))
+            or any(ev.relater.related(o.text, s.name) for o in signals)
+        )
+        and not contested(s.name)
     ]
     return key, signals, states
 
