@@ -65,6 +65,9 @@ _HISTORY = re.compile(
     r"^(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up)\b[^,;:]{0,80},\s+",
     re.IGNORECASE,
 )
+# "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
+# before the subject; dropped only when a lead-in or subject follows it.
+_MEANS = re.compile(r"^(?:by\s+\w+ing\b|through\s|via\s)[^,;:]{0,80},\s+(?=(?:we|our|the)\b)", re.IGNORECASE)
 # "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
 # description of who does the work; the goal is what follows.
 _DESCRIBED = re.compile(
@@ -121,9 +124,10 @@ def strip_lead(clause: str) -> str:
         inner = strip_lead(rest)
         if _opens_with_verb(inner) or lead:
             return lead + (_lower_first(inner) if lead else inner)
-    history = _HISTORY.match(clause)
-    if history and len(clause[history.end() :].split()) >= 3:
-        clause = clause[history.end() :]
+    for opening in (_HISTORY, _MEANS):
+        opened = opening.match(clause)
+        if opened and len(clause[opened.end() :].split()) >= 3:
+            clause = clause[opened.end() :]
     described = _described_goal(clause)
     if described:
         return described
@@ -133,7 +137,10 @@ def strip_lead(clause: str) -> str:
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
         rest = clause[lead_in.end() :]
-        if _opens_with_verb(rest):
+        # after "aims to", "exists to", "is to": an infinitive, whatever the verb ("coordinate")
+        infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
+        first = rest.split()[0] if rest.split() else ""
+        if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
             return rest[0].upper() + rest[1:]
     subject = _SUBJECT.match(clause)
     words = clause.split()
