@@ -34,15 +34,21 @@ _MORE_VERBS = (
     "make keep help give create develop maintain defend serve connect build produce publish lead advise "
     "facilitate share offer run establish grow become organise organize set stop put see turn bring "
     "transform shift secure guarantee protect cut halve deploy launch adopt pass win recruit release "
-    "complete implement scan triage notify review propose drive double triple green electrify end"
+    "complete implement scan triage notify review propose drive double triple green electrify end "
+    "solve combat coordinate accelerate advocate align amplify assess bridge catalyse catalyze champion "
+    "collaborate collect convene coordinate curate define design disseminate document educate enable "
+    "equip evaluate extend form foster identify improve inform integrate invest involve mobilise mobilize "
+    "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
+    "research restore scale sustain teach test track transition translate unite unlock advance inspire"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
     r"^(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent)"
-    r"(?:\s+and\s+\w+)?(?:\s+of\s+[^,;:]{1,60}?)?\s+(?:is|are|will\s+be|remains?)\s+(?:to|that)\s*:?\s+"
-    r"|[^,;:]{0,80}?\b(?:exists?|aims?|wants?|hopes?|plans?|intends?|seeks?|strives?|commits?|pledges?|"
-    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|need)\s+to\s+"
+    r"(?:\s+and\s+\w+)?(?:\s+of\s+[^,;:]{1,60}?)?\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
+    r"|[^,;:]{0,140}?\b(?:exists?|aims?|wants?|hopes?|plans?|intends?|seeks?|strives?|commits?|pledges?|"
+    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|need|on\s+a\s+mission|up\s+to\s+us)"
+    r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+)",
     re.IGNORECASE,
 )
@@ -56,29 +62,75 @@ VAGUE_TIME = re.compile(
     re.I,
 )
 _RESULT_VERBS = frozenset(v.split()[0] for v in CONCRETE_VERBS)
+# Verbs that make something rather than change a level: "Create the best software [by how much]" reads
+# wrong, so these get a result to count ("so that [...]") instead of a target.
+_MAKING_VERBS = frozenset(
+    [
+        "create",
+        "run",
+        "establish",
+        "build",
+        "develop",
+        "launch",
+        "publish",
+        "provide",
+        "produce",
+        "release",
+        "design",
+        "write",
+        "host",
+        "organise",
+        "organize",
+        "hold",
+        "set",
+        "form",
+        "open",
+        "install",
+        "deploy",
+    ]
+)
 # "We promote…", "Our alliance promotes…": the subject before the verb of a purpose.
 _SUBJECT = re.compile(
     r"^(?:we|our|the\s+(?:coalition|alliance|partnership|network|partners|collaborative))\b", re.I
 )
 # "Launched in 2013, ...", "Founded by three clinics, ...": history before the subject, not the goal.
 _HISTORY = re.compile(
-    r"^(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up)\b[^,;:]{0,80},\s+",
+    r"^(?:(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up)\b"
+    r"|since\s+(?:our|its|their)\s+(?:founding|creation|launch|start)\b)[^,;:]{0,80},\s+",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
 # before the subject; dropped only when a lead-in or subject follows it.
-_MEANS = re.compile(r"^(?:by\s+\w+ing\b|through\s|via\s)[^,;:]{0,80},\s+(?=(?:we|our|the)\b)", re.IGNORECASE)
+_MEANS = re.compile(
+    r"^(?:by\s+\w+ing\b|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
+    r"|ultimately\b|together\b)[^,;:]{0,80},\s+(?=(?:we|our|the)\b)",
+    re.IGNORECASE,
+)
 # "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
 # description of who does the work; the goal is what follows.
 _DESCRIBED = re.compile(
     r"^[^,;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^,;:]{0,60}?\b"
-    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
+    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|focused\s+on\s+(?P<focus>\w+ing)\b|"
+    r"(?:organi[sz]ation|network|coalition|alliance|group|body|initiative|project|programme|program|"
+    r"partnership|charity|foundation|consortium|institute|collaborative)\s+(?:that\s+(?P<runs>[a-z]+s)"
+    r"|(?P<doing>[a-z]+ing))\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
     re.IGNORECASE,
 )
 # "We want New York's governments to work ...": what the subject wants others to do.
 _WANT_OTHERS = re.compile(
     r"^(?:we|the\s+\w+)\s+wants?\s+(?P<who>[^,;:]{1,60}?)\s+to\s+(?=[a-z])", re.IGNORECASE
 )
+# "The Council shall establish ...", "FPC will halve ...": a named subject and a modal, then the verb.
+_MODAL_SUBJECT = re.compile(
+    r"^(?:the\s+)?[A-Z](?:(?!\s(?:that|which|who|to)\s)[^,;:]){0,80}?\s+(?:will|shall|must)\s+"
+    r"(?!be\b|have\b|not\b|also\b)(?=[a-z])"
+)
+# A deadline before the goal: "By 2030, ...", "Not later than 90 days after enactment, ...".
+_FRONTED_TIME = re.compile(
+    r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}),\s+", re.I
+)
+# "(one stands out:) for the Government of Canada to make all services available online"
+_FOR_OTHERS = re.compile(r"^for\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{0,60}?)\s+to\s+(?=[a-z])")
 _AND_GERUND = re.compile(r"(,\s+and\s+|;\s+and\s+)(\w+ing)\b")
 # A clause goes on past these only to explain itself; a statement stops before them.
 _TAIL = re.compile(r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+")
@@ -101,15 +153,58 @@ def facts_of(text: str) -> Facts:
 
 def goal_clauses(text: str) -> list[str]:
     """The clauses of `text` a purpose statement can be made of, lead-ins dropped: one per
-    sentence (or per part of a sentence split by ';'), in order."""
+    sentence (or per part of a sentence split by ';', per line, per list item), in order."""
+    return [clause for clause, _ in goal_clauses_with_sources(text)]
+
+
+def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
+    """`goal_clauses` with the sentence (or item) each clause comes from."""
     clauses = []
-    for sentence in split_sentences(" ".join(text.split())):
+    for sentence in goal_sentences(text):
         for part in re.split(r";\s+", sentence):
             clause = strip_lead(part)
             balanced = clause.count("(") == clause.count(")") and not clause[:1].isdigit()
             if len(clause.split()) >= 2 and balanced:
-                clauses.append(clause)
+                clauses.append((clause, part))
     return clauses
+
+
+# Markup a pasted goal carries: tags, links (their text kept), citation keys, footnote marks.
+_GOAL_MARKUP = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`")
+_LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{1,300}\)")
+# An item of a list: "(a) to ...", "(2) increase ...", "- Halve ...", "1. Cut ...".
+_ITEM = re.compile(r"(?:^|\s)(?:\(\s*(?:[a-h]|[ivx]{1,4}|\d{1,2})\s*\)|\d{1,2}[.)])\s+(?=\S)")
+# "... (Tax Number: 82-0779546) Our mission: to help ...": a label that starts a sentence of its own.
+_MISSION_LABEL = re.compile(
+    r"(?<=[\w)\]])\s+(?:our|the)\s+(?:mission|vision|goal|purpose|aim)s?\s*:", re.IGNORECASE
+)
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def goal_sentences(text: str) -> list[str]:
+    """The sentences of a goal as a user pastes it: markup dropped, each line and each list item
+    ("(a) ...", "(2) ...") on its own, so items never run together."""
+    text = _LINK.sub(r"\1", text)
+    text = _GOAL_MARKUP.sub("", text)
+    text = _MISSION_LABEL.sub(lambda m: "\n" + m.group(0).lstrip(), text)
+    sentences: list[str] = []
+    for line in text.splitlines():
+        line = _BULLET.sub("", line).strip()
+        if not line:
+            continue
+        items = [i.strip(" ,;") for i in _ITEM.split(line)]
+        for item in items:
+            item = re.sub(r"^(?:and|or)\s+", "", item)
+            # a sentence that ran into a list: "... a software stack that is" (then the items)
+            item = re.sub(
+                r"(?:\s+(?:that|which)\s+(?:is|are)|\s+(?:such as|including|to|and|or|by|for))\s*:?$",
+                "",
+                item,
+            )
+            if item.endswith(":") or not item:
+                continue  # "The purposes of this corporation shall be:" introduces the items
+            sentences.extend(split_sentences(" ".join(item.split())))
+    return [s for s in sentences if s.strip()]
 
 
 def strip_lead(clause: str) -> str:
@@ -117,13 +212,24 @@ def strip_lead(clause: str) -> str:
     ("2030 targets:") is kept as "By 2030," when the clause names no other time."""
     clause = _END.sub("", clause.strip())
     label = _LABEL.match(clause)
-    if label and len(label.group("label").split()) <= 8:
+    if label and len(label.group("label").split()) <= 12:
         rest = clause[label.end() :]
+        if rest.lower().startswith("to ") and rest[3:4].islower():
+            rest = rest[3:]
         year = _YEAR.search(label.group("label"))
         lead = f"By {year.group(0)}, " if year and not find_timeframe(rest).met else ""
         inner = strip_lead(rest)
         if _opens_with_verb(inner) or lead:
             return lead + (_lower_first(inner) if lead else inner)
+    bare = re.match(r"^to\s+(?=[a-z])", clause, re.IGNORECASE)
+    if bare and clause[bare.end() :].split()[0] not in _FUNCTION_WORDS:
+        rest = clause[bare.end() :]
+        return rest[0].upper() + rest[1:]
+    fronted = _FRONTED_TIME.match(clause)
+    if fronted and (find_timeframe(fronted.group("when")).met or re.search(r"\d", fronted.group("when"))):
+        inner = strip_lead(clause[fronted.end() :])
+        if _opens_with_verb(inner):
+            return f"{fronted.group('when')}, {_lower_first(inner)}"
     for opening in (_HISTORY, _MEANS):
         opened = opening.match(clause)
         if opened and len(clause[opened.end() :].split()) >= 3:
@@ -131,7 +237,7 @@ def strip_lead(clause: str) -> str:
     described = _described_goal(clause)
     if described:
         return described
-    wants = _WANT_OTHERS.match(clause)
+    wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
     if wants:
         return f"Get {wants.group('who')} to {clause[wants.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
@@ -153,7 +259,45 @@ def strip_lead(clause: str) -> str:
             verb = _base_form(word) if plural or after_modal or word.endswith("s") else None
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 return " ".join([verb.capitalize(), *words[length + 1 :]])
+    modal = _MODAL_SUBJECT.match(clause)
+    # "Every household will live ..." keeps its subject: the group is the point
+    if (
+        modal
+        and not _SUBJECT.match(clause)
+        and not re.match(r"(?i)(?:every|all|each|no|most|many)\b", clause)
+    ):
+        rest = clause[modal.end() :]
+        first = rest.split()[0] if rest.split() else ""
+        if first.isalpha() and first not in _FUNCTION_WORDS:
+            return rest[0].upper() + rest[1:]
+    named = _NAMED_PRESENT.match(clause)
+    if named and _base_form(named.group("verb")):
+        rest = clause[named.end() :].lstrip()
+        rest = re.sub(
+            r"\b(and|or)\s+([a-z]+s)\b",
+            lambda m: f"{m.group(1)} {_base_form(m.group(2)) or m.group(2)}",
+            rest,
+            count=1,
+        )
+        return " ".join([str(_base_form(named.group("verb"))).capitalize(), rest]).strip()
+    founded = _FOUNDED_TO.search(clause)
+    if founded:
+        rest = clause[founded.end() :]
+        first = rest.split()[0] if rest.split() else ""
+        if first.isalpha() and first not in _FUNCTION_WORDS:
+            return rest[0].upper() + rest[1:]
     return clause[0].upper() + clause[1:] if clause else clause
+
+
+# "The Lansing Promise provides scholarships ...": a name, then what it does (present tense).
+_NAMED_PRESENT = re.compile(
+    r"^(?:the\s+)?[A-ZÀ-Þ][\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
+)
+# "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
+_FOUNDED_TO = re.compile(
+    r"\b(?:founded|established|created|formed|set\s+up|convened|launched)\b[^;:.]{0,40}?\bto\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 def _described_goal(clause: str) -> str | None:
@@ -166,7 +310,14 @@ def _described_goal(clause: str) -> str | None:
     if match.group("working"):
         after_to = rest[3:] if rest.lower().startswith("to ") else ""
         return after_to[0].upper() + after_to[1:] if _opens_with_verb(after_to) else "Work " + rest
-    verb = gerund_base(match.group("gerund"))
+    if match.group("runs") and rest.lower().startswith("to ") and rest[3:4].islower():
+        rest = rest[3:]  # "a project that seeks to quantify ...": the infinitive is the goal
+        return rest[0].upper() + rest[1:]
+    verb = (
+        _base_form(match.group("runs"))
+        if match.group("runs")
+        else gerund_base(match.group("gerund") or match.group("focus") or match.group("doing"))
+    )
     if verb is None:
         return None
 
@@ -204,6 +355,31 @@ def _opens_with_verb(clause: str) -> bool:
     return first in BASE_VERBS
 
 
+# "Singapore will be a City in Nature by 2030": a future state is a goal too.
+_FUTURE_STATE = re.compile(
+    r"^(?:[A-ZÀ-Þ][^,;:]{0,80}?\s(?:will|shall)\s+(?:be|have|become)\b"
+    r"|(?i:every|all|each|no)\s[^,;:]{0,60}?\s(?:will|shall)\s+[a-z]+)"
+)
+
+
+def is_goal_clause(clause: str, source: str = "") -> bool:
+    """Whether a clause of `goal_clauses` says what should change: it opens with a verb (after a
+    fronted deadline), states a future state, or opens with the verb a lead-in introduced in
+    `source` ("we aim to coordinate ..." -> "Coordinate ..."), not a description or history."""
+    fronted = _FRONTED_TIME.match(clause)
+    body = clause[fronted.end() :] if fronted else clause
+    if _opens_with_verb(body) or _FUTURE_STATE.match(body):
+        return True
+    first = body.split()[0] if body.split() else ""
+    return bool(
+        source
+        and first[:1].isupper()
+        and first.isalpha()
+        and not source.lstrip().startswith(first)
+        and re.search(rf"\b{re.escape(first.lower())}\b", source)
+    )
+
+
 def opens_with_verb(clause: str) -> bool:
     """Whether `clause` starts with a base-form verb ("Cut…", "Develop…"): a goal, not a report."""
     return _opens_with_verb(clause)
@@ -225,13 +401,14 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
     after an activity, a defined group in place of a vague one, a deadline in place of "soon"."""
     body = _END.sub("", clause.strip())
     facts = facts_of(body)
-    when = "" if facts.timeframe.met else (timeframe or TIMEFRAME_SLOT)
+    dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
+    when = "" if dated else (timeframe or TIMEFRAME_SLOT)
     # slots go before a deadline the clause ends with: "…by 40 percent for [group] by 2028"
     tail = facts.timeframe.evidence or ""
     if tail and body.endswith(tail) and not body.startswith(tail):
         body, when = body[: -len(tail)].rstrip(" ,"), tail
     group = ""
-    if not facts.population.met:
+    if not facts.population.met and "[a defined group or place" not in body and FOCUS_SLOT not in body:
         found = _bare_vague_group(body)
         if population and population in body:
             pass  # named already ("New York's governments"), only not as the rules' population
@@ -242,9 +419,14 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
             body = body[: found.start()] + slot + body[found.end() :]
         else:
             group = f" for {POPULATION_SLOT}"
-    if facts.outcome.met or _QUANTITY.search(body):
+    if (
+        facts.outcome.met
+        or _QUANTITY.search(body)
+        or "[a result you can count" in body
+        or TARGET_SLOT in body
+    ):
         body += group
-    elif body.split()[0].lower() in _RESULT_VERBS:
+    elif body.split()[0].lower() in _RESULT_VERBS and body.split()[0].lower() not in _MAKING_VERBS:
         body = f"{body} {TARGET_SLOT}{group}"
     else:
         body = f"{body}{group} so that {OUTCOME_SLOT}"
@@ -271,8 +453,8 @@ def _bare_vague_group(body: str) -> re.Match[str] | None:
             before and before[0].lower() in {"young", "older", "local"}
         ):
             continue
-        if is_determiner(body, match):
-            continue  # "all data privacy requirements": a determiner, not a group
+        if is_determiner(body, match) or body[match.end() : match.end() + 2] in ("'s", "’s"):
+            continue  # "all data privacy requirements", "society's challenges": not a group to name
         return match
     return None
 
@@ -290,13 +472,17 @@ def timeframe_first(statement: str) -> str | None:
     """The statement with its deadline moved to the front ("By 2028, cut…"), or None when the
     deadline is not its last words."""
     body = _END.sub("", statement)
+    if _FRONTED_TIME.match(body):
+        return None  # already opens with its deadline
     evidence = find_timeframe(body.replace(TIMEFRAME_SLOT, "by 2000")).evidence
     when = TIMEFRAME_SLOT if body.endswith(TIMEFRAME_SLOT) else evidence
     if not when or not body.endswith(when) or body.startswith(when):
         return None
     rest = body[: -len(when)].rstrip(" ,")
-    if len(rest.split()) < 2:
-        return None
+    first = rest.split()[0].lower() if rest.split() else ""
+    goal_like = opens_with_verb(rest) or _FUTURE_STATE.match(rest) or rest.startswith("[")
+    if len(rest.split()) < 2 or not (goal_like or (first.isalpha() and first not in _FUNCTION_WORDS)):
+        return None  # "By [year], X is a non-profit ..." puts a deadline on a description
     return sentence_case(f"{when[0].upper()}{when[1:]}, {_lower_first(rest)}")
 
 
@@ -308,8 +494,14 @@ def place_first(statement: str) -> str | None:
         r"\s(in|across|throughout)\s+(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*){0,3})(?=[\s,]|$)",
         body,
     )
-    if not match or not find_population(match.group(0)).met:
-        return None
+    before = body[: match.start()].split()[-1:] if match else []
+    if (
+        not match
+        or not find_population(match.group(0)).met
+        or match.group("place").endswith(("'s", "’s"))
+        or (before and before[0].lower() in {"from", "to", "of", "with"})
+    ):
+        return None  # "in Europe's environment", "experts from across Europe": no place to move
     rest = (body[: match.start()] + body[match.end() :]).strip()
     if len(rest.split()) < 3 or not opens_with_verb(rest):
         return None

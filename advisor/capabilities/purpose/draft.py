@@ -23,8 +23,9 @@ from advisor.capabilities.purpose.compose import (
     OUTCOME_SLOT,
     complete,
     facts_of,
-    goal_clauses,
-    opens_with_verb,
+    goal_clauses_with_sources,
+    goal_sentences,
+    is_goal_clause,
     place_first,
     shorten,
     strip_lead,
@@ -46,6 +47,11 @@ if TYPE_CHECKING:
 
 DRAFTS = 3
 PURPOSE_QUERY = "our purpose goal: the result we will achieve, for whom, by when"
+MISSION_QUERY = "mission statement: the project aims to, our mission is to, we exist to"
+NO_GOAL_IN_TEXT = (
+    "No sentence of the goal says what should change (a result to reach): it describes, tells history "
+    "or names a problem. The drafts are slots to fill; start the goal with a verb ('Cut ...', 'Open ...')."
+)
 NO_GOAL_IN_DOCUMENTS = (
     "No sentence of the workspace's documents states a goal (a result to reach): the drafts are "
     "slots to fill; give a goal in your own words to draft from."
@@ -77,7 +83,7 @@ class _Clause:
     text: str
     passage: Passage
     sentence: str
-    rank: tuple[int, int, int]
+    rank: tuple[int, int, int, int]
 
 
 def draft_purpose(
@@ -89,14 +95,20 @@ def draft_purpose(
     llm: BaseChatModel | None = None,
 ) -> PurposeDrafts:
     """Three purpose statements drawn from `goal` and the `workspace` documents."""
-    goal = " ".join((goal or "").split())
+    # spaces normalised, lines kept: a pasted list's items must not run together
+    goal = "\n".join(" ".join(line.split()) for line in (goal or "").splitlines() if line.strip())
     if not goal and not workspace:
         raise AdvisorError("Nothing to draft from", hint='give --goal "..." or --workspace NAME (or both)')
     passages: list[Passage] = []
     if workspace:
         if retriever is None:
             raise AdvisorError("Drafting from a workspace needs the retriever")
-        passages = retriever.search(goal or PURPOSE_QUERY, workspace=workspace, knowledge=False, k=8)
+        # the goal's own words, then how documents state a purpose ("Mission: ...", "aims to ...")
+        found: dict[str, Passage] = {}
+        for query in dict.fromkeys([goal or PURPOSE_QUERY, MISSION_QUERY]):
+            for passage in retriever.search(query, workspace=workspace, knowledge=False, k=8):
+                found.setdefault(passage.chunk_id, passage)
+        passages = list(found.values())
     rules = _draft_with_rules(goal, passages)
     if llm is None:
         return rules
@@ -111,11 +123,19 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     used: list[tuple[Passage, str]] = []
     warnings: list[str] = []
     bases: list[str] = []
-    if goal:
-        own = goal_clauses(goal) or [goal]
-        goal_facts = facts_of(goal)
+    sources: dict[str, str] = {}
+    for text, sentence in goal_clauses_with_sources(goal) if goal else []:
+        sources.setdefault(text, sentence)  # clause -> the sentence it comes from
+    own = [c for c, source in sources.items() if is_goal_clause(c, source)]
+    if goal and (own or not clauses):
+        if not own:  # only descriptions, history or problems: nothing says what should change
+            own = [OUTCOME_SLOT]
+            warnings.append(NO_GOAL_IN_TEXT)
         ranked = sorted(own, key=lambda c: (-facts_of(c).outcome.met, -_measured(c), -_met(c)))
-        ranked = ranked[:1] + [c for c in ranked[1:] if opens_with_verb(c) and (_measured(c) or _met(c) > 1)]
+        ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
+        # facts of the goal's own goal sentences, never of a description or history beside them
+        # ("in United States" from a tax-ID line, "California" from a university's name)
+        goal_facts = facts_of(" ".join(dict.fromkeys(sources[c] for c in ranked + own if c in sources)))
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = goal_facts.population.evidence
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
@@ -130,9 +150,14 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             bases.append(complete(shorten(best.text), timeframe=timeframe, population=population))
             used.append((best.passage, best.sentence))
     elif clauses:
-        timeframe = deadline[0] if deadline else None
+        # a goal typed with no verb ("Every child in Pima County ready for kindergarten") still gives
+        # its group, place and deadline to the documents' goals
+        typed = facts_of(goal) if goal else None
+        timeframe = _movable(typed.timeframe.evidence) if typed else None
+        timeframe = timeframe or (deadline[0] if deadline else None)
+        population = typed.population.evidence if typed else None
         for clause in clauses[:2]:
-            bases.append(complete(shorten(clause.text), timeframe=timeframe))
+            bases.append(complete(shorten(clause.text), timeframe=timeframe, population=population))
             used.append((clause.passage, clause.sentence))
         if deadline and not facts_of(clauses[0].text).timeframe.met:
             used.append(deadline[1:])
@@ -140,6 +165,9 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         bases = [complete(OUTCOME_SLOT)]
         warnings.append(NO_GOAL_IN_DOCUMENTS)
     statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
+    if len(statements) < DRAFTS and goal and len(sources) > 1:  # a list of goals: its items in turn
+        more = [complete(shorten(c), timeframe=timeframe) for c in own if c not in ranked[:2]]
+        statements = _unique([*statements, *more])
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     drafts.sort(key=lambda d: d.check.score, reverse=True)
     citations: dict[str, Citation] = {}
@@ -160,27 +188,68 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     happened, a decision in notes, or words cut from a heading."""
     found: list[_Clause] = []
     for number, passage in enumerate(passages):
-        for line in passage.text.splitlines():
-            listed = bool(_STATED.match(line))
-            for sentence in split_sentences(_YAML_KEY.sub("", _MARKUP.sub("", line))):
+        for line, listed in _passage_lines(passage.text):
+            for sentence in goal_sentences(_YAML_KEY.sub("", _MARKUP.sub("", line))):
                 for part in re.split(r";\s+", sentence):
                     stripped = strip_lead(part)
-                    stated = stripped.lower() != part.strip().rstrip(".").lower()
+                    stated = _states_a_purpose(part, stripped)
                     clause = shorten(stripped, limit=0)
                     facts = facts_of(clause)
-                    if not (opens_with_verb(clause) and (stated or listed) and facts.outcome.met):
+                    if not is_goal_clause(clause, part):
                         continue
-                    if not clause.lower().startswith((facts.outcome.evidence or "").split()[0].lower()):
+                    # a result named from the clause's first words ("FPC will halve ...", a listed
+                    # objective), or an aim stated as a purpose ("Mission: ...", "aims to ..."), ranked after
+                    body = re.sub(r"^(?:by|before|until|within)\s[^,]{1,40},\s+", "", clause, flags=re.I)
+                    result = facts.outcome.met and body.lower().startswith(
+                        (facts.outcome.evidence or "").split()[0].lower()
+                    )
+                    transformed = stripped.lower() != part.strip().rstrip(".").lower()
+                    if not (stated or (result and (listed or transformed))):
                         continue
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
-                    found.append(
-                        _Clause(clause, passage, " ".join(sentence.split()), (-stated, -met, number))
-                    )
+                    rank = (-result, -stated, -met, number)
+                    found.append(_Clause(clause, passage, " ".join(sentence.split()), rank))
     found.sort(key=lambda c: c.rank)
     unique: dict[str, _Clause] = {}
     for candidate in found:
         unique.setdefault(candidate.text.lower(), candidate)
     return list(unique.values())
+
+
+def _passage_lines(text: str) -> list[tuple[str, bool]]:
+    """A passage's lines with wrapped prose joined (a sentence broken over lines is one), each with
+    whether it is a list item; headings and HTML comments left out."""
+    lines: list[tuple[str, bool]] = []
+    for raw in re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", "<!--", "|")):
+            lines.append(("", False))
+            continue
+        listed = bool(_STATED.match(raw))
+        if lines and lines[-1][0] and not listed and not lines[-1][0].endswith((".", ":", "!", "?")):
+            lines[-1] = (f"{lines[-1][0]} {line}", lines[-1][1])
+        else:
+            lines.append((line, listed))
+    return [(line, listed) for line, listed in lines if line]
+
+
+# What makes a clause a stated purpose, before its verb: "Our mission is to", "aims to", "Mission:".
+_PURPOSE_WORDS = re.compile(
+    r"\b(?:missions?|visions?|purposes?|goals?|aims?|objectives?|seeks?\s+to|strives?\s+to|exists?\s+to|"
+    r"dedicated\s+to|committed\s+to|devoted\s+to|want\s+to|intends?\s+to|plans?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _states_a_purpose(part: str, stripped: str) -> bool:
+    """Whether `part` states its goal with a purpose lead-in (the words before the goal's verb)."""
+    if re.match(r"^to\s+[a-z]", part.strip()):
+        return True  # "(b) to install free software ...": an item of a list of purposes
+    first = stripped.split()[0].lower() if stripped.split() else ""
+    if not first or stripped.lower() == part.strip().rstrip(".").lower():
+        return False
+    start = part.lower().find(first)
+    return start > 0 and bool(_PURPOSE_WORDS.search(part[:start]))
 
 
 def _told_deadline(passages: list[Passage]) -> tuple[str, Passage, str] | None:
