@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -181,7 +182,7 @@ def test_json_contract(analyses: dict[str, PivotAnalysis]) -> None:
     assert data["as_of"] == "2025-09-30"
     assert all(set(m) == {"metric", "progress", "expected", "status"} for m in data["metrics"])
     assert all(round(m["progress"], 3) == m["progress"] for m in data["metrics"])
-    assert all(set(s) == {"text", "kind"} for s in data["signals"])
+    assert all(set(s) == {"text", "kind", "metrics"} for s in data["signals"])
     assert all(set(p) == {"title", "rationale", "addresses", "citations"} for p in data["pivots"])
     citation = data["pivots"][0]["citations"][0]
     assert set(citation) == {"source", "title", "section", "chunk_id", "quote"}
@@ -213,7 +214,7 @@ def test_backlash_with_nothing_winning_means_reframe_and_a_win_means_double_down
     backlash = "Parents complained that the parking fines at the school gates felt like a trap."
     result = analyze_pivots([fines], notes_text=backlash, as_of=date(2026, 1, 1))
     assert [p.title for p in result.pivots] == [
-        "Reframe enforcement before pushing harder on 'Parking fines issued at school gates'"
+        "Reframe enforcement before expecting more progress on 'Parking fines issued at school gates'"
     ]
     walking = _metric("Walking school bus routes running", 0, 30, 27)
     enrolled = _metric("Pupils enrolled in walking school buses", 0, 900, 90)
@@ -299,5 +300,28 @@ def test_an_approach_under_backlash_is_never_the_one_to_shift_toward(runtime: Ru
     result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
     assert "backlash" in {s.kind for s in result.signals}
     titles = [p.title for p in result.pivots]
-    assert titles[0] == "Reframe mediation before pushing harder on 'Eviction filings'", titles
+    assert titles[0] == "Reframe mediation before expecting more progress on 'Eviction filings'", titles
     assert not any(t.startswith("Shift effort from mediation") for t in titles), titles
+
+
+def test_options_name_what_they_mean_and_a_protest_against_a_rule_is_no_protest_tactic(
+    runtime: Runtime,
+) -> None:
+    # Found by an adviser's review of six coalitions built from public reports: the options said
+    # "Shift effort from protest tactics toward ..." when translators paused work in protest of a
+    # licence agreement, and spoke of "the contested approach" and "the off-track metrics".
+    metrics = [
+        _metric("First-time contributors per quarter", 0, 100, 10),
+        _metric("Translations completed", 0, 40, 4),
+        _metric("Sponsorship income", 0, 50000, 60000),
+    ]
+    notes = (
+        "The contributor licence agreement went down badly: two translation teams paused work in protest.\n\n"
+        "Sponsors renewed early and two new ones joined.\n"
+    )
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    text = " ".join(f"{p.title} {p.rationale}" for p in result.pivots)
+    assert "protest tactics" not in text
+    assert not re.search(r"the contested approach|the off-track metrics|evidence for it", text), text
+    data = result.model_dump(mode="json")
+    assert all(isinstance(s["metrics"], list) for s in data["signals"])  # each signal's metric, in JSON too

@@ -55,7 +55,7 @@ def test_cli_json_contract() -> None:
     assert set(data) == {"as_of", "metrics", "signals", "pivots"}
     assert data["as_of"] == "2026-06-30"
     assert all(set(m) == {"metric", "progress", "expected", "status"} for m in data["metrics"])
-    assert all(set(s) == {"text", "kind"} for s in data["signals"])
+    assert all(set(s) == {"text", "kind", "metrics"} for s in data["signals"])
     assert all(set(p) == {"title", "rationale", "addresses", "citations"} for p in data["pivots"])
     assert data["pivots"][0]["title"] == "Shift effort from enforcement toward street redesign"
 

@@ -150,7 +150,7 @@ def describe_pace(state: MetricState, as_of: date) -> str:
     m = state.metric
     unit = f" {m.unit}" if m.unit else ""
     moved = (
-        f"has moved backwards ({state.progress:.0%})"
+        f"has moved backwards ({state.progress:.0%}) on the way"
         if state.progress < 0
         else f"has covered {state.progress:.0%} of the way"
     )

@@ -141,7 +141,9 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
     targets = [s for s in ev.lagging if s in hit or s in won]
     if not targets:
         return None
-    lose_label = approach_label(lose, "the contested approach")
+    # with no named approach, the backlash itself is what to answer ("the approach the notes report
+    # backlash against", never an empty "the contested approach")
+    lose_label = approach_label(lose, "the approach the backlash is about")
     # Quote the backlash that names the contested approach and bears most on the targets.
     cited = max(
         backlash,
@@ -152,7 +154,12 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
     if not (win_signals or win_states):
         ev.drafts.append(
             PivotDraft(
-                title=f"Reframe {lose_label} before pushing harder on {_subject(targets)}",
+                title=(
+                    f"Reframe {lose_label} before expecting more progress on {_subject(targets)}"
+                    if lose
+                    else f"Answer the backlash the notes report before expecting more progress on "
+                    f"{_subject(targets)}"
+                ),
                 rationale=" ".join(rationale)
                 + " Listen to the critics, change the message and the messenger, and keep the approach "
                 "only where it is most defensible; if the opposition holds, look for another route to "
@@ -163,18 +170,22 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
             )
         )
         return []
-    win_label = approach_label(key, f"'{win_states[0].name}'" if win_states else "what is working")
+    win_label = approach_label(
+        key, f"'{win_states[0].name}'" if win_states else "the openings the notes report"
+    )
     meanwhile = [f"'{w.name}' is {standing(w)}" for w in win_states[:2]]
     if win_signals:
         meanwhile.append(f"the notes say {quote(_best_opening(win_signals, key))}")
     rationale.append(full_stop(f"Meanwhile {join_and(meanwhile)}"))
     rationale.append(
         f"Keep the goal and move most effort to {win_label}; keep {lose_label} only where the evidence "
-        "for it is strongest, and give the members tied to it a role in the new plan."
+        "is strongest, and give the members tied to it a role in the new plan."
     )
     ev.drafts.append(
         PivotDraft(
-            title=f"Shift effort from {lose_label} toward {win_label}",
+            title=f"Shift effort from {lose_label} toward {win_label}"
+            if lose
+            else f"Answer the backlash by moving effort toward {win_label}",
             rationale=" ".join(rationale),
             addresses=[t.name for t in targets],
             query=f"Shift effort from {lose_label} toward {win_label}. Pivot when an approach meets backlash "
@@ -203,7 +214,7 @@ def _capacity(ev: Evidence) -> None:
     need = max(_NEEDS, key=lambda n: (sum(bool(_NEEDS[n].search(c.text)) for c in used), n == "volunteers"))
     subject = _subject(targets)
     title = {
-        "volunteers": f"Rebuild volunteer capacity before pushing harder on {subject}",
+        "volunteers": f"Rebuild volunteer capacity before expecting more progress on {subject}",
         "staff": f"Fill the staffing gap behind {subject}, narrowing the scope until then",
         "partners": f"Secure firm partner commitments for {subject}, or resequence the work",
         "resources": f"Pool members' resources to close the gaps holding back {subject}",
@@ -342,4 +353,12 @@ def _best_opening(signals: list[FoundSignal], key: str | None) -> str:
 
 
 def _subject(states: list[MetricState]) -> str:
-    return f"'{states[0].name}'" if len(states) == 1 else "the off-track metrics"
+    """The lagging metrics an option names in its title: short, since a title is a few words."""
+    first = f"'{states[0].name}'"
+    if len(states) == 1:
+        return first
+    both = join_and([first, f"'{states[1].name}'"])
+    if len(states) == 2 and len(both) <= 60:
+        return both
+    more = len(states) - 1
+    return f"{first} and {more} other lagging metric{'s' if more > 1 else ''}"

@@ -47,11 +47,8 @@ class Signal(BaseModel):
         "running short; opportunity: something that worked, or a new opening; external_change: a law, "
         "budget, economy or event outside the coalition changing the ground."
     )
-    # Kept out of the JSON contract (`{"text", "kind"}`); the report and the eval read it.
     metrics: list[str] = Field(
-        default_factory=list,
-        exclude=True,
-        description="The metrics of the table it concerns (empty: none of them).",
+        default_factory=list, description="The metrics of the table it concerns (empty: none of them)."
     )
 
 
