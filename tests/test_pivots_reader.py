@@ -11,12 +11,13 @@ import pytest
 
 from advisor.capabilities.pivots.analysis import pivots_from_files
 from advisor.capabilities.pivots.models import PivotAnalysis
+from advisor.capabilities.pivots.rules import NOTHING_TIED
 from advisor.service.runtime import Runtime
 from tests.conftest import write
 
 HEADER = "metric,unit,baseline,target,current,start,due\n"
 AS_OF = date(2026, 7, 1)
-NOTHING_EXPLAINS = "No sentence of the notes could be tied"
+NOTHING_EXPLAINS = NOTHING_TIED
 
 
 def _pivots(tmp_path: Path, runtime: Runtime, table: str, notes: str) -> PivotAnalysis:

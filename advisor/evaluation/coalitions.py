@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from advisor.capabilities.interests.models import GAP_KINDS, InterestMap
 from advisor.capabilities.pivots.models import PivotAnalysis
+from advisor.capabilities.pivots.rules import NOTHING_TIED
 from advisor.errors import ConfigError
 from advisor.text.safe_yaml import load_yaml
 from advisor.text.sentences import split_sentences
@@ -44,7 +45,7 @@ _KIND_WORDS = {
 
 
 # How an option says the notes do not explain a lagging metric (the diagnose option's wording).
-_NOTHING_EXPLAINS = re.compile(r"nothing in the notes explains|no sentence of the notes could be tied", re.I)
+_NOTHING_EXPLAINS = re.compile(re.escape(NOTHING_TIED), re.I)
 
 
 class Counts(BaseModel):

@@ -31,6 +31,7 @@ from advisor.capabilities.interests.analysis import map_interests_from_file
 from advisor.capabilities.pivots import reader
 from advisor.capabilities.pivots.analysis import pivots_from_files
 from advisor.capabilities.pivots.models import PivotAnalysis
+from advisor.capabilities.pivots.rules import UNREAD_CAUSE
 from advisor.cli.common import eval_runtime
 from advisor.config import get_settings
 from advisor.evaluation.coalitions import SIGNAL_KINDS, CoalitionFigures, Counts, load_split, score_coalitions
@@ -38,7 +39,7 @@ from advisor.service.capabilities import Capabilities
 from advisor.text.logistic import save_models
 
 # How the diagnose option speaks of a lagging metric the notes mention without a signal tied to it.
-_QUOTES_THE_NOTES = "The advisor read no capacity, backlash, opening or outside change"
+_QUOTES_THE_NOTES = UNREAD_CAUSE
 
 
 def score_table(name: str, runtime: Any) -> tuple[CoalitionFigures, Counter[str]]:

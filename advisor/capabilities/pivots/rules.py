@@ -288,8 +288,8 @@ def _diagnose(ev: Evidence) -> None:
         ev.drafts.append(
             PivotDraft(
                 title=_diagnose_title(silent),
-                rationale=f"{pace} No sentence of the notes could be tied to {_it_or_them(silent)}: "
-                "if the notes do explain the gap, name the cause in the next review; if not, run a "
+                rationale=f"{pace} {NOTHING_TIED} {_it_or_them(silent)}: if the notes do explain the "
+                "gap, name the cause in the next review; if not, run a "
                 "learning review on it: check the data, ask the people the metric is about and the "
                 "members doing the work what they are seeing, and test whether the lag is expected "
                 "before pivoting.",
@@ -306,15 +306,20 @@ def _diagnose(ev: Evidence) -> None:
         ev.drafts.append(
             PivotDraft(
                 title=_diagnose_title(spoken),
-                rationale=f"{said} The advisor read no capacity, backlash, opening or outside change "
-                f"there that it could tie to {_it_or_them(spoken)}: check whether those sentences give "
-                "the cause, and if they do not, run a learning review before pivoting: check the data "
-                "and ask the people the metric is about and the members doing the work what they see.",
+                rationale=f"{said} {UNREAD_CAUSE} they report, so read them first: if they give the cause, "
+                "act on it; if "
+                "not, run a learning review before pivoting: check the data and ask the people the metric "
+                "is about and the members doing the work what they see.",
                 addresses=[s.name for s in spoken],
                 query=_DIAGNOSE_QUERY,
             )
         )
 
+
+# How a diagnose option says the notes were not tied to a metric, and that quoted sentences were not
+# read as a kind of change (the coalitions eval and its tests find the options by these words).
+NOTHING_TIED = "The advisor could not tie any sentence of the notes to"
+UNREAD_CAUSE = "Those sentences may hold the cause; the advisor could not tell what kind of change"
 
 _DIAGNOSE_QUERY = (
     "Diagnose an off-track indicator in a learning review: what might explain the trend, what members "
