@@ -324,3 +324,45 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
     assert check.rewrite is None or (
         check.rewrite.count("[year]") <= 1 and check.rewrite.count("[a defined group or place") <= 1
     ), check.rewrite
+
+
+@pytest.mark.parametrize(
+    ("goal", "opening"),
+    [
+        # a second round of the audit (read while fixing; a third round, on other text, is the figure)
+        (
+            "OW2 is an independent, non-profit community organisation dedicated to promoting open source "
+            "software for corporate information systems and to fostering their business ecosystems.",
+            "Promote open source software for corporate information systems and foster their business",
+        ),
+        (
+            "The FAO is a specialized agency of the United Nations that leads international efforts to "
+            "defeat hunger.",
+            "Lead international efforts to defeat hunger",
+        ),
+        (
+            "The F# Software Foundation is a not-for-profit organization dedicated to growing, supporting, "
+            "and educating a diverse community around the F# language.",
+            "Grow, support, and educate a diverse community",
+        ),
+        (
+            "Open Philanthropy is a grant-making organisation aiming to share its findings openly.",
+            "Share its findings openly",
+        ),
+        (
+            "The purpose of the Consortium is to raise,\nbudget and spend funds for open source.",
+            "Raise, budget",
+        ),
+        ("We’re building a platform for students across LA County.", "Build a platform for students"),
+    ],
+)
+def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(d.startswith(opening) for d in drafts), drafts
+
+
+def test_a_conditional_is_never_a_goal() -> None:
+    result = draft_purpose(
+        goal="If your goal is to run larger events, then having several core members is good."
+    )
+    assert not any(d.statement.startswith("Run larger events") for d in result.drafts)

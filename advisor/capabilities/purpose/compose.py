@@ -35,7 +35,8 @@ _MORE_VERBS = (
     "facilitate share offer run establish grow become organise organize set stop put see turn bring "
     "transform shift secure guarantee protect cut halve deploy launch adopt pass win recruit release "
     "complete implement scan triage notify review propose drive double triple green electrify end "
-    "solve combat coordinate accelerate advocate align amplify assess bridge catalyse catalyze champion "
+    "solve combat fight coordinate accelerate advocate align amplify assess bridge catalyse catalyze "
+    "champion "
     "collaborate collect convene coordinate curate define design disseminate document educate enable "
     "equip evaluate extend form foster identify improve inform integrate invest involve mobilise mobilize "
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
@@ -44,9 +45,10 @@ _MORE_VERBS = (
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
-    r"^(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent)"
+    r"^(?!(?:if|when|unless|whether)\b)"
+    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition)"
     r"(?:\s+and\s+\w+)?(?:\s+of\s+[^,;:]{1,60}?)?\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
-    r"|[^,;:]{0,140}?\b(?:exists?|aims?|wants?|hopes?|plans?|intends?|seeks?|strives?|commits?|pledges?|"
+    r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|need|on\s+a\s+mission|up\s+to\s+us)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+)",
@@ -109,11 +111,20 @@ _MEANS = re.compile(
 # "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
 # description of who does the work; the goal is what follows.
 _DESCRIBED = re.compile(
-    r"^[^,;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^,;:]{0,60}?\b"
+    r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
     r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|focused\s+on\s+(?P<focus>\w+ing)\b|"
+    r"aimed\s+at\s+(?P<aimed>\w+ing)\b|"
     r"(?:organi[sz]ation|network|coalition|alliance|group|body|initiative|project|programme|program|"
-    r"partnership|charity|foundation|consortium|institute|collaborative)\s+(?:that\s+(?P<runs>[a-z]+s)"
+    r"partnership|charity|foundation|consortium|institute|collaborative|agency|association|society|"
+    r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?P<runs>[a-z]+s)"
     r"|(?P<doing>[a-z]+ing))\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
+    re.IGNORECASE,
+)
+# "ESA's ambitious vision includes increasing European autonomy ...": the aim is the gerund.
+_VISION_GERUND = re.compile(
+    r"^[^;:]{0,80}?\b(?:vision|mission|goal|aim|purpose|focus)s?\s+(?:includes?|involves?|is|are|means)\s+"
+    r"(?P<gerund>\w+ing)\b",
     re.IGNORECASE,
 )
 # "We want New York's governments to work ...": what the subject wants others to do.
@@ -131,7 +142,7 @@ _FRONTED_TIME = re.compile(
 )
 # "(one stands out:) for the Government of Canada to make all services available online"
 _FOR_OTHERS = re.compile(r"^for\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{0,60}?)\s+to\s+(?=[a-z])")
-_AND_GERUND = re.compile(r"(,\s+and\s+|;\s+and\s+)(\w+ing)\b")
+_AND_GERUND = re.compile(r"([,;]\s*(?:and\s+)?|^and\s+|\s+and\s+)(?:to\s+)?(\w+ing)\b")
 # A clause goes on past these only to explain itself; a statement stops before them.
 _TAIL = re.compile(r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+")
 
@@ -184,14 +195,20 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 def goal_sentences(text: str) -> list[str]:
     """The sentences of a goal as a user pastes it: markup dropped, each line and each list item
     ("(a) ...", "(2) ...") on its own, so items never run together."""
+    text = re.sub(r"\\([\[\]*_()#])", r"\1", text)  # escaped markdown: "\[2]" is "[2]"
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
     text = _MISSION_LABEL.sub(lambda m: "\n" + m.group(0).lstrip(), text)
     sentences: list[str] = []
-    for line in text.splitlines():
-        line = _BULLET.sub("", line).strip()
-        if not line:
-            continue
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        listed = bool(_BULLET.match(raw))
+        if lines and line and not listed and (line[:1].islower() or lines[-1].endswith(",")):
+            lines[-1] = f"{lines[-1]} {line}"  # a line wrapped mid-sentence ("to raise,\nbudget ...")
+        elif line:
+            lines.append(_BULLET.sub("", line).strip())
+    for line in lines:
         items = [i.strip(" ,;") for i in _ITEM.split(line)]
         for item in items:
             item = re.sub(r"^(?:and|or)\s+", "", item)
@@ -234,20 +251,20 @@ def strip_lead(clause: str) -> str:
         opened = opening.match(clause)
         if opened and len(clause[opened.end() :].split()) >= 3:
             clause = clause[opened.end() :]
+    lead_in = _PURPOSE_LEAD.match(clause)
+    if lead_in:
+        rest = clause[lead_in.end() :]
+        # after "aims to", "exists to", "is to": an infinitive, whatever the verb ("coordinate")
+        infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
+        first = rest.split()[0].rstrip(",;") if rest.split() else ""
+        if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
+            return rest[0].upper() + rest[1:]
     described = _described_goal(clause)
     if described:
         return described
     wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
     if wants:
         return f"Get {wants.group('who')} to {clause[wants.end() :]}"
-    lead_in = _PURPOSE_LEAD.match(clause)
-    if lead_in:
-        rest = clause[lead_in.end() :]
-        # after "aims to", "exists to", "is to": an infinitive, whatever the verb ("coordinate")
-        infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
-        first = rest.split()[0] if rest.split() else ""
-        if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
-            return rest[0].upper() + rest[1:]
     subject = _SUBJECT.match(clause)
     words = clause.split()
     if subject:
@@ -257,6 +274,8 @@ def strip_lead(clause: str) -> str:
             word = words[length]
             after_modal = words[length - 1].lower() in {"will", "shall"}
             verb = _base_form(word) if plural or after_modal or word.endswith("s") else None
+            if word.endswith("ing") and (words[length - 1].lower() in {"are", "we’re", "we're"}):
+                verb = gerund_base(word)  # "We're building a platform ..." -> "Build a platform ..."
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 return " ".join([verb.capitalize(), *words[length + 1 :]])
     modal = _MODAL_SUBJECT.match(clause)
@@ -300,9 +319,25 @@ _FOUNDED_TO = re.compile(
 )
 
 
+def without_openings(sentence: str) -> str:
+    """`sentence` without the history or means before its subject ("Founded in 1999, ...", "Through
+    the help of community leaders, ..."): what is left is where a goal's own facts are."""
+    for opening in (_HISTORY, _MEANS):
+        opened = opening.match(sentence.strip())
+        if opened:
+            sentence = sentence.strip()[opened.end() :]
+    return sentence
+
+
 def _described_goal(clause: str) -> str | None:
     """ "X is a non-profit dedicated to expanding A, and increasing B" → "Expand A, and increase B";
     "X is a network working towards Y" → "Work towards Y"; None for any other clause."""
+    vision = _VISION_GERUND.match(clause)
+    if vision and gerund_base(vision.group("gerund")):
+        rest = _AND_GERUND.sub(
+            lambda m: m.group(1) + (gerund_base(m.group(2)) or m.group(2)), clause[vision.end() :].strip()
+        )
+        return f"{str(gerund_base(vision.group('gerund'))).capitalize()} {rest}".strip()
     match = _DESCRIBED.match(clause)
     if not match:
         return None
@@ -316,16 +351,26 @@ def _described_goal(clause: str) -> str | None:
     verb = (
         _base_form(match.group("runs"))
         if match.group("runs")
-        else gerund_base(match.group("gerund") or match.group("focus") or match.group("doing"))
+        else gerund_base(
+            match.group("gerund") or match.group("focus") or match.group("doing") or match.group("aimed")
+        )
     )
     if verb is None:
         return None
+    rest = rest.strip()
+    if (
+        verb in {"aim", "seek", "strive", "work", "try"}
+        and rest.lower().startswith("to ")
+        and rest[3:4].islower()
+    ):
+        return rest[3].upper() + rest[4:]  # "aiming to share ...": the infinitive is the goal
 
     def coordinate(item: re.Match[str]) -> str:
         base = gerund_base(item.group(2))
         return item.group(1) + base if base else item.group(0)
 
-    return verb.capitalize() + _AND_GERUND.sub(coordinate, rest)
+    rest = _AND_GERUND.sub(coordinate, rest)
+    return f"{verb.capitalize()}{'' if rest.startswith(',') else ' '}{rest}" if rest else None
 
 
 def gerund_base(word: str) -> str | None:
@@ -351,7 +396,7 @@ def _base_form(word: str) -> str | None:
 
 
 def _opens_with_verb(clause: str) -> bool:
-    first = clause.split()[0].lower() if clause.split() else ""
+    first = clause.split()[0].lower().rstrip(",;:") if clause.split() else ""
     return first in BASE_VERBS
 
 
@@ -500,6 +545,7 @@ def place_first(statement: str) -> str | None:
         or not find_population(match.group(0)).met
         or match.group("place").endswith(("'s", "’s"))
         or (before and before[0].lower() in {"from", "to", "of", "with"})
+        or body[match.end() :].lstrip().startswith(("and ", "& "))
     ):
         return None  # "in Europe's environment", "experts from across Europe": no place to move
     rest = (body[: match.start()] + body[match.end() :]).strip()
@@ -508,8 +554,10 @@ def place_first(statement: str) -> str | None:
     return sentence_case(f"{match.group(1).capitalize()} {match.group('place')}, {_lower_first(rest)}")
 
 
-def with_focus(statement: str) -> str | None:
-    if "starting with" in statement:
+def with_focus(statement: str, *, beside_a_group_slot: bool = False) -> str | None:
+    """The statement narrowed to where to start; not beside a group slot (two slots asking for a
+    group), unless a third draft is needed and nothing else can be said."""
+    if "starting with" in statement or ("[a defined group or place" in statement and not beside_a_group_slot):
         return None
     return sentence_case(f"{_END.sub('', statement)}, starting with {FOCUS_SLOT}")
 

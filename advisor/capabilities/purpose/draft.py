@@ -26,11 +26,13 @@ from advisor.capabilities.purpose.compose import (
     goal_clauses_with_sources,
     goal_sentences,
     is_goal_clause,
+    opens_with_verb,
     place_first,
     shorten,
     strip_lead,
     timeframe_first,
     with_focus,
+    without_openings,
 )
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.config import Settings
@@ -124,6 +126,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     warnings: list[str] = []
     bases: list[str] = []
     sources: dict[str, str] = {}
+    timeframe: str | None = None
     for text, sentence in goal_clauses_with_sources(goal) if goal else []:
         sources.setdefault(text, sentence)  # clause -> the sentence it comes from
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
@@ -135,7 +138,11 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
         # facts of the goal's own goal sentences, never of a description or history beside them
         # ("in United States" from a tax-ID line, "California" from a university's name)
-        goal_facts = facts_of(" ".join(dict.fromkeys(sources[c] for c in ranked + own if c in sources)))
+        # facts of the chosen goal and of the goal sentences around it that are no goal items of
+        # their own ("By 2030, Singapore will be ..."): never of a description or history beside
+        # them ("in United States" from a tax-ID line), nor another item's deadline
+        context = [c for c in own if c != ranked[0] and not opens_with_verb(c)]
+        goal_facts = facts_of(" ".join([without_openings(sources.get(ranked[0], ranked[0])), *context]))
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = goal_facts.population.evidence
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
@@ -165,9 +172,14 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         bases = [complete(OUTCOME_SLOT)]
         warnings.append(NO_GOAL_IN_DOCUMENTS)
     statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
-    if len(statements) < DRAFTS and goal and len(sources) > 1:  # a list of goals: its items in turn
-        more = [complete(shorten(c), timeframe=timeframe) for c in own if c not in ranked[:2]]
-        statements = _unique([*statements, *more])
+    if len(statements) < DRAFTS:  # three drafts: the other goal clauses (a list's items) in turn
+        others = [c for c in own if c not in ranked[:2] and c != OUTCOME_SLOT] if goal else []
+        others += [c.text for c in clauses[2:]]
+        more = [complete(shorten(c), timeframe=timeframe) for c in others]
+        statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
+    if len(statements) < DRAFTS:  # the promise is three: a focus to name, even beside a group slot
+        focused = [with_focus(b, beside_a_group_slot=True) for b in bases]
+        statements = _unique([*statements, *(f for f in focused if f)])
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     drafts.sort(key=lambda d: d.check.score, reverse=True)
     citations: dict[str, Citation] = {}
@@ -226,7 +238,18 @@ def _passage_lines(text: str) -> list[tuple[str, bool]]:
             lines.append(("", False))
             continue
         listed = bool(_STATED.match(raw))
-        if lines and lines[-1][0] and not listed and not lines[-1][0].endswith((".", ":", "!", "?")):
+        wrapped = (
+            line[:1].islower() or lines[-1][0].endswith((",", " and", " or", " the", " of", " to"))
+            if lines
+            else False
+        )
+        if (
+            lines
+            and lines[-1][0]
+            and not listed
+            and wrapped
+            and not lines[-1][0].endswith((".", ":", "!", "?"))
+        ):
             lines[-1] = (f"{lines[-1][0]} {line}", lines[-1][1])
         else:
             lines.append((line, listed))
