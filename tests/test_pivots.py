@@ -325,3 +325,15 @@ def test_options_name_what_they_mean_and_a_protest_against_a_rule_is_no_protest_
     assert not re.search(r"the contested approach|the off-track metrics|evidence for it", text), text
     data = result.model_dump(mode="json")
     assert all(isinstance(s["metrics"], list) for s in data["signals"])  # each signal's metric, in JSON too
+
+
+def test_a_plan_is_never_a_signal_and_staff_are_not_called_volunteers(runtime: Runtime) -> None:
+    metrics = [_metric("Households housed", 0, 400, 40), _metric("Landlords enrolled", 0, 100, 10)]
+    notes = (
+        "Next quarter we plan to draft a master-lease agreement with two large landlords.\n\n"
+        "We lost four of our eleven housing navigators to disaster-recovery contractors this spring.\n"
+    )
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    assert not any(s.text.startswith("Next quarter we plan") for s in result.signals)
+    assert any(s.kind == "capacity" and "navigators" in s.text for s in result.signals)
+    assert not any("volunteer" in p.title.lower() for p in result.pivots), [p.title for p in result.pivots]

@@ -211,7 +211,8 @@ def _capacity(ev: Evidence) -> None:
     # Shortfalls tied to no metric still stretch the people all the lagging work depends on.
     targets = [s for s, _ in specific] or ev.lagging
     used = list(dict.fromkeys(c for _, cs in specific for c in cs)) or shortfalls
-    need = max(_NEEDS, key=lambda n: (sum(bool(_NEEDS[n].search(c.text)) for c in used), n == "volunteers"))
+    hits = {n: sum(bool(_NEEDS[n].search(c.text)) for c in used) for n in _NEEDS}
+    need = max(_NEEDS, key=lambda n: (hits[n], n == "volunteers"))
     subject = _subject(targets)
     title = {
         "volunteers": f"Rebuild volunteer capacity before expecting more progress on {subject}",
@@ -219,6 +220,8 @@ def _capacity(ev: Evidence) -> None:
         "partners": f"Secure firm partner commitments for {subject}, or resequence the work",
         "resources": f"Pool members' resources to close the gaps holding back {subject}",
     }[need]
+    if not hits[need]:  # the shortfall names no kind of need: never call staff "volunteers"
+        title = f"Match the plan for {subject} to the capacity you have"
     rationale = " ".join(f"{describe_pace(t, ev.as_of)}." for t in targets[:2])
     quotes = [quote(c.text) for c in used[:2]]
     ev.drafts.append(

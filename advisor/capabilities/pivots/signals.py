@@ -85,8 +85,11 @@ _IMPERATIVE = re.compile(
 )
 # A sentence that records a decision or a plan ("The group agreed that…", "Future actions will…").
 _DECISION = re.compile(
-    r"^(?:the\s+(?:group|council|committee|coalition|partnership|board|members)\s+|we\s+|members\s+)"
-    r"(?:(?:has|have)\s+)?(?:(?:agreed|decided|resolved)\s+(?:to\b|that\b[^.]*\b(?:should|will|would)\b)|will\b)"
+    r"^(?:(?:next|this\s+coming)\s+(?:quarter|month|year|week|spring|summer|autumn|fall|winter)|"
+    r"in\s+the\s+(?:coming|next)\s+\w+)?,?\s*"  # "Next quarter we plan to draft ..."
+    r"(?:the\s+(?:group|council|committee|coalition|partnership|board|members)\s+|we\s+|members\s+)"
+    r"(?:(?:has|have)\s+)?(?:(?:agreed|decided|resolved)\s+(?:to\b|that\b[^.]*\b(?:should|will|would)\b)|will\b|"
+    r"(?:plan|intend|aim|hope|want|are\s+going)\s+to\b)"
     r"|^future (?:actions?|work|steps?) will\b",
     re.I,
 )
