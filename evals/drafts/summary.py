@@ -1,0 +1,74 @@
+"""Figures of the purpose-drafts audits: how many drafts pass each item of the rubric (GUIDE.md),
+per round. Each round is new text (repositories no earlier round used) judged by reviewers who saw
+no earlier round, on the code of its commit (ROUNDS); a round is read only after it has been scored,
+and the drafting fixed from it is scored by the next round.
+
+    python evals/drafts/summary.py            # the table
+    python evals/drafts/summary.py --rerun    # today's drafts for every stored goal (to judge again)
+
+The judgements are the reviewers'; grammar and usefulness are not computed. Goals from repositories
+under a copyleft licence are kept as source and judgements only (their text is not stored).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent
+ITEMS = ("sentence", "own_words", "facts_kept", "slots_ok", "useful")
+# round -> the code it judged; every round was read after it was scored, and fixed from
+ROUNDS = {
+    "round1": "10abb25-09202b1 (before any audit)",
+    "round2": "31e7095 (round 1 read and fixed)",
+    "round3": "260aaee (round 2 read and fixed)",
+}
+
+
+def load(round_: str) -> list[dict[str, Any]]:
+    return [e for f in sorted((ROOT / round_).glob("*.yaml")) for e in yaml.safe_load(f.read_text("utf-8"))]
+
+
+def table() -> None:
+    print("| round | code judged | goals | drafts | " + " | ".join(ITEMS) + " |")
+    print("|---|---|---|---|" + "---|" * len(ITEMS))
+    for round_, part in ROUNDS.items():
+        entries = load(round_)
+        if not entries:
+            continue
+        for kind, chosen in (
+            ("goals", [e for e in entries if e.get("goal") or "-ws" not in e["id"]]),
+            ("workspaces", [e for e in entries if "-ws" in e["id"]]),
+        ):
+            drafts = [d for e in chosen for d in e.get("drafts", [])]
+            if not drafts:
+                continue
+            ok = [sum(str(d.get(i)).lower() in ("yes", "true") for d in drafts) for i in ITEMS]
+            cells = " | ".join(f"{n}/{len(drafts)} ({n / len(drafts):.0%})" for n in ok)
+            print(f"| {round_} {kind} | {part} | {len(chosen)} | {len(drafts)} | {cells} |")
+
+
+def rerun() -> None:
+    from advisor.capabilities.purpose.draft import draft_purpose
+
+    for round_ in ("round1", "round2"):
+        for e in load(round_):
+            if not e.get("goal"):
+                continue
+            print(f"== {e['id']}: {' '.join(e['goal'].split())[:200]}")
+            for d in draft_purpose(goal=e["goal"]).drafts:
+                print(f"   ({d.check.score}) {d.statement}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rerun", action="store_true", help="print today's drafts for every stored goal")
+    args = parser.parse_args()
+    rerun() if args.rerun else table()
+
+
+if __name__ == "__main__":
+    main()
