@@ -337,3 +337,13 @@ def test_a_plan_is_never_a_signal_and_staff_are_not_called_volunteers(runtime: R
     assert not any(s.text.startswith("Next quarter we plan") for s in result.signals)
     assert any(s.kind == "capacity" and "navigators" in s.text for s in result.signals)
     assert not any("volunteer" in p.title.lower() for p in result.pivots), [p.title for p in result.pivots]
+
+
+def test_the_notes_title_is_never_a_signal(runtime: Runtime) -> None:
+    metrics = [_metric("Students completing the FAFSA", 0, 100, 20)]
+    title = "River Cleanup Alliance – volunteer shortage review, spring 2026"
+    notes = f"{title}\n\nParents complained about the texts.\n"
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    assert not any("shortage review" in s.text for s in result.signals)
+    assert "shortage review" not in " ".join(p.rationale for p in result.pivots)
+    assert "against the approach the backlash is about" not in " ".join(p.rationale for p in result.pivots)

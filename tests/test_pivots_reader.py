@@ -14,6 +14,7 @@ from advisor.capabilities.pivots.models import PivotAnalysis
 from advisor.capabilities.pivots.rules import NOTHING_TIED
 from advisor.service.runtime import Runtime
 from tests.conftest import write
+from tests.retrain import assert_retraining_rebuilds
 
 HEADER = "metric,unit,baseline,target,current,start,due\n"
 AS_OF = date(2026, 7, 1)
@@ -84,24 +85,8 @@ def test_the_notes_are_called_silent_only_about_metrics_they_never_mention(
 
 @pytest.mark.slow
 def test_training_is_reproducible(tmp_path: Path) -> None:
-    """`python evals/coalitions/train.py --write` rebuilds exactly the shipped reader."""
-    import subprocess
-    import sys
-
-    import numpy as np
-
+    """`python evals/coalitions/train.py --write` rebuilds the shipped reader."""
     from advisor.capabilities.pivots.reader import MODEL_FILE
 
     script = Path(__file__).resolve().parents[1] / "evals" / "coalitions" / "train.py"
-    rebuilt = tmp_path / "reader.npz"
-    done = subprocess.run(
-        [sys.executable, str(script), "--write", "--to", str(rebuilt)],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert done.returncode == 0, done.stderr
-    with np.load(MODEL_FILE) as shipped, np.load(rebuilt) as fresh:
-        assert set(shipped.files) == set(fresh.files)
-        for name in shipped.files:
-            assert np.array_equal(shipped[name], fresh[name]), name
+    assert_retraining_rebuilds(script, MODEL_FILE, tmp_path, timeout=900)

@@ -18,7 +18,7 @@ from advisor.capabilities.pivots.model import review_pivots_with_model
 from advisor.capabilities.pivots.models import MetricProgress, PivotAnalysis, PivotOption
 from advisor.capabilities.pivots.reader import read_signals
 from advisor.capabilities.pivots.rules import Evidence, PivotDraft, build_drafts
-from advisor.capabilities.pivots.signals import Signal, classify_note, note_sentences
+from advisor.capabilities.pivots.signals import Signal, classify_note, is_title, note_sentences
 from advisor.config import Settings, get_settings
 from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document
@@ -60,6 +60,7 @@ def analyze_pivots(
     else:
         found = _found_signals(notes_text or "")
         spoken_of = _spoken_of_by_words(notes_text or "", states)
+    found = [s for s in found if not is_title(s.text, notes_text or "")]
     assigned = {s.text: s.metrics for s in found if s.metrics is not None}
     relater = Relater(states, [s.text for s in found], embeddings, assigned)
     evidence = Evidence(as_of=as_of, states=states, signals=found, relater=relater, spoken_of=spoken_of)

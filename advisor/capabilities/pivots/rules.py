@@ -150,7 +150,8 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
         key=lambda b: (lose in approaches_in(b.text), max(ev.relater.score(b.text, t.name) for t in targets)),
     )
     rationale = [f"{describe_pace(t, ev.as_of)}." for t in targets[:2]]
-    rationale.append(full_stop(f"The notes report backlash against {lose_label}: {quote(cited.text)}"))
+    against = f" against {lose_label}" if lose else ""
+    rationale.append(full_stop(f"The notes report backlash{against}: {quote(cited.text)}"))
     if not (win_signals or win_states):
         ev.drafts.append(
             PivotDraft(

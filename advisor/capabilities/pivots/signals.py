@@ -94,6 +94,18 @@ _DECISION = re.compile(
     re.I,
 )
 _HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+# A first line with no sentence's end, followed by the notes: their title, not a sentence.
+_TITLE_LINE = re.compile(r"^(?!\s*(?:[-*+•]|\d+[.)])\s)(?:\S+\s+){0,14}\S+?\s*(?<![.!?:;,\"”])$")
+
+
+def is_title(sentence: str, text: str) -> bool:
+    """Whether `sentence` is the notes' first line and reads as their title ("Lakeshore Goes to
+    College — learning review, fall 2026"): never a signal. (The reader is trained on sentences as
+    `note_sentences` splits them, so titles are dropped from its findings, not from its input.)"""
+    first = next((line.strip(" *_") for line in text.splitlines() if line.strip()), "")
+    return " ".join(sentence.split()) == " ".join(first.split()) and bool(_TITLE_LINE.match(first))
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 # A paragraph's run-in head: "**Corps and coaching.** All five…", "Indicators. Only three…".
 # A plain one (no bold) counts only when two paragraphs or more of the note open that way: a short

@@ -117,7 +117,7 @@ _DESCRIBED = re.compile(
     r"(?:organi[sz]ation|network|coalition|alliance|group|body|initiative|project|programme|program|"
     r"partnership|charity|foundation|consortium|institute|collaborative|agency|association|society|"
     r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?P<runs>[a-z]+s)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?!is\b|has\b|was\b|does\b)(?P<runs>[a-z]+s)"
     r"|(?P<doing>[a-z]+ing))\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
     re.IGNORECASE,
 )
@@ -257,6 +257,9 @@ def strip_lead(clause: str) -> str:
         # after "aims to", "exists to", "is to": an infinitive, whatever the verb ("coordinate")
         infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
         first = rest.split()[0].rstrip(",;") if rest.split() else ""
+        if first.endswith("ing") and gerund_base(first):
+            rest = f"{gerund_base(first)}{rest[len(first) :]}"  # "committed to feeding" -> "Feed"
+            first = rest.split()[0]
         if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
             return rest[0].upper() + rest[1:]
     described = _described_goal(clause)
@@ -290,15 +293,23 @@ def strip_lead(clause: str) -> str:
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
     named = _NAMED_PRESENT.match(clause)
-    if named and _base_form(named.group("verb")):
-        rest = clause[named.end() :].lstrip()
-        rest = re.sub(
-            r"\b(and|or)\s+([a-z]+s)\b",
-            lambda m: f"{m.group(1)} {_base_form(m.group(2)) or m.group(2)}",
-            rest,
-            count=1,
+    if named and named.group("verb") not in _NOT_VERBS and not _opens_with_verb(clause):
+        rest = _THIRD_PERSON_LIST.sub(
+            lambda m: m.group(1) + third_person_base(m.group(2)), clause[named.end() :]
         )
-        return " ".join([str(_base_form(named.group("verb"))).capitalize(), rest]).strip()
+        base = third_person_base(named.group("verb")).capitalize()
+        return f"{base}{'' if rest.startswith(',') else ' '}{rest.lstrip()}".strip()
+    stated = _INNER_PURPOSE.search(clause)
+    conditional = re.match(r"(?i)(?:if|when|unless|whether)\b", clause)
+    if stated and not conditional and clause[stated.end() :][:1].islower():
+        rest = clause[stated.end() :]
+        verb = gerund_base(rest.split()[0]) if rest.split()[0].endswith("ing") else None
+        rest = f"{verb} {rest.split(maxsplit=1)[1]}" if verb and len(rest.split()) > 1 else rest
+        return rest[0].upper() + rest[1:]
+    relative = _RELATIVE_AIM.search(clause)
+    if relative and gerund_base(relative.group("doing"), guess=True):
+        rest = clause[relative.end() :]
+        return f"{str(gerund_base(relative.group('doing'), guess=True)).capitalize()}{rest}"
     founded = _FOUNDED_TO.search(clause)
     if founded:
         rest = clause[founded.end() :]
@@ -312,6 +323,49 @@ def strip_lead(clause: str) -> str:
 _NAMED_PRESENT = re.compile(
     r"^(?:the\s+)?[A-ZÀ-Þ][\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
 )
+# "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
+_THIRD_PERSON_LIST = re.compile(
+    r"([,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([a-z]+(?:s|es))\b(?=[\s,]+[a-z(])"
+)
+# Words after a name that end in -s and are no verbs ("The Gates Foundation's ...", "is", "has").
+_NOT_VERBS = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "does",
+        "its",
+        "this",
+        "thus",
+        "always",
+        "across",
+        "various",
+        "numerous",
+        "series",
+        "news",
+    ]
+)
+
+
+def third_person_base(verb: str) -> str:
+    """ "protects" -> "protect", "addresses" -> "address", "carries" -> "carry", "stewards" -> "steward"."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return verb[:-2]
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return verb[:-1]
+    return verb
+
+
+# "..., whose purpose is to provide ...", "The goal of the project was to provide ...".
+_INNER_PURPOSE = re.compile(
+    r"\b(?:whose\s+|its\s+|their\s+)?(?:mission|goal|purpose|aim|vision|objective)s?(?:\s+of\s+[^,;:]{1,50}?)?"
+    r"\s+(?:is|was|are|were)\s+to\s+",
+    re.IGNORECASE,
+)
+# "... a verification initiative that is kickstarting fact-checking across Africa".
+_RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]+ing)\b")
 # "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
 _FOUNDED_TO = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|convened|launched)\b[^;:.]{0,40}?\bto\s+(?=[a-z])",
@@ -348,8 +402,10 @@ def _described_goal(clause: str) -> str | None:
     if match.group("runs") and rest.lower().startswith("to ") and rest[3:4].islower():
         rest = rest[3:]  # "a project that seeks to quantify ...": the infinitive is the goal
         return rest[0].upper() + rest[1:]
+    if match.group("runs"):
+        rest = _THIRD_PERSON_LIST.sub(lambda m: m.group(1) + third_person_base(m.group(2)), rest)
     verb = (
-        _base_form(match.group("runs"))
+        third_person_base(match.group("runs"))
         if match.group("runs")
         else gerund_base(
             match.group("gerund") or match.group("focus") or match.group("doing") or match.group("aimed")
@@ -373,7 +429,7 @@ def _described_goal(clause: str) -> str | None:
     return f"{verb.capitalize()}{'' if rest.startswith(',') else ' '}{rest}" if rest else None
 
 
-def gerund_base(word: str) -> str | None:
+def gerund_base(word: str, *, guess: bool = False) -> str | None:
     """ "expanding" → "expand", "making" → "make", "running" → "run"; None when the base form is no
     verb a purpose opens with (the clause is then left as it is)."""
     word = word.lower()
@@ -383,6 +439,17 @@ def gerund_base(word: str) -> str | None:
     for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
         if base in BASE_VERBS:
             return base
+    # with `guess`, a stem ending in two consonants is its own base ("kickstart", "expand"), except
+    # the endings that drop an e ("chang(e)", "enforc(e)", "advanc(e)", "solv(e)")
+    vowels = "aeiou"
+    if (
+        guess
+        and len(stem) > 3
+        and stem[-1] not in vowels
+        and stem[-2] not in vowels
+        and stem[-2:] not in {"ng", "rg", "nc", "rc", "dg", "lv", "rv", "ns", "rs", "ps", "ls", "rd"}
+    ):
+        return stem
     return None
 
 
