@@ -347,3 +347,16 @@ def test_the_notes_title_is_never_a_signal(runtime: Runtime) -> None:
     assert not any("shortage review" in s.text for s in result.signals)
     assert "shortage review" not in " ".join(p.rationale for p in result.pivots)
     assert "against the approach the backlash is about" not in " ".join(p.rationale for p in result.pivots)
+
+
+def test_a_metric_that_fell_away_from_its_target_is_described_as_such(runtime: Runtime) -> None:
+    metrics = [
+        _metric("Active drivers", 60, 90, 41),
+        *(_metric(f"Meals route {n}", 0, 100, 5) for n in "ABC"),
+    ]
+    notes = "Two drivers quit in March and we lost the church van.\n"
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    text = " ".join(f"{p.title} {p.rationale}" for p in result.pivots)
+    assert "'Active drivers' has gone from 60 to 41, away from its target of 90" in text, text
+    assert "on the way from 60 to 90" not in text
+    assert not re.search(r"\b1 other lagging metric", text)

@@ -146,18 +146,17 @@ class Relater:
 
 
 def describe_pace(state: MetricState, as_of: date) -> str:
-    """'X' has covered 11% of the way from 42 to 15 percent (now 39); 50% was due by 2026-06-30."""
+    """'X' has covered 11% of the way from 42 to 15 percent (now 39); a steady pace would have
+    covered 50% of the way by 2026-06-30. A metric that moved away from its target says so."""
     m = state.metric
     unit = f" {m.unit}" if m.unit else ""
-    moved = (
-        f"has moved backwards ({state.progress:.0%}) on the way"
-        if state.progress < 0
-        else f"has covered {state.progress:.0%} of the way"
-    )
-    return (
-        f"'{m.metric}' {moved} from {m.baseline:g} to {m.target:g}{unit} (now {m.current:g}); "
-        f"a steady pace would have reached {state.expected:.0%} by {as_of.isoformat()}"
-    )
+    if state.progress < 0:  # "from 60 to 90 (now 41)" would read as if on the way
+        moved = f"has gone from {m.baseline:g} to {m.current:g}{unit}, away from its target of {m.target:g}"
+    else:
+        way = f"from {m.baseline:g} to {m.target:g}{unit} (now {m.current:g})"
+        moved = f"has covered {state.progress:.0%} of the way {way}"
+    steady = f"a steady pace would have covered {state.expected:.0%} of the way by {as_of.isoformat()}"
+    return f"'{m.metric}' {moved}; {steady}"
 
 
 def quote(text: str) -> str:

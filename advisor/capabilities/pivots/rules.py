@@ -361,6 +361,19 @@ def _best_opening(signals: list[FoundSignal], key: str | None) -> str:
     return max(signals, key=lambda s: approaches_in(s.text)[key] if key else 0).text
 
 
+_NUMBER_WORDS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+}
+
+
 def _subject(states: list[MetricState]) -> str:
     """The lagging metrics an option names in its title: short, since a title is a few words."""
     first = f"'{states[0].name}'"
@@ -370,4 +383,4 @@ def _subject(states: list[MetricState]) -> str:
     if len(states) == 2 and len(both) <= 60:
         return both
     more = len(states) - 1
-    return f"{first} and {more} other lagging metric{'s' if more > 1 else ''}"
+    return f"{first} and {_NUMBER_WORDS.get(more, str(more))} other lagging metric{'s' if more > 1 else ''}"

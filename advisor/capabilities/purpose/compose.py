@@ -24,6 +24,8 @@ from advisor.capabilities.purpose.timeframe import find_timeframe
 from advisor.text.sentences import split_sentences
 
 OUTCOME_SLOT = "[a result you can count, e.g. X falls by 30%]"
+# The draft when no sentence says what should change: still one sentence, its result a slot.
+NO_GOAL_SLOT = "Reach [a result you can count, e.g. 30% fewer evictions]"
 TARGET_SLOT = "[by how much, e.g. by 30% or to 500]"
 POPULATION_SLOT = "[a defined group or place]"
 TIMEFRAME_SLOT = "by [year]"
@@ -327,6 +329,7 @@ _NAMED_PRESENT = re.compile(
 _THIRD_PERSON_LIST = re.compile(
     r"([,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([a-z]+(?:s|es))\b(?=[\s,]+[a-z(])"
 )
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])
 # Words after a name that end in -s and are no verbs ("The Gates Foundation's ...", "is", "has").
 _NOT_VERBS = frozenset(
     [
@@ -487,8 +490,11 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         source
         and first[:1].isupper()
         and first.isalpha()
+        and first.lower() not in _DETERMINERS
         and not source.lstrip().startswith(first)
-        and re.search(rf"\b{re.escape(first.lower())}\b", source)
+        # a verb the lead-in introduced ("aims to coordinate"), never a word like "the" that
+        # merely occurs later ("Founded in 1998, the Network is ...")
+        and re.search(rf"\b(?:to|will|shall|must|and|or)\s+{re.escape(first.lower())}\b", source)
     )
 
 
@@ -572,7 +578,7 @@ def _bare_vague_group(body: str) -> re.Match[str] | None:
 
 
 def _preposition(population: str) -> str:
-    return "in" if _PLACE_PHRASE.match(population) else "for"
+    return "in" if _PLACE_PHRASE.match(population.removeprefix("the ")) else "for"
 
 
 def sentence_case(body: str) -> str:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.compose import (
-    OUTCOME_SLOT,
+    NO_GOAL_SLOT,
     complete,
     facts_of,
     goal_clauses_with_sources,
@@ -132,19 +132,18 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
     if goal and (own or not clauses):
         if not own:  # only descriptions, history or problems: nothing says what should change
-            own = [OUTCOME_SLOT]
+            own = [NO_GOAL_SLOT]
+            sources[NO_GOAL_SLOT] = goal  # the group or place it describes still fills its slot
             warnings.append(NO_GOAL_IN_TEXT)
         ranked = sorted(own, key=lambda c: (-facts_of(c).outcome.met, -_measured(c), -_met(c)))
         ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
-        # facts of the goal's own goal sentences, never of a description or history beside them
-        # ("in United States" from a tax-ID line, "California" from a university's name)
         # facts of the chosen goal and of the goal sentences around it that are no goal items of
         # their own ("By 2030, Singapore will be ..."): never of a description or history beside
         # them ("in United States" from a tax-ID line), nor another item's deadline
         context = [c for c in own if c != ranked[0] and not opens_with_verb(c)]
         goal_facts = facts_of(" ".join([without_openings(sources.get(ranked[0], ranked[0])), *context]))
         timeframe = _movable(goal_facts.timeframe.evidence)
-        population = goal_facts.population.evidence
+        population = _with_article(goal_facts.population.evidence, goal)
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
             timeframe = _movable(facts_of(clauses[0].text).timeframe.evidence)
             used.append((clauses[0].passage, clauses[0].sentence))
@@ -169,11 +168,11 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         if deadline and not facts_of(clauses[0].text).timeframe.met:
             used.append(deadline[1:])
     else:
-        bases = [complete(OUTCOME_SLOT)]
+        bases = [complete(NO_GOAL_SLOT)]
         warnings.append(NO_GOAL_IN_DOCUMENTS)
     statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
     if len(statements) < DRAFTS:  # three drafts: the other goal clauses (a list's items) in turn
-        others = [c for c in own if c not in ranked[:2] and c != OUTCOME_SLOT] if goal else []
+        others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
         others += [c.text for c in clauses[2:]]
         more = [complete(shorten(c), timeframe=timeframe) for c in others]
         statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
@@ -186,6 +185,13 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     for passage, sentence in used:
         citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
     return PurposeDrafts(drafts=drafts, citations=list(citations.values()), warnings=warnings)
+
+
+def _with_article(place: str | None, text: str) -> str | None:
+    """`place` with the article the text gives it ("the United States", "the Bronx")."""
+    if place and place[:1].isupper() and re.search(rf"\bthe\s+{re.escape(place)}", text):
+        return f"the {place}"
+    return place
 
 
 def _variants(statement: str) -> list[str]:
