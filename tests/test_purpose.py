@@ -38,8 +38,8 @@ def test_vague_statement_gets_specific_suggestions_and_a_rewrite() -> None:
     assert "'the community' is too broad" in result.suggestions[1]
     # the rewrite is the user's own sentence, with a [slot] only for each missing fact
     assert result.rewrite == (
-        "Promote health and wellness for [a defined group or place, not 'the community'] so that "
-        "[a result you can count, e.g. X falls by 30%] by [year]."
+        "Promote health and wellness for [a defined group or place, not 'the community'], reaching "
+        "[a result you can count, e.g. 30% fewer X] by [year]."
     )
 
 
@@ -87,7 +87,7 @@ def test_cli_human_output_shows_placeholders_literally() -> None:
     result = CliRunner().invoke(app, ["purpose", "check", "Promote cycling in the city of Riverside."])
     assert result.exit_code == 0
     assert (
-        "Promote cycling in the city of Riverside so that [a result you can count, e.g. X falls by 30%] "
+        "Promote cycling in the city of Riverside, reaching [a result you can count, e.g. 30% fewer X] "
         "by [year]." in " ".join(result.output.split())
     )
 

@@ -21,11 +21,13 @@ from advisor.capabilities.purpose.rules import (
     is_determiner,
 )
 from advisor.capabilities.purpose.timeframe import find_timeframe
+from advisor.capabilities.purpose.vocabulary import LEXICON, alternatives
 from advisor.text.sentences import split_sentences
 
-OUTCOME_SLOT = "[a result you can count, e.g. X falls by 30%]"
-# The draft when no sentence says what should change: still one sentence, its result a slot.
-NO_GOAL_SLOT = "Reach [a result you can count, e.g. 30% fewer evictions]"
+# The result to count, as a noun phrase: "..., reaching [...] by 2030"; "Reach [...] in Accra by [year]"
+# when no sentence of the goal says what should change.
+RESULT_SLOT = "[a result you can count, e.g. 30% fewer X]"
+NO_GOAL_SLOT = f"Reach {RESULT_SLOT}"
 TARGET_SLOT = "[by how much, e.g. by 30% or to 500]"
 POPULATION_SLOT = "[a defined group or place]"
 TIMEFRAME_SLOT = "by [year]"
@@ -67,7 +69,7 @@ VAGUE_TIME = re.compile(
 )
 _RESULT_VERBS = frozenset(v.split()[0] for v in CONCRETE_VERBS)
 # Verbs that make something rather than change a level: "Create the best software [by how much]" reads
-# wrong, so these get a result to count ("so that [...]") instead of a target.
+# wrong, so these get a result to count (", reaching [...]") instead of a target.
 _MAKING_VERBS = frozenset(
     [
         "create",
@@ -101,6 +103,22 @@ _SUBJECT = re.compile(
 _HISTORY = re.compile(
     r"^(?:(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up)\b"
     r"|since\s+(?:our|its|their)\s+(?:founding|creation|launch|start)\b)[^,;:]{0,80},\s+",
+    re.IGNORECASE,
+)
+# "... working towards a common goal of creating accessible map data": the goal is the doing named.
+_GOAL_OF = re.compile(
+    r"^[^;]{0,160}?\b(?:a|the|our|their|its)\s+(?:common\s+|shared\s+|main\s+|overall\s+|core\s+)?"
+    r"(?:goal|aim|mission|purpose|objective)\s+of\s+(?=\w+ing\b)",
+    re.IGNORECASE,
+)
+_GERUND_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|means|remains|can|could|will|would|should|must|may|matters|helps)\b"
+)
+# "To achieve this, we ...", "To cut X, we will ...", "To become a member, countries must ...": an
+# infinitive of purpose before the subject (its aim is the goal only when "we" follow).
+_PURPOSE_ADJUNCT = re.compile(
+    r"^to\s+(?P<anaphor>(?:this|that)\s+end|\w+\s+(?:this|these|that|it|them))\b,?\s+"
+    r"|^to\s+(?P<aim>[a-z][^,;]{2,80}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
@@ -210,7 +228,7 @@ def goal_sentences(text: str) -> list[str]:
             lines[-1] = f"{lines[-1]} {line}"  # a line wrapped mid-sentence ("to raise,\nbudget ...")
         elif line:
             lines.append(_BULLET.sub("", line).strip())
-    for line in lines:
+    for line in _under_goal_headings(lines):
         items = [i.strip(" ,;") for i in _ITEM.split(line)]
         for item in items:
             item = re.sub(r"^(?:and|or)\s+", "", item)
@@ -224,6 +242,29 @@ def goal_sentences(text: str) -> list[str]:
                 continue  # "The purposes of this corporation shall be:" introduces the items
             sentences.extend(split_sentences(" ".join(item.split())))
     return [s for s in sentences if s.strip()]
+
+
+_GOAL_HEADING = re.compile(
+    r"^#*\s*(?:our\s+|the\s+)?(?P<word>mission|purpose|goals?|aims?)(?:\s+statement)?\s*:?\s*#*$", re.I
+)
+_STATED = re.compile(r"^[^:;]{0,60}\b(?:mission|purpose|goals?|aims?)\b[^:;]{0,30}:\s+", re.I)
+
+
+def _under_goal_headings(lines: list[str]) -> list[str]:
+    """A line under a heading "Mission" / "## Our purpose" labelled as such ("Mission: ...")."""
+    out: list[str] = []
+    for line in lines:
+        heading = _GOAL_HEADING.match(out[-1]) if out else None
+        if heading and not _GOAL_HEADING.match(line):
+            out[-1] = f"{heading.group('word').capitalize()}: {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def is_stated_goal(source: str) -> bool:
+    """Whether a sentence states itself as the goal: "Our mission is to ...", "Mission: ..."."""
+    return bool(_PURPOSE_LEAD.match(source) or _STATED.match(source))
 
 
 def strip_lead(clause: str) -> str:
@@ -240,6 +281,14 @@ def strip_lead(clause: str) -> str:
         inner = strip_lead(rest)
         if _opens_with_verb(inner) or lead:
             return lead + (_lower_first(inner) if lead else inner)
+    adjunct = _PURPOSE_ADJUNCT.match(clause)
+    if adjunct and adjunct.group("anaphor"):  # "To achieve this, we maintain ...": the main clause
+        return strip_lead(clause[adjunct.end() :])
+    if adjunct and adjunct.group("rule"):  # "To become a member, countries must ...": a rule
+        return clause
+    if adjunct:  # "To cut child poverty in half, we will ...": the aim, not the means after it
+        aim = adjunct.group("aim")
+        return aim[0].upper() + aim[1:]
     bare = re.match(r"^to\s+(?=[a-z])", clause, re.IGNORECASE)
     if bare and clause[bare.end() :].split()[0] not in _FUNCTION_WORDS:
         rest = clause[bare.end() :]
@@ -247,12 +296,17 @@ def strip_lead(clause: str) -> str:
     fronted = _FRONTED_TIME.match(clause)
     if fronted and (find_timeframe(fronted.group("when")).met or re.search(r"\d", fronted.group("when"))):
         inner = strip_lead(clause[fronted.end() :])
-        if _opens_with_verb(inner):
+        # "By 2030, cut ...", "By the end of 2019, our aim is to have ...": the date stays
+        if _opens_with_verb(inner) or _PURPOSE_LEAD.match(clause[fronted.end() :]):
             return f"{fronted.group('when')}, {_lower_first(inner)}"
     for opening in (_HISTORY, _MEANS):
         opened = opening.match(clause)
         if opened and len(clause[opened.end() :].split()) >= 3:
             clause = clause[opened.end() :]
+    goal_of = _GOAL_OF.match(clause)
+    doing = clause[goal_of.end() :].split(maxsplit=1) if goal_of else []
+    if doing and gerund_base(doing[0], guess=True):  # "working towards a common goal of creating X"
+        return " ".join([str(gerund_base(doing[0], guess=True)).capitalize(), *doing[1:]])
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
         rest = clause[lead_in.end() :]
@@ -262,11 +316,24 @@ def strip_lead(clause: str) -> str:
         if first.endswith("ing") and gerund_base(first):
             rest = f"{gerund_base(first)}{rest[len(first) :]}"  # "committed to feeding" -> "Feed"
             first = rest.split()[0]
+        words = rest.split(maxsplit=2)
+        if len(words) > 1 and first.lower().endswith("ly") and gerund_base(words[1]):
+            # "committed to collectively building ..." -> "Collectively build ..."
+            return " ".join([first.capitalize(), str(gerund_base(words[1])), *words[2:]])
         if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
             return rest[0].upper() + rest[1:]
     described = _described_goal(clause)
     if described:
         return described
+    head = clause.split(maxsplit=1)
+    if (
+        len(head) == 2
+        and gerund_base(head[0])
+        and not _GERUND_SUBJECT.search(head[1])  # "Housing is a right", "Sharing X should be simple"
+        and not re.search(r",\s+(?:we|our|the|they|it)\b", clause)
+    ):
+        # a headline that opens with its doing: "Partnering with maintainers to find ..." -> "Partner ..."
+        return f"{str(gerund_base(head[0])).capitalize()} {head[1]}"
     wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
     if wants:
         return f"Get {wants.group('who')} to {clause[wants.end() :]}"
@@ -488,7 +555,7 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     first = body.split()[0] if body.split() else ""
     return bool(
         source
-        and first[:1].isupper()
+        and (first[:1].isupper() or fronted is not None)
         and first.isalpha()
         and first.lower() not in _DETERMINERS
         and not source.lstrip().startswith(first)
@@ -535,7 +602,7 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
         elif found:
             slot = f"[a defined group or place, not '{found.group(0)}']"
             body = body[: found.start()] + slot + body[found.end() :]
-        else:
+        elif not _NAMES_A_GROUP.search(body):  # "... for researchers": named, if broadly
             group = f" for {POPULATION_SLOT}"
     if (
         facts.outcome.met
@@ -547,11 +614,21 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
     elif body.split()[0].lower() in _RESULT_VERBS and body.split()[0].lower() not in _MAKING_VERBS:
         body = f"{body} {TARGET_SLOT}{group}"
     else:
-        body = f"{body}{group} so that {OUTCOME_SLOT}"
+        body = f"{body}{group}, reaching {RESULT_SLOT}"
     vague_time = VAGUE_TIME.search(body) if when and not facts.timeframe.met else None
+    if vague_time and re.search(r"\b(?:the|a|an|our|its|their)\s+$", body[: vague_time.start()], re.I):
+        vague_time = None  # "the long-term growth of ...": a quality of the noun, no deadline
     if vague_time:  # "…safer soon" → "…safer by [year]", the slot where the vague time was
         body, when = body[: vague_time.start()] + when + body[vague_time.end() :], ""
     return sentence_case(f"{body} {when}")
+
+
+# Who a goal serves, named if broadly ("citizens", "open source maintainers", "Partners"): a draft asks
+# no [group] slot after them (the check still asks for a narrower one).
+_NAMES_A_GROUP = re.compile(
+    rf"\b(?:{alternatives([*LEXICON.situation_groups, *LEXICON.public_bodies, *LEXICON.named_groups])})\b",
+    re.I,
+)
 
 
 # A number the user gave: the result has its measure even where the rules see no outcome.

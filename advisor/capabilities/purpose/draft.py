@@ -26,6 +26,7 @@ from advisor.capabilities.purpose.compose import (
     goal_clauses_with_sources,
     goal_sentences,
     is_goal_clause,
+    is_stated_goal,
     opens_with_verb,
     place_first,
     shorten,
@@ -132,10 +133,12 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
     if goal and (own or not clauses):
         if not own:  # only descriptions, history or problems: nothing says what should change
-            own = [NO_GOAL_SLOT]
-            sources[NO_GOAL_SLOT] = goal  # the group or place it describes still fills its slot
+            own = [NO_GOAL_SLOT]  # never a place from a description: "in Sale" from "Not For Sale"
             warnings.append(NO_GOAL_IN_TEXT)
-        ranked = sorted(own, key=lambda c: (-facts_of(c).outcome.met, -_measured(c), -_met(c)))
+        # what the text states as its goal ("Mission: ...", "Our aim is to ...") before its other
+        # clauses (a milestone, an activity), then the one with a result
+        stated = {c: is_stated_goal(sources.get(c, c)) for c in own}
+        ranked = sorted(own, key=lambda c: (-stated[c], -facts_of(c).outcome.met, -_measured(c), -_met(c)))
         ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
         # facts of the chosen goal and of the goal sentences around it that are no goal items of
         # their own ("By 2030, Singapore will be ..."): never of a description or history beside
