@@ -360,3 +360,17 @@ def test_a_metric_that_fell_away_from_its_target_is_described_as_such(runtime: R
     assert "'Active drivers' has gone from 60 to 41, away from its target of 90" in text, text
     assert "on the way from 60 to 90" not in text
     assert not re.search(r"\b1 other lagging metric", text)
+
+
+def test_money_received_is_never_redeployed_and_a_past_due_metric_says_when_it_was_due(
+    runtime: Runtime,
+) -> None:
+    metrics = [
+        _metric("Renewed funding received", 0, 5, 5),
+        _metric("Projects adopting security processes", 0, 500, 0),
+    ]
+    result = analyze_pivots(metrics, notes_text="", as_of=date(2027, 3, 1), retriever=runtime.retriever)
+    text = " ".join(f"{p.title} {p.rationale}" for p in result.pivots)
+    assert not any(p.title.startswith("Redeploy what 'Renewed funding") for p in result.pivots), text
+    assert "the target was due by 2027-01-01" in text
+    assert "a steady pace would have covered 100%" not in text

@@ -384,3 +384,92 @@ def test_a_goal_with_no_aim_still_gives_whole_sentences_and_no_facts_from_a_desc
     for draft in result.drafts:
         assert re.match(r"(?:By \[year\], )?[Rr]each \[a result you can count", draft.statement), draft
         assert not re.search(r"nonprofit|Network is|Sale|Jessamine|United States", draft.statement), draft
+
+
+@pytest.mark.parametrize(
+    ("goal", "opening"),
+    [
+        (
+            "The purpose of Health for Rural Africa, Inc. (HERA) shall be to improve the lives of families "
+            "in the Rwenzori region.",
+            "Improve the lives of families in the Rwenzori region",
+        ),
+        (
+            "HERA is working with the Kasese Foundation to transform healthcare delivery in the "
+            "Rwenzori region.",
+            "Transform healthcare delivery in the Rwenzori region",
+        ),
+        (
+            "To achieve this, we maintain an ecosystem of public software.",
+            "Maintain an ecosystem of public software",
+        ),
+        ("To cut child poverty in half by 2030, we will expand pre-K.", "Cut child poverty in half"),
+        (
+            "Missing Maps is a collective of organizations working towards a common goal of creating "
+            "accessible map data where humanitarian organizations are operating.",
+            "Create accessible map data",
+        ),
+        (
+            "Partnering with open source maintainers to find new vulnerabilities in open source code.",
+            "Partner with open source maintainers",
+        ),
+        (
+            "The Tenants Union is committed to collectively building the power of tenants.",
+            "Collectively build",
+        ),
+        ("About us\n\nMission\nAccelerate the recovery of the Puget Sound", "Accelerate the recovery"),
+    ],
+)
+def test_still_more_ways_a_text_names_its_goal(goal: str, opening: str) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert drafts[0].startswith(opening) or any(d.startswith(opening) for d in drafts), drafts
+
+
+@pytest.mark.parametrize(
+    ("goal", "never"),
+    [
+        (
+            "The Network works with local communities, indigenous peoples, investors and others to "
+            "shape policy.",
+            "indigenou ",
+        ),
+        (
+            "The Network works with local communities, indigenous peoples, investors and others to "
+            "shape policy.",
+            "investor ",
+        ),
+        (
+            "The GCF helps countries adapt to climate change. These funds come mainly from developed "
+            "countries.",
+            "Fund come",
+        ),
+        ("To become a member of OGP, participating countries must endorse a declaration.", "Become a member"),
+        ("Sharing design tokens across tools should be simple.", "Share design tokens"),
+        ("Housing is a human right.", "House is"),
+        ("We focus on the long-term growth of community-driven projects.", "the by [year] growth"),
+    ],
+)
+def test_words_are_never_broken_nor_a_subject_read_as_a_verb(goal: str, never: str) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert not any(never in d for d in drafts), drafts
+
+
+def test_a_list_of_purposes_under_a_heading_is_drafted_and_a_voting_rule_never_is(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    doc = write(
+        tmp_path / "terms.md",
+        "# Terms of reference\n\n### Mission\n\n"
+        "  - To maintain and develop services that enable Canadian researchers to generate the greatest\n"
+        "  possible scientific return on telescopes.\n\n"
+        "### Amendments\n\nChanges to this charter must receive 2/3 of the votes cast in the approval "
+        "vote to pass.\n",
+    )
+    ingest_paths(
+        [doc], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    drafts = [
+        d.statement for d in draft_purpose(workspace=workspace_name, retriever=runtime.retriever).drafts
+    ]
+    assert drafts[0].startswith("Maintain and develop services that enable Canadian researchers"), drafts
+    assert not any("votes" in d for d in drafts), drafts

@@ -155,7 +155,11 @@ def describe_pace(state: MetricState, as_of: date) -> str:
     else:
         way = f"from {m.baseline:g} to {m.target:g}{unit} (now {m.current:g})"
         moved = f"has covered {state.progress:.0%} of the way {way}"
-    steady = f"a steady pace would have covered {state.expected:.0%} of the way by {as_of.isoformat()}"
+    steady = (
+        f"the target was due by {m.due.isoformat()}"
+        if as_of >= m.due
+        else f"a steady pace would have covered {state.expected:.0%} of the way by {as_of.isoformat()}"
+    )
     return f"'{m.metric}' {moved}; {steady}"
 
 

@@ -42,6 +42,7 @@ class PivotLexicon(BaseModel, extra="forbid"):
     approaches: dict[str, ApproachWords]
     metric_stopwords: str
     needs: dict[str, NeedWords]
+    inflows: Regex = Field(description="Words of a metric that counts money or support coming in.")
 
     @model_validator(mode="after")
     def _cues_compile(self) -> PivotLexicon:

@@ -198,6 +198,7 @@ def _shift_or_reframe(ev: Evidence) -> list[MetricState] | None:
 
 _NEEDS = {need: re.compile(entry.cues, re.I) for need, entry in LEXICON.needs.items()}
 _NEED_WORDS = {need: entry.words for need, entry in LEXICON.needs.items()}
+_INFLOW = re.compile(LEXICON.inflows, re.I)
 
 
 def _capacity(ev: Evidence) -> None:
@@ -264,7 +265,8 @@ def _double_down(ev: Evidence) -> list[MetricState]:
 
 def _redeploy(ev: Evidence, winners: list[MetricState]) -> None:
     """A finished metric frees money, people and attention: move them to lagging work."""
-    done = [s for s in ev.states if s.status == "done" and s not in winners]
+    # money that came in is the budget for everything, not work that frees people when done
+    done = [s for s in ev.states if s.status == "done" and s not in winners and not _INFLOW.search(s.name)]
     for finished in done[:2]:
         related = [s for s in ev.lagging if ev.relater.related(finished.name, s.name)]
         target = related[0] if related else max(ev.lagging, key=lambda s: s.expected - s.progress)
@@ -310,8 +312,7 @@ def _diagnose(ev: Evidence) -> None:
         ev.drafts.append(
             PivotDraft(
                 title=_diagnose_title(spoken),
-                rationale=f"{said} {UNREAD_CAUSE} they report, so read them first: if they give the cause, "
-                "act on it; if "
+                rationale=f"{said} {UNREAD_CAUSE}: read them first, and if they give it, act on it; if "
                 "not, run a learning review before pivoting: check the data and ask the people the metric "
                 "is about and the members doing the work what they see.",
                 addresses=[s.name for s in spoken],
@@ -320,10 +321,10 @@ def _diagnose(ev: Evidence) -> None:
         )
 
 
-# How a diagnose option says the notes were not tied to a metric, and that quoted sentences were not
-# read as a kind of change (the coalitions eval and its tests find the options by these words).
+# How a diagnose option says the notes were not tied to a metric, and that quoted sentences may hold
+# its cause (the coalitions eval and its tests find the options by these words).
 NOTHING_TIED = "The advisor could not tie any sentence of the notes to"
-UNREAD_CAUSE = "Those sentences may hold the cause; the advisor could not tell what kind of change"
+UNREAD_CAUSE = "Those sentences may hold the cause"
 
 _DIAGNOSE_QUERY = (
     "Diagnose an off-track indicator in a learning review: what might explain the trend, what members "

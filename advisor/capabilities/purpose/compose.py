@@ -35,7 +35,8 @@ FOCUS_SLOT = "[the groups or places most affected]"
 
 # Verbs a purpose clause can open with, in the base form ("develop", "keep"), besides the lexicon's.
 _MORE_VERBS = (
-    "make keep help give create develop maintain defend serve connect build produce publish lead advise "
+    "make keep steward help give create develop maintain defend serve connect build produce publish lead "
+    "advise "
     "facilitate share offer run establish grow become organise organize set stop put see turn bring "
     "transform shift secure guarantee protect cut halve deploy launch adopt pass win recruit release "
     "complete implement scan triage notify review propose drive double triple green electrify end "
@@ -51,9 +52,10 @@ BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} |
 _PURPOSE_LEAD = re.compile(
     r"^(?!(?:if|when|unless|whether)\b)"
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition)"
-    r"(?:\s+and\s+\w+)?(?:\s+of\s+[^,;:]{1,60}?)?\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
+    r"(?:\s+and\s+\w+)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
+    r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
-    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|need|on\s+a\s+mission|up\s+to\s+us)"
+    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+)",
     re.IGNORECASE,
@@ -362,10 +364,13 @@ def strip_lead(clause: str) -> str:
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
     named = _NAMED_PRESENT.match(clause)
-    if named and named.group("verb") not in _NOT_VERBS and not _opens_with_verb(clause):
-        rest = _THIRD_PERSON_LIST.sub(
-            lambda m: m.group(1) + third_person_base(m.group(2)), clause[named.end() :]
-        )
+    if (
+        named
+        and named.group("verb") not in _NOT_VERBS
+        and third_person_base(named.group("verb")) in BASE_VERBS  # never "The Fund comes" -> "Fund come"
+        and not _opens_with_verb(clause)
+    ):
+        rest = _THIRD_PERSON_LIST.sub(_listed_verb, clause[named.end() :])
         base = third_person_base(named.group("verb")).capitalize()
         return f"{base}{'' if rest.startswith(',') else ' '}{rest.lstrip()}".strip()
     stated = _INNER_PURPOSE.search(clause)
@@ -390,7 +395,8 @@ def strip_lead(clause: str) -> str:
 
 # "The Lansing Promise provides scholarships ...": a name, then what it does (present tense).
 _NAMED_PRESENT = re.compile(
-    r"^(?:the\s+)?[A-ZÀ-Þ][\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
+    r"^(?!(?i:these|those|this|that|it|its|they|their|our|some|many|most|all|each|such|other)\b)"
+    r"(?:the\s+)?[A-ZÀ-Þ][\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
 )
 # "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
 _THIRD_PERSON_LIST = re.compile(
@@ -415,6 +421,13 @@ _NOT_VERBS = frozenset(
         "news",
     ]
 )
+
+
+def _listed_verb(match: re.Match[str]) -> str:
+    """A verb of a third-person list in its base form ("..., and supports" -> "..., and support"); a
+    word whose base is no known verb is left as written ("investors", "others", "indigenous")."""
+    base = third_person_base(match.group(2))
+    return match.group(1) + (base if base in BASE_VERBS else match.group(2))
 
 
 def third_person_base(verb: str) -> str:
@@ -473,7 +486,7 @@ def _described_goal(clause: str) -> str | None:
         rest = rest[3:]  # "a project that seeks to quantify ...": the infinitive is the goal
         return rest[0].upper() + rest[1:]
     if match.group("runs"):
-        rest = _THIRD_PERSON_LIST.sub(lambda m: m.group(1) + third_person_base(m.group(2)), rest)
+        rest = _THIRD_PERSON_LIST.sub(_listed_verb, rest)
     verb = (
         third_person_base(match.group("runs"))
         if match.group("runs")

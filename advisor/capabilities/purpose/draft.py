@@ -65,6 +65,16 @@ _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.
 _MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
 _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_PROCEDURE = re.compile(
+    r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
+    r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus)\b",
+    re.I,
+)
+_TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
+_LABELLED_HEADING = re.compile(
+    r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
+    re.I,
+)
 
 
 class ModelDrafts(BaseModel):
@@ -213,7 +223,8 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
             for sentence in goal_sentences(_YAML_KEY.sub("", _MARKUP.sub("", line))):
                 for part in re.split(r";\s+", sentence):
                     stripped = strip_lead(part)
-                    stated = _states_a_purpose(part, stripped)
+                    # "- To maintain and develop services ...": an item of a list of purposes
+                    stated = _states_a_purpose(part, stripped) or (listed and bool(_TO_ITEM.match(part)))
                     clause = shorten(stripped, limit=0)
                     facts = facts_of(clause)
                     if not is_goal_clause(clause, part):
@@ -227,6 +238,8 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                     transformed = stripped.lower() != part.strip().rstrip(".").lower()
                     if not (stated or (result and (listed or transformed))):
                         continue
+                    if _PROCEDURE.search(clause):
+                        continue  # "Receive 2/3 of the votes cast ...": how the body works, not its goal
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
                     rank = (-result, -stated, -met, number)
                     found.append(_Clause(clause, passage, " ".join(sentence.split()), rank))
@@ -243,6 +256,8 @@ def _passage_lines(text: str) -> list[tuple[str, bool]]:
     lines: list[tuple[str, bool]] = []
     for raw in re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines():
         line = raw.strip()
+        labelled = _LABELLED_HEADING.match(line)  # "#### **Goal:** We support ...": a goal, not a heading
+        line = f"{labelled.group('label')}: {labelled.group('text')}" if labelled else line
         if not line or line.startswith(("#", "<!--", "|")):
             lines.append(("", False))
             continue
