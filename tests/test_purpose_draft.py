@@ -354,41 +354,6 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
             "Raise, budget",
         ),
         ("We’re building a platform for students across LA County.", "Build a platform for students"),
-    ],
-)
-def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:
-    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
-    assert any(d.startswith(opening) for d in drafts), drafts
-
-
-def test_a_conditional_is_never_a_goal() -> None:
-    result = draft_purpose(
-        goal="If your goal is to run larger events, then having several core members is good."
-    )
-    assert not any(d.statement.startswith("Run larger events") for d in result.drafts)
-
-
-@pytest.mark.parametrize(
-    "goal",
-    [
-        "Wilmore Pantry is a volunteer-run food pantry serving families in Jessamine County.",
-        "Founded in 1998, the Network is a nonprofit (EIN 12-3456789) in the United States.",
-        "Our World Is Not For Sale is a loose grouping of organizations and social movements worldwide.",
-    ],
-)
-def test_a_goal_with_no_aim_still_gives_whole_sentences_and_no_facts_from_a_description(goal: str) -> None:
-    """Slots to fill, but each draft a sentence with its verb (never '[result] for [group] by [year].'),
-    and nothing of the description drafted (no place taken from it: 'in Sale' from 'Not For Sale')."""
-    result = draft_purpose(goal=goal)
-    assert result.warnings and "says what should change" in result.warnings[0]
-    for draft in result.drafts:
-        assert re.match(r"(?:By \[year\], )?[Rr]each \[a result you can count", draft.statement), draft
-        assert not re.search(r"nonprofit|Network is|Sale|Jessamine|United States", draft.statement), draft
-
-
-@pytest.mark.parametrize(
-    ("goal", "opening"),
-    [
         (
             "The purpose of Health for Rural Africa, Inc. (HERA) shall be to improve the lives of families "
             "in the Rwenzori region.",
@@ -420,9 +385,34 @@ def test_a_goal_with_no_aim_still_gives_whole_sentences_and_no_facts_from_a_desc
         ("About us\n\nMission\nAccelerate the recovery of the Puget Sound", "Accelerate the recovery"),
     ],
 )
-def test_still_more_ways_a_text_names_its_goal(goal: str, opening: str) -> None:
+def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:
     drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
-    assert drafts[0].startswith(opening) or any(d.startswith(opening) for d in drafts), drafts
+    assert any(d.startswith(opening) for d in drafts), drafts
+
+
+def test_a_conditional_is_never_a_goal() -> None:
+    result = draft_purpose(
+        goal="If your goal is to run larger events, then having several core members is good."
+    )
+    assert not any(d.statement.startswith("Run larger events") for d in result.drafts)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Wilmore Pantry is a volunteer-run food pantry serving families in Jessamine County.",
+        "Founded in 1998, the Network is a nonprofit (EIN 12-3456789) in the United States.",
+        "Our World Is Not For Sale is a loose grouping of organizations and social movements worldwide.",
+    ],
+)
+def test_a_goal_with_no_aim_still_gives_whole_sentences_and_no_facts_from_a_description(goal: str) -> None:
+    """Slots to fill, but each draft a sentence with its verb (never '[result] for [group] by [year].'),
+    and nothing of the description drafted (no place taken from it: 'in Sale' from 'Not For Sale')."""
+    result = draft_purpose(goal=goal)
+    assert result.warnings and "says what should change" in result.warnings[0]
+    for draft in result.drafts:
+        assert re.match(r"(?:By \[year\], )?[Rr]each \[a result you can count", draft.statement), draft
+        assert not re.search(r"nonprofit|Network is|Sale|Jessamine|United States", draft.statement), draft
 
 
 @pytest.mark.parametrize(
