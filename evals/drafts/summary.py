@@ -26,6 +26,7 @@ ROUNDS = {
     "round2": "31e7095 (round 1 read and fixed)",
     "round3": "260aaee (round 2 read and fixed)",  # judged and read; its files were lost with a machine
     "round4": "514089b (round 3 read and fixed)",
+    "round5": "7d9cefb (round 4 read and fixed)",
 }
 
 
@@ -34,8 +35,8 @@ def load(round_: str) -> list[dict[str, Any]]:
 
 
 def table() -> None:
-    print("| round | code judged | goals | drafts | " + " | ".join(ITEMS) + " |")
-    print("|---|---|---|---|" + "---|" * len(ITEMS))
+    print("| round | code judged | goals | drafts | " + " | ".join(ITEMS) + " | all five |")
+    print("|---|---|---|---|" + "---|" * (len(ITEMS) + 1))
     for round_, part in ROUNDS.items():
         entries = load(round_)
         if not entries:
@@ -47,7 +48,8 @@ def table() -> None:
             drafts = [d for e in chosen for d in e.get("drafts", [])]
             if not drafts:
                 continue
-            ok = [sum(str(d.get(i)).lower() in ("yes", "true") for d in drafts) for i in ITEMS]
+            passes = [[str(d.get(i)).lower() in ("yes", "true") for i in ITEMS] for d in drafts]
+            ok = [sum(p[n] for p in passes) for n in range(len(ITEMS))] + [sum(all(p) for p in passes)]
             cells = " | ".join(f"{n}/{len(drafts)} ({n / len(drafts):.0%})" for n in ok)
             print(f"| {round_} {kind} | {part} | {len(chosen)} | {len(drafts)} | {cells} |")
 
