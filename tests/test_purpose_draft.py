@@ -355,6 +355,10 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
         ),
         ("We’re building a platform for students across LA County.", "Build a platform for students"),
         (
+            "Maintaining and developing the Open Smart Grid Platform via a publicly accessible source.",
+            "Maintain and develop the Open Smart Grid Platform",
+        ),
+        (
             "The purpose of Health for Rural Africa, Inc. (HERA) shall be to improve the lives of families "
             "in the Rwenzori region.",
             "Improve the lives of families in the Rwenzori region",
@@ -436,6 +440,13 @@ def test_a_goal_with_no_aim_still_gives_whole_sentences_and_no_facts_from_a_desc
         ("To become a member of OGP, participating countries must endorse a declaration.", "Become a member"),
         ("Sharing design tokens across tools should be simple.", "Share design tokens"),
         ("Housing is a human right.", "House is"),
+        ("Funding comes from nearly 1,500 annual memberships and from donations.", "Fund comes"),
+        ("Our mission is to support advocates to improve the health of _their_ riverscapes.", "_their_"),
+        (
+            "Our mission is to prevent suicide loss through education, advocacy, and support, for survivors "
+            "of suicide loss and those who love and care for them.",
+            "care for them [by how much",
+        ),
         ("We focus on the long-term growth of community-driven projects.", "the by [year] growth"),
     ],
 )

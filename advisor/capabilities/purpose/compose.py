@@ -204,6 +204,8 @@ def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
 
 # Markup a pasted goal carries: tags, links (their text kept), citation keys, footnote marks.
 _GOAL_MARKUP = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`")
+# "_their_", "*Project Trademarks*": emphasis marks around words (the words kept)
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=[^\s*_])([^*_]{1,80}?)(?<=[^\s*_])[*_](?![\w*_])")
 _LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{1,300}\)")
 # An item of a list: "(a) to ...", "(2) increase ...", "- Halve ...", "1. Cut ...".
 _ITEM = re.compile(r"(?:^|\s)(?:\(\s*(?:[a-h]|[ivx]{1,4}|\d{1,2})\s*\)|\d{1,2}[.)])\s+(?=\S)")
@@ -220,6 +222,9 @@ def goal_sentences(text: str) -> list[str]:
     text = re.sub(r"\\([\[\]*_()#])", r"\1", text)  # escaped markdown: "\[2]" is "[2]"
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
+    text = _EMPHASIS.sub(r"\1", text)
+    if text.count('"') % 2:  # a quotation cut off where the goal was copied: its mark goes
+        text = text.replace('"', "")
     text = _MISSION_LABEL.sub(lambda m: "\n" + m.group(0).lstrip(), text)
     sentences: list[str] = []
     lines: list[str] = []
@@ -332,10 +337,13 @@ def strip_lead(clause: str) -> str:
         len(head) == 2
         and gerund_base(head[0])
         and not _GERUND_SUBJECT.search(head[1])  # "Housing is a right", "Sharing X should be simple"
+        and not _finite_verb_follows(head[1])  # "Funding comes from ...": a subject, no doing
         and not re.search(r",\s+(?:we|our|the|they|it)\b", clause)
     ):
-        # a headline that opens with its doing: "Partnering with maintainers to find ..." -> "Partner ..."
-        return f"{str(gerund_base(head[0])).capitalize()} {head[1]}"
+        # a headline that opens with its doing: "Partnering with maintainers to find ..." -> "Partner
+        # ...", "Maintaining and developing X" -> "Maintain and develop X"
+        rest = _AND_GERUND.sub(lambda m: m.group(1) + (gerund_base(m.group(2)) or m.group(2)), head[1])
+        return f"{str(gerund_base(head[0])).capitalize()} {rest}"
     wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
     if wants:
         return f"Get {wants.group('who')} to {clause[wants.end() :]}"
@@ -421,6 +429,22 @@ _NOT_VERBS = frozenset(
         "news",
     ]
 )
+
+
+def _finite_verb_follows(words: str) -> bool:
+    """Whether one of the first words after a gerund is a verb in the third person ("Funding comes
+    from ...", "Volunteering gives ..."): the gerund is then the sentence's subject."""
+    for word in words.split()[:4]:
+        if (
+            word.endswith("s")
+            and word not in _NOT_VERBS
+            and third_person_base(word) in BASE_VERBS | _COMMON_VERBS
+        ):
+            return True
+    return False
+
+
+_COMMON_VERBS = frozenset(["come", "go", "take", "give", "mean", "remain", "seem", "look", "depend", "rely"])
 
 
 def _listed_verb(match: re.Match[str]) -> str:
@@ -624,7 +648,11 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
         or TARGET_SLOT in body
     ):
         body += group
-    elif body.split()[0].lower() in _RESULT_VERBS and body.split()[0].lower() not in _MAKING_VERBS:
+    elif (
+        body.split()[0].lower() in _RESULT_VERBS
+        and body.split()[0].lower() not in _MAKING_VERBS
+        and len(body.split()) <= 14  # after a long object "[by how much]" dangles off its last noun
+    ):
         body = f"{body} {TARGET_SLOT}{group}"
     else:
         body = f"{body}{group}, reaching {RESULT_SLOT}"

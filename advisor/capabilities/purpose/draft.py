@@ -67,7 +67,8 @@ _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a fla
 _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
-    r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus)\b",
+    r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
+    r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office)\b",
     re.I,
 )
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
