@@ -27,6 +27,7 @@ ROUNDS = {
     "round3": "260aaee (round 2 read and fixed)",  # judged and read; its files were lost with a machine
     "round4": "514089b (round 3 read and fixed)",
     "round5": "7d9cefb (round 4 read and fixed)",
+    "round6": "9161c74 (round 5 read and fixed)",
 }
 
 
