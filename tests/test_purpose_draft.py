@@ -474,3 +474,13 @@ def test_a_list_of_purposes_under_a_heading_is_drafted_and_a_voting_rule_never_i
     ]
     assert drafts[0].startswith("Maintain and develop services that enable Canadian researchers"), drafts
     assert not any("votes" in d for d in drafts), drafts
+
+
+def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> None:
+    text = (
+        "The Literacy Center is a not-for-profit organization in Evansville, Indiana. "
+        "Our mission is to improve basic adult literacy in our community."
+    )
+    assert all("Evansville" in d.statement for d in draft_purpose(goal=text).drafts)
+    named = "Our World is not for Sale is a network. Our mission is to fight corporate globalization."
+    assert not any("Sale" in d.statement for d in draft_purpose(goal=named).drafts)

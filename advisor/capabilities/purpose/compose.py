@@ -63,7 +63,7 @@ _PURPOSE_LEAD = re.compile(
 # "2030 targets: Deploy…", "The purposes of this chapter are to: Defend…": a label before a colon.
 _LABEL = re.compile(r"^(?P<label>[^:;]{1,70}):\s+(?=\S)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_END = re.compile(r"[\s.;:,!?]+$")
+_END = re.compile(r"(?:[\s.;:,!?]|(?<=[.!?])[”\"’'])+$")  # a closing quote after a full stop goes too
 _PLACE_PHRASE = re.compile(r"^[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:of|the|and|[A-ZÀ-Þ][\w’'.-]*))*$")
 VAGUE_TIME = re.compile(
     r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday)\b",
@@ -110,7 +110,7 @@ _HISTORY = re.compile(
 # "... working towards a common goal of creating accessible map data": the goal is the doing named.
 _GOAL_OF = re.compile(
     r"^[^;]{0,160}?\b(?:a|the|our|their|its)\s+(?:common\s+|shared\s+|main\s+|overall\s+|core\s+)?"
-    r"(?:goal|aim|mission|purpose|objective)\s+of\s+(?=\w+ing\b)",
+    r"(?:goal|aim|mission|purpose|objective|focus)\s+(?:of|on)\s+(?=\w+ing\b)",
     re.IGNORECASE,
 )
 _GERUND_SUBJECT = re.compile(

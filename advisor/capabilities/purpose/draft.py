@@ -68,8 +68,12 @@ _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
-    r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office)\b",
+    r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
+    r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property)\b",
     re.I,
+)
+_SERVES = re.compile(
+    r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
 )
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
@@ -158,6 +162,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         goal_facts = facts_of(" ".join([without_openings(sources.get(ranked[0], ranked[0])), *context]))
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = _with_article(goal_facts.population.evidence, goal)
+        if not population and own != [NO_GOAL_SLOT]:
+            population = _described_place(goal)
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
             timeframe = _movable(facts_of(clauses[0].text).timeframe.evidence)
             used.append((clauses[0].passage, clauses[0].sentence))
@@ -199,6 +205,17 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     for passage, sentence in used:
         citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
     return PurposeDrafts(drafts=drafts, citations=list(citations.values()), warnings=warnings)
+
+
+def _described_place(text: str) -> str | None:
+    """Where the text says the body works when its goal sentence names no group or place ("a
+    not-for-profit organization in Evansville, Indiana", "a network of Nashville residents"): the
+    group or place after "in", "of", "across", "serving" (never inside a name: "Not For Sale")."""
+    for sentence in goal_sentences(text):
+        found = facts_of(sentence).population
+        if found.met and found.evidence and _SERVES.search(sentence.split(found.evidence)[0]):
+            return _with_article(found.evidence, sentence)
+    return None
 
 
 def _with_article(place: str | None, text: str) -> str | None:
