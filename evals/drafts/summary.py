@@ -28,6 +28,7 @@ ROUNDS = {
     "round4": "514089b (round 3 read and fixed)",
     "round5": "7d9cefb (round 4 read and fixed)",
     "round6": "9161c74 (round 5 read and fixed)",
+    "round7": "319608c (round 6 read and fixed)",
 }
 
 
