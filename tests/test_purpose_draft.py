@@ -484,3 +484,83 @@ def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> N
     assert all("Evansville" in d.statement for d in draft_purpose(goal=text).drafts)
     named = "Our World is not for Sale is a network. Our mission is to fight corporate globalization."
     assert not any("Sale" in d.statement for d in draft_purpose(goal=named).drafts)
+
+
+@pytest.mark.parametrize(
+    ("goal", "opening"),
+    [
+        (
+            "We envision a just world where all people live independent lives free of discrimination.",
+            "Build a just world where all people live",
+        ),
+        (
+            "Lakeside Housing Alliance — Coalition advocating for renter protections",
+            "Advocate for renter protections",
+        ),
+        (
+            "A nonprofit organization promoting open methods in chemistry through organizing workshops.",
+            "Promote open methods in chemistry",
+        ),
+        (
+            "The Open Labs mission is designed to rapidly transform agencies and universities.",
+            "Rapidly transform",
+        ),
+        (
+            "The Harbor Fund is about making grant data easier to find and use.",
+            "Make grant data easier to find and use",
+        ),
+        (
+            "The coalition was formed in 2019 by tenants and organizations who advocate together for "
+            "policies that keep rents affordable in Tacoma.",
+            "Advocate together for policies that keep rents affordable in Tacoma",
+        ),
+        (
+            "Establish a framework for regional accessibility that:\n- Sets minimum standards for venues.\n"
+            "- Coordinates services across county lines.",
+            "Establish a framework for regional accessibility",
+        ),
+        (
+            "Greenway fosters a culture of shared stewardship along the river.\n\nWe do this by:\n\n"
+            "* Creating volunteer crews in every ward\n* Building a tool library",
+            "Foster a culture of shared stewardship",
+        ),
+    ],
+)
+def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_not_replaced_by_slots(
+    goal: str, opening: str
+) -> None:
+    result = draft_purpose(goal=goal)
+    assert not result.warnings, result.warnings
+    assert result.drafts[0].statement.startswith(opening), [d.statement for d in result.drafts]
+
+
+@pytest.mark.parametrize(
+    ("goal", "never"),
+    [
+        ("Our mission is to protect the Bay's wetlands.", "starting with ["),
+        ("Reach more families.", "starting with ["),
+        ("Serve the residents of the Greater Kent Area.", "[by how much"),
+        (
+            "Our goal is to assess the food needs of Bridgeport and to provide a forum for advocacy.",
+            "and to provide",
+        ),
+        ("Collect, Manage, Store and Publish research data in a FAIR manner.", "Manage, Store"),
+        (
+            "Our vision is to see Battle Creek thrive as one community, and our mission is to act as a "
+            "catalyst for racial equity.",
+            "our mission is",
+        ),
+    ],
+)
+def test_a_draft_invents_no_slot_and_no_stray_words(goal: str, never: str) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert drafts and not any(never in d for d in drafts), drafts
+
+
+def test_a_goal_with_every_fact_is_offered_as_written_and_reordered_never_padded_with_slots() -> None:
+    drafts = [
+        d.statement
+        for d in draft_purpose(goal="Cut asthma ER visits in the Harbor district by 40% by 2027").drafts
+    ]
+    assert "In the Harbor district, cut asthma ER visits by 40% by 2027." in drafts, drafts
+    assert not any("[" in d for d in drafts), drafts

@@ -31,7 +31,6 @@ NO_GOAL_SLOT = f"Reach {RESULT_SLOT}"
 TARGET_SLOT = "[by how much, e.g. by 30% or to 500]"
 POPULATION_SLOT = "[a defined group or place]"
 TIMEFRAME_SLOT = "by [year]"
-FOCUS_SLOT = "[the groups or places most affected]"
 
 # Verbs a purpose clause can open with, in the base form ("develop", "keep"), besides the lexicon's.
 _MORE_VERBS = (
@@ -45,7 +44,8 @@ _MORE_VERBS = (
     "collaborate collect convene coordinate curate define design disseminate document educate enable "
     "equip evaluate extend form foster identify improve inform integrate invest involve mobilise mobilize "
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
-    "research restore scale sustain teach test track transition translate unite unlock advance inspire"
+    "research restore scale sustain teach test track transition translate unite unlock advance inspire "
+    "use act acquire retain gather compare manage store pursue"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -69,33 +69,15 @@ VAGUE_TIME = re.compile(
     r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday)\b",
     re.I,
 )
-_RESULT_VERBS = frozenset(v.split()[0] for v in CONCRETE_VERBS)
-# Verbs that make something rather than change a level: "Create the best software [by how much]" reads
-# wrong, so these get a result to count (", reaching [...]") instead of a target.
-_MAKING_VERBS = frozenset(
-    [
-        "create",
-        "run",
-        "establish",
-        "build",
-        "develop",
-        "launch",
-        "publish",
-        "provide",
-        "produce",
-        "release",
-        "design",
-        "write",
-        "host",
-        "organise",
-        "organize",
-        "hold",
-        "set",
-        "form",
-        "open",
-        "install",
-        "deploy",
-    ]
+# Verbs that change a level: only these take "[by how much]" after their object ("Cut X [by how
+# much]"); any other verb ("Serve the citizens of Kent", "Create X", "Achieve justice") gets a result to
+# count (", reaching [...]").
+_MADE_MORE = re.compile(
+    r"(?i)make\s+[^,;]{1,60}?\b(?:safer|healthier|cheaper|faster|easier|better|stronger|cleaner|greener|"
+    r"more|less|fewer)\b"
+)
+_LEVEL_VERBS = frozenset(
+    ["cut", "decrease", "reduce", "lower", "shorten", "increase", "raise", "lift", "grow", "expand", "boost"]
 )
 # "We promote…", "Our alliance promotes…": the subject before the verb of a purpose.
 _SUBJECT = re.compile(
@@ -132,23 +114,47 @@ _MEANS = re.compile(
 )
 # "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
 # description of who does the work; the goal is what follows.
-_DESCRIBED = re.compile(
-    r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
-    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|focused\s+on\s+(?P<focus>\w+ing)\b|"
-    r"aimed\s+at\s+(?P<aimed>\w+ing)\b|"
+_BODY_NOUNS = (
     r"(?:organi[sz]ation|network|coalition|alliance|group|body|initiative|project|programme|program|"
     r"partnership|charity|foundation|consortium|institute|collaborative|agency|association|society|"
-    r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?!is\b|has\b|was\b|does\b)(?P<runs>[a-z]+s)"
+    r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust|nonprofit)"
+)
+_DESCRIBED = re.compile(
+    r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
+    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?:focused\s+on|responsible\s+for)\s+(?P<focus>\w+ing)\b|"
+    r"aimed\s+at\s+(?P<aimed>\w+ing)\b|"
+    + _BODY_NOUNS
+    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?!is\b|has\b|was\b|does\b)(?P<runs>[a-z]+s)"
     r"|(?P<doing>[a-z]+ing))\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
+    re.IGNORECASE,
+)
+# A headline with no verb of its own: "A nonprofit organization promoting X", "Oregon Housing Alliance —
+# Coalition advocating for X": the doing after the body is the goal.
+_HEADLINE_DOING = re.compile(
+    r"^(?:[^;:.]{0,60}?\s[–—-]\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    + _BODY_NOUNS
+    + r"\s+(?P<doing>[a-z]+ing)\b",
     re.IGNORECASE,
 )
 # "ESA's ambitious vision includes increasing European autonomy ...": the aim is the gerund.
 _VISION_GERUND = re.compile(
-    r"^[^;:]{0,80}?\b(?:vision|mission|goal|aim|purpose|focus)s?\s+(?:includes?|involves?|is|are|means)\s+"
-    r"(?P<gerund>\w+ing)\b",
+    r"^[^;:]{0,80}?\b(?:(?:vision|mission|goal|aim|purpose|focus)s?\s+(?:includes?|involves?|is|are|means)"
+    r"|(?:is|are)\s+(?:all\s+)?about)\s+(?P<gerund>\w+ing)\b",
     re.IGNORECASE,
 )
+# "We envision a just world where ...", "The vision is a Dallas where ...": the picture to build.
+_ENVISION = re.compile(
+    r"^(?:[^,;:]{0,80}?\s)?(?:envisions?|envisages?)\s+(?=(?:a|an|the)\s)"
+    r"|^[^,;:]{0,80}?\bvision\s+(?:is|remains)\s+(?=(?:a|an)\s)",
+    re.IGNORECASE,
+)
+# "... individuals and organizations who advocate together for X": what the members do.
+_RELATIVE_DOES = re.compile(
+    r"\b(?:individuals|organi[sz]ations|groups|members|volunteers|partners|people|residents|advocates|"
+    r"leaders|citizens|neighbou?rs|agencies|activists|professionals)\s+(?:who|that)\s+(?P<verb>[a-z]+)\s+(?=[a-z])"
+)
+# "Sets federal minimum standards ...", "Fosters inclusion ...": a listed item whose subject is above it.
+_ITEM_VERB = re.compile(r"^(?P<verb>[A-Z][a-z]+s)\s+(?=[a-z])")
 # "We want New York's governments to work ...": what the subject wants others to do.
 _WANT_OTHERS = re.compile(
     r"^(?:we|the\s+\w+)\s+wants?\s+(?P<who>[^,;:]{1,60}?)\s+to\s+(?=[a-z])", re.IGNORECASE
@@ -213,6 +219,16 @@ _ITEM = re.compile(r"(?:^|\s)(?:\(\s*(?:[a-h]|[ivx]{1,4}|\d{1,2})\s*\)|\d{1,2}[.
 _MISSION_LABEL = re.compile(
     r"(?<=[\w)\]])\s+(?:our|the)\s+(?:mission|vision|goal|purpose|aim)s?\s*:", re.IGNORECASE
 )
+# "Our vision is to see X, and our mission is to act as Y": two statements, one sentence each.
+_AND_MISSION = re.compile(
+    r",?\s+and\s+(our|its|their|the)(?=\s+(?:mission|vision|goal|purpose|aim)s?\s+(?:is|are)\s+to\b)", re.I
+)
+_MEANS_LABEL = re.compile(
+    r"^(?:we|they|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+(?:this|so|that|it)\s+"
+    r"(?:by|through|via)\s*:\s*$",
+    re.I,
+)
+_CAMEL_NAME = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[a-z]+[A-Z]\w*\b)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 
 
@@ -226,22 +242,28 @@ def goal_sentences(text: str) -> list[str]:
     if text.count('"') % 2:  # a quotation cut off where the goal was copied: its mark goes
         text = text.replace('"', "")
     text = _MISSION_LABEL.sub(lambda m: "\n" + m.group(0).lstrip(), text)
+    text = _CAMEL_NAME.sub("\n", text)  # "... software. rOpenSci is ...": a name opens the sentence
+    text = _AND_MISSION.sub(lambda m: ".\n" + m.group(1).capitalize(), text)
     sentences: list[str] = []
     lines: list[str] = []
+    means = ""  # "We do this by:" above a list: its items are means, not goals
     for raw in text.splitlines():
         line = raw.strip()
         listed = bool(_BULLET.match(raw))
-        if lines and line and not listed and (line[:1].islower() or lines[-1].endswith(",")):
+        wrapped = line[:1].islower() and not lines[-1].endswith((".", "!", "?")) if lines else False
+        if lines and line and not listed and (wrapped or lines[-1].endswith(",")):
             lines[-1] = f"{lines[-1]} {line}"  # a line wrapped mid-sentence ("to raise,\nbudget ...")
         elif line:
-            lines.append(_BULLET.sub("", line).strip())
+            item = _BULLET.sub("", line).strip()
+            means = means if listed else (line.rstrip(" :") if _MEANS_LABEL.match(line) else "")
+            lines.append(f"{means} {_lower_first(item)}" if listed and means else item)
     for line in _under_goal_headings(lines):
         items = [i.strip(" ,;") for i in _ITEM.split(line)]
         for item in items:
             item = re.sub(r"^(?:and|or)\s+", "", item)
             # a sentence that ran into a list: "... a software stack that is" (then the items)
             item = re.sub(
-                r"(?:\s+(?:that|which)\s+(?:is|are)|\s+(?:such as|including|to|and|or|by|for))\s*:?$",
+                r"(?:\s+(?:that|which)(?:\s+(?:is|are))?|\s+(?:such as|including|to|and|or|by|for))\s*:?$",
                 "",
                 item,
             )
@@ -288,6 +310,13 @@ def strip_lead(clause: str) -> str:
         inner = strip_lead(rest)
         if _opens_with_verb(inner) or lead:
             return lead + (_lower_first(inner) if lead else inner)
+    listed = _ITEM_VERB.match(clause)
+    if listed:  # "Sets federal minimum standards ..." -> "Set federal minimum standards ..."
+        base, rest = third_person_base(listed.group("verb").lower()), clause[listed.end() :]
+        first = rest.split()[0].rstrip(",;") if rest.split() else ""
+        finite = _finite_verb_follows(rest) or _GERUND_SUBJECT.search(" ".join(rest.split()[:6]))
+        if base in BASE_VERBS and first not in BASE_VERBS and not finite:
+            return f"{base.capitalize()} {_THIRD_PERSON_LIST.sub(_listed_verb, rest)}"
     adjunct = _PURPOSE_ADJUNCT.match(clause)
     if adjunct and adjunct.group("anaphor"):  # "To achieve this, we maintain ...": the main clause
         return strip_lead(clause[adjunct.end() :])
@@ -329,6 +358,9 @@ def strip_lead(clause: str) -> str:
             return " ".join([first.capitalize(), str(gerund_base(words[1])), *words[2:]])
         if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
             return rest[0].upper() + rest[1:]
+    envisioned = _ENVISION.match(clause)
+    if envisioned:  # "We envision a just world where ..." -> "Build a just world where ..."
+        return f"Build {clause[envisioned.end() :]}"
     described = _described_goal(clause)
     if described:
         return described
@@ -336,7 +368,9 @@ def strip_lead(clause: str) -> str:
     if (
         len(head) == 2
         and gerund_base(head[0])
-        and not _GERUND_SUBJECT.search(head[1])  # "Housing is a right", "Sharing X should be simple"
+        # "Housing is a right", "Sharing X should be simple" (not a verb in a relative clause further on)
+        and not _GERUND_SUBJECT.search(" ".join(head[1].split()[:6]))
+        and not re.search(r"\b(?:will|shall|must)\b", head[1])  # "Building on X, the Commission will"
         and not _finite_verb_follows(head[1])  # "Funding comes from ...": a subject, no doing
         and not re.search(r",\s+(?:we|our|the|they|it)\b", clause)
     ):
@@ -398,13 +432,21 @@ def strip_lead(clause: str) -> str:
         first = rest.split()[0] if rest.split() else ""
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
+    does = _RELATIVE_DOES.search(clause)
+    if (
+        does
+        and does.group("verb") in BASE_VERBS
+        and not _opens_with_verb(clause)
+        and not _GERUND_SUBJECT.search(clause[does.end() :])  # "... that place X first, are needed"
+    ):
+        return f"{does.group('verb').capitalize()} {clause[does.end() :]}"  # "... who advocate for X"
     return clause[0].upper() + clause[1:] if clause else clause
 
 
 # "The Lansing Promise provides scholarships ...": a name, then what it does (present tense).
 _NAMED_PRESENT = re.compile(
     r"^(?!(?i:these|those|this|that|it|its|they|their|our|some|many|most|all|each|such|other)\b)"
-    r"(?:the\s+)?[A-ZÀ-Þ][\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
+    r"(?:the\s+)?(?:[A-ZÀ-Þ]|[a-z]+[A-Z])[\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
 )
 # "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
 _THIRD_PERSON_LIST = re.compile(
@@ -468,7 +510,7 @@ def third_person_base(verb: str) -> str:
 # "..., whose purpose is to provide ...", "The goal of the project was to provide ...".
 _INNER_PURPOSE = re.compile(
     r"\b(?:whose\s+|its\s+|their\s+)?(?:mission|goal|purpose|aim|vision|objective)s?(?:\s+of\s+[^,;:]{1,50}?)?"
-    r"\s+(?:is|was|are|were)\s+to\s+",
+    r"\s+(?:is|was|are|were)\s+(?:designed\s+)?to\s+",
     re.IGNORECASE,
 )
 # "... a verification initiative that is kickstarting fact-checking across Africa".
@@ -499,23 +541,25 @@ def _described_goal(clause: str) -> str | None:
             lambda m: m.group(1) + (gerund_base(m.group(2)) or m.group(2)), clause[vision.end() :].strip()
         )
         return f"{str(gerund_base(vision.group('gerund'))).capitalize()} {rest}".strip()
-    match = _DESCRIBED.match(clause)
+    match = _DESCRIBED.match(clause) or _HEADLINE_DOING.match(clause)
     if not match:
         return None
     rest = clause[match.end() :]
-    if match.group("working"):
+    found = match.groupdict()
+    if found.get("working"):
         after_to = rest[3:] if rest.lower().startswith("to ") else ""
         return after_to[0].upper() + after_to[1:] if _opens_with_verb(after_to) else "Work " + rest
-    if match.group("runs") and rest.lower().startswith("to ") and rest[3:4].islower():
+    if found.get("runs") and rest.lower().startswith("to ") and rest[3:4].islower():
         rest = rest[3:]  # "a project that seeks to quantify ...": the infinitive is the goal
         return rest[0].upper() + rest[1:]
-    if match.group("runs"):
+    runs = found.get("runs")
+    if runs:
         rest = _THIRD_PERSON_LIST.sub(_listed_verb, rest)
     verb = (
-        third_person_base(match.group("runs"))
-        if match.group("runs")
+        third_person_base(runs)
+        if runs
         else gerund_base(
-            match.group("gerund") or match.group("focus") or match.group("doing") or match.group("aimed")
+            found.get("gerund") or found.get("focus") or found.get("doing") or found.get("aimed") or ""
         )
     )
     if verb is None:
@@ -617,11 +661,14 @@ def shorten(clause: str, limit: int = 40) -> str:
     return clause
 
 
-def complete(clause: str, *, timeframe: str | None = None, population: str | None = None) -> str:
+def complete(
+    clause: str, *, timeframe: str | None = None, population: str | None = None, lean: bool = False
+) -> str:
     """One sentence from `clause` (the user's words, unchanged) with each missing criterion filled
     by the given fact or a [slot]: a target after a result verb that has none, a result to count
-    after an activity, a defined group in place of a vague one, a deadline in place of "soon"."""
-    body = _END.sub("", clause.strip())
+    after an activity, a defined group in place of a vague one, a deadline in place of "soon".
+    `lean` asks only for the deadline: the text's own aim as it stands, the fewest slots to fill."""
+    body = _verb_list_in_lower_case(_END.sub("", clause.strip()))
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
     when = "" if dated else (timeframe or TIMEFRAME_SLOT)
@@ -630,27 +677,29 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
     if tail and body.endswith(tail) and not body.startswith(tail):
         body, when = body[: -len(tail)].rstrip(" ,"), tail
     group = ""
-    if not facts.population.met and "[a defined group or place" not in body and FOCUS_SLOT not in body:
+    if not facts.population.met and "[a defined group or place" not in body:
         found = _bare_vague_group(body)
-        if population and population in body:
+        if population and (population in body or _shares_words(population, body)):
             pass  # named already ("New York's governments"), only not as the rules' population
         elif population:
             group = f" {_preposition(population)} {population}"
+        elif lean:
+            pass
         elif found:
             slot = f"[a defined group or place, not '{found.group(0)}']"
             body = body[: found.start()] + slot + body[found.end() :]
         elif not _NAMES_A_GROUP.search(body):  # "... for researchers": named, if broadly
             group = f" for {POPULATION_SLOT}"
     if (
-        facts.outcome.met
+        lean
+        or facts.outcome.met
         or _QUANTITY.search(body)
         or "[a result you can count" in body
         or TARGET_SLOT in body
     ):
         body += group
     elif (
-        body.split()[0].lower() in _RESULT_VERBS
-        and body.split()[0].lower() not in _MAKING_VERBS
+        (body.split()[0].lower() in _LEVEL_VERBS or _MADE_MORE.match(body))
         and len(body.split()) <= 14  # after a long object "[by how much]" dangles off its last noun
     ):
         body = f"{body} {TARGET_SLOT}{group}"
@@ -662,6 +711,35 @@ def complete(clause: str, *, timeframe: str | None = None, population: str | Non
     if vague_time:  # "…safer soon" → "…safer by [year]", the slot where the vague time was
         body, when = body[: vague_time.start()] + when + body[vague_time.end() :], ""
     return sentence_case(f"{body} {when}")
+
+
+# "Collect, Manage, Store and Publish X", "Assess X and to provide Y": verbs after the first one.
+_LISTED_VERB = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)(to\s+)?([A-Za-z]+)\b")
+
+
+def _verb_list_in_lower_case(body: str) -> str:
+    """A clause opening with its verb, the verbs coordinated with it as a list reads them: in lower
+    case and without a stray "to" ("Assess X and to provide Y" -> "Assess X and provide Y")."""
+    if not _opens_with_verb(body):
+        return body
+
+    def lower(item: re.Match[str]) -> str:
+        joint, to, word = item.group(1), item.group(2), item.group(3)
+        if word.lower() not in BASE_VERBS or (to and "and" not in joint):
+            return item.group(0)  # ", to reach X" is a purpose of its own
+        if word[:1].isupper() and item.start() > 40:
+            return item.group(0)  # far from the opening verb, a capital is a name's
+        return joint + (word.lower() if word[:1].isupper() else word)
+
+    return _LISTED_VERB.sub(lower, body)
+
+
+def _shares_words(population: str, body: str) -> bool:
+    """Whether four words in a row of `population` are in `body` ("organizations who advocate together
+    for policies ..." beside "Advocate together for policies ..."): the group is the clause's source."""
+    words = population.lower().split()
+    text = " ".join(body.lower().split())
+    return any(" ".join(words[i : i + 4]) in text for i in range(max(len(words) - 3, 0)))
 
 
 # Who a goal serves, named if broadly ("citizens", "open source maintainers", "Partners"): a draft asks
@@ -678,7 +756,7 @@ _QUANTITY = re.compile(
     r"million|billion|half|third|quarter|double|triple|zero|every|all)\b",
     re.IGNORECASE,
 )
-_QUALIFIED = re.compile(r"\s+(?:over|under|aged|in|on|who|with|living|from|at|of)\b")
+_QUALIFIED = re.compile(r",?\s+(?:over|under|aged|in|on|who|with|living|from|at|of)\b")
 
 
 def _bare_vague_group(body: str) -> re.Match[str] | None:
@@ -727,7 +805,8 @@ def place_first(statement: str) -> str | None:
     when no "in/across <Place>" can be moved without leaving a fragment."""
     body = _END.sub("", statement)
     match = re.search(
-        r"\s(in|across|throughout)\s+(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*){0,3})(?=[\s,]|$)",
+        r"\s(in|across|throughout)\s+(?P<place>(?:the\s+)?[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*){0,3}"
+        r"(?:\s+(?:district|county|region|area|valley|basin|neighbou?rhood|corridor))?)(?=[\s,]|$)",
         body,
     )
     before = body[: match.start()].split()[-1:] if match else []
@@ -743,14 +822,6 @@ def place_first(statement: str) -> str | None:
     if len(rest.split()) < 3 or not opens_with_verb(rest):
         return None
     return sentence_case(f"{match.group(1).capitalize()} {match.group('place')}, {_lower_first(rest)}")
-
-
-def with_focus(statement: str, *, beside_a_group_slot: bool = False) -> str | None:
-    """The statement narrowed to where to start; not beside a group slot (two slots asking for a
-    group), unless a third draft is needed and nothing else can be said."""
-    if "starting with" in statement or ("[a defined group or place" in statement and not beside_a_group_slot):
-        return None
-    return sentence_case(f"{_END.sub('', statement)}, starting with {FOCUS_SLOT}")
 
 
 _FUNCTION_WORDS = frozenset(
@@ -771,7 +842,7 @@ def _lower_first(text: str) -> str:
     capitalised = next((i for i, word in enumerate(words) if not word[:1].isupper()), len(words))
     if 0 < capitalised < len(words) and words[capitalised].lower() in _SUBJECT_VERBS:
         return text  # a name as the subject: "Green Web Foundation is ..." keeps its capital
-    first = words[0].lower() if words else ""
+    first = words[0].lower().rstrip(",;:") if words else ""
     common = first in BASE_VERBS or first in _FUNCTION_WORDS or first.endswith(("ed", "ing"))
     # "Fair and inclusive…", "Students build…": a capital only because the sentence began there
     sentence_start = len(words) > 1 and words[1][:1].islower() and not find_population(words[0]).met

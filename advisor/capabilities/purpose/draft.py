@@ -32,7 +32,6 @@ from advisor.capabilities.purpose.compose import (
     shorten,
     strip_lead,
     timeframe_first,
-    with_focus,
     without_openings,
 )
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
@@ -69,7 +68,8 @@ _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
-    r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property)\b",
+    r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|"
+    r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed)\b",
     re.I,
 )
 _SERVES = re.compile(
@@ -141,8 +141,10 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     used: list[tuple[Passage, str]] = []
     warnings: list[str] = []
     bases: list[str] = []
+    chosen: list[str] = []  # the clauses the bases are made of
     sources: dict[str, str] = {}
     timeframe: str | None = None
+    population: str | None = None
     for text, sentence in goal_clauses_with_sources(goal) if goal else []:
         sources.setdefault(text, sentence)  # clause -> the sentence it comes from
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
@@ -170,11 +172,11 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         elif not timeframe and deadline:
             timeframe = deadline[0]
             used.append(deadline[1:])
-        bases = [complete(shorten(c), timeframe=timeframe, population=population) for c in ranked[:2]]
+        chosen = ranked[:2]
         if not goal_facts.outcome.met and clauses:
-            best = clauses[0]
-            bases.append(complete(shorten(best.text), timeframe=timeframe, population=population))
-            used.append((best.passage, best.sentence))
+            chosen.append(clauses[0].text)
+            used.append((clauses[0].passage, clauses[0].sentence))
+        bases = [complete(shorten(c), timeframe=timeframe, population=population) for c in chosen]
     elif clauses:
         # a goal typed with no verb ("Every child in Pima County ready for kindergarten") still gives
         # its group, place and deadline to the documents' goals
@@ -183,22 +185,24 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         timeframe = timeframe or (deadline[0] if deadline else None)
         population = typed.population.evidence if typed else None
         for clause in clauses[:2]:
+            chosen.append(clause.text)
             bases.append(complete(shorten(clause.text), timeframe=timeframe, population=population))
             used.append((clause.passage, clause.sentence))
         if deadline and not facts_of(clauses[0].text).timeframe.met:
             used.append(deadline[1:])
     else:
+        chosen = [NO_GOAL_SLOT]
         bases = [complete(NO_GOAL_SLOT)]
         warnings.append(NO_GOAL_IN_DOCUMENTS)
     statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
+    if len(statements) < DRAFTS:  # the text's own aim with a deadline alone: the fewest slots to fill
+        lean = [complete(shorten(c), timeframe=timeframe, population=population, lean=True) for c in chosen]
+        statements = _unique([*statements, *lean])
     if len(statements) < DRAFTS:  # three drafts: the other goal clauses (a list's items) in turn
         others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
         others += [c.text for c in clauses[2:]]
         more = [complete(shorten(c), timeframe=timeframe) for c in others]
         statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
-    if len(statements) < DRAFTS:  # the promise is three: a focus to name, even beside a group slot
-        focused = [with_focus(b, beside_a_group_slot=True) for b in bases]
-        statements = _unique([*statements, *(f for f in focused if f)])
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     drafts.sort(key=lambda d: d.check.score, reverse=True)
     citations: dict[str, Citation] = {}
@@ -226,8 +230,8 @@ def _with_article(place: str | None, text: str) -> str | None:
 
 
 def _variants(statement: str) -> list[str]:
-    """The same statement re-ordered: the deadline first, the place first, or a focus to name."""
-    found = [timeframe_first(statement), place_first(statement), with_focus(statement)]
+    """The same statement re-ordered: the deadline first or the place first."""
+    found = [timeframe_first(statement), place_first(statement)]
     return [v for v in found if v]
 
 
