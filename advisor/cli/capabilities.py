@@ -65,7 +65,7 @@ def purpose_draft(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Propose three purpose statements from a workspace's documents and/or a goal, each checked."""
+    """Propose up to three purpose statements from a workspace's documents and/or a goal, each checked."""
     with err.status("Drafting…") if not as_json else _quiet():
         result = get_capabilities().draft_purpose(goal=goal, workspace=workspace)
     print_warnings(result.warnings)

@@ -74,7 +74,7 @@ class Capabilities:
         return check_purpose(statement, settings=self.settings, llm=self.llm)
 
     def draft_purpose(self, goal: str | None = None, workspace: str | None = None) -> PurposeDrafts:
-        """Three purpose statements from a goal and/or a workspace's documents."""
+        """Up to three purpose statements from a goal and/or a workspace's documents."""
         self._bounded("The goal", goal or "")
         from advisor.capabilities.purpose.draft import draft_purpose
 

@@ -1,4 +1,4 @@
-"""Purpose drafting (`advisor purpose draft`): three candidate purpose statements from a goal in the
+"""Purpose drafting (`advisor purpose draft`): up to three candidate purpose statements from a goal in the
 user's words and/or a workspace's own documents.
 
 Offline, every draft is one clause in its author's words: the goal's (its numbers, places and dates
@@ -112,7 +112,8 @@ def draft_purpose(
     settings: Settings | None = None,
     llm: BaseChatModel | None = None,
 ) -> PurposeDrafts:
-    """Three purpose statements drawn from `goal` and the `workspace` documents."""
+    """Up to three purpose statements drawn from `goal` and the `workspace` documents (fewer when the
+    text gives nothing more to offer than its own complete goal, re-ordered)."""
     # spaces normalised, lines kept: a pasted list's items must not run together
     goal = "\n".join(" ".join(line.split()) for line in (goal or "").splitlines() if line.strip())
     if not goal and not workspace:
