@@ -564,3 +564,20 @@ def test_a_goal_with_every_fact_is_offered_as_written_and_reordered_never_padded
     ]
     assert "In the Harbor district, cut asthma ER visits by 40% by 2027." in drafts, drafts
     assert not any("[" in d for d in drafts), drafts
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Build tools and infrastructure that connect materials scientists.",
+        "Create technical infrastructure for R users.",
+    ],
+)
+def test_moving_the_deadline_to_the_front_never_changes_a_drafts_score(goal: str) -> None:
+    scores = {d.statement: d.check.score for d in draft_purpose(goal=goal).drafts}
+    fronted = [s for s in scores if s.startswith("By [year], ")]
+    assert fronted, scores
+    for statement in fronted:
+        rest = statement.removeprefix("By [year], ").removesuffix(".")
+        original = f"{rest[0].upper()}{rest[1:]} by [year]."
+        assert scores[statement] == check_purpose_rules(original).score > 0, scores

@@ -87,7 +87,8 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\b\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+(?:a|an|the)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
-    rf"|^(?:[^:\n]{{1,30}}:\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b"
+    # "Build tools ...", "2030 target: build ...", "By 2030, build ...": the verb opens the goal
+    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+[\w -]{{3,60}}"
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
@@ -307,6 +308,9 @@ def _own_community(statement: str, match: re.Match[str]) -> bool:
     return bool(_OWN_COMMUNITY_BEFORE.search(before)) or before.lower().endswith("end ")
 
 
+_FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", re.I)
+
+
 def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Finding:
     """A measurable change (a concrete verb with a quantity, or an end state), a list of targets with
     a quantity, or a concrete output (one named or exactly described artefact)."""
@@ -321,8 +325,8 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _planned_count(text, statement),
         _target_wording(text, statement),
     ):
-        if isinstance(found, re.Match):
-            return Finding(True, found.group(0).strip(" ,;.").strip())
+        if isinstance(found, re.Match):  # a fronted deadline is the timeframe's evidence, not the outcome's
+            return Finding(True, _FRONTED_DEADLINE.sub("", found.group(0).strip(" ,;.").strip()))
         if isinstance(found, str):
             return Finding(True, found)
     return Finding(False, None)
