@@ -29,6 +29,7 @@ ROUNDS = {
     "round5": "7d9cefb (round 4 read and fixed)",
     "round6": "9161c74 (round 5 read and fixed)",
     "round7": "319608c (round 6 read and fixed)",
+    "round8": "947f42b (round 7 read and fixed)",
 }
 
 
