@@ -374,3 +374,60 @@ def test_money_received_is_never_redeployed_and_a_past_due_metric_says_when_it_w
     assert not any(p.title.startswith("Redeploy what 'Renewed funding") for p in result.pivots), text
     assert "the target was due by 2027-01-01" in text
     assert "a steady pace would have covered 100%" not in text
+
+
+def test_a_change_outside_the_coalition_gets_an_option_to_reset_the_target_or_the_route(
+    runtime: Runtime,
+) -> None:
+    metrics = [_metric("Training cohorts delivered", 0, 15, 2), _metric("Mentors recruited", 0, 40, 38)]
+    notes = "The state cut the training subsidy in half in the new budget.\n"
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    assert any(s.kind == "external_change" for s in result.signals), result.signals
+    adapt = [
+        p for p in result.pivots if p.title.startswith("Adapt the plan for 'Training cohorts delivered'")
+    ]
+    assert adapt and "cut the training subsidy" in adapt[0].rationale, [p.title for p in result.pivots]
+
+
+def test_work_whose_grant_has_ended_frees_nothing_to_redeploy_and_a_priority_is_no_success(
+    runtime: Runtime,
+) -> None:
+    metrics = [
+        _metric("Cohorts funded by the Harbor Foundation grant", 0, 4, 4),
+        _metric("Cohorts in 2026", 0, 6, 0),
+    ]
+    notes = (
+        "The Harbor Foundation grant that paid for the last four cohorts has now ended.\n\n"
+        "The top priority for 2026 is to bring cohort numbers back to where they were.\n"
+    )
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 6, 1), retriever=runtime.retriever)
+    titles = [p.title for p in result.pivots]
+    assert not any(t.startswith("Redeploy what 'Cohorts funded") for t in titles), titles
+    assert not any("top priority" in s.text for s in result.signals), result.signals
+    assert not any(t.startswith("Double down") for t in titles), titles
+
+
+def test_figures_read_as_people_write_them(runtime: Runtime) -> None:
+    metrics = [
+        Metric(
+            metric="Funds raised",
+            unit="EUR",
+            baseline=0,
+            target=100000,
+            current=10000,
+            start=date(2025, 1, 1),
+            due=date(2027, 1, 1),
+        ),
+        Metric(
+            metric="Members",
+            unit="count",
+            baseline=0,
+            target=3,
+            current=1,
+            start=date(2025, 1, 1),
+            due=date(2027, 1, 1),
+        ),
+    ]
+    result = analyze_pivots(metrics, notes_text="", as_of=date(2026, 1, 1), retriever=runtime.retriever)
+    text = " ".join(p.rationale for p in result.pivots)
+    assert "from 0 to 100,000 EUR (now 10,000)" in text and "from 0 to 3 (now 1)" in text, text

@@ -149,11 +149,17 @@ def describe_pace(state: MetricState, as_of: date) -> str:
     """'X' has covered 11% of the way from 42 to 15 percent (now 39); a steady pace would have
     covered 50% of the way by 2026-06-30. A metric that moved away from its target says so."""
     m = state.metric
-    unit = f" {m.unit}" if m.unit else ""
+
+    def show(value: float, *, with_unit: bool = False) -> str:
+        return amount(value, m.unit if with_unit or _ATTACHED_UNIT.fullmatch(m.unit or "") else None)
+
     if state.progress < 0:  # "from 60 to 90 (now 41)" would read as if on the way
-        moved = f"has gone from {m.baseline:g} to {m.current:g}{unit}, away from its target of {m.target:g}"
+        moved = (
+            f"has gone from {show(m.baseline)} to {show(m.current, with_unit=True)}, away from its target "
+            f"of {show(m.target)}"
+        )
     else:
-        way = f"from {m.baseline:g} to {m.target:g}{unit} (now {m.current:g})"
+        way = f"from {show(m.baseline)} to {show(m.target, with_unit=True)} (now {show(m.current)})"
         moved = f"has covered {state.progress:.0%} of the way {way}"
     steady = (
         f"the target was due by {m.due.isoformat()}"
@@ -161,6 +167,25 @@ def describe_pace(state: MetricState, as_of: date) -> str:
         else f"a steady pace would have covered {state.expected:.0%} of the way by {as_of.isoformat()}"
     )
     return f"'{m.metric}' {moved}; {steady}"
+
+
+# Units written against the number ("41%", "$10,000"); a count needs no unit ("3", not "3 count").
+_ATTACHED_UNIT = re.compile(r"%|percent|[$€£¥]")
+_NO_UNIT = frozenset(["count", "number", "#", "n", "no.", "items", "total"])
+_BEFORE = frozenset(["$", "€", "£", "¥"])
+
+
+def amount(value: float, unit: str | None = None) -> str:
+    """A figure as a reader writes it: "100,000 EUR", "41%", "$10,000", "2.5 tonnes", "3"."""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    unit = (unit or "").strip()
+    if not unit or unit.lower() in _NO_UNIT:
+        return number
+    if unit == "percent" or unit.startswith("%"):  # "41%", "400% of the poverty line"
+        return f"{number}{unit.replace('percent', '%')}"
+    if unit in _BEFORE:
+        return f"{unit}{number}"
+    return f"{number} {unit}"
 
 
 def quote(text: str) -> str:

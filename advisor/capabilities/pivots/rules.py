@@ -3,8 +3,9 @@
 - backlash on a lagging metric's approach, and another approach winning → shift effort to the winner
   (no winner → reframe the contested approach);
 - capacity shortfalls → add capacity, pool resources, narrow scope or resequence;
+- a change outside the coalition behind lagging work → reset the target openly or change the route;
 - something winning with no backlash → double down on it;
-- a finished metric → redeploy what it freed to a lagging one;
+- a finished metric → redeploy what it freed to a lagging one (not when its money or people are gone);
 - a lagging metric no signal explains → diagnose before pivoting: "no sentence of the notes could be
   tied to it" only when none relates to it (`Evidence.spoken_of`), else quote what the notes say of it;
 - nothing lagging → persevere.
@@ -75,6 +76,7 @@ def build_drafts(ev: Evidence) -> list[PivotDraft]:
         return ev.drafts
     winners = _shift_or_reframe(ev)
     _capacity(ev)
+    _adapt(ev)
     if winners is None:  # no backlash to shift away from: build on what is working
         winners = _double_down(ev)
     _redeploy(ev, winners or [])
@@ -240,6 +242,33 @@ def _capacity(ev: Evidence) -> None:
     )
 
 
+def _adapt(ev: Evidence) -> None:
+    """A change outside the coalition (a funder's pause, a new law, a shock) behind lagging work: decide
+    openly whether the target still holds, or change the route to it."""
+    changes = ev.of_kind("external_change")
+    tied = [(s, [c for c in changes if ev.relater.related(c.text, s.name)]) for s in ev.lagging]
+    specific = [(s, cs) for s, cs in tied if cs]
+    if not specific:
+        return
+    targets = [s for s, _ in specific]
+    # the change that bears on most of the lagging metrics it is tied to, then the first in the notes
+    used = list(dict.fromkeys(c for _, cs in specific for c in cs))
+    cited = max(used, key=lambda c: sum(c in cs for _, cs in specific))
+    pace = " ".join(f"{describe_pace(t, ev.as_of)}." for t in targets[:2])
+    ev.drafts.append(
+        PivotDraft(
+            title=f"Adapt the plan for {_subject(targets)} to the change the notes report",
+            rationale=full_stop(f"{pace} The ground has changed: {quote(cited.text)}")
+            + " Decide with the members whether the target still holds under the new conditions: reset "
+            "its size or date and say why, or change the route to it (another funder, channel or partner), "
+            "rather than let the metric drift while the plan stays as it was.",
+            addresses=[t.name for t in targets],
+            query="An external change (a funder pulls out, a policy or law changes, a crisis): revisit the "
+            "theory of change, reset targets or change the route to the goal.",
+        )
+    )
+
+
 def _double_down(ev: Evidence) -> list[MetricState]:
     key, signals, states = _winning(ev, exclude=None)
     targets = ev.relater.lagging_related([o.text for o in signals] + [w.name for w in states])
@@ -266,7 +295,16 @@ def _double_down(ev: Evidence) -> list[MetricState]:
 def _redeploy(ev: Evidence, winners: list[MetricState]) -> None:
     """A finished metric frees money, people and attention: move them to lagging work."""
     # money that came in is the budget for everything, not work that frees people when done
-    done = [s for s in ev.states if s.status == "done" and s not in winners and not _INFLOW.search(s.name)]
+    # nor work whose money or people the notes say are gone ("the grant that paid for it has ended")
+    lost = [c.text for c in ev.of_kind("capacity")]
+    done = [
+        s
+        for s in ev.states
+        if s.status == "done"
+        and s not in winners
+        and not _INFLOW.search(s.name)
+        and not any(ev.relater.related(text, s.name) for text in lost)
+    ]
     for finished in done[:2]:
         related = [s for s in ev.lagging if ev.relater.related(finished.name, s.name)]
         target = related[0] if related else max(ev.lagging, key=lambda s: s.expected - s.progress)
@@ -312,7 +350,7 @@ def _diagnose(ev: Evidence) -> None:
         ev.drafts.append(
             PivotDraft(
                 title=_diagnose_title(spoken),
-                rationale=f"{said} {UNREAD_CAUSE}: read them first, and if they give it, act on it; if "
+                rationale=f"{said} {UNREAD_CAUSE}: if they do, act on it; if "
                 "not, run a learning review before pivoting: check the data and ask the people the metric "
                 "is about and the members doing the work what they see.",
                 addresses=[s.name for s in spoken],
@@ -323,7 +361,7 @@ def _diagnose(ev: Evidence) -> None:
 
 # How a diagnose option says the notes were not tied to a metric, and that quoted sentences may hold
 # its cause (the coalitions eval and its tests find the options by these words).
-NOTHING_TIED = "The advisor could not tie any sentence of the notes to"
+NOTHING_TIED = "No sentence of the notes is clearly about"
 UNREAD_CAUSE = "Those sentences may hold the cause"
 
 _DIAGNOSE_QUERY = (

@@ -90,7 +90,10 @@ _DECISION = re.compile(
     r"(?:the\s+(?:group|council|committee|coalition|partnership|board|members)\s+|we\s+|members\s+)"
     r"(?:(?:has|have)\s+)?(?:(?:agreed|decided|resolved)\s+(?:to\b|that\b[^.]*\b(?:should|will|would)\b)|will\b|"
     r"(?:plan|intend|aim|hope|want|are\s+going)\s+to\b)"
-    r"|^future (?:actions?|work|steps?) will\b",
+    r"|^future (?:actions?|work|steps?) will\b"
+    # "The top priority for 2022 is to bring case detection back ...": a plan, not what is working
+    r"|^(?:the|our)\s+(?:(?:top|main|key|first|immediate)\s+)?(?:priorit(?:y|ies)|plan|task)\b[^.]{0,80}?"
+    r"\b(?:is|are|will\s+be)\s+to\b",
     re.I,
 )
 _HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
