@@ -581,3 +581,79 @@ def test_moving_the_deadline_to_the_front_never_changes_a_drafts_score(goal: str
         rest = statement.removeprefix("By [year], ").removesuffix(".")
         original = f"{rest[0].upper()}{rest[1:]} by [year]."
         assert scores[statement] == check_purpose_rules(original).score > 0, scores
+
+
+@pytest.mark.parametrize(
+    ("goal", "opening"),
+    [
+        (
+            "The Harbor Alliance was formally established in 2018 for the express purpose of standardizing "
+            "the Harbor open-source software.",
+            "Standardize the Harbor open-source software",
+        ),
+        (
+            "In 2030 there is understanding and acceptance of autism across Lewis County.",
+            "By 2030, achieve understanding and acceptance of autism across Lewis County.",
+        ),
+        (
+            "Our campaign led us to launch the Free Net Trust -- a volunteer driven organisation dedicated "
+            "to advancing user rights by working on privacy and fighting censorship.",
+            "Advance user rights by working on privacy and fighting censorship",
+        ),
+        (
+            "MOUNTAIN VIEW, California November 12, 2019 -- The Wasm Alliance is a newly formed community "
+            "dedicated to creating new software foundations, building on open standards.",
+            "Create new software foundations, building on open standards",
+        ),
+    ],
+)
+def test_round_eight_aims_are_drafted_in_their_own_words(goal: str, opening: str) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert drafts[0].startswith(opening), drafts
+    assert not any("California" in d for d in drafts), drafts  # a dateline is no place the body serves
+
+
+def test_no_group_slot_for_a_group_the_text_names_and_a_vague_group_is_kept_where_it_is_no_beneficiary() -> (
+    None
+):
+    named = (
+        "The foundation supports the broader open source geospatial community. Our mission is to support and "
+        "promote the collaborative development of open geospatial technologies and data."
+    )
+    assert not any("[a defined group" in d.statement for d in draft_purpose(goal=named).drafts)
+    kept = "Our mission is to get more people riding bikes more often."
+    drafts = [d.statement for d in draft_purpose(goal=kept).drafts]
+    assert all("get more people riding bikes" in d.lower() for d in drafts), drafts
+    beneficiary = "Our mission is to promote health and wellness for the community."
+    assert "not 'the community'" in draft_purpose(goal=beneficiary).drafts[0].statement
+
+
+def test_the_article_of_a_name_is_not_taken_for_the_place() -> None:
+    goal = (
+        "The Watersheds Partnership is a working group of the California Water Quality Monitoring Council "
+        "and has a mission to promote the restoration of watershed health throughout California."
+    )
+    assert not any(
+        "the California," in d.statement or "in the California" in d.statement
+        for d in draft_purpose(goal=goal).drafts
+    )
+
+
+def test_a_charters_roles_and_procedures_are_never_its_purpose(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    doc = write(
+        tmp_path / "charter.md",
+        "# Working group charter\n\n## Mission\n\nThe group exists to help companies run successful open "
+        "source program offices.\n\n## Roles\n\nA Liaison serves as a coordination point between the "
+        "Steering Committee and one or more working groups.\n\nA standard protocol to achieve committer "
+        "status shall be established across projects.\n\nMembers will strive to adhere to the following:\n",
+    )
+    ingest_paths(
+        [doc], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    drafts = [
+        d.statement for d in draft_purpose(workspace=workspace_name, retriever=runtime.retriever).drafts
+    ]
+    assert drafts[0].startswith("Help companies run successful open source program offices"), drafts
+    assert not any(re.search(r"Liaison|committer|the following", d) for d in drafts), drafts

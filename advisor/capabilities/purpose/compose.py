@@ -45,7 +45,8 @@ _MORE_VERBS = (
     "equip evaluate extend form foster identify improve inform integrate invest involve mobilise mobilize "
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
-    "use act acquire retain gather compare manage store pursue"
+    "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
+    "join"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -55,7 +56,8 @@ _PURPOSE_LEAD = re.compile(
     r"(?:\s+and\s+\w+)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
-    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us)"
+    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
+    r"continues?)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+)",
     re.IGNORECASE,
@@ -172,7 +174,9 @@ _FRONTED_TIME = re.compile(
 _FOR_OTHERS = re.compile(r"^for\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{0,60}?)\s+to\s+(?=[a-z])")
 _AND_GERUND = re.compile(r"([,;]\s*(?:and\s+)?|^and\s+|\s+and\s+)(?:to\s+)?(\w+ing)\b")
 # A clause goes on past these only to explain itself; a statement stops before them.
-_TAIL = re.compile(r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+")
+_TAIL = re.compile(
+    r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+|\s+including:"
+)
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,9 @@ _MISSION_LABEL = re.compile(
 _AND_MISSION = re.compile(
     r",?\s+and\s+(our|its|their|the)(?=\s+(?:mission|vision|goal|purpose|aim)s?\s+(?:is|are)\s+to\b)", re.I
 )
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{2,40},\s+[A-Z][\w .]{1,30}?\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*(?:--|[–—-])\s*"
+)
 _MEANS_LABEL = re.compile(
     r"^(?:we|they|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+(?:this|so|that|it)\s+"
     r"(?:by|through|via)\s*:\s*$",
@@ -241,6 +248,7 @@ def goal_sentences(text: str) -> list[str]:
     text = _EMPHASIS.sub(r"\1", text)
     if text.count('"') % 2:  # a quotation cut off where the goal was copied: its mark goes
         text = text.replace('"', "")
+    text = _DATELINE.sub("", text)  # "MOUNTAIN VIEW, California November 12, 2019 -- The Alliance ..."
     text = _MISSION_LABEL.sub(lambda m: "\n" + m.group(0).lstrip(), text)
     text = _CAMEL_NAME.sub("\n", text)  # "... software. rOpenSci is ...": a name opens the sentence
     text = _AND_MISSION.sub(lambda m: ".\n" + m.group(1).capitalize(), text)
@@ -368,6 +376,7 @@ def strip_lead(clause: str) -> str:
     if (
         len(head) == 2
         and gerund_base(head[0])
+        and not head[1][:1].isupper()  # "Housing Opportunities Corporation": a name
         # "Housing is a right", "Sharing X should be simple" (not a verb in a relative clause further on)
         and not _GERUND_SUBJECT.search(" ".join(head[1].split()[:6]))
         and not re.search(r"\b(?:will|shall|must)\b", head[1])  # "Building on X, the Commission will"
@@ -375,8 +384,9 @@ def strip_lead(clause: str) -> str:
         and not re.search(r",\s+(?:we|our|the|they|it)\b", clause)
     ):
         # a headline that opens with its doing: "Partnering with maintainers to find ..." -> "Partner
-        # ...", "Maintaining and developing X" -> "Maintain and develop X"
-        rest = _AND_GERUND.sub(lambda m: m.group(1) + (gerund_base(m.group(2)) or m.group(2)), head[1])
+        # ...", "Maintaining and developing X" -> "Maintain and develop X", "building of commitments" ->
+        # "Build commitments"
+        rest = _coordinated_verbs(head[1].removeprefix("of "))
         return f"{str(gerund_base(head[0])).capitalize()} {rest}"
     wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
     if wants:
@@ -403,6 +413,9 @@ def strip_lead(clause: str) -> str:
     ):
         rest = clause[modal.end() :]
         first = rest.split()[0] if rest.split() else ""
+        included = re.match(r"includes?\s+(\w+ing)\b", rest)
+        if included and gerund_base(included.group(1), guess=True):  # "shall include creating X"
+            return f"{str(gerund_base(included.group(1), guess=True)).capitalize()}{rest[included.end() :]}"
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
     named = _NAMED_PRESENT.match(clause)
@@ -432,6 +445,14 @@ def strip_lead(clause: str) -> str:
         first = rest.split()[0] if rest.split() else ""
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
+    for pattern in (_PURPOSE_OF, _BODY_DEDICATED):
+        purpose = pattern.search(clause)
+        verb = gerund_base(purpose.group("doing"), guess=True) if purpose else None
+        if purpose and verb and not _opens_with_verb(clause):
+            return f"{verb.capitalize()}{_coordinated_verbs(clause[purpose.end() :])}"
+    dated = _DATED_STATE.match(clause)
+    if dated:  # "In 2030 there is X" -> "By 2030, achieve X"
+        return f"By {dated.group('year')}, achieve {clause[dated.end() :]}"
     does = _RELATIVE_DOES.search(clause)
     if (
         does
@@ -517,8 +538,22 @@ _INNER_PURPOSE = re.compile(
 _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]+ing)\b")
 # "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
 _FOUNDED_TO = re.compile(
-    r"\b(?:founded|established|created|formed|set\s+up|convened|launched)\b[^;:.]{0,40}?\bto\s+(?=[a-z])",
+    r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces))\b"
+    r"[^;:.]{0,40}?\bto\s+(?=[a-z])",
     re.IGNORECASE,
+)
+# "... established in 2018 for the express purpose of standardizing X": the doing named is the goal.
+_PURPOSE_OF = re.compile(
+    r"\bfor\s+the\s+(?:express\s+|sole\s+|main\s+|primary\s+|specific\s+)?purpose\s+of\s+(?P<doing>\w+ing)\b",
+    re.IGNORECASE,
+)
+# "..., a volunteer driven organisation dedicated to advancing user rights ...", anywhere in the clause.
+_BODY_DEDICATED = re.compile(
+    _BODY_NOUNS + r"\s+(?:dedicated|committed|devoted)\s+to\s+(?P<doing>\w+ing)\b", re.IGNORECASE
+)
+# "In 2030 there is understanding and acceptance of autism across Lewis County": a dated end state.
+_DATED_STATE = re.compile(
+    r"^(?:in|by)\s+(?P<year>(?:19|20)\d{2}),?\s+there\s+(?:is|are|will\s+be)\s+(?=\S)", re.IGNORECASE
 )
 
 
@@ -537,9 +572,7 @@ def _described_goal(clause: str) -> str | None:
     "X is a network working towards Y" → "Work towards Y"; None for any other clause."""
     vision = _VISION_GERUND.match(clause)
     if vision and gerund_base(vision.group("gerund")):
-        rest = _AND_GERUND.sub(
-            lambda m: m.group(1) + (gerund_base(m.group(2)) or m.group(2)), clause[vision.end() :].strip()
-        )
+        rest = _coordinated_verbs(clause[vision.end() :].strip())
         return f"{str(gerund_base(vision.group('gerund'))).capitalize()} {rest}".strip()
     match = _DESCRIBED.match(clause) or _HEADLINE_DOING.match(clause)
     if not match:
@@ -572,12 +605,32 @@ def _described_goal(clause: str) -> str | None:
     ):
         return rest[3].upper() + rest[4:]  # "aiming to share ...": the infinitive is the goal
 
-    def coordinate(item: re.Match[str]) -> str:
-        base = gerund_base(item.group(2))
-        return item.group(1) + base if base else item.group(0)
-
-    rest = _AND_GERUND.sub(coordinate, rest)
+    rest = _coordinated_verbs(rest)
     return f"{verb.capitalize()}{'' if rest.startswith(',') else ' '}{rest}" if rest else None
+
+
+_MEANS_GERUND = re.compile(r"\b(?:by|through|while|when)\s+\w+ing\b")
+
+
+def _coordinated_verbs(rest: str) -> str:
+    """The gerunds coordinated with a goal's first verb in its base form ("expanding A, and increasing
+    B" -> "expand A, and increase B"): after a comma only in a list that ends "and <gerund>"; never
+    after "by" ("advance rights by working on X and fighting Y": the means keep their form)."""
+    means = _MEANS_GERUND.search(rest)
+    head, tail = (rest[: means.start()], rest[means.start() :]) if means else (rest, "")
+    listed = bool(re.search(r"\b(?:and|or)\s+(?:to\s+)?\w+ing\b", head))
+
+    def one(item: re.Match[str]) -> str:
+        joint, base = item.group(1), gerund_base(item.group(2))
+        if not base or not (listed or re.search(r"\b(?:and|or)\b", joint)):
+            return item.group(0)
+        return joint + base
+
+    def top_level(item: re.Match[str]) -> str:  # ", and increasing X" after "by making Y": the goal's
+        joint, base = item.group(1), gerund_base(item.group(2))
+        return joint + base if base and re.match(r",\s*and\s", joint) else item.group(0)
+
+    return _AND_GERUND.sub(one, head) + _AND_GERUND.sub(top_level, tail)
 
 
 def gerund_base(word: str, *, guess: bool = False) -> str | None:
@@ -625,12 +678,21 @@ _FUTURE_STATE = re.compile(
 )
 
 
+_NOUNS_BEFORE_TO = (
+    r"(?:commitment|dedication|contribution|access|approach|answer|key|path|road|way|threat|response|"
+    r"attention|relation|respect|devotion|exposure|opposition|resistance|solution|gateway|guide|introduction)"
+)
+_DANGLING = re.compile(r"\b(?:the\s+following|as\s+follows|below)\s*:?\s*$", re.I)
+
+
 def is_goal_clause(clause: str, source: str = "") -> bool:
     """Whether a clause of `goal_clauses` says what should change: it opens with a verb (after a
     fronted deadline), states a future state, or opens with the verb a lead-in introduced in
     `source` ("we aim to coordinate ..." -> "Coordinate ..."), not a description or history."""
     fronted = _FRONTED_TIME.match(clause)
     body = clause[fronted.end() :] if fronted else clause
+    if _DANGLING.search(body):  # "Adhere to the following": the goal is in what follows, if anywhere
+        return False
     if _opens_with_verb(body) or _FUTURE_STATE.match(body):
         return True
     first = body.split()[0] if body.split() else ""
@@ -643,6 +705,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         # a verb the lead-in introduced ("aims to coordinate"), never a word like "the" that
         # merely occurs later ("Founded in 1998, the Network is ...")
         and re.search(rf"\b(?:to|will|shall|must|and|or)\s+{re.escape(first.lower())}\b", source)
+        # "a commitment to data sharing" introduces no verb "Data"
+        and not re.search(rf"\b{_NOUNS_BEFORE_TO}\s+to\s+{re.escape(first.lower())}\b", source, re.I)
     )
 
 
@@ -662,12 +726,19 @@ def shorten(clause: str, limit: int = 40) -> str:
 
 
 def complete(
-    clause: str, *, timeframe: str | None = None, population: str | None = None, lean: bool = False
+    clause: str,
+    *,
+    timeframe: str | None = None,
+    population: str | None = None,
+    lean: bool = False,
+    named: bool = False,
 ) -> str:
     """One sentence from `clause` (the user's words, unchanged) with each missing criterion filled
     by the given fact or a [slot]: a target after a result verb that has none, a result to count
     after an activity, a defined group in place of a vague one, a deadline in place of "soon".
-    `lean` asks only for the deadline: the text's own aim as it stands, the fewest slots to fill."""
+    `lean` asks only for the deadline: the text's own aim as it stands, the fewest slots to fill.
+    `named`: the text names who it serves elsewhere ("the broader geospatial community"), so no group
+    slot is added; a vague group is asked to be defined only where it is who the goal is for."""
     body = _verb_list_in_lower_case(_END.sub("", clause.strip()))
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
@@ -685,10 +756,10 @@ def complete(
             group = f" {_preposition(population)} {population}"
         elif lean:
             pass
-        elif found:
+        elif found and _FOR_WHOM.search(body[: found.start()]):  # "... for the community"
             slot = f"[a defined group or place, not '{found.group(0)}']"
             body = body[: found.start()] + slot + body[found.end() :]
-        elif not _NAMES_A_GROUP.search(body):  # "... for researchers": named, if broadly
+        elif not (found or named or _NAMES_A_GROUP.search(body)):  # "... for researchers": named
             group = f" for {POPULATION_SLOT}"
     if (
         lean
@@ -732,6 +803,43 @@ def _verb_list_in_lower_case(body: str) -> str:
         return joint + (word.lower() if word[:1].isupper() else word)
 
     return _LISTED_VERB.sub(lower, body)
+
+
+# The words before a vague group that make it who the goal is for ("for the community", "to everyone").
+_FOR_WHOM = re.compile(
+    r"\b(?:for|to|serve|serving|benefit|benefiting|reach|reaching|help|in|across|throughout|within)\s+(?:all\s+)?$",
+    re.I,
+)
+# People a text names as those it serves or works with ("the broader open source community", "all
+# Texans", "patients", "homeowners"): a draft then asks for no group, even from another sentence.
+_PEOPLE = re.compile(
+    r"\b(?:communit(?:y|ies)|people|peoples|patients|members|residents|families|youth|children|students|"
+    r"researchers|scientists|developers|users|workers|women|girls|citizens|neighbou?rs|homeowners|tenants|"
+    r"farmers|immigrants|refugees|veterans|artists|survivors|parents|teachers|clinicians|maintainers|"
+    r"contributors|nations|countries|cities|governments|organi[sz]ations|companies|agencies|groups|partners|"
+    r"businesses|[A-Z][a-z]+(?:ans|ians|ers))\b"
+)
+
+
+def names_a_group(text: str) -> bool:
+    """Whether `text` names people it serves or a place it works in: a place or group the rules find,
+    a demonym ("all Texans"), or people qualified by what they are ("the broader geospatial community",
+    "immigrant families"), never bare ("our community", "help people in our town")."""
+    if find_population(text).met:
+        return True
+    for found in _PEOPLE.finditer(text):
+        before = text[: found.start()].split()[-1:]
+        word = before[0].lower().strip(",;:()") if before else ""
+        if found.group(0)[:1].isupper() or (
+            word.isalpha() and word not in _FUNCTION_WORDS | _DETERMINERS | BASE_VERBS | _VAGUE_QUALIFIERS
+        ):
+            return True
+    return False
+
+
+_VAGUE_QUALIFIERS = frozenset(
+    ["more", "many", "some", "other", "local", "those", "such", "every", "and", "or"]
+)
 
 
 def _shares_words(population: str, body: str) -> bool:
@@ -779,6 +887,7 @@ def _preposition(population: str) -> str:
 
 def sentence_case(body: str) -> str:
     body = " ".join(_END.sub("", body).split())
+    body = re.sub(r"(?<=\w)- (?!(?:and|or|to)\b)(?=[a-z])", "-", body)  # "program- specific" (a wrapped line)
     return body[0].upper() + body[1:] + "." if body else body
 
 

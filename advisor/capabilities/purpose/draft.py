@@ -27,6 +27,7 @@ from advisor.capabilities.purpose.compose import (
     goal_sentences,
     is_goal_clause,
     is_stated_goal,
+    names_a_group,
     opens_with_verb,
     place_first,
     shorten,
@@ -69,7 +70,8 @@ _PROCEDURE = re.compile(
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
     r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|"
-    r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed)\b",
+    r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed|"
+    r"committers?|steering\s+committee|liaisons?|board\s+(?:membership|members?|seats?)|rotate)\b",
     re.I,
 )
 _SERVES = re.compile(
@@ -177,7 +179,10 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         if not goal_facts.outcome.met and clauses:
             chosen.append(clauses[0].text)
             used.append((clauses[0].passage, clauses[0].sentence))
-        bases = [complete(shorten(c), timeframe=timeframe, population=population) for c in chosen]
+        named = names_a_group(goal)
+        bases = [
+            complete(shorten(c), timeframe=timeframe, population=population, named=named) for c in chosen
+        ]
     elif clauses:
         # a goal typed with no verb ("Every child in Pima County ready for kindergarten") still gives
         # its group, place and deadline to the documents' goals
@@ -187,7 +192,10 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         population = typed.population.evidence if typed else None
         for clause in clauses[:2]:
             chosen.append(clause.text)
-            bases.append(complete(shorten(clause.text), timeframe=timeframe, population=population))
+            named = names_a_group(clause.passage.text)
+            bases.append(
+                complete(shorten(clause.text), timeframe=timeframe, population=population, named=named)
+            )
             used.append((clause.passage, clause.sentence))
         if deadline and not facts_of(clauses[0].text).timeframe.met:
             used.append(deadline[1:])
@@ -202,7 +210,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     if len(statements) < DRAFTS:  # three drafts: the other goal clauses (a list's items) in turn
         others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
         others += [c.text for c in clauses[2:]]
-        more = [complete(shorten(c), timeframe=timeframe) for c in others]
+        more = [complete(shorten(c), timeframe=timeframe, named=names_a_group(goal)) for c in others]
         statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     drafts.sort(key=lambda d: d.check.score, reverse=True)
@@ -218,14 +226,16 @@ def _described_place(text: str) -> str | None:
     group or place after "in", "of", "across", "serving" (never inside a name: "Not For Sale")."""
     for sentence in goal_sentences(text):
         found = facts_of(sentence).population
-        if found.met and found.evidence and _SERVES.search(sentence.split(found.evidence)[0]):
+        before = sentence.split(found.evidence)[0]
+        if found.met and found.evidence and _SERVES.search(before) and not before.endswith("behalf of "):
             return _with_article(found.evidence, sentence)
     return None
 
 
 def _with_article(place: str | None, text: str) -> str | None:
     """`place` with the article the text gives it ("the United States", "the Bronx")."""
-    if place and place[:1].isupper() and re.search(rf"\bthe\s+{re.escape(place)}", text):
+    # "the Bronx", never "the California" from "the California Water Quality Monitoring Council"
+    if place and place[:1].isupper() and re.search(rf"\bthe\s+{re.escape(place)}\b(?!\s+[A-Z])", text):
         return f"the {place}"
     return place
 
