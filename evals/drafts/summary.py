@@ -30,6 +30,7 @@ ROUNDS = {
     "round6": "9161c74 (round 5 read and fixed)",
     "round7": "319608c (round 6 read and fixed)",
     "round8": "947f42b (round 7 read and fixed)",
+    "round9": "07b8025 (round 8 read and fixed)",
 }
 
 
