@@ -229,7 +229,9 @@ def test_a_metric_that_has_not_moved_is_worth_a_diagnosis_even_within_tolerance(
     trees = _metric("Trees planted", 0, 500, 0, start=date(2025, 12, 1))
     result = analyze_pivots([trees], as_of=date(2026, 1, 1))
     assert result.metrics[0].status == "on_track"
-    assert result.pivots[0].title == "Diagnose why 'Trees planted' has stalled before changing course"
+    # on pace, so no "stalled" beside "on track" and no cause to diagnose: a check that it starts moving
+    assert result.pivots[0].title == "Check that 'Trees planted' starts moving before the next review"
+    assert "nothing needs to change yet" in result.pivots[0].rationale
 
 
 def test_target_below_baseline_and_nothing_off_track_means_persevere(tmp_path: Path) -> None:
@@ -431,3 +433,23 @@ def test_figures_read_as_people_write_them(runtime: Runtime) -> None:
     result = analyze_pivots(metrics, notes_text="", as_of=date(2026, 1, 1), retriever=runtime.retriever)
     text = " ".join(p.rationale for p in result.pivots)
     assert "from 0 to 100,000 EUR (now 10,000)" in text and "from 0 to 3 (now 1)" in text, text
+
+
+def test_an_opening_is_taken_up_not_doubled_down_on_and_nothing_is_redeployed_to_unrelated_work(
+    runtime: Runtime,
+) -> None:
+    metrics = [
+        _metric("Board election votes cast", 0, 100, 120),
+        _metric("Food rescued per week", 0, 10000, 1000),
+    ]
+    notes = (
+        "The county's food policy council invited us to run the new cold-storage pilot next spring.\n\n"
+        "We are applying to the city to fund a second truck.\n"
+    )
+    result = analyze_pivots(metrics, notes_text=notes, as_of=date(2026, 6, 1), retriever=runtime.retriever)
+    titles = [p.title for p in result.pivots]
+    assert not any(t.startswith("Redeploy what 'Board election") for t in titles), titles
+    assert not any("We are applying" in s.text for s in result.signals), result.signals
+    assert not any("What is working" in p.rationale for p in result.pivots), [
+        p.rationale for p in result.pivots
+    ]

@@ -274,11 +274,26 @@ def _double_down(ev: Evidence) -> list[MetricState]:
     targets = ev.relater.lagging_related([o.text for o in signals] + [w.name for w in states])
     if not (signals or states) or not targets:
         return []
-    label = approach_label(key, f"'{states[0].name}'" if states else "what is working")
+    pace = " ".join(f"{describe_pace(t, ev.as_of)}." for t in targets[:2])
+    if not states:  # an opening the notes report, not yet a result: try it, do not scale it
+        ev.drafts.append(
+            PivotDraft(
+                title=f"Take up the opening the notes report to lift {_subject(targets)}",
+                rationale=full_stop(
+                    f"{pace} The notes report an opening: {quote(_best_opening(signals, key))}"
+                )
+                + " Decide who follows it up and by when, try it where the lagging metric is weakest, and "
+                "check at the next review whether it moved the metric before putting more into it.",
+                addresses=[t.name for t in targets],
+                query="A new opening (a funder, an ally, a policy window): decide who follows it up, pilot "
+                "it, review before scaling.",
+            )
+        )
+        return states
+    label = approach_label(key, f"'{states[0].name}'")
     evidence = [f"'{w.name}' is {standing(w)}" for w in states[:2]]
     if signals:
         evidence.append(f"the notes say {quote(_best_opening(signals, key))}")
-    pace = " ".join(f"{describe_pace(t, ev.as_of)}." for t in targets[:2])
     ev.drafts.append(
         PivotDraft(
             title=f"Double down on {label} to lift {_subject(targets)}",
@@ -307,7 +322,9 @@ def _redeploy(ev: Evidence, winners: list[MetricState]) -> None:
     ]
     for finished in done[:2]:
         related = [s for s in ev.lagging if ev.relater.related(finished.name, s.name)]
-        target = related[0] if related else max(ev.lagging, key=lambda s: s.expected - s.progress)
+        if not related:  # a board election's votes free nothing a survey could use
+            continue
+        target = related[0]
         ev.drafts.append(
             PivotDraft(
                 title=f"Redeploy what '{finished.name}' freed up to '{target.name}'",
@@ -326,6 +343,22 @@ def _diagnose(ev: Evidence) -> None:
     give no reason only for metrics no sentence of them relates to; for the others, the option quotes
     what the notes say and asks for the cause."""
     unexplained = [s for s in ev.lagging if not any(ev.relater.related(g.text, s.name) for g in ev.signals)]
+    still = [s for s in unexplained if s.status != "off_track"]  # on pace, but nothing has moved yet
+    if still:
+        pace = " ".join(f"{describe_pace(s, ev.as_of)}." for s in still[:3])
+        ev.drafts.append(
+            PivotDraft(
+                title=f"Check that {_subject(still)} {'starts' if len(still) == 1 else 'start'} moving "
+                "before the next review",
+                rationale=f"{pace} That is within the pace tolerance, so nothing needs to change yet, but "
+                f"{_it_or_them(still)} {'has' if len(still) == 1 else 'have'} not moved at all: confirm the "
+                "work behind it has started and its data is being collected; if it still has not moved at "
+                "the next review, find out why before changing course.",
+                addresses=[s.name for s in still],
+                query=_DIAGNOSE_QUERY,
+            )
+        )
+    unexplained = [s for s in unexplained if s.status == "off_track"]
     silent = [s for s in unexplained if s.name not in ev.spoken_of]
     if silent:
         pace = " ".join(f"{describe_pace(s, ev.as_of)}." for s in silent[:3])
@@ -373,9 +406,7 @@ _DIAGNOSE_QUERY = (
 def _diagnose_title(states: list[MetricState]) -> str:
     if len(states) > 1:
         return "Diagnose the lagging metrics before changing course"
-    first = states[0]
-    why = "has stalled" if first.stalled else "is off track"
-    return f"Diagnose why '{first.name}' {why} before changing course"
+    return f"Diagnose why '{states[0].name}' is off track before changing course"
 
 
 def _it_or_them(items: Sequence[object]) -> str:

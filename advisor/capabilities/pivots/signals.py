@@ -89,7 +89,9 @@ _DECISION = re.compile(
     r"in\s+the\s+(?:coming|next)\s+\w+)?,?\s*"  # "Next quarter we plan to draft ..."
     r"(?:the\s+(?:group|council|committee|coalition|partnership|board|members)\s+|we\s+|members\s+)"
     r"(?:(?:has|have)\s+)?(?:(?:agreed|decided|resolved)\s+(?:to\b|that\b[^.]*\b(?:should|will|would)\b)|will\b|"
-    r"(?:plan|intend|aim|hope|want|are\s+going)\s+to\b)"
+    r"(?:plan|intend|aim|hope|want|are\s+going)\s+to\b|"
+    # "We are applying to LA2050 ...", "We plan fruit-tree adoptions", "We want parents to help ..."
+    r"(?:are|'re)\s+(?:now\s+)?(?:applying|preparing|planning|seeking|asking)\b|plan\s+(?!to\b)\w|want\s+[^.;]{1,80}?\s+to\b)"
     r"|^future (?:actions?|work|steps?) will\b"
     # "The top priority for 2022 is to bring case detection back ...": a plan, not what is working
     r"|^(?:the|our)\s+(?:(?:top|main|key|first|immediate)\s+)?(?:priorit(?:y|ies)|plan|task)\b[^.]{0,80}?"
