@@ -657,3 +657,45 @@ def test_a_charters_roles_and_procedures_are_never_its_purpose(
     ]
     assert drafts[0].startswith("Help companies run successful open source program offices"), drafts
     assert not any(re.search(r"Liaison|committer|the following", d) for d in drafts), drafts
+
+
+def test_nothing_to_draft_from_gives_one_template_to_fill_not_three_copies() -> None:
+    result = draft_purpose(goal="The Steering Committee is the governing body of the project.")
+    assert result.warnings and len(result.drafts) == 1, [d.statement for d in result.drafts]
+    assert result.drafts[0].statement.startswith("Reach [a result you can count")
+
+
+@pytest.mark.parametrize(
+    ("goal", "opening", "never"),
+    [
+        (
+            "The Green Code Foundation is a non-profit with the mission to create a trusted ecosystem of "
+            "people and tools for building green software.",
+            "Create a trusted ecosystem of people and tools for building green software",
+            "Reach [",
+        ),
+        (
+            "We are a new non-profit organization that defends, enforces, and advances data rights.",
+            "Defend, enforce, and advance data rights",
+            "enforces",
+        ),
+        (
+            "Our mission is to support the development, maintenance, and long-term viability of research "
+            "software.",
+            "Support the development, maintenance, and long-term viability of research software",
+            "and by [year] viability",
+        ),
+        (
+            "Net Sans Borders is a non-profit whose objective is to defend digital rights. Net Sans Borders "
+            "has led advocacy efforts against internet shutdowns in West Africa.",
+            "Defend digital rights",
+            "West Africa",
+        ),
+    ],
+)
+def test_round_nine_aims_keep_their_words_and_take_no_place_from_history(
+    goal: str, opening: str, never: str
+) -> None:
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert drafts[0].startswith(opening), drafts
+    assert not any(never in d for d in drafts), drafts

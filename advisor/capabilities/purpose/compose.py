@@ -46,7 +46,7 @@ _MORE_VERBS = (
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
-    "join"
+    "join enforce supply"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -531,7 +531,10 @@ def third_person_base(verb: str) -> str:
 # "..., whose purpose is to provide ...", "The goal of the project was to provide ...".
 _INNER_PURPOSE = re.compile(
     r"\b(?:whose\s+|its\s+|their\s+)?(?:mission|goal|purpose|aim|vision|objective)s?(?:\s+of\s+[^,;:]{1,50}?)?"
-    r"\s+(?:is|was|are|were)\s+(?:designed\s+)?to\s+",
+    r"\s+(?:is|was|are|were)\s+(?:designed\s+)?to\s+"
+    # "a non-profit with the mission to create a trusted ecosystem ..."
+    r"|\bwith\s+(?:the|a|an|its|their)\s+(?:(?:main|core|shared|common)\s+)?(?:mission|goal|purpose|aim|objective)"
+    r"\s+to\s+",
     re.IGNORECASE,
 )
 # "... a verification initiative that is kickstarting fact-checking across Africa".
@@ -777,8 +780,11 @@ def complete(
     else:
         body = f"{body}{group}, reaching {RESULT_SLOT}"
     vague_time = VAGUE_TIME.search(body) if when and not facts.timeframe.met else None
-    if vague_time and re.search(r"\b(?:the|a|an|our|its|their)\s+$", body[: vague_time.start()], re.I):
-        vague_time = None  # "the long-term growth of ...": a quality of the noun, no deadline
+    if vague_time and (
+        re.search(r"\b(?:the|a|an|our|its|their)\s+$", body[: vague_time.start()], re.I)
+        or re.match(r"long[- ]term\s+[a-z]", body[vague_time.start() :], re.I)
+    ):
+        vague_time = None  # "the long-term growth of ...", "and long-term viability": a quality, no deadline
     if vague_time:  # "…safer soon" → "…safer by [year]", the slot where the vague time was
         body, when = body[: vague_time.start()] + when + body[vague_time.end() :], ""
     return sentence_case(f"{body} {when}")

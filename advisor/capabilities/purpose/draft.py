@@ -77,6 +77,7 @@ _PROCEDURE = re.compile(
 _SERVES = re.compile(
     r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
 )
+_PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b(?:was|were)\b")
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
     r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
@@ -203,6 +204,9 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         chosen = [NO_GOAL_SLOT]
         bases = [complete(NO_GOAL_SLOT)]
         warnings.append(NO_GOAL_IN_DOCUMENTS)
+    if chosen == [NO_GOAL_SLOT]:  # nothing to draft from: one template to fill, not three copies of it
+        drafts = [PurposeDraft(statement=bases[0], check=check_purpose_rules(bases[0]))]
+        return PurposeDrafts(drafts=drafts, citations=[], warnings=warnings)
     statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
     if len(statements) < DRAFTS:  # the text's own aim with a deadline alone: the fewest slots to fill
         lean = [complete(shorten(c), timeframe=timeframe, population=population, lean=True) for c in chosen]
@@ -225,6 +229,8 @@ def _described_place(text: str) -> str | None:
     not-for-profit organization in Evansville, Indiana", "a network of Nashville residents"): the
     group or place after "in", "of", "across", "serving" (never inside a name: "Not For Sale")."""
     for sentence in goal_sentences(text):
+        if _PAST.search(sentence):  # "has led advocacy against shutdowns in West Africa": history, no remit
+            continue
         found = facts_of(sentence).population
         before = sentence.split(found.evidence)[0]
         if found.met and found.evidence and _SERVES.search(before) and not before.endswith("behalf of "):
