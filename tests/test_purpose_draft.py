@@ -699,3 +699,31 @@ def test_round_nine_aims_keep_their_words_and_take_no_place_from_history(
     drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
     assert drafts[0].startswith(opening), drafts
     assert not any(never in d for d in drafts), drafts
+
+
+def test_the_paragraph_under_a_mission_heading_and_a_stated_mission_about_licences_are_drafted(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    strategy = write(
+        tmp_path / "strategy.md",
+        "# Strategic plan\n\n## Mission\n\nThe Archive Alliance is an international network of members "
+        "that fosters expertise and a community of practice for the preservation of digital heritage.\n\n"
+        "## Values\n\nCollaboration and inclusiveness are the operational values of the Alliance.\n",
+    )
+    charter = write(
+        tmp_path / "charter.md",
+        "# Technical charter\n\n1. **Mission and Scope of the Project**\n\n> a. **Mission**. The mission of "
+        "the Project is to provide a platform that documents the license compliance risks of public "
+        "datasets.\n\n2. **Voting**\n\nDecisions need a majority of the votes cast.\n",
+    )
+    for doc, opening in (
+        (strategy, "Foster expertise and a community of practice for the preservation of digital heritage"),
+        (charter, "Provide a platform that documents the license compliance risks of public datasets"),
+    ):
+        name = f"{workspace_name}-{doc.stem}"
+        ingest_paths(
+            [doc], name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+        )
+        result = draft_purpose(workspace=name, retriever=runtime.retriever)
+        assert not result.warnings, result.warnings
+        assert result.drafts[0].statement.startswith(opening), [d.statement for d in result.drafts]

@@ -364,7 +364,10 @@ def strip_lead(clause: str) -> str:
         if len(words) > 1 and first.lower().endswith("ly") and gerund_base(words[1]):
             # "committed to collectively building ..." -> "Collectively build ..."
             return " ".join([first.capitalize(), str(gerund_base(words[1])), *words[2:]])
-        if _opens_with_verb(rest) or (infinitive and first.isalpha() and first not in _FUNCTION_WORDS):
+        pronoun = first.lower() in {"them", "it", "this", "that", "these", "those", "us", "him", "her", "me"}
+        if _opens_with_verb(rest) or (
+            infinitive and first.isalpha() and first not in _FUNCTION_WORDS and not pronoun
+        ):  # "... and agreed to them in an email": no goal
             return rest[0].upper() + rest[1:]
     envisioned = _ENVISION.match(clause)
     if envisioned:  # "We envision a just world where ..." -> "Build a just world where ..."
@@ -685,7 +688,7 @@ _NOUNS_BEFORE_TO = (
     r"(?:commitment|dedication|contribution|access|approach|answer|key|path|road|way|threat|response|"
     r"attention|relation|respect|devotion|exposure|opposition|resistance|solution|gateway|guide|introduction)"
 )
-_DANGLING = re.compile(r"\b(?:the\s+following|as\s+follows|below)\s*:?\s*$", re.I)
+_DANGLING = re.compile(r"\b(?:the\s+following|as\s+follows)\s*:?\s*$", re.I)
 
 
 def is_goal_clause(clause: str, source: str = "") -> bool:

@@ -78,6 +78,17 @@ _SERVES = re.compile(
     r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
 )
 _PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b(?:was|were)\b")
+# A heading that names the goal ("## Mission", "1. **Mission and Scope of the Project**", "Purpose").
+_GOAL_HEADING_LINE = re.compile(
+    r"^(?:#{1,6}\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:our\s+|the\s+)?(?P<word>mission|purpose|goals?|aims?|"
+    r"objectives?)(?:\s+(?:statement|and\s+scope)(?:\s+of\s+the\s+\w+)?)?(?:\*\*|__)?\s*:?\s*#*$",
+    re.I,
+)
+# "The mission of the Project is to ...": said to be the purpose, whatever words follow ("license").
+_MISSION_STATED = re.compile(
+    r"^\W*(?:[a-z][.)]\s*)?[^,;:]{0,60}\b(?:mission|purpose|goal|aim|objective)s?\b[^,;:]{0,60}\b(?:is|are)\s+to\b",
+    re.I,
+)
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
     r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
@@ -104,7 +115,7 @@ class _Clause:
     text: str
     passage: Passage
     sentence: str
-    rank: tuple[int, int, int, int]
+    rank: tuple[int, int, int, int, int]
 
 
 def draft_purpose(
@@ -258,7 +269,7 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     happened, a decision in notes, or words cut from a heading."""
     found: list[_Clause] = []
     for number, passage in enumerate(passages):
-        for line, listed in _passage_lines(passage.text):
+        for line, listed in _passage_lines(passage.text, passage.heading):
             for sentence in goal_sentences(_YAML_KEY.sub("", _MARKUP.sub("", line))):
                 for part in re.split(r";\s+", sentence):
                     stripped = strip_lead(part)
@@ -277,10 +288,12 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                     transformed = stripped.lower() != part.strip().rstrip(".").lower()
                     if not (stated or (result and (listed or transformed))):
                         continue
-                    if _PROCEDURE.search(clause):
+                    if _PROCEDURE.search(clause) and not _MISSION_STATED.match(part):
                         continue  # "Receive 2/3 of the votes cast ...": how the body works, not its goal
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
-                    rank = (-result, -stated, -met, number)
+                    # "The mission of the project is to ..." before a clause only under a "Mission" heading
+                    said = bool(_MISSION_STATED.match(part))
+                    rank = (-result, -said, -stated, -met, number)
                     found.append(_Clause(clause, passage, " ".join(sentence.split()), rank))
     found.sort(key=lambda c: c.rank)
     unique: dict[str, _Clause] = {}
@@ -289,17 +302,33 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     return list(unique.values())
 
 
-def _passage_lines(text: str) -> list[tuple[str, bool]]:
+def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
     """A passage's lines with wrapped prose joined (a sentence broken over lines is one), each with
-    whether it is a list item; headings and HTML comments left out."""
+    whether it is a list item; headings and HTML comments left out. The first paragraph under a
+    heading that names the goal (`heading`, the passage's section, or one inside it) is labelled with
+    it ("Mission: The NDSA is an alliance that fosters ...")."""
     lines: list[tuple[str, bool]] = []
+    section = _GOAL_HEADING_LINE.match(re.split(r"\s*[›>/]\s*", heading)[-1].strip()) if heading else None
+    under = section.group("word").capitalize() if section else ""
     for raw in re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines():
         line = raw.strip()
         labelled = _LABELLED_HEADING.match(line)  # "#### **Goal:** We support ...": a goal, not a heading
         line = f"{labelled.group('label')}: {labelled.group('text')}" if labelled else line
-        if not line or line.startswith(("#", "<!--", "|")):
+        named = _GOAL_HEADING_LINE.match(line)
+        if named:
+            under = named.group("word").capitalize()
             lines.append(("", False))
             continue
+        if not line or line.startswith(("#", "<!--", "|")):
+            under = under if not line else ""
+            lines.append(("", False))
+            continue
+        line = re.sub(r"^>\s*", "", line)  # a quoted block's mark
+        # a paragraph's first sentence, not a list item nor a chunk that starts mid-sentence
+        prose = line[:1].isupper() and not _STATED.match(raw) and not line.startswith("<")
+        if under and prose and not re.match(rf"(?i)\W*(?:[a-z0-9][.)]\s*)?\W*{under}", line):
+            line = f"{under}: {line}"
+        under = ""
         listed = bool(_STATED.match(raw))
         wrapped = (
             line[:1].islower() or lines[-1][0].endswith((",", " and", " or", " the", " of", " to"))
