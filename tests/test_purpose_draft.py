@@ -727,3 +727,12 @@ def test_the_paragraph_under_a_mission_heading_and_a_stated_mission_about_licenc
         result = draft_purpose(workspace=name, retriever=runtime.retriever)
         assert not result.warnings, result.warnings
         assert result.drafts[0].statement.startswith(opening), [d.statement for d in result.drafts]
+
+
+def test_moving_the_place_to_the_front_never_changes_a_drafts_score() -> None:
+    scores = {
+        d.statement: d.check.score for d in draft_purpose(goal="Build a community network in Toronto.").drafts
+    }
+    fronted = [s for s in scores if s.startswith("In Toronto, ")]
+    assert fronted, scores
+    assert all(scores[s] == max(scores.values()) > 0 for s in fronted), scores

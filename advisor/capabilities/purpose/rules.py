@@ -219,6 +219,9 @@ def find_population(statement: str) -> Finding:
     """A defined group ("children under 5", "open source maintainers", "local governments") or a
     place that is not part of a name nor an event's venue ("in Singapore", "UK funders"); together
     when they are close ("climate-related scientists in Australia")."""
+    original = statement
+    if re.match(r"(?:In|Across|Throughout)\s+[A-Z]", statement):  # "In Toronto, build ...": an opening
+        statement = statement[0].lower() + statement[1:]  # word, not part of a name (same length)
     groups = [m for m in _DEFINED_GROUPS.finditer(statement) if not _VAGUE_GROUPS.fullmatch(m.group(0))]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
     groups.sort(key=lambda m: m.start())
@@ -228,7 +231,7 @@ def find_population(statement: str) -> Finding:
     if group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80:
         group = (min(group[0], place[0]), max(group[1], place[1]))
     found = group or place
-    return Finding(True, statement[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
+    return Finding(True, original[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
 
 
 # Cities are looked up, not matched by one long alternation: a run of capitalised words that ends
