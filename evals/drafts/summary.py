@@ -32,6 +32,7 @@ ROUNDS = {
     "round8": "947f42b (round 7 read and fixed)",
     "round9": "07b8025 (round 8 read and fixed)",
     "round10": "a116712 (round 9 read and fixed)",
+    "round11": "6217317 (round 10 scored; round 9 read and fixed, workspace headings)",
 }
 
 
