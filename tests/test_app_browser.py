@@ -40,8 +40,8 @@ if not CHROMIUM.exists():
 
 def keep_screenshot(page: Page, name: str, folder: Path) -> None:
     """A screenshot in `folder`, copied to docs/screenshots/ (the README's) on request."""
-    for close in page.locator(".toast-close").all():  # toasts are gone by the time anyone reads
-        close.click()
+    # toasts are gone by the time anyone reads; one may close itself while we look, so no waiting clicks
+    page.evaluate("document.querySelectorAll('.toast-close').forEach((close) => close.click())")
     page.screenshot(path=str(folder / name))
     if os.environ.get("ADVISOR_UPDATE_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
