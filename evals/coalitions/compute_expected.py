@@ -74,6 +74,28 @@ AS_OF = {
     "move-la-transit-coalition.csv": "2017-12-31",
     "welcome-dayton.csv": "2015-12-31",
     "white-river-partnership-vt.csv": "2013-09-30",
+    # batch 7 (thirteenth session: the advisers' review rounds 3-4)
+    "the-carpentries-fundraising.csv": "2021-01-14",
+    "missing-maps.csv": "2017-01-24",
+    "puget-sound-partnership.csv": "2013-10-31",
+    "alpha-omega-openssf.csv": "2024-11-10",
+    "ruby-together.csv": "2015-08-18",
+    "foundation-for-public-code.csv": "2022-01-15",
+    "open-life-science.csv": "2025-02-10",
+    "tampa-bay-habitat-restoration.csv": "2025-12-31",
+    "right-to-counsel-nyc.csv": "2019-01-31",
+    "end-tb-un-hlm-commitments.csv": "2021-10-14",
+    # batch 8 (fourteenth session: the advisers' review rounds 5-6)
+    "django-software-foundation.csv": "2025-12-11",
+    "million-trees-la.csv": "2013-01-15",
+    "hollywood-food-coalition.csv": "2020-03-01",
+    "fostermore.csv": "2017-01-15",
+    "smartairla.csv": "2018-09-01",
+    "ropensci-champions.csv": "2024-03-20",
+    "pasco-discovery-coalition.csv": "2012-12-09",
+    "bangladesh-anticipatory-action.csv": "2021-09-30",
+    "maqmekwitk-reconnecting-rivers.csv": "2026-05-15",
+    "lewiston-auburn-forestry-board.csv": "2015-05-21",
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from split import BATCH_4, BATCH_5
+from split import BATCH_4, BATCH_5, BATCH_7, BATCH_8
 
 from advisor.capabilities.pivots.analysis import metric_states
 from advisor.capabilities.pivots.evidence import Relater
@@ -64,14 +64,40 @@ class Data:
     # group -> (sentences, {sentence: kind or None}, kinds present in the note)
 
 
-def load_data(files: set[str] | None = None, invented: bool = True) -> Data:
-    """Dev coalitions (all, or `files`), and the invented notes of `evals/data/metrics` if `invented`."""
+# Batch 4 (split version 3's test part) was retired into dev on 2026-12-03 (ninth session). Refit with
+# it (34 tables), leave one coalition out moved from 0.71/0.81/0.73/0.55 to 0.71/0.82/0.73/0.58, but
+# the refit reader no longer read "Neighbours phoning neighbours worked better than anything else we
+# tried, and the county has asked us to run it in two more towns." as an opportunity (0.58 against a
+# threshold now 0.60; tests/test_pivots.py). The same again in the tenth session with batch 5 too (42
+# tables: leave one coalition out 0.72/0.83/0.76/0.60, the sentence at 0.46 against 0.55, and the
+# mediation option of the markdown-report test lost; with four more prototypes, opportunity and
+# external change, the same). The shipped reader stays the one fit on 26 tables.
+# Batches 7 and 8 (fourteenth session, the advisers' tables) were first used as held-out batches
+# (`train.py --hold-out N [--all]`): the shipped reader scores 0.53 / 0.57 / 0.29 / 0.40 (capacity,
+# backlash, opportunity, external change) on batch 7 and 0.48 / - / 0.40 / 0.48 on batch 8; refits
+# on more tables did no better (batch 7 with 42 tables 0.35 / 0.62 / 0.43 / 0.31; batch 8 with 36 or
+# 52 tables 0.26-0.33 / - / 0.18-0.46 / 0.59-0.63), nor did dropping the cue features, the invented
+# notes' constraint or the embedding block. Those notes are unlike the training notes (foundations,
+# science programmes, global health), and the reader's features, not its data, are the limit.
+NOT_TRAINED_ON = (
+    frozenset(BATCH_4["metrics"])
+    | frozenset(BATCH_5["metrics"])
+    | frozenset(BATCH_7["metrics"])
+    | frozenset(BATCH_8["metrics"])
+)
+
+
+def load_data(
+    files: set[str] | None = None, invented: bool = True, left_out: frozenset[str] = NOT_TRAINED_ON
+) -> Data:
+    """Dev coalitions (all of `real_tables`, or those of them in `files`), and the invented notes of
+    `evals/data/metrics` if `invented`."""
     split, expected = (d := load_split(ROOT))["split"], d["expected"]
     encoder = Encoder(MiniLMEmbeddings())
     data = Data(Task("signals", outputs=KINDS), Task("metrics"), {}, {})
     if invented:
         load_invented(data, encoder)
-    for name in real_tables(split):
+    for name in real_tables(split, left_out):
         if files is not None and name not in files:
             continue
         label = expected["metrics"][name]
@@ -103,21 +129,10 @@ def load_data(files: set[str] | None = None, invented: bool = True) -> Data:
     return data
 
 
-# Batch 4 (split version 3's test part) was retired into dev on 2026-12-03 (ninth session). Refit with
-# it (34 tables), leave one coalition out moved from 0.71/0.81/0.73/0.55 to 0.71/0.82/0.73/0.58, but
-# the refit reader no longer read "Neighbours phoning neighbours worked better than anything else we
-# tried, and the county has asked us to run it in two more towns." as an opportunity (0.58 against a
-# threshold now 0.60; tests/test_pivots.py). The same again in the tenth session with batch 5 too (42
-# tables: leave one coalition out 0.72/0.83/0.76/0.60, the sentence at 0.46 against 0.55, and the
-# mediation option of the markdown-report test lost; with four more prototypes, opportunity and
-# external change, the same). The shipped reader stays the one fit on 26 tables.
-NOT_TRAINED_ON = frozenset(BATCH_4["metrics"]) | frozenset(BATCH_5["metrics"])
-
-
-def real_tables(split: dict[str, Any]) -> list[str]:
+def real_tables(split: dict[str, Any], left_out: frozenset[str] = NOT_TRAINED_ON) -> list[str]:
     """The real tables the reader learns from: dev and the retired test tables (never the test part),
-    less NOT_TRAINED_ON."""
-    return [n for n in dict.fromkeys([*split["metrics"]["dev"], *RETIRED]) if n not in NOT_TRAINED_ON]
+    less `left_out`."""
+    return [n for n in dict.fromkeys([*split["metrics"]["dev"], *RETIRED]) if n not in left_out]
 
 
 def load_invented(data: Data, encoder: Encoder) -> None:

@@ -24,6 +24,10 @@ test beside dev.
 Version 5 (2026-12-03, tenth session): batch 5 had been scored twice; a fresh batch 6 (8 coalitions
 from public material, written and labelled blind to the tool by two writers) was written first and
 made the test part, then batch 5 was retired into dev (`retired_test_4`).
+
+Version 6 (2026-12-03, fourteenth session): batches 7 and 8 (ten metric tables each, no rosters,
+written by advisers from public reports for the pivots reviews, labelled blind to the tool) join dev.
+The test part is unchanged (batch 6).
 """
 
 from __future__ import annotations
@@ -158,6 +162,38 @@ BATCH_6 = {
     ],
 }
 BATCH_5_COMMENT = "  # batch 5, written 2026-12-03, version 4's test part (retired_test_4)"
+BATCH_7 = {
+    "rosters": set(),
+    "metrics": {
+        "alpha-omega-openssf.csv",
+        "end-tb-un-hlm-commitments.csv",
+        "foundation-for-public-code.csv",
+        "missing-maps.csv",
+        "open-life-science.csv",
+        "puget-sound-partnership.csv",
+        "right-to-counsel-nyc.csv",
+        "ruby-together.csv",
+        "tampa-bay-habitat-restoration.csv",
+        "the-carpentries-fundraising.csv",
+    },
+}
+BATCH_7_COMMENT = "  # batch 7, written 2026-12-03, the advisers' review rounds 3-4, wholly dev"
+BATCH_8 = {
+    "rosters": set(),
+    "metrics": {
+        "bangladesh-anticipatory-action.csv",
+        "django-software-foundation.csv",
+        "fostermore.csv",
+        "hollywood-food-coalition.csv",
+        "lewiston-auburn-forestry-board.csv",
+        "maqmekwitk-reconnecting-rivers.csv",
+        "million-trees-la.csv",
+        "pasco-discovery-coalition.csv",
+        "ropensci-champions.csv",
+        "smartairla.csv",
+    },
+}
+BATCH_8_COMMENT = "  # batch 8, written 2026-12-03, the advisers' review rounds 5-6, wholly dev"
 
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
@@ -170,7 +206,7 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6)
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8)
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
@@ -185,10 +221,11 @@ def main() -> None:
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 5; see its docstring). Dev: batch 1 (with\n"
+        "# Locked split, written by split.py (version 6; see its docstring). Dev: batch 1 (with\n"
         "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
         "# retired_test_2), batch 4 (version 3's, retired_test_3) and batch 5 (version 4's,\n"
-        "# retired_test_4); test: batch 6, written blind to the tool. Do not tune on test.\n"
+        "# retired_test_4), batches 7 and 8 (metric tables only); test: batch 6, written blind to the tool.\n"
+        "# Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
     for kind in ("rosters", "metrics"):
@@ -207,6 +244,11 @@ def main() -> None:
             + BATCH_5_COMMENT
             + "\n"
             + "".join(f"  - {n}\n" for n in BATCH_5[kind])
+            + "".join(
+                comment + "\n" + "".join(f"  - {n}\n" for n in sorted(batch[kind]))
+                for comment, batch in ((BATCH_7_COMMENT, BATCH_7), (BATCH_8_COMMENT, BATCH_8))
+                if batch[kind]
+            )
         )
         tail = tail.replace(last_dev, last_dev + later_batches, 1)
         text = head + f"{kind}:\n" + tail

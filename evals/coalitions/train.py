@@ -3,6 +3,7 @@
 
     python evals/coalitions/train.py --cv       # leave-one-coalition-out cross-validation
     python evals/coalitions/train.py --batches  # train on batch 1's dev files, score batch 2
+    python evals/coalitions/train.py --hold-out 7 [--all]  # train without batch 7, score batch 7
     python evals/coalitions/train.py --write [--to FILE]  # fit on all of them, write reader.npz
     python evals/coalitions/loo.py              # the product itself, leave one coalition out
 
@@ -32,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batches import batch_files
-from reader_data import UNKNOWN, Data, Task, load_data
+from reader_data import NOT_TRAINED_ON, UNKNOWN, Data, Task, load_data
 
 from advisor.capabilities.pivots.reader import MODEL_FILE as READER_FILE
 from advisor.capabilities.pivots.reader import SIGNAL_FEATURES
@@ -261,14 +262,22 @@ def main() -> None:
     parser.add_argument("--batches", action="store_true")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--to", type=Path, default=READER_FILE, help="where --write writes the models")
+    parser.add_argument("--hold-out", type=int, help="train without this dev batch, then score it")
+    parser.add_argument(
+        "--all", action="store_true", help="learn from every dev batch (by default not NOT_TRAINED_ON's)"
+    )
     args = parser.parse_args()
-    if args.batches:
-        train, held = load_data(batch_files(1)), load_data(batch_files(2), invented=False)
+    left_out = frozenset() if args.all else NOT_TRAINED_ON
+    if args.batches or args.hold_out:
+        held_batch = args.hold_out or 2
+        held_files = batch_files(held_batch)
+        train = load_data(batch_files(1)) if args.batches else load_data(left_out=left_out | held_files)
+        held = load_data(held_files, invented=False, left_out=frozenset())
         models = trained(train, report(train))
-        print_batch(held, models)
-        product_on_batch_2(models)
+        print_batch(held_batch, held, models)
+        product_on_batch(held_batch, models)
         return
-    data = load_data()
+    data = load_data(left_out=left_out)
     figures = report(data)
     for name, values in figures.items():
         print(name, {k: shown(v) for k, v in values.items()})
@@ -285,8 +294,9 @@ def shown(value: Any) -> Any:
     return round(value, 3) if isinstance(value, float) else value
 
 
-def product_on_batch_2(models: dict[str, Logistic]) -> None:
-    """The product itself on batch 2 with the models trained on batch 1 (written to a temporary folder)."""
+def product_on_batch(batch: int, models: dict[str, Logistic]) -> None:
+    """The product itself on a held-out batch with models trained without it (written to a temporary
+    folder)."""
     import tempfile
 
     from batches import print_figures, score_batch
@@ -297,20 +307,20 @@ def product_on_batch_2(models: dict[str, Logistic]) -> None:
         reader.MODEL_FILE = Path(folder, "reader.npz")
         save_models(reader.MODEL_FILE, {"signals": models["signals"], "metrics": models["metrics"]})
         reader.reader_models.cache_clear()
-        print_figures(2, score_batch(2))
+        print_figures(batch, score_batch(batch))
 
 
-def print_batch(held: Data, models: dict[str, Logistic]) -> None:
-    """Figures of models trained on batch 1 on batch 2 (none of it seen in training)."""
+def print_batch(batch: int, held: Data, models: dict[str, Logistic]) -> None:
+    """Figures of models on a batch none of which they saw in training."""
     x, _, _ = held.signals.arrays()
     counts = signal_counts(held, models["signals"].probabilities(x), models["signals"].thresholds)
     for kind, c in counts.items():
-        print(f"batch 2 signal {kind}: P {c['precision']:.2f} R {c['recall']:.2f} F1 {c['f1']:.2f}")
+        print(f"batch {batch} signal {kind}: P {c['precision']:.2f} R {c['recall']:.2f} F1 {c['f1']:.2f}")
     x, _, _ = held.metrics.arrays()
     accuracy = assignment_accuracy(
         held.metrics, models["metrics"].probabilities(x), float(models["metrics"].thresholds[0])
     )
-    print(f"batch 2 metric assignment accuracy: {accuracy:.2f}")
+    print(f"batch {batch} metric assignment accuracy: {accuracy:.2f}")
 
 
 if __name__ == "__main__":
