@@ -736,3 +736,56 @@ def test_moving_the_place_to_the_front_never_changes_a_drafts_score() -> None:
     fronted = [s for s in scores if s.startswith("In Toronto, ")]
     assert fronted, scores
     assert all(scores[s] == max(scores.values()) > 0 for s in fronted), scores
+
+
+def test_the_stated_mission_is_drafted_before_a_further_aim() -> None:
+    goal = (
+        "We are a local chapter of an international mentorship group. Our mission is to promote, educate "
+        "and advance a diverse Python community through outreach and events. The chapter also aims to "
+        "provide a friendly support network for women and a bridge to the larger Python world."
+    )
+    first = draft_purpose(goal=goal).drafts
+    assert any("promote, educate and advance a diverse Python community" in d.statement for d in first[:2])
+    assert not any("support network" in d.statement for d in first[:2]), [d.statement for d in first]
+
+
+def test_a_phrase_cut_off_by_the_list_after_it_is_dropped_not_left_dangling() -> None:
+    goal = (
+        "The Continuum of Care promotes a shared commitment to the goal of ending homelessness with a "
+        "focus on;\nQuickly rehousing homeless individuals and families;\nOptimizing stability once housed."
+    )
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(s.startswith(("End homelessness", "By [year], end homelessness")) for s in statements)
+    assert not any("focus on by" in s or s.rstrip(".").endswith(" on") for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        # a fronted sponsor line hides nothing: the aim after it is drafted
+        (
+            "Funded by the Ministry of Science, OpenLab aims to create a shared toolkit for lab data.",
+            "Create a shared toolkit for lab data",
+        ),
+        # why members work together is the goal, though written as a description
+        (
+            "Harbor Net is a movement of charities and funders, collaborating to achieve clean water in "
+            "every coastal town.",
+            "Achieve clean water in every coastal town",
+        ),
+        # what a framework is for
+        (
+            "The Healthy Rivers plan provides a framework for action to reduce farm runoff into the Ouse.",
+            "Reduce farm runoff into the Ouse",
+        ),
+        # a list of means before the subject, and the body's doings in their base form
+        (
+            "By collecting, cataloguing and lending tools to neighbours, the Tool Library cuts waste and "
+            "builds trust across Leith.",
+            "Cut waste and build trust across Leith",
+        ),
+    ],
+)
+def test_aims_written_as_descriptions_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(drafted in s for s in statements), statements

@@ -46,7 +46,7 @@ _MORE_VERBS = (
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
-    "join enforce supply"
+    "join enforce supply contribute invite encourage empower strengthen"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -87,7 +87,8 @@ _SUBJECT = re.compile(
 )
 # "Launched in 2013, ...", "Founded by three clinics, ...": history before the subject, not the goal.
 _HISTORY = re.compile(
-    r"^(?:(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up)\b"
+    r"^(?:(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up"
+    r"|(?:co-)?funded\s+by|supported\s+by|sponsored\s+by|financed\s+by|backed\s+by|hosted\s+by)\b"
     r"|since\s+(?:our|its|their)\s+(?:founding|creation|launch|start)\b)[^,;:]{0,80},\s+",
     re.IGNORECASE,
 )
@@ -110,8 +111,10 @@ _PURPOSE_ADJUNCT = re.compile(
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
 # before the subject; dropped only when a lead-in or subject follows it.
 _MEANS = re.compile(
-    r"^(?:by\s+\w+ing\b|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
-    r"|ultimately\b|together\b)[^,;:]{0,80},\s+(?=(?:we|our|the)\b)",
+    r"^(?:(?:by\s+\w+ing\b|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
+    r"|ultimately\b|together\b)[^,;:]{0,80}"
+    # "By collecting, managing and preserving X, the Center ...": a list of means, commas and all
+    r"|by\s+\w+ing,\s+(?:\w+ing,?\s+(?:and\s+)?)+[^;:]{0,160}?),\s+(?=(?:we|our|the)\b)",
     re.IGNORECASE,
 )
 # "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
@@ -304,10 +307,36 @@ def is_stated_goal(source: str) -> bool:
     return bool(_PURPOSE_LEAD.match(source) or _STATED.match(source))
 
 
+# "Our mission is to ..." names the aim; "X also aims to ..." adds a second one to it.
+_NAMES_MISSION = re.compile(r"^[^,;:]{0,80}?\b(?:mission|purpose)\b", re.IGNORECASE)
+_SECONDARY_AIM = re.compile(
+    r"^[^,;:]{0,80}?\b(?:also|additionally|furthermore|in\s+addition)\b", re.IGNORECASE
+)
+
+
+def stated_rank(source: str) -> int:
+    """How plainly a sentence states the text's main goal: 3 for its mission or purpose ("Our mission
+    is to ..."), 2 for another stated aim ("X aims to ..."), 1 for a further aim ("X also aims to
+    ..."), 0 for a sentence that does not state itself as a goal."""
+    if not is_stated_goal(source):
+        return 0
+    if _SECONDARY_AIM.match(source):
+        return 1
+    return 3 if _NAMES_MISSION.match(source) else 2
+
+
+# A phrase whose object was cut off by the list that follows it: "... homelessness with a focus on;"
+_DANGLING_TAIL = re.compile(
+    r"\s*,?\s+(?:with\s+(?:a|an|the|special|particular)\s+(?:\w+\s+){0,2}(?:on|of|to|in)"
+    r"|including|such\s+as|namely|especially|particularly|focusing\s+on)$",
+    re.IGNORECASE,
+)
+
+
 def strip_lead(clause: str) -> str:
     """`clause` without its lead-in, so that it opens with its verb where it has one; a label's year
     ("2030 targets:") is kept as "By 2030," when the clause names no other time."""
-    clause = _END.sub("", clause.strip())
+    clause = _DANGLING_TAIL.sub("", _END.sub("", clause.strip()))
     label = _LABEL.match(clause)
     if label and len(label.group("label").split()) <= 12:
         rest = clause[label.end() :]
@@ -544,7 +573,11 @@ _INNER_PURPOSE = re.compile(
 _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]+ing)\b")
 # "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
 _FOUNDED_TO = re.compile(
-    r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces))\b"
+    r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)"
+    # "NGOs, funders and innovators, collaborating to achieve the SDGs": why they work together
+    r"|collaborat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+together"
+    # "provides a framework for action to reduce tobacco use": what the framework is for
+    r"|(?:framework|platform|roadmap|blueprint|agenda)(?:\s+for\s+(?:action|change|collaboration))?)\b"
     r"[^;:.]{0,40}?\bto\s+(?=[a-z])",
     re.IGNORECASE,
 )

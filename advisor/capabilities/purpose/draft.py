@@ -26,11 +26,11 @@ from advisor.capabilities.purpose.compose import (
     goal_clauses_with_sources,
     goal_sentences,
     is_goal_clause,
-    is_stated_goal,
     names_a_group,
     opens_with_verb,
     place_first,
     shorten,
+    stated_rank,
     strip_lead,
     timeframe_first,
     without_openings,
@@ -169,7 +169,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             warnings.append(NO_GOAL_IN_TEXT)
         # what the text states as its goal ("Mission: ...", "Our aim is to ...") before its other
         # clauses (a milestone, an activity), then the one with a result
-        stated = {c: is_stated_goal(sources.get(c, c)) for c in own}
+        stated = {c: stated_rank(sources.get(c, c)) for c in own}
         ranked = sorted(own, key=lambda c: (-stated[c], -facts_of(c).outcome.met, -_measured(c), -_met(c)))
         ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
         # facts of the chosen goal and of the goal sentences around it that are no goal items of
