@@ -96,6 +96,17 @@ AS_OF = {
     "bangladesh-anticipatory-action.csv": "2021-09-30",
     "maqmekwitk-reconnecting-rivers.csv": "2026-05-15",
     "lewiston-auburn-forestry-board.csv": "2015-05-21",
+    # batch 9 (fourteenth session): two writers blind to the tool, held out for the reader
+    "hero-coalition.csv": "2021-04-30",
+    "kingdom-causes-bellflower.csv": "2020-06-30",
+    "emergency-food-partnership.csv": "2021-04-30",
+    "la-asylum-clinic-collaborative.csv": "2020-07-31",
+    "partnership-for-la-schools.csv": "2019-03-31",
+    "iiif-consortium.csv": "2018-04-11",
+    "openstack-foundation-board.csv": "2014-01-30",
+    "secas-southeast-conservation.csv": "2020-12-16",
+    "open-ag-funding.csv": "2017-02-13",
+    "trb-transit-data-infra-subcommittee.csv": "2024-08-01",
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from split import BATCH_4, BATCH_5, BATCH_7, BATCH_8
+from split import BATCH_4, BATCH_5, BATCH_7, BATCH_8, BATCH_9
 
 from advisor.capabilities.pivots.analysis import metric_states
 from advisor.capabilities.pivots.evidence import Relater
@@ -73,17 +73,24 @@ class Data:
 # mediation option of the markdown-report test lost; with four more prototypes, opportunity and
 # external change, the same). The shipped reader stays the one fit on 26 tables.
 # Batches 7 and 8 (fourteenth session, the advisers' tables) were first used as held-out batches
-# (`train.py --hold-out N [--all]`): the shipped reader scores 0.53 / 0.57 / 0.29 / 0.40 (capacity,
-# backlash, opportunity, external change) on batch 7 and 0.48 / - / 0.40 / 0.48 on batch 8; refits
-# on more tables did no better (batch 7 with 42 tables 0.35 / 0.62 / 0.43 / 0.31; batch 8 with 36 or
-# 52 tables 0.26-0.33 / - / 0.18-0.46 / 0.59-0.63), nor did dropping the cue features, the invented
-# notes' constraint or the embedding block. Those notes are unlike the training notes (foundations,
-# science programmes, global health), and the reader's features, not its data, are the limit.
+# (`train.py --hold-out N [--all]`): the reader fit on 26 tables scored 0.53 / 0.57 / 0.29 / 0.40
+# (capacity, backlash, opportunity, external change) on batch 7 and 0.48 / - / 0.40 / 0.48 on batch 8,
+# and refits on more tables did no better there. Cues for money and ownership and for outside trends
+# were then added to the lexicon (from batches 7 and 8), and a fresh batch 9, written blind, was held
+# out to choose: the old reader 0.32 / - / 0.08 / 0.40 (tied 0.62), the new cues fit on 26 tables
+# 0.34 / - / 0.08 / 0.40 (0.62), fit on every dev table but batch 9's 0.34 / - / 0.26 / 0.53 (0.75).
+# Refit so (every dev table, the new cues, thresholds by 12-fold cross-validation), the reader again
+# lost the invented tests' readings (tests/test_pivots.py: the county asking to run the scheme in two
+# more towns read as no opportunity, "several principals now refer families early" as backlash, so the
+# mediation option was lost), and reading a compound sentence clause by clause did not bring them
+# back. The shipped reader stays the one fit on 26 tables; the cues and the refit wait for a reader
+# whose features see money, ownership and openings (NOTES.md).
 NOT_TRAINED_ON = (
     frozenset(BATCH_4["metrics"])
     | frozenset(BATCH_5["metrics"])
     | frozenset(BATCH_7["metrics"])
     | frozenset(BATCH_8["metrics"])
+    | frozenset(BATCH_9["metrics"])
 )
 
 

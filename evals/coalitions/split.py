@@ -26,8 +26,9 @@ from public material, written and labelled blind to the tool by two writers) was
 made the test part, then batch 5 was retired into dev (`retired_test_4`).
 
 Version 6 (2026-12-03, fourteenth session): batches 7 and 8 (ten metric tables each, no rosters,
-written by advisers from public reports for the pivots reviews, labelled blind to the tool) join dev.
-The test part is unchanged (batch 6).
+written by advisers from public reports for the pivots reviews, labelled blind to the tool) and batch
+9 (ten tables written and labelled blind to the tool by two writers, first used held out to judge the
+reader) join dev. The test part is unchanged (batch 6).
 """
 
 from __future__ import annotations
@@ -194,6 +195,22 @@ BATCH_8 = {
     },
 }
 BATCH_8_COMMENT = "  # batch 8, written 2026-12-03, the advisers' review rounds 5-6, wholly dev"
+BATCH_9 = {
+    "rosters": set(),
+    "metrics": {
+        "emergency-food-partnership.csv",
+        "hero-coalition.csv",
+        "iiif-consortium.csv",
+        "kingdom-causes-bellflower.csv",
+        "la-asylum-clinic-collaborative.csv",
+        "open-ag-funding.csv",
+        "openstack-foundation-board.csv",
+        "partnership-for-la-schools.csv",
+        "secas-southeast-conservation.csv",
+        "trb-transit-data-infra-subcommittee.csv",
+    },
+}
+BATCH_9_COMMENT = "  # batch 9, written 2026-12-03 by two writers blind to the tool, wholly dev"
 
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
@@ -206,7 +223,7 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8)
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9)
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
@@ -224,7 +241,7 @@ def main() -> None:
         "# Locked split, written by split.py (version 6; see its docstring). Dev: batch 1 (with\n"
         "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
         "# retired_test_2), batch 4 (version 3's, retired_test_3) and batch 5 (version 4's,\n"
-        "# retired_test_4), batches 7 and 8 (metric tables only); test: batch 6, written blind to the tool.\n"
+        "# retired_test_4), batches 7-9 (metric tables only); test: batch 6, written blind to the tool.\n"
         "# Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
@@ -246,7 +263,11 @@ def main() -> None:
             + "".join(f"  - {n}\n" for n in BATCH_5[kind])
             + "".join(
                 comment + "\n" + "".join(f"  - {n}\n" for n in sorted(batch[kind]))
-                for comment, batch in ((BATCH_7_COMMENT, BATCH_7), (BATCH_8_COMMENT, BATCH_8))
+                for comment, batch in (
+                    (BATCH_7_COMMENT, BATCH_7),
+                    (BATCH_8_COMMENT, BATCH_8),
+                    (BATCH_9_COMMENT, BATCH_9),
+                )
                 if batch[kind]
             )
         )
