@@ -33,6 +33,7 @@ ROUNDS = {
     "round9": "07b8025 (round 8 read and fixed)",
     "round10": "a116712 (round 9 read and fixed)",
     "round11": "6217317 (round 10 scored; round 9 read and fixed, workspace headings)",
+    "round12": "7920255 (round 11 read and fixed)",
 }
 
 
