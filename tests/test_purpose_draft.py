@@ -789,3 +789,16 @@ def test_a_phrase_cut_off_by_the_list_after_it_is_dropped_not_left_dangling() ->
 def test_aims_written_as_descriptions_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
     statements = [d.statement for d in draft_purpose(goal=goal).drafts]
     assert any(drafted in s for s in statements), statements
+
+
+def test_an_aim_after_its_our_goal_to_or_we_hope_to_also_is_drafted_in_its_words() -> None:
+    goal = (
+        "Teens face rising anxiety. It's our goal to provide adolescents with the wellness tools they need."
+    )
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(s.startswith("Provide adolescents with the wellness tools") for s in statements), statements
+    statements = [
+        d.statement for d in draft_purpose(goal="We hope to also provide SAT tutoring in Oakland.").drafts
+    ]
+    assert any(s.startswith("Provide SAT tutoring in Oakland") for s in statements), statements
+    assert not any(s.lower().startswith(("also", "by [year], also")) for s in statements), statements

@@ -55,6 +55,8 @@ _PURPOSE_LEAD = re.compile(
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition)"
     r"(?:\s+and\s+\w+)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
+    # "It's our goal to provide ...", "It is our mission to ..."
+    r"|(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?)"
@@ -382,7 +384,8 @@ def strip_lead(clause: str) -> str:
         return " ".join([str(gerund_base(doing[0], guess=True)).capitalize(), *doing[1:]])
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
-        rest = clause[lead_in.end() :]
+        # "We hope to also provide X": the aim is "Provide X"
+        rest = re.sub(r"^(?:also|further|additionally)\s+(?=[a-z])", "", clause[lead_in.end() :])
         # after "aims to", "exists to", "is to": an infinitive, whatever the verb ("coordinate")
         infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
         first = rest.split()[0].rstrip(",;") if rest.split() else ""
