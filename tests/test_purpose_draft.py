@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.draft import draft_purpose
+from advisor.capabilities.purpose.models import PurposeDrafts
 from advisor.cli.main import app
 from advisor.errors import AdvisorError
 from advisor.service.runtime import Runtime
@@ -466,12 +467,7 @@ def test_a_list_of_purposes_under_a_heading_is_drafted_and_a_voting_rule_never_i
         "### Amendments\n\nChanges to this charter must receive 2/3 of the votes cast in the approval "
         "vote to pass.\n",
     )
-    ingest_paths(
-        [doc], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
-    )
-    drafts = [
-        d.statement for d in draft_purpose(workspace=workspace_name, retriever=runtime.retriever).drafts
-    ]
+    drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
     assert drafts[0].startswith("Maintain and develop services that enable Canadian researchers"), drafts
     assert not any("votes" in d for d in drafts), drafts
 
@@ -649,12 +645,7 @@ def test_a_charters_roles_and_procedures_are_never_its_purpose(
         "Steering Committee and one or more working groups.\n\nA standard protocol to achieve committer "
         "status shall be established across projects.\n\nMembers will strive to adhere to the following:\n",
     )
-    ingest_paths(
-        [doc], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
-    )
-    drafts = [
-        d.statement for d in draft_purpose(workspace=workspace_name, retriever=runtime.retriever).drafts
-    ]
+    drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
     assert drafts[0].startswith("Help companies run successful open source program offices"), drafts
     assert not any(re.search(r"Liaison|committer|the following", d) for d in drafts), drafts
 
@@ -720,11 +711,7 @@ def test_the_paragraph_under_a_mission_heading_and_a_stated_mission_about_licenc
         (strategy, "Foster expertise and a community of practice for the preservation of digital heritage"),
         (charter, "Provide a platform that documents the license compliance risks of public datasets"),
     ):
-        name = f"{workspace_name}-{doc.stem}"
-        ingest_paths(
-            [doc], name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
-        )
-        result = draft_purpose(workspace=name, retriever=runtime.retriever)
+        result = drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}")
         assert not result.warnings, result.warnings
         assert result.drafts[0].statement.startswith(opening), [d.statement for d in result.drafts]
 
@@ -802,3 +789,140 @@ def test_an_aim_after_its_our_goal_to_or_we_hope_to_also_is_drafted_in_its_words
     ]
     assert any(s.startswith("Provide SAT tutoring in Oakland") for s in statements), statements
     assert not any(s.lower().startswith(("also", "by [year], also")) for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        # what a body is for, after the body noun or its funder
+        (
+            "The Clear Sky Initiative is a regional partnership to accelerate clean heating in Lodz.",
+            "Accelerate clean heating in Lodz",
+        ),
+        (
+            "The Reading Hubs are funded by the State Library to improve adult literacy in rural Victoria.",
+            "Improve adult literacy in rural Victoria",
+        ),
+        # a quoted statement is the statement
+        (
+            "“We partner to end child hunger in Fresno County.”",
+            "Partner to end child hunger in Fresno County",
+        ),
+        # a goal of doing two things: both in their base form
+        (
+            "The Schema Group is a community of people with the common goal of evolving and maintaining the "
+            "open transit schema.",
+            "Evolve and maintain the open transit schema",
+        ),
+        # "it's our goal to" after an opening phrase
+        (
+            "At Harbor Teens, it’s our goal to provide\nadolescents with peer counselling after school.",
+            "Provide adolescents with peer counselling after school",
+        ),
+    ],
+)
+def test_round_twelve_aims_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
+    result = draft_purpose(goal=goal)
+    statements = [d.statement for d in result.drafts]
+    assert not result.warnings, result.warnings
+    assert any(s.startswith(drafted) for s in statements), statements
+
+
+def test_a_name_that_opens_with_a_verb_is_no_goal_and_emoji_codes_are_dropped() -> None:
+    goal = "Open Tulsa believes civic data belongs to everyone :rocket:. We train residents to use city data."
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert all("believes" not in s and ":rocket" not in s for s in statements), statements
+    assert statements[0].startswith(("Train residents", "By [year], train residents")), statements
+
+
+@pytest.mark.parametrize(
+    ("goal", "kept", "never"),
+    [
+        # a list of places stays whole, and is never moved to the front cut in two
+        (
+            "Their mission is to fund local theatre in England, Scotland and Wales.",
+            "in England, Scotland and Wales",
+            "In England, fund",
+        ),
+        (
+            "The pilots run in Indore (India), Jakarta (Indonesia) and Nairobi (Kenya). We aim to cut "
+            "roadside dust.",
+            "Indore (India), Jakarta (Indonesia) and Nairobi (Kenya)",
+            "In Indore,",
+        ),
+        # the place a name holds is no place of the goal; a label's "City" is no place
+        (
+            "The hub is a collaboration with the University of Arkansas. The goal of this project is to "
+            "support data linkage for rural clinics.",
+            "Support data linkage for rural clinics",
+            "Arkansas",
+        ),
+        ("**City-seeded trusts:** Denver funds 5 land trusts with $10M each.", "in Denver", "in City"),
+        # the means after the aim are cut
+        (
+            "Our mission is to ensure great art is available to everyone in Wales, and we do this by "
+            "funding venues and training artists.",
+            "Ensure great art is available to everyone in Wales",
+            "we do this",
+        ),
+    ],
+)
+def test_a_drafts_places_are_the_goals_and_kept_whole(goal: str, kept: str, never: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(kept in s for s in statements), statements
+    assert not any(never in s for s in statements), statements
+
+
+def test_a_target_the_text_states_is_the_drafts_result_and_deadline() -> None:
+    goal = (
+        "We provide open clinical forms for rural clinics.\n\n## Goals 2027\n\n- ✅ 3 country deployments\n"
+        "- 🎯 8 country deployments\n- 🎯 40 forms\n"
+    )
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any("reaching 8 country deployments and 40 forms by 2027" in s for s in statements), statements
+    assert not any("3 country deployments" in s or "[year]" in s for s in statements), statements
+    told = (
+        "Provide seedlings to farmers. The target to achieve 40% more tree cover in Kitui by 2035 was set "
+        "in 2021."
+    )
+    statements = [d.statement for d in draft_purpose(goal=told).drafts]
+    assert any(s.endswith("by 2035.") for s in statements), statements
+
+
+def test_a_workspaces_numbered_objective_and_purpose_article_are_drafted_and_asset_rules_are_not(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    constitution = write(
+        tmp_path / "constitution.md",
+        "# Constitution\n\n2.1 Main Objective\nTo promote community forestry across the Sahel.\n\n"
+        "2.2 Specific Objectives\nThe Network shall have the following objectives: a) To train forest "
+        "groups; b) To publish prices.\n",
+    )
+    bylaws = write(
+        tmp_path / "bylaws.md",
+        "# Bylaws\n\n## Article II - Purpose\nThe Fund is organized exclusively for charitable purposes. "
+        "Specifically, the Fund shall provide grants to students in Fresno for books and fees.\n\n"
+        "## Article IX - Assets\nAll the assets and earnings of the Fund shall be used exclusively for its "
+        "exempt purposes.\n",
+    )
+    mou = write(
+        tmp_path / "mou.md",
+        "# Memorandum\n\n## Article 2\n\n1. The objective of the Partnership is to develop and promote "
+        "integrated river basin management and to that end:\n\na) support national dialogues;\n",
+    )
+    for doc, expected in (
+        (constitution, "Promote community forestry across the Sahel"),
+        (bylaws, "Provide grants to students in Fresno for books and fees"),
+        (mou, "Develop and promote integrated river basin management"),
+    ):
+        statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}").drafts]
+        assert any(expected in s for s in statements), statements
+        assert not any("assets" in s or "and to," in s or "that end" in s for s in statements), statements
+
+
+def drafts_from(runtime: Runtime, doc: Path, workspace: str) -> PurposeDrafts:
+    """The rule drafts of a workspace holding `doc` alone."""
+    ingest_paths(
+        [doc], workspace, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    return draft_purpose(workspace=workspace, retriever=runtime.retriever)

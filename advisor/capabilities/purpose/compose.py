@@ -46,17 +46,17 @@ _MORE_VERBS = (
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
-    "join enforce supply contribute invite encourage empower strengthen"
+    "join enforce supply contribute invite encourage empower strengthen evolve maintain"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
     r"^(?!(?:if|when|unless|whether)\b)"
-    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition)"
+    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition|project)"
     r"(?:\s+and\s+\w+)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
-    r"|(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
+    r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?)"
@@ -68,7 +68,10 @@ _PURPOSE_LEAD = re.compile(
 _LABEL = re.compile(r"^(?P<label>[^:;]{1,70}):\s+(?=\S)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _END = re.compile(r"(?:[\s.;:,!?]|(?<=[.!?])[”\"’'])+$")  # a closing quote after a full stop goes too
-_PLACE_PHRASE = re.compile(r"^[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:of|the|and|[A-ZÀ-Þ][\w’'.-]*))*$")
+# "Los Angeles County", "England, Scotland and Wales", "Indore (India), Jakarta (Indonesia) and Nairobi"
+_PLACE_PHRASE = re.compile(
+    r"^[A-ZÀ-Þ][\w’'.-]*(?:(?:\s+|,\s+)(?:of|the|and|or|[A-ZÀ-Þ][\w’'.-]*|\([A-ZÀ-Þ][\w’' .-]*\)))*$"
+)
 VAGUE_TIME = re.compile(
     r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday)\b",
     re.I,
@@ -96,7 +99,7 @@ _HISTORY = re.compile(
 )
 # "... working towards a common goal of creating accessible map data": the goal is the doing named.
 _GOAL_OF = re.compile(
-    r"^[^;]{0,160}?\b(?:a|the|our|their|its)\s+(?:common\s+|shared\s+|main\s+|overall\s+|core\s+)?"
+    r"^[^;]{0,300}?\b(?:a|the|our|their|its)\s+(?:common\s+|shared\s+|main\s+|overall\s+|core\s+)?"
     r"(?:goal|aim|mission|purpose|objective|focus)\s+(?:of|on)\s+(?=\w+ing\b)",
     re.IGNORECASE,
 )
@@ -114,7 +117,7 @@ _PURPOSE_ADJUNCT = re.compile(
 # before the subject; dropped only when a lead-in or subject follows it.
 _MEANS = re.compile(
     r"^(?:(?:by\s+\w+ing\b|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
-    r"|ultimately\b|together\b)[^,;:]{0,80}"
+    r"|ultimately\b|together\b|(?:more\s+)?specifically\b|in\s+particular\b|concretely\b)[^,;:]{0,80}"
     # "By collecting, managing and preserving X, the Center ...": a list of means, commas and all
     r"|by\s+\w+ing,\s+(?:\w+ing,?\s+(?:and\s+)?)+[^;:]{0,160}?),\s+(?=(?:we|our|the)\b)",
     re.IGNORECASE,
@@ -157,7 +160,7 @@ _ENVISION = re.compile(
 )
 # "... individuals and organizations who advocate together for X": what the members do.
 _RELATIVE_DOES = re.compile(
-    r"\b(?:individuals|organi[sz]ations|groups|members|volunteers|partners|people|residents|advocates|"
+    r"\b(?:individuals|organi[sz]ations|groups|members|volunteers|partners|people|folks|residents|advocates|"
     r"leaders|citizens|neighbou?rs|agencies|activists|professionals)\s+(?:who|that)\s+(?P<verb>[a-z]+)\s+(?=[a-z])"
 )
 # "Sets federal minimum standards ...", "Fosters inclusion ...": a listed item whose subject is above it.
@@ -181,6 +184,14 @@ _AND_GERUND = re.compile(r"([,;]\s*(?:and\s+)?|^and\s+|\s+and\s+)(?:to\s+)?(\w+i
 # A clause goes on past these only to explain itself; a statement stops before them.
 _TAIL = re.compile(
     r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+|\s+including:"
+)
+
+
+# "..., and they do this not only by providing funding ...": the means, after the aim.
+_HOW_THEY_DO_IT = re.compile(
+    r",?\s+and\s+(?:they|we|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+"
+    r"(?:this|so|that|it)\b",
+    re.IGNORECASE,
 )
 
 
@@ -218,12 +229,17 @@ def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
 
 
 # Markup a pasted goal carries: tags, links (their text kept), citation keys, footnote marks.
-_GOAL_MARKUP = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`")
+_GOAL_MARKUP = re.compile(
+    r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`"
+    r"|\s?(?<![\w:]):[a-z][a-z0-9_+-]{1,30}:(?![\w:])"  # an emoji's short code, ":muscle:"
+)
 # "_their_", "*Project Trademarks*": emphasis marks around words (the words kept)
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=[^\s*_])([^*_]{1,80}?)(?<=[^\s*_])[*_](?![\w*_])")
 _LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{1,300}\)")
 # An item of a list: "(a) to ...", "(2) increase ...", "- Halve ...", "1. Cut ...".
-_ITEM = re.compile(r"(?:^|\s)(?:\(\s*(?:[a-h]|[ivx]{1,4}|\d{1,2})\s*\)|\d{1,2}[.)])\s+(?=\S)")
+_ITEM = re.compile(
+    r"(?:^|\s)(?:\(\s*(?:[a-h]|[ivx]{1,4}|\d{1,2})\s*\)|\d{1,2}[.)]|(?:[a-n]|[ivx]{1,4})\))\s+(?=\S)"
+)
 # "... (Tax Number: 82-0779546) Our mission: to help ...": a label that starts a sentence of its own.
 _MISSION_LABEL = re.compile(
     r"(?<=[\w)\]])\s+(?:our|the)\s+(?:mission|vision|goal|purpose|aim)s?\s*:", re.IGNORECASE
@@ -283,7 +299,13 @@ def goal_sentences(text: str) -> list[str]:
             if item.endswith(":") or not item:
                 continue  # "The purposes of this corporation shall be:" introduces the items
             sentences.extend(split_sentences(" ".join(item.split())))
-    return [s for s in sentences if s.strip()]
+    return [_unquoted(s) for s in sentences if s.strip()]
+
+
+def _unquoted(sentence: str) -> str:
+    """ "“We partner to end X.”" -> "We partner to end X.": a quoted statement is the statement."""
+    quoted = re.fullmatch(r"\s*[“\"]([^“”\"]+)[”\"]?\s*", sentence)
+    return quoted.group(1) if quoted else sentence
 
 
 _GOAL_HEADING = re.compile(
@@ -330,7 +352,8 @@ def stated_rank(source: str) -> int:
 # A phrase whose object was cut off by the list that follows it: "... homelessness with a focus on;"
 _DANGLING_TAIL = re.compile(
     r"\s*,?\s+(?:with\s+(?:a|an|the|special|particular)\s+(?:\w+\s+){0,2}(?:on|of|to|in)"
-    r"|including|such\s+as|namely|especially|particularly|focusing\s+on)$",
+    r"|including|such\s+as|namely|especially|particularly|focusing\s+on"
+    r"|and\s+to\s+(?:that|this)\s+end)$",  # "... and to that end:" (the means listed after it)
     re.IGNORECASE,
 )
 
@@ -381,7 +404,9 @@ def strip_lead(clause: str) -> str:
     goal_of = _GOAL_OF.match(clause)
     doing = clause[goal_of.end() :].split(maxsplit=1) if goal_of else []
     if doing and gerund_base(doing[0], guess=True):  # "working towards a common goal of creating X"
-        return " ".join([str(gerund_base(doing[0], guess=True)).capitalize(), *doing[1:]])
+        # "of evolving and maintaining X" -> "Evolve and maintain X"
+        rest = _coordinated_verbs(" ".join(doing[1:]))
+        return f"{str(gerund_base(doing[0], guess=True)).capitalize()} {rest}".strip()
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
         # "We hope to also provide X": the aim is "Provide X"
@@ -480,6 +505,10 @@ def strip_lead(clause: str) -> str:
         first = rest.split()[0] if rest.split() else ""
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
+    body_to = _BODY_TO.search(clause)
+    if body_to and _opens_with_verb(clause[body_to.end() :]):  # "X is a partnership to accelerate Y"
+        rest = clause[body_to.end() :]
+        return rest[0].upper() + rest[1:]
     for pattern in (_PURPOSE_OF, _BODY_DEDICATED):
         purpose = pattern.search(clause)
         verb = gerund_base(purpose.group("doing"), guess=True) if purpose else None
@@ -578,10 +607,17 @@ _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]
 _FOUNDED_TO = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)"
     # "NGOs, funders and innovators, collaborating to achieve the SDGs": why they work together
-    r"|collaborat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+together"
+    r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+together"
     # "provides a framework for action to reduce tobacco use": what the framework is for
     r"|(?:framework|platform|roadmap|blueprint|agenda)(?:\s+for\s+(?:action|change|collaboration))?)\b"
     r"[^;:.]{0,40}?\bto\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# "X is a global partnership to accelerate Y", "The Centers are funded by HRSA to improve Y": what the
+# body is for (only when a verb a purpose opens with follows "to").
+_BODY_TO = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:an?|the)\s+[^;:.]{0,80}?\b" + _BODY_NOUNS + r"\s+to\s+(?=[a-z])"
+    r"|\b(?:funded|supported|sponsored|commissioned|mandated)\s+by\s+[^;:]{1,80}?\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "... established in 2018 for the express purpose of standardizing X": the doing named is the goal.
@@ -735,6 +771,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     body = clause[fronted.end() :] if fronted else clause
     if _DANGLING.search(body):  # "Adhere to the following": the goal is in what follows, if anywhere
         return False
+    if _named_subject(body):  # "Open Austin believes ...": a name, not the verb "open"
+        return False
     if _opens_with_verb(body) or _FUTURE_STATE.match(body):
         return True
     first = body.split()[0] if body.split() else ""
@@ -752,13 +790,32 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     )
 
 
+# "Open Austin believes ...", "Lead Chicago is ...": a name that opens with a verb, then its own verb.
+_NAME_THEN_VERB = re.compile(r"^[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'.&-]*){1,3}\s+(?P<verb>[a-z]+s)\b")
+_SAYING_VERBS = frozenset(["believe", "think", "know", "feel", "say", "see", "envision", "hold", "consider"])
+
+
+def _named_subject(clause: str) -> bool:
+    named = _NAME_THEN_VERB.match(clause)
+    if not named:
+        return False
+    verb = named.group("verb")
+    return verb in {"is", "has", "was", "does"} or third_person_base(verb) in (
+        BASE_VERBS | _COMMON_VERBS | _SAYING_VERBS
+    )
+
+
 def opens_with_verb(clause: str) -> bool:
     """Whether `clause` starts with a base-form verb ("Cut…", "Develop…"): a goal, not a report."""
     return _opens_with_verb(clause)
 
 
 def shorten(clause: str, limit: int = 40) -> str:
-    """A long clause cut before the words that only explain it (", while…", "; …", " — …")."""
+    """A long clause cut before the words that only explain it (", while…", "; …", " — …"); any
+    clause before how its authors go about it (", and they do this by …")."""
+    means = _HOW_THEY_DO_IT.search(clause)
+    if means and len(clause[: means.start()].split()) >= 6:
+        clause = clause[: means.start()].rstrip(" ,")
     if len(clause.split()) <= limit:
         return clause
     for match in _TAIL.finditer(clause):
@@ -774,13 +831,16 @@ def complete(
     population: str | None = None,
     lean: bool = False,
     named: bool = False,
+    result: str | None = None,
 ) -> str:
     """One sentence from `clause` (the user's words, unchanged) with each missing criterion filled
     by the given fact or a [slot]: a target after a result verb that has none, a result to count
     after an activity, a defined group in place of a vague one, a deadline in place of "soon".
     `lean` asks only for the deadline: the text's own aim as it stands, the fewest slots to fill.
     `named`: the text names who it serves elsewhere ("the broader geospatial community"), so no group
-    slot is added; a vague group is asked to be defined only where it is who the goal is for."""
+    slot is added; a vague group is asked to be defined only where it is who the goal is for.
+    `result`: a result the text counts elsewhere ("10 country deployments and 50 forms"), in place of
+    the slot asking for one."""
     body = _verb_list_in_lower_case(_END.sub("", clause.strip()))
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
@@ -817,7 +877,7 @@ def complete(
     ):
         body = f"{body} {TARGET_SLOT}{group}"
     else:
-        body = f"{body}{group}, reaching {RESULT_SLOT}"
+        body = f"{body}{group}, reaching {result or RESULT_SLOT}"
     vague_time = VAGUE_TIME.search(body) if when and not facts.timeframe.met else None
     if vague_time and (
         re.search(r"\b(?:the|a|an|our|its|their)\s+$", body[: vague_time.start()], re.I)
@@ -970,6 +1030,7 @@ def place_first(statement: str) -> str | None:
         or match.group("place").endswith(("'s", "’s"))
         or (before and before[0].lower() in {"from", "to", "of", "with"})
         or body[match.end() :].lstrip().startswith(("and ", "& "))
+        or re.match(r"\s*(?:,\s*[A-ZÀ-Þ]|\()", body[match.end() :])  # a list of places: kept whole
     ):
         return None  # "in Europe's environment", "experts from across Europe": no place to move
     rest = (body[: match.start()] + body[match.end() :]).strip()

@@ -36,6 +36,7 @@ from advisor.capabilities.purpose.compose import (
     without_openings,
 )
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
+from advisor.capabilities.purpose.targets import StatedTarget, stated_target
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
@@ -65,11 +66,13 @@ _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.
 _MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
 _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I)  # the means listed below
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
     r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|"
+    r"assets|earnings|exempt\s+purposes?|dissolution|inure|"
     r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed|"
     r"committers?|steering\s+committee|liaisons?|board\s+(?:membership|members?|seats?)|rotate)\b",
     re.I,
@@ -80,15 +83,22 @@ _SERVES = re.compile(
 _PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b(?:was|were)\b")
 # A heading that names the goal ("## Mission", "1. **Mission and Scope of the Project**", "Purpose").
 _GOAL_HEADING_LINE = re.compile(
-    r"^(?:#{1,6}\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:our\s+|the\s+)?(?P<word>mission|purpose|goals?|aims?|"
+    r"^(?:#{1,6}\s*)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|(?:article|section|part)\s+[\dIVXLC]+\s*[-–—:.]?\s*)?"
+    r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:(?:main|primary|overall|general|principal|core)\s+)?(?P<word>mission|purpose|goals?|aims?|"
     r"objectives?)(?:\s+(?:statement|and\s+scope)(?:\s+of\s+the\s+\w+)?)?(?:\*\*|__)?\s*:?\s*#*$",
     re.I,
 )
 # "The mission of the Project is to ...": said to be the purpose, whatever words follow ("license").
+_NUMBERED_GOAL = re.compile(
+    r"^\d{1,2}(?:\.\d{1,2})+\s+(?:(?:main|primary|overall|general|principal|core)\s+)?"
+    r"(?P<word>mission|purpose|goal|aim|objective)s?\s*:?\s+(?=To\s+[a-z])",
+    re.I,
+)
 _MISSION_STATED = re.compile(
     r"^\W*(?:[a-z][.)]\s*)?[^,;:]{0,60}\b(?:mission|purpose|goal|aim|objective)s?\b[^,;:]{0,60}\b(?:is|are)\s+to\b",
     re.I,
 )
+_GOAL_LABEL = re.compile(r"^(?:mission|purpose|goals?|aims?|objectives?):\s", re.I)
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
     r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
@@ -153,6 +163,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     completed with facts the goal or the documents state and [slots] for the rest, then re-ordered."""
     clauses = _workspace_clauses(passages)
     deadline = _told_deadline(passages)
+    target = _stated_target(goal, passages)
+    result = target[0].result if target else None
     used: list[tuple[Passage, str]] = []
     warnings: list[str] = []
     bases: list[str] = []
@@ -181,6 +193,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         population = _with_article(goal_facts.population.evidence, goal)
         if not population and own != [NO_GOAL_SLOT]:
             population = _described_place(goal)
+        if not timeframe and target:
+            timeframe = f"by {target[0].year}"
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
             timeframe = _movable(facts_of(clauses[0].text).timeframe.evidence)
             used.append((clauses[0].passage, clauses[0].sentence))
@@ -193,20 +207,28 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             used.append((clauses[0].passage, clauses[0].sentence))
         named = names_a_group(goal)
         bases = [
-            complete(shorten(c), timeframe=timeframe, population=population, named=named) for c in chosen
+            complete(shorten(c), timeframe=timeframe, population=population, named=named, result=result)
+            for c in chosen
         ]
     elif clauses:
         # a goal typed with no verb ("Every child in Pima County ready for kindergarten") still gives
         # its group, place and deadline to the documents' goals
         typed = facts_of(goal) if goal else None
         timeframe = _movable(typed.timeframe.evidence) if typed else None
+        timeframe = timeframe or (f"by {target[0].year}" if target else None)
         timeframe = timeframe or (deadline[0] if deadline else None)
         population = typed.population.evidence if typed else None
         for clause in clauses[:2]:
             chosen.append(clause.text)
             named = names_a_group(clause.passage.text)
             bases.append(
-                complete(shorten(clause.text), timeframe=timeframe, population=population, named=named)
+                complete(
+                    shorten(clause.text),
+                    timeframe=timeframe,
+                    population=population,
+                    named=named,
+                    result=result,
+                )
             )
             used.append((clause.passage, clause.sentence))
         if deadline and not facts_of(clauses[0].text).timeframe.met:
@@ -215,6 +237,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         chosen = [NO_GOAL_SLOT]
         bases = [complete(NO_GOAL_SLOT)]
         warnings.append(NO_GOAL_IN_DOCUMENTS)
+    if target and target[1] is not None and result and any(result in b for b in bases):
+        used.append((target[1], target[2]))
     if chosen == [NO_GOAL_SLOT]:  # nothing to draft from: one template to fill, not three copies of it
         drafts = [PurposeDraft(statement=bases[0], check=check_purpose_rules(bases[0]))]
         return PurposeDrafts(drafts=drafts, citations=[], warnings=warnings)
@@ -233,6 +257,20 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     for passage, sentence in used:
         citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
     return PurposeDrafts(drafts=drafts, citations=list(citations.values()), warnings=warnings)
+
+
+def _stated_target(goal: str, passages: list[Passage]) -> tuple[StatedTarget, Passage | None, str] | None:
+    """The target the goal states (counts under "Goals 2026", "a target of X by 2040"), else the first
+    one a workspace passage states, with that passage and the target's words to cite."""
+    found = stated_target(goal) if goal else None
+    if found:
+        return found, None, ""
+    for passage in passages:
+        section = re.split(r"\s*[›>/]\s*", passage.heading)[-1] if passage.heading else ""
+        found = stated_target(f"{section}\n{passage.text}")  # "Goals 2026" is the chunk's heading
+        if found:
+            return found, passage, re.split(r",\s+|\s+and\s+", found.result)[0]  # its first item, verbatim
+    return None
 
 
 def _described_place(text: str) -> str | None:
@@ -270,11 +308,19 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     found: list[_Clause] = []
     for number, passage in enumerate(passages):
         for line, listed in _passage_lines(passage.text, passage.heading):
+            line = _TO_THAT_END.sub("", line)  # before the key rule reads "end:" as a roster's key
+            # every sentence of a paragraph under "Purpose" states it ("... Specifically, the
+            # Foundation shall provide X"), not only its first
+            under_goal = bool(_GOAL_LABEL.match(line))
             for sentence in goal_sentences(_YAML_KEY.sub("", _MARKUP.sub("", line))):
                 for part in re.split(r";\s+", sentence):
                     stripped = strip_lead(part)
                     # "- To maintain and develop services ...": an item of a list of purposes
-                    stated = _states_a_purpose(part, stripped) or (listed and bool(_TO_ITEM.match(part)))
+                    stated = (
+                        _states_a_purpose(part, stripped)
+                        or (listed and bool(_TO_ITEM.match(part)))
+                        or under_goal
+                    )
                     clause = shorten(stripped, limit=0)
                     facts = facts_of(clause)
                     if not is_goal_clause(clause, part):
@@ -314,6 +360,8 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
         line = raw.strip()
         labelled = _LABELLED_HEADING.match(line)  # "#### **Goal:** We support ...": a goal, not a heading
         line = f"{labelled.group('label')}: {labelled.group('text')}" if labelled else line
+        # "2.1 Main Objective To promote ...": a numbered heading run into its text
+        line = _NUMBERED_GOAL.sub(lambda m: f"{m.group('word').capitalize()}: ", line)
         named = _GOAL_HEADING_LINE.match(line)
         if named:
             under = named.group("word").capitalize()

@@ -208,8 +208,13 @@ _NAME_AFTER = re.compile(rf"(?:[\s-]+[A-Z][\w’'-]*)*?[\s-]+(?:{_NAME_WORDS})\b
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
 # "the Standing Committee for Education", "the Centre for Wales": what follows "for" ends a name
 _NAME_WORD_FOR = re.compile(rf"\b(?i:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
+# "the University of Arkansas", "the Department of Health": a place after "<name word> of" is in a name
+_NAME_WORD_OF = re.compile(rf"\b(?:{_NAME_WORDS})\s+of\s+(?:the\s+)?$")
 # "individuals in the Open edX community": a body's own community, not a place
-_COMMUNITY_AFTER = re.compile(r"(?:\s+[\w.-]+){0,2}\s+communit(?:y|ies)\b", re.IGNORECASE)
+# (never "Denver funds 5 Community Land Trusts": a number between, or a name that goes on)
+_COMMUNITY_AFTER = re.compile(
+    r"(?:\s+(?!\d)[\w.-]+){0,2}\s+communit(?:y|ies)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+)
 # "a non-profit based in Berlin", "a workshop … in Amsterdam" (past): the body's seat, an event's venue
 _SEAT_BEFORE = re.compile(LEXICON.seats, re.IGNORECASE)
 _EVENT_BEFORE = re.compile(LEXICON.events, re.IGNORECASE)
@@ -227,11 +232,33 @@ def find_population(statement: str) -> Finding:
     groups.sort(key=lambda m: m.start())
     places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
     group = groups[0].span() if groups else None
-    place = places[0] if places else None
+    place = _place_list(statement, places) if places else None
     if group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80:
         group = (min(group[0], place[0]), max(group[1], place[1]))
     found = group or place
     return Finding(True, original[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
+
+
+# Between two places of one list: "England, Scotland", "Indore (India), Jakarta (Indonesia) and Nairobi".
+_LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+)")
+_COUNTRY_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _place_list(statement: str, places: list[tuple[int, int]]) -> tuple[int, int]:
+    """The first place, with the places listed after it ("England, Scotland, Wales and Northern
+    Ireland"): a list is kept whole, never cut to its first item."""
+    start, end = places[0]
+    for next_start, next_end in places[1:]:
+        if next_start < end or re.fullmatch(r"\s*\(", statement[end:next_start]):
+            continue  # inside the last one, or its country in brackets: "Indore (India)"
+        joint = _LIST_JOINT.fullmatch(statement[end:next_start])
+        if not joint:
+            break
+        end = next_end
+    if end != places[0][1]:  # the last item's "(Kenya)" goes with it
+        after = _COUNTRY_AFTER.match(statement, end)
+        end = after.end() if after else end
+    return start, end
 
 
 # Cities are looked up, not matched by one long alternation: a run of capitalised words that ends
@@ -266,7 +293,8 @@ def _place_matches(statement: str) -> list[tuple[int, int]]:
     found += [
         m.span()
         for m in _CAPITALISED.finditer(statement)
-        if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0))
+        # "Harbor County", never "City" or "State" alone ("City-seeded CLTs")
+        if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0)) and not re.fullmatch(_PLACE_SUFFIX, m.group(0))
     ]
     return sorted(found)
 
@@ -296,6 +324,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         _NAME_AFTER.match(after)
         or _NAME_BEFORE.search(before)
         or _NAME_WORD_FOR.search(before)
+        or _NAME_WORD_OF.search(before)
         or _COMMUNITY_AFTER.match(after)
         or _SEAT_BEFORE.search(before)
         or _past_event_venue(statement, span[0])

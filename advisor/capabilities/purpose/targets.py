@@ -1,0 +1,78 @@
+"""Targets a text states outside its goal sentence: a list of counts under a dated heading ("## Goals
+2026" over "- 10 country deployments", "- 30 health modules"), or a target told in prose ("the target
+to achieve 50% reduction in degraded land by 2040"). A draft uses them as its result and deadline
+instead of asking for them with [slots]."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "## Goals 2026", "2030 targets", "Milestones for 2027:", "**Targets (by 2028)**"
+_DATED_HEADING = re.compile(
+    r"^\W*(?:(?:our\s+)?(?:goals?|targets?|milestones?|objectives?)\b[^\n\d]{0,20}?(?P<year>20\d\d)"
+    r"|(?P<year2>20\d\d)\s+(?:goals?|targets?|milestones?|objectives?))\W*$",
+    re.IGNORECASE,
+)
+# "- 🎯 10 country deployments", "* 30 health modules", "1. 50 forms": a count and what is counted
+_COUNT_ITEM = re.compile(
+    r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+(?P<mark>[^\w\s]{1,3}\s*)?"
+    r"(?P<count>\d[\d,.]*\s*%?\s+[a-z][\w’' -]{2,60}?)\s*$",
+    re.IGNORECASE,
+)
+_DONE_MARKS = ("✅", "✔", "☑", "[x]")
+# "target to achieve 50% reduction in degraded land by 2040", "a target of 1,000 homes by 2030"
+_TOLD_TARGET = re.compile(
+    r"\btarget\s+(?:to\s+(?:achieve|reach|deliver|cut|reduce|build|plant|train)|of)\s+"
+    r"(?P<result>(?:an?\s+)?\d[\d,.]*\s*(?:%|percent|per\s+cent)?\s+[a-z][^,.;:()]{2,80}?)\s+"
+    r"by\s+(?P<year>20\d\d)\b",
+    re.IGNORECASE,
+)
+MAX_ITEMS = 4
+
+
+@dataclass(frozen=True)
+class StatedTarget:
+    """A result the text counts ("10 country deployments, 30 health modules and 50 forms") and the
+    year it is due, as the text words them."""
+
+    result: str
+    year: str
+
+
+def stated_target(text: str) -> StatedTarget | None:
+    """The first target `text` states as a dated list of counts or in prose; None when it states none."""
+    return _listed_target(text) or _told_target(text)
+
+
+def _listed_target(text: str) -> StatedTarget | None:
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        heading = _DATED_HEADING.match(line.strip().lstrip("#").strip(" *_:"))
+        if not heading:
+            continue
+        items: list[str] = []
+        for item in lines[number + 1 :]:
+            if not item.strip():
+                if items:
+                    break
+                continue
+            counted = _COUNT_ITEM.match(item)
+            if not counted:
+                break
+            if not any(mark in (counted.group("mark") or "") for mark in _DONE_MARKS):
+                items.append(" ".join(counted.group("count").split()))
+        if items:
+            return StatedTarget(_listed(items[:MAX_ITEMS]), heading.group("year") or heading.group("year2"))
+    return None
+
+
+def _told_target(text: str) -> StatedTarget | None:
+    told = _TOLD_TARGET.search(" ".join(text.split()))
+    if not told:
+        return None
+    return StatedTarget(re.sub(r"^an?\s+", "", told.group("result")), told.group("year"))
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
