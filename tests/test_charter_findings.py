@@ -418,3 +418,17 @@ def test_confidential_and_public_in_other_words() -> None:
         "All communication via all media as defined above will be public.\n"
     )
     assert "contradiction" in kinds(text)
+
+
+def test_a_side_rule_that_needs_everyone_is_stuck_though_the_main_rule_has_a_fallback() -> None:
+    side = "## Membership\nNew partners are admitted only by unanimous consent of all partners.\n"
+    found = findings(CLEAN + "\n" + side)
+    assert [f.kind for f in found] == ["no_deadlock_rule"]
+    assert "admitted only by unanimous consent" in found[0].quotes[0]
+    amended = "## Amendments\nThis agreement may be amended by agreement of all the participating cities.\n"
+    assert kinds(CLEAN + "\n" + amended) == ["no_deadlock_rule"]
+    # consensus sought, not required, and a side rule with its own fallback: nothing stuck
+    sought = "## Decisions\nThe council decides by consensus where possible.\n"
+    assert kinds(sought) == []
+    covered = side + "If the partners cannot agree on an admission, a two-thirds vote decides.\n"
+    assert kinds(CLEAN + "\n" + covered) == []

@@ -19,32 +19,55 @@ _FALLBACK = _PATTERNS["fallback"]
 
 
 def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
-    """A consensus or unanimity rule in a document that names no fallback anywhere (a vote by a stated
-    majority, escalation, a decider, mediation): a fallback often stands in another section."""
-    if any(_FALLBACK.search(c.text) for c in clauses):
-        return []
+    """A consensus or unanimity rule with no fallback beside it (a vote by a stated majority,
+    escalation, a decider, mediation) in its own section or the clauses after it: a side rule
+    ("membership changes need unanimous consent") is stuck as surely as the main one."""
     found: list[Finding] = []
-    for clause in clauses:
-        if not (
-            _BY_CONSENSUS.search(clause.text)
-            or (
-                _UNANIMITY.search(clause.text)
-                and _DECIDES.search(clause.text)
-                and _RULE_WORDS.search(clause.text)
-            )
-        ):
+    sections: set[str] = set()
+    # a fallback elsewhere ("## Disputes: if the partners cannot agree, a vote decides") covers the
+    # decision rules; a side matter that needs everyone (amending, admitting, removing) stays stuck
+    general = any(_FALLBACK.search(c.text) for c in clauses)
+    for number, clause in enumerate(clauses):
+        if not _needs_everyone(clause.text) or _SOUGHT.search(clause.text) or clause.heading in sections:
+            continue
+        if general and not _SIDE_MATTER.search(clause.text):
+            continue
+        sections.add(clause.heading)  # one per section: a section about consensus restates it
+        section = [c for c in clauses if clause.heading and c.heading == clause.heading]
+        if any(_FALLBACK.search(c.text) for c in [*clauses[number : number + FALLBACK_REACH], *section]):
             continue
         found.append(
             Finding(
                 kind="no_deadlock_rule",
                 message="This needs consensus or every member's assent, and nothing says what happens "
-                "when one "
-                "member objects: add a fallback (a vote by a stated majority after a second meeting, or a "
-                "named body that decides).",
+                "when one member objects: add a fallback (a vote by a stated majority after a second "
+                "meeting, or a named body that decides).",
                 quotes=[quote(clause)],
             )
         )
-    return found[:2]
+    return found[:MAX_PER_KIND]
+
+
+# "by consensus where possible; otherwise ...", "Groups shall endeavour to reach consensus": sought,
+# not required
+_SOUGHT = re.compile(
+    r"\b(?:otherwise|where possible|wherever possible|if possible|normally|in general|generally|usually|"
+    r"strives?|endeavou?r|tr(?:y|ies)|aims?|seeks?|by default|prefer\w*)\b",
+    re.IGNORECASE,
+)
+_SIDE_MATTER = re.compile(
+    r"\b(?:amend\w*|chang\w+ (?:to )?(?:this|the) (?:charter|agreement|document|governance|membership)|"
+    r"admi(?:t|ssion|tted)|remov\w+|membership|territor\w+|scope|dissol\w+|elect\w*|appoint\w*)\b",
+    re.IGNORECASE,
+)
+FALLBACK_REACH = 3  # the clause and the two after it: "If consensus cannot be reached, ..."
+
+
+def _needs_everyone(text: str) -> bool:
+    return bool(
+        _BY_CONSENSUS.search(text)
+        or (_UNANIMITY.search(text) and _DECIDES.search(text) and _RULE_WORDS.search(text))
+    )
 
 
 # Power concentrated by payment or in one party
