@@ -926,3 +926,81 @@ def drafts_from(runtime: Runtime, doc: Path, workspace: str) -> PurposeDrafts:
         [doc], workspace, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
     )
     return draft_purpose(workspace=workspace, retriever=runtime.retriever)
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted", "never"),
+    [
+        (
+            "The Genome Bridge project is helping create a shared registry of rare disease data.",
+            "Create a shared registry",
+            "Help",
+        ),
+        (
+            "Our members see the benefits of working collectively to improve transparency in aid.",
+            "Improve transparency in aid",
+            "See",
+        ),
+        (
+            "Clinic Sunday is a non-profit that provides free dental care to uninsured adults.",
+            "Provide free dental care",
+            "Clinic",
+        ),
+        (
+            "The Foundation exists to support long-term, sustainable growth in Laurens County.",
+            "long-term, sustainable growth",
+            "by [year], sustainable",
+        ),
+    ],
+)
+def test_round_thirteen_aims_are_drafted_whole(goal: str, drafted: str, never: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(drafted in s for s in statements), statements
+    assert not any(s.startswith(never) or never in s for s in statements), statements
+
+
+def test_a_subject_is_never_turned_into_a_verb() -> None:
+    for goal, never in (
+        ("Our partners represent the whole music industry in 12 countries.", "Partner represent"),
+        (
+            "A coalition dedicated to advancing tenant rights was central to our strategy.",
+            "Advance tenant rights was",
+        ),
+        ("There will be no child without a library card in Ohio by 2030.", ", There"),
+    ):
+        statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+        assert not any(never in s for s in statements), statements
+
+
+def test_a_bylaws_purpose_article_is_drafted_and_duties_blanks_and_provisos_are_not(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    bylaws = write(
+        tmp_path / "bylaws.md",
+        "# Bylaws\n\n## ARTICLE I. NAME AND PURPOSE\n\nThe name of the association shall be the Elm Park "
+        "Association.\n\nThe association will operate in an effort to maintain and improve the parks of "
+        "Elm Park.\n\n## ARTICLE IX. FISCAL MATTERS\n\n1. Fiscal Year: The fiscal year shall end on [TBD — "
+        "e.g., December 31].\n",
+    )
+    charter = write(
+        tmp_path / "charter.md",
+        "# Working group charter\n\n## Members\n\nSteering members are required to:\n\n* Provide sustained "
+        "development from two or more persons each year.\n\n## Scope\n\nThe group works to make lab "
+        "software interchangeable.\n\n## Legal\n\nIn the event the parties seek to enter into a binding "
+        "contract, a written agreement shall be signed.\n",
+    )
+    corporate = write(
+        tmp_path / "corporate.md",
+        "# Bylaws\n\n3.1 Purposes\n\nThe purposes for which the Company is formed include maintaining the "
+        "Ruby package index for the companies that rely on it.\n",
+    )
+    for doc, expected in (
+        (bylaws, "Maintain and improve the parks of Elm Park"),
+        (charter, "Make lab software interchangeable"),
+        (corporate, "Maintain the Ruby package index"),
+    ):
+        statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}").drafts]
+        assert any(expected in s for s in statements), statements
+        assert not any(re.search(r"TBD|two or more persons|binding contract", s) for s in statements), (
+            statements
+        )

@@ -51,7 +51,7 @@ _MORE_VERBS = (
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
-    r"^(?!(?:if|when|unless|whether)\b)"
+    r"^(?!(?:if|when|unless|whether|in\s+the\s+event|in\s+case|provided|should\s+the)\b)"
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition|project)"
     r"(?:\s+and\s+\w+)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
@@ -61,7 +61,11 @@ _PURPOSE_LEAD = re.compile(
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?)"
     r"\s+to\s+"
-    r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+)",
+    r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+"
+    # "The project is helping create X": what it helps do
+    r"|[^,;:]{0,140}?\b(?:is|are)\s+helping\s+(?:to\s+)?(?=[a-z])"
+    # "The association will operate exclusively in an effort to maintain X"
+    r"|[^,;:]{0,140}?\bin\s+an\s+effort\s+to\s+)",
     re.IGNORECASE,
 )
 # "2030 targets: Deploy…", "The purposes of this chapter are to: Defend…": a label before a colon.
@@ -127,7 +131,8 @@ _MEANS = re.compile(
 _BODY_NOUNS = (
     r"(?:organi[sz]ation|network|coalition|alliance|group|body|initiative|project|programme|program|"
     r"partnership|charity|foundation|consortium|institute|collaborative|agency|association|society|"
-    r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust|nonprofit)"
+    r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust|nonprofit|"
+    r"non-profit|not-for-profit)"
 )
 _DESCRIBED = re.compile(
     r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
@@ -151,6 +156,10 @@ _VISION_GERUND = re.compile(
     r"^[^;:]{0,80}?\b(?:(?:vision|mission|goal|aim|purpose|focus)s?\s+(?:includes?|involves?|is|are|means)"
     r"|(?:is|are)\s+(?:all\s+)?about)\s+(?P<gerund>\w+ing)\b",
     re.IGNORECASE,
+)
+# "The purposes for which the Company is formed ... include maintaining X": the doings listed.
+_PURPOSES_INCLUDE = re.compile(
+    r"^[^;:]{0,40}?\bpurposes?\b[^;:]{0,120}?\binclude\s+(?P<gerund>\w+ing)\b", re.IGNORECASE
 )
 # "We envision a just world where ...", "The vision is a Dallas where ...": the picture to build.
 _ENVISION = re.compile(
@@ -456,7 +465,9 @@ def strip_lead(clause: str) -> str:
     if subject:
         # "We cut…", "We will cut…", "Our alliance promotes…": the verb after the subject
         plural = subject.group(0).lower() == "we"
-        for length in range(1, min(4, len(words))):
+        # after "our" comes the noun, never the verb: "Our partners represent ..."
+        start = 2 if subject.group(0).lower() == "our" else 1
+        for length in range(start, min(4, len(words))):
             word = words[length]
             after_modal = words[length - 1].lower() in {"will", "shall"}
             verb = _base_form(word) if plural or after_modal or word.endswith("s") else None
@@ -512,7 +523,9 @@ def strip_lead(clause: str) -> str:
     for pattern in (_PURPOSE_OF, _BODY_DEDICATED):
         purpose = pattern.search(clause)
         verb = gerund_base(purpose.group("doing"), guess=True) if purpose else None
-        if purpose and verb and not _opens_with_verb(clause):
+        # never "a coalition dedicated to advancing X was central to ...": the phrase is a subject
+        subject = purpose and _GERUND_SUBJECT.search(" ".join(clause[purpose.end() :].split()[:6]))
+        if purpose and verb and not _opens_with_verb(clause) and not subject:
             return f"{verb.capitalize()}{_coordinated_verbs(clause[purpose.end() :])}"
     dated = _DATED_STATE.match(clause)
     if dated:  # "In 2030 there is X" -> "By 2030, achieve X"
@@ -607,7 +620,7 @@ _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]
 _FOUNDED_TO = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)"
     # "NGOs, funders and innovators, collaborating to achieve the SDGs": why they work together
-    r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+together"
+    r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+(?:together|collectively)"
     # "provides a framework for action to reduce tobacco use": what the framework is for
     r"|(?:framework|platform|roadmap|blueprint|agenda)(?:\s+for\s+(?:action|change|collaboration))?)\b"
     r"[^;:.]{0,40}?\bto\s+(?=[a-z])",
@@ -648,7 +661,7 @@ def without_openings(sentence: str) -> str:
 def _described_goal(clause: str) -> str | None:
     """ "X is a non-profit dedicated to expanding A, and increasing B" → "Expand A, and increase B";
     "X is a network working towards Y" → "Work towards Y"; None for any other clause."""
-    vision = _VISION_GERUND.match(clause)
+    vision = _VISION_GERUND.match(clause) or _PURPOSES_INCLUDE.match(clause)
     if vision and gerund_base(vision.group("gerund")):
         rest = _coordinated_verbs(clause[vision.end() :].strip())
         return f"{str(gerund_base(vision.group('gerund'))).capitalize()} {rest}".strip()
@@ -881,7 +894,7 @@ def complete(
     vague_time = VAGUE_TIME.search(body) if when and not facts.timeframe.met else None
     if vague_time and (
         re.search(r"\b(?:the|a|an|our|its|their)\s+$", body[: vague_time.start()], re.I)
-        or re.match(r"long[- ]term\s+[a-z]", body[vague_time.start() :], re.I)
+        or re.match(r"long[- ]term,?\s+(?!reaching\b)[a-z]", body[vague_time.start() :], re.I)
     ):
         vague_time = None  # "the long-term growth of ...", "and long-term viability": a quality, no deadline
     if vague_time:  # "…safer soon" → "…safer by [year]", the slot where the vague time was
@@ -1014,6 +1027,12 @@ def timeframe_first(statement: str) -> str | None:
     return sentence_case(f"{when[0].upper()}{when[1:]}, {_lower_first(rest)}")
 
 
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|by|to|for|with|from|through|within|where|while|that|which|who|as|at|in|on|of|"
+    r"reaching|including|so|until|before|after|since)\b)[a-z]"
+)
+
+
 def place_first(statement: str) -> str | None:
     """The statement opened by its place ("In Harbor County, cut the share of children…"), or None
     when no "in/across <Place>" can be moved without leaving a fragment."""
@@ -1031,6 +1050,7 @@ def place_first(statement: str) -> str | None:
         or (before and before[0].lower() in {"from", "to", "of", "with"})
         or body[match.end() :].lstrip().startswith(("and ", "& "))
         or re.match(r"\s*(?:,\s*[A-ZÀ-Þ]|\()", body[match.end() :])  # a list of places: kept whole
+        or _NOUN_AFTER.match(body[match.end() :])  # "in the Marlowe language": a name's thing, no place
     ):
         return None  # "in Europe's environment", "experts from across Europe": no place to move
     rest = (body[: match.start()] + body[match.end() :]).strip()
@@ -1051,9 +1071,31 @@ _SUBJECT_VERBS = frozenset(
 )
 
 
+_NEVER_NAMES = frozenset(
+    [
+        "there",
+        "it",
+        "this",
+        "these",
+        "those",
+        "they",
+        "we",
+        "our",
+        "every",
+        "all",
+        "each",
+        "no",
+        "most",
+        "many",
+    ]
+)
+
+
 def _lower_first(text: str) -> str:
     """`text` to follow a comma: its first word lower-cased unless it is a name."""
     words = text.split()
+    if words and words[0].lower() in _NEVER_NAMES:  # "There will be ...", "Every child ..."
+        return text[0].lower() + text[1:]
     capitalised = next((i for i, word in enumerate(words) if not word[:1].isupper()), len(words))
     if 0 < capitalised < len(words) and words[capitalised].lower() in _SUBJECT_VERBS:
         return text  # a name as the subject: "Green Web Foundation is ..." keeps its capital

@@ -66,12 +66,19 @@ _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.
 _MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
 _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_RULES_HEADING = re.compile(
+    r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|"
+    r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
+    r"communications?\s+between|term\s+and\s+termination)\b",
+    re.I,
+)
+_BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
 _TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I)  # the means listed below
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
-    r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|"
+    r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|fiscal\s+year|"
     r"assets|earnings|exempt\s+purposes?|dissolution|inure|"
     r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed|"
     r"committers?|steering\s+committee|liaisons?|board\s+(?:membership|members?|seats?)|rotate)\b",
@@ -84,7 +91,8 @@ _PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b
 # A heading that names the goal ("## Mission", "1. **Mission and Scope of the Project**", "Purpose").
 _GOAL_HEADING_LINE = re.compile(
     r"^(?:#{1,6}\s*)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|(?:article|section|part)\s+[\dIVXLC]+\s*[-–—:.]?\s*)?"
-    r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:(?:main|primary|overall|general|principal|core)\s+)?(?P<word>mission|purpose|goals?|aims?|"
+    r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:name\s+and\s+)?(?:(?:main|primary|overall|general|principal|core)\s+)?"
+    r"(?P<word>mission|purposes?|goals?|aims?|"
     r"objectives?)(?:\s+(?:statement|and\s+scope)(?:\s+of\s+the\s+\w+)?)?(?:\*\*|__)?\s*:?\s*#*$",
     re.I,
 )
@@ -307,6 +315,9 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     happened, a decision in notes, or words cut from a heading."""
     found: list[_Clause] = []
     for number, passage in enumerate(passages):
+        section = re.split(r"\s*[›>/]\s*", passage.heading)[-1] if passage.heading else ""
+        if _RULES_HEADING.search(section) and not _GOAL_HEADING_LINE.match(section):
+            continue  # "Steering Committee Members ... are required to:": duties, not the goal
         for line, listed in _passage_lines(passage.text, passage.heading):
             line = _TO_THAT_END.sub("", line)  # before the key rule reads "end:" as a roster's key
             # every sentence of a paragraph under "Purpose" states it ("... Specifically, the
@@ -334,6 +345,8 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                     transformed = stripped.lower() != part.strip().rstrip(".").lower()
                     if not (stated or (result and (listed or transformed))):
                         continue
+                    if _BLANK.search(clause):
+                        continue  # "end on [TBD — e.g., December 31]": a blank the document still has
                     if _PROCEDURE.search(clause) and not _MISSION_STATED.match(part):
                         continue  # "Receive 2/3 of the votes cast ...": how the body works, not its goal
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
@@ -376,7 +389,8 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
         prose = line[:1].isupper() and not _STATED.match(raw) and not line.startswith("<")
         if under and prose and not re.match(rf"(?i)\W*(?:[a-z0-9][.)]\s*)?\W*{under}", line):
             line = f"{under}: {line}"
-        under = ""
+        # "ARTICLE I. NAME AND PURPOSE": the name first, then the purpose paragraph
+        under = under if re.match(r"(?i)the\s+name\s+of\b", line.split(": ", 1)[-1]) else ""
         listed = bool(_STATED.match(raw))
         wrapped = (
             line[:1].islower() or lines[-1][0].endswith((",", " and", " or", " the", " of", " to"))
@@ -399,7 +413,8 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
 # What makes a clause a stated purpose, before its verb: "Our mission is to", "aims to", "Mission:".
 _PURPOSE_WORDS = re.compile(
     r"\b(?:missions?|visions?|purposes?|goals?|aims?|objectives?|seeks?\s+to|strives?\s+to|exists?\s+to|"
-    r"dedicated\s+to|committed\s+to|devoted\s+to|want\s+to|intends?\s+to|plans?\s+to)\b",
+    r"dedicated\s+to|committed\s+to|devoted\s+to|want\s+to|intends?\s+to|plans?\s+to|works?\s+to|"
+    r"working\s+to)\b",
     re.IGNORECASE,
 )
 
