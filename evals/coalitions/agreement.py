@@ -37,7 +37,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--batch",
-        choices=("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+        choices=("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
         help="only the files of this batch (default: all)",
     )
     batch = ap.parse_args().batch

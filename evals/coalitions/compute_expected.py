@@ -107,6 +107,17 @@ AS_OF = {
     "secas-southeast-conservation.csv": "2020-12-16",
     "open-ag-funding.csv": "2017-02-13",
     "trb-transit-data-infra-subcommittee.csv": "2024-08-01",
+    # batch 10: written 2026-12-03 by two writers blind to the tool from public reports, wholly dev
+    "c19-coalition-sunday-suppers.csv": "2021-05-05",
+    "feeding-texas-network.csv": "2015-05-29",
+    "fscss-pear-blossom-place.csv": "2018-01-04",
+    "marshall-starke-head-start.csv": "2015-01-31",
+    "resilient-coders-boston.csv": "2014-09-30",
+    "gpoba-output-based-aid.csv": "2015-07-31",
+    "pyopensci-peer-review.csv": "2025-12-16",
+    "green-software-foundation.csv": "2023-11-16",
+    "wmde-cultural-heritage.csv": "2019-04-30",
+    "florida-coral-reef-team.csv": "2023-06-28",
 }
 
 

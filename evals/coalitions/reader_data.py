@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from split import BATCH_4, BATCH_5, BATCH_7, BATCH_8, BATCH_9
+from split import BATCH_4, BATCH_5, BATCH_7, BATCH_8, BATCH_9, BATCH_10
 
 from advisor.capabilities.pivots.analysis import metric_states
 from advisor.capabilities.pivots.evidence import Relater
@@ -91,6 +91,7 @@ NOT_TRAINED_ON = (
     | frozenset(BATCH_7["metrics"])
     | frozenset(BATCH_8["metrics"])
     | frozenset(BATCH_9["metrics"])
+    | frozenset(BATCH_10["metrics"])
 )
 
 

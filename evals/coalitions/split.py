@@ -29,6 +29,10 @@ Version 6 (2026-12-03, fourteenth session): batches 7 and 8 (ten metric tables e
 written by advisers from public reports for the pivots reviews, labelled blind to the tool) and batch
 9 (ten tables written and labelled blind to the tool by two writers, first used held out to judge the
 reader) join dev. The test part is unchanged (batch 6).
+
+Version 7 (2026-12-03, fifteenth session): batch 10 (ten tables written and labelled blind to the
+tool by two writers; the shipped reader scored on it once before any change) joins dev. The test part
+is unchanged (batch 6).
 """
 
 from __future__ import annotations
@@ -211,6 +215,24 @@ BATCH_9 = {
     },
 }
 BATCH_9_COMMENT = "  # batch 9, written 2026-12-03 by two writers blind to the tool, wholly dev"
+BATCH_10 = {
+    "rosters": set(),
+    "metrics": {
+        "c19-coalition-sunday-suppers.csv",
+        "feeding-texas-network.csv",
+        "florida-coral-reef-team.csv",
+        "fscss-pear-blossom-place.csv",
+        "gpoba-output-based-aid.csv",
+        "green-software-foundation.csv",
+        "marshall-starke-head-start.csv",
+        "pyopensci-peer-review.csv",
+        "resilient-coders-boston.csv",
+        "wmde-cultural-heritage.csv",
+    },
+}
+BATCH_10_COMMENT = (
+    "  # batch 10, written 2026-12-03 (fifteenth session) by two writers blind to the tool, wholly dev"
+)
 
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
@@ -223,7 +245,7 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9)
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10)
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
@@ -238,10 +260,10 @@ def main() -> None:
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 6; see its docstring). Dev: batch 1 (with\n"
+        "# Locked split, written by split.py (version 7; see its docstring). Dev: batch 1 (with\n"
         "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
         "# retired_test_2), batch 4 (version 3's, retired_test_3) and batch 5 (version 4's,\n"
-        "# retired_test_4), batches 7-9 (metric tables only); test: batch 6, written blind to the tool.\n"
+        "# retired_test_4), batches 7-10 (metric tables only); test: batch 6, written blind to the tool.\n"
         "# Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
@@ -267,6 +289,7 @@ def main() -> None:
                     (BATCH_7_COMMENT, BATCH_7),
                     (BATCH_8_COMMENT, BATCH_8),
                     (BATCH_9_COMMENT, BATCH_9),
+                    (BATCH_10_COMMENT, BATCH_10),
                 )
                 if batch[kind]
             )
