@@ -35,6 +35,7 @@ ROUNDS = {
     "round11": "6217317 (round 10 scored; round 9 read and fixed, workspace headings)",
     "round12": "7920255 (round 11 read and fixed)",
     "round13": "205a2ad (round 12 read and fixed)",
+    "round14": "8e5544e (round 13 read and fixed)",
 }
 
 
