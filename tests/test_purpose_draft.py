@@ -1004,3 +1004,33 @@ def test_a_bylaws_purpose_article_is_drafted_and_duties_blanks_and_provisos_are_
         assert not any(re.search(r"TBD|two or more persons|binding contract", s) for s in statements), (
             statements
         )
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        ("We envision training 5,000 youth organizers by 2030", "Train 5,000 youth organizers by 2030"),
+        # the sentences before a lead-in on their line ("Also, we:") still count
+        (
+            "Harbor Youth's mission is to open a teen center in every ward of Harbor City. Also, we:",
+            "Open a teen center in every ward of Harbor City",
+        ),
+        # a defined term between the mission and the body
+        (
+            'The primary mission (the "Mission") of the Open Film Fund (the "Fund") is to fund open source '
+            "tools for film archives.",
+            "Fund open source tools for film archives",
+        ),
+        (
+            "This group is focused specifically on establishing open standards for clinic software, hence, "
+            "its members meet monthly.",
+            "Establish open standards for clinic software",
+        ),
+    ],
+)
+def test_round_fourteen_aims_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(s.startswith(drafted) or s.startswith(f"By 2030, {drafted[0].lower()}") for s in statements), (
+        statements
+    )
+    assert not any("hence" in s or "(the" in s.lower() for s in statements), statements

@@ -53,7 +53,7 @@ BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} |
 _PURPOSE_LEAD = re.compile(
     r"^(?!(?:if|when|unless|whether|in\s+the\s+event|in\s+case|provided|should\s+the)\b)"
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition|project)"
-    r"(?:\s+and\s+\w+)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
+    r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
     r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
@@ -136,7 +136,7 @@ _BODY_NOUNS = (
 )
 _DESCRIBED = re.compile(
     r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
-    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?:focused\s+on|responsible\s+for)\s+(?P<focus>\w+ing)\b|"
+    r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?:focused\s+(?:\w+ly\s+)?on|responsible\s+for)\s+(?P<focus>\w+ing)\b|"
     r"aimed\s+at\s+(?P<aimed>\w+ing)\b|"
     + _BODY_NOUNS
     + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?!is\b|has\b|was\b|does\b)(?P<runs>[a-z]+s)"
@@ -154,7 +154,7 @@ _HEADLINE_DOING = re.compile(
 # "ESA's ambitious vision includes increasing European autonomy ...": the aim is the gerund.
 _VISION_GERUND = re.compile(
     r"^[^;:]{0,80}?\b(?:(?:vision|mission|goal|aim|purpose|focus)s?\s+(?:includes?|involves?|is|are|means)"
-    r"|(?:is|are)\s+(?:all\s+)?about)\s+(?P<gerund>\w+ing)\b",
+    r"|(?:is|are)\s+(?:all\s+)?about|envisions?|envisages?)\s+(?P<gerund>\w+ing)\b",
     re.IGNORECASE,
 )
 # "The purposes for which the Company is formed ... include maintaining X": the doings listed.
@@ -196,6 +196,8 @@ _TAIL = re.compile(
 )
 
 
+# "..., hence, its activities are focused on": what follows from the aim, not the aim.
+_SO_THAT_AFTER = re.compile(r",\s+(?:hence|thus|therefore)\b", re.IGNORECASE)
 # "..., and they do this not only by providing funding ...": the means, after the aim.
 _HOW_THEY_DO_IT = re.compile(
     r",?\s+and\s+(?:they|we|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+"
@@ -305,8 +307,12 @@ def goal_sentences(text: str) -> list[str]:
                 "",
                 item,
             )
-            if item.endswith(":") or not item:
-                continue  # "The purposes of this corporation shall be:" introduces the items
+            if item.endswith(":"):  # "The purposes of this corporation shall be:" introduces the items;
+                # the sentences before such a lead-in on its line still count
+                sentences.extend(split_sentences(" ".join(item.split()))[:-1])
+                continue
+            if not item:
+                continue
             sentences.extend(split_sentences(" ".join(item.split())))
     return [_unquoted(s) for s in sentences if s.strip()]
 
@@ -826,7 +832,7 @@ def opens_with_verb(clause: str) -> bool:
 def shorten(clause: str, limit: int = 40) -> str:
     """A long clause cut before the words that only explain it (", while…", "; …", " — …"); any
     clause before how its authors go about it (", and they do this by …")."""
-    means = _HOW_THEY_DO_IT.search(clause)
+    means = _HOW_THEY_DO_IT.search(clause) or _SO_THAT_AFTER.search(clause)
     if means and len(clause[: means.start()].split()) >= 6:
         clause = clause[: means.start()].rstrip(" ,")
     if len(clause.split()) <= limit:

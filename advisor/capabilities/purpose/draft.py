@@ -103,7 +103,7 @@ _NUMBERED_GOAL = re.compile(
     re.I,
 )
 _MISSION_STATED = re.compile(
-    r"^\W*(?:[a-z][.)]\s*)?[^,;:]{0,60}\b(?:mission|purpose|goal|aim|objective)s?\b[^,;:]{0,60}\b(?:is|are)\s+to\b",
+    r"^\W*(?:[a-z][.)]\s*)?[^,;:]{0,60}\b(?:mission|purpose|goal|aim|objective)s?\b[^,;:]{0,120}\b(?:is|are)\s+to\b",
     re.I,
 )
 _GOAL_LABEL = re.compile(r"^(?:mission|purpose|goals?|aims?|objectives?):\s", re.I)
@@ -414,7 +414,7 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
 _PURPOSE_WORDS = re.compile(
     r"\b(?:missions?|visions?|purposes?|goals?|aims?|objectives?|seeks?\s+to|strives?\s+to|exists?\s+to|"
     r"dedicated\s+to|committed\s+to|devoted\s+to|want\s+to|intends?\s+to|plans?\s+to|works?\s+to|"
-    r"working\s+to)\b",
+    r"working\s+to|focused\s+(?:\w+ly\s+)?on)\b",
     re.IGNORECASE,
 )
 
