@@ -1034,3 +1034,14 @@ def test_round_fourteen_aims_are_drafted_in_their_own_words(goal: str, drafted: 
         statements
     )
     assert not any("hence" in s or "(the" in s.lower() for s in statements), statements
+
+
+def test_every_verb_of_a_list_takes_its_base_form_and_a_cut_placeholder_is_no_goal() -> None:
+    statements = [
+        d.statement for d in draft_purpose(goal="The Fund supports and sponsors open data projects.").drafts
+    ]
+    assert any(s.startswith("Support and sponsor open data projects") for s in statements), statements
+    statements = [
+        d.statement for d in draft_purpose(goal="Partners will support people who use drugs].").drafts
+    ]
+    assert not any("drugs]" in s for s in statements), statements

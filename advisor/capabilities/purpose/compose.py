@@ -46,7 +46,8 @@ _MORE_VERBS = (
     "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
-    "join enforce supply contribute invite encourage empower strengthen evolve maintain"
+    "join enforce supply contribute invite encourage empower strengthen evolve maintain sponsor fund host "
+    "steward govern publish organize organise offer"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -788,6 +789,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     `source` ("we aim to coordinate ..." -> "Coordinate ..."), not a description or history."""
     fronted = _FRONTED_TIME.match(clause)
     body = clause[fronted.end() :] if fronted else clause
+    if body.count("[") != body.count("]"):  # "use drugs], ...": cut from a template's [placeholder]
+        return False
     if _DANGLING.search(body):  # "Adhere to the following": the goal is in what follows, if anywhere
         return False
     if _named_subject(body):  # "Open Austin believes ...": a name, not the verb "open"
