@@ -117,3 +117,18 @@ def test_restructuredtext_and_asciidoc_charters_read_as_text(tmp_path: Path, nam
     path = tmp_path / name
     path.write_text("Governance\n==========\n\nThe Steering Council decides by a two-thirds vote.\n")
     assert "two-thirds vote" in read_document(path).text
+
+
+def test_a_page_whose_text_is_all_in_its_front_matter_is_read_from_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "about.md",
+        "---\ntitle: About us\nlayout: page\ndescription: The Riverside Food Coalition brings 14 pantries "
+        "together to end hunger in Riverside County.\n---\n",
+    )
+    doc = read_document(path)
+    assert [(s.heading, s.text) for s in doc.sections] == [
+        (
+            "Description",
+            "The Riverside Food Coalition brings 14 pantries together to end hunger in Riverside County.",
+        )
+    ]

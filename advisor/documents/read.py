@@ -186,7 +186,23 @@ def _read_markdown(path: Path, data: bytes) -> Parsed:
         else:
             lines.append(line)
     flush()
+    if not any(section.text.strip() for section in sections):
+        sections = _front_matter_prose(metadata)
     return title, sections, metadata
+
+
+# a front-matter value this long is prose (a site's "description:" or "mission:"), not a setting
+_PROSE_WORDS = 6
+
+
+def _front_matter_prose(metadata: dict[str, Any]) -> list[Section]:
+    """A page whose text is all in its front matter (a static site's "description:", "mission:"):
+    each prose value as a section headed by its key, so the page is not empty."""
+    return [
+        Section(key.replace("_", " ").capitalize(), " ".join(value.split()))
+        for key, value in metadata.items()
+        if isinstance(value, str) and len(value.split()) >= _PROSE_WORDS and key != "title"
+    ]
 
 
 def _heading_text(raw: str) -> str:

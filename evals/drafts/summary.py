@@ -36,6 +36,7 @@ ROUNDS = {
     "round12": "7920255 (round 11 read and fixed)",
     "round13": "205a2ad (round 12 read and fixed)",
     "round14": "8e5544e (round 13 read and fixed)",
+    "round15": "b9c5726 (round 14 read and fixed)",
 }
 
 

@@ -47,20 +47,29 @@ _MORE_VERBS = (
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
     "join enforce supply contribute invite encourage empower strengthen evolve maintain sponsor fund host "
-    "steward govern publish organize organise offer"
+    "steward govern publish organize organise offer pool archive assist coach compost counsel cure "
+    "diagnose digitize digitise distribute elect employ finance heal honor honour immunize immunise "
+    "insulate lend litigate mentor narrow negotiate nourish operate rebuild recycle reforest repair "
+    "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
     r"^(?!(?:if|when|unless|whether|in\s+the\s+event|in\s+case|provided|should\s+the)\b)"
-    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition|project)"
+    # "In the spirit of faith, service, and community, we strive to", "In an era when X, the initiative
+    # also aims to": a setting before the subject
+    r"(?:(?:in\s+the\s+spirit\s+of|in\s+an?\s+(?:era|time|world)|together|as\s+an?)\b[^;:]{0,160}?,\s+)?"
+    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition|project"
+    r"|(?:primary|main|core)\s+focus)"
     r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
-    r"\s+(?:is|are|will\s+be|shall\s+be|remains?)\s*:?\s+(?:to|that)\s*:?\s+"
+    r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
     r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
+    # "It is vital for ERS to ensure that ...": what the body must do
+    r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
-    r"continues?)"
+    r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+"
     # "The project is helping create X": what it helps do
@@ -114,7 +123,8 @@ _GERUND_SUBJECT = re.compile(
 # "To achieve this, we ...", "To cut X, we will ...", "To become a member, countries must ...": an
 # infinitive of purpose before the subject (its aim is the goal only when "we" follow).
 _PURPOSE_ADJUNCT = re.compile(
-    r"^to\s+(?P<anaphor>(?:this|that)\s+end|\w+\s+(?:this|these|that|it|them))\b,?\s+"
+    # "To achieve this, we": the comma tells it from "To empower them to be leaders"
+    r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),)\s+"
     r"|^to\s+(?P<aim>[a-z][^,;]{2,80}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
@@ -177,16 +187,32 @@ _RELATIVE_DOES = re.compile(
 _ITEM_VERB = re.compile(r"^(?P<verb>[A-Z][a-z]+s)\s+(?=[a-z])")
 # "We want New York's governments to work ...": what the subject wants others to do.
 _WANT_OTHERS = re.compile(
-    r"^(?:we|the\s+\w+)\s+wants?\s+(?P<who>[^,;:]{1,60}?)\s+to\s+(?=[a-z])", re.IGNORECASE
+    r"^(?:we|the\s+\w+)(?:[’']re|\s+are|\s+is)?\s+(?:wants?|calling\s+on|calls?\s+on|urging|urges?|asking|asks?)\s+"
+    r"(?P<who>[^,;:]{1,60}?)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# "In concert with over 120 groups, as the Bikeways Coalition, we're ...", "Moved by the plight of
+# refugees, members of X ...": the setting before the subject (history and means are their own)
+_SETTING = re.compile(
+    r"^(?:in\s+concert\s+with|in\s+partnership\s+with|alongside|moved\s+by|inspired\s+by|driven\s+by"
+    r"|guided\s+by|as\s+(?:an?|the)\s)[^;:]{0,200}?,\s+(?=(?:we|our|members)\b)",
+    re.IGNORECASE,
+)
+# "We want every child in Accra reading by age 8": a group, then what they should be doing.
+_WANT_DOING = re.compile(
+    r"^(?:we|the\s+\w+)\s+wants?\s+(?P<who>(?:every|all|each|more|our)\s[^,;:]{1,60}?)\s+(?=[a-z]+ing\b)",
+    re.IGNORECASE,
 )
 # "The Council shall establish ...", "FPC will halve ...": a named subject and a modal, then the verb.
 _MODAL_SUBJECT = re.compile(
-    r"^(?:the\s+)?[A-Z](?:(?!\s(?:that|which|who|to)\s)[^,;:]){0,80}?\s+(?:will|shall|must)\s+"
+    r"^(?:the\s+|this\s+)?[A-Z](?:(?!\s(?:that|which|who|to)\s)[^,;:]){0,80}?\s+(?:will|shall|must)\s+"
     r"(?!be\b|have\b|not\b|also\b)(?=[a-z])"
 )
 # A deadline before the goal: "By 2030, ...", "Not later than 90 days after enactment, ...".
 _FRONTED_TIME = re.compile(
-    r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}),\s+", re.I
+    r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}"
+    r"|(?i:for)\s+(?:the\s+next\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years),\s+",
+    re.I,
 )
 # "(one stands out:) for the Government of Canada to make all services available online"
 _FOR_OTHERS = re.compile(r"^for\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{0,60}?)\s+to\s+(?=[a-z])")
@@ -194,11 +220,18 @@ _AND_GERUND = re.compile(r"([,;]\s*(?:and\s+)?|^and\s+|\s+and\s+)(?:to\s+)?(\w+i
 # A clause goes on past these only to explain itself; a statement stops before them.
 _TAIL = re.compile(
     r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+|\s+including:"
+    r"|,\s+(?=[a-z]+ing\s)(?!including\b)"  # ", bridging X, mitigating Y, ...": what the aim brings, listed
+    r"|\s+(?:through|by)\s+(?=[a-z]+ing\s)"  # "... through strengthening capacity of A, B, C, ...": the means
 )
 
 
 # "..., hence, its activities are focused on": what follows from the aim, not the aim.
-_SO_THAT_AFTER = re.compile(r",\s+(?:hence|thus|therefore)\b", re.IGNORECASE)
+_SO_THAT_AFTER = re.compile(
+    r",\s+(?:hence|thus|therefore)\b"
+    # "... medical care with the understanding that every life matters": the belief behind the aim
+    r"|,?\s+with\s+the\s+(?:understanding|belief|conviction|knowledge)\s+that\b",
+    re.IGNORECASE,
+)
 # "..., and they do this not only by providing funding ...": the means, after the aim.
 _HOW_THEY_DO_IT = re.compile(
     r",?\s+and\s+(?:they|we|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+"
@@ -244,6 +277,7 @@ def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
 _GOAL_MARKUP = re.compile(
     r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`"
     r"|\s?(?<![\w:]):[a-z][a-z0-9_+-]{1,30}:(?![\w:])"  # an emoji's short code, ":muscle:"
+    r"|\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"  # an emoji itself
 )
 # "_their_", "*Project Trademarks*": emphasis marks around words (the words kept)
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=[^\s*_])([^*_]{1,80}?)(?<=[^\s*_])[*_](?![\w*_])")
@@ -268,6 +302,9 @@ _MEANS_LABEL = re.compile(
     r"(?:by|through|via)\s*:\s*$",
     re.I,
 )
+_NUMBER_IN_FIGURES = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+\(\d{1,2}\)", re.I
+)
 _CAMEL_NAME = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[a-z]+[A-Z]\w*\b)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 
@@ -278,6 +315,8 @@ def goal_sentences(text: str) -> list[str]:
     text = re.sub(r"\\([\[\]*_()#])", r"\1", text)  # escaped markdown: "\[2]" is "[2]"
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
+    text = _NUMBER_IN_FIGURES.sub(r"\1", text)  # "three (3) members": no list item "(3)"
+    text = re.sub(r"\s+[•·▪]\s+", "\n", text)  # "X. • To recognise Y. • To develop Z": items in one line
     text = _EMPHASIS.sub(r"\1", text)
     if text.count('"') % 2:  # a quotation cut off where the goal was copied: its mark goes
         text = text.replace('"', "")
@@ -320,8 +359,9 @@ def goal_sentences(text: str) -> list[str]:
 
 def _unquoted(sentence: str) -> str:
     """ "“We partner to end X.”" -> "We partner to end X.": a quoted statement is the statement."""
-    quoted = re.fullmatch(r"\s*[“\"]([^“”\"]+)[”\"]?\s*", sentence)
-    return quoted.group(1) if quoted else sentence
+    quoted = re.fullmatch(r"\s*([^“”\":]{1,30}:\s*)?[“\"]([^“”\"]+)[”\"]?\s*", sentence)
+    # 'Vision: “To empower X.”': the label stays, the marks go
+    return (quoted.group(1) or "") + quoted.group(2) if quoted else sentence
 
 
 _GOAL_HEADING = re.compile(
@@ -413,7 +453,7 @@ def strip_lead(clause: str) -> str:
         # "By 2030, cut ...", "By the end of 2019, our aim is to have ...": the date stays
         if _opens_with_verb(inner) or _PURPOSE_LEAD.match(clause[fronted.end() :]):
             return f"{fronted.group('when')}, {_lower_first(inner)}"
-    for opening in (_HISTORY, _MEANS):
+    for opening in (_HISTORY, _MEANS, _SETTING, _SETTING):
         opened = opening.match(clause)
         if opened and len(clause[opened.end() :].split()) >= 3:
             clause = clause[opened.end() :]
@@ -457,6 +497,7 @@ def strip_lead(clause: str) -> str:
         and not _GERUND_SUBJECT.search(" ".join(head[1].split()[:6]))
         and not re.search(r"\b(?:will|shall|must)\b", head[1])  # "Building on X, the Commission will"
         and not _finite_verb_follows(head[1])  # "Funding comes from ...": a subject, no doing
+        and not _plural_subject_verb(head[0], head[1])  # "Giving circles pool resources": a subject
         and not re.search(r",\s+(?:we|our|the|they|it)\b", clause)
     ):
         # a headline that opens with its doing: "Partnering with maintainers to find ..." -> "Partner
@@ -467,6 +508,9 @@ def strip_lead(clause: str) -> str:
     wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
     if wants:
         return f"Get {wants.group('who')} to {clause[wants.end() :]}"
+    wants = _WANT_DOING.match(clause)
+    if wants:
+        return f"Get {wants.group('who')} {clause[wants.end() :]}"
     subject = _SUBJECT.match(clause)
     words = clause.split()
     if subject:
@@ -506,6 +550,16 @@ def strip_lead(clause: str) -> str:
         rest = _THIRD_PERSON_LIST.sub(_listed_verb, clause[named.end() :])
         base = third_person_base(named.group("verb")).capitalize()
         return f"{base}{'' if rest.startswith(',') else ' '}{rest.lstrip()}".strip()
+    agents = _PLURAL_AGENTS.match(clause)
+    if (
+        agents
+        # "Our members see the benefits" is no doing; "members volunteer with X" is
+        and agents.group("verb") in BASE_VERBS - {"see", "become", "use", "act"}
+        and agents.group("verb") not in _NOT_VERBS
+    ):
+        # "Member organizations share data to X", "Giving circles pool resources": what they do
+        rest = _THIRD_PERSON_LIST.sub(_listed_verb, clause[agents.end() :])
+        return f"{agents.group('verb').capitalize()} {rest.lstrip()}".strip()
     stated = _INNER_PURPOSE.search(clause)
     conditional = re.match(r"(?i)(?:if|when|unless|whether)\b", clause)
     if stated and not conditional and clause[stated.end() :][:1].islower():
@@ -551,7 +605,21 @@ def strip_lead(clause: str) -> str:
 # "The Lansing Promise provides scholarships ...": a name, then what it does (present tense).
 _NAMED_PRESENT = re.compile(
     r"^(?!(?i:these|those|this|that|it|its|they|their|our|some|many|most|all|each|such|other)\b)"
-    r"(?:the\s+)?(?:[A-ZÀ-Þ]|[a-z]+[A-Z])[\w’'.&-]*(?:\s+(?:of\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}\s+(?P<verb>[a-z]+s)\b"
+    r"(?:the\s+)?(?:[A-ZÀ-Þ]|[a-z]+[A-Z])[\w’'.&-]*(?:\s+(?:(?:of|for|at|on|and)\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}"
+    r"\s+(?P<verb>[a-z]+s)\b"
+)
+# "Member organizations share ...", "Our partners convene ...", "Giving circles pool ...": people or
+# bodies (plural), then what they do in the base form.
+_PLURAL_AGENTS = re.compile(
+    r"^(?:(?:our|the|its|their|all|local|participating)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:partners|members|organi[sz]ations|agencies|groups|circles|volunteers|residents|coalitions"
+    r"|stakeholders|funders|leaders|parties|institutions|networks|nonprofits|non-profits|businesses"
+    r"|churches|congregations|providers|advocates|neighbo(?:u)?rs|citizens|people|youth|students"
+    r"|families|communities|cities|counties|municipalities|governments|companies|employers|unions"
+    r"|researchers|scientists|teachers|schools|clinics|hospitals|libraries|maintainers|contributors)"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))?"  # "members of the SVP"
+    r"\s+(?:(?:together|jointly|collectively)\s+)?(?P<verb>[a-z]+)\s+(?=\S)",
+    re.IGNORECASE,
 )
 # "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
 _THIRD_PERSON_LIST = re.compile(
@@ -589,6 +657,22 @@ def _finite_verb_follows(words: str) -> bool:
         ):
             return True
     return False
+
+
+# gerunds whose object takes a bare verb after it: "Helping families find homes" is a doing
+_CAUSATIVES = frozenset(["help", "let", "make", "have", "see", "watch", "hear", "assist", "empower"])
+
+
+def _plural_subject_verb(gerund: str, words: str) -> bool:
+    """Whether a gerund and the plural noun after it are a subject its verb follows ("Giving circles
+    pool resources", "Growing gardens feed families"), not a doing and its object."""
+    head = words.split()[:2]
+    return (
+        len(head) == 2
+        and re.fullmatch(r"[a-z]+[^s]s", head[0]) is not None
+        and head[1] in BASE_VERBS
+        and gerund_base(gerund) not in _CAUSATIVES
+    )
 
 
 _COMMON_VERBS = frozenset(["come", "go", "take", "give", "mean", "remain", "seem", "look", "depend", "rely"])
@@ -637,7 +721,9 @@ _FOUNDED_TO = re.compile(
 # body is for (only when a verb a purpose opens with follows "to").
 _BODY_TO = re.compile(
     r"\b(?:is|are|was|were)\s+(?:an?|the)\s+[^;:.]{0,80}?\b" + _BODY_NOUNS + r"\s+to\s+(?=[a-z])"
-    r"|\b(?:funded|supported|sponsored|commissioned|mandated)\s+by\s+[^;:]{1,80}?\s+to\s+(?=[a-z])",
+    r"|\b(?:funded|supported|sponsored|commissioned|mandated)\s+by\s+[^;:]{1,80}?\s+to\s+(?=[a-z])"
+    # "X is designing this (Y project) to encourage Z"
+    r"|\b(?:is|are)\s+(?:designing|running|implementing|launching|leading)\s+(?:this|the|a)\b[^;:]{0,80}?\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "... established in 2018 for the express purpose of standardizing X": the doing named is the goal.
@@ -697,13 +783,14 @@ def _described_goal(clause: str) -> str | None:
         return None
     rest = rest.strip()
     if (
-        verb in {"aim", "seek", "strive", "work", "try"}
+        verb in {"aim", "seek", "strive", "work", "try", "fight", "struggle", "push"}
         and rest.lower().startswith("to ")
         and rest[3:4].islower()
     ):
         return rest[3].upper() + rest[4:]  # "aiming to share ...": the infinitive is the goal
 
-    rest = _coordinated_verbs(rest)
+    if not runs:  # "provides education and training": after a verb in the present, a gerund is a noun
+        rest = _coordinated_verbs(rest)
     return f"{verb.capitalize()}{'' if rest.startswith(',') else ' '}{rest}" if rest else None
 
 
@@ -772,6 +859,9 @@ def _opens_with_verb(clause: str) -> bool:
 # "Singapore will be a City in Nature by 2030": a future state is a goal too.
 _FUTURE_STATE = re.compile(
     r"^(?:[A-ZÀ-Þ][^,;:]{0,80}?\s(?:will|shall)\s+(?:be|have|become)\b"
+    # "The project will be implemented from January 2015": a schedule, no state to reach
+    r"(?!\s+(?:implemented|held|run|managed|funded|led|hosted|chaired|coordinated|administered|reviewed"
+    r"|conducted|organi[sz]ed|delivered|carried\s+out|launched|completed)\b)"
     r"|(?i:every|all|each|no)\s[^,;:]{0,60}?\s(?:will|shall)\s+[a-z]+)"
 )
 

@@ -62,6 +62,10 @@ NO_GOAL_IN_DOCUMENTS = (
 )
 # In notes a deadline is often told, not phrased as one: "the target date is the end of 2027".
 _DEADLINE = re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:20\d\d)\b|\b(?:in|for)\s+(?:20\d\d)\b", re.I)
+_PLAN_PERIOD = re.compile(
+    r"\b(?:plan|strategy|roadmap|programme|program|agenda)\b[^>›]{0,12}?(?P<start>20\d\d)\s*[-–/]\s*(?P<end>20\d\d|\d\d)\b",
+    re.I,
+)
 _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.I)
 _MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
@@ -90,7 +94,7 @@ _SERVES = re.compile(
 _PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b(?:was|were)\b")
 # A heading that names the goal ("## Mission", "1. **Mission and Scope of the Project**", "Purpose").
 _GOAL_HEADING_LINE = re.compile(
-    r"^(?:#{1,6}\s*)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|(?:article|section|part)\s+[\dIVXLC]+\s*[-–—:.]?\s*)?"
+    r"^(?:#{1,6}\s*)?(?:\*\*|__)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|(?:article|section|part)\s+[\dIVXLC]+\s*[-–—:.]?\s*)?"
     r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:name\s+and\s+)?(?:(?:main|primary|overall|general|principal|core)\s+)?"
     r"(?P<word>mission|purposes?|goals?|aims?|"
     r"objectives?)(?:\s+(?:statement|and\s+scope)(?:\s+of\s+the\s+\w+)?)?(?:\*\*|__)?\s*:?\s*#*$",
@@ -106,7 +110,10 @@ _MISSION_STATED = re.compile(
     r"^\W*(?:[a-z][.)]\s*)?[^,;:]{0,60}\b(?:mission|purpose|goal|aim|objective)s?\b[^,;:]{0,120}\b(?:is|are)\s+to\b",
     re.I,
 )
-_GOAL_LABEL = re.compile(r"^(?:mission|purpose|goals?|aims?|objectives?):\s", re.I)
+# a list item that is a doing: "- (i) advancing education ...", "* promoting X"
+_GERUND_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+)?(?=[a-z]+ing\b)")
+_MISSION_LABEL = re.compile(r"^(?:missions?|purposes?):\s", re.I)
+_GOAL_LABEL = re.compile(r"^(?:missions?|purposes?|goals?|aims?|objectives?):\s", re.I)
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
     r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
@@ -133,7 +140,7 @@ class _Clause:
     text: str
     passage: Passage
     sentence: str
-    rank: tuple[int, int, int, int, int]
+    rank: tuple[int, int, int, int, int, int]
 
 
 def draft_purpose(
@@ -196,7 +203,10 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         # their own ("By 2030, Singapore will be ..."): never of a description or history beside
         # them ("in United States" from a tax-ID line), nor another item's deadline
         context = [c for c in own if c != ranked[0] and not opens_with_verb(c)]
-        goal_facts = facts_of(" ".join([without_openings(sources.get(ranked[0], ranked[0])), *context]))
+        # a long goal's facts are those of the part kept: never "for youth" from the means cut off
+        goal_facts = facts_of(
+            " ".join([shorten(without_openings(sources.get(ranked[0], ranked[0]))), *context])
+        )
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = _with_article(goal_facts.population.evidence, goal)
         if not population and own != [NO_GOAL_SLOT]:
@@ -260,7 +270,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         more = [complete(shorten(c), timeframe=timeframe, named=names_a_group(goal)) for c in others]
         statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
-    drafts.sort(key=lambda d: d.check.score, reverse=True)
+    if goal:  # the user's own goal: the draft with the fewest gaps first; a workspace's keep its order
+        drafts.sort(key=lambda d: d.check.score, reverse=True)
     citations: dict[str, Citation] = {}
     for passage, sentence in used:
         citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
@@ -352,7 +363,10 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
                     # "The mission of the project is to ..." before a clause only under a "Mission" heading
                     said = bool(_MISSION_STATED.match(part))
-                    rank = (-result, -said, -stated, -met, number)
+                    # a mission or purpose the document states ("## Mission", "Purposes: ...") comes
+                    # before its measurable objectives: it is what the coalition is for
+                    mission = said or bool(_MISSION_LABEL.match(line))
+                    rank = (-mission, -result, -said, -stated, -met, number)
                     found.append(_Clause(clause, passage, " ".join(sentence.split()), rank))
     found.sort(key=lambda c: c.rank)
     unique: dict[str, _Clause] = {}
@@ -369,6 +383,7 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
     lines: list[tuple[str, bool]] = []
     section = _GOAL_HEADING_LINE.match(re.split(r"\s*[›>/]\s*", heading)[-1].strip()) if heading else None
     under = section.group("word").capitalize() if section else ""
+    section_word = under  # the passage's own heading names the goal: its listed doings are goals
     for raw in re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines():
         line = raw.strip()
         labelled = _LABELLED_HEADING.match(line)  # "#### **Goal:** We support ...": a goal, not a heading
@@ -389,6 +404,9 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
         prose = line[:1].isupper() and not _STATED.match(raw) and not line.startswith("<")
         if under and prose and not re.match(rf"(?i)\W*(?:[a-z0-9][.)]\s*)?\W*{under}", line):
             line = f"{under}: {line}"
+        elif (under or section_word) and _GERUND_ITEM.match(line):
+            # "- (i) advancing education by ..." under "4. Purposes": each item is one
+            line = f"{under or section_word}: {_GERUND_ITEM.sub('', line)}"
         # "ARTICLE I. NAME AND PURPOSE": the name first, then the purpose paragraph
         under = under if re.match(r"(?i)the\s+name\s+of\b", line.split(": ", 1)[-1]) else ""
         listed = bool(_STATED.match(raw))
@@ -431,7 +449,14 @@ def _states_a_purpose(part: str, stripped: str) -> bool:
 
 
 def _told_deadline(passages: list[Passage]) -> tuple[str, Passage, str] | None:
-    """A deadline the documents tell in passing ("the target date is the end of 2027")."""
+    """A deadline the documents tell in passing ("the target date is the end of 2027"), or the end of
+    the period a plan covers ("# Strategic plan: 2025-2026")."""
+    for passage in passages:
+        period = _PLAN_PERIOD.search(f"{passage.title} > {passage.heading}")
+        if period:
+            end = period.group("end")
+            year = end if len(end) == 4 else period.group("start")[:2] + end
+            return f"by {year}", passage, period.group(0)
     for passage in passages:
         for sentence in split_sentences(passage.text):
             told = _DEADLINE.search(sentence)
