@@ -69,6 +69,16 @@ def test_a_recurring_placeholder_is_one_finding_quoted_where_it_recurs() -> None
     assert "TBD" in found[1].message
 
 
+def test_a_templates_blanks_are_one_finding_that_names_and_quotes_every_one() -> None:
+    blanks = [f"**Field {n}**: [What the partners agree on item {n}]" for n in range(1, 11)]
+    text = "## Agreement\n\n" + "\n\n".join(blanks) + "\n\nReview date: TBD.\n"
+    found = [f for f in findings(text) if f.kind == "placeholder"]
+    assert len(found) == 2, [f.message for f in found]
+    assert found[0].message.startswith("10 blanks are still to be filled in")
+    assert found[0].quotes == blanks  # every blank quoted, none lost to the cap on findings
+    assert "TBD" in found[1].message
+
+
 def test_html_and_links_are_not_placeholders() -> None:
     text = "Write to <info@example.org> or see <https://example.org>.\n\n<table><tr><td>Chair</td></tr></table>\n"
     assert "placeholder" not in kinds(text)

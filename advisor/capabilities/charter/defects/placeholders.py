@@ -17,6 +17,8 @@ _CASE_SENSITIVE_RESIDUE = _PATTERNS["case_sensitive_residue"]
 _FILL_IN_TEMPLATE = _PATTERNS["fill_in_template"]
 # the same token recurring is one finding, quoted at up to this many places (GUIDE 3.2)
 QUOTES_PER_PLACEHOLDER = 8
+# a template's blanks are one finding, quoting every place up to this many
+QUOTES_PER_BLANK_LIST = 24
 
 
 # A document that says its bracketed text is to be filled in for each use is a template (GUIDE 7.3)
@@ -41,7 +43,21 @@ def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
                 shown.setdefault(token, match.group(0).strip())
                 if clause not in places.setdefault(token, []):
                     places[token].append(clause)
-    return [
+    blanks = [token for token in places if token[:1] in "[{<\\"]
+    findings = []
+    if len(blanks) > 1:  # a template's bracketed blanks: one finding that lists them all (GUIDE 3.2)
+        where = list(dict.fromkeys(c for token in blanks for c in places[token]))
+        named = ", ".join(f"“{shown[token]}”" for token in blanks[:6]) + (", …" if len(blanks) > 6 else "")
+        findings.append(
+            Finding(
+                kind="placeholder",
+                message=f"{len(blanks)} blanks are still to be filled in ({named}; {len(where)} places): "
+                "write the actual rule, name or date in each before adopting the document.",
+                quotes=list(dict.fromkeys(quote(c) for c in where))[:QUOTES_PER_BLANK_LIST],
+            )
+        )
+        places = {token: found for token, found in places.items() if token not in blanks}
+    findings += [
         Finding(
             kind="placeholder",
             message=f"“{shown[token]}” is still a placeholder or drafting note"
@@ -50,7 +66,8 @@ def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
             quotes=[quote(c) for c in found[:QUOTES_PER_PLACEHOLDER]],
         )
         for token, found in places.items()
-    ][:MAX_PER_KIND]
+    ]
+    return findings[:MAX_PER_KIND]
 
 
 # Unfinished text: open questions, content promised for later, blank fields and lists, editor comments
