@@ -79,6 +79,26 @@ def test_a_templates_blanks_are_one_finding_that_names_and_quotes_every_one() ->
     assert "TBD" in found[1].message
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "# DRAFT Terms of reference\n\n## Purpose\n\nThe board advises the council.\n",
+            "DRAFT Terms of reference",
+        ),
+        ("## Goals\n\nProposed:\nThe group is intended to augment the work of the council.\n", "Proposed:"),
+        (
+            "## Proposed Membership as of 24/2/14\n\n- Ann Lee\n- Bo Chan\n",
+            "Proposed Membership as of 24/2/14",
+        ),
+    ],
+)
+def test_a_heading_that_still_says_draft_or_proposed_is_a_placeholder(text: str, quoted: str) -> None:
+    found = [f for f in findings(text) if f.kind == "placeholder"]
+    assert [f.quotes for f in found] == [[quoted]]
+    assert "placeholder" not in kinds("## Proposed changes\n\nAnyone may propose a change by pull request.\n")
+
+
 def test_html_and_links_are_not_placeholders() -> None:
     text = "Write to <info@example.org> or see <https://example.org>.\n\n<table><tr><td>Chair</td></tr></table>\n"
     assert "placeholder" not in kinds(text)

@@ -119,6 +119,7 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
     found += [("an empty list", quote(c)) for c in _empty_lists(text, clauses)]
     found += [("an empty section", heading) for heading in _empty_sections(text)]
     found += [("a table row that repeats its column names", row) for row in _template_rows(text)]
+    found += [("a draft or proposal label left on a heading", heading) for heading in _stale_headings(text)]
     return [
         Finding(
             kind="placeholder",
@@ -187,6 +188,22 @@ def _empty_sections(text: str) -> list[str]:
         if not title.endswith((".", ")")) and "](" not in title:  # not a sentence or a link set as a heading
             empty.append(title)
     return empty
+
+
+# "# DRAFT Terms of reference", "Proposed Membership as of 24/2/14", "Proposed:": a heading that still
+# calls the text a draft or a proposal (a stale label)
+_STALE_HEADING = re.compile(
+    r"^(?:#{1,6}[ \t]+)?[*_]*(?:(?-i:DRAFT)\b.*|(?:Draft|Proposed)[ \t]+(?:(?:\w+[ \t]+){0,2}"
+    r"(?:charter|terms|membership|members|governance|structure|model|board|committee|rules|goals|name|budget|constitution|bylaws"
+    r"|agreement)\b).*|Proposed[*_]*:[ \t]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _stale_headings(text: str) -> list[str]:
+    """Headings (or lines standing alone as one) that still call the document a draft or proposal."""
+    unfenced = _FENCED.sub(lambda m: "x" * len(m.group(0)), text)
+    return [m.group(0).lstrip("# \t").strip() for m in _STALE_HEADING.finditer(unfenced)][:1]
 
 
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
