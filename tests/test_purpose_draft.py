@@ -1185,3 +1185,93 @@ def test_a_workspaces_purpose_list_mission_and_plan_period_are_drafted_and_a_mem
     assert all("2026" in s for s in statements), statements
     statements = [d.statement for d in drafts_from(runtime, terms, f"{workspace_name}-t").drafts]
     assert not any(s.startswith("Three") or "•" in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        (
+            "Our mission is to co-create safe spaces for young women in Barwani. 2025 - Pilots launched.",
+            "Co-create",
+        ),
+        (
+            "The museum wants to guard, preserve and promote the study of its collection.",
+            "Guard, preserve and",
+        ),
+        (
+            "Our River Guardians initiative focuses on monitoring the water quality of the Avon.",
+            "Monitor the water",
+        ),
+        (
+            "The Mission of the Print Association is:\n\n> _Delivering open standards for printing._",
+            "Deliver open",
+        ),
+        ("The object of the CIO is for the advancement of education in Southampton.", "Advance education in"),
+        ("The objects of the charity are the relief of poverty in Leeds.", "Relieve poverty in Leeds"),
+        ("Mission: Provision of basic education to orphans in Gulu.", "Provide basic education to orphans"),
+        (
+            "We monitor, investigate and help solve planning issues in North Toronto.",
+            "Monitor, investigate and",
+        ),
+        (
+            "We endeavor to be a strong voice of small farmers in Nepal. We also want to sell seeds.",
+            "Be a strong voice",
+        ),
+        (
+            "Co-operatives have the objective of creating jobs and generating wealth in Quito.",
+            "Create jobs and generate wealth",
+        ),
+    ],
+)
+def test_round_sixteen_aims_are_drafted_not_replaced_by_slots(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert statements[0].startswith(drafted), statements
+
+
+def test_tags_links_conditions_and_the_means_keep_out_of_a_draft() -> None:
+    goals = [
+        ("Build up genderless leadership in Lima (SDG #5, #10).", "SDG"),
+        ("The Chapter supports the aims of OSGeo([http://osgeo.org](http://osgeo.org/)) in the UK.", "http"),
+        (
+            "The object of the CIO is the advancement of education in Leeds, without distinction of sex.",
+            "without",
+        ),
+        (
+            "Hope House welcomes refugees by providing shelter, advice and bridges into the community.",
+            "and bridge ",
+        ),
+    ]
+    for goal, never in goals:
+        statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+        assert statements and not any(never in s for s in statements), statements
+
+
+def test_a_constitutions_objects_are_drafted_first_and_its_powers_and_tenure_rules_never(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    club = write(
+        tmp_path / "club.md",
+        "# Constitution\n\n## 2. Object\n\n2.1 The objects for which the Club is established are:\n\n"
+        "a) To encourage girls' football in and around Farnham.\n\nb) To provide organisational support for "
+        "each team.\n\n## 4. Officers\n\nOfficers shall hold office for 3 calendar years and shall be "
+        "re-eligible once.\n",
+    )
+    charity = write(
+        tmp_path / "charity.md",
+        "# Constitution\n\n### 3. Objects###\n\nThe charity's objects are:\n\nThe Chapter raises the profile "
+        "of open mapping within Wales.\n\n### 4. Powers\n\nThe charity may obtain and pay for such goods and "
+        "services as are necessary for carrying out its work.\n",
+    )
+    rules = write(
+        tmp_path / "rules.md",
+        "# Rules\n\n## 2. Objects\n\nThe objects of the Club shall be to promote the game of football in "
+        "Feering.\n",
+    )
+    for doc, expected in (
+        (club, "Encourage girls' football in and around Farnham"),
+        (charity, "Raise the profile of open mapping within Wales"),
+        (rules, "Promote the game of football in Feering"),
+    ):
+        statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}").drafts]
+        assert statements[0].startswith(expected), statements
+        assert not any(re.search(r"hold office|goods and services", s) for s in statements), statements

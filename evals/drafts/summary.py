@@ -37,6 +37,7 @@ ROUNDS = {
     "round13": "205a2ad (round 12 read and fixed)",
     "round14": "8e5544e (round 13 read and fixed)",
     "round15": "b9c5726 (round 14 read and fixed)",
+    "round16": "849eb29 (round 15 read and fixed)",
 }
 
 

@@ -50,7 +50,8 @@ _MORE_VERBS = (
     "steward govern publish organize organise offer pool archive assist coach compost counsel cure "
     "diagnose digitize digitise distribute elect employ finance heal honor honour immunize immunise "
     "insulate lend litigate mentor narrow negotiate nourish operate rebuild recycle reforest repair "
-    "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer"
+    "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
+    "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -59,7 +60,8 @@ _PURPOSE_LEAD = re.compile(
     # "In the spirit of faith, service, and community, we strive to", "In an era when X, the initiative
     # also aims to": a setting before the subject
     r"(?:(?:in\s+the\s+spirit\s+of|in\s+an?\s+(?:era|time|world)|together|as\s+an?)\b[^;:]{0,160}?,\s+)?"
-    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objectives?|role|task|intent|impact|ambition|project"
+    r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objects?|objectives?|role|task|intent|impact|ambition"
+    r"|project"
     r"|(?:primary|main|core)\s+focus)"
     r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:to|that)\s*:?\s+"
@@ -68,6 +70,7 @@ _PURPOSE_LEAD = re.compile(
     # "It is vital for ERS to ensure that ...": what the body must do
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
+    r"endeavou?rs?|attempts?|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
@@ -165,7 +168,9 @@ _HEADLINE_DOING = re.compile(
 # "ESA's ambitious vision includes increasing European autonomy ...": the aim is the gerund.
 _VISION_GERUND = re.compile(
     r"^[^;:]{0,80}?\b(?:(?:vision|mission|goal|aim|purpose|focus)s?\s+(?:includes?|involves?|is|are|means)"
-    r"|(?:is|are)\s+(?:all\s+)?about|envisions?|envisages?)\s+(?P<gerund>\w+ing)\b",
+    r"|(?:is|are)\s+(?:all\s+)?about|envisions?|envisages?"
+    # "our River Guardians initiative focuses on monitoring X"
+    r"|focus(?:es)?\s+(?:\w+ly\s+)?on)\s+(?P<gerund>\w+ing)\b",
     re.IGNORECASE,
 )
 # "The purposes for which the Company is formed ... include maintaining X": the doings listed.
@@ -196,6 +201,23 @@ _WANT_OTHERS = re.compile(
 _SETTING = re.compile(
     r"^(?:in\s+concert\s+with|in\s+partnership\s+with|alongside|moved\s+by|inspired\s+by|driven\s+by"
     r"|guided\s+by|as\s+(?:an?|the)\s)[^;:]{0,200}?,\s+(?=(?:we|our|members)\b)",
+    re.IGNORECASE,
+)
+# A charity's objects as nouns: "The objects of the CIO are the relief of poverty in X", "Provision of
+# basic education to orphans": the noun of the doing, then what it is done to.
+_NOMINAL_VERBS = {
+    "advancement": "advance", "promotion": "promote", "relief": "relieve", "prevention": "prevent",
+    "protection": "protect", "preservation": "preserve", "provision": "provide", "conservation": "conserve",
+    "development": "develop", "improvement": "improve", "creation": "create", "establishment": "establish",
+    "reduction": "reduce", "elimination": "eliminate", "encouragement": "encourage",
+    "maintenance": "maintain", "furtherance": "further", "facilitation": "facilitate",
+    "enhancement": "enhance", "strengthening": "strengthen", "education": "educate",
+}  # fmt: skip
+_NOMINAL_AIM = re.compile(
+    r"^(?:[^,;:]{0,80}?\b(?:objects?|objectives?|purposes?|mission|aims?|goals?)\b[^,;:]{0,60}?\b"
+    r"(?:is|are|shall\s+be|includes?)\s+(?:for\s+)?)?(?:the\s+)?(?P<noun>"
+    + "|".join(_NOMINAL_VERBS)
+    + r")\s+of\s+(?=\S)",
     re.IGNORECASE,
 )
 # "We want every child in Accra reading by age 8": a group, then what they should be doing.
@@ -229,7 +251,8 @@ _TAIL = re.compile(
 _SO_THAT_AFTER = re.compile(
     r",\s+(?:hence|thus|therefore)\b"
     # "... medical care with the understanding that every life matters": the belief behind the aim
-    r"|,?\s+with\s+the\s+(?:understanding|belief|conviction|knowledge)\s+that\b",
+    r"|,?\s+with\s+the\s+(?:understanding|belief|conviction|knowledge)\s+that\b"
+    r"|,\s+without\s+(?:distinction|regard|discrimination)\b",  # a charity's condition, not its aim
     re.IGNORECASE,
 )
 # "..., and they do this not only by providing funding ...": the means, after the aim.
@@ -280,7 +303,7 @@ _GOAL_MARKUP = re.compile(
     r"|\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"  # an emoji itself
 )
 # "_their_", "*Project Trademarks*": emphasis marks around words (the words kept)
-_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=[^\s*_])([^*_]{1,80}?)(?<=[^\s*_])[*_](?![\w*_])")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=[^\s*_])([^*_\n]{1,300}?)(?<=[^\s*_])[*_](?![\w*_])")
 _LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{1,300}\)")
 # An item of a list: "(a) to ...", "(2) increase ...", "- Halve ...", "1. Cut ...".
 _ITEM = re.compile(
@@ -302,6 +325,8 @@ _MEANS_LABEL = re.compile(
     r"(?:by|through|via)\s*:\s*$",
     re.I,
 )
+# "(SDG #5, #10)", "(http://www.osgeo.org)": tags and addresses, no words of the goal
+_ASIDE = re.compile(r"\s?\((?:SDGs?\b[^()]{0,40}|https?://[^()\s]{1,200})\)", re.IGNORECASE)
 _NUMBER_IN_FIGURES = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+\(\d{1,2}\)", re.I
 )
@@ -316,6 +341,10 @@ def goal_sentences(text: str) -> list[str]:
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
     text = _NUMBER_IN_FIGURES.sub(r"\1", text)  # "three (3) members": no list item "(3)"
+    text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)  # a quoted block's mark: "> _Delivering X._"
+    text = re.sub(r"[ \t]+([,;])", r"\1", text)  # "health education , entrepreneurship"
+    text = re.sub(r"\.[ \t]+(?=to\s+[a-z])", ".\n", text)  # "X for biomass. to provide Y": two aims
+    text = _ASIDE.sub("", text)
     text = re.sub(r"\s+[•·▪]\s+", "\n", text)  # "X. • To recognise Y. • To develop Z": items in one line
     text = _EMPHASIS.sub(r"\1", text)
     if text.count('"') % 2:  # a quotation cut off where the goal was copied: its mark goes
@@ -434,7 +463,7 @@ def strip_lead(clause: str) -> str:
         first = rest.split()[0].rstrip(",;") if rest.split() else ""
         finite = _finite_verb_follows(rest) or _GERUND_SUBJECT.search(" ".join(rest.split()[:6]))
         if base in BASE_VERBS and first not in BASE_VERBS and not finite:
-            return f"{base.capitalize()} {_THIRD_PERSON_LIST.sub(_listed_verb, rest)}"
+            return f"{base.capitalize()} {_listed_verbs(rest)}"
     adjunct = _PURPOSE_ADJUNCT.match(clause)
     if adjunct and adjunct.group("anaphor"):  # "To achieve this, we maintain ...": the main clause
         return strip_lead(clause[adjunct.end() :])
@@ -463,6 +492,10 @@ def strip_lead(clause: str) -> str:
         # "of evolving and maintaining X" -> "Evolve and maintain X"
         rest = _coordinated_verbs(" ".join(doing[1:]))
         return f"{str(gerund_base(doing[0], guess=True)).capitalize()} {rest}".strip()
+    nominal = _NOMINAL_AIM.match(clause)
+    if nominal:  # "The object of the CIO is the advancement of X", "Provision of X to Y": the doing
+        doing = _NOMINAL_VERBS[nominal.group("noun").lower()]
+        return f"{doing.capitalize()} {clause[nominal.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
         # "We hope to also provide X": the aim is "Provide X"
@@ -519,13 +552,14 @@ def strip_lead(clause: str) -> str:
         # after "our" comes the noun, never the verb: "Our partners represent ..."
         start = 2 if subject.group(0).lower() == "our" else 1
         for length in range(start, min(4, len(words))):
-            word = words[length]
+            word = words[length].rstrip(",;:")  # "We monitor, investigate and help solve X"
             after_modal = words[length - 1].lower() in {"will", "shall"}
             verb = _base_form(word) if plural or after_modal or word.endswith("s") else None
             if word.endswith("ing") and (words[length - 1].lower() in {"are", "we’re", "we're"}):
                 verb = gerund_base(word)  # "We're building a platform ..." -> "Build a platform ..."
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
-                return " ".join([verb.capitalize(), *words[length + 1 :]])
+                mark = words[length][len(word) :]  # the comma after "monitor," stays
+                return " ".join([verb.capitalize() + mark, *words[length + 1 :]])
     modal = _MODAL_SUBJECT.match(clause)
     # "Every household will live ..." keeps its subject: the group is the point
     if (
@@ -547,7 +581,7 @@ def strip_lead(clause: str) -> str:
         and third_person_base(named.group("verb")) in BASE_VERBS  # never "The Fund comes" -> "Fund come"
         and not _opens_with_verb(clause)
     ):
-        rest = _THIRD_PERSON_LIST.sub(_listed_verb, clause[named.end() :])
+        rest = _listed_verbs(clause[named.end() :])
         base = third_person_base(named.group("verb")).capitalize()
         return f"{base}{'' if rest.startswith(',') else ' '}{rest.lstrip()}".strip()
     agents = _PLURAL_AGENTS.match(clause)
@@ -558,7 +592,7 @@ def strip_lead(clause: str) -> str:
         and agents.group("verb") not in _NOT_VERBS
     ):
         # "Member organizations share data to X", "Giving circles pool resources": what they do
-        rest = _THIRD_PERSON_LIST.sub(_listed_verb, clause[agents.end() :])
+        rest = _listed_verbs(clause[agents.end() :])
         return f"{agents.group('verb').capitalize()} {rest.lstrip()}".strip()
     stated = _INNER_PURPOSE.search(clause)
     conditional = re.match(r"(?i)(?:if|when|unless|whether)\b", clause)
@@ -678,6 +712,14 @@ def _plural_subject_verb(gerund: str, words: str) -> bool:
 _COMMON_VERBS = frozenset(["come", "go", "take", "give", "mean", "remain", "seem", "look", "depend", "rely"])
 
 
+def _listed_verbs(rest: str) -> str:
+    """The third-person verbs listed after a goal's first one in their base form, up to the means
+    ("..., and supports X" -> "..., and support X"; never "by providing shelter and bridges")."""
+    means = _MEANS_GERUND.search(rest)
+    head, tail = (rest[: means.start()], rest[means.start() :]) if means else (rest, "")
+    return _THIRD_PERSON_LIST.sub(_listed_verb, head) + tail
+
+
 def _listed_verb(match: re.Match[str]) -> str:
     """A verb of a third-person list in its base form ("..., and supports" -> "..., and support"); a
     word whose base is no known verb is left as written ("investors", "others", "indigenous")."""
@@ -771,7 +813,7 @@ def _described_goal(clause: str) -> str | None:
         return rest[0].upper() + rest[1:]
     runs = found.get("runs")
     if runs:
-        rest = _THIRD_PERSON_LIST.sub(_listed_verb, rest)
+        rest = _listed_verbs(rest)
     verb = (
         third_person_base(runs)
         if runs
@@ -853,7 +895,8 @@ def _base_form(word: str) -> str | None:
 
 def _opens_with_verb(clause: str) -> bool:
     first = clause.split()[0].lower().rstrip(",;:") if clause.split() else ""
-    return first in BASE_VERBS
+    # "Co-create", "Re-imagine": a verb with its prefix
+    return first in BASE_VERBS or re.sub(r"^(?:co|re)-", "", first) in BASE_VERBS
 
 
 # "Singapore will be a City in Nature by 2030": a future state is a goal too.
@@ -887,11 +930,11 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         return False
     if _opens_with_verb(body) or _FUTURE_STATE.match(body):
         return True
-    first = body.split()[0] if body.split() else ""
+    first = body.split()[0].rstrip(",;:") if body.split() else ""
     return bool(
         source
         and (first[:1].isupper() or fronted is not None)
-        and first.isalpha()
+        and first.replace("-", "").isalpha()
         and first.lower() not in _DETERMINERS
         and not source.lstrip().startswith(first)
         # a verb the lead-in introduced ("aims to coordinate"), never a word like "the" that
@@ -926,7 +969,7 @@ def shorten(clause: str, limit: int = 40) -> str:
     """A long clause cut before the words that only explain it (", while…", "; …", " — …"); any
     clause before how its authors go about it (", and they do this by …")."""
     means = _HOW_THEY_DO_IT.search(clause) or _SO_THAT_AFTER.search(clause)
-    if means and len(clause[: means.start()].split()) >= 6:
+    if means and len(clause[: means.start()].split()) >= 4:
         clause = clause[: means.start()].rstrip(" ,")
     if len(clause.split()) <= limit:
         return clause

@@ -69,9 +69,9 @@ _PLAN_PERIOD = re.compile(
 _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.I)
 _MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
-_STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\(?[a-h]\))\s+")  # "- X", "2. X", "a) To X", "(b) X"
 _RULES_HEADING = re.compile(
-    r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|"
+    r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|powers?|"
     r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
     r"communications?\s+between|term\s+and\s+termination)\b",
     re.I,
@@ -81,6 +81,7 @@ _TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I) 
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
+    r"hold\s+office|re-?eligible|such\s+other\s+lawful\s+things|goods\s+and\s+services|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
     r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|fiscal\s+year|"
     r"assets|earnings|exempt\s+purposes?|dissolution|inure|"
@@ -96,7 +97,7 @@ _PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b
 _GOAL_HEADING_LINE = re.compile(
     r"^(?:#{1,6}\s*)?(?:\*\*|__)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|(?:article|section|part)\s+[\dIVXLC]+\s*[-–—:.]?\s*)?"
     r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:name\s+and\s+)?(?:(?:main|primary|overall|general|principal|core)\s+)?"
-    r"(?P<word>mission|purposes?|goals?|aims?|"
+    r"(?P<word>mission|purposes?|goals?|aims?|objects?|"
     r"objectives?)(?:\s+(?:statement|and\s+scope)(?:\s+of\s+the\s+\w+)?)?(?:\*\*|__)?\s*:?\s*#*$",
     re.I,
 )
@@ -112,8 +113,8 @@ _MISSION_STATED = re.compile(
 )
 # a list item that is a doing: "- (i) advancing education ...", "* promoting X"
 _GERUND_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+)?(?=[a-z]+ing\b)")
-_MISSION_LABEL = re.compile(r"^(?:missions?|purposes?):\s", re.I)
-_GOAL_LABEL = re.compile(r"^(?:missions?|purposes?|goals?|aims?|objectives?):\s", re.I)
+_MISSION_LABEL = re.compile(r"^(?:missions?|purposes?|objects?):\s", re.I)
+_GOAL_LABEL = re.compile(r"^(?:missions?|purposes?|goals?|aims?|objects?|objectives?):\s", re.I)
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
     r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
@@ -327,8 +328,11 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     found: list[_Clause] = []
     for number, passage in enumerate(passages):
         section = re.split(r"\s*[›>/]\s*", passage.heading)[-1] if passage.heading else ""
-        if _RULES_HEADING.search(section) and not _GOAL_HEADING_LINE.match(section):
+        named = _GOAL_HEADING_LINE.match(section)
+        if _RULES_HEADING.search(section) and not named:
             continue  # "Steering Committee Members ... are required to:": duties, not the goal
+        # the items listed under "2. Objects" or "Purpose" are what the body is for
+        for_what = bool(named and re.fullmatch(r"(?i)missions?|purposes?|objects?", named.group("word")))
         for line, listed in _passage_lines(passage.text, passage.heading):
             line = _TO_THAT_END.sub("", line)  # before the key rule reads "end:" as a roster's key
             # every sentence of a paragraph under "Purpose" states it ("... Specifically, the
@@ -365,8 +369,9 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                     said = bool(_MISSION_STATED.match(part))
                     # a mission or purpose the document states ("## Mission", "Purposes: ...") comes
                     # before its measurable objectives: it is what the coalition is for
-                    mission = said or bool(_MISSION_LABEL.match(line))
-                    rank = (-mission, -result, -said, -stated, -met, number)
+                    mission = said or bool(_MISSION_LABEL.match(line)) or (listed and for_what and stated)
+                    # among a body's stated objects, the first is the main one: no reordering by result
+                    rank = (-mission, 0 if mission else -result, -said, -stated, -met, number)
                     found.append(_Clause(clause, passage, " ".join(sentence.split()), rank))
     found.sort(key=lambda c: c.rank)
     unique: dict[str, _Clause] = {}
@@ -408,7 +413,9 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
             # "- (i) advancing education by ..." under "4. Purposes": each item is one
             line = f"{under or section_word}: {_GERUND_ITEM.sub('', line)}"
         # "ARTICLE I. NAME AND PURPOSE": the name first, then the purpose paragraph
-        under = under if re.match(r"(?i)the\s+name\s+of\b", line.split(": ", 1)[-1]) else ""
+        # "The charity's objects are:" introduces the paragraph that states them
+        kept = re.match(r"(?i)the\s+name\s+of\b", line.split(": ", 1)[-1]) or line.rstrip("*_ ").endswith(":")
+        under = under if kept else ""
         listed = bool(_STATED.match(raw))
         wrapped = (
             line[:1].islower() or lines[-1][0].endswith((",", " and", " or", " the", " of", " to"))
