@@ -494,8 +494,8 @@ def strip_lead(clause: str) -> str:
         return f"{str(gerund_base(doing[0], guess=True)).capitalize()} {rest}".strip()
     nominal = _NOMINAL_AIM.match(clause)
     if nominal:  # "The object of the CIO is the advancement of X", "Provision of X to Y": the doing
-        doing = _NOMINAL_VERBS[nominal.group("noun").lower()]
-        return f"{doing.capitalize()} {clause[nominal.end() :]}"
+        noun_verb = _NOMINAL_VERBS[nominal.group("noun").lower()]
+        return f"{noun_verb.capitalize()} {clause[nominal.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
         # "We hope to also provide X": the aim is "Provide X"
