@@ -987,6 +987,7 @@ def complete(
     lean: bool = False,
     named: bool = False,
     result: str | None = None,
+    ask_group: bool = True,
 ) -> str:
     """One sentence from `clause` (the user's words, unchanged) with each missing criterion filled
     by the given fact or a [slot]: a target after a result verb that has none, a result to count
@@ -995,7 +996,8 @@ def complete(
     `named`: the text names who it serves elsewhere ("the broader geospatial community"), so no group
     slot is added; a vague group is asked to be defined only where it is who the goal is for.
     `result`: a result the text counts elsewhere ("10 country deployments and 50 forms"), in place of
-    the slot asking for one."""
+    the slot asking for one. `ask_group=False` (a draft): no group slot where the text names none (a
+    vague group is still asked to be defined); the check beside the draft says the group is missing."""
     body = _verb_list_in_lower_case(_END.sub("", clause.strip()))
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
@@ -1016,7 +1018,7 @@ def complete(
         elif found and _FOR_WHOM.search(body[: found.start()]):  # "... for the community"
             slot = f"[a defined group or place, not '{found.group(0)}']"
             body = body[: found.start()] + slot + body[found.end() :]
-        elif not (found or named or _NAMES_A_GROUP.search(body)):  # "... for researchers": named
+        elif ask_group and not (found or named or _NAMES_A_GROUP.search(body)):  # "for researchers": named
             group = f" for {POPULATION_SLOT}"
     if (
         lean

@@ -226,7 +226,14 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             used.append((clauses[0].passage, clauses[0].sentence))
         named = names_a_group(goal)
         bases = [
-            complete(shorten(c), timeframe=timeframe, population=population, named=named, result=result)
+            complete(
+                shorten(c),
+                timeframe=timeframe,
+                population=population,
+                named=named,
+                result=result,
+                ask_group=False,
+            )
             for c in chosen
         ]
     elif clauses:
@@ -247,6 +254,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
                     population=population,
                     named=named,
                     result=result,
+                    ask_group=False,
                 )
             )
             used.append((clause.passage, clause.sentence))
@@ -263,12 +271,15 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         return PurposeDrafts(drafts=drafts, citations=[], warnings=warnings)
     statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
     if len(statements) < DRAFTS:  # the text's own aim with a deadline alone: the fewest slots to fill
-        lean = [complete(shorten(c), timeframe=timeframe, population=population, lean=True) for c in chosen]
+        lean = [
+            complete(shorten(c), timeframe=timeframe, population=population, lean=True, ask_group=False)
+            for c in chosen
+        ]
         statements = _unique([*statements, *lean])
     if len(statements) < DRAFTS:  # three drafts: the other goal clauses (a list's items) in turn
         others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
         others += [c.text for c in clauses[2:]]
-        more = [complete(shorten(c), timeframe=timeframe, named=names_a_group(goal)) for c in others]
+        more = [complete(shorten(c), timeframe=timeframe, ask_group=False) for c in others]
         statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
     drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     if goal:  # the user's own goal: the draft with the fewest gaps first; a workspace's keep its order
