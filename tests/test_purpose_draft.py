@@ -1286,3 +1286,76 @@ def test_a_draft_asks_for_no_group_its_text_does_not_name_and_the_check_still_sa
     ]
     assert all(not d.check.criteria["population"].met for d in drafts)
     assert all(d.check.score < 100 for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        ("Our mission can be summed up in a quest to pioneer rural journalism in Enugu.", "Pioneer rural"),
+        ("The mission encapsulates a mission to re-discover the prospects of rural dwellers.", "Re-discover"),
+        (
+            "To change this and to make our roads safer by teaching road sense,we started a camp in Chennai.",
+            "Change this and make our roads safer",
+        ),
+        (
+            "What the Friends can do is to strengthen the library's offerings, to increase its use, and to "
+            "demonstrate its value.",
+            "Strengthen the library's offerings, increase its use, and demonstrate",
+        ),
+        (
+            "Using a method which bypasses the need to learn the alphabet, ALfA unlocks paired learning in "
+            "Mali.",
+            "Unlock paired learning",
+        ),
+        (
+            "The Colorado Adult Education Association, CAEPA, provides leadership to adult educators (CAEPA, "
+            "n.d., Mission Statement).",
+            "Provide leadership to adult educators",
+        ),
+        ("GeriLife is a toolkit designed to empower caregivers in care homes.", "Empower caregivers"),
+        ("We leverage open mapping to solve the needs of communities in Manila.", "Leverage open mapping"),
+        ("Let's gather leaders in Local Chapters to share what works.", "Gather leaders"),
+        (
+            "The objectives of the Association shall be the furthering of studies in the philosophy of "
+            "science.",
+            "Further studies",
+        ),
+        ("Strawberry Fair was founded to run a free event that is open to everyone.", "Run a free event"),
+    ],
+)
+def test_round_seventeen_aims_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert statements[0].startswith(drafted), statements
+    assert not any(re.search(r"n\.d\.|not 'everyone'|Expand and", s) for s in statements), statements
+    assert (
+        "As cities expand"
+        not in draft_purpose(goal="As cities expand, people grow food.").drafts[0].statement
+    )
+
+
+def test_a_workspaces_stated_mission_under_a_heading_or_its_title_is_drafted(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    plan = write(
+        tmp_path / "plan.md",
+        "# Strategic plan\n\n## Services\n\n- Provide answers and information for all ages.\n\n"
+        "### These goals are supported by our mission statement:\nTo provide education and enrichment to "
+        "the people of Darien.\n",
+    )
+    foundation = write(
+        tmp_path / "foundation.md",
+        "# Overarching Goal of the Makerspace Foundation\nTo aid in the growth of the maker community by "
+        "working with groups to develop spaces.\n\n* Run events with member spaces\n",
+    )
+    bylaws = write(
+        tmp_path / "bylaws.md",
+        "# Bylaws\n\n## Article II: Purposes\n\nThe Cooperative shall strive to perform data analysis for a "
+        "sustainable world.\n\nThe Cooperative shall strive to provide members with fulfilling work.\n",
+    )
+    for doc, expected in (
+        (plan, "Provide education and enrichment to the people of Darien"),
+        (foundation, "Aid in the growth of the maker community"),
+        (bylaws, "Perform data analysis for a sustainable world"),
+    ):
+        statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}").drafts]
+        assert statements[0].startswith(expected), statements

@@ -38,6 +38,7 @@ ROUNDS = {
     "round14": "8e5544e (round 13 read and fixed)",
     "round15": "b9c5726 (round 14 read and fixed)",
     "round16": "849eb29 (round 15 read and fixed)",
+    "round17": "21e1f93 (round 16 read and fixed)",
 }
 
 

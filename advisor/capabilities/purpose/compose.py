@@ -51,7 +51,8 @@ _MORE_VERBS = (
     "diagnose digitize digitise distribute elect employ finance heal honor honour immunize immunise "
     "insulate lend litigate mentor narrow negotiate nourish operate rebuild recycle reforest repair "
     "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
-    "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance"
+    "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance "
+    "leverage focus transform pioneer perform"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -64,17 +65,23 @@ _PURPOSE_LEAD = re.compile(
     r"|project"
     r"|(?:primary|main|core)\s+focus)"
     r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
-    r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:to|that)\s*:?\s+"
+    r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:therefore\s+|thus\s+|simply\s+)?"
+    r"(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
     r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
     # "It is vital for ERS to ensure that ...": what the body must do
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"endeavou?rs?|attempts?|"
-    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|need|on\s+a\s+mission|up\s+to\s+us|"
+    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+"
+    # "can be summed up in a quest to X", "encapsulates a mission to X"
+    r"|[^;:]{0,160}?\b(?:a|the|our|its)\s+(?:quest|bid|drive|mission|calling)\s+to\s+(?=[a-z])"
+    # "What the Friends can do, and are helping to do, is to strengthen X"
+    r"|what\b[^;:]{0,200}?\b(?:do|achieve|want)\b[^;:]{0,120}?\bis\s+to\s+"
+    r"|let['’]s\s+|let\s+us\s+"
     # "The project is helping create X": what it helps do
     r"|[^,;:]{0,140}?\b(?:is|are)\s+helping\s+(?:to\s+)?(?=[a-z])"
     # "The association will operate exclusively in an effort to maintain X"
@@ -128,16 +135,18 @@ _GERUND_SUBJECT = re.compile(
 _PURPOSE_ADJUNCT = re.compile(
     # "To achieve this, we": the comma tells it from "To empower them to be leaders"
     r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),)\s+"
-    r"|^to\s+(?P<aim>[a-z][^,;]{2,80}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
+    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
 # before the subject; dropped only when a lead-in or subject follows it.
 _MEANS = re.compile(
-    r"^(?:(?:by\s+\w+ing\b|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
-    r"|ultimately\b|together\b|(?:more\s+)?specifically\b|in\s+particular\b|concretely\b)[^,;:]{0,80}"
+    r"^(?:(?:by\s+\w+ing\b|using\s|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
+    r"|ultimately\b|together\b|(?:more\s+)?specifically\b|in\s+particular\b|concretely\b)[^,;:]{0,120}"
     # "By collecting, managing and preserving X, the Center ...": a list of means, commas and all
-    r"|by\s+\w+ing,\s+(?:\w+ing,?\s+(?:and\s+)?)+[^;:]{0,160}?),\s+(?=(?:we|our|the)\b)",
+    r"|by\s+\w+ing,\s+(?:\w+ing,?\s+(?:and\s+)?)+[^;:]{0,160}?),\s+"
+    # then the subject: "we", "the X", or a name and its verb ("Using X, ALfA unlocks Y")
+    r"(?=(?:we|our|the)\b|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+[a-z]+s\b))",
     re.IGNORECASE,
 )
 # "Code.org is a non-profit dedicated to expanding ...", "X is a network working towards ...": a
@@ -217,7 +226,7 @@ _NOMINAL_AIM = re.compile(
     r"^(?:[^,;:]{0,80}?\b(?:objects?|objectives?|purposes?|mission|aims?|goals?)\b[^,;:]{0,60}?\b"
     r"(?:is|are|shall\s+be|includes?)\s+(?:for\s+)?)?(?:the\s+)?(?P<noun>"
     + "|".join(_NOMINAL_VERBS)
-    + r")\s+of\s+(?=\S)",
+    + r"|furthering|promoting|advancing|fostering|encouraging|supporting)\s+of\s+(?=\S)",
     re.IGNORECASE,
 )
 # "We want every child in Accra reading by age 8": a group, then what they should be doing.
@@ -326,7 +335,10 @@ _MEANS_LABEL = re.compile(
     re.I,
 )
 # "(SDG #5, #10)", "(http://www.osgeo.org)": tags and addresses, no words of the goal
-_ASIDE = re.compile(r"\s?\((?:SDGs?\b[^()]{0,40}|https?://[^()\s]{1,200})\)", re.IGNORECASE)
+_ASIDE = re.compile(
+    r"\s?\((?:SDGs?\b[^()]{0,40}|https?://[^()\s]{1,200}|[^()]{1,120},\s*(?:n\.d\.|\d{4}[a-z]?\b)[^()]{0,60})\)",
+    re.IGNORECASE,
+)  # a tag, an address or a citation ("(CAEPA, n.d., Mission Statement)")
 _NUMBER_IN_FIGURES = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+\(\d{1,2}\)", re.I
 )
@@ -343,8 +355,13 @@ def goal_sentences(text: str) -> list[str]:
     text = _NUMBER_IN_FIGURES.sub(r"\1", text)  # "three (3) members": no list item "(3)"
     text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)  # a quoted block's mark: "> _Delivering X._"
     text = re.sub(r"[ \t]+([,;])", r"\1", text)  # "health education , entrepreneurship"
+    text = re.sub(r",(?=[a-z])", ", ", text)  # "among the public,we initiated"
     text = re.sub(r"\.[ \t]+(?=to\s+[a-z])", ".\n", text)  # "X for biomass. to provide Y": two aims
     text = _ASIDE.sub("", text)
+    # "an organization within the meaning of Section 501(c)(3) of the Internal Revenue Code that ...": law
+    text = re.sub(
+        r",?\s+within\s+the\s+meaning\s+of\s+[^,;.]{0,80}?\b(?:Code|Act)(?:\s+of\s+\d{4})?", "", text
+    )
     text = re.sub(r"\s+[•·▪]\s+", "\n", text)  # "X. • To recognise Y. • To develop Z": items in one line
     text = _EMPHASIS.sub(r"\1", text)
     if text.count('"') % 2:  # a quotation cut off where the goal was copied: its mark goes
@@ -450,12 +467,15 @@ def strip_lead(clause: str) -> str:
     label = _LABEL.match(clause)
     if label and len(label.group("label").split()) <= 12:
         rest = clause[label.end() :]
-        if rest.lower().startswith("to ") and rest[3:4].islower():
-            rest = rest[3:]
         year = _YEAR.search(label.group("label"))
         lead = f"By {year.group(0)}, " if year and not find_timeframe(rest).met else ""
+        if rest.lower().startswith("to ") and rest[3:4].islower() and rest.split()[1] not in _FUNCTION_WORDS:
+            # "Goal: To aid X by working with groups to Y": the infinitive after the label is the aim
+            aim = rest[3:]
+            return lead + (aim if lead else aim[0].upper() + aim[1:])
         inner = strip_lead(rest)
-        if _opens_with_verb(inner) or lead:
+        # "Purposes: The Cooperative shall strive to perform X": what follows the lead-in, any verb
+        if _opens_with_verb(inner) or lead or (inner != rest and _PURPOSE_LEAD.match(rest)):
             return lead + (_lower_first(inner) if lead else inner)
     listed = _ITEM_VERB.match(clause)
     if listed:  # "Sets federal minimum standards ..." -> "Set federal minimum standards ..."
@@ -494,7 +514,8 @@ def strip_lead(clause: str) -> str:
         return f"{str(gerund_base(doing[0], guess=True)).capitalize()} {rest}".strip()
     nominal = _NOMINAL_AIM.match(clause)
     if nominal:  # "The object of the CIO is the advancement of X", "Provision of X to Y": the doing
-        noun_verb = _NOMINAL_VERBS[nominal.group("noun").lower()]
+        noun = nominal.group("noun").lower()
+        noun_verb = _NOMINAL_VERBS.get(noun) or str(gerund_base(noun, guess=True))
         return f"{noun_verb.capitalize()} {clause[nominal.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in:
@@ -512,7 +533,7 @@ def strip_lead(clause: str) -> str:
             return " ".join([first.capitalize(), str(gerund_base(words[1])), *words[2:]])
         pronoun = first.lower() in {"them", "it", "this", "that", "these", "those", "us", "him", "her", "me"}
         if _opens_with_verb(rest) or (
-            infinitive and first.isalpha() and first not in _FUNCTION_WORDS and not pronoun
+            infinitive and first.replace("-", "").isalpha() and first not in _FUNCTION_WORDS and not pronoun
         ):  # "... and agreed to them in an email": no goal
             return rest[0].upper() + rest[1:]
     envisioned = _ENVISION.match(clause)
@@ -560,6 +581,9 @@ def strip_lead(clause: str) -> str:
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 mark = words[length][len(word) :]  # the comma after "monitor," stays
                 return " ".join([verb.capitalize() + mark, *words[length + 1 :]])
+            passable = word.lower() in _AUXILIARIES or word.endswith("ly") or word[:1].isupper()
+            if not passable:
+                break  # "We leverage open data": "open" is no verb of ours once "leverage" is passed
     modal = _MODAL_SUBJECT.match(clause)
     # "Every household will live ..." keeps its subject: the group is the point
     if (
@@ -640,12 +664,14 @@ def strip_lead(clause: str) -> str:
 _NAMED_PRESENT = re.compile(
     r"^(?!(?i:these|those|this|that|it|its|they|their|our|some|many|most|all|each|such|other)\b)"
     r"(?:the\s+)?(?:[A-ZÀ-Þ]|[a-z]+[A-Z])[\w’'.&-]*(?:\s+(?:(?:of|for|at|on|and)\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}"
+    r"(?:,\s*[A-Z]{2,}[\w&]*\s*,)?"  # "The Colorado Adult Education Association, CAEPA, provides"
     r"\s+(?P<verb>[a-z]+s)\b"
 )
 # "Member organizations share ...", "Our partners convene ...", "Giving circles pool ...": people or
 # bodies (plural), then what they do in the base form.
 _PLURAL_AGENTS = re.compile(
-    r"^(?:(?:our|the|its|their|all|local|participating)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"^(?!(?:as|when|if|while|because|since|although|though|where|once|until|unless|whether)\b)"
+    r"(?:(?:our|the|its|their|all|local|participating)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:partners|members|organi[sz]ations|agencies|groups|circles|volunteers|residents|coalitions"
     r"|stakeholders|funders|leaders|parties|institutions|networks|nonprofits|non-profits|businesses"
     r"|churches|congregations|providers|advocates|neighbo(?:u)?rs|citizens|people|youth|students"
@@ -654,6 +680,9 @@ _PLURAL_AGENTS = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))?"  # "members of the SVP"
     r"\s+(?:(?:together|jointly|collectively)\s+)?(?P<verb>[a-z]+)\s+(?=\S)",
     re.IGNORECASE,
+)
+_AUXILIARIES = frozenset(
+    ["will", "shall", "also", "can", "must", "are", "we’re", "we're", "do", "should", "would", "could", "may"]
 )
 # "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
 _THIRD_PERSON_LIST = re.compile(
@@ -751,7 +780,7 @@ _INNER_PURPOSE = re.compile(
 _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]+ing)\b")
 # "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
 _FOUNDED_TO = re.compile(
-    r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)"
+    r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)|designed"
     # "NGOs, funders and innovators, collaborating to achieve the SDGs": why they work together
     r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+(?:together|collectively)"
     # "provides a framework for action to reduce tobacco use": what the framework is for
@@ -939,7 +968,7 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         and not source.lstrip().startswith(first)
         # a verb the lead-in introduced ("aims to coordinate"), never a word like "the" that
         # merely occurs later ("Founded in 1998, the Network is ...")
-        and re.search(rf"\b(?:to|will|shall|must|and|or)\s+{re.escape(first.lower())}\b", source)
+        and re.search(rf"\b(?:to|will|shall|must|and|or)\s+{re.escape(first.lower())}\b", source, re.I)
         # "a commitment to data sharing" introduces no verb "Data"
         and not re.search(rf"\b{_NOUNS_BEFORE_TO}\s+to\s+{re.escape(first.lower())}\b", source, re.I)
     )
@@ -979,6 +1008,16 @@ def shorten(clause: str, limit: int = 40) -> str:
     return clause
 
 
+def _bare_listed_infinitives(body: str) -> str:
+    """ "Strengthen X, to increase Y, and to demonstrate Z" -> "Strengthen X, increase Y, and demonstrate
+    Z": the infinitives listed after a goal's verb take its form (only in a list that ends "and to")."""
+    if re.match(r"(?i)(?:the|a|an|our|this|these|its|their)\b", body) or not re.search(
+        r"\band\s+to\s+[a-z]", body
+    ):
+        return body
+    return re.sub(r"(,\s+(?:and\s+)?|\s+and\s+)to\s+(?=[a-z])", r"\1", body)
+
+
 def complete(
     clause: str,
     *,
@@ -998,7 +1037,7 @@ def complete(
     `result`: a result the text counts elsewhere ("10 country deployments and 50 forms"), in place of
     the slot asking for one. `ask_group=False` (a draft): no group slot where the text names none (a
     vague group is still asked to be defined); the check beside the draft says the group is missing."""
-    body = _verb_list_in_lower_case(_END.sub("", clause.strip()))
+    body = _bare_listed_infinitives(_verb_list_in_lower_case(_END.sub("", clause.strip())))
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
     when = "" if dated else (timeframe or TIMEFRAME_SLOT)
@@ -1015,7 +1054,12 @@ def complete(
             group = f" {_preposition(population)} {population}"
         elif lean:
             pass
-        elif found and _FOR_WHOM.search(body[: found.start()]):  # "... for the community"
+        elif (
+            found
+            and _FOR_WHOM.search(body[: found.start()])  # "... for the community"
+            # in a draft, "open to everyone", "service to all" is the point, not a gap
+            and (ask_group or found.group(0).lower() not in {"all", "everyone", "everybody"})
+        ):
             slot = f"[a defined group or place, not '{found.group(0)}']"
             body = body[: found.start()] + slot + body[found.end() :]
         elif ask_group and not (found or named or _NAMES_A_GROUP.search(body)):  # "for researchers": named

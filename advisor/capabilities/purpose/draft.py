@@ -96,9 +96,13 @@ _PAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|led)\b|\b
 # A heading that names the goal ("## Mission", "1. **Mission and Scope of the Project**", "Purpose").
 _GOAL_HEADING_LINE = re.compile(
     r"^(?:#{1,6}\s*)?(?:\*\*|__)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|(?:article|section|part)\s+[\dIVXLC]+\s*[-–—:.]?\s*)?"
-    r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:name\s+and\s+)?(?:(?:main|primary|overall|general|principal|core)\s+)?"
+    r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:name\s+and\s+)?"
+    r"(?:(?:main|primary|overall|overarching|general|principal|core)\s+)?"  # "Overarching Goal"
     r"(?P<word>mission|purposes?|goals?|aims?|objects?|"
-    r"objectives?)(?:\s+(?:statement|and\s+scope)(?:\s+of\s+the\s+\w+)?)?(?:\*\*|__)?\s*:?\s*#*$",
+    r"objectives?)(?:\s+(?:statement|and\s+scope))?(?:\s+of\s+(?:the\s+)?[\w ]{1,40}?)?"
+    r"(?:\*\*|__)?\s*:?\s*#*$"
+    # "### These goals and services are supported by our mission statement:"
+    r"|^(?:#{1,6}\s)?.{0,80}\b(?:our|the)\s+(?P<said>mission|purpose)(?:\s+statement)?\s*:\s*[*_#]*$",
     re.I,
 )
 # "The mission of the Project is to ...": said to be the purpose, whatever words follow ("license").
@@ -343,8 +347,10 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
         if _RULES_HEADING.search(section) and not named:
             continue  # "Steering Committee Members ... are required to:": duties, not the goal
         # the items listed under "2. Objects" or "Purpose" are what the body is for
-        for_what = bool(named and re.fullmatch(r"(?i)missions?|purposes?|objects?", named.group("word")))
-        for line, listed in _passage_lines(passage.text, passage.heading):
+        word = (named.group("word") or named.group("said")) if named else ""
+        for_what = bool(re.fullmatch(r"(?i)missions?|purposes?|objects?", word))
+        # a passage with no heading of its own is under the document's title ("# Overarching Goal of X")
+        for line, listed in _passage_lines(passage.text, passage.heading, passage.title):
             line = _TO_THAT_END.sub("", line)  # before the key rule reads "end:" as a roster's key
             # every sentence of a paragraph under "Purpose" states it ("... Specifically, the
             # Foundation shall provide X"), not only its first
@@ -391,14 +397,14 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     return list(unique.values())
 
 
-def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
+def _passage_lines(text: str, heading: str = "", title: str = "") -> list[tuple[str, bool]]:
     """A passage's lines with wrapped prose joined (a sentence broken over lines is one), each with
     whether it is a list item; headings and HTML comments left out. The first paragraph under a
     heading that names the goal (`heading`, the passage's section, or one inside it) is labelled with
     it ("Mission: The NDSA is an alliance that fosters ...")."""
     lines: list[tuple[str, bool]] = []
-    section = _GOAL_HEADING_LINE.match(re.split(r"\s*[›>/]\s*", heading)[-1].strip()) if heading else None
-    under = section.group("word").capitalize() if section else ""
+    section = _GOAL_HEADING_LINE.match(re.split(r"\s*[›>/]\s*", heading)[-1].strip() if heading else title)
+    under = (section.group("word") or section.group("said")).capitalize() if section else ""
     section_word = under  # the passage's own heading names the goal: its listed doings are goals
     for raw in re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines():
         line = raw.strip()
@@ -408,7 +414,7 @@ def _passage_lines(text: str, heading: str = "") -> list[tuple[str, bool]]:
         line = _NUMBERED_GOAL.sub(lambda m: f"{m.group('word').capitalize()}: ", line)
         named = _GOAL_HEADING_LINE.match(line)
         if named:
-            under = named.group("word").capitalize()
+            under = (named.group("word") or named.group("said")).capitalize()
             lines.append(("", False))
             continue
         if not line or line.startswith(("#", "<!--", "|")):
@@ -457,7 +463,7 @@ _PURPOSE_WORDS = re.compile(
 
 def _states_a_purpose(part: str, stripped: str) -> bool:
     """Whether `part` states its goal with a purpose lead-in (the words before the goal's verb)."""
-    if re.match(r"^to\s+[a-z]", part.strip()):
+    if re.match(r"^[Tt]o\s+[a-z]", part.strip()):
         return True  # "(b) to install free software ...": an item of a list of purposes
     first = stripped.split()[0].lower() if stripped.split() else ""
     if not first or stripped.lower() == part.strip().rstrip(".").lower():
