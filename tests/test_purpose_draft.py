@@ -1359,3 +1359,16 @@ def test_a_workspaces_stated_mission_under_a_heading_or_its_title_is_drafted(
     ):
         statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}").drafts]
         assert statements[0].startswith(expected), statements
+
+
+def test_a_hard_wrapped_mission_is_one_sentence_and_an_institutions_name_is_no_group() -> None:
+    wrapped = (
+        "The mission of the Earth group is to advance research and education of Chinese\n"
+        "Earth Sciences and to promote scientific collaboration between China and other\ncountries."
+    )
+    first = draft_purpose(goal=wrapped).drafts[0].statement
+    assert first.startswith("Advance research and education of Chinese Earth Sciences and promote"), first
+    named = "The Vanita women's university aims to make an impact on wildlife preservation in Pune."
+    statements = [d.statement for d in draft_purpose(goal=named).drafts]
+    assert not any("for women" in s for s in statements), statements
+    assert check_purpose_rules("Improve women's health in Kenya by 2030.").criteria["population"].met

@@ -346,6 +346,27 @@ _CAMEL_NAME = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[a-z]+[A-Z]\w*\b)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 
 
+# a hard-wrapped paragraph: every line but its last this long, none a list item or a heading
+_WRAPPED_WIDTH = range(55, 101)
+
+
+def _unwrapped(text: str) -> str:
+    """A paragraph wrapped at a fixed width ("... education of Chinese\nEarth Sciences and ...") as one
+    line, so the break is no sentence end; lists and short lines stay as they are."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    joined = []
+    for paragraph in paragraphs:
+        lines = paragraph.splitlines()
+        wrapped = len(lines) > 1 and all(
+            len(line.rstrip()) in _WRAPPED_WIDTH
+            and not _BULLET.match(line)
+            and not line.lstrip().startswith("#")
+            for line in lines[:-1]
+        )
+        joined.append(" ".join(line.strip() for line in lines) if wrapped else paragraph)
+    return "\n\n".join(joined)
+
+
 def goal_sentences(text: str) -> list[str]:
     """The sentences of a goal as a user pastes it: markup dropped, each line and each list item
     ("(a) ...", "(2) ...") on its own, so items never run together."""
@@ -370,6 +391,7 @@ def goal_sentences(text: str) -> list[str]:
     text = _MISSION_LABEL.sub(lambda m: "\n" + m.group(0).lstrip(), text)
     text = _CAMEL_NAME.sub("\n", text)  # "... software. rOpenSci is ...": a name opens the sentence
     text = _AND_MISSION.sub(lambda m: ".\n" + m.group(1).capitalize(), text)
+    text = _unwrapped(text)
     sentences: list[str] = []
     lines: list[str] = []
     means = ""  # "We do this by:" above a list: its items are means, not goals

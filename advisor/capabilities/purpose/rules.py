@@ -220,6 +220,14 @@ _SEAT_BEFORE = re.compile(LEXICON.seats, re.IGNORECASE)
 _EVENT_BEFORE = re.compile(LEXICON.events, re.IGNORECASE)
 
 
+# "the women's university", "a children's hospital": the group names an institution, not who it serves
+_INSTITUTION_AFTER = re.compile(
+    r"['’]s?\s+(?:university|college|hospital|school|museum|institute|association|league|club|centre|center"
+    r"|foundation|society|union)\b",
+    re.IGNORECASE,
+)
+
+
 def find_population(statement: str) -> Finding:
     """A defined group ("children under 5", "open source maintainers", "local governments") or a
     place that is not part of a name nor an event's venue ("in Singapore", "UK funders"); together
@@ -227,7 +235,11 @@ def find_population(statement: str) -> Finding:
     original = statement
     if re.match(r"(?:In|Across|Throughout)\s+[A-Z]", statement):  # "In Toronto, build ...": an opening
         statement = statement[0].lower() + statement[1:]  # word, not part of a name (same length)
-    groups = [m for m in _DEFINED_GROUPS.finditer(statement) if not _VAGUE_GROUPS.fullmatch(m.group(0))]
+    groups = [
+        m
+        for m in _DEFINED_GROUPS.finditer(statement)
+        if not _VAGUE_GROUPS.fullmatch(m.group(0)) and not _INSTITUTION_AFTER.match(statement, m.end())
+    ]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
     groups.sort(key=lambda m: m.start())
     places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
