@@ -229,6 +229,9 @@ _NOMINAL_AIM = re.compile(
     + r"|furthering|promoting|advancing|fostering|encouraging|supporting)\s+of\s+(?=\S)",
     re.IGNORECASE,
 )
+_GERUND_HELPS = re.compile(
+    r"^(?P<doing>[A-Za-z]+ing)\s+(?P<what>[^;:]{3,200}?)\s+(?:helps?|will\s+help)\s+(?:to\s+)?(?P<verb>[a-z]+)\b"
+)
 # "We want every child in Accra reading by age 8": a group, then what they should be doing.
 _WANT_DOING = re.compile(
     r"^(?:we|the\s+\w+)\s+wants?\s+(?P<who>(?:every|all|each|more|our)\s[^,;:]{1,60}?)\s+(?=[a-z]+ing\b)",
@@ -564,6 +567,16 @@ def strip_lead(clause: str) -> str:
     described = _described_goal(clause)
     if described:
         return described
+    helps = _GERUND_HELPS.match(clause)
+    if helps and gerund_base(helps.group("doing")):
+        # "Providing spaces for gardening helps to make cities livable" -> "Provide spaces for gardening
+        # to make cities livable": the doing, and what it helps to bring about
+        verb = helps.group("verb")
+        verb = (
+            third_person_base(verb) if verb.endswith("s") and third_person_base(verb) in BASE_VERBS else verb
+        )
+        helper = str(gerund_base(helps.group("doing"))).capitalize()
+        return f"{helper} {helps.group('what')} to {verb}{clause[helps.end() :]}"
     head = clause.split(maxsplit=1)
     if (
         len(head) == 2
