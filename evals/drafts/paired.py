@@ -1,0 +1,74 @@
+"""A paired, blind round: two builds drafted the same texts and a reviewer judged every distinct draft
+without knowing which build wrote it. Per build: the share of its drafts passing each item and all
+five, and the share of texts whose first draft (or any draft) passes all five.
+
+    python evals/drafts/paired.py --attach /work/drafts-audit/abkeys h35.yaml   # once, before export
+    python evals/drafts/paired.py evals/drafts/round18                          # the table
+
+`--attach` writes, for each judged draft, the rank each build gave it (`builds: {p: 1, q: null}`), so
+the stored round keeps the comparison even where the licence keeps no draft text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import yaml
+
+ITEMS = ("sentence", "own_words", "facts_kept", "slots_ok", "useful")
+ROUNDS = {
+    "round18": {
+        "p": "b9c5726 (the sixteenth session's start)",
+        "q": "0ee8fb3 (after the session's fixes from rounds 14-17)",
+    }
+}
+
+
+def attach(keys: Path, files: list[Path]) -> None:
+    for path in files:
+        entries = yaml.safe_load(path.read_text("utf-8"))
+        for entry in entries:
+            key = json.loads((keys / f"{entry['id']}.json").read_text("utf-8"))
+            for draft in entry["drafts"]:
+                draft["builds"] = key[draft["statement"]]
+        path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=110), "utf-8")
+        print(f"{path}: builds attached")
+
+
+def table(folder: Path) -> None:
+    entries = [e for f in sorted(folder.glob("*.yaml")) for e in yaml.safe_load(f.read_text("utf-8"))]
+    builds = sorted({b for e in entries for d in e["drafts"] for b in d["builds"]})
+    columns = ["build", "texts", "drafts", *ITEMS, "all five", "first draft all five", "any draft all five"]
+    print(f"| {' | '.join(columns)} |")
+    print("|---" * (len(ITEMS) + 6) + "|")
+    for build in builds:
+        drafts = [(e["id"], d) for e in entries for d in e["drafts"] if d["builds"].get(build)]
+        texts = {i for i, _ in drafts}
+        passes = {id(d): all(d.get(k) for k in ITEMS) for _, d in drafts}
+        first = [d for _, d in drafts if d["builds"][build] == 1]
+        any_pass = {i for i, d in drafts if passes[id(d)]}
+        cells = [f"{sum(bool(d.get(k)) for _, d in drafts) / len(drafts):.0%}" for k in ITEMS]
+        name = ROUNDS.get(folder.name, {}).get(build, build)
+        print(
+            f"| {name} | {len(texts)} | {len(drafts)} | {' | '.join(cells)} | "
+            f"{sum(passes.values()) / len(drafts):.0%} | {sum(passes[id(d)] for d in first)}/{len(first)} | "
+            f"{len(any_pass)}/{len(texts)} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--attach", type=Path, help="folder of the run's keys (statement -> builds)")
+    args = parser.parse_args()
+    if args.attach:
+        attach(args.attach, args.paths)
+    else:
+        for folder in args.paths:
+            table(folder)
+
+
+if __name__ == "__main__":
+    main()
