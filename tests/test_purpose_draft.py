@@ -1376,4 +1376,5 @@ def test_a_hard_wrapped_mission_is_one_sentence_and_an_institutions_name_is_no_g
 
 def test_a_doing_that_helps_bring_about_a_result_is_drafted_with_its_result() -> None:
     first = draft_purpose(goal="Providing garden plots for renters helps to makes Leeds greener.").drafts[0]
-    assert first.statement.startswith("Provide garden plots for renters to make Leeds greener"), first.statement
+    statement = first.statement
+    assert statement.startswith("Provide garden plots for renters to make Leeds greener"), statement
