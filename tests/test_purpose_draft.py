@@ -1378,3 +1378,47 @@ def test_a_doing_that_helps_bring_about_a_result_is_drafted_with_its_result() ->
     first = draft_purpose(goal="Providing garden plots for renters helps to makes Leeds greener.").drafts[0]
     statement = first.statement
     assert statement.startswith("Provide garden plots for renters to make Leeds greener"), statement
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        (
+            "Our primary focus is on player welfare and development; to be inclusive.",
+            "Focus on player welfare",
+        ),
+        ('The mission of the Care Group is to "restore the bush" on Cooleman Ridge.', "Restore the bush on"),
+        (
+            "The Farmers Union is an advocate for family farmers in Wyoming.",
+            "Be an advocate for family farmers",
+        ),
+        (
+            "Harm reduction programs provide information on the risks if one chooses to experiment.",
+            "Provide information on the risks",
+        ),
+    ],
+)
+def test_round_eighteen_aims_are_drafted_and_a_structure_rule_is_not(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert statements[0].startswith(drafted), statements
+    assert not any(re.search(r"Focus is|if one chooses|“|\"", s) for s in statements), statements
+    structure = "The cooperative shall be structured to form an equitable organization for building software."
+    assert not any(
+        s.statement.startswith("The cooperative shall") for s in draft_purpose(goal=structure).drafts
+    )
+
+
+def test_a_named_plan_sets_the_deadline_and_a_definition_clause_is_no_purpose(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    doc = write(
+        tmp_path / "strategy.md",
+        "# Our strategic plan\n\nThis was the first year of our work under Strategy 2020, the five-year "
+        'plan.\n\n## Definitions\n\nThe expression "the faculty" shall mean the Faculty of Engineering, '
+        "hereinafter referred to as the faculty.\n\n### Our mission\n\nTo reduce suffering across "
+        "Australia.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-s").drafts]
+    assert statements[0].startswith("Reduce suffering across Australia"), statements
+    assert all("2020" in s for s in statements), statements
+    assert not any("faculty" in s for s in statements), statements

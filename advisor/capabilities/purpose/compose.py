@@ -212,6 +212,15 @@ _SETTING = re.compile(
     r"|guided\s+by|as\s+(?:an?|the)\s)[^;:]{0,200}?,\s+(?=(?:we|our|members)\b)",
     re.IGNORECASE,
 )
+_FOCUS_ON = re.compile(
+    r"^(?:our|the|its|their)\s+(?:(?:primary|main|core|key)\s+)?focus\s+(?:is|are)\s+on\s+", re.I
+)
+# "Rocky Mountain Farmers Union is an advocate for family farmers": the role the body takes
+_ROLE_FOR = re.compile(
+    r"^[^;:,]{0,80}?\b(?:is|are)\s+(?P<role>(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:advocate|voice|champion|catalyst|hub|leading\s+voice)\s+(?:for|of)\s+)",
+    re.IGNORECASE,
+)
 # A charity's objects as nouns: "The objects of the CIO are the relief of poverty in X", "Provision of
 # basic education to orphans": the noun of the doing, then what it is done to.
 _NOMINAL_VERBS = {
@@ -263,8 +272,9 @@ _TAIL = re.compile(
 _SO_THAT_AFTER = re.compile(
     r",\s+(?:hence|thus|therefore)\b"
     # "... medical care with the understanding that every life matters": the belief behind the aim
-    r"|,?\s+with\s+the\s+(?:understanding|belief|conviction|knowledge)\s+that\b"
-    r"|,\s+without\s+(?:distinction|regard|discrimination)\b",  # a charity's condition, not its aim
+    r"|,?\s+(?:with|under)\s+the\s+(?:understanding|belief|conviction|knowledge|recognition)\s+that\b"
+    r"|,\s+without\s+(?:distinction|regard|discrimination)\b"  # a charity's condition, not its aim
+    r"|\s+if\s+(?:one|you|they|someone|anyone)\s+(?:chooses?|decides?|wants?)\b",
     re.IGNORECASE,
 )
 # "..., and they do this not only by providing funding ...": the means, after the aim.
@@ -380,6 +390,7 @@ def goal_sentences(text: str) -> list[str]:
     text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)  # a quoted block's mark: "> _Delivering X._"
     text = re.sub(r"[ \t]+([,;])", r"\1", text)  # "health education , entrepreneurship"
     text = re.sub(r",(?=[a-z])", ", ", text)  # "among the public,we initiated"
+    text = re.sub(r"(?<=\bto )[\"“]([^\"“”\n]{1,80})[\"”]", r"\1", text)  # 'is to "restore the bush"'
     text = re.sub(r"\.[ \t]+(?=to\s+[a-z])", ".\n", text)  # "X for biomass. to provide Y": two aims
     text = _ASIDE.sub("", text)
     # "an organization within the meaning of Section 501(c)(3) of the Internal Revenue Code that ...": law
@@ -537,6 +548,14 @@ def strip_lead(clause: str) -> str:
         # "of evolving and maintaining X" -> "Evolve and maintain X"
         rest = _coordinated_verbs(" ".join(doing[1:]))
         return f"{str(gerund_base(doing[0], guess=True)).capitalize()} {rest}".strip()
+    focus = _FOCUS_ON.match(clause)
+    if focus:  # "Our primary focus is on player welfare" -> "Focus on player welfare"
+        return f"Focus on {clause[focus.end() :]}"
+    role = _ROLE_FOR.match(clause)
+    if role and not _opens_with_verb(
+        clause
+    ):  # "X is an advocate for farmers" -> "Be an advocate for farmers"
+        return f"Be {clause[role.start('role') :]}"
     nominal = _NOMINAL_AIM.match(clause)
     if nominal:  # "The object of the CIO is the advancement of X", "Provision of X to Y": the doing
         noun = nominal.group("noun").lower()
@@ -711,7 +730,8 @@ _PLURAL_AGENTS = re.compile(
     r"|stakeholders|funders|leaders|parties|institutions|networks|nonprofits|non-profits|businesses"
     r"|churches|congregations|providers|advocates|neighbo(?:u)?rs|citizens|people|youth|students"
     r"|families|communities|cities|counties|municipalities|governments|companies|employers|unions"
-    r"|researchers|scientists|teachers|schools|clinics|hospitals|libraries|maintainers|contributors)"
+    r"|researchers|scientists|teachers|schools|clinics|hospitals|libraries|maintainers|contributors"
+    r"|programs|programmes|projects|services|initiatives|campaigns)"
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))?"  # "members of the SVP"
     r"\s+(?:(?:together|jointly|collectively)\s+)?(?P<verb>[a-z]+)\s+(?=\S)",
     re.IGNORECASE,
@@ -968,7 +988,8 @@ _FUTURE_STATE = re.compile(
     r"^(?:[A-ZÀ-Þ][^,;:]{0,80}?\s(?:will|shall)\s+(?:be|have|become)\b"
     # "The project will be implemented from January 2015": a schedule, no state to reach
     r"(?!\s+(?:implemented|held|run|managed|funded|led|hosted|chaired|coordinated|administered|reviewed"
-    r"|conducted|organi[sz]ed|delivered|carried\s+out|launched|completed)\b)"
+    r"|conducted|organi[sz]ed|delivered|carried\s+out|launched|completed|structured|governed|composed"
+    r"|constituted|called|known|registered|located)\b)"
     r"|(?i:every|all|each|no)\s[^,;:]{0,60}?\s(?:will|shall)\s+[a-z]+)"
 )
 
@@ -993,6 +1014,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     if _named_subject(body):  # "Open Austin believes ...": a name, not the verb "open"
         return False
     if _opens_with_verb(body) or _FUTURE_STATE.match(body):
+        return True
+    if body.startswith("Be ") and _ROLE_FOR.match(source):  # "X is an advocate for Y": "Be an advocate for Y"
         return True
     first = body.split()[0].rstrip(",;:") if body.split() else ""
     return bool(

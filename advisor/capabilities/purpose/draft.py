@@ -63,9 +63,11 @@ NO_GOAL_IN_DOCUMENTS = (
 # In notes a deadline is often told, not phrased as one: "the target date is the end of 2027".
 _DEADLINE = re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:20\d\d)\b|\b(?:in|for)\s+(?:20\d\d)\b", re.I)
 _PLAN_PERIOD = re.compile(
-    r"\b(?:plan|strategy|roadmap|programme|program|agenda)\b[^>›]{0,12}?(?P<start>20\d\d)\s*[-–/]\s*(?P<end>20\d\d|\d\d)\b",
+    r"\b(?:plan|strategy|roadmap|programme|program|agenda)\b[^>›]{0,12}?(?P<start>20\d\d)\s*[-–/]\s*(?P<end>20\d\d|\d\d)\b"
+    r"|\b(?:strategy|plan|agenda|vision)\s+(?P<end_only>20\d\d)\b",  # "Strategy 2020"
     re.I,
 )
+_NAMED_PLAN = re.compile(r"\b(?:Strategy|Vision|Agenda|Plan)\s+(?P<end_only>20\d\d)\b(?!\s*[-–/])")
 _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.I)
 _MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
@@ -73,6 +75,7 @@ _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\(?[a-h]\))\s+")  # "- X", "2. X",
 _RULES_HEADING = re.compile(
     r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|powers?|"
     r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
+    r"equal\s+opportunit\w+|definitions?|interpretation|"
     r"communications?\s+between|term\s+and\s+termination)\b",
     re.I,
 )
@@ -82,6 +85,7 @@ _PROCEDURE = re.compile(
     r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
     r"hold\s+office|re-?eligible|such\s+other\s+lawful\s+things|goods\s+and\s+services|"
+    r"hereinafter|referred\s+to\s+as|shall\s+mean|the\s+expression|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
     r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|fiscal\s+year|"
     r"assets|earnings|exempt\s+purposes?|dissolution|inure|"
@@ -476,10 +480,12 @@ def _told_deadline(passages: list[Passage]) -> tuple[str, Passage, str] | None:
     """A deadline the documents tell in passing ("the target date is the end of 2027"), or the end of
     the period a plan covers ("# Strategic plan: 2025-2026")."""
     for passage in passages:
-        period = _PLAN_PERIOD.search(f"{passage.title} > {passage.heading}")
+        named = _NAMED_PLAN.search(passage.text)  # "our work under Strategy 2020, the five-year plan"
+        period = _PLAN_PERIOD.search(f"{passage.title} > {passage.heading}") or named
         if period:
-            end = period.group("end")
-            year = end if len(end) == 4 else period.group("start")[:2] + end
+            found = period.groupdict()
+            end = found.get("end") or found["end_only"]
+            year = end if len(end) == 4 else found["start"][:2] + end
             return f"by {year}", passage, period.group(0)
     for passage in passages:
         for sentence in split_sentences(passage.text):
