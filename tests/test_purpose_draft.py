@@ -1422,3 +1422,49 @@ def test_a_named_plan_sets_the_deadline_and_a_definition_clause_is_no_purpose(
     assert statements[0].startswith("Reduce suffering across Australia"), statements
     assert all("2020" in s for s in statements), statements
     assert not any("faculty" in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        # a headline: the body, then what it is for
+        (
+            "A community coalition to cut child food insecurity in Dayton from 14% to 9% by 2028.",
+            "Cut child food insecurity in Dayton from 14% to 9% by 2028.",
+        ),
+        (
+            "A network of clinics to expand dental care for children in rural Montana.",
+            "Expand dental care for children in rural Montana",
+        ),
+        # an end state named as a noun phrase
+        ("Zero traffic deaths in Portland by 2035.", "Achieve zero traffic deaths in Portland by 2035."),
+        (
+            "Our goal: fewer ER visits for asthma in Fresno by 2027.",
+            "Reduce the number of ER visits for asthma in Fresno",
+        ),
+        (
+            "Every child in Leeds reading at grade level by 2030.",
+            "Get every child in Leeds reading at grade level by 2030.",
+        ),
+    ],
+)
+def test_a_goal_written_as_a_headline_or_an_end_state_is_drafted_in_its_own_words(
+    goal: str, drafted: str
+) -> None:
+    result = draft_purpose(goal=goal)
+    statements = [d.statement for d in result.drafts]
+    assert not result.warnings, result.warnings
+    assert any(s.startswith(drafted) for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The Board may establish a working group to review the budget.",
+        "More information is available on the website.",
+        "Every member organisation meeting the criteria may vote.",
+    ],
+)
+def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
+    result = draft_purpose(goal=clause)
+    assert all(d.statement.startswith("Reach [") for d in result.drafts), [d.statement for d in result.drafts]

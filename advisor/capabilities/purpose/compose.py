@@ -700,6 +700,9 @@ def strip_lead(clause: str) -> str:
         subject = purpose and _GERUND_SUBJECT.search(" ".join(clause[purpose.end() :].split()[:6]))
         if purpose and verb and not _opens_with_verb(clause) and not subject:
             return f"{verb.capitalize()}{_coordinated_verbs(clause[purpose.end() :])}"
+    state = _nominal_state(clause)
+    if state:
+        return state
     dated = _DATED_STATE.match(clause)
     if dated:  # "In 2030 there is X" -> "By 2030, achieve X"
         return f"By {dated.group('year')}, achieve {clause[dated.end() :]}"
@@ -849,7 +852,11 @@ _BODY_TO = re.compile(
     r"\b(?:is|are|was|were)\s+(?:an?|the)\s+[^;:.]{0,80}?\b" + _BODY_NOUNS + r"\s+to\s+(?=[a-z])"
     r"|\b(?:funded|supported|sponsored|commissioned|mandated)\s+by\s+[^;:]{1,80}?\s+to\s+(?=[a-z])"
     # "X is designing this (Y project) to encourage Z"
-    r"|\b(?:is|are)\s+(?:designing|running|implementing|launching|leading)\s+(?:this|the|a)\b[^;:]{0,80}?\s+to\s+(?=[a-z])",
+    r"|\b(?:is|are)\s+(?:designing|running|implementing|launching|leading)\s+(?:this|the|a)\b[^;:]{0,80}?\s+to\s+(?=[a-z])"
+    # a headline with no verb of its own: "A community coalition to cut X", "A network of clinics to
+    # expand Y" (never "The Board may establish a group to review Z": no verb before the body)
+    r"|^(?:an?\s+|the\s+)?(?:(?!(?:may|shall|will|must|can|should|could|would|is|are|was|were|has|have|had)\b)"
+    r"[\w'’&-]+\s+){0,5}?" + _BODY_NOUNS + r"(?:\s+of\s+[^;:.]{1,60}?)?\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "... established in 2018 for the express purpose of standardizing X": the doing named is the goal.
@@ -865,6 +872,42 @@ _BODY_DEDICATED = re.compile(
 _DATED_STATE = re.compile(
     r"^(?:in|by)\s+(?P<year>(?:19|20)\d{2}),?\s+there\s+(?:is|are|will\s+be)\s+(?=\S)", re.IGNORECASE
 )
+
+
+# "Zero traffic deaths in Portland by 2035", "Fewer ER visits for asthma in Fresno", "Every child in
+# Leeds reading at grade level by 2030": an end state named as a noun phrase, with no verb of its own.
+_NOMINAL_STATE = re.compile(
+    r"^(?:(?P<amount>zero|fewer|more|less|(?:\d+(?:\.\d+)?\s*%|half|twice\s+as\s+many)\s+(?:fewer|more|less))"
+    r"|(?P<every>every)\s+(?:[\w'’-]+\s+){1,5}?(?P<doing>[a-z]+ing))\s+(?=[a-z])(?!than\b)",
+    re.IGNORECASE,
+)
+
+
+# words in -ing that are no doing ("every thing", "every housing unit", "every meeting")
+_ING_NOUN = re.compile(
+    r"\w*thing|housing|building|funding|clothing|morning|evening|spring|meeting|training|sibling|setting"
+    r"|wedding|ceiling|king|ring|string|offspring|during"
+)
+
+
+def _nominal_state(clause: str) -> str | None:
+    """ "Zero traffic deaths in Portland by 2035" -> "Achieve zero traffic deaths ...", "Every child
+    reading by 2030" -> "Get every child reading ..."; None when the clause has a verb of its own
+    ("More information is available")."""
+    state = _NOMINAL_STATE.match(clause)
+    if not state or re.search(r"\b(?:is|are|was|were|has|have|had|will|shall|can|may|must)\b", clause, re.I):
+        return None
+    if state.group("amount") and _finite_verb_follows(clause):
+        return None
+    if state.group("every"):  # never "Every cooling centre in X stays open": a verb of its own
+        own_verb = (
+            _finite_verb_follows(clause[state.end() :])
+            or _ING_NOUN.fullmatch(state.group("doing").lower()) is not None
+        )
+        return None if own_verb else f"Get {_lower_first(clause)}"
+    if state.group("amount").lower() == "fewer":  # "Fewer ER visits" -> "Reduce the number of ER visits"
+        return f"Reduce the number of {clause[state.end() :]}"
+    return f"Achieve {_lower_first(clause)}"
 
 
 def without_openings(sentence: str) -> str:
