@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.draft import draft_purpose
 from advisor.capabilities.purpose.models import PurposeDrafts
+from advisor.capabilities.purpose.rules import find_population
 from advisor.cli.main import app
 from advisor.errors import AdvisorError
 from advisor.service.runtime import Runtime
@@ -1468,3 +1469,53 @@ def test_a_goal_written_as_a_headline_or_an_end_state_is_drafted_in_its_own_word
 def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
     result = draft_purpose(goal=clause)
     assert all(d.statement.startswith("Reach [") for d in result.drafts), [d.statement for d in result.drafts]
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        # a setting before the verb or the lead-in
+        (
+            "In close collaboration with the county, lead a review of the shelter standards.",
+            "Lead a review of the shelter standards",
+        ),
+        (
+            "During the three year period, the Alliance will aim to engage four partner cities.",
+            "Engage four partner cities",
+        ),
+        ("As soon as possible, we'd like to open a second pantry in Leith.", "Open a second pantry in Leith"),
+        # a pledge, a target, a commitment to doing
+        (
+            "Under the Paris Agreement, Ruritania pledged to cut emissions 40 percent by 2030.",
+            "Cut emissions",
+        ),
+        ("The county's target to halve rough sleeping by 2027 was set in May.", "Halve rough sleeping"),
+        (
+            "Vision Zero Leeds is the commitment and approach to eliminating deaths from road crashes.",
+            "Eliminate deaths from road crashes",
+        ),
+        ("Countries joining the pledge commit to a collective goal of reducing flaring.", "Reduce flaring"),
+        # an apposition before "aims to"; an adverb before the verb; verbs of every kind
+        (
+            "The Bee Project, a moonshot for ecology, aims to sequence every bee species.",
+            "Sequence every bee",
+        ),
+        ("Significantly increase the share of renewable power in Kenya.", "Significantly increase the share"),
+        ("Add at least two new members to the board.", "Add at least two new members"),
+        ("finalize the data-sharing agreement", "Finalize the data-sharing agreement"),
+        # a year in the lead-in stays; a fundraising target is money to raise
+        ("Our goal for 2026 is to open a tool library in Leith.", "By the end of 2026, open a tool library"),
+        ("Our first fundraising target is $50,000 by the end of 2027.", "Raise $50,000 by the end of 2027"),
+    ],
+)
+def test_more_real_ways_of_stating_an_aim_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any(s.startswith(drafted) for s in statements), statements
+
+
+def test_a_month_is_never_taken_for_a_place() -> None:
+    statements = [
+        d.statement for d in draft_purpose(goal="Hold a summit in May to plan the work in Leeds.").drafts
+    ]
+    assert not any(s.startswith("In May") for s in statements), statements
+    assert not find_population("Hold a summit in May").met

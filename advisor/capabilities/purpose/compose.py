@@ -52,7 +52,7 @@ _MORE_VERBS = (
     "insulate lend litigate mentor narrow negotiate nourish operate rebuild recycle reforest repair "
     "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
     "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance "
-    "leverage focus transform pioneer perform"
+    "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -64,15 +64,16 @@ _PURPOSE_LEAD = re.compile(
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objects?|objectives?|role|task|intent|impact|ambition"
     r"|project"
     r"|(?:primary|main|core)\s+focus)"
-    r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
+    r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:for|in)\s+(?:19|20)\d{2}|\s+this\s+year)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:therefore\s+|thus\s+|simply\s+)?"
     r"(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
     r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
     # "It is vital for ERS to ensure that ...": what the body must do
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
-    r"|[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
-    r"endeavou?rs?|attempts?|"
+    # "The Earth BioGenome Project (EBP), a moonshot for biology, aims to": an apposition, then the lead-in
+    r"|(?:[^,;:]{1,80},\s+(?:an?|the)\s+[^,;:]{1,60},\s+)?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
+    r"endeavou?rs?|attempts?|pledged|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
@@ -123,7 +124,7 @@ _HISTORY = re.compile(
 )
 # "... working towards a common goal of creating accessible map data": the goal is the doing named.
 _GOAL_OF = re.compile(
-    r"^[^;]{0,300}?\b(?:a|the|our|their|its)\s+(?:common\s+|shared\s+|main\s+|overall\s+|core\s+)?"
+    r"^[^;]{0,300}?\b(?:a|the|our|their|its)\s+(?:common\s+|shared\s+|main\s+|overall\s+|core\s+|collective\s+)?"
     r"(?:goal|aim|mission|purpose|objective|focus)\s+(?:of|on)\s+(?=\w+ing\b)",
     re.IGNORECASE,
 )
@@ -210,6 +211,15 @@ _WANT_OTHERS = re.compile(
 _SETTING = re.compile(
     r"^(?:in\s+concert\s+with|in\s+partnership\s+with|alongside|moved\s+by|inspired\s+by|driven\s+by"
     r"|guided\s+by|as\s+(?:an?|the)\s)[^;:]{0,200}?,\s+(?=(?:we|our|members)\b)",
+    re.IGNORECASE,
+)
+# "In close collaboration with SERCOM, lead ...", "During the five year period, the Consortium will aim
+# to ...", "As quickly as possible, we'd like to ...": a setting dropped only when a verb or a lead-in
+# follows it.
+_WORK_SETTING = re.compile(
+    r"^(?:in\s+(?:close\s+)?(?:collaboration|cooperation|consultation|coordination)\s+with|during|over\s+the"
+    r"\s+(?:next|coming)|beyond\s+(?:that|this)|as\s+(?:quickly|soon)\s+as\s+possible|in\s+the\s+(?:coming|next)"
+    r"|under\s+the)\b[^;:]{0,120}?,\s+",
     re.IGNORECASE,
 )
 _FOCUS_ON = re.compile(
@@ -542,6 +552,11 @@ def strip_lead(clause: str) -> str:
         opened = opening.match(clause)
         if opened and len(clause[opened.end() :].split()) >= 3:
             clause = clause[opened.end() :]
+    setting = _WORK_SETTING.match(clause)
+    if setting and (
+        _opens_with_verb(clause[setting.end() :]) or _PURPOSE_LEAD.match(clause[setting.end() :])
+    ):
+        clause = clause[setting.end() :]
     goal_of = _GOAL_OF.match(clause)
     doing = clause[goal_of.end() :].split(maxsplit=1) if goal_of else []
     if doing and gerund_base(doing[0], guess=True):  # "working towards a common goal of creating X"
@@ -579,6 +594,10 @@ def strip_lead(clause: str) -> str:
         if _opens_with_verb(rest) or (
             infinitive and first.replace("-", "").isalpha() and first not in _FUNCTION_WORDS and not pronoun
         ):  # "... and agreed to them in an email": no goal
+            # "Our goal for 2024 is to improve X" -> "By the end of 2024, improve X": the year stays
+            year = re.search(r"\b(?:for|in)\s+((?:19|20)\d{2})\s+(?:is|are)\b", lead_in.group(0))
+            if year and not find_timeframe(rest).met:
+                return f"By the end of {year.group(1)}, {rest}"
             return rest[0].upper() + rest[1:]
     envisioned = _ENVISION.match(clause)
     if envisioned:  # "We envision a just world where ..." -> "Build a just world where ..."
@@ -831,7 +850,9 @@ _INNER_PURPOSE = re.compile(
     r"\s+(?:is|was|are|were)\s+(?:designed\s+)?to\s+"
     # "a non-profit with the mission to create a trusted ecosystem ..."
     r"|\bwith\s+(?:the|a|an|its|their)\s+(?:(?:main|core|shared|common)\s+)?(?:mission|goal|purpose|aim|objective)"
-    r"\s+to\s+",
+    r"\s+to\s+"
+    # "The IMO's target to reduce X", "Vision Zero is the commitment and approach to eliminating X"
+    r"|\b(?:target|commitment|pledge)(?:\s+and\s+\w+)?\s+to\s+",
     re.IGNORECASE,
 )
 # "... a verification initiative that is kickstarting fact-checking across Africa".
@@ -883,6 +904,11 @@ _NOMINAL_STATE = re.compile(
 )
 
 
+_FUNDRAISING = re.compile(
+    r"^(?:our\s+|the\s+|its\s+|their\s+)?(?:(?:first|next|annual|initial)\s+)?(?:fundraising|funding)\s+"
+    r"(?:target|goal)\s+(?:is|of)\s+(?=[$£€]\s?\d)",
+    re.IGNORECASE,
+)
 # words in -ing that are no doing ("every thing", "every housing unit", "every meeting")
 _ING_NOUN = re.compile(
     r"\w*thing|housing|building|funding|clothing|morning|evening|spring|meeting|training|sibling|setting"
@@ -894,6 +920,9 @@ def _nominal_state(clause: str) -> str | None:
     """ "Zero traffic deaths in Portland by 2035" -> "Achieve zero traffic deaths ...", "Every child
     reading by 2030" -> "Get every child reading ..."; None when the clause has a verb of its own
     ("More information is available")."""
+    raise_money = _FUNDRAISING.match(clause)
+    if raise_money:  # "Our first fundraising target is $75,000 by 2019" -> "Raise $75,000 by 2019"
+        return f"Raise {clause[raise_money.end() :]}"
     state = _NOMINAL_STATE.match(clause)
     if not state or re.search(r"\b(?:is|are|was|were|has|have|had|will|shall|can|may|must)\b", clause, re.I):
         return None
@@ -1020,8 +1049,19 @@ def _base_form(word: str) -> str | None:
     return None
 
 
+# words in -ly that are no adverb before a verb ("Family support ...", "Quarterly report ...")
+_LY_NOUN = re.compile(
+    r"family|supply|assembly|ally|rally|italy|july|reply|monopoly|anomaly|only|early|daily|weekly|monthly"
+    r"|yearly|quarterly|friendly|elderly|costly|timely",
+    re.IGNORECASE,
+)
+
+
 def _opens_with_verb(clause: str) -> bool:
-    first = clause.split()[0].lower().rstrip(",;:") if clause.split() else ""
+    words = clause.split()
+    if len(words) > 2 and re.fullmatch(r"[A-Za-z]{3,}ly", words[0]) and not _LY_NOUN.fullmatch(words[0]):
+        words = words[1:]  # "Significantly increase X", "Independently scan X"
+    first = words[0].lower().rstrip(",;:") if words else ""
     # "Co-create", "Re-imagine": a verb with its prefix
     return first in BASE_VERBS or re.sub(r"^(?:co|re)-", "", first) in BASE_VERBS
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from advisor.capabilities.purpose.models import Finding
-from advisor.capabilities.purpose.timeframe import NUMBER_WORDS, tells_the_past
+from advisor.capabilities.purpose.timeframe import MONTHS, NUMBER_WORDS, tells_the_past
 from advisor.capabilities.purpose.vocabulary import GAZETTEER, LEXICON, alternatives, inflected
 
 VAGUE_VERBS = tuple(LEXICON.vague_verbs)
@@ -308,7 +308,11 @@ def _place_matches(statement: str) -> list[tuple[int, int]]:
         # "Harbor County", never "City" or "State" alone ("City-seeded CLTs")
         if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0)) and not re.fullmatch(_PLACE_SUFFIX, m.group(0))
     ]
-    return sorted(found)
+    # "in May", "on Monday": a time, never a place
+    return sorted(span for span in found if not _CALENDAR.fullmatch(statement[span[0] : span[1]]))
+
+
+_CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
 
 
 # "across the Gavi portfolio", "in the National Grid control room": "the" + capitalised words + a common
