@@ -1506,6 +1506,32 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
         # a year in the lead-in stays; a fundraising target is money to raise
         ("Our goal for 2026 is to open a tool library in Leith.", "By the end of 2026, open a tool library"),
         ("Our first fundraising target is $50,000 by the end of 2027.", "Raise $50,000 by the end of 2027"),
+        # a purpose after "is to:", a setting clause, an adverb, "is intended to", "aspire to", "focus is to"
+        ("The purpose of the Council is to: Streamline the intake forms.", "Streamline the intake forms"),
+        (
+            "As rents keep rising across Leith, we aim to bridge the gap with a tenants' fund.",
+            "Bridge the gap with a tenants' fund",
+        ),
+        ("Politically, the Fellowship aims to be a voice for small farms.", "Be a voice for small farms"),
+        (
+            "The Map is intended to provide data on every food pantry in Ohio.",
+            "Provide data on every food pantry",
+        ),
+        ("We aspire to provide every student with a mentor in Leeds.", "Provide every student with a mentor"),
+        (
+            "Our focus is to help more women lead tenant unions in Leeds.",
+            "Help more women lead tenant unions",
+        ),
+        ("The long-term vision for the Hub is to serve as a resource for clinics.", "Serve as a resource"),
+        # what a body was founded for, as a doing; gerunds after a preposition stay nouns
+        (
+            "The SSI was founded in 2010 as the first group dedicated to improving software in research.",
+            "Improve software in research",
+        ),
+        (
+            "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
+            "Oversee a tool for recording, documenting and running surveys",
+        ),
     ],
 )
 def test_more_real_ways_of_stating_an_aim_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
@@ -1519,3 +1545,11 @@ def test_a_month_is_never_taken_for_a_place() -> None:
     ]
     assert not any(s.startswith("In May") for s in statements), statements
     assert not find_population("Hold a summit in May").met
+
+
+def test_an_aim_announced_as_the_following_objectives_is_the_objective_not_the_announcement() -> None:
+    goal = (
+        "Initially, the WG will focus on the following objectives. Become a hub for R initiatives in Leeds."
+    )
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert statements[0].startswith("Become a hub for R projects"), statements

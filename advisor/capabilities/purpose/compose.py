@@ -52,7 +52,8 @@ _MORE_VERBS = (
     "insulate lend litigate mentor narrow negotiate nourish operate rebuild recycle reforest repair "
     "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
     "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance "
-    "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take"
+    "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take "
+    "initiate shape transmit oversee streamline elevate"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -62,9 +63,9 @@ _PURPOSE_LEAD = re.compile(
     # also aims to": a setting before the subject
     r"(?:(?:in\s+the\s+spirit\s+of|in\s+an?\s+(?:era|time|world)|together|as\s+an?)\b[^;:]{0,160}?,\s+)?"
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objects?|objectives?|role|task|intent|impact|ambition"
-    r"|project"
-    r"|(?:primary|main|core)\s+focus)"
-    r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:for|in)\s+(?:19|20)\d{2}|\s+this\s+year)?(?:\s+of\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
+    r"|project|scope"
+    r"|(?:(?:primary|main|core)\s+)?focus)"
+    r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:for|in)\s+(?:19|20)\d{2}|\s+this\s+year)?(?:\s+(?:of|for)\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:therefore\s+|thus\s+|simply\s+)?"
     r"(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
@@ -73,7 +74,7 @@ _PURPOSE_LEAD = re.compile(
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     # "The Earth BioGenome Project (EBP), a moonshot for biology, aims to": an apposition, then the lead-in
     r"|(?:[^,;:]{1,80},\s+(?:an?|the)\s+[^,;:]{1,60},\s+)?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
-    r"endeavou?rs?|attempts?|pledged|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
+    r"endeavou?rs?|attempts?|pledged|aspires?|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
     r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
@@ -185,7 +186,7 @@ _VISION_GERUND = re.compile(
 )
 # "The purposes for which the Company is formed ... include maintaining X": the doings listed.
 _PURPOSES_INCLUDE = re.compile(
-    r"^[^;:]{0,40}?\bpurposes?\b[^;:]{0,120}?\binclude\s+(?P<gerund>\w+ing)\b", re.IGNORECASE
+    r"^[^;:]{0,40}?\b(?:purposes?|goals)\b[^;:]{0,120}?\binclude\s+(?P<gerund>\w+ing)\b", re.IGNORECASE
 )
 # "We envision a just world where ...", "The vision is a Dallas where ...": the picture to build.
 _ENVISION = re.compile(
@@ -219,7 +220,7 @@ _SETTING = re.compile(
 _WORK_SETTING = re.compile(
     r"^(?:in\s+(?:close\s+)?(?:collaboration|cooperation|consultation|coordination)\s+with|during|over\s+the"
     r"\s+(?:next|coming)|beyond\s+(?:that|this)|as\s+(?:quickly|soon)\s+as\s+possible|in\s+the\s+(?:coming|next)"
-    r"|under\s+the)\b[^;:]{0,120}?,\s+",
+    r"|under\s+the|as|this\s+year|[a-z]{4,}ly(?=,))\b[^;:]{0,120}?,\s+",
     re.IGNORECASE,
 )
 _FOCUS_ON = re.compile(
@@ -553,10 +554,9 @@ def strip_lead(clause: str) -> str:
         if opened and len(clause[opened.end() :].split()) >= 3:
             clause = clause[opened.end() :]
     setting = _WORK_SETTING.match(clause)
-    if setting and (
-        _opens_with_verb(clause[setting.end() :]) or _PURPOSE_LEAD.match(clause[setting.end() :])
-    ):
-        clause = clause[setting.end() :]
+    after = clause[setting.end() :] if setting else ""
+    if after and (_opens_with_verb(after) or _PURPOSE_LEAD.match(after) or _MODAL_SUBJECT.match(after)):
+        clause = after
     goal_of = _GOAL_OF.match(clause)
     doing = clause[goal_of.end() :].split(maxsplit=1) if goal_of else []
     if doing and gerund_base(doing[0], guess=True):  # "working towards a common goal of creating X"
@@ -706,6 +706,9 @@ def strip_lead(clause: str) -> str:
     if founded:
         rest = clause[founded.end() :]
         first = rest.split()[0] if rest.split() else ""
+        if first.endswith("ing") and first.lower() not in BASE_VERBS:  # "... dedicated to improving X"
+            stem = gerund_base(first, guess=True) or ""
+            rest, first = (f"{stem}{rest[len(first) :]}" if stem else ""), stem
         if first.isalpha() and first not in _FUNCTION_WORDS:
             return rest[0].upper() + rest[1:]
     body_to = _BODY_TO.search(clause)
@@ -860,11 +863,12 @@ _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]
 # "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
 _FOUNDED_TO = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)|designed"
+    r"|built|intended|meant"
     # "NGOs, funders and innovators, collaborating to achieve the SDGs": why they work together
     r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+(?:together|collectively)"
     # "provides a framework for action to reduce tobacco use": what the framework is for
     r"|(?:framework|platform|roadmap|blueprint|agenda)(?:\s+for\s+(?:action|change|collaboration))?)\b"
-    r"[^;:.]{0,40}?\bto\s+(?=[a-z])",
+    r"[^;:.]{0,80}?\bto\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "X is a global partnership to accelerate Y", "The Centers are funded by HRSA to improve Y": what the
@@ -992,7 +996,8 @@ def _described_goal(clause: str) -> str | None:
     return f"{verb.capitalize()}{'' if rest.startswith(',') else ' '}{rest}" if rest else None
 
 
-_MEANS_GERUND = re.compile(r"\b(?:by|through|while|when)\s+\w+ing\b")
+# a gerund after a preposition is a means or a noun ("a tool for recording, documenting and running X")
+_MEANS_GERUND = re.compile(r"\b(?:by|through|while|when|for|of|in|on|about|at|from|with|without)\s+\w+ing\b")
 
 
 def _coordinated_verbs(rest: str) -> str:
@@ -1081,7 +1086,7 @@ _NOUNS_BEFORE_TO = (
     r"(?:commitment|dedication|contribution|access|approach|answer|key|path|road|way|threat|response|"
     r"attention|relation|respect|devotion|exposure|opposition|resistance|solution|gateway|guide|introduction)"
 )
-_DANGLING = re.compile(r"\b(?:the\s+following|as\s+follows)\s*:?\s*$", re.I)
+_DANGLING = re.compile(r"\b(?:the\s+following(?:\s+\w+){0,2}|as\s+follows)\s*:?\s*$", re.I)
 
 
 def is_goal_clause(clause: str, source: str = "") -> bool:
