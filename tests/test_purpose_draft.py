@@ -1552,4 +1552,4 @@ def test_an_aim_announced_as_the_following_objectives_is_the_objective_not_the_a
         "Initially, the WG will focus on the following objectives. Become a hub for R initiatives in Leeds."
     )
     statements = [d.statement for d in draft_purpose(goal=goal).drafts]
-    assert statements[0].startswith("Become a hub for R projects"), statements
+    assert statements[0].startswith("Become a hub for R initiatives"), statements
