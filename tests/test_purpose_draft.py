@@ -1553,3 +1553,19 @@ def test_an_aim_announced_as_the_following_objectives_is_the_objective_not_the_a
     )
     statements = [d.statement for d in draft_purpose(goal=goal).drafts]
     assert statements[0].startswith("Become a hub for R initiatives"), statements
+
+
+def test_rules_how_tos_disclaimers_and_pronoun_clauses_in_a_workspace_are_never_drafted_as_its_goal(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    doc = write(
+        tmp_path / "process.md",
+        "# How the group works\n\n## Process\n\nThe vote lasts ten days. Voting ends at 23:59 UTC.\n\n"
+        "Steering members serve a one-year term.\n\nTo publish a release, the Maintainer will merge the "
+        "release branch.\n\nTo join, create a GitHub account if you don't have one.\n\nThe Project does not "
+        "intend to be a marketing organization.\n\nThe Committee shall meet as necessary but shall strive to "
+        "do so no less than quarterly.\n\nAn explicit non-goal is to prepare a funding strategy.\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
+    junk = r"23:59|one-year term|merge|GitHub|marketing|[Dd]o so|funding strategy"
+    assert not any(re.search(junk, d) for d in drafts), drafts

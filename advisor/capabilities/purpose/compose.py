@@ -577,6 +577,8 @@ def strip_lead(clause: str) -> str:
         noun_verb = _NOMINAL_VERBS.get(noun) or str(gerund_base(noun, guess=True))
         return f"{noun_verb.capitalize()} {clause[nominal.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
+    if lead_in and re.search(r"\b(?:not|never|no\s+longer|non-goals?)\b|n['’]t\b", lead_in.group(0), re.I):
+        return clause  # "The OCI does not intend to be a marketing organization": no aim
     if lead_in:
         # "We hope to also provide X": the aim is "Provide X"
         rest = re.sub(r"^(?:also|further|additionally)\s+(?=[a-z])", "", clause[lead_in.end() :])
@@ -902,7 +904,7 @@ _DATED_STATE = re.compile(
 # "Zero traffic deaths in Portland by 2035", "Fewer ER visits for asthma in Fresno", "Every child in
 # Leeds reading at grade level by 2030": an end state named as a noun phrase, with no verb of its own.
 _NOMINAL_STATE = re.compile(
-    r"^(?:(?P<amount>zero|fewer|more|less|(?:\d+(?:\.\d+)?\s*%|half|twice\s+as\s+many)\s+(?:fewer|more|less))"
+    r"^(?:(?P<amount>zero|fewer|(?:\d+(?:\.\d+)?\s*%|half|twice\s+as\s+many)\s+(?:fewer|more|less))"
     r"|(?P<every>every)\s+(?:[\w'’-]+\s+){1,5}?(?P<doing>[a-z]+ing))\s+(?=[a-z])(?!than\b)",
     re.IGNORECASE,
 )

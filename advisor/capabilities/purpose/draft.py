@@ -82,7 +82,8 @@ _RULES_HEADING = re.compile(
 _BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
 _TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I)  # the means listed below
 _PROCEDURE = re.compile(
-    r"\b(?:votes?|voting|quorum|ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
+    r"\b(?:votes?|voted|voting|quorum|(?:one|two|three|four|five|\d)[- ](?:year|month)\s+terms?|"
+    r"ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
     r"hold\s+office|re-?eligible|such\s+other\s+lawful\s+things|goods\s+and\s+services|"
     r"hereinafter|referred\s+to\s+as|shall\s+mean|the\s+expression|"
@@ -91,6 +92,21 @@ _PROCEDURE = re.compile(
     r"assets|earnings|exempt\s+purposes?|dissolution|inure|"
     r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed|"
     r"committers?|steering\s+committee|liaisons?|board\s+(?:membership|members?|seats?)|rotate)\b",
+    re.I,
+)
+# a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
+_ANAPHORIC = re.compile(
+    r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
+    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b)",
+    re.I,
+)
+# "To publish the document, the Maintainer will merge ...", "To record their work, inactive members will
+# be listed", "To facilitate triage you can subscribe": the aim of a rule (never "..., we will" or "...,
+# the coalition will": the body's own aim)
+_ADJUNCT_OF_A_RULE = re.compile(
+    r"^\s*to\s+[^,;:]{3,160}?(?:,\s+|\s+(?=you\b))(?!we\b|our\b|(?:the\s+)?(?:coalition|alliance|partnership|network"
+    r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’()-]+\s+){0,5}?"
+    r"(?:will|shall|must|can|may|should|is|are|has|have)\b",
     re.I,
 )
 _SERVES = re.compile(
@@ -383,8 +399,15 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue
                     if _BLANK.search(clause):
                         continue  # "end on [TBD — e.g., December 31]": a blank the document still has
-                    if _PROCEDURE.search(clause) and not _MISSION_STATED.match(part):
+                    procedure = _PROCEDURE.search(clause) or (not stated and _PROCEDURE.search(part))
+                    if procedure and not _MISSION_STATED.match(part):
                         continue  # "Receive 2/3 of the votes cast ...": how the body works, not its goal
+                    if _ADJUNCT_OF_A_RULE.match(part):
+                        continue  # "To manage the change process, the following guidelines ...": a rule's aim
+                    if re.search(r"\byou(?:r|rs)?\b", clause, re.I):
+                        continue  # "Create a GitHub account if you don't have one": a how-to for the reader
+                    if _ANAPHORIC.match(clause):
+                        continue  # "Do so no less than quarterly", "Maintain": nothing of its own
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
                     # "The mission of the project is to ..." before a clause only under a "Mission" heading
                     said = bool(_MISSION_STATED.match(part))
