@@ -106,9 +106,24 @@ _ANAPHORIC = re.compile(
 _ADJUNCT_OF_A_RULE = re.compile(
     r"^\s*to\s+[^,;:]{3,160}?(?:,\s+|\s+(?=you\b))(?!we\b|our\b|(?:the\s+)?(?:coalition|alliance|partnership|network"
     r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’()-]+\s+){0,5}?"
-    r"(?:will|shall|must|can|may|should|is|are|has|have)\b",
+    r"(?:will|shall|must|can|may|should|is|are|has|have)\b"
+    # "To provide feedback, email ...", "To join the channel, make a request here": a how-to
+    r"|^\s*to\s+[^,;:]{3,120},\s+(?:please\s+)?(?:email|e-mail|contact|see|visit|use|make|join|send|write|read|click|go"
+    r"|open|fill|submit|sign|subscribe|follow|ask|reach\s+out|get\s+in\s+touch)\b",
     re.I,
 )
+# A sentence about the document itself ("Its purpose is to describe how decisions are made", "The
+# purpose of this page is to list ..."), a norm for others ("Publishers should aim to"), a file to run,
+# or the books: no goal of the body's.
+_NOT_THE_BODYS_AIM = re.compile(
+    r"\b(?:purpose|aim|goal|objective)s?\s+of\s+this\s+(?:document|page|charter|policy|section|repository|repo|file"
+    r"|guide|handbook|proposal|process|rfc|pep|readme)\b"
+    r"|\b(?:should|must|may|might)\s+(?:\w+\s+)?(?:aim|strive|seek|try|endeavou?r)\b"
+    r"|\b(?:run|execute|install)\s+\S+\.(?:py|sh|js|R)\b|(?:^|\s)/[\w.-]+(?:/|\s|$)"
+    r"|\b(?:annual\s+report|balance\s+sheet|bank\s+account|accounts?\s+of\s+(?:expenses|income))\b",
+    re.I,
+)
+_DOCUMENT_VERBS = re.compile(r"^(?:describe|outline|set\s+out|explain|provide\s+descriptions)\b", re.I)
 _SERVES = re.compile(
     r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
 )
@@ -404,6 +419,8 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue  # "Receive 2/3 of the votes cast ...": how the body works, not its goal
                     if _ADJUNCT_OF_A_RULE.match(part):
                         continue  # "To manage the change process, the following guidelines ...": a rule's aim
+                    if _NOT_THE_BODYS_AIM.search(part) or _DOCUMENT_VERBS.match(clause):
+                        continue  # "Its purpose is to describe how decisions are made": the document's
                     if re.search(r"\byou(?:r|rs)?\b", clause, re.I):
                         continue  # "Create a GitHub account if you don't have one": a how-to for the reader
                     if _ANAPHORIC.match(clause):
