@@ -1575,3 +1575,41 @@ def test_rules_how_tos_disclaimers_and_pronoun_clauses_in_a_workspace_are_never_
         r"|model|annual"
     )
     assert not any(re.search(junk, d) for d in drafts), drafts
+
+
+@pytest.mark.parametrize(
+    ("text", "drafted"),
+    [
+        (
+            "# Board\n\n## Role\n\nThe role of the Resident Board is to advise the agencies on reaching "
+            "tenants in Fresno.\n",
+            "Advise the agencies on reaching tenants in Fresno",
+        ),
+        (
+            "# Committee\n\n## Remit\n\nThe Marketing Committee is established to research and report on "
+            "marketing strategies for the Network.\n",
+            "Research and report on marketing strategies",
+        ),
+        (
+            "# Group\n\n## Working Group Definition\n\nThe primary objective of this working group is "
+            "to support career development in community roles.\n",
+            "Support career development in community roles",
+        ),
+        (
+            "# Committee\n\nThe Network establishes the Membership Committee for the purpose of handling "
+            "applications from new partners.\n",
+            "Handle applications from new partners",
+        ),
+        (
+            "# Committee\n\n## Purpose\n\nThe main purpose of the committee is to uphold the Code of Conduct "
+            "across the network's events.\n",
+            "Uphold the Code of Conduct",
+        ),
+    ],
+)
+def test_a_workspaces_role_remit_and_establishing_purpose_are_drafted(
+    runtime: Runtime, tmp_path: Path, workspace_name: str, text: str, drafted: str
+) -> None:
+    doc = write(tmp_path / "tor.md", text)
+    drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
+    assert any(d.startswith(drafted) for d in drafts), drafts

@@ -1043,7 +1043,7 @@ def gerund_base(word: str, *, guess: bool = False) -> str | None:
         and stem[-2] not in vowels
         and stem[-2:] not in {"ng", "rg", "nc", "rc", "dg", "lv", "rv", "ns", "rs", "ps", "ls", "rd"}
     ):
-        return stem
+        return stem + "e" if re.search(r"[^aeiou]l$", stem) else stem  # "handl(e)", "tackl(e)", "settl(e)"
     return None
 
 
@@ -1108,6 +1108,9 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     if body.startswith("Be ") and _ROLE_FOR.match(source):  # "X is an advocate for Y": "Be an advocate for Y"
         return True
     first = body.split()[0].rstrip(",;:") if body.split() else ""
+    purpose_of = _PURPOSE_OF.search(source)
+    if purpose_of and gerund_base(purpose_of.group("doing"), guess=True) == first.lower():
+        return True  # "... for the purpose of handling X": "Handle X"
     return bool(
         source
         and (first[:1].isupper() or fronted is not None)

@@ -75,7 +75,7 @@ _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\(?[a-h]\))\s+")  # "- X", "2. X",
 _RULES_HEADING = re.compile(
     r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|powers?|"
     r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
-    r"equal\s+opportunit\w+|definitions?|interpretation|"
+    r"equal\s+opportunit\w+|definitions|^definition$|interpretation|"
     r"communications?\s+between|term\s+and\s+termination)\b",
     re.I,
 )
@@ -84,7 +84,8 @@ _TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I) 
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voted|voting|quorum|(?:one|two|three|four|five|\d)[- ](?:year|month)\s+terms?|"
     r"ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
-    r"approval|chairs?|resign\w*|in public|conduct\w*|decisions?|decide\w*|consensus|consider\w*|"
+    r"approval|chairs?|resign\w*|in public|(?<!code\sof\s)conduct\w*|decisions?|decide\w*|consensus|"
+    r"consider\w*|"
     r"hold\s+office|re-?eligible|such\s+other\s+lawful\s+things|goods\s+and\s+services|"
     r"hereinafter|referred\s+to\s+as|shall\s+mean|the\s+expression|"
     r"trademarks?|conflicts?\s+of\s+interest|tax-exempt|serve\s+for\s+\d|terms?\s+of\s+office|"
@@ -97,7 +98,7 @@ _PROCEDURE = re.compile(
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
 _ANAPHORIC = re.compile(
     r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
-    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b)",
+    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g)\.?$)",
     re.I,
 )
 # "To publish the document, the Maintainer will merge ...", "To record their work, inactive members will
@@ -498,7 +499,9 @@ def _passage_lines(text: str, heading: str = "", title: str = "") -> list[tuple[
 
 # What makes a clause a stated purpose, before its verb: "Our mission is to", "aims to", "Mission:".
 _PURPOSE_WORDS = re.compile(
-    r"\b(?:missions?|visions?|purposes?|goals?|aims?|objectives?|seeks?\s+to|strives?\s+to|exists?\s+to|"
+    r"\b(?:missions?|visions?|purposes?|goals?|aims?|objectives?|seeks?\s+to|"
+    r"(?:role|remit|mandate)\b[^.;:]{0,60}?\b(?:is|are|will\s+be|shall\s+be)\s+to|"
+    r"(?:established|formed|created|set\s+up|convened|chartered)\b[^.;:]{0,60}?\bto|strives?\s+to|exists?\s+to|"
     r"dedicated\s+to|committed\s+to|devoted\s+to|want\s+to|intends?\s+to|plans?\s+to|works?\s+to|"
     r"working\s+to|focused\s+(?:\w+ly\s+)?on)\b",
     re.IGNORECASE,
@@ -512,7 +515,7 @@ def _states_a_purpose(part: str, stripped: str) -> bool:
     first = stripped.split()[0].lower() if stripped.split() else ""
     if not first or stripped.lower() == part.strip().rstrip(".").lower():
         return False
-    start = part.lower().find(first)
+    start = part.lower().find(first.removesuffix("e"))  # "handle" from "for the purpose of handling"
     return start > 0 and bool(_PURPOSE_WORDS.search(part[:start]))
 
 
