@@ -1567,12 +1567,16 @@ def test_rules_how_tos_disclaimers_and_pronoun_clauses_in_a_workspace_are_never_
         "do so no less than quarterly.\n\nAn explicit non-goal is to prepare a funding strategy.\n\n"
         "To give feedback, email the chair.\n\nIts purpose is to describe how decisions are made.\n\n"
         "Publishers should aim to adopt a new version within 18 months.\n\nRun model.py under /code to "
-        "produce the forecast.\n\nThe Treasurer shall prepare the annual report.\n",
+        "produce the forecast.\n\nThe Treasurer shall prepare the annual report.\n\nSponsors that want to "
+        "have an issue prioritized should contact us.\n\nTo suggest changes or issues, use the tracker."
+        "\n\n"
+        "Since the goal of the fund is to pay maintainers, the licence matters.\n\nThe Secretary shall "
+        "complete the Annual Financial Report.\n",
     )
     drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
     junk = (
         r"23:59|one-year term|merge|GitHub|marketing|[Dd]o so|funding strategy|feedback|decisions|18 months"
-        r"|model|annual"
+        r"|model|annual|Annual|prioritized|tracker|maintainers"
     )
     assert not any(re.search(junk, d) for d in drafts), drafts
 

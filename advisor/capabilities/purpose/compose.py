@@ -58,7 +58,8 @@ _MORE_VERBS = (
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
-    r"^(?!(?:if|when|unless|whether|in\s+the\s+event|in\s+case|provided|should\s+the)\b)"
+    r"^(?!(?:if|when|unless|whether|in\s+the\s+event|in\s+case|provided|should\s+the|since|because|although"
+    r"|though|whereas)\b)"
     # "In the spirit of faith, service, and community, we strive to", "In an era when X, the initiative
     # also aims to": a setting before the subject
     r"(?:(?:in\s+the\s+spirit\s+of|in\s+an?\s+(?:era|time|world)|together|as\s+an?)\b[^;:]{0,160}?,\s+)?"
@@ -577,7 +578,7 @@ def strip_lead(clause: str) -> str:
         noun_verb = _NOMINAL_VERBS.get(noun) or str(gerund_base(noun, guess=True))
         return f"{noun_verb.capitalize()} {clause[nominal.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
-    if lead_in and re.search(r"\b(?:not|never|no\s+longer|non-goals?)\b|n['’]t\b", lead_in.group(0), re.I):
+    if lead_in and _NO_AIM_OF_OURS.search(lead_in.group(0)):
         return clause  # "The OCI does not intend to be a marketing organization": no aim
     if lead_in:
         # "We hope to also provide X": the aim is "Provide X"
@@ -694,7 +695,7 @@ def strip_lead(clause: str) -> str:
         rest = _listed_verbs(clause[agents.end() :])
         return f"{agents.group('verb').capitalize()} {rest.lstrip()}".strip()
     stated = _INNER_PURPOSE.search(clause)
-    conditional = re.match(r"(?i)(?:if|when|unless|whether)\b", clause)
+    conditional = re.match(r"(?i)(?:if|when|unless|whether|since|because|although|though|whereas)\b", clause)
     if stated and not conditional and clause[stated.end() :][:1].islower():
         rest = clause[stated.end() :]
         verb = gerund_base(rest.split()[0]) if rest.split()[0].endswith("ing") else None
@@ -943,6 +944,14 @@ def _nominal_state(clause: str) -> str | None:
     if state.group("amount").lower() == "fewer":  # "Fewer ER visits" -> "Reduce the number of ER visits"
         return f"Reduce the number of {clause[state.end() :]}"
     return f"Achieve {_lower_first(clause)}"
+
+
+# A lead-in that states no aim of the body's: a denial ("does not intend to", "an explicit non-goal is
+# to") or someone else's wish ("Sponsors that want to have an issue prioritized should contact us").
+_NO_AIM_OF_OURS = re.compile(
+    r"\b(?:not|never|no\s+longer|non-goals?)\b|n['’]t\b|\b(?:that|who)\s+(?:want|wish|need|would\s+like)\s+to\s*$",
+    re.IGNORECASE,
+)
 
 
 def without_openings(sentence: str) -> str:

@@ -98,7 +98,7 @@ _PROCEDURE = re.compile(
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
 _ANAPHORIC = re.compile(
     r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
-    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g)\.?$)",
+    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g|either)\.?$)",
     re.I,
 )
 # "To publish the document, the Maintainer will merge ...", "To record their work, inactive members will
@@ -109,7 +109,7 @@ _ADJUNCT_OF_A_RULE = re.compile(
     r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’()-]+\s+){0,5}?"
     r"(?:will|shall|must|can|may|should|is|are|has|have)\b"
     # "To provide feedback, email ...", "To join the channel, make a request here": a how-to
-    r"|^\s*to\s+[^,;:]{3,120},\s+(?:please\s+)?(?:email|e-mail|contact|see|visit|use|make|join|send|write|read|click|go"
+    r"|^\s*to\s+[^;:]{3,120}?,\s+(?:please\s+)?(?:email|e-mail|contact|see|visit|use|make|join|send|write|read|click|go"
     r"|open|fill|submit|sign|subscribe|follow|ask|reach\s+out|get\s+in\s+touch)\b",
     re.I,
 )
@@ -121,10 +121,13 @@ _NOT_THE_BODYS_AIM = re.compile(
     r"|guide|handbook|proposal|process|rfc|pep|readme)\b"
     r"|\b(?:should|must|may|might)\s+(?:\w+\s+)?(?:aim|strive|seek|try|endeavou?r)\b"
     r"|\b(?:run|execute|install)\s+\S+\.(?:py|sh|js|R)\b|(?:^|\s)/[\w.-]+(?:/|\s|$)"
-    r"|\b(?:annual\s+report|balance\s+sheet|bank\s+account|accounts?\s+of\s+(?:expenses|income))\b",
+    r"|\b(?:annual\s+(?:\w+\s+)?report|balance\s+sheet|bank\s+account|accounts?\s+of\s+(?:expenses|income))\b",
     re.I,
 )
-_DOCUMENT_VERBS = re.compile(r"^(?:describe|outline|set\s+out|explain|provide\s+descriptions)\b", re.I)
+# what a document or an officer does, not the body's aim ("Describe how ...", "Be responsible for ...")
+_DOCUMENT_VERBS = re.compile(
+    r"^(?:describe|outline|set\s+out|explain|provide\s+descriptions|be\s+responsible\s+for)\b", re.I
+)
 _SERVES = re.compile(
     r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
 )
