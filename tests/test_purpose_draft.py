@@ -1532,6 +1532,20 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # an aim that points back ("these efforts"): the main clause is the goal
+        (
+            "To support these efforts, the Mayor will invite every county to join a heat pact by 2027.",
+            "Invite every county to join a heat pact by 2027",
+        ),
+        # a list's colon inside the sentence is no place for a capital
+        (
+            "Our aim is to build a city where: The river is safe to swim in.",
+            "Build a city where the river is",
+        ),
+        (
+            "Our objectives will be to deliver: A roadmap for shared data.",
+            "Deliver a roadmap for shared data",
+        ),
     ],
 )
 def test_more_real_ways_of_stating_an_aim_are_drafted_in_their_own_words(goal: str, drafted: str) -> None:
@@ -1617,3 +1631,9 @@ def test_a_workspaces_role_remit_and_establishing_purpose_are_drafted(
     doc = write(tmp_path / "tor.md", text)
     drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
     assert any(d.startswith(drafted) for d in drafts), drafts
+
+
+def test_a_group_named_at_the_start_of_a_sentence_is_not_capitalised_inside_the_draft() -> None:
+    goal = "Each member state commits to: Accelerating clean energy deployment at the state level."
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert any("for each member state" in s for s in statements), statements

@@ -137,7 +137,10 @@ _GERUND_SUBJECT = re.compile(
 # infinitive of purpose before the subject (its aim is the goal only when "we" follow).
 _PURPOSE_ADJUNCT = re.compile(
     # "To achieve this, we": the comma tells it from "To empower them to be leaders"
-    r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),)\s+"
+    # "To support and accelerate these efforts, President Biden will ...": the aim points back, the
+    # main clause is the goal
+    r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),"
+    r"|[^,;]{0,60}?\b(?:this|these|those)\s+(?:efforts?|aims?|goals?|objectives?|ends?|vision|mission|work),)\s+"
     r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
@@ -502,7 +505,7 @@ def stated_rank(source: str) -> int:
 # A phrase whose object was cut off by the list that follows it: "... homelessness with a focus on;"
 _DANGLING_TAIL = re.compile(
     r"\s*,?\s+(?:with\s+(?:a|an|the|special|particular)\s+(?:\w+\s+){0,2}(?:on|of|to|in)"
-    r"|including|such\s+as|namely|especially|particularly|focusing\s+on"
+    r"|including(?:\s+but\s+not\s+limited\s+to)?|such\s+as|namely|especially|particularly|focusing\s+on"
     r"|and\s+to\s+(?:that|this)\s+end)$",  # "... and to that end:" (the means listed after it)
     re.IGNORECASE,
 )
@@ -1198,6 +1201,8 @@ def complete(
     the slot asking for one. `ask_group=False` (a draft): no group slot where the text names none (a
     vague group is still asked to be defined); the check beside the draft says the group is missing."""
     body = _bare_listed_infinitives(_verb_list_in_lower_case(_END.sub("", clause.strip())))
+    # "Build a world where: The ecosystem is diverse", "Deliver: A roadmap": a list's colon, mid-sentence
+    body = _COLON_THEN_NOUN.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", body)
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
     when = "" if dated else (timeframe or TIMEFRAME_SLOT)
@@ -1210,7 +1215,8 @@ def complete(
         found = _bare_vague_group(body)
         if population and (population in body or _shares_words(population, body)):
             pass  # named already ("New York's governments"), only not as the rules' population
-        elif population:
+        elif population:  # "for Each member state" -> "for each member state"
+            population = re.sub(r"^(?:Each|Every|All|The|Our)\b", lambda m: m.group(0).lower(), population)
             group = f" {_preposition(population)} {population}"
         elif lean:
             pass
@@ -1248,6 +1254,9 @@ def complete(
     if vague_time:  # "…safer soon" → "…safer by [year]", the slot where the vague time was
         body, when = body[: vague_time.start()] + when + body[vague_time.end() :], ""
     return sentence_case(f"{body} {when}")
+
+
+_COLON_THEN_NOUN = re.compile(r"(\w)\s*:\s+(The|A|An|All|Every|Each|Our|Its|Their)\b")
 
 
 # "Collect, Manage, Store and Publish X", "Assess X and to provide Y": verbs after the first one.
