@@ -1532,6 +1532,27 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # what others should do, as the goal names it
+        (
+            "The council's long-term goal (LTG) for city buses to reach zero emissions by 2035.",
+            "Get city buses to reach zero emissions by 2035",
+        ),
+        (
+            "For input data, the goal is for all shelter data to have automatic checks.",
+            "Get all shelter data",
+        ),
+        # a name that opens with a verb and a lead-in ("Resolve to Save Lives ... with a mission to")
+        (
+            "Resolve to Save Lives is an initiative with a mission to prevent 100 million deaths.",
+            "Prevent 100 million deaths",
+        ),
+        # a setting with "With", a dash before the doing, an abbreviation inside brackets
+        ("With a network of volunteers, we are creating a free map of food pantries.", "Create a free map"),
+        ("The Library is part of the Book Alliance – bringing books to every child by 2030.", "Bring books"),
+        (
+            "Lead a review of the Manual (WMO-No. 1238) with the regional centres.",
+            "Lead a review of the Manual",
+        ),
         # an aim that points back ("these efforts"): the main clause is the goal
         (
             "To support these efforts, the Mayor will invite every county to join a heat pact by 2027.",

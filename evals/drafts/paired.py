@@ -22,7 +22,11 @@ ROUNDS = {
     "round18": {
         "p": "b9c5726 (the sixteenth session's start)",
         "q": "0ee8fb3 (after the session's fixes from rounds 14-17)",
-    }
+    },
+    "round19": {
+        "p": "0ee8fb3 (round 18's second build)",
+        "q": "00d0e7d (round 18 read and fixed; the seventeenth session's sweeps)",
+    },
 }
 
 

@@ -53,7 +53,7 @@ _MORE_VERBS = (
     "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
     "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance "
     "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take "
-    "initiate shape transmit oversee streamline elevate"
+    "initiate shape transmit oversee streamline elevate specify"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -76,7 +76,7 @@ _PURPOSE_LEAD = re.compile(
     # "The Earth BioGenome Project (EBP), a moonshot for biology, aims to": an apposition, then the lead-in
     r"|(?:[^,;:]{1,80},\s+(?:an?|the)\s+[^,;:]{1,60},\s+)?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"endeavou?rs?|attempts?|pledged|aspires?|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
-    r"is\s+committed|are\s+committed|resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
+    r"is\s+committed|are\s+committed|(?<=\s)resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+"
@@ -215,6 +215,7 @@ _WANT_OTHERS = re.compile(
 # refugees, members of X ...": the setting before the subject (history and means are their own)
 _SETTING = re.compile(
     r"^(?:in\s+concert\s+with|in\s+partnership\s+with|alongside|moved\s+by|inspired\s+by|driven\s+by"
+    r"|with\s+(?:a|an|the|our|support|help)\b"
     r"|guided\s+by|as\s+(?:an?|the)\s)[^;:]{0,200}?,\s+(?=(?:we|our|members)\b)",
     re.IGNORECASE,
 )
@@ -271,6 +272,13 @@ _FRONTED_TIME = re.compile(
     r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}"
     r"|(?i:for)\s+(?:the\s+next\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years),\s+",
     re.I,
+)
+# "the long-term goal (LTAG) for international aviation to reach net zero", "the goal is for all data to
+# have X": what others should do, as "Get X to ..."
+_GOAL_FOR_OTHERS = re.compile(
+    r"\b(?:goal|aim|target|ambition|aspiration|vision)s?\s*(?:\([^()]{1,20}\)\s*)?(?:is\s+)?for\s+"
+    r"(?P<who>(?:(?!\b(?:is|are|was|were|that|which|who)\b)[^,;:()]){1,60}?)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
 )
 # "(one stands out:) for the Government of Canada to make all services available online"
 _FOR_OTHERS = re.compile(r"^for\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{0,60}?)\s+to\s+(?=[a-z])")
@@ -638,7 +646,7 @@ def strip_lead(clause: str) -> str:
         # "Build commitments"
         rest = _coordinated_verbs(head[1].removeprefix("of "))
         return f"{str(gerund_base(head[0])).capitalize()} {rest}"
-    wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause)
+    wants = _WANT_OTHERS.match(clause) or _FOR_OTHERS.match(clause) or _GOAL_FOR_OTHERS.search(clause)
     if wants:
         return f"Get {wants.group('who')} to {clause[wants.end() :]}"
     wants = _WANT_DOING.match(clause)
@@ -742,6 +750,11 @@ def strip_lead(clause: str) -> str:
         and not _GERUND_SUBJECT.search(clause[does.end() :])  # "... that place X first, are needed"
     ):
         return f"{does.group('verb').capitalize()} {clause[does.end() :]}"  # "... who advocate for X"
+    dash = _DASH_DOING.search(clause)
+    if dash and not _opens_with_verb(clause) and gerund_base(dash.group("doing")):
+        # "The Library is part of the Book Alliance – bringing books to every child by 2030"
+        rest = _coordinated_verbs(clause[dash.end() :])
+        return f"{str(gerund_base(dash.group('doing'))).capitalize()} {rest}"
     return clause[0].upper() + clause[1:] if clause else clause
 
 
@@ -899,6 +912,7 @@ _PURPOSE_OF = re.compile(
 _BODY_DEDICATED = re.compile(
     _BODY_NOUNS + r"\s+(?:dedicated|committed|devoted)\s+to\s+(?P<doing>\w+ing)\b", re.IGNORECASE
 )
+_DASH_DOING = re.compile(r"\s[–—]\s+(?P<doing>[a-z]+ing)\s+(?=\S)")
 # "In 2030 there is understanding and acceptance of autism across Lewis County": a dated end state.
 _DATED_STATE = re.compile(
     r"^(?:in|by)\s+(?P<year>(?:19|20)\d{2}),?\s+there\s+(?:is|are|will\s+be)\s+(?=\S)", re.IGNORECASE
