@@ -1658,3 +1658,19 @@ def test_a_group_named_at_the_start_of_a_sentence_is_not_capitalised_inside_the_
     goal = "Each member state commits to: Accelerating clean energy deployment at the state level."
     statements = [d.statement for d in draft_purpose(goal=goal).drafts]
     assert any("for each member state" in s for s in statements), statements
+
+
+def test_a_group_without_a_place_gets_the_place_the_text_says_the_body_works_in() -> None:
+    goal = (
+        "Lifting Honduras is a nonprofit dedicated to empowering children in Honduras by providing "
+        "supplies. Our mission is to improve access to education for underserved communities."
+    )
+    assert all("Honduras" in d.statement for d in draft_purpose(goal=goal).drafts)
+    # a place inside a name ("Association of Nigeria") or in history is never taken
+    goal = (
+        "The Care Association of Nigeria was founded in Lagos in 2003. We provide hospice care for families."
+    )
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert not any("Nigeria" in s or "Lagos" in s for s in statements), statements
+    goal = "Improve inclusion of women in the leadership of The CBO."
+    assert any("of the CBO" in d.statement for d in draft_purpose(goal=goal).drafts)

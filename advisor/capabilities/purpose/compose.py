@@ -17,6 +17,7 @@ from advisor.capabilities.purpose.rules import (
     VAGUE_GROUPS,
     VAGUE_VERBS,
     find_outcome,
+    find_place,
     find_population,
     is_determiner,
 )
@@ -1204,6 +1205,7 @@ def complete(
     named: bool = False,
     result: str | None = None,
     ask_group: bool = True,
+    place: str | None = None,
 ) -> str:
     """One sentence from `clause` (the user's words, unchanged) with each missing criterion filled
     by the given fact or a [slot]: a target after a result verb that has none, a result to count
@@ -1213,10 +1215,12 @@ def complete(
     slot is added; a vague group is asked to be defined only where it is who the goal is for.
     `result`: a result the text counts elsewhere ("10 country deployments and 50 forms"), in place of
     the slot asking for one. `ask_group=False` (a draft): no group slot where the text names none (a
-    vague group is still asked to be defined); the check beside the draft says the group is missing."""
+    vague group is still asked to be defined); the check beside the draft says the group is missing.
+    `place`: where the text says the body works, added after a group when the clause names no place."""
     body = _bare_listed_infinitives(_verb_list_in_lower_case(_END.sub("", clause.strip())))
     # "Build a world where: The ecosystem is diverse", "Deliver: A roadmap": a list's colon, mid-sentence
     body = _COLON_THEN_NOUN.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", body)
+    body = _MID_THE.sub("the", body)  # "membership of The CBO" -> "of the CBO" (never "The Hague")
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
     when = "" if dated else (timeframe or TIMEFRAME_SLOT)
@@ -1245,6 +1249,13 @@ def complete(
         elif ask_group and not (found or named or _NAMES_A_GROUP.search(body)):  # "for researchers": named
             group = f" for {POPULATION_SLOT}"
     if (
+        place
+        and not group
+        and not find_place(body).met
+        and place.lower().removeprefix("the ") not in body.lower()
+    ):
+        group = f" in {place}"  # "care for patients and families" -> "... in Nigeria"
+    if (
         lean
         or facts.outcome.met
         or _QUANTITY.search(body)
@@ -1270,6 +1281,7 @@ def complete(
     return sentence_case(f"{body} {when}")
 
 
+_MID_THE = re.compile(r"(?<=[a-z,] )The(?=\s+(?:[A-Z]{2,}\b|[a-z]))")
 _COLON_THEN_NOUN = re.compile(r"(\w)\s*:\s+(The|A|An|All|Every|Each|Our|Its|Their)\b")
 
 

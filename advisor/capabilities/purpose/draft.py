@@ -36,6 +36,7 @@ from advisor.capabilities.purpose.compose import (
     without_openings,
 )
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
+from advisor.capabilities.purpose.rules import place_spans
 from advisor.capabilities.purpose.targets import StatedTarget, stated_target
 from advisor.config import Settings
 from advisor.errors import AdvisorError
@@ -268,6 +269,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             chosen.append(clauses[0].text)
             used.append((clauses[0].passage, clauses[0].sentence))
         named = names_a_group(goal)
+        # a group but no place: the place the text says the body works in ("... in Honduras")
+        place = _where_it_works(goal) if own != [NO_GOAL_SLOT] else None
         bases = [
             complete(
                 shorten(c),
@@ -276,6 +279,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
                 named=named,
                 result=result,
                 ask_group=False,
+                place=place,
             )
             for c in chosen
         ]
@@ -359,6 +363,29 @@ def _described_place(text: str) -> str | None:
         if found.met and found.evidence and _SERVES.search(before) and not before.endswith("behalf of "):
             return _with_article(found.evidence, sentence)
     return None
+
+
+_WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?$", re.I)
+
+
+def _where_it_works(text: str) -> str | None:
+    """The place the text says the body works in ("empowering children in Honduras", "end-of-life care
+    in Nigeria"), for a goal that names a group but no place: a place after "in", "across",
+    "throughout" or "serving" in a sentence that is no history, never inside a name."""
+    for sentence in goal_sentences(text):
+        if _PAST.search(sentence):
+            continue
+        for start, end in place_spans(sentence):
+            suffix = _PLACE_NOUN.match(sentence, end)  # "the Southgate district"
+            end = suffix.end() if suffix else end
+            if _WORKS_IN.search(sentence[:start]):
+                return _with_article(sentence[start:end].strip(" ,;"), sentence)
+    return None
+
+
+_PLACE_NOUN = re.compile(
+    r"\s+(?:district|county|region|area|valley|basin|neighbou?rhood|corridor|province|state)\b"
+)
 
 
 def _with_article(place: str | None, text: str) -> str | None:

@@ -251,6 +251,23 @@ def find_population(statement: str) -> Finding:
     return Finding(True, original[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
 
 
+def place_spans(statement: str) -> list[tuple[int, int]]:
+    """(start, end) of each place of `statement` that is not part of a name nor a past event's venue
+    (with the places listed after it: "England, Scotland and Wales"), in order; no groups."""
+    places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
+    spans: list[tuple[int, int]] = []
+    for i, span in enumerate(places):
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(_place_list(statement, places[i:]))
+    return spans
+
+
+def find_place(statement: str) -> Finding:
+    """The first place of `statement` (`place_spans`), no groups."""
+    spans = place_spans(statement)
+    return Finding(True, statement[spans[0][0] : spans[0][1]].strip(" ,;")) if spans else Finding(False, None)
+
+
 # Between two places of one list: "England, Scotland", "Indore (India), Jakarta (Indonesia) and Nairobi".
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+)")
 _COUNTRY_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
