@@ -27,6 +27,10 @@ ROUNDS = {
         "p": "0ee8fb3 (round 18's second build)",
         "q": "00d0e7d (round 18 read and fixed; the seventeenth session's sweeps)",
     },
+    "round20": {
+        "p": "00d0e7d (round 19's second build)",
+        "q": "6a0d7a4 (more sweeps; round 19 read and fixed)",
+    },
 }
 
 
