@@ -1674,3 +1674,16 @@ def test_a_group_without_a_place_gets_the_place_the_text_says_the_body_works_in(
     assert not any("Nigeria" in s or "Lagos" in s for s in statements), statements
     goal = "Improve inclusion of women in the leadership of The CBO."
     assert any("of the CBO" in d.statement for d in draft_purpose(goal=goal).drafts)
+
+
+@pytest.mark.parametrize(
+    ("goal", "never"),
+    [
+        ("We will have 120 pupils over the next few years.", "over the next few years by"),
+        ("To engage in charitable work and shall not carry on activities prohibited by law.", "shall not"),
+        ("Our mission is to serve the families of Leith.*", ".*"),
+    ],
+)
+def test_round_nineteen_broken_endings_are_gone(goal: str, never: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert not any(never in s for s in statements), statements

@@ -95,13 +95,15 @@ _PURPOSE_LEAD = re.compile(
 # "2030 targets: Deploy…", "The purposes of this chapter are to: Defend…": a label before a colon.
 _LABEL = re.compile(r"^(?P<label>[^:;]{1,70}):\s+(?=\S)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_END = re.compile(r"(?:[\s.;:,!?]|(?<=[.!?])[”\"’'])+$")  # a closing quote after a full stop goes too
+# the end of a clause: stops, a closing quote after a full stop, markdown emphasis left open ("serve.*")
+_END = re.compile(r"(?:[\s.;:,!?]|(?<=[.!?])[”\"’'*_]|\*+|(?<=\s)_+)+$")
 # "Los Angeles County", "England, Scotland and Wales", "Indore (India), Jakarta (Indonesia) and Nairobi"
 _PLACE_PHRASE = re.compile(
     r"^[A-ZÀ-Þ][\w’'.-]*(?:(?:\s+|,\s+)(?:of|the|and|or|[A-ZÀ-Þ][\w’'.-]*|\([A-ZÀ-Þ][\w’' .-]*\)))*$"
 )
 VAGUE_TIME = re.compile(
-    r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday)\b",
+    r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday"
+    r"|over the (?:next|coming) (?:few|several|many) years|in the (?:coming|next few) years)\b",
     re.I,
 )
 # Verbs that change a level: only these take "[by how much]" after their object ("Cut X [by how
@@ -304,7 +306,9 @@ _SO_THAT_AFTER = re.compile(
 # "..., and they do this not only by providing funding ...": the means, after the aim.
 _HOW_THEY_DO_IT = re.compile(
     r",?\s+and\s+(?:they|we|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+"
-    r"(?:this|so|that|it)\b",
+    r"(?:this|so|that|it)\b"
+    # "Engage in X and shall not carry on activities ...": a rule joined to the aim
+    r"|,?\s+and\s+(?:shall|must|will|may)\s+not\b",
     re.IGNORECASE,
 )
 
@@ -515,6 +519,7 @@ def stated_rank(source: str) -> int:
 _DANGLING_TAIL = re.compile(
     r"\s*,?\s+(?:with\s+(?:a|an|the|special|particular)\s+(?:\w+\s+){0,2}(?:on|of|to|in)"
     r"|including(?:\s+but\s+not\s+limited\s+to)?|such\s+as|namely|especially|particularly|focusing\s+on"
+    r"|either|whether|both"
     r"|and\s+to\s+(?:that|this)\s+end)$",  # "... and to that end:" (the means listed after it)
     re.IGNORECASE,
 )

@@ -99,6 +99,7 @@ _PROCEDURE = re.compile(
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
 _ANAPHORIC = re.compile(
     r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
+    r"|(?:\w+(?:,\s*|\s+(?:and|or)\s+))+\w+\s*$"  # "Promote and maintain": verbs with no object
     r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g|either)\.?$)",
     re.I,
 )
