@@ -1532,6 +1532,16 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # round 19: the objective "of NGOs like us", an aim stated after another lead-in, a heading run in
+        ("Thus, it is the objective of NGOs like us to provide drinking water in the villages.", "Provide"),
+        (
+            "The members are committed to being part of the network and their aim is to encourage trust.",
+            "Encourage trust",
+        ),
+        (
+            "OUR MISSION Green Streets Initiative helps people shift trips to cleaner modes.",
+            "Help people shift",
+        ),
         # what others should do, as the goal names it
         (
             "The council's long-term goal (LTG) for city buses to reach zero emissions by 2035.",

@@ -71,7 +71,8 @@ _PURPOSE_LEAD = re.compile(
     r"\s+(?:is|are|will\s+be|shall\s+be|remains?|was\s+and\s+is)\s*:?\s+(?:therefore\s+|thus\s+|simply\s+)?"
     r"(?:to|that)\s*:?\s+"
     # "It's our goal to provide ...", "It is our mission to ..."
-    r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition)\s+to\s+"
+    r"|(?:[^,;:]{0,60},\s+)?(?:it\s+is|it['’]s)\s+(?:our|the|its|their)\s+(?:mission|goal|aim|purpose|ambition|objective)"
+    r"(?:\s+of\s+[^,;:]{1,60}?)?\s+to\s+"
     # "It is vital for ERS to ensure that ...": what the body must do
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     # "The Earth BioGenome Project (EBP), a moonshot for biology, aims to": an apposition, then the lead-in
@@ -529,6 +530,7 @@ def strip_lead(clause: str) -> str:
     """`clause` without its lead-in, so that it opens with its verb where it has one; a label's year
     ("2030 targets:") is kept as "By 2030," when the clause names no other time."""
     clause = _DANGLING_TAIL.sub("", _END.sub("", clause.strip()))
+    clause = _CAPS_LABEL.sub("", clause)  # "OUR MISSION Green Streets Initiative helps ...": a heading run in
     label = _LABEL.match(clause)
     if label and len(label.group("label").split()) <= 12:
         rest = clause[label.end() :]
@@ -600,6 +602,10 @@ def strip_lead(clause: str) -> str:
     if lead_in:
         # "We hope to also provide X": the aim is "Provide X"
         rest = re.sub(r"^(?:also|further|additionally)\s+(?=[a-z])", "", clause[lead_in.end() :])
+        # "committed to being part of X and their aim is to encourage Y": the aim they state
+        their_aim = _AND_AIM.search(rest)
+        if their_aim:
+            return rest[their_aim.end()].upper() + rest[their_aim.end() + 1 :]
         # after "aims to", "exists to", "is to": an infinitive, whatever the verb ("coordinate")
         infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
         first = rest.split()[0].rstrip(",;") if rest.split() else ""
@@ -696,7 +702,10 @@ def strip_lead(clause: str) -> str:
         named
         and named.group("verb") not in _NOT_VERBS
         and third_person_base(named.group("verb")) in BASE_VERBS  # never "The Fund comes" -> "Fund come"
-        and not _opens_with_verb(clause)
+        # "Green Streets Initiative helps ...": a name of two capitalised words or more, whatever its first
+        and (
+            not _opens_with_verb(clause) or len(re.findall(r"\b[A-ZÀ-Þ]", clause[: named.start("verb")])) >= 2
+        )
     ):
         rest = _listed_verbs(clause[named.end() :])
         base = third_person_base(named.group("verb")).capitalize()
@@ -888,6 +897,7 @@ _RELATIVE_AIM = re.compile(r"\b(?:that|which|who)\s+(?:is|are)\s+(?P<doing>[a-z]
 # "..., founded in 1961 to stimulate economic progress": why the body was set up is its goal.
 _FOUNDED_TO = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|convened|launched|joined\s+(?:together|forces)|designed"
+    r"|forming|launching|establishing|convening"
     r"|built|intended|meant"
     # "NGOs, funders and innovators, collaborating to achieve the SDGs": why they work together
     r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+(?:together|collectively)"
@@ -969,6 +979,13 @@ def _nominal_state(clause: str) -> str | None:
     return f"Achieve {_lower_first(clause)}"
 
 
+_CAPS_LABEL = re.compile(
+    r"^(?:OUR\s+)?(?:MISSION|PURPOSE|VISION|GOALS?|AIMS?|OBJECTIVES?)(?:\s+(?:STATEMENT|&\s+VISION|AND\s+VISION))?"
+    r":?\s+(?=[A-Z][a-z])"
+)
+_AND_AIM = re.compile(
+    r"\band\s+(?:their|our|its)\s+(?:main\s+)?(?:aim|goal|mission|purpose|objective)s?\s+(?:is|are)\s+to\s+(?=[a-z])"
+)
 # A lead-in that states no aim of the body's: a denial ("does not intend to", "an explicit non-goal is
 # to") or someone else's wish ("Sponsors that want to have an issue prioritized should contact us").
 _NO_AIM_OF_OURS = re.compile(
@@ -1143,6 +1160,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     purpose_of = _PURPOSE_OF.search(source)
     if purpose_of and gerund_base(purpose_of.group("doing"), guess=True) == first.lower():
         return True  # "... for the purpose of handling X": "Handle X"
+    if first.lower().endswith("ing") and first.lower() not in BASE_VERBS:
+        return False  # "Being part of the network": a gerund left as it was is no order to act on
     return bool(
         source
         and (first[:1].isupper() or fronted is not None)
