@@ -1532,6 +1532,30 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # round 20: a body set up to do several things, a modal subject after a setting, a heading line
+        # run into its paragraph, efforts to do, a name with "with", an apposition, nouns of the doing
+        (
+            "The Fund is an African body set up to define, assess and enhance good governance.",
+            "Define, assess",
+        ),
+        ("With your support, the Friends staff will keep Leith Park safe and clean.", "Keep Leith Park safe"),
+        ("Mission  Lost Dog & Cat Rescue helps homeless pets find loving homes.", "Help homeless pets"),
+        (
+            "Association activities are focused on efforts to protect the lakes of Grand County.",
+            "Protect the lakes",
+        ),
+        (
+            "Friends of People with Disabilities provides a safe home for children in Kampala.",
+            "Provide a safe home",
+        ),
+        (
+            "The program, now in its second cohort, aims to bridge the digital divide in Accra.",
+            "Bridge the digital",
+        ),
+        (
+            "KYAF is a foundation dedicated to the growth and strengthening of youth involvement in policy.",
+            "Grow and strengthen youth involvement",
+        ),
         # round 19: the objective "of NGOs like us", an aim stated after another lead-in, a heading run in
         ("Thus, it is the objective of NGOs like us to provide drinking water in the villages.", "Provide"),
         (

@@ -76,8 +76,8 @@ _PURPOSE_LEAD = re.compile(
     # "It is vital for ERS to ensure that ...": what the body must do
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     # "The Earth BioGenome Project (EBP), a moonshot for biology, aims to": an apposition, then the lead-in
-    r"|(?:[^,;:]{1,80},\s+(?:an?|the)\s+[^,;:]{1,60},\s+)?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
-    r"endeavou?rs?|attempts?|pledged|aspires?|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
+    r"|(?:[^,;:]{1,80},\s+[^,;:]{1,60},\s+)?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
+    r"endeavou?rs?|attempts?|pledged|aspires?|(?:focused|centred|centered)\s+on\s+(?:efforts?|work)|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
     r"is\s+committed|are\s+committed|(?<=\s)resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
     r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
@@ -229,7 +229,7 @@ _SETTING = re.compile(
 _WORK_SETTING = re.compile(
     r"^(?:in\s+(?:close\s+)?(?:collaboration|cooperation|consultation|coordination)\s+with|during|over\s+the"
     r"\s+(?:next|coming)|beyond\s+(?:that|this)|as\s+(?:quickly|soon)\s+as\s+possible|in\s+the\s+(?:coming|next)"
-    r"|under\s+the|as|this\s+year|[a-z]{4,}ly(?=,))\b[^;:]{0,120}?,\s+",
+    r"|under\s+the|as|with|this\s+year|[a-z]{4,}ly(?=,))\b[^;:]{0,120}?,\s+",
     re.IGNORECASE,
 )
 _FOCUS_ON = re.compile(
@@ -251,6 +251,7 @@ _NOMINAL_VERBS = {
     "maintenance": "maintain", "furtherance": "further", "facilitation": "facilitate",
     "enhancement": "enhance", "strengthening": "strengthen", "education": "educate",
 }  # fmt: skip
+_NOUN_VERB = {**_NOMINAL_VERBS, "growth": "grow", "strengthening": "strengthen", "support": "support"}
 _NOMINAL_AIM = re.compile(
     r"^(?:[^,;:]{0,80}?\b(?:objects?|objectives?|purposes?|mission|aims?|goals?)\b[^,;:]{0,60}?\b"
     r"(?:is|are|shall\s+be|includes?)\s+(?:for\s+)?)?(?:the\s+)?(?P<noun>"
@@ -691,7 +692,7 @@ def strip_lead(clause: str) -> str:
         and not re.match(r"(?i)(?:every|all|each|no|most|many)\b", clause)
     ):
         rest = clause[modal.end() :]
-        first = rest.split()[0] if rest.split() else ""
+        first = rest.split()[0].rstrip(",;") if rest.split() else ""
         included = re.match(r"includes?\s+(\w+ing)\b", rest)
         if included and gerund_base(included.group(1), guess=True):  # "shall include creating X"
             return f"{str(gerund_base(included.group(1), guess=True)).capitalize()}{rest[included.end() :]}"
@@ -732,9 +733,9 @@ def strip_lead(clause: str) -> str:
         rest = clause[relative.end() :]
         return f"{str(gerund_base(relative.group('doing'), guess=True)).capitalize()}{rest}"
     founded = _FOUNDED_TO.search(clause)
-    if founded:
+    if founded and not _opens_with_verb(clause):  # never "Collaborate with X to design Y" -> "Design Y"
         rest = clause[founded.end() :]
-        first = rest.split()[0] if rest.split() else ""
+        first = rest.split()[0].rstrip(",;") if rest.split() else ""
         if first.endswith("ing") and first.lower() not in BASE_VERBS:  # "... dedicated to improving X"
             stem = gerund_base(first, guess=True) or ""
             rest, first = (f"{stem}{rest[len(first) :]}" if stem else ""), stem
@@ -754,6 +755,12 @@ def strip_lead(clause: str) -> str:
     state = _nominal_state(clause)
     if state:
         return state
+    nouns = _DEDICATED_TO_NOUNS.search(clause)
+    verbs = (
+        [_NOUN_VERB.get(n.lower()) for n in (nouns.group("noun"), nouns.group("noun2")) if n] if nouns else []
+    )
+    if nouns and verbs and all(verbs):
+        return f"{' and '.join(str(v) for v in verbs).capitalize()} {clause[nouns.end() :]}"
     dated = _DATED_STATE.match(clause)
     if dated:  # "In 2030 there is X" -> "By 2030, achieve X"
         return f"By {dated.group('year')}, achieve {clause[dated.end() :]}"
@@ -776,7 +783,7 @@ def strip_lead(clause: str) -> str:
 # "The Lansing Promise provides scholarships ...": a name, then what it does (present tense).
 _NAMED_PRESENT = re.compile(
     r"^(?!(?i:these|those|this|that|it|its|they|their|our|some|many|most|all|each|such|other)\b)"
-    r"(?:the\s+)?(?:[A-ZÀ-Þ]|[a-z]+[A-Z])[\w’'.&-]*(?:\s+(?:(?:of|for|at|on|and)\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}"
+    r"(?:the\s+)?(?:[A-ZÀ-Þ]|[a-z]+[A-Z])[\w’'.&-]*(?:\s+(?:(?:of|for|at|on|and|with|&)\s+)?[A-ZÀ-Þ(][\w’'.&()-]*){0,6}"
     r"(?:,\s*[A-Z]{2,}[\w&]*\s*,)?"  # "The Colorado Adult Education Association, CAEPA, provides"
     r"\s+(?P<verb>[a-z]+s)\b"
 )
@@ -928,6 +935,12 @@ _PURPOSE_OF = re.compile(
 _BODY_DEDICATED = re.compile(
     _BODY_NOUNS + r"\s+(?:dedicated|committed|devoted)\s+to\s+(?P<doing>\w+ing)\b", re.IGNORECASE
 )
+# "a foundation dedicated to the growth and strengthening of youth involvement": the nouns of the doing
+_DEDICATED_TO_NOUNS = re.compile(
+    _BODY_NOUNS
+    + r"\s+(?:dedicated|committed|devoted)\s+to\s+the\s+(?P<noun>\w+)(?:\s+and\s+(?P<noun2>\w+))?\s+of\s+",
+    re.IGNORECASE,
+)
 _DASH_DOING = re.compile(r"\s[–—]\s+(?P<doing>[a-z]+ing)\s+(?=\S)")
 # "In 2030 there is understanding and acceptance of autism across Lewis County": a dated end state.
 _DATED_STATE = re.compile(
@@ -982,6 +995,8 @@ def _nominal_state(clause: str) -> str | None:
 _CAPS_LABEL = re.compile(
     r"^(?:OUR\s+)?(?:MISSION|PURPOSE|VISION|GOALS?|AIMS?|OBJECTIVES?)(?:\s+(?:STATEMENT|&\s+VISION|AND\s+VISION))?"
     r":?\s+(?=[A-Z][a-z])"
+    # "Mission  Lost Dog & Cat Rescue Foundation helps ...": a heading line run into its paragraph
+    r"|^(?:Our\s+)?(?:Mission|Purpose)(?:\s+Statement)?\s+(?=(?:[A-Z][\w’'.-]*\s+(?:&\s+)?){1,6}[a-z]+s\b)"
 )
 _AND_AIM = re.compile(
     r"\band\s+(?:their|our|its)\s+(?:main\s+)?(?:aim|goal|mission|purpose|objective)s?\s+(?:is|are)\s+to\s+(?=[a-z])"

@@ -38,6 +38,7 @@ from advisor.capabilities.purpose.compose import (
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.capabilities.purpose.rules import place_spans
 from advisor.capabilities.purpose.targets import StatedTarget, stated_target
+from advisor.capabilities.purpose.vocabulary import GAZETTEER
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
@@ -255,6 +256,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         )
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = _with_article(goal_facts.population.evidence, goal)
+        if population in _ADJECTIVES_OF_PLACE:  # "an African organisation": no group to draft "in African"
+            population = None
         if not population and own != [NO_GOAL_SLOT]:
             population = _described_place(goal)
         if not timeframe and target:
@@ -366,6 +369,7 @@ def _described_place(text: str) -> str | None:
     return None
 
 
+_ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
 _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?$", re.I)
 
 
@@ -376,7 +380,7 @@ def _where_it_works(text: str) -> str | None:
     for sentence in goal_sentences(text):
         if _PAST.search(sentence):
             continue
-        for start, end in place_spans(sentence):
+        for start, end in place_spans(sentence, known=True):
             suffix = _PLACE_NOUN.match(sentence, end)  # "the Southgate district"
             end = suffix.end() if suffix else end
             if _WORKS_IN.search(sentence[:start]):

@@ -251,10 +251,12 @@ def find_population(statement: str) -> Finding:
     return Finding(True, original[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
 
 
-def place_spans(statement: str) -> list[tuple[int, int]]:
+def place_spans(statement: str, *, known: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each place of `statement` that is not part of a name nor a past event's venue
-    (with the places listed after it: "England, Scotland and Wales"), in order; no groups."""
-    places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
+    (with the places listed after it: "England, Scotland and Wales"), in order; no groups. `known`:
+    only the gazetteer's places and names with a place suffix, never any capitalised word after "in"."""
+    matches = _place_matches(statement, local=not known)
+    places = [span for span in matches if not _in_a_name(statement, span)]
     spans: list[tuple[int, int]] = []
     for i, span in enumerate(places):
         if not spans or span[0] >= spans[-1][1]:
@@ -311,12 +313,14 @@ def _city_matches(statement: str) -> list[tuple[int, int]]:
     return found
 
 
-def _place_matches(statement: str) -> list[tuple[int, int]]:
+def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int]]:
+    """Places: the gazetteer's, its cities, capitalised words with a place suffix ("Harbor County")
+    and, with `local`, any capitalised words after "in", "across" ... ("in Riverbend")."""
     found = [(m.start(), m.end()) for m in _PLACES.finditer(statement)]
     found += _city_matches(statement)
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
-        for m in _LOCAL_PLACE.finditer(statement)
+        for m in (_LOCAL_PLACE.finditer(statement) if local else ())
         if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0)) and not _names_a_thing(statement, m)
     ]
     found += [
