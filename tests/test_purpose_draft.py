@@ -1721,3 +1721,19 @@ def test_a_group_without_a_place_gets_the_place_the_text_says_the_body_works_in(
 def test_round_nineteen_broken_endings_are_gone(goal: str, never: str) -> None:
     statements = [d.statement for d in draft_purpose(goal=goal).drafts]
     assert not any(never in s for s in statements), statements
+
+
+def test_a_societys_powers_and_books_are_never_its_goal_and_a_listed_object_as_a_noun_is(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    doc = write(
+        tmp_path / "bylaws.md",
+        "# Bye-laws of the Society\n\n6. AIMS OF THE SOCIETY:\n\n- Promotion and development of open data in "
+        "Kerala.\n\n7. POWERS OF THE EXECUTIVE:\n\n- To sincerely work for achieving the aims and objectives "
+        "of the Society.\n- To take necessary action against Members who commit a breach of the rules.\n- To "
+        "appoint the auditor and determine his or her remuneration.\n- To enter into contracts for the "
+        "required work.\n- To carry out any other objectives incidental or connected to the above.\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
+    assert drafts[0].startswith("Promote and develop open data in Kerala"), drafts
+    assert not any(re.search(r"breach|auditor|contracts|incidental|aims and objectives", d) for d in drafts)

@@ -256,7 +256,11 @@ _NOMINAL_AIM = re.compile(
     r"^(?:[^,;:]{0,80}?\b(?:objects?|objectives?|purposes?|mission|aims?|goals?)\b[^,;:]{0,60}?\b"
     r"(?:is|are|shall\s+be|includes?)\s+(?:for\s+)?)?(?:the\s+)?(?P<noun>"
     + "|".join(_NOMINAL_VERBS)
-    + r"|furthering|promoting|advancing|fostering|encouraging|supporting)\s+of\s+(?=\S)",
+    + r"|furthering|promoting|advancing|fostering|encouraging|supporting)"
+    # "Promotion and development of Python in India": two doings of one object
+    + r"(?:\s+and\s+(?P<noun2>"
+    + "|".join(_NOMINAL_VERBS)
+    + r"))?\s+of\s+(?=\S)",
     re.IGNORECASE,
 )
 _GERUND_HELPS = re.compile(
@@ -596,6 +600,8 @@ def strip_lead(clause: str) -> str:
     if nominal:  # "The object of the CIO is the advancement of X", "Provision of X to Y": the doing
         noun = nominal.group("noun").lower()
         noun_verb = _NOMINAL_VERBS.get(noun) or str(gerund_base(noun, guess=True))
+        if nominal.group("noun2"):
+            noun_verb += f" and {_NOMINAL_VERBS[nominal.group('noun2').lower()]}"
         return f"{noun_verb.capitalize()} {clause[nominal.end() :]}"
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in and _NO_AIM_OF_OURS.search(lead_in.group(0)):
@@ -1007,6 +1013,12 @@ _NO_AIM_OF_OURS = re.compile(
     r"\b(?:not|never|no\s+longer|non-goals?)\b|n['’]t\b|\b(?:that|who)\s+(?:want|wish|need|would\s+like)\s+to\s*$",
     re.IGNORECASE,
 )
+
+
+def names_a_doing(item: str) -> bool:
+    """Whether a listed item names a doing as a noun ("Promotion and development of Python in India",
+    "The relief of poverty"): an object of the body, drafted with its verb."""
+    return bool(_NOMINAL_AIM.match(re.sub(r"^\W+", "", item)))
 
 
 def without_openings(sentence: str) -> str:

@@ -26,6 +26,7 @@ from advisor.capabilities.purpose.compose import (
     goal_clauses_with_sources,
     goal_sentences,
     is_goal_clause,
+    names_a_doing,
     names_a_group,
     opens_with_verb,
     place_first,
@@ -94,7 +95,11 @@ _PROCEDURE = re.compile(
     r"continuity\s+plan|outbound\s+code|licen[cs]e[ds]?|intellectual\s+property|fiscal\s+year|"
     r"assets|earnings|exempt\s+purposes?|dissolution|inure|"
     r"contributions?\s+(?:shall|must)|certificate\s+of\s+origin|(?:shall|will)\s+be\s+contributed|"
-    r"committers?|steering\s+committee|liaisons?|board\s+(?:membership|members?|seats?)|rotate)\b",
+    r"committers?|steering\s+committee|liaisons?|board\s+(?:membership|members?|seats?)|rotate|"
+    # a society's powers and books: payments, auditors, contracts, breaches, "incidental" objects
+    r"payments?|auditors?|remuneration|transactions|records\s+and\s+accounts|incidental|breach\w*|"
+    r"connected\s+to\s+the\s+above|aims\s+and\s+objectives\s+of\s+the|contracts?|raise\s+funds|"
+    r"sourcing\s+of\s+funds|appeals?|receipts\s+and\s+expenditures?)\b",
     re.I,
 )
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
@@ -433,6 +438,7 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                     stated = (
                         _states_a_purpose(part, stripped)
                         or (listed and bool(_TO_ITEM.match(part)))
+                        or (listed and names_a_doing(part))  # "- Promotion and development of X"
                         or under_goal
                     )
                     clause = shorten(stripped, limit=0)
