@@ -31,6 +31,10 @@ ROUNDS = {
         "p": "00d0e7d (round 19's second build)",
         "q": "6a0d7a4 (more sweeps; round 19 read and fixed)",
     },
+    "round21": {
+        "p": "6a0d7a4 (round 20's second build)",
+        "q": "d00b38e (round 20 read and fixed)",
+    },
 }
 
 
