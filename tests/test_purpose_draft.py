@@ -1716,6 +1716,8 @@ def test_a_group_without_a_place_gets_the_place_the_text_says_the_body_works_in(
         ("We will have 120 pupils over the next few years.", "over the next few years by"),
         ("To engage in charitable work and shall not carry on activities prohibited by law.", "shall not"),
         ("Our mission is to serve the families of Leith.*", ".*"),
+        # an infinitive that is the subject of its sentence (round 21)
+        ("To make this happen requires organizing people across the country.", "Make this happen requires"),
     ],
 )
 def test_round_nineteen_broken_endings_are_gone(goal: str, never: str) -> None:

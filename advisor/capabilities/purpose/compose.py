@@ -1179,6 +1179,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         return False
     if _named_subject(body):  # "Open Austin believes ...": a name, not the verb "open"
         return False
+    if _SUBJECT_THEN_VERB.match(body):  # "Make this happen requires organizing people"
+        return False
     if _opens_with_verb(body) or _FUTURE_STATE.match(body):
         return True
     if body.startswith("Be ") and _ROLE_FOR.match(source):  # "X is an advocate for Y": "Be an advocate for Y"
@@ -1203,6 +1205,12 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     )
 
 
+# The first words are a subject, its verb follows: "(To) make this happen requires organizing people":
+# no order to act on.
+_SUBJECT_THEN_VERB = re.compile(
+    r"^\w+(?:\s+(?!(?:that|which|who|so|where|when|if|because|unless)\b)\w+){0,4}\s+(?:requires|involves|means)\b",
+    re.IGNORECASE,
+)
 # "Open Austin believes ...", "Lead Chicago is ...": a name that opens with a verb, then its own verb.
 _NAME_THEN_VERB = re.compile(r"^[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'.&-]*){1,3}\s+(?P<verb>[a-z]+s)\b")
 _SAYING_VERBS = frozenset(["believe", "think", "know", "feel", "say", "see", "envision", "hold", "consider"])
