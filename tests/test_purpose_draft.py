@@ -1580,13 +1580,9 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "Resolve to Save Lives is an initiative with a mission to prevent 100 million deaths.",
             "Prevent 100 million deaths",
         ),
-        # a setting with "With", a dash before the doing, an abbreviation inside brackets
+        # a setting with "With", a dash before the doing
         ("With a network of volunteers, we are creating a free map of food pantries.", "Create a free map"),
         ("The Library is part of the Book Alliance – bringing books to every child by 2030.", "Bring books"),
-        (
-            "Lead a review of the Manual (WMO-No. 1238) with the regional centres.",
-            "Lead a review of the Manual",
-        ),
         # an aim that points back ("these efforts"): the main clause is the goal
         (
             "To support these efforts, the Mayor will invite every county to join a heat pact by 2027.",

@@ -51,5 +51,4 @@ def _ends_in_abbreviation(before: str) -> bool:
     if not words:
         return False
     last = words[-1].lower().lstrip("(\"'“‘")
-    after_hyphen = last.rsplit("-", 1)[-1]  # "(WMO-No. 1238)"
-    return last in _ABBREVIATIONS or after_hyphen in _ABBREVIATIONS or bool(_INITIALS.search(before))
+    return last in _ABBREVIATIONS or bool(_INITIALS.search(before))
