@@ -103,6 +103,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "We hope to have the first pilot running by Harvest Festival 2027.",
             "The shared referral form is planned for Q3 of 2027.",
             "The goal this year is to open two more pantries.",
+            "Response teams deploy within 48 hours of a partner's request.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -116,6 +117,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Key Result 1.3: Publish quarterly data dashboard of pantry visits",
             "The partners are committing $2 million in grants to rural clinics.",
             "Release 2.0 of the intake schema is due next spring.",
+            "The alliance aims to limit warming in the region to below 1.5°C.",
+            "The group is working on a shared intake protocol. The protocol will be published next year.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
@@ -127,6 +130,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The network mentors young people of color who want to work in conservation.",
             "Cities joining the Clean Air Compact publish their monitoring data each month.",
             "We fund repair cafés in Leeds and Bradford.",
+            "The toolkit lets researchers within the field of marine biology share survey data.",
         ],
     }
     for criterion, statements in met.items():
@@ -138,14 +142,25 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The network shares lessons learned during the COVID-19 pandemic with its members.",
             "We coordinate end-to-end open data pipelines for the sector.",
             "Greenfield Labs is a non-profit product lab focused on cleaner air.",
+            "The Harbour Framework 2015-2030 outlines seven clear targets for the estuary.",
+            "We aim to make all local council meeting information truly accessible to residents.",
+            "The hub brings together food pantries under the county's emergency plan.",
         ],
         "population": [
             "The Standing Committee for Education advises the board on curricula.",
             "We publish open models of river flow in the Cloud.",
             "The partnership improves forecasts across the Harbour Board portfolio.",
             "Members follow the principles of the Bristol Commitment on open data.",
+            "Next year the network will apply to become a mentoring organization in Google Summer of Code.",
+            "It grew out of the Kyoto & Carbon Initiative and maps wetlands with satellite data.",
+            "The lab takes a Silicon Valley approach to building shared data tools.",
         ],
     }
     for criterion, statements in not_met.items():
         for statement in statements:
             assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)
+
+
+def test_no_timeframe_in_a_time_that_has_no_bound() -> None:
+    statement = "We collect the practices our members have learned over the years into one guide."
+    assert not check_purpose(statement).criteria["timeframe"].met

@@ -27,14 +27,15 @@ _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile
 _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
-    rf"every|all|each|no more than|at least|under|below|above|{NUMBER_WORDS}|hundreds?|thousands?|"
+    rf"every|all|each|no more than|at least|(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s))|"
+    rf"{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?|billions?|one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
 )
 _NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
 _IDENTIFIER = re.compile(rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*")
 # "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
 _STATE_RESULT = re.compile(
-    r"\b(?:every|all|each)\s+\w+[^.;]*?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|"
+    r"\b(?:every|all|each)\s+\w+[^.;]{0,80}?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|"
     r"receive|receives)\s+\w+|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
     r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+",
@@ -52,7 +53,7 @@ _TARGET_WORDING = re.compile(
     r"(?i)\b(?:at\s+least|a\s+further|an\s+additional|up\s+to|no\s+fewer\s+than)\s+"
     rf"(?:\$?\d[\d,.]*\s*[KkMm]?|{NUMBER_WORDS})\b"
     r"(?:\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b)?"
-    r"|(?<![\w.-])\d+\s*[-–]\s*\d+\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b"
+    r"|(?<![\w.-])(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d+\s*[-–]\s*\d+\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b"
     r"|\b\d[\d.]*\s*(?:%|percent|per\s+cent)\s+(?:reduction|increase|cut|decrease|drop|rise|fall)\b[^.;,]{0,60}"
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"\$\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
@@ -97,7 +98,10 @@ _DELIVERABLE = re.compile(
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
     # "create the first free, comprehensive set of election data": the first of its kind
     rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
-    r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}",
+    r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}"
+    # "This specification will be published": the artefact named, then made
+    rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\s+will\s+be\s+"
+    r"(?:published|released|delivered|produced|launched|completed)\b",
     re.IGNORECASE,
 )
 # The statement names the artefact itself: "GBFS is an open specification", "A pragmatic … framework".
@@ -146,6 +150,9 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
     r"(?:individuals|people|persons|communities|youth|women|men|students|families|founders|developers|residents)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    # "researchers within the field of solar physics"
+    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+fields?\s+of\s+"
+    r"[\w-]+(?:\s+[a-z][\w-]+)?"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
@@ -197,14 +204,15 @@ _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-(?:[{_LOWER}]+-)*[{_UPPER}][{_LOWER}]+)?"
 _LOCAL_PLACE = re.compile(
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
-    rf"(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s+[a-z]|[,.;]|$)"
+    # never a name's head: "in Google Summer of Code"
+    rf"(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
     rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,.;]|$)"
     rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
 )
 # Words that make the capitalised words before them a body's or a document's name, not a place.
 _NAME_WORDS = alternatives(LEXICON.name_words)
-_NAME_AFTER = re.compile(rf"(?:[\s-]+[A-Z][\w’'-]*)*?[\s-]+(?:{_NAME_WORDS})\b")
+_NAME_AFTER = re.compile(rf"(?:[\s-]+(?:[A-Z][\w’'-]*|&))*?[\s-]+(?:{_NAME_WORDS})\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
 # "the Standing Committee for Education", "the Centre for Wales": what follows "for" ends a name
 _NAME_WORD_FOR = re.compile(rf"\b(?i:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
@@ -364,6 +372,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         or _NAME_WORD_OF.search(before)
         or _COMMUNITY_AFTER.match(after)
         or _SEAT_BEFORE.search(before)
+        or re.search(r"\b(?:a|an)\s+$", before)  # "a Silicon Valley approach": a place as an adjective
         or _past_event_venue(statement, span[0])
     )
 
@@ -420,7 +429,7 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
         return statement[state.start() : state.end()].strip()
     for verb in verbs:
         clause_end = _clause_end(text, verb.end())
-        if _QUANTITY.search(text[verb.start() : clause_end]) or state:
+        if _QUANTITY.search(text[verb.start() : min(clause_end, verb.start() + 120)]) or state:
             return statement[verb.start() : clause_end].strip(" ,;.").strip()
     return None
 

@@ -26,8 +26,11 @@ TIMEFRAME_PATTERNS = [
     # "by the end of CY 2025", "by SIGGRAPH 2025": a calendar label or a dated event before the year
     rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
     # within 18 months / over the next three years / in the next decade / during the first two years
-    rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:next|coming|first|following)?\s*"
-    rf"(?:\d+|{NUMBER_WORDS})?\s*(?:months?|years?|weeks?|decades?)\b",
+    # (never "over the years", "in years": no bound)
+    rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:(?:next|coming|first|following)\s*"
+    rf"(?:\d+|{NUMBER_WORDS})?|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?)\b",
+    # a response time: "within 48 hours", "within five working days"
+    rf"\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+(?:working\s+|business\s+)?(?:hours|days)\b",
     # through 2029 / until 2030 / before 2028 / no later than 2027
     rf"\b(?:through|until|till|before|no later than|ending in)\s+(?:(?:{MONTHS})\s+)?{YEAR}",
     # between now and the end of 2026 / from 2025 to 2028 / summers of 2026 through 2028
