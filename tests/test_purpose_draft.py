@@ -1220,9 +1220,25 @@ def test_a_workspaces_purpose_list_mission_and_plan_period_are_drafted_and_a_mem
             "Co-operatives have the objective of creating jobs and generating wealth in Quito.",
             "Create jobs and generate wealth",
         ),
+        # a one-line goal whose list was cut off is still the goal
+        (
+            "Maintain and develop shared guidance for food banks to meet the needs of members:",
+            "Maintain and develop shared guidance for food banks",
+        ),
+        # what a named body does, an aim in a relative clause, a vision "that it helps"
+        (
+            "The Opportunity Fund (a.k.a. 'TOF') engages landlords, tenants and builders to fix damp homes.",
+            "Engage landlords, tenants and builders to fix damp homes",
+        ),
+        (
+            "This toolkit was written by the Eastside Alliance, which aims to end evictions of families "
+            "with children.",
+            "End evictions of families with children",
+        ),
+        ("Our vision for the fund is that it helps tenant unions to win repairs.", "Help tenant unions"),
     ],
 )
-def test_round_sixteen_aims_are_drafted_not_replaced_by_slots(goal: str, drafted: str) -> None:
+def test_aims_written_in_other_ways_are_drafted_not_replaced_by_slots(goal: str, drafted: str) -> None:
     statements = [d.statement for d in draft_purpose(goal=goal).drafts]
     assert statements[0].startswith(drafted), statements
 
@@ -1735,3 +1751,22 @@ def test_a_societys_powers_and_books_are_never_its_goal_and_a_listed_object_as_a
     drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
     assert drafts[0].startswith("Promote and develop open data in Kerala"), drafts
     assert not any(re.search(r"breach|auditor|contracts|incidental|aims and objectives", d) for d in drafts)
+
+
+def test_the_time_a_lead_in_or_a_label_gives_stays_with_the_aim() -> None:
+    for goal, drafted in (
+        ("The goal this year is to open two more pantries in Leeds.", "This year, open two more pantries"),
+        (
+            "For our first year, the partners focus on: Cutting wait times at the county's food banks",
+            "For our first year, cut wait times",
+        ),
+    ):
+        statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+        assert statements[0].startswith(drafted), statements
+        assert not any("[year]" in s for s in statements), statements
+
+
+def test_a_line_that_only_introduces_a_list_is_no_goal() -> None:
+    lead_in = "The purposes of this corporation shall be:"
+    statements = [d.statement for d in draft_purpose(goal=lead_in).drafts]
+    assert statements[0].startswith("Reach [a result"), statements

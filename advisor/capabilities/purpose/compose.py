@@ -279,7 +279,9 @@ _MODAL_SUBJECT = re.compile(
 # A deadline before the goal: "By 2030, ...", "Not later than 90 days after enactment, ...".
 _FRONTED_TIME = re.compile(
     r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}"
-    r"|(?i:for)\s+(?:the\s+next\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years),\s+",
+    r"|(?i:for)\s+(?:the\s+next\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years"
+    # "This year, remove X", "For our first year, save X"
+    r"|(?:this|next)\s+year|(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two\s+years|three\s+years)),\s+",
     re.I,
 )
 # "the long-term goal (LTAG) for international aviation to reach net zero", "the goal is for all data to
@@ -343,7 +345,7 @@ def goal_clauses(text: str) -> list[str]:
 def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
     """`goal_clauses` with the sentence (or item) each clause comes from."""
     clauses = []
-    for sentence in goal_sentences(text):
+    for sentence in goal_sentences(text, lone_lead_in=True):
         for part in re.split(r";\s+", sentence):
             clause = strip_lead(part)
             balanced = clause.count("(") == clause.count(")") and not clause[:1].isdigit()
@@ -414,9 +416,23 @@ def _unwrapped(text: str) -> str:
     return "\n\n".join(joined)
 
 
-def goal_sentences(text: str) -> list[str]:
+# "This IG was developed by the Gravity Project, which aims to build X": the aim in a relative clause
+_WHICH_AIMS_TO = re.compile(
+    r"^[^;:]{0,160}?,\s+(?:which|who|that)\s+(?:aims?|seeks?|strives?|exists?|works?|wants?|intends?|"
+    r"hopes?|plans?)\s+to\s+(?=[a-z])"
+)
+# A line that only introduces its list: "The purposes of the corporation shall be:", "X will: "
+_INTRODUCES_ONLY = re.compile(
+    r"\b(?:be|are|is|include|includes|including|to|the\s+following|as\s+follows|these|will|shall|must|by|"
+    r"through|are\s+to|such\s+as|namely)$",
+    re.I,
+)
+
+
+def goal_sentences(text: str, *, lone_lead_in: bool = False) -> list[str]:
     """The sentences of a goal as a user pastes it: markup dropped, each line and each list item
-    ("(a) ...", "(2) ...") on its own, so items never run together."""
+    ("(a) ...", "(2) ...") on its own, so items never run together. With `lone_lead_in`, a text that
+    is only a line ending in ":" (its list cut off) is that line, unless it merely introduces a list."""
     text = re.sub(r"\\([\[\]*_()#])", r"\1", text)  # escaped markdown: "\[2]" is "[2]"
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
@@ -441,6 +457,7 @@ def goal_sentences(text: str) -> list[str]:
     text = _AND_MISSION.sub(lambda m: ".\n" + m.group(1).capitalize(), text)
     text = _unwrapped(text)
     sentences: list[str] = []
+    lead_ins: list[str] = []  # lines that introduce a list ("... shall be:")
     lines: list[str] = []
     means = ""  # "We do this by:" above a list: its items are means, not goals
     for raw in text.splitlines():
@@ -466,10 +483,14 @@ def goal_sentences(text: str) -> list[str]:
             if item.endswith(":"):  # "The purposes of this corporation shall be:" introduces the items;
                 # the sentences before such a lead-in on its line still count
                 sentences.extend(split_sentences(" ".join(item.split()))[:-1])
+                lead_ins.append(" ".join(item.rstrip(" :").split()))
                 continue
             if not item:
                 continue
             sentences.extend(split_sentences(" ".join(item.split())))
+    if lone_lead_in and not any(s.strip() for s in sentences):  # "Maintain X to meet the needs of
+        # Members:" with its list cut off
+        sentences = [lead for lead in lead_ins if lead and not _INTRODUCES_ONLY.search(lead)][-1:]
     return [_unquoted(s) for s in sentences if s.strip()]
 
 
@@ -531,6 +552,10 @@ _DANGLING_TAIL = re.compile(
 )
 
 
+# a time phrase a label gives, to keep before the clause: "for our first year", "within two years"
+_TIME_PHRASE = re.compile(r"(?i)(?:for|in|during|within|over|this|next|by)\b")
+
+
 def strip_lead(clause: str) -> str:
     """`clause` without its lead-in, so that it opens with its verb where it has one; a label's year
     ("2030 targets:") is kept as "By 2030," when the clause names no other time."""
@@ -541,6 +566,10 @@ def strip_lead(clause: str) -> str:
         rest = clause[label.end() :]
         year = _YEAR.search(label.group("label"))
         lead = f"By {year.group(0)}, " if year and not find_timeframe(rest).met else ""
+        when = find_timeframe(label.group("label")).evidence or ""
+        if not lead and _TIME_PHRASE.match(when) and not find_timeframe(rest).met:
+            # "For our first year, X focus on: Y" -> "For our first year, Y"
+            lead = f"{when[0].upper()}{when[1:]}, "
         if rest.lower().startswith("to ") and rest[3:4].islower() and rest.split()[1] not in _FUNCTION_WORDS:
             # "Goal: To aid X by working with groups to Y": the infinitive after the label is the aim
             aim = rest[3:]
@@ -603,6 +632,11 @@ def strip_lead(clause: str) -> str:
         if nominal.group("noun2"):
             noun_verb += f" and {_NOMINAL_VERBS[nominal.group('noun2').lower()]}"
         return f"{noun_verb.capitalize()} {clause[nominal.end() :]}"
+    relative = _WHICH_AIMS_TO.match(clause)
+    # (never when the clause is a goal of its own: "Drive growth, including by launching X, which aims to")
+    if relative and _opens_with_verb(clause[relative.end() :]) and not _opens_with_verb(clause):
+        aim = clause[relative.end() :]  # "developed by the Gravity Project, which aims to build X"
+        return aim[0].upper() + aim[1:]
     lead_in = _PURPOSE_LEAD.match(clause)
     if lead_in and _NO_AIM_OF_OURS.search(lead_in.group(0)):
         return clause  # "The OCI does not intend to be a marketing organization": no aim
@@ -623,6 +657,11 @@ def strip_lead(clause: str) -> str:
         if len(words) > 1 and first.lower().endswith("ly") and gerund_base(words[1]):
             # "committed to collectively building ..." -> "Collectively build ..."
             return " ".join([first.capitalize(), str(gerund_base(words[1])), *words[2:]])
+        that = lead_in.group(0).rstrip().endswith("that")
+        said = re.match(r"(?:it|we)\s+([a-z]+s?)\s+(?=\w)", rest) if that else None
+        if said and third_person_base(said.group(1)) in BASE_VERBS - _SAYING_VERBS:
+            # "Our vision is that it helps UK funders to share X" -> "Help UK funders to share X"
+            return f"{third_person_base(said.group(1)).capitalize()} {rest[said.end() :]}"
         pronoun = first.lower() in {"them", "it", "this", "that", "these", "those", "us", "him", "her", "me"}
         if _opens_with_verb(rest) or (
             infinitive and first.replace("-", "").isalpha() and first not in _FUNCTION_WORDS and not pronoun
@@ -631,6 +670,8 @@ def strip_lead(clause: str) -> str:
             year = re.search(r"\b(?:for|in)\s+((?:19|20)\d{2})\s+(?:is|are)\b", lead_in.group(0))
             if year and not find_timeframe(rest).met:
                 return f"By the end of {year.group(1)}, {rest}"
+            if re.search(r"\bthis\s+year\b", lead_in.group(0), re.I) and not find_timeframe(rest).met:
+                return f"This year, {rest}"  # "The goal this year is to remove X" -> "This year, remove X"
             return rest[0].upper() + rest[1:]
     envisioned = _ENVISION.match(clause)
     if envisioned:  # "We envision a just world where ..." -> "Build a just world where ..."
@@ -1039,6 +1080,15 @@ def _described_goal(clause: str) -> str | None:
         rest = _coordinated_verbs(clause[vision.end() :].strip())
         return f"{str(gerund_base(vision.group('gerund'))).capitalize()} {rest}".strip()
     match = _DESCRIBED.match(clause) or _HEADLINE_DOING.match(clause)
+    named = _NAMED_BODY_DOES.match(clause) if not match else None
+    if named:  # "The Opportunity Project (TOP) engages technologists to prototype X" -> "Engage ..."
+        does = third_person_base(named.group("runs"))
+        rest = clause[named.end() :].strip()
+        if does in BASE_VERBS and does not in _SAYING_VERBS | _LEAD_VERBS and rest[:1].islower():
+            # "supports and sponsors X" -> "Support and sponsor X"
+            rest = _PAIRED_VERB.sub(_listed_verb, rest, count=1)
+            return f"{does.capitalize()} {_listed_verbs(rest)}"
+        return None
     if not match:
         return None
     rest = clause[match.end() :]
@@ -1072,6 +1122,24 @@ def _described_goal(clause: str) -> str | None:
     if not runs:  # "provides education and training": after a verb in the present, a gerund is a noun
         rest = _coordinated_verbs(rest)
     return f"{verb.capitalize()}{'' if rest.startswith(',') else ' '}{rest}" if rest else None
+
+
+# A body's name, then what it does: "The Polkadot Open Source Developer Grants bounty supports X",
+# "Red Door Collective defends X" (never "We", nor a verb of saying: see `_named_subject`).
+_NAME_PART = r"(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)|of|for|and|the|on|in)"
+_NAMED_BODY_DOES = re.compile(
+    r"^(?!(?:Our|Their|Its|His|Her|My|This|These|Those|That|A|An|Each|Every|All|Some|Many|Most|Such|Other)\b)"
+    rf"(?:The\s+)?[A-Z][\w’'.&-]*(?:\s+{_NAME_PART}){{0,8}}?(?:\s+(?:bounty|fund|programme|program|"
+    r"project|initiative|network|coalition|alliance|partnership|group|collective|lab|team))?"
+    r"\s+(?P<runs>(?!is\b|has\b|was\b|does\b)[a-z]+s)\s"
+)
+
+
+# verbs that introduce the aim rather than state it ("The TODO Group aims for X to ..."): the lead-ins
+_LEAD_VERBS = frozenset(
+    ["aim", "seek", "want", "hope", "plan", "intend", "strive", "work", "exist", "try", "need"]
+)
+_PAIRED_VERB = re.compile(r"^((?:and|or)\s+)([a-z]+s)\b")
 
 
 # a gerund after a preposition is a means or a noun ("a tool for recording, documenting and running X")
