@@ -115,10 +115,14 @@ _ANAPHORIC = re.compile(
 _ADJUNCT_OF_A_RULE = re.compile(
     r"^\s*to\s+[^,;:]{3,160}?(?:,\s+|\s+(?=you\b))(?!we\b|our\b|(?:the\s+)?(?:coalition|alliance|partnership|network"
     r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’()-]+\s+){0,5}?"
-    r"(?:will|shall|must|can|may|should|is|are|has|have)\b"
+    r"(?:will|shall|must|can|may|should|is|are|has|have|needs?|requires?)\b"
     # "To provide feedback, email ...", "To join the channel, make a request here": a how-to
     r"|^\s*to\s+[^;:]{3,120}?,\s+(?:please\s+)?(?:email|e-mail|contact|see|visit|use|make|join|send|write|read|click|go"
-    r"|open|fill|submit|sign|subscribe|follow|ask|reach\s+out|get\s+in\s+touch)\b",
+    r"|open|fill|submit|sign|subscribe|follow|ask|reach\s+out|get\s+in\s+touch|apply|add|create|file|label"
+    r"|post|tag|mention|comment|message|start|raise)\b"
+    # "To contribute to this guide see CONTRIBUTING.md", "To become part of the team, please ...": a how-to
+    r"|^\s*to\s+[^;:]{3,120}?\s+(?:see|visit|click|email|contact)\s+(?=[A-Z\[]|the\s+[A-Z]|https?:)"
+    r"|^\s*to\s+[^;:]{3,120}?,\s+please\b",
     re.I,
 )
 # A sentence about the document itself ("Its purpose is to describe how decisions are made", "The
@@ -129,7 +133,14 @@ _NOT_THE_BODYS_AIM = re.compile(
     r"|guide|handbook|proposal|process|rfc|pep|readme)\b"
     r"|\b(?:should|must|may|might)\s+(?:\w+\s+)?(?:aim|strive|seek|try|endeavou?r)\b"
     r"|\b(?:run|execute|install)\s+\S+\.(?:py|sh|js|R)\b|(?:^|\s)/[\w.-]+(?:/|\s|$)"
-    r"|\b(?:annual\s+(?:\w+\s+)?report|balance\s+sheet|bank\s+account|accounts?\s+of\s+(?:expenses|income))\b",
+    r"|\b(?:annual\s+(?:\w+\s+)?report|balance\s+sheet|bank\s+account|accounts?\s+of\s+(?:expenses|income))\b"
+    # what members or participants are asked to do, or a proposer's intent: "participants are asked to
+    # state a position", "the proposer intends to retire the proposal"
+    r"|\b(?:are|is)\s+(?:asked|expected|required|encouraged|invited)\s+to\b"
+    # what a thing is used for: "Many proposals are created simply to gauge interest"
+    r"|\bare\s+(?:\w+ly\s+)?(?:created|used|opened|written|submitted|raised)\s+(?:\w+ly\s+)?to\b|\bis\s+used\s+to\b"
+    r"|\b(?:proposers?|authors?|applicants?|participants?|candidates?|nominees?|reviewers?|submitters?)\s+"
+    r"(?:intends?|wants?|plans?|wishes|wish|hopes?)\s+to\b",
     re.I,
 )
 # what a document or an officer does, not the body's aim ("Describe how ...", "Be responsible for ...")
