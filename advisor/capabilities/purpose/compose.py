@@ -44,7 +44,7 @@ _MORE_VERBS = (
     "champion "
     "collaborate collect convene coordinate curate define design disseminate document educate enable "
     "equip evaluate extend form foster identify improve inform integrate invest involve mobilise mobilize "
-    "monitor nurture partner prepare preserve prioritise prioritize raise reform reinforce represent "
+    "monitor nurture outline partner prepare preserve prioritise prioritize raise reform reinforce represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
     "join enforce supply contribute invite encourage empower strengthen evolve maintain sponsor fund host "
@@ -145,7 +145,9 @@ _PURPOSE_ADJUNCT = re.compile(
     # main clause is the goal
     r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),"
     r"|[^,;]{0,60}?\b(?:this|these|those)\s+(?:efforts?|aims?|goals?|objectives?|ends?|vision|mission|work),)\s+"
-    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
+    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))"
+    # "To support the activities of the Consortium we accept donations": no comma before "we"
+    r"|^to\s+(?P<aim2>[a-z][^,;]{2,160}?)\s+(?=we\s+(?:\w+ly\s+)?(?!are\b|were\b|have\b|had\b|can\b)[a-z]+\b)",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
@@ -591,7 +593,7 @@ def strip_lead(clause: str) -> str:
     if adjunct and adjunct.group("rule"):  # "To become a member, countries must ...": a rule
         return clause
     if adjunct:  # "To cut child poverty in half, we will ...": the aim, not the means after it
-        aim = adjunct.group("aim")
+        aim = adjunct.group("aim") or adjunct.group("aim2")
         return aim[0].upper() + aim[1:]
     bare = re.match(r"^to\s+(?=[a-z])", clause, re.IGNORECASE)
     if bare and clause[bare.end() :].split()[0] not in _FUNCTION_WORDS:

@@ -86,6 +86,8 @@ _BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
 _TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I)  # the means listed below
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voted|voting|quorum|(?:one|two|three|four|five|\d)[- ](?:year|month)\s+terms?|"
+    # how long something lasts: "The fund will run for one year"
+    r"(?:run|last|operate|continue)s?\s+for\s+(?:one|two|three|four|five|a|an|\d+)\s+(?:years?|months?|weeks?)|"
     r"ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
     r"approval|chairs?|resign\w*|in public|(?<!code\sof\s)conduct\w*|decisions?|decide\w*|consensus|"
     r"consider\w*|"
@@ -105,6 +107,13 @@ _PROCEDURE = re.compile(
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
 _ANAPHORIC = re.compile(
     r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
+    # "Fulfill its purpose, the association", "Support delivery of these overall concerns and objectives"
+    r"|\S+\s+(?:its|their|our)\s+(?:purposes?|mission|aims?|goals?|objectives?|objects?|vision)\b"
+    r"|\S+(?:\s+\S+){0,3}\s+(?:these|those|such|the\s+above|the\s+aforementioned)\s+(?:[\w-]+\s+){0,3}(?:concerns|objectives|aims"
+    r"|goals|purposes|activities|measures|principles|matters|things|tasks)\b"
+    # a clause cut off mid-phrase: "... and highly recommend that all"
+    r"|.*\b(?:that|all|the|a|an|of|to|and|or|with|for|by|in|on|at|from|as|than|which|who|whose|its|their|our"
+    r"|this|these|those)$"
     r"|(?:\w+(?:,\s*|\s+(?:and|or)\s+))+\w+\s*$"  # "Promote and maintain": verbs with no object
     r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g|either)\.?$)",
     re.I,
@@ -113,7 +122,7 @@ _ANAPHORIC = re.compile(
 # be listed", "To facilitate triage you can subscribe": the aim of a rule (never "..., we will" or "...,
 # the coalition will": the body's own aim)
 _ADJUNCT_OF_A_RULE = re.compile(
-    r"^\s*to\s+[^,;:]{3,160}?(?:,\s+|\s+(?=you\b))(?!we\b|our\b|(?:the\s+)?(?:coalition|alliance|partnership|network"
+    r"^\s*to\s+[^;:]{3,160}?(?:,\s+|\s+(?=you\b))(?!we\b|our\b|(?:the\s+)?(?:coalition|alliance|partnership|network"
     r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’()-]+\s+){0,5}?"
     r"(?:will|shall|must|can|may|should|is|are|has|have|needs?|requires?)\b"
     # "To provide feedback, email ...", "To join the channel, make a request here": a how-to
@@ -121,7 +130,8 @@ _ADJUNCT_OF_A_RULE = re.compile(
     r"|open|fill|submit|sign|subscribe|follow|ask|reach\s+out|get\s+in\s+touch|apply|add|create|file|label"
     r"|post|tag|mention|comment|message|start|raise)\b"
     # "To contribute to this guide see CONTRIBUTING.md", "To become part of the team, please ...": a how-to
-    r"|^\s*to\s+[^;:]{3,120}?\s+(?:see|visit|click|email|contact)\s+(?=[A-Z\[]|the\s+[A-Z]|https?:)"
+    r"|^\s*to\s+[^;:]{3,120}?\s+(?:(?:see|visit|click|email|contact)\s+(?=[A-Z\[]|the\s+[A-Z]|https?:|here\b)"
+    r"|go\s+(?:here|to)\b|click\b|check\s+out\b)"
     r"|^\s*to\s+[^;:]{3,120}?,\s+please\b",
     re.I,
 )
