@@ -44,7 +44,8 @@ _MORE_VERBS = (
     "champion "
     "collaborate collect convene coordinate curate define design disseminate document educate enable "
     "equip evaluate extend form foster identify improve inform integrate invest involve mobilise mobilize "
-    "monitor nurture outline partner prepare preserve prioritise prioritize raise reform reinforce represent "
+    "monitor nurture outline link partner prepare preserve prioritise prioritize raise reform reinforce "
+    "represent "
     "research restore scale sustain teach test track transition translate unite unlock advance inspire "
     "use act acquire retain gather compare manage store pursue maximize maximise standardize standardise "
     "join enforce supply contribute invite encourage empower strengthen evolve maintain sponsor fund host "
@@ -145,9 +146,7 @@ _PURPOSE_ADJUNCT = re.compile(
     # main clause is the goal
     r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),"
     r"|[^,;]{0,60}?\b(?:this|these|those)\s+(?:efforts?|aims?|goals?|objectives?|ends?|vision|mission|work),)\s+"
-    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))"
-    # "To support the activities of the Consortium we accept donations": no comma before "we"
-    r"|^to\s+(?P<aim2>[a-z][^,;]{2,160}?)\s+(?=we\s+(?:\w+ly\s+)?(?!are\b|were\b|have\b|had\b|can\b)[a-z]+\b)",
+    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
@@ -201,7 +200,7 @@ _PURPOSES_INCLUDE = re.compile(
 # "We envision a just world where ...", "The vision is a Dallas where ...": the picture to build.
 _ENVISION = re.compile(
     r"^(?:[^,;:]{0,80}?\s)?(?:envisions?|envisages?)\s+(?=(?:a|an|the)\s)"
-    r"|^[^,;:]{0,80}?\bvision\s+(?:is|remains)\s+(?=(?:a|an)\s)",
+    r"|^[^,;:]{0,80}?\bvision\s+(?:is|remains)\s+(?:of\s+)?(?=(?:a|an)\s)",
     re.IGNORECASE,
 )
 # "... individuals and organizations who advocate together for X": what the members do.
@@ -593,7 +592,7 @@ def strip_lead(clause: str) -> str:
     if adjunct and adjunct.group("rule"):  # "To become a member, countries must ...": a rule
         return clause
     if adjunct:  # "To cut child poverty in half, we will ...": the aim, not the means after it
-        aim = adjunct.group("aim") or adjunct.group("aim2")
+        aim = adjunct.group("aim")
         return aim[0].upper() + aim[1:]
     bare = re.match(r"^to\s+(?=[a-z])", clause, re.IGNORECASE)
     if bare and clause[bare.end() :].split()[0] not in _FUNCTION_WORDS:
@@ -613,7 +612,10 @@ def strip_lead(clause: str) -> str:
     after = clause[setting.end() :] if setting else ""
     if after and (_opens_with_verb(after) or _PURPOSE_LEAD.match(after) or _MODAL_SUBJECT.match(after)):
         clause = after
+    # (never "The purpose of working groups is to X": there the lead-in says the aim)
     goal_of = _GOAL_OF.match(clause)
+    stated = _PURPOSE_LEAD.match(clause)
+    goal_of = None if goal_of and stated and stated.end() > goal_of.end() else goal_of
     doing = clause[goal_of.end() :].split(maxsplit=1) if goal_of else []
     if doing and gerund_base(doing[0], guess=True):  # "working towards a common goal of creating X"
         # "of evolving and maintaining X" -> "Evolve and maintain X"
@@ -1089,7 +1091,16 @@ def _described_goal(clause: str) -> str | None:
         if does in BASE_VERBS and does not in _SAYING_VERBS | _LEAD_VERBS and rest[:1].islower():
             # "supports and sponsors X" -> "Support and sponsor X"
             rest = _PAIRED_VERB.sub(_listed_verb, rest, count=1)
-            return f"{does.capitalize()} {_listed_verbs(rest)}"
+            listed = named.group("comma")
+            while listed and (item := _LISTED_THIRD_PERSON.match(rest)):
+                base = third_person_base(item.group(1))
+                if base not in BASE_VERBS:
+                    break
+                rest = base + item.group(2) + rest[item.end() :]
+                listed = item.group(2)
+                if not listed.startswith(","):
+                    break
+            return f"{does.capitalize()}{named.group('comma')} {_listed_verbs(rest)}"
         return None
     if not match:
         return None
@@ -1128,13 +1139,20 @@ def _described_goal(clause: str) -> str | None:
 
 # A body's name, then what it does: "The Polkadot Open Source Developer Grants bounty supports X",
 # "Red Door Collective defends X" (never "We", nor a verb of saying: see `_named_subject`).
+_BODY_WORD = (
+    r"(?:bounty|fund|programme|program|project|initiative|network|coalition|alliance|partnership|group|"
+    r"collective|lab|team|consortium|council|committee|foundation|hub|collaborative)"
+)
 _NAME_PART = r"(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)|of|for|and|the|on|in)"
 _NAMED_BODY_DOES = re.compile(
-    r"^(?!(?:Our|Their|Its|His|Her|My|This|These|Those|That|A|An|Each|Every|All|Some|Many|Most|Such|Other)\b)"
-    rf"(?:The\s+)?[A-Z][\w’'.&-]*(?:\s+{_NAME_PART}){{0,8}}?(?:\s+(?:bounty|fund|programme|program|"
-    r"project|initiative|network|coalition|alliance|partnership|group|collective|lab|team))?"
-    r"\s+(?P<runs>(?!is\b|has\b|was\b|does\b)[a-z]+s)\s"
+    r"^(?:(?!(?:Our|Their|Its|His|Her|My|This|These|Those|That|A|An|Each|Every|All|Some|Many|Most|Such|Other)\b)"
+    rf"(?:The\s+)?[A-Z][\w’'.&-]*(?:\s+{_NAME_PART}){{0,8}}?(?:\s+{_BODY_WORD})?"
+    # "This research coordination network supports X"
+    rf"|(?:The|This|Our)\s+(?:[a-z-]+\s+){{0,3}}{_BODY_WORD})"
+    r"(?:\s+\w+ly)?\s+(?P<runs>(?!is\b|has\b|was\b|does\b)[a-z]+s)\b(?P<comma>,?)\s"
 )
+# the third-person verbs listed after the first: "assesses, funds, and grows X" -> "fund, and grow"
+_LISTED_THIRD_PERSON = re.compile(r"([a-z]+s)\b(,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
 # verbs that introduce the aim rather than state it ("The TODO Group aims for X to ..."): the lead-ins
@@ -1278,7 +1296,7 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
 # The first words are a subject, its verb follows: "(To) make this happen requires organizing people":
 # no order to act on.
 _SUBJECT_THEN_VERB = re.compile(
-    r"^\w+(?:\s+(?!(?:that|which|who|so|where|when|if|because|unless)\b)\w+){0,4}\s+(?:requires|involves|means)\b",
+    r"^\w+(?:\s+(?!(?:that|which|who|so|where|when|if|because|unless)\b)\w+){0,7}\s+(?:requires|involves|means)\b",
     re.IGNORECASE,
 )
 # "Open Austin believes ...", "Lead Chicago is ...": a name that opens with a verb, then its own verb.
