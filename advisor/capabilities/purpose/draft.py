@@ -86,6 +86,8 @@ _BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
 _TO_THAT_END = re.compile(r",?\s+and\s+to\s+(?:that|this)\s+end\s*:\s*$", re.I)  # the means listed below
 _PROCEDURE = re.compile(
     r"\b(?:votes?|voted|voting|quorum|(?:one|two|three|four|five|\d)[- ](?:year|month)\s+terms?|"
+    # who is told or asked first: "Each party will be consulted before public announcements"
+    r"(?:be|been|being)\s+(?:consulted|notified|informed|invited|copied)\b|"
     # how long something lasts: "The fund will run for one year"
     r"(?:run|last|operate|continue)s?\s+for\s+(?:one|two|three|four|five|a|an|\d+)\s+(?:years?|months?|weeks?)|"
     r"ballots?|amend\w*|minutes|meetings?|elect(?:ed|ion|ions)?|nominat\w*|"
@@ -123,7 +125,7 @@ _ANAPHORIC = re.compile(
 # the coalition will": the body's own aim)
 _ADJUNCT_OF_A_RULE = re.compile(
     r"^\s*to\s+[^;:]{3,160}?(?:,\s+|\s+(?=you\b))(?!we\b|our\b|(?:the\s+)?(?:coalition|alliance|partnership|network"
-    r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’()-]+\s+){0,5}?"
+    r"|collaborative|initiative|project|foundation|partners)\b)(?:[\w'’().-]+\s+){0,5}?"
     r"(?:will|shall|must|can|may|should|is|are|has|have|needs?|requires?)\b"
     # "To provide feedback, email ...", "To join the channel, make a request here": a how-to
     r"|^\s*to\s+[^;:]{3,120}?,\s+(?:please\s+)?(?:email|e-mail|contact|see|visit|use|make|join|send|write|read|click|go"
