@@ -25,6 +25,13 @@ Version 6 (2026-12-03, tenth session, later): batch 5 was scored once (0.89 / 0.
 dropped) was collected blind from 07:40 and is the test part; batch 5 was retired into dev after that
 collection began, and its failures read. Batch 6 scored once: 0.79 / 0.89 / 0.92.
 
+Version 7 (2026-12-04, eighteenth session): batch 7 (ids `pg…`, organisations new to the set, two
+collectors blind to the checker) was collected from 12:00 and is the test part; batch 6 was retired
+into dev after that collection began, and its failures read. Batch 7 (72 statements: 37 from
+collector a, 25 of them purpose clauses of US federal programmes and partnerships in the US Code,
+and 35 from collector b, mostly standards and intergovernmental bodies) scored once: 0.68 / 0.88 /
+0.97 (majority 0.68 / 0.57 / 0.83; dev 0.94 / 0.94 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -75,21 +82,23 @@ BATCH_3 = "pc"  # id prefix of the ninth session's first batch: the test part of
 BATCH_4 = "pd"  # id prefix of the ninth session's second batch: the test part of version 4
 BATCH_5 = "pe"  # id prefix of the tenth session's first batch: the test part of version 5
 BATCH_6 = "pf"  # id prefix of the tenth session's second batch: the test part of version 6
+BATCH_7 = "pg"  # id prefix of the eighteenth session's batch: the test part of version 7
 
 
 def main(argv):
     path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    first = [e for e in entries if not e["id"].startswith((BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6))]
+    later = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7)
+    first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 5
-    retired += [e["id"] for e in entries if e["id"].startswith((BATCH_2, BATCH_3, BATCH_4, BATCH_5))]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_6)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_6)]
+    # the test parts of versions 2 to 6
+    retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_7)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_7)]
     header = (
-        "# Split of statements.yaml, version 6 (split.py): test is batch 6 (ids pf…, organisations new to\n"
-        "# the set, labelled blind); dev is batches 1-5, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 5 (batches 2 to 5) retired into it.\n"
+        "# Split of statements.yaml, version 7 (split.py): test is batch 7 (ids pg…, organisations new to\n"
+        "# the set, labelled blind); dev is batches 1-6, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 6 (batches 2 to 6) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
