@@ -1,8 +1,8 @@
 """Agreement between the first labels (statements.yaml) and an independent second pass
 (labels-second.yaml, labelled from GUIDE.md without seeing the first) on a seeded sample of 60
 batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 4 (seed 20261207), and
-29 of batch 5 (seed 20261209; pe413, the same text as pe209, is stored once) and 30 of batch 6
-(seed 20261211):
+29 of batch 5 (seed 20261209; pe413, the same text as pe209, is stored once), 30 of batch 6
+(seed 20261211) and 30 of batch 7 (seed 20261213):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def main() -> None:
         "batch 3 (pc…)": "pc",
         "batch 4 (pd…)": "pd",
         "batch 5 (pe…)": "pe",
-        "batch 6 (pf…, the test part)": "pf",
+        "batch 6 (pf…)": "pf",
+        "batch 7 (pg…, the test part)": "pg",
         "all": "",
     }
     for name, prefix in batches.items():
