@@ -35,6 +35,10 @@ ROUNDS = {
         "p": "6a0d7a4 (round 20's second build)",
         "q": "d00b38e (round 20 read and fixed)",
     },
+    "round22": {
+        "p": "5c833eb (the eighteenth session's start)",
+        "q": "f96a384 (dev sweeps of the session; both builds drafted every text alike)",
+    },
 }
 
 
