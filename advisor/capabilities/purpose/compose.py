@@ -146,7 +146,9 @@ _PURPOSE_ADJUNCT = re.compile(
     # main clause is the goal
     r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),"
     r"|[^,;]{0,60}?\b(?:this|these|those)\s+(?:efforts?|aims?|goals?|objectives?|ends?|vision|mission|work),)\s+"
-    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
+    # "To retain the creek, PANIL is working with X": the aim, then a named body at work on it
+    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?-i:(?=(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}\s+"
+    r"(?:is|are|will|works?|aims?|plans?)\b))|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
@@ -166,15 +168,15 @@ _BODY_NOUNS = (
     r"(?:organi[sz]ation|network|coalition|alliance|group|body|initiative|project|programme|program|"
     r"partnership|charity|foundation|consortium|institute|collaborative|agency|association|society|"
     r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust|nonprofit|"
-    r"non-profit|not-for-profit)"
+    r"non-profit|not-for-profit|org|NGO)"
 )
 _DESCRIBED = re.compile(
     r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
     r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?:focused\s+(?:\w+ly\s+)?on|responsible\s+for)\s+(?P<focus>\w+ing)\b|"
     r"aimed\s+at\s+(?P<aimed>\w+ing)\b|"
     + _BODY_NOUNS
-    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?\s+(?:that\s+(?!is\b|has\b|was\b|does\b)(?P<runs>[a-z]+s)"
-    r"|(?P<doing>[a-z]+ing))\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
+    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{0,40}?)?(?:\s+(?:that\s+(?!is\b|has\b|was\b|does\b)(?P<runs>[a-z]+s)"
+    r"|(?P<doing>[a-z]+ing))|,\s+(?P<doing2>[a-z]+ing))\b|(?P<working>working)\s+(?=to(?:wards?)?\s))",
     re.IGNORECASE,
 )
 # A headline with no verb of its own: "A nonprofit organization promoting X", "Oregon Housing Alliance —
@@ -182,7 +184,7 @@ _DESCRIBED = re.compile(
 _HEADLINE_DOING = re.compile(
     r"^(?:[^;:.]{0,60}?\s[–—-]\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
     + _BODY_NOUNS
-    + r"\s+(?P<doing>[a-z]+ing)\b",
+    + r"(?:\s+|,\s+(?:focused\s+on|dedicated\s+to|committed\s+to)\s+)(?P<doing>[a-z]+ing)\b",
     re.IGNORECASE,
 )
 # "ESA's ambitious vision includes increasing European autonomy ...": the aim is the gerund.
@@ -250,7 +252,7 @@ _NOMINAL_VERBS = {
     "development": "develop", "improvement": "improve", "creation": "create", "establishment": "establish",
     "reduction": "reduce", "elimination": "eliminate", "encouragement": "encourage",
     "maintenance": "maintain", "furtherance": "further", "facilitation": "facilitate",
-    "enhancement": "enhance", "strengthening": "strengthen", "education": "educate",
+    "enhancement": "enhance", "strengthening": "strengthen", "education": "educate", "support": "support",
 }  # fmt: skip
 _NOUN_VERB = {**_NOMINAL_VERBS, "growth": "grow", "strengthening": "strengthen", "support": "support"}
 _NOMINAL_AIM = re.compile(
@@ -266,6 +268,13 @@ _NOMINAL_AIM = re.compile(
 )
 _GERUND_HELPS = re.compile(
     r"^(?P<doing>[A-Za-z]+ing)\s+(?P<what>[^;:]{3,200}?)\s+(?:helps?|will\s+help)\s+(?:to\s+)?(?P<verb>[a-z]+)\b"
+)
+# 'Objective 5.1 of the Plan calls for "Developing and strengthening partnerships"': the doing asked for
+_CALLS_FOR = re.compile(r"\bcalls?\s+for\s+[\"“]?(?P<doing>[A-Za-z]+ing)\b")
+# "Providing direct funding to X, and ensuring Y, is core to what we do": the doing is the aim.
+_GERUND_IS_CORE = re.compile(
+    r"^(?P<doing>[A-Za-z]+ing)\s+(?P<what>[^;:]{3,300}?),?\s+(?:is|are)\s+(?:core|central|key|fundamental|"
+    r"at\s+the\s+(?:heart|core))\s+(?:to|of)\s+(?:what\s+we\s+do|our\s+(?:work|mission|approach|purpose))\b.*$"
 )
 # "We want every child in Accra reading by age 8": a group, then what they should be doing.
 _WANT_DOING = re.compile(
@@ -422,6 +431,10 @@ _WHICH_AIMS_TO = re.compile(
     r"^[^;:]{0,160}?,\s+(?:which|who|that)\s+(?:aims?|seeks?|strives?|exists?|works?|wants?|intends?|"
     r"hopes?|plans?)\s+to\s+(?=[a-z])"
 )
+# "... through the following activities: reviewing X; developing Y": the means listed, cut from the aim
+_FOLLOWING_MEANS = re.compile(
+    r",?\s+(?:through|by|via|with|including|in)\s+the\s+following\s+(?:\w+\s+){0,2}?\w+\s*:.*$", re.I
+)
 # A line that only introduces its list: "The purposes of the corporation shall be:", "X will: "
 _INTRODUCES_ONLY = re.compile(
     r"\b(?:be|are|is|include|includes|including|to|the\s+following|as\s+follows|these|will|shall|must|by|"
@@ -561,6 +574,7 @@ def strip_lead(clause: str) -> str:
     """`clause` without its lead-in, so that it opens with its verb where it has one; a label's year
     ("2030 targets:") is kept as "By 2030," when the clause names no other time."""
     clause = _DANGLING_TAIL.sub("", _END.sub("", clause.strip()))
+    clause = _FOLLOWING_MEANS.sub("", clause)
     clause = _CAPS_LABEL.sub("", clause)  # "OUR MISSION Green Streets Initiative helps ...": a heading run in
     label = _LABEL.match(clause)
     if label and len(label.group("label").split()) <= 12:
@@ -683,6 +697,14 @@ def strip_lead(clause: str) -> str:
     described = _described_goal(clause)
     if described:
         return described
+    called = _CALLS_FOR.search(clause)
+    if called and gerund_base(called.group("doing"), guess=True):  # 'X calls for "Developing Y"'
+        rest = _coordinated_verbs(clause[called.end() :].strip(' "”'))
+        return f"{str(gerund_base(called.group('doing'), guess=True)).capitalize()} {rest}"
+    core = _GERUND_IS_CORE.match(clause)
+    if core and gerund_base(core.group("doing"), guess=True):
+        base = str(gerund_base(core.group("doing"), guess=True)).capitalize()
+        return f"{base} {_coordinated_verbs(core.group('what'))}"
     helps = _GERUND_HELPS.match(clause)
     if helps and gerund_base(helps.group("doing")):
         # "Providing spaces for gardening helps to make cities livable" -> "Provide spaces for gardening
@@ -967,14 +989,14 @@ _FOUNDED_TO = re.compile(
 # "X is a global partnership to accelerate Y", "The Centers are funded by HRSA to improve Y": what the
 # body is for (only when a verb a purpose opens with follows "to").
 _BODY_TO = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:an?|the)\s+[^;:.]{0,80}?\b" + _BODY_NOUNS + r"\s+to\s+(?=[a-z])"
-    r"|\b(?:funded|supported|sponsored|commissioned|mandated)\s+by\s+[^;:]{1,80}?\s+to\s+(?=[a-z])"
+    r"\b(?:is|are|was|were)\s+(?:an?|the)\s+[^;:.]{0,80}?\b" + _BODY_NOUNS + r"\s+to\s+(?-i:(?=[a-z]))"
+    r"|\b(?:funded|supported|sponsored|commissioned|mandated)\s+by\s+[^;:]{1,80}?\s+to\s+(?-i:(?=[a-z]))"
     # "X is designing this (Y project) to encourage Z"
-    r"|\b(?:is|are)\s+(?:designing|running|implementing|launching|leading)\s+(?:this|the|a)\b[^;:]{0,80}?\s+to\s+(?=[a-z])"
+    r"|\b(?:is|are)\s+(?:designing|running|implementing|launching|leading)\s+(?:this|the|a)\b[^;:]{0,80}?\s+to\s+(?-i:(?=[a-z]))"
     # a headline with no verb of its own: "A community coalition to cut X", "A network of clinics to
     # expand Y" (never "The Board may establish a group to review Z": no verb before the body)
     r"|^(?:an?\s+|the\s+)?(?:(?!(?:may|shall|will|must|can|should|could|would|is|are|was|were|has|have|had)\b)"
-    r"[\w'’&-]+\s+){0,5}?" + _BODY_NOUNS + r"(?:\s+of\s+[^;:.]{1,60}?)?\s+to\s+(?=[a-z])",
+    r"[\w'’&-]+\s+){0,5}?" + _BODY_NOUNS + r"(?:\s+of\s+[^;:.]{1,60}?)?\s+to\s+(?-i:(?=[a-z]))",
     re.IGNORECASE,
 )
 # "... established in 2018 for the express purpose of standardizing X": the doing named is the goal.
@@ -1119,14 +1141,32 @@ def _described_goal(clause: str) -> str | None:
         third_person_base(runs)
         if runs
         else gerund_base(
-            found.get("gerund") or found.get("focus") or found.get("doing") or found.get("aimed") or ""
+            found.get("gerund")
+            or found.get("focus")
+            or found.get("doing")
+            or found.get("doing2")
+            or found.get("aimed")
+            or ""
         )
     )
     if verb is None:
         return None
     rest = rest.strip()
     if (
-        verb in {"aim", "seek", "strive", "work", "try", "fight", "struggle", "push"}
+        verb
+        in {
+            "aim",
+            "seek",
+            "strive",
+            "work",
+            "try",
+            "fight",
+            "struggle",
+            "push",
+            "collaborate",
+            "partner",
+            "unite",
+        }
         and rest.lower().startswith("to ")
         and rest[3:4].islower()
     ):
@@ -1145,10 +1185,11 @@ _BODY_WORD = (
 )
 _NAME_PART = r"(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)|of|for|and|the|on|in)"
 _NAMED_BODY_DOES = re.compile(
-    r"^(?:(?!(?:Our|Their|Its|His|Her|My|This|These|Those|That|A|An|Each|Every|All|Some|Many|Most|Such|Other)\b)"
-    rf"(?:The\s+)?[A-Z][\w’'.&-]*(?:\s+{_NAME_PART}){{0,8}}?(?:\s+{_BODY_WORD})?"
+    # (after an opening: "As defined in the TSC Charter, the Technical Steering Committee oversees X")
+    r"^(?:As\s+[^,;:]{3,80},\s+)?(?:(?!(?:Our|Their|Its|His|Her|My|This|These|Those|That|A|An|Each|Every|All|Some|Many|Most|Such|Other)\b)"
+    rf"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+{_NAME_PART}){{0,8}}?(?:\s+{_BODY_WORD})?"
     # "This research coordination network supports X"
-    rf"|(?:The|This|Our)\s+(?:[a-z-]+\s+){{0,3}}{_BODY_WORD})"
+    rf"|(?:[Tt]he|This|Our)\s+(?:[a-z-]+\s+){{0,3}}{_BODY_WORD})"
     r"(?:\s+\w+ly)?\s+(?P<runs>(?!is\b|has\b|was\b|does\b)[a-z]+s)\b(?P<comma>,?)\s"
 )
 # the third-person verbs listed after the first: "assesses, funds, and grows X" -> "fund, and grow"
@@ -1160,6 +1201,12 @@ _LEAD_VERBS = frozenset(
     ["aim", "seek", "want", "hope", "plan", "intend", "strive", "work", "exist", "try", "need"]
 )
 _PAIRED_VERB = re.compile(r"^((?:and|or)\s+)([a-z]+s)\b")
+
+
+# verbs whose infinitive after them is the goal: "aiming to share X", "collaborating to achieve Y"
+_AIMING_VERBS = frozenset(
+    ["aim", "seek", "strive", "work", "try", "fight", "struggle", "push", "collaborate", "partner", "unite"]
+)
 
 
 # a gerund after a preposition is a means or a noun ("a tool for recording, documenting and running X")
@@ -1266,6 +1313,12 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     if _DANGLING.search(body):  # "Adhere to the following": the goal is in what follows, if anywhere
         return False
     if _named_subject(body):  # "Open Austin believes ...": a name, not the verb "open"
+        return False
+    if re.match(
+        r"(?i:welcome)\s+to\s+(?:the\s+)?[A-Z]", body
+    ):  # "Welcome to Aylestone Allotments": a greeting
+        return False
+    if re.match(r"(?i)have\s+been\b", body):  # "Groups need to have been active for a year": a condition
         return False
     if _SUBJECT_THEN_VERB.match(body):  # "Make this happen requires organizing people"
         return False

@@ -287,7 +287,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         if population in _ADJECTIVES_OF_PLACE:  # "an African organisation": no group to draft "in African"
             population = None
         if not population and own != [NO_GOAL_SLOT]:
-            population = _described_place(goal)
+            population = _described_place(goal) or _place_in_its_name(goal)
         if not timeframe and target:
             timeframe = f"by {target[0].year}"
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
@@ -401,6 +401,29 @@ _ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith
 _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?$", re.I)
 
 
+# The body's name as the subject of a sentence: "The Corporate Mental Health Alliance Australia is ...",
+# "..., Recover Rochester works to ..."
+_BODY_AS_SUBJECT = re.compile(
+    r"(?:^|[,.;:]\s+|\n)(?:The\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,6}[A-Z][\w&'’.-]*)(?:['’]s(?:\s+[A-Z][\w-]*){0,4})?"
+    r"\s+(?:is|are|works?|aims?|helps?|exists?|steps|serves?|provides?|offers?|supports?|brings?)\b"
+)
+
+
+def _place_in_its_name(text: str) -> str | None:
+    """The place in the body's own name, for a goal that names none ("The Corporate Mental Health
+    Alliance Australia is dedicated to X" -> "in Australia"): only a place the gazetteer knows, only
+    in the name of the body the text is about (never a partner's: "the University of Arkansas")."""
+    for sentence in goal_sentences(text):
+        for named in _BODY_AS_SUBJECT.finditer(sentence):
+            name = named.group("name")
+            if re.match(r"(?:In|For|With|From|By|At|On|Our|This|These|It|We)\b", name):
+                continue
+            place = next((p for p in _KNOWN_PLACES.findall(name)), None)
+            if place and place not in _ADJECTIVES_OF_PLACE:
+                return f"the {place}" if place in _WITH_THE else place
+    return None
+
+
 def _where_it_works(text: str) -> str | None:
     """The place the text says the body works in ("empowering children in Honduras", "end-of-life care
     in Nigeria"), for a goal that names a group but no place: a place after "in", "across",
@@ -426,7 +449,17 @@ def _with_article(place: str | None, text: str) -> str | None:
     # "the Bronx", never "the California" from "the California Water Quality Monitoring Council"
     if place and place[:1].isupper() and re.search(rf"\bthe\s+{re.escape(place)}\b(?!\s+[A-Z])", text):
         return f"the {place}"
+    if place in _WITH_THE:  # "in UK" -> "in the UK"
+        return f"the {place}"
     return place
+
+
+_WITH_THE = frozenset(GAZETTEER.with_the)
+_KNOWN_PLACES = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(p) for p in sorted(GAZETTEER.places + GAZETTEER.cities, key=len, reverse=True))
+    + r")(?![\w-])"
+)
 
 
 def _variants(statement: str) -> list[str]:

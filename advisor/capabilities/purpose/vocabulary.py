@@ -39,6 +39,9 @@ class Places(BaseModel, extra="forbid"):
     places: list[str] = Field(description="Countries, states, provinces and regions.")
     demonyms: list[str] = Field(description="Words for a place's people ('Canadians').")
     cities: list[str] = Field(description="Cities of 100,000 people or more (GeoNames).")
+    with_the: list[str] = Field(
+        default_factory=list, description="Places a sentence always names with 'the' ('the UK')."
+    )
 
 
 LEXICON = load_lexicon("advisor.capabilities.purpose", "lexicon.yaml", PurposeLexicon)
