@@ -1274,6 +1274,7 @@ def test_a_workspaces_purpose_list_mission_and_plan_period_are_drafted_and_a_mem
             "Ensure landlords meet the repair standard, reaching",
         ),
         ("Its programmes include: Support of youth programs in Kisumu.", "Support youth programs"),
+        ("Our mission: to empower Children,Young People,Women in Kisumu.", "Empower Children, Young"),
     ],
 )
 def test_aims_written_in_other_ways_are_drafted_not_replaced_by_slots(goal: str, drafted: str) -> None:

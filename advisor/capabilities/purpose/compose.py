@@ -453,7 +453,7 @@ def goal_sentences(text: str, *, lone_lead_in: bool = False) -> list[str]:
     text = _NUMBER_IN_FIGURES.sub(r"\1", text)  # "three (3) members": no list item "(3)"
     text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)  # a quoted block's mark: "> _Delivering X._"
     text = re.sub(r"[ \t]+([,;])", r"\1", text)  # "health education , entrepreneurship"
-    text = re.sub(r",(?=[a-z])", ", ", text)  # "among the public,we initiated"
+    text = re.sub(r",(?=[A-Za-z])", ", ", text)  # "among the public,we initiated", "Children,Young People"
     text = re.sub(r"(?<=\bto )[\"“]([^\"“”\n]{1,80})[\"”]", r"\1", text)  # 'is to "restore the bush"'
     text = re.sub(r"\.[ \t]+(?=to\s+[a-z])", ".\n", text)  # "X for biomass. to provide Y": two aims
     text = _ASIDE.sub("", text)
