@@ -39,6 +39,10 @@ ROUNDS = {
         "p": "5c833eb (the eighteenth session's start)",
         "q": "f96a384 (dev sweeps of the session; both builds drafted every text alike)",
     },
+    "round23": {
+        "p": "f96a384 (round 22's builds)",
+        "q": "1330884 (round 22 read and fixed; one text of 50 drafted differently)",
+    },
 }
 
 
