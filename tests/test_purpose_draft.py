@@ -1275,6 +1275,17 @@ def test_a_workspaces_purpose_list_mission_and_plan_period_are_drafted_and_a_mem
         ),
         ("Its programmes include: Support of youth programs in Kisumu.", "Support youth programs"),
         ("Our mission: to empower Children,Young People,Women in Kisumu.", "Empower Children, Young"),
+        # round 23: what "they are currently doing", a clinic's or a heading's plain verb
+        (
+            "Parents for Clean Air is a grassroots group. They are currently advocating for electric "
+            "school buses. They meet monthly.",
+            "Advocate for electric school buses",
+        ),
+        (
+            "Harbour Street Clinic clinic offers harm reduction services to people who use drugs.",
+            "Offer harm",
+        ),
+        ("## Mission\n\nProvides APIs for the shared referral system of the county.", "Provide APIs for"),
     ],
 )
 def test_aims_written_in_other_ways_are_drafted_not_replaced_by_slots(goal: str, drafted: str) -> None:

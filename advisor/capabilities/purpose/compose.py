@@ -120,7 +120,7 @@ _LEVEL_VERBS = frozenset(
 )
 # "We promote…", "Our alliance promotes…": the subject before the verb of a purpose.
 _SUBJECT = re.compile(
-    r"^(?:we|our|the\s+(?:coalition|alliance|partnership|network|partners|collaborative))\b", re.I
+    r"^(?:we|our|they|the\s+(?:coalition|alliance|partnership|network|partners|collaborative))\b", re.I
 )
 # "Launched in 2013, ...", "Founded by three clinics, ...": history before the subject, not the goal.
 _HISTORY = re.compile(
@@ -211,7 +211,7 @@ _RELATIVE_DOES = re.compile(
     r"leaders|citizens|neighbou?rs|agencies|activists|professionals)\s+(?:who|that)\s+(?P<verb>[a-z]+)\s+(?=[a-z])"
 )
 # "Sets federal minimum standards ...", "Fosters inclusion ...": a listed item whose subject is above it.
-_ITEM_VERB = re.compile(r"^(?P<verb>[A-Z][a-z]+s)\s+(?=[a-z])")
+_ITEM_VERB = re.compile(r"^(?P<verb>[A-Z][a-z]+s)\s+(?=[a-z]|[A-Z]{2,})")  # "Provides APIs for X"
 # "We want New York's governments to work ...": what the subject wants others to do.
 _WANT_OTHERS = re.compile(
     r"^(?:we|the\s+\w+)(?:[’']re|\s+are|\s+is)?\s+(?:wants?|calling\s+on|calls?\s+on|urging|urges?|asking|asks?)\s+"
@@ -742,15 +742,21 @@ def strip_lead(clause: str) -> str:
     words = clause.split()
     if subject:
         # "We cut…", "We will cut…", "Our alliance promotes…": the verb after the subject
-        plural = subject.group(0).lower() == "we"
+        plural = subject.group(0).lower() in {"we", "they"}
         # after "our" comes the noun, never the verb: "Our partners represent ..."
         start = 2 if subject.group(0).lower() == "our" else 1
         for length in range(start, min(4, len(words))):
             word = words[length].rstrip(",;:")  # "We monitor, investigate and help solve X"
             after_modal = words[length - 1].lower() in {"will", "shall"}
             verb = _base_form(word) if plural or after_modal or word.endswith("s") else None
-            if word.endswith("ing") and (words[length - 1].lower() in {"are", "we’re", "we're"}):
-                verb = gerund_base(word)  # "We're building a platform ..." -> "Build a platform ..."
+            before = [w.lower() for w in words[max(0, length - 2) : length] if not w.lower().endswith("ly")]
+            if (
+                word.endswith("ing")
+                and before
+                and before[-1] in {"are", "we’re", "we're", "they're", "they’re"}
+            ):
+                # "We're building a platform ..." -> "Build a platform ...", "They are currently advocating"
+                verb = gerund_base(word)
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 mark = words[length][len(word) :]  # the comma after "monitor," stays
                 return " ".join([verb.capitalize() + mark, *words[length + 1 :]])
@@ -1181,7 +1187,8 @@ def _described_goal(clause: str) -> str | None:
 # "Red Door Collective defends X" (never "We", nor a verb of saying: see `_named_subject`).
 _BODY_WORD = (
     r"(?:bounty|fund|programme|program|project|initiative|network|coalition|alliance|partnership|group|"
-    r"collective|lab|team|consortium|council|committee|foundation|hub|collaborative)"
+    r"collective|lab|team|consortium|council|committee|foundation|hub|collaborative|clinic|service|centre|"
+    r"center|club|society|association|agency|trust|charity|office)"
 )
 _NAME_PART = r"(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)|of|for|and|the|on|in)"
 _NAMED_BODY_DOES = re.compile(
