@@ -1851,3 +1851,26 @@ def test_a_place_in_the_bodys_name_is_kept_and_greetings_conditions_and_splices_
     for goal, pattern in cases:
         statements = [d.statement for d in draft_purpose(goal=goal).drafts]
         assert re.search(pattern, statements[0]), (goal, statements)
+
+
+def test_round_twenty_three_slots_quotes_and_splices() -> None:
+    for goal, never in (
+        # "[by how much]" only after a comparative that ends the goal, never after "a more X city"
+        (
+            "A tenants' group dedicated to making Calgary a more affordable, green and inclusive city.",
+            "city [",
+        ),
+        # who said a quoted goal is not part of it
+        (
+            "“The purpose of the Youth Council is to educate young people about councils,” Cr Law said.",
+            "said",
+        ),
+        # the aim before a named campaign's past deed, not a comma splice
+        (
+            "To increase litter prevention outcomes, the Clean Coast education campaign created awareness of "
+            "marine debris.",
+            "created",
+        ),
+    ):
+        statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+        assert not any(never in s for s in statements), statements

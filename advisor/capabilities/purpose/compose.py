@@ -111,9 +111,9 @@ VAGUE_TIME = re.compile(
 # Verbs that change a level: only these take "[by how much]" after their object ("Cut X [by how
 # much]"); any other verb ("Serve the citizens of Kent", "Create X", "Achieve justice") gets a result to
 # count (", reaching [...]").
-_MADE_MORE = re.compile(
+_MADE_MORE = re.compile(  # (the comparative ends the goal: never "make Calgary a more affordable city")
     r"(?i)make\s+[^,;]{1,60}?\b(?:safer|healthier|cheaper|faster|easier|better|stronger|cleaner|greener|"
-    r"more|less|fewer)\b"
+    r"(?:more|less|fewer)\s+[\w-]+)(?:\s+(?:for|to|in)\s+[^,;]{1,40})?\s*$"
 )
 _LEVEL_VERBS = frozenset(
     ["cut", "decrease", "reduce", "lower", "shorten", "increase", "raise", "lift", "grow", "expand", "boost"]
@@ -147,8 +147,8 @@ _PURPOSE_ADJUNCT = re.compile(
     r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),"
     r"|[^,;]{0,60}?\b(?:this|these|those)\s+(?:efforts?|aims?|goals?|objectives?|ends?|vision|mission|work),)\s+"
     # "To retain the creek, PANIL is working with X": the aim, then a named body at work on it
-    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?-i:(?=(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}\s+"
-    r"(?:is|are|will|works?|aims?|plans?)\b))|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
+    r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?-i:(?=(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,8}?\s+"
+    r"(?:is|are|was|were|will|works?|aims?|plans?|created|launched|helps?)\b))|(?P<rule>(?:\w+\s+){1,3}(?:must|shall|should|may|need\s+to)\b))",
     re.IGNORECASE,
 )
 # "By working collectively, we aim to ...", "Through our partners, the coalition will ...": the means
@@ -505,7 +505,13 @@ def goal_sentences(text: str, *, lone_lead_in: bool = False) -> list[str]:
     if lone_lead_in and not any(s.strip() for s in sentences):  # "Maintain X to meet the needs of
         # Members:" with its list cut off
         sentences = [lead for lead in lead_ins if lead and not _INTRODUCES_ONLY.search(lead)][-1:]
-    return [_unquoted(s) for s in sentences if s.strip()]
+    return [_unquoted(_ATTRIBUTION.sub("", s)) for s in sentences if s.strip()]
+
+
+# "..., ” Cr Law said.": who said a quoted goal, not part of it
+_ATTRIBUTION = re.compile(
+    r"[,.]?\s*[”\"]\s*,?\s*(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|explained|added|noted|told\s+\w+)\.?\s*$"
+)
 
 
 def _unquoted(sentence: str) -> str:
