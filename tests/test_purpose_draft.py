@@ -1874,3 +1874,31 @@ def test_round_twenty_three_slots_quotes_and_splices() -> None:
     ):
         statements = [d.statement for d in draft_purpose(goal=goal).drafts]
         assert not any(never in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("goal", "drafted"),
+    [
+        # no goal the rules know, but what the body is for: an infinitive of purpose, what its people
+        # do, a doing after its role
+        (
+            "The Transit Data Group was convened by the city in 2016, consisting of agencies and "
+            "developers, to define common practices for bus data.",
+            "Define common practices for bus data",
+        ),
+        (
+            "Code for Harbour is a volunteer meetup of designers and many others who use creative "
+            "technology to solve civic problems.",
+            "Use creative technology to solve civic problems",
+        ),
+        (
+            "The Division for Sustainable Development Goals in the United Nations Department of Economic "
+            "and Social Affairs acts as the Secretariat for the goals, providing substantive support to "
+            "member states.",
+            "Provide substantive support to member states",
+        ),
+    ],
+)
+def test_a_text_with_no_stated_goal_is_drafted_from_what_its_body_is_for(goal: str, drafted: str) -> None:
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert statements[0].startswith(drafted), statements

@@ -1646,6 +1646,7 @@ def place_first(statement: str) -> str | None:
         or (before and before[0].lower() in {"from", "to", "of", "with"})
         or body[match.end() :].lstrip().startswith(("and ", "& "))
         or re.match(r"\s*(?:,\s*[A-ZÀ-Þ]|\()", body[match.end() :])  # a list of places: kept whole
+        or re.match(r"\s+of\s+[A-ZÀ-Þ]", body[match.end() :])  # "in Google Summer of Code": a name
         or _NOUN_AFTER.match(body[match.end() :])  # "in the Marlowe language": a name's thing, no place
     ):
         return None  # "in Europe's environment", "experts from across Europe": no place to move
@@ -1700,3 +1701,47 @@ def _lower_first(text: str) -> str:
     # "Fair and inclusive…", "Students build…": a capital only because the sentence began there
     sentence_start = len(words) > 1 and words[1][:1].islower() and not find_population(words[0]).met
     return text[0].lower() + text[1:] if common or sentence_start else text
+
+
+# Where a text that states no goal in a form the rules know still says what its body does: an
+# infinitive of purpose ("convened ... to define common practices"), what "we" or its people do
+# ("others who use technology to solve X", "where we share X"), a doing after a comma ("acts as the
+# Secretariat, providing X").
+_PURPOSEFUL = re.compile(
+    r"\bto\s+(?P<infinitive>[a-z]+)\b|\b(?:we|who)\s+(?:\w+ly\s+)?(?P<plural>[a-z]+)\b|,\s+(?P<gerund>[a-z]+ing)\b"
+)
+_CONDITION = re.compile(r"(?i)\s*(?:if|when|unless|whether|once|before|after)\b")
+_RULE_BEFORE = re.compile(r"(?i)\b(?:may|shall|must|should|can|could|might)\b")
+_NOT_PURPOSEFUL_BEFORE = re.compile(
+    r"\b(?:how|what|where|able|according|due|close|next|up|used|want|wants)\s+$", re.I
+)
+
+
+def purposeful_phrase(text: str) -> str | None:
+    """The first verb phrase of `text` that says what its body does or is for, as a goal in the base
+    form ("Define common practices and expectations for GTFS data"); None when there is none. A
+    fallback for texts the goal rules find nothing in: better the text's own aim than slots only."""
+    for sentence in goal_sentences(text):
+        if re.search(r"\byou(?:rs?)?\b", sentence, re.I) or _CONDITION.match(sentence):
+            continue  # a how-to or a condition: "If your goal is to run larger events, ..."
+        for found in _PURPOSEFUL.finditer(sentence):
+            word = found.group("infinitive") or found.group("plural") or found.group("gerund")
+            base = gerund_base(word, guess=False) if found.group("gerund") else _base_form(word)
+            if found.group("infinitive") and word not in BASE_VERBS:
+                continue
+            if not base or base in _FUNCTION_WORDS or base == "be" or base in _SAYING_VERBS:
+                continue
+            if _NOT_PURPOSEFUL_BEFORE.search(sentence[: found.start()]) or _RULE_BEFORE.search(
+                sentence[: found.start()]
+            ):
+                continue  # "The Board may establish a group to review X": a rule
+            after = sentence[found.end() :]
+            if found.group("gerund") and re.match(r"\s*(?:,|and\b|or\b)", after):
+                continue  # "including documentation, testing, integration": nouns listed
+            start = found.start(next(g for g in ("infinitive", "plural", "gerund") if found.group(g)))
+            rest = re.split(r";|\s[–—-]\s", sentence[start + len(word) :])[0].strip(" .,:")
+            if len(rest.split()) < 2 or ":" in rest:
+                continue
+            rest = _coordinated_verbs(rest) if found.group("gerund") else rest
+            return shorten(f"{base.capitalize()} {rest}", limit=0)
+    return None

@@ -30,6 +30,7 @@ from advisor.capabilities.purpose.compose import (
     names_a_group,
     opens_with_verb,
     place_first,
+    purposeful_phrase,
     shorten,
     stated_rank,
     strip_lead,
@@ -266,6 +267,9 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
         sources.setdefault(text, sentence)  # clause -> the sentence it comes from
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
     if goal and (own or not clauses):
+        phrase = purposeful_phrase(goal) if not own else None
+        if phrase:  # "... convened to define X": no stated goal, but what the body is for
+            own = [phrase]
         if not own:  # only descriptions, history or problems: nothing says what should change
             own = [NO_GOAL_SLOT]  # never a place from a description: "in Sale" from "Not For Sale"
             warnings.append(NO_GOAL_IN_TEXT)
