@@ -104,6 +104,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The shared referral form is planned for Q3 of 2027.",
             "The goal this year is to open two more pantries.",
             "Response teams deploy within 48 hours of a partner's request.",
+            "Not later than March 1, 2028, the board shall publish its first flood report.",
+            "Not later than 90 days after the compact is signed, the partners shall name a chair.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -119,6 +121,14 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Release 2.0 of the intake schema is due next spring.",
             "The alliance aims to limit warming in the region to below 1.5°C.",
             "The group is working on a shared intake protocol. The protocol will be published next year.",
+            "Expected deliverables: a county map of cooling centres.",
+            "The partners shall carry out an annual survey of river birds.",
+            "The council shall establish a neighbourhood grants program for tree planting.",
+            "The network will draft jointly a regional food strategy and a delivery plan.",
+            "We aim to standardize how pantries record the visits of each household.",
+            "We want referrals to flow through a new shared format called PantryLink.",
+            "The alliance is developing the Open Referral Exchange (OREX) for clinics.",
+            "Spring 2027: v2.0 of the intake schema for partner clinics.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
@@ -130,6 +140,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The network mentors young people of color who want to work in conservation.",
             "Cities joining the Clean Air Compact publish their monitoring data each month.",
             "We fund repair cafés in Leeds and Bradford.",
+            "The clinic network improves the health of racial and ethnic minority populations.",
+            "The course trains county public health officials in outbreak response.",
             "The toolkit lets researchers within the field of marine biology share survey data.",
         ],
     }
@@ -145,6 +157,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The Harbour Framework 2015-2030 outlines seven clear targets for the estuary.",
             "We aim to make all local council meeting information truly accessible to residents.",
             "The hub brings together food pantries under the county's emergency plan.",
+            "The network cuts waiting times in Million Hearts clinics.",
+            "Food banks and others all support the referral form but can be slow to share it.",
+            "The partners will establish the Regional Food Council (RFC) to coordinate pantries.",
         ],
         "population": [
             "The Standing Committee for Education advises the board on curricula.",
@@ -154,6 +169,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Next year the network will apply to become a mentoring organization in Google Summer of Code.",
             "It grew out of the Kyoto & Carbon Initiative and maps wetlands with satellite data.",
             "The lab takes a Silicon Valley approach to building shared data tools.",
+            "It is the policy objective of Canada to fund clean water projects abroad.",
+            "Our tools are written in Rust and store every record represented in Parquet.",
+            "The group steers the adoption of community tools for river data.",
         ],
     }
     for criterion, statements in not_met.items():

@@ -22,19 +22,22 @@ CONCRETE_VERBS = tuple(LEXICON.concrete_verbs)
 _CONCRETE = re.compile(rf"\b(?:{inflected(CONCRETE_VERBS)})\b", re.IGNORECASE)
 _END_STATE = re.compile(LEXICON.end_states, re.IGNORECASE)
 # "the end of 2024", "a cut of": the word is a noun there, not the verb of a result
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|at)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|at)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
     rf"every|all|each|no more than|at least|(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s))|"
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
-    r"millions?|billions?|one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
+    r"millions?(?!\s+(?-i:[A-Z]))|billions?|"
+    r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
 )
 _NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
 _IDENTIFIER = re.compile(rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*")
 # "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
 _STATE_RESULT = re.compile(
+    # never "they all", "and others all support ...": a pronoun's "all" quantifies no target
+    r"(?<!others )(?<!they )(?<!these )(?<!those )(?<!we )"
     r"\b(?:every|all|each)\s+\w+[^.;]{0,80}?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|"
     r"receive|receives)\s+\w+|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
@@ -58,6 +61,7 @@ _TARGET_WORDING = re.compile(
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"\$\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
     r"|\b(?:release|version)\s+v?\d+(?:\.\d+)+\b"
+    r"|(?<![\w.])v\d+(?:\.\d+)+\s+(?:of|for)\s+\w"
     r"|\b(?:target|goal)\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b(?:\s*(?:%|million|billion|[KkMm]\b))?"
 )
 _COUNT = re.compile(
@@ -80,8 +84,14 @@ _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 # the same, where a list of qualities may stand ("a conformant, secure, and maintainable implementation")
 _QUALITIES = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+)"
+# the last word of a body's name: "establish the National Fish Habitat Board (NFHB)" makes no artefact
+_BODY_WORDS = (
+    r"(?-i:Coalition|Alliance|Network|Foundation|Council|Consortium|Partnership|Group|Committee|Association|"
+    r"Initiative|Institute|Society|Agency|Department|Office|Commission|Board|Forum|Chapter|Collaborative|"
+    r"University|College|Centre|Center|Fund|Trust|Hub|Labs?|Force|Team|Panel|Secretariat|Authority)"
+)
 _DELIVERABLE = re.compile(
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?:?\s+(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less)\b)[“\"]?"
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?(?:\s+[a-z]+ly)?:?\s+(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less)\b)[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     # "deliver an adaptable first iteration of a patient centred platform"
@@ -94,11 +104,18 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\b\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+[\w -]{{3,60}}"
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
-    r"|\b(?:primary\s+)?deliverables?\s+(?:will\s+be|is|are|include)\s+[^.;]{5,120}"
+    r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
     # "create the first free, comprehensive set of election data": the first of its kind
     rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
     r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}"
+    # "standardize how geospatial data is represented in Parquet": one exactly described convention
+    r"|\bstandardi[sz]e\s+(?:the\s+way|how)\s+[^.;]{5,120}"
+    # "a new specification called GeoCroissant", "developing the Open Security Controls Assessment
+    # Language (OSCAL)": an artefact with a name of its own
+    rf"|\b{_ARTEFACT}\s+(?:called|named|known\s+as)\s+[“\"]?[A-Z][\w-]*"
+    rf"|\b{_MAKE}\s+the\s+(?!(?:\S+\s+){{0,5}}?(?:{_BODY_WORDS})\s+\()"
+    rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})\((?-i:[A-Z][A-Za-z]{{2,}})\)"
     # "This specification will be published": the artefact named, then made
     rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\s+will\s+be\s+"
     r"(?:published|released|delivered|produced|launched|completed)\b",
@@ -126,7 +143,7 @@ _ROLES = (
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
-    r"hubs|end-users|engineers|designers"
+    r"hubs|end-users|engineers|designers|officials"
 )
 _FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
@@ -150,8 +167,12 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
     r"(?:individuals|people|persons|communities|youth|women|men|students|families|founders|developers|residents)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    # "racial and ethnic minority populations", "sexual and gender minorities"
+    + r"|\b(?:racial|ethnic|sexual|gender|linguistic)\s+"
+    r"(?:and\s+(?:racial|ethnic|sexual|gender)\s+)?minorit(?:y|ies)\b"
+    r"(?:\s+(?:[\w-]+\s+)?(?:populations|groups|communities|people|individuals|PWH|youth|women|men|students))?"
     # "researchers within the field of solar physics"
-    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+fields?\s+of\s+"
+     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+fields?\s+of\s+"
     r"[\w-]+(?:\s+[a-z][\w-]+)?"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
@@ -170,7 +191,7 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
     # "the wastewater surveillance community": a community narrowed by its field (not "the community")
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
-    r"(?:[a-z][\w]+\s+){1,2}community\b(?![\w-])(?!\s+of\b)"
+    r"(?:(?!of\b)[a-z][\w]+\s+){1,2}community\b(?![\w-])(?!\s+of\b)"
     + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member)\s+"
     r"(?:countries|states|nations|economies|markets)\b"
     # the members of a named compact: "countries joining the Global Methane Pledge"
@@ -202,6 +223,8 @@ _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
 _LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-(?:[{_LOWER}]+-)*[{_UPPER}][{_LOWER}]+)?"
 _LOCAL_PLACE = re.compile(
+    # "represented in Parquet", "written in Rust": a format or a language, not a place
+    r"(?<!represented )(?<!written )(?<!encoded )(?<!implemented )(?<!expressed )(?<!stored )(?<!published )"
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
     # never a name's head: "in Google Summer of Code"
@@ -374,7 +397,15 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         or _SEAT_BEFORE.search(before)
         or re.search(r"\b(?:a|an)\s+$", before)  # "a Silicon Valley approach": a place as an adjective
         or _past_event_venue(statement, span[0])
+        or _ACTOR_BEFORE.search(before)
+        or _ACTOR_AFTER.match(after)
     )
+
+
+# the place acting, not served: "the policy objective of the United States", "a United States global
+# health strategy" (a government served counts: "transform how the U.S. government buys services")
+_ACTOR_BEFORE = re.compile(r"\b(?:policy|objective|interests?|policies)\s+of\s+(?:the\s+)?$", re.I)
+_ACTOR_AFTER = re.compile(r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies)\b")
 
 
 def _past_event_venue(statement: str, at: int) -> bool:
