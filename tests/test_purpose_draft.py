@@ -484,6 +484,50 @@ def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a deadline another sentence gives, never a [year] slot in its place
+        (
+            "Our vision is that every family on the island has a warm home by 2040. "
+            "Our mission is to insulate the homes of older tenants.",
+            "by 2040",
+        ),
+        (
+            "Our mission is to plant willows along eroding banks in our community. "
+            "With your support, our volunteers will be busier than ever on Ohio's rivers in 2028.",
+            "by the end of 2028",
+        ),
+        # the place the body's work belongs to, in place of a vague "in our community"
+        (
+            "Our mission is to plant willows along eroding banks in our community. "
+            "With your support, our volunteers will be busier than ever on Ohio's rivers in 2028.",
+            "Ohio",
+        ),
+        (
+            "The Fresh Start Project is North Dakota's network to cut food waste in our communities.",
+            "North Dakota",
+        ),
+        # the place in the name of the body the text is about
+        (
+            "The Tacoma Reading Fund is a charity whose mission is to give every child a love of books. "
+            "The Tacoma Reading Fund invests in school libraries.",
+            "Tacoma",
+        ),
+    ],
+)
+def test_a_fact_the_text_states_in_another_sentence_fills_the_gap_its_goal_leaves(
+    text: str, kept: str
+) -> None:
+    drafts = draft_purpose(goal=text).drafts
+    assert all(kept.lower() in d.statement.lower() for d in drafts), [d.statement for d in drafts]
+
+
+def test_a_year_from_a_sentence_about_the_past_is_never_the_deadline() -> None:
+    text = "In 2019 the partners adopted a charter. Our aim is to restore the river's salmon runs."
+    assert not any("2019" in d.statement for d in draft_purpose(goal=text).drafts)
+
+
+@pytest.mark.parametrize(
     ("goal", "opening"),
     [
         (

@@ -1457,8 +1457,12 @@ def complete(
             # in a draft, "open to everyone", "service to all" is the point, not a gap
             and (ask_group or found.group(0).lower() not in {"all", "everyone", "everybody"})
         ):
-            slot = f"[a defined group or place, not '{found.group(0)}']"
-            body = body[: found.start()] + slot + body[found.end() :]
+            if place and re.search(r"\b(?:in|across|throughout)\s+$", body[: found.start()]):
+                # "challenges in our community" where the text says it works in Virginia
+                body, place = body[: found.start()] + place + body[found.end() :], None
+            else:
+                slot = f"[a defined group or place, not '{found.group(0)}']"
+                body = body[: found.start()] + slot + body[found.end() :]
         elif ask_group and not (found or named or _NAMES_A_GROUP.search(body)):  # "for researchers": named
             group = f" for {POPULATION_SLOT}"
     if (
@@ -1629,6 +1633,12 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# "represented in Parquet", "written in Rust": a format or a language, never a place to move
+_FORMAT_VERBS = frozenset(
+    {"represented", "written", "encoded", "implemented", "expressed", "stored", "published"}
+)
+
+
 def place_first(statement: str) -> str | None:
     """The statement opened by its place ("In Harbor County, cut the share of children…"), or None
     when no "in/across <Place>" can be moved without leaving a fragment."""
@@ -1643,7 +1653,7 @@ def place_first(statement: str) -> str | None:
         not match
         or not find_population(match.group(0)).met
         or match.group("place").endswith(("'s", "’s"))
-        or (before and before[0].lower() in {"from", "to", "of", "with"})
+        or (before and before[0].lower() in {"from", "to", "of", "with", *_FORMAT_VERBS})
         or body[match.end() :].lstrip().startswith(("and ", "& "))
         or re.match(r"\s*(?:,\s*[A-ZÀ-Þ]|\()", body[match.end() :])  # a list of places: kept whole
         or re.match(r"\s+of\s+[A-ZÀ-Þ]", body[match.end() :])  # "in Google Summer of Code": a name

@@ -292,6 +292,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             population = None
         if not population and own != [NO_GOAL_SLOT]:
             population = _described_place(goal) or _place_in_its_name(goal)
+        if not timeframe and own != [NO_GOAL_SLOT]:
+            timeframe = _deadline_elsewhere(goal)
         if not timeframe and target:
             timeframe = f"by {target[0].year}"
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
@@ -306,7 +308,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             used.append((clauses[0].passage, clauses[0].sentence))
         named = names_a_group(goal)
         # a group but no place: the place the text says the body works in ("... in Honduras")
-        place = _where_it_works(goal) if own != [NO_GOAL_SLOT] else None
+        place = (_where_it_works(goal) or _place_in_its_name(goal)) if own != [NO_GOAL_SLOT] else None
         bases = [
             complete(
                 shorten(c),
@@ -409,7 +411,8 @@ _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?
 # "..., Recover Rochester works to ..."
 _BODY_AS_SUBJECT = re.compile(
     r"(?:^|[,.;:]\s+|\n)(?:The\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,6}[A-Z][\w&'’.-]*)(?:['’]s(?:\s+[A-Z][\w-]*){0,4})?"
-    r"\s+(?:is|are|works?|aims?|helps?|exists?|steps|serves?|provides?|offers?|supports?|brings?)\b"
+    r"\s+(?:is|are|works?|aims?|helps?|exists?|steps|serves?|provides?|offers?|supports?|brings?|invests?|"
+    r"funds?|connects?|unites?|empowers?|champions?)\b"
 )
 
 
@@ -440,6 +443,9 @@ def _where_it_works(text: str) -> str | None:
             end = suffix.end() if suffix else end
             if _WORKS_IN.search(sentence[:start]):
                 return _with_article(sentence[start:end].strip(" ,;"), sentence)
+        owner = _POSSESSIVE_PLACE.search(sentence)  # "South Central Pennsylvania's collaborative effort"
+        if owner:
+            return _with_article(owner.group("place"), sentence)
     return None
 
 
@@ -464,6 +470,33 @@ _KNOWN_PLACES = re.compile(
     + "|".join(re.escape(p) for p in sorted(GAZETTEER.places + GAZETTEER.cities, key=len, reverse=True))
     + r")(?![\w-])"
 )
+
+# a place whose own thing the sentence speaks of: "Virginia's waterways", "South Central Pennsylvania's
+# effort" (a lower-case word after it: never "Virginia's Department of ...")
+_POSSESSIVE_PLACE = re.compile(
+    r"(?<![\w-])(?P<place>(?:(?:South|North|East|West|Central|Northern|Southern|Eastern|Western|Greater)\s+)*"
+    + _KNOWN_PLACES.pattern.removeprefix(r"(?<![\w-])").removesuffix(r"(?![\w-])")
+    + r")['’]s\s+(?=[a-z])"
+)
+
+
+_PLANS = re.compile(r"\b(?:will|plan(?:s|ning)?\s+to|aims?\s+to|intends?\s+to|(?:our\s+)?goals?\b)", re.I)
+
+
+def _deadline_elsewhere(text: str) -> str | None:
+    """A deadline another sentence of the text gives ("Our vision is that every child ... by 2050",
+    "make a greater impact on Virginia's waterways in 2026"), for a goal clause that states none:
+    never from a sentence that tells the past."""
+    for sentence in goal_sentences(text):
+        if _PAST.search(sentence):
+            continue
+        found = facts_of(sentence).timeframe.evidence
+        year = re.fullmatch(r"(?i)(?:in|during|for)\s+(20\d\d)", found or "")
+        if year and _PLANS.search(sentence):  # "we're planning to ... in 2026", never "In 2010 X adopted"
+            return f"by the end of {year.group(1)}"
+        if _movable(found):
+            return _movable(found)
+    return None
 
 
 def _variants(statement: str) -> list[str]:
