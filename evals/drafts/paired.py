@@ -43,6 +43,10 @@ ROUNDS = {
         "p": "f96a384 (round 22's builds)",
         "q": "1330884 (round 22 read and fixed; one text of 50 drafted differently)",
     },
+    "round24": {
+        "p": "1330884 (round 23's second build)",
+        "q": "2e99465 (round 23's complaints fixed; no-goal texts drafted from what the body is for)",
+    },
 }
 
 
