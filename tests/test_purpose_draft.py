@@ -525,6 +525,25 @@ def test_a_fact_the_text_states_in_another_sentence_fills_the_gap_its_goal_leave
 def test_a_year_from_a_sentence_about_the_past_is_never_the_deadline() -> None:
     text = "In 2019 the partners adopted a charter. Our aim is to restore the river's salmon runs."
     assert not any("2019" in d.statement for d in draft_purpose(goal=text).drafts)
+    adopted = (
+        "NOSAL is the Northern Sports and Arts League which aims to build trust through joint work in "
+        "Health, the Arts and Sport. NOSAL's programmes contribute to the achievement of the Global Goals "
+        "defined in Agenda 2030, adopted by the member clubs in 2019."
+    )
+    drafts = [d.statement for d in draft_purpose(goal=adopted).drafts]
+    assert not any("2019" in d or d.startswith("In Health") for d in drafts), drafts
+
+
+def test_history_that_opens_with_a_year_is_never_the_goal_and_a_dated_plan_is() -> None:
+    history = (
+        "We believe music belongs to everyone. In 1982 two teachers created a chance for pupils "
+        "to play with them in their garage."
+    )
+    assert not any("garage" in d.statement for d in draft_purpose(goal=history).drafts)
+    founded = "In 2019 we were founded to end hunger in Ohio."
+    assert draft_purpose(goal=founded).drafts[0].statement.startswith("End hunger in Ohio")
+    plan = "In 2030, every child in Ohio will read by third grade."
+    assert draft_purpose(goal=plan).drafts[0].statement == plan
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from advisor.capabilities.purpose.rules import (
     find_population,
     is_determiner,
 )
-from advisor.capabilities.purpose.timeframe import find_timeframe
+from advisor.capabilities.purpose.timeframe import find_timeframe, tells_the_past
 from advisor.capabilities.purpose.vocabulary import LEXICON, alternatives
 from advisor.text.sentences import split_sentences
 
@@ -291,7 +291,8 @@ _FRONTED_TIME = re.compile(
     r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}"
     r"|(?i:for)\s+(?:the\s+next\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years"
     # "This year, remove X", "For our first year, save X"
-    r"|(?:this|next)\s+year|(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two\s+years|three\s+years)),\s+",
+    r"|(?:this|next)\s+year|(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two\s+years|three\s+years)"
+    r"|in\s+20\d\d),\s+",  # "In 2030, every child will ..."
     re.I,
 )
 # "the long-term goal (LTAG) for international aviation to reach net zero", "the goal is for all data to
@@ -1315,12 +1316,35 @@ _NOUNS_BEFORE_TO = (
 _DANGLING = re.compile(r"\b(?:the\s+following(?:\s+\w+){0,2}|as\s+follows)\s*:?\s*$", re.I)
 
 
+_DATED_OPENING = re.compile(
+    r"^(?:back\s+)?in\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d(?:['’]?s)?\b", re.I
+)
+
+
+def is_history(sentence: str) -> bool:
+    """A sentence that opens with a year and tells what happened then ("In 1976 the founders
+    created ...", "In the 1990s we were ..."); never "In 2030, every child will ...": a plan."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", sentence.strip())[-1]  # a run-on source: its last sentence
+    return (
+        bool(_DATED_OPENING.match(last))
+        and tells_the_past(last, 0)
+        and not _SET_UP_TO.search(last)  # "In 2019 we were founded to end hunger": the purpose
+    )
+
+
+_SET_UP_TO = re.compile(
+    r"\b(?:founded|established|created|formed|set\s+up|launched|convened)\s+(?:in\s+\d{4}\s+)?to\s+\w", re.I
+)
+
+
 def is_goal_clause(clause: str, source: str = "") -> bool:
     """Whether a clause of `goal_clauses` says what should change: it opens with a verb (after a
     fronted deadline), states a future state, or opens with the verb a lead-in introduced in
     `source` ("we aim to coordinate ..." -> "Coordinate ..."), not a description or history."""
     fronted = _FRONTED_TIME.match(clause)
     body = clause[fronted.end() :] if fronted else clause
+    if source and is_history(source):  # "In 1976 two members created a chance for artists to ..."
+        return False
     if body.count("[") != body.count("]"):  # "use drugs], ...": cut from a template's [placeholder]
         return False
     if _DANGLING.search(body):  # "Adhere to the following": the goal is in what follows, if anywhere
@@ -1655,7 +1679,8 @@ def place_first(statement: str) -> str | None:
         or match.group("place").endswith(("'s", "’s"))
         or (before and before[0].lower() in {"from", "to", "of", "with", *_FORMAT_VERBS})
         or body[match.end() :].lstrip().startswith(("and ", "& "))
-        or re.match(r"\s*(?:,\s*[A-ZÀ-Þ]|\()", body[match.end() :])  # a list of places: kept whole
+        # a list of places ("in Leeds, Bradford"), or of fields ("in Education, the Sciences"): kept whole
+        or re.match(r"\s*(?:,\s*(?:the\s+)?[A-ZÀ-Þ]|\()", body[match.end() :])
         or re.match(r"\s+of\s+[A-ZÀ-Þ]", body[match.end() :])  # "in Google Summer of Code": a name
         or _NOUN_AFTER.match(body[match.end() :])  # "in the Marlowe language": a name's thing, no place
     ):
@@ -1734,6 +1759,8 @@ def purposeful_phrase(text: str) -> str | None:
     for sentence in goal_sentences(text):
         if re.search(r"\byou(?:rs?)?\b", sentence, re.I) or _CONDITION.match(sentence):
             continue  # a how-to or a condition: "If your goal is to run larger events, ..."
+        if is_history(sentence):
+            continue  # "In 1976 two members created a chance for artists to spend a season ..."
         for found in _PURPOSEFUL.finditer(sentence):
             word = found.group("infinitive") or found.group("plural") or found.group("gerund")
             base = gerund_base(word, guess=False) if found.group("gerund") else _base_form(word)

@@ -480,7 +480,7 @@ _POSSESSIVE_PLACE = re.compile(
 )
 
 
-_PLANS = re.compile(r"\b(?:will|plan(?:s|ning)?\s+to|aims?\s+to|intends?\s+to|(?:our\s+)?goals?\b)", re.I)
+_PLANS = re.compile(r"\b(?:will|plan(?:s|ning)?\s+to|aims?\s+to|intends?\s+to)\b", re.I)
 
 
 def _deadline_elsewhere(text: str) -> str | None:
