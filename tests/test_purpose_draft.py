@@ -534,6 +534,17 @@ def test_a_year_from_a_sentence_about_the_past_is_never_the_deadline() -> None:
     assert not any("2019" in d or d.startswith("In Health") for d in drafts), drafts
 
 
+def test_an_opening_that_says_where_the_body_is_based_or_lists_its_means_leaves_the_aim_first() -> None:
+    text = (
+        "Based in the North Downs, we strive to plant hedgerows that shelter wildlife. Through walks, "
+        "talks and school visits about birds, bees and bats, we aim to make every pupil a nature "
+        "watcher. We are dedicated to keeping our events free."
+    )
+    drafts = [d.statement for d in draft_purpose(goal=text).drafts]
+    assert "plant hedgerows" in drafts[0].lower() or "nature watcher" in drafts[0], drafts
+    assert all("North Downs" in d for d in drafts), drafts
+
+
 def test_history_that_opens_with_a_year_is_never_the_goal_and_a_dated_plan_is() -> None:
     history = (
         "We believe music belongs to everyone. In 1982 two teachers created a chance for pupils "

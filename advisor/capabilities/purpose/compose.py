@@ -156,6 +156,8 @@ _PURPOSE_ADJUNCT = re.compile(
 _MEANS = re.compile(
     r"^(?:(?:by\s+\w+ing\b|using\s|through\s|via\s|in\s+(?:one|a)\s+(?:sentence|word)\b|simply\s+put\b|in\s+short\b"
     r"|ultimately\b|together\b|(?:more\s+)?specifically\b|in\s+particular\b|concretely\b)[^,;:]{0,120}"
+    # "Through adaptations that experiment with poetry, drama and visual media, we aim to ...": a list inside
+    r"|(?:through|using|via)\s[^;:]{0,160}?"
     # "By collecting, managing and preserving X, the Center ...": a list of means, commas and all
     r"|by\s+\w+ing,\s+(?:\w+ing,?\s+(?:and\s+)?)+[^;:]{0,160}?),\s+"
     # then the subject: "we", "the X", or a name and its verb ("Using X, ALfA unlocks Y")
@@ -222,6 +224,7 @@ _WANT_OTHERS = re.compile(
 # refugees, members of X ...": the setting before the subject (history and means are their own)
 _SETTING = re.compile(
     r"^(?:in\s+concert\s+with|in\s+partnership\s+with|alongside|moved\s+by|inspired\s+by|driven\s+by"
+    r"|(?:proudly\s+)?(?:based|headquartered|located)\s+in"  # "Based in the East Midlands, we ..."
     r"|with\s+(?:a|an|the|our|support|help)\b"
     r"|guided\s+by|as\s+(?:an?|the)\s)[^;:]{0,200}?,\s+(?=(?:we|our|members)\b)",
     re.IGNORECASE,

@@ -438,6 +438,9 @@ def _where_it_works(text: str) -> str | None:
     for sentence in goal_sentences(text):
         if _PAST.search(sentence):
             continue
+        based = _BASED_IN.match(sentence)  # "Based in the East Midlands, we ...": where it works
+        if based:
+            return _with_article(based.group("place"), sentence)
         for start, end in place_spans(sentence, known=True):
             suffix = _PLACE_NOUN.match(sentence, end)  # "the Southgate district"
             end = suffix.end() if suffix else end
@@ -449,6 +452,10 @@ def _where_it_works(text: str) -> str | None:
     return None
 
 
+_BASED_IN = re.compile(
+    r"^(?i:proudly\s+)?(?i:based|headquartered|located)\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’.-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}),\s+(?=we\b|our\b)"
+)
 _PLACE_NOUN = re.compile(
     r"\s+(?:district|county|region|area|valley|basin|neighbou?rhood|corridor|province|state)\b"
 )
