@@ -522,6 +522,16 @@ def test_a_fact_the_text_states_in_another_sentence_fills_the_gap_its_goal_leave
     assert all(kept.lower() in d.statement.lower() for d in drafts), [d.statement for d in drafts]
 
 
+def test_no_place_from_a_saints_name_and_no_deadline_from_years_of_history() -> None:
+    parish = "Volunteers at St. Mary's food bank aim to feed every family that asks for help."
+    assert not any(" in Mary" in d.statement for d in draft_purpose(goal=parish).drafts)
+    history = (
+        "The foundation coordinates open climate software across Europe. Today's models are the result "
+        "of over 30 years of development."
+    )
+    assert not any("30 years" in d.statement for d in draft_purpose(goal=history).drafts)
+
+
 def test_a_year_from_a_sentence_about_the_past_is_never_the_deadline() -> None:
     text = "In 2019 the partners adopted a charter. Our aim is to restore the river's salmon runs."
     assert not any("2019" in d.statement for d in draft_purpose(goal=text).drafts)

@@ -480,10 +480,12 @@ _KNOWN_PLACES = re.compile(
 
 # a place whose own thing the sentence speaks of: "Virginia's waterways", "South Central Pennsylvania's
 # effort" (a lower-case word after it: never "Virginia's Department of ...")
+# (a country, state or region only: "St. Mary's", "Jackson's" are a saint's or a person's, not a city's)
 _POSSESSIVE_PLACE = re.compile(
-    r"(?<![\w-])(?P<place>(?:(?:South|North|East|West|Central|Northern|Southern|Eastern|Western|Greater)\s+)*"
-    + _KNOWN_PLACES.pattern.removeprefix(r"(?<![\w-])").removesuffix(r"(?![\w-])")
-    + r")['’]s\s+(?=[a-z])"
+    r"(?<![\w.-])(?<!St\.\s)(?<!Saint\s)"
+    r"(?P<place>(?:(?:South|North|East|West|Central|Northern|Southern|Eastern|Western|Greater)\s+)*(?:"
+    + "|".join(re.escape(p) for p in sorted(GAZETTEER.places, key=len, reverse=True))
+    + r"))['’]s\s+(?=[a-z])"
 )
 
 
@@ -501,7 +503,7 @@ def _deadline_elsewhere(text: str) -> str | None:
         year = re.fullmatch(r"(?i)(?:in|during|for)\s+(20\d\d)", found or "")
         if year and _PLANS.search(sentence):  # "we're planning to ... in 2026", never "In 2010 X adopted"
             return f"by the end of {year.group(1)}"
-        if _movable(found):
+        if _movable(found) and re.search(r"\b20\d\d\b", found or ""):  # never "over 20 years" of history
             return _movable(found)
     return None
 
