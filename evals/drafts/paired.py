@@ -47,6 +47,10 @@ ROUNDS = {
         "p": "1330884 (round 23's second build)",
         "q": "2e99465 (round 23's complaints fixed; no-goal texts drafted from what the body is for)",
     },
+    "round25": {
+        "p": "2e99465 (round 24's second build)",
+        "q": "5775392 (round 24 read and fixed: facts another sentence states fill the gaps)",
+    },
 }
 
 
