@@ -513,6 +513,12 @@ def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> N
             "The Tacoma Reading Fund invests in school libraries.",
             "Tacoma",
         ),
+        ("Leicester Food Share recovers unsold bread and shares it with families in need.", "Leicester"),
+        (
+            "The Harlan County Growers' Union's (HCGU's) purpose is to support our values as shown below. "
+            "HCGU's Mission: We help local growers sell their produce at a fair price.",
+            "Harlan County",
+        ),
     ],
 )
 def test_a_fact_the_text_states_in_another_sentence_fills_the_gap_its_goal_leaves(
@@ -850,6 +856,21 @@ def test_a_phrase_cut_off_by_the_list_after_it_is_dropped_not_left_dangling() ->
             "By collecting, cataloguing and lending tools to neighbours, the Tool Library cuts waste and "
             "builds trust across Leith.",
             "Cut waste and build trust across Leith",
+        ),
+        # a heading line above its paragraph is a sentence of its own
+        (
+            "Together we can grow food for everyone\n\nShared Plots provides tools and seeds so families "
+            "across the Wye Valley can grow their own vegetables.",
+            "Provide tools and seeds so families across the Wye Valley can grow",
+        ),
+        (
+            "Welcome to the Riverside Orchard – a project that will bring free fruit to every street in "
+            "the ward while teaching children to graft trees.",
+            "Bring free fruit to every street",
+        ),
+        (
+            "The Linden Trust's purpose is to uphold our values as shown below. Our mission: We plant trees.",
+            "Plant",
         ),
     ],
 )

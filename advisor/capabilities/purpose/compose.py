@@ -186,7 +186,8 @@ _DESCRIBED = re.compile(
 _HEADLINE_DOING = re.compile(
     r"^(?:[^;:.]{0,60}?\s[–—-]\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
     + _BODY_NOUNS
-    + r"(?:\s+|,\s+(?:focused\s+on|dedicated\s+to|committed\s+to)\s+)(?P<doing>[a-z]+ing)\b",
+    # (a lower-case doing: "Collaborative Housing provides" is a name, never "House")
+    + r"(?:\s+|,\s+(?:focused\s+on|dedicated\s+to|committed\s+to)\s+)(?P<doing>(?-i:[a-z]+ing))\b",
     re.IGNORECASE,
 )
 # "ESA's ambitious vision includes increasing European autonomy ...": the aim is the gerund.
@@ -1316,7 +1317,11 @@ _NOUNS_BEFORE_TO = (
     r"(?:commitment|dedication|contribution|access|approach|answer|key|path|road|way|threat|response|"
     r"attention|relation|respect|devotion|exposure|opposition|resistance|solution|gateway|guide|introduction)"
 )
-_DANGLING = re.compile(r"\b(?:the\s+following(?:\s+\w+){0,2}|as\s+follows)\s*:?\s*$", re.I)
+_DANGLING = re.compile(
+    r"\b(?:the\s+following(?:\s+\w+){0,2}|as\s+follows|as\s+(?:shown|set\s+out|described|listed|outlined)\s+below)"
+    r"\s*:?\s*$",
+    re.I,
+)
 
 
 _DATED_OPENING = re.compile(
@@ -1747,7 +1752,12 @@ def _lower_first(text: str) -> str:
 # Secretariat, providing X").
 _PURPOSEFUL = re.compile(
     r"\bto\s+(?P<infinitive>[a-z]+)\b|\b(?:we|who)\s+(?:\w+ly\s+)?(?P<plural>[a-z]+)\b|,\s+(?P<gerund>[a-z]+ing)\b"
+    # "a project that will bring fresh produce to ...": what it will do
+    r"|\b(?:that|which)\s+will\s+(?P<will>[a-z]+)\b"
+    # "Collaborative Housing provides advice ...": the body, named, and what it does
+    r"|^(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){1,6}(?P<singular>[a-z]+s)\b"
 )
+_PURPOSEFUL_GROUPS = ("infinitive", "plural", "gerund", "will", "singular")
 _CONDITION = re.compile(r"(?i)\s*(?:if|when|unless|whether|once|before|after)\b")
 _RULE_BEFORE = re.compile(r"(?i)\b(?:may|shall|must|should|can|could|might)\b")
 _NOT_PURPOSEFUL_BEFORE = re.compile(
@@ -1765,9 +1775,10 @@ def purposeful_phrase(text: str) -> str | None:
         if is_history(sentence):
             continue  # "In 1976 two members created a chance for artists to spend a season ..."
         for found in _PURPOSEFUL.finditer(sentence):
-            word = found.group("infinitive") or found.group("plural") or found.group("gerund")
-            base = gerund_base(word, guess=False) if found.group("gerund") else _base_form(word)
-            if found.group("infinitive") and word not in BASE_VERBS:
+            group = next(g for g in _PURPOSEFUL_GROUPS if found.group(g))
+            word = found.group(group)
+            base = gerund_base(word, guess=False) if group == "gerund" else _base_form(word)
+            if group in ("infinitive", "will") and word not in BASE_VERBS:
                 continue
             if not base or base in _FUNCTION_WORDS or base == "be" or base in _SAYING_VERBS:
                 continue
@@ -1778,7 +1789,7 @@ def purposeful_phrase(text: str) -> str | None:
             after = sentence[found.end() :]
             if found.group("gerund") and re.match(r"\s*(?:,|and\b|or\b)", after):
                 continue  # "including documentation, testing, integration": nouns listed
-            start = found.start(next(g for g in ("infinitive", "plural", "gerund") if found.group(g)))
+            start = found.start(group)
             rest = re.split(r";|\s[–—-]\s", sentence[start + len(word) :])[0].strip(" .,:")
             if len(rest.split()) < 2 or ":" in rest:
                 continue

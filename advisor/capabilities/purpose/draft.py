@@ -229,8 +229,10 @@ def draft_purpose(
 ) -> PurposeDrafts:
     """Up to three purpose statements drawn from `goal` and the `workspace` documents (fewer when the
     text gives nothing more to offer than its own complete goal, re-ordered)."""
-    # spaces normalised, lines kept: a pasted list's items must not run together
-    goal = "\n".join(" ".join(line.split()) for line in (goal or "").splitlines() if line.strip())
+    # spaces normalised, lines kept: a pasted list's items must not run together, nor a heading line
+    # and the paragraph under it (one blank line stays between paragraphs)
+    lines = [" ".join(line.split()) for line in (goal or "").splitlines()]
+    goal = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not goal and not workspace:
         raise AdvisorError("Nothing to draft from", hint='give --goal "..." or --workspace NAME (or both)')
     passages: list[Passage] = []
@@ -411,9 +413,11 @@ _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?
 # "..., Recover Rochester works to ..."
 _BODY_AS_SUBJECT = re.compile(
     r"(?:^|[,.;:]\s+|\n)(?:The\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,6}[A-Z][\w&'’.-]*)(?:['’]s(?:\s+[A-Z][\w-]*){0,4})?"
-    r"\s+(?:is|are|works?|aims?|helps?|exists?|steps|serves?|provides?|offers?|supports?|brings?|invests?|"
-    r"funds?|connects?|unites?|empowers?|champions?)\b"
+    # "The Multnomah County Farm Bureau's (MCFB's) purpose is", "Rochester Food Not Bombs recovers"
+    r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:purpose|mission|aim|goal))?\s+(?:is|are|[a-z]+s)\b"
 )
+# a place its name ends with: "Multnomah County", "Tyume Valley" (the gazetteer has no such place)
+_SUFFIXED_PLACE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,2}(?:County|Valley|Parish|Borough|District|Region)\b")
 
 
 def _place_in_its_name(text: str) -> str | None:
@@ -425,7 +429,9 @@ def _place_in_its_name(text: str) -> str | None:
             name = named.group("name")
             if re.match(r"(?:In|For|With|From|By|At|On|Our|This|These|It|We)\b", name):
                 continue
-            place = next((p for p in _KNOWN_PLACES.findall(name)), None)
+            place = next((p for p in _KNOWN_PLACES.findall(name)), None) or next(
+                (m.group(0) for m in _SUFFIXED_PLACE.finditer(name)), None
+            )
             if place and place not in _ADJECTIVES_OF_PLACE:
                 return f"the {place}" if place in _WITH_THE else place
     return None
