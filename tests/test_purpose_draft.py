@@ -615,6 +615,17 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
             "catalyst for racial equity.",
             "our mission is",
         ),
+        # no group cut off mid-word or mid-clause, nor an adjective read as a listed doing
+        (
+            "The guild is an international network of librarians working with information technology and "
+            "digital services to support research and teaching. Our aim is to support research and teaching.",
+            "to support rese",
+        ),
+        (
+            "We aim to accelerate new and existing policies to cut pollution, build resilience and save "
+            "energy.",
+            "exist ",
+        ),
         # no fact from a saint's name, a history or a list of fields
         ("Volunteers at St. Mary's food bank aim to feed every family that asks for help.", " in Mary"),
         (
@@ -856,6 +867,11 @@ def test_a_phrase_cut_off_by_the_list_after_it_is_dropped_not_left_dangling() ->
             "By collecting, cataloguing and lending tools to neighbours, the Tool Library cuts waste and "
             "builds trust across Leith.",
             "Cut waste and build trust across Leith",
+        ),
+        (
+            "The tasks of this group focus on finding, detailing and recommending practices for data "
+            "citation.",
+            "Find, detail and recommend practices",
         ),
         # a heading line above its paragraph is a sentence of its own
         (

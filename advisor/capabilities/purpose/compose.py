@@ -55,7 +55,7 @@ _MORE_VERBS = (
     "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
     "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance "
     "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take "
-    "initiate shape transmit oversee streamline elevate specify"
+    "initiate shape transmit oversee streamline elevate specify detail recommend"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
@@ -1121,7 +1121,8 @@ def _described_goal(clause: str) -> str | None:
     vision = _VISION_GERUND.match(clause) or _PURPOSES_INCLUDE.match(clause)
     if vision and gerund_base(vision.group("gerund")):
         rest = _coordinated_verbs(clause[vision.end() :].strip())
-        return f"{str(gerund_base(vision.group('gerund'))).capitalize()} {rest}".strip()
+        space = "" if rest.startswith(",") else " "  # "Find, detail and recommend X", never "Find , ..."
+        return f"{str(gerund_base(vision.group('gerund'))).capitalize()}{space}{rest}".strip()
     match = _DESCRIBED.match(clause) or _HEADLINE_DOING.match(clause)
     named = _NAMED_BODY_DOES.match(clause) if not match else None
     if named:  # "The Opportunity Project (TOP) engages technologists to prototype X" -> "Engage ..."
@@ -1240,7 +1241,10 @@ def _coordinated_verbs(rest: str) -> str:
     listed = bool(re.search(r"\b(?:and|or)\s+(?:to\s+)?\w+ing\b", head))
 
     def one(item: re.Match[str]) -> str:
-        joint, base = item.group(1), gerund_base(item.group(2))
+        # in a list of doings ("finding, detailing and recommending X") every item after a comma is a
+        # verb (never "new and existing")
+        joint = item.group(1)
+        base = gerund_base(item.group(2), guess=listed and joint.startswith((",", ";")))
         if not base or not (listed or re.search(r"\b(?:and|or)\b", joint)):
             return item.group(0)
         return joint + base

@@ -294,6 +294,8 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             population = None
         if not population and own != [NO_GOAL_SLOT]:
             population = _described_place(goal) or _place_in_its_name(goal)
+        if population and (len(population.split()) > _GROUP_WORDS or population.lower() in _NO_GROUP):
+            population = None  # a clause, or a pronoun left of one ("those"), is no group to add
         if not timeframe and own != [NO_GOAL_SLOT]:
             timeframe = _deadline_elsewhere(goal)
         if not timeframe and target:
@@ -405,6 +407,8 @@ def _described_place(text: str) -> str | None:
     return None
 
 
+_NO_GROUP = frozenset({"those", "these", "them", "they", "us", "all", "everyone", "people"})
+_GROUP_WORDS = 10  # at most, in a group or place added to a draft ("for those who use them is a ...": no)
 _ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
 _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?$", re.I)
 

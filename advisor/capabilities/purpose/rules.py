@@ -259,6 +259,9 @@ _INSTITUTION_AFTER = re.compile(
 )
 
 
+_PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
+
+
 def find_population(statement: str) -> Finding:
     """A defined group ("children under 5", "open source maintainers", "local governments") or a
     place that is not part of a name nor an event's venue ("in Singapore", "UK funders"); together
@@ -279,7 +282,15 @@ def find_population(statement: str) -> Finding:
     if group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80:
         group = (min(group[0], place[0]), max(group[1], place[1]))
     found = group or place
-    return Finding(True, original[found[0] : found[1]].strip(" ,;")) if found else Finding(False, None)
+    if not found:
+        return Finding(False, None)
+    start, end = found
+    if end < len(original) and original[end - 1 : end + 1].isalnum():  # a length limit cut a word:
+        # back to the last whole phrase ("professionals working with data services to support researc")
+        cut = _PHRASE_JOINT.search(original[start:end][::-1])
+        whole_word = max(start, original.rfind(" ", start, end))
+        end = end - cut.end() if cut and end - cut.end() > start else whole_word
+    return Finding(True, original[start:end].strip(" ,;")) if end > start else Finding(False, None)
 
 
 def place_spans(statement: str, *, known: bool = False) -> list[tuple[int, int]]:
