@@ -745,6 +745,17 @@ def test_a_charters_roles_and_procedures_are_never_its_purpose(
     drafts = [d.statement for d in drafts_from(runtime, doc, workspace_name).drafts]
     assert drafts[0].startswith("Help companies run successful open source program offices"), drafts
     assert not any(re.search(r"Liaison|committer|the following", d) for d in drafts), drafts
+    statutes = write(
+        tmp_path / "statutes.md",
+        "# Statutes\n\n## Aim {#aim}\n\nThe league is a federation of walking clubs with the collective aim "
+        "of promoting walking and advocating for safe paths across the valley.\n\n## General Assembly {#ga}"
+        "\n\nThe General Assembly shall hold all powers "
+        "expressly granted to it by Belgian law.\n\n## Auditors\n\nThe auditors shall produce a report at "
+        "least annually which is presented to the General Assembly.\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, statutes, workspace_name + "-statutes").drafts]
+    assert drafts[0].startswith("Promote walking and advocate for safe paths"), drafts
+    assert not any(re.search(r"powers|auditors|report at least", d) for d in drafts), drafts
 
 
 def test_nothing_to_draft_from_gives_one_template_to_fill_not_three_copies() -> None:

@@ -80,7 +80,8 @@ _RULES_HEADING = re.compile(
     r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|powers?|"
     r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
     r"equal\s+opportunit\w+|definitions|^definition$|interpretation|"
-    r"communications?\s+between|term\s+and\s+termination)\b",
+    r"communications?\s+between|term\s+and\s+termination|auditors?|finances?|financial|funds|accounts?|"
+    r"treasurer|secretary|statutory\s+bodies|general\s+assembly)\b",
     re.I,
 )
 _BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
@@ -104,7 +105,9 @@ _PROCEDURE = re.compile(
     # a society's powers and books: payments, auditors, contracts, breaches, "incidental" objects
     r"payments?|auditors?|remuneration|transactions|records\s+and\s+accounts|incidental|breach\w*|"
     r"connected\s+to\s+the\s+above|aims\s+and\s+objectives\s+of\s+the|contracts?|raise\s+funds|"
-    r"sourcing\s+of\s+funds|appeals?|receipts\s+and\s+expenditures?)\b",
+    r"sourcing\s+of\s+funds|appeals?|receipts\s+and\s+expenditures?|"
+    # "hold all powers expressly granted to it by Belgian law", "receive all moneys", "cheques"
+    r"powers\s+(?:\w+\s+)?(?:granted|conferred|vested|given)|moneys|monies|cheques?|checks\s+are\s+signed)\b",
     re.I,
 )
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
@@ -531,12 +534,13 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
     found: list[_Clause] = []
     for number, passage in enumerate(passages):
         section = re.split(r"\s*[›>/]\s*", passage.heading)[-1] if passage.heading else ""
+        section = re.sub(r"\s*\{#[\w-]+\}\s*$", "", section)  # "Aim {#aim}": an anchor, not the title
         named = _GOAL_HEADING_LINE.match(section)
         if _RULES_HEADING.search(section) and not named:
             continue  # "Steering Committee Members ... are required to:": duties, not the goal
         # the items listed under "2. Objects" or "Purpose" are what the body is for
         word = (named.group("word") or named.group("said")) if named else ""
-        for_what = bool(re.fullmatch(r"(?i)missions?|purposes?|objects?", word))
+        for_what = bool(re.fullmatch(r"(?i)missions?|purposes?|objects?|aims?", word))
         # a passage with no heading of its own is under the document's title ("# Overarching Goal of X")
         for line, listed in _passage_lines(passage.text, passage.heading, passage.title):
             line = _TO_THAT_END.sub("", line)  # before the key rule reads "end:" as a roster's key
