@@ -51,6 +51,10 @@ ROUNDS = {
         "p": "2e99465 (round 24's second build)",
         "q": "5775392 (round 24 read and fixed: facts another sentence states fill the gaps)",
     },
+    "round26": {
+        "p": "5775392 (round 25's second build)",
+        "q": "890f9cb (round 25 read and fixed; both builds drafted every text alike)",
+    },
 }
 
 
