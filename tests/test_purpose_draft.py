@@ -833,6 +833,16 @@ def test_moving_the_place_to_the_front_never_changes_a_drafts_score() -> None:
     assert all(scores[s] == max(scores.values()) > 0 for s in fronted), scores
 
 
+def test_the_last_draft_offers_another_aim_the_text_states_rather_than_the_same_aim_reordered() -> None:
+    goal = (
+        "Our mission is to cut food waste across the county. We also aim to teach every school to "
+        "compost its kitchen scraps."
+    )
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert all("food waste" in d for d in drafts[:2]), drafts
+    assert "compost" in drafts[2], drafts
+
+
 def test_the_stated_mission_is_drafted_before_a_further_aim() -> None:
     goal = (
         "We are a local chapter of an international mentorship group. Our mission is to promote, educate "

@@ -268,6 +268,7 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     sources: dict[str, str] = {}
     timeframe: str | None = None
     population: str | None = None
+    place: str | None = None  # where the text says the body works (a typed goal's only)
     for text, sentence in goal_clauses_with_sources(goal) if goal else []:
         sources.setdefault(text, sentence)  # clause -> the sentence it comes from
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
@@ -368,14 +369,21 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             for c in chosen
         ]
         statements = _unique([*statements, *lean])
-    if len(statements) < DRAFTS:  # three drafts: the other goal clauses (a list's items) in turn
-        others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
-        others += [c.text for c in clauses[2:]]
-        more = [complete(shorten(c), timeframe=timeframe, ask_group=False) for c in others]
-        statements = _unique([*statements, *more, *(v for m in more for v in _variants(m))])
-    drafts = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
+    # another aim the text states (a list's next item, the documents' next goal) is a real choice
+    # beside the first: it is the last draft, in place of the same aim in a third order
+    others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
+    others += [c.text for c in clauses[2:]]
+    more = _unique([complete(shorten(c), timeframe=timeframe, ask_group=False, place=place) for c in others])
+    more = [m for m in more if m not in statements]
+    main = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     if goal:  # the user's own goal: the draft with the fewest gaps first; a workspace's keep its order
-        drafts.sort(key=lambda d: d.check.score, reverse=True)
+        main.sort(key=lambda d: d.check.score, reverse=True)
+    if more and len(main) >= DRAFTS - 1:
+        main = [*main[: DRAFTS - 1], PurposeDraft(statement=more[0], check=check_purpose_rules(more[0]))]
+    elif len(main) < DRAFTS:  # three drafts: the other goal clauses in turn
+        extra = _unique([*more, *(v for m in more for v in _variants(m))])
+        main += [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in extra[: DRAFTS - len(main)]]
+    drafts = main
     citations: dict[str, Citation] = {}
     for passage, sentence in used:
         citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
