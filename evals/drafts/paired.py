@@ -55,6 +55,10 @@ ROUNDS = {
         "p": "5775392 (round 25's second build)",
         "q": "890f9cb (round 25 read and fixed; both builds drafted every text alike)",
     },
+    "round27": {
+        "p": "f81a73a (the session's fixes, three orderings of one aim)",
+        "q": "b5f8647 (the third draft is another aim the text states)",
+    },
 }
 
 
