@@ -514,6 +514,12 @@ def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> N
             "Tacoma",
         ),
         ("Leicester Food Share recovers unsold bread and shares it with families in need.", "Leicester"),
+        # the city a state's name begins, never the state: "Colorado Springs", not "Colorado"
+        (
+            "Friends of Bear Creek is recognised by the city of Colorado Springs Parks, Recreation, and "
+            "Cultural Services Department. Our mission is to maintain and restore Bear Creek Park.",
+            "in Colorado Springs",
+        ),
         (
             "The Harlan County Growers' Union's (HCGU's) purpose is to support our values as shown below. "
             "HCGU's Mission: We help local growers sell their produce at a fair price.",

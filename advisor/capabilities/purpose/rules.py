@@ -342,6 +342,18 @@ _CAPITALISED_RUN = re.compile(rf"{_NAME}(?:[ -]{_NAME})*")
 _OPENERS = frozenset({"In", "Across", "Throughout", "For", "From", "To", "The", "Of", "And"})
 
 
+def _city_starting(statement: str, place: re.Match[str]) -> tuple[int, int]:
+    """The span of a gazetteer place, or of the city whose name it begins ("Colorado" in "the city of
+    Colorado Springs Parks ..." is Colorado Springs, never the state)."""
+    run = _CAPITALISED_RUN.match(statement, place.start())
+    words = run.group(0).split() if run else []
+    for n in range(len(words), 1, -1):
+        city = " ".join(words[:n])
+        if city in _CITIES and len(city) > place.end() - place.start():
+            return (place.start(), place.start() + len(city))
+    return (place.start(), place.end())
+
+
 def _city_matches(statement: str) -> list[tuple[int, int]]:
     found = []
     for run in _CAPITALISED_RUN.finditer(statement):
@@ -358,7 +370,7 @@ def _city_matches(statement: str) -> list[tuple[int, int]]:
 def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int]]:
     """Places: the gazetteer's, its cities, capitalised words with a place suffix ("Harbor County")
     and, with `local`, any capitalised words after "in", "across" ... ("in Riverbend")."""
-    found = [(m.start(), m.end()) for m in _PLACES.finditer(statement)]
+    found = [_city_starting(statement, m) for m in _PLACES.finditer(statement)]
     found += _city_matches(statement)
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
