@@ -514,6 +514,17 @@ def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> N
             "Tacoma",
         ),
         ("Leicester Food Share recovers unsold bread and shares it with families in need.", "Leicester"),
+        # the period a plan or a project covers, stated in another sentence
+        (
+            "Our charter covers a four-year period of 2026-2030 and many themes. We aim to connect every "
+            "library in the region to the shared catalogue.",
+            "by 2030",
+        ),
+        (
+            "Reading Bridges is a three-year pilot project of two universities. We aim to pair every new "
+            "teacher with a mentor.",
+            "within three years",
+        ),
         # the city a state's name begins, never the state: "Colorado Springs", not "Colorado"
         (
             "Friends of Bear Creek is recognised by the city of Colorado Springs Parks, Recreation, and "

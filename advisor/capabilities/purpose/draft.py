@@ -513,6 +513,13 @@ _POSSESSIVE_PLACE = re.compile(
 _PLANS = re.compile(r"\b(?:will|plan(?:s|ning)?\s+to|aims?\s+to|intends?\s+to)\b", re.I)
 
 
+_PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>(?:19|20)?\d\d)\b")
+_SPAN = re.compile(
+    r"(?i)\b(?:an?\s+)(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]years?[- ](?:pilot\s+)?"
+    r"(?:project|programme|program|plan|strategy|initiative|effort|commitment|roadmap|campaign)\b"
+)
+
+
 def _deadline_elsewhere(text: str) -> str | None:
     """A deadline another sentence of the text gives ("Our vision is that every child ... by 2050",
     "make a greater impact on Virginia's waterways in 2026"), for a goal clause that states none:
@@ -520,10 +527,17 @@ def _deadline_elsewhere(text: str) -> str | None:
     for sentence in goal_sentences(text):
         if _PAST.search(sentence):
             continue
-        found = facts_of(sentence).timeframe.evidence
-        year = re.fullmatch(r"(?i)(?:in|during|for)\s+(20\d\d)", found or "")
+        found = facts_of(sentence).timeframe.evidence or ""
+        year = re.fullmatch(r"(?i)(?:in|during|for)\s+(20\d\d)", found)
         if year and _PLANS.search(sentence):  # "we're planning to ... in 2026", never "In 2010 X adopted"
             return f"by the end of {year.group(1)}"
+        period = _PERIOD.search(sentence)  # "covers a four-year period of 2017-2021": by its last year
+        if period:
+            end = period.group("end")
+            return f"by {period.group('start')[:2] + end if len(end) == 2 else end}"
+        span = _SPAN.search(sentence)  # "KNOT is a three-year pilot project": within its span
+        if span:
+            return f"within {span.group('n').lower()} years"
         if _movable(found) and re.search(r"\b20\d\d\b", found or ""):  # never "over 20 years" of history
             return _movable(found)
     return None
