@@ -27,13 +27,23 @@ _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile
 _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
-    rf"every|all|each|no more than|at least|(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s))|"
+    rf"every|all|each|no more than|at least|(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
+    # "under a third", never "under a licence"
+    r"a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand|million|billion)\b))|"
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?(?!\s+(?-i:[A-Z]))|billions?|"
     r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
 )
 _NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
 _IDENTIFIER = re.compile(rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*")
+# "one" as a pronoun counts nothing: "a process comparable to the one for its open data", "no one"
+_PRONOUN_ONE = re.compile(
+    r"\b(?:the|this|that|no|any)\s+one\b(?![\s-]+(?:million|thousand|hundred|billion))"
+    r"|\bone\s+another\b",
+    re.IGNORECASE,
+)
+# an inline list's numbering: "through: 1) improving access ...; 2) ...", "(3) research"
+_ENUMERATOR = re.compile(r"(?:(?<=[\s:;])|^)\(?\d{1,2}\)(?=\s)")
 # "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
 _STATE_RESULT = re.compile(
     # never "they all", "and others all support ...": a pronoun's "all" quantifies no target
@@ -83,7 +93,7 @@ _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
 _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 # the same, where a list of qualities may stand ("a conformant, secure, and maintainable implementation")
-_QUALITIES = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+)"
+_QUALITIES = r"(?:(?!(?:of|for|on|about|between|among)\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+)"
 # the last word of a body's name: "establish the National Fish Habitat Board (NFHB)" makes no artefact
 _BODY_WORDS = (
     r"(?-i:Coalition|Alliance|Network|Foundation|Council|Consortium|Partnership|Group|Committee|Association|"
@@ -118,12 +128,17 @@ _DELIVERABLE = re.compile(
     rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})\((?-i:[A-Z][A-Za-z]{{2,}})\)"
     # "This specification will be published": the artefact named, then made
     rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\s+will\s+be\s+"
-    r"(?:published|released|delivered|produced|launched|completed)\b",
+    r"(?:published|released|delivered|produced|launched|completed)\b"
+    # "The specification will eventually be ratified as a RISC-V standard": made a standard, checkable
+    r"|\b(?:be|being|get|gets)\s+(?:formally\s+)?(?:ratified|adopted|approved|accepted)\s+as\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:standard|recommendation|specification|RFC)\b",
     re.IGNORECASE,
 )
 # The statement names the artefact itself: "GBFS is an open specification", "A pragmatic … framework".
 _IS_ARTEFACT = re.compile(
-    rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?|(?=An?\s))"
+    # "The X Portal is a ...", "A registry of ...", a roadmap's headed item "The Map: A searchable map"
+    rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?"
+    rf"|(?:[A-Z][^\s:]*\s+){{0,5}}[A-Z][^\s:]*:\s+(?=An?\s)|(?=An?\s))"
     rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b"
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
@@ -159,8 +174,11 @@ _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
     + rf"|\b(?:{_PEOPLE})\s+(?:living|live|who|under|aged|of all ages|not in|experiencing|affected by|"
     rf"at risk of|in need of|subject to|impacted by|facing)\b[^.;,]{{0,60}}"
-    + r"|\b(?:people|persons|children|adults|youth|women|men|students|veterans|patients)\s+with\s+"
-    r"(?:disabilit\w+|\w+\s+(?:conditions?|illness|needs)|(?:hypertension|diabetes|dementia|asthma|cancer|"
+    + r"|\b(?:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
+    r"\s+with\s+"
+    # "individuals with early Serious Mental Illness", "people with first episode psychosis"
+    r"(?:disabilit\w+|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
+    r"|(?:hypertension|diabetes|dementia|asthma|cancer|"
     r"obesity|HIV|AIDS|tuberculosis|depression|autism|long[- ]term\s+\w+|chronic\s+\w+))\b"
     + r"|\b(?:communities|people|families|households|organi[sz]ations|countries)\s+with\s+"
     r"(?:limited|low|few|little|no)\s+[\w-]+(?:\s+[\w-]+)?"
@@ -183,7 +201,10 @@ _DEFINED_GROUPS = re.compile(
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
      + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
+    # "Veterans", "Refugees": capitalised mid-sentence by some writers, still the group
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
+    + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
+    r"\b(?!\s+(?-i:[A-Z]))"
     + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
@@ -198,8 +219,10 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
-     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals)\s*,?\s+"
-    r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in)\b[^.;]{0,60}"
+     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses)\s*,?\s+"
+    r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in|"
+    # "small businesses that might not otherwise be able to afford ..."
+    r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
     # a role narrowed by an industry: "individuals across the financial services industry"
      + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
     r"the\s+(?:[a-z-]+\s+){1,3}(?:industry|sector)\b" + r"|\b[a-z]+\s+(?:services|industry)\s+"
@@ -411,9 +434,11 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     place inside a name or a community's name, the body's seat, or where a past event was held."""
     after = statement[span[1] : span[1] + 60]
     before = statement[max(0, span[0] - 40) : span[0]]
+    name_before = _NAME_BEFORE.search(before)
     return bool(
         _NAME_AFTER.match(after)
-        or _NAME_BEFORE.search(before)
+        # "in The Netherlands": an article, not a name's first word
+        or (name_before and not re.fullmatch(r"The\s+", name_before.group(0)))
         or _NAME_WORD_FOR.search(before)
         or _NAME_WORD_OF.search(before)
         or _COMMUNITY_AFTER.match(after)
@@ -471,7 +496,7 @@ def _without_non_targets(statement: str, timeframe: Finding, population: Finding
     for evidence in (timeframe.evidence, population.evidence if _has_digit(population) else None):
         if evidence:
             text = text.replace(evidence, " " * len(evidence))
-    for pattern in (_NOT_AN_OUTCOME_AFTER_RAISE, _NOT_TARGETS, _IDENTIFIER):
+    for pattern in (_NOT_AN_OUTCOME_AFTER_RAISE, _NOT_TARGETS, _IDENTIFIER, _ENUMERATOR, _PRONOUN_ONE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 

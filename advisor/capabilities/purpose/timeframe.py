@@ -22,7 +22,8 @@ YEAR = r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?"
 TIMEFRAME_PATTERNS = [
     # by 2030 / by the end of 2027 / by June 2029 / by fall 2028 / by the 2027-28 school year
     rf"\bby\s+(?:the\s+)?(?:(?:end|close|middle|start|spring|summer|fall|autumn|winter|early|mid|late)\b[\s-]*(?:of\s+)?)?"
-    rf"(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?"
+    # "by June 30, 2029", "by 31 March 2026"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:Q[1-4]|H[12]|{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?"
     # "by the end of CY 2025", "by SIGGRAPH 2025": a calendar label or a dated event before the year
     rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
     # within 18 months / over the next three years / in the next decade / during the first two years
@@ -49,6 +50,8 @@ TIMEFRAME_PATTERNS = [
     r"initiative|effort|period|strategy|campaign|commitment|roadmap|mission)\b",
     rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "planned for Q4 of 2026", "this year", "by COP28"
+    # (never a baseline: "by 50% compared to Q4 2024")
+    rf"(?<!compared to )(?<!compared with )(?<!relative to )(?<!than )(?<!since )"
     rf"\b(?:Q[1-4]|H[12])\s+(?:of\s+)?{YEAR}",
     r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
     r"\bby\s+COP\s?\d{1,2}\b",
