@@ -606,6 +606,26 @@ def test_history_that_opens_with_a_year_is_never_the_goal_and_a_dated_plan_is() 
             "* Creating volunteer crews in every ward\n* Building a tool library",
             "Foster a culture of shared stewardship",
         ),
+        # a named body's "will", after a date with a comma, an aside, or "also"
+        (
+            "By June 30, 2028, the County Health Department, in close collaboration with clinics, will "
+            "reduce the number of uninsured children to 400 from a baseline of 950.",
+            "By June 30, 2028, reduce the number of uninsured children to 400",
+        ),
+        (
+            "The working group will also publish a shared intake form for the county's pantries.",
+            "Publish a shared intake form",
+        ),
+        # no stated aim: what the thing it is does, or what "the mission" does
+        (
+            "Riverside Tool Hub is a makerspace that provides Riverside tenants with a shared workshop.",
+            "Provide Riverside tenants with a shared workshop",
+        ),
+        (
+            "Grace Pantry is a food pantry. The mission provides food and household items to families "
+            "in need.",
+            "Provide food and household items to families in need",
+        ),
     ],
 )
 def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_not_replaced_by_slots(
@@ -1013,6 +1033,13 @@ def test_a_name_that_opens_with_a_verb_is_no_goal_and_emoji_codes_are_dropped() 
             "Arkansas",
         ),
         ("**City-seeded trusts:** Denver funds 5 land trusts with $10M each.", "in Denver", "in City"),
+        # a town no list holds, before its state, is never widened to a country the gazetteer knows
+        (
+            "Main Street Pantry is a food pantry in China Grove, North Carolina. The pantry provides food "
+            "to families in need.",
+            "China Grove, North Carolina",
+            "in China,",
+        ),
         # the means after the aim are cut
         (
             "Our mission is to ensure great art is available to everyone in Wales, and we do this by "

@@ -287,12 +287,16 @@ _WANT_DOING = re.compile(
 )
 # "The Council shall establish ...", "FPC will halve ...": a named subject and a modal, then the verb.
 _MODAL_SUBJECT = re.compile(
-    r"^(?:the\s+|this\s+)?[A-Z](?:(?!\s(?:that|which|who|to)\s)[^,;:]){0,80}?\s+(?:will|shall|must)\s+"
-    r"(?!be\b|have\b|not\b|also\b)(?=[a-z])"
+    r"^(?:the\s+|this\s+)?[A-Z](?:(?!\s(?:that|which|who|to)\s)[^,;:]){0,80}?"
+    # "EPA, in close collaboration with states, will reduce ...": an aside between subject and verb
+    r"(?:,\s+(?:in|with|together|working|through|alongside|jointly)\b[^,;:]{1,80},)?\s+(?:will|shall|must)\s+"
+    r"(?:also\s+)?(?!be\b|have\b|not\b|also\b)(?=[a-z])"
 )
 # A deadline before the goal: "By 2030, ...", "Not later than 90 days after enactment, ...".
 _FRONTED_TIME = re.compile(
-    r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s[^,;:]{1,90}"
+    # ("By September 30, 2019, EPA will ...": the comma of a date is no end)
+    r"^(?P<when>(?:by|before|until|within|no\s+later\s+than|not\s+later\s+than)\s"
+    r"(?:[^,;:]|,\s*(?=(?:19|20)\d\d\b)){1,90}"
     r"|(?i:for)\s+(?:the\s+next\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years"
     # "This year, remove X", "For our first year, save X"
     r"|(?:this|next)\s+year|(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two\s+years|three\s+years)"
@@ -1760,8 +1764,12 @@ _PURPOSEFUL = re.compile(
     r"|\b(?:that|which)\s+will\s+(?P<will>[a-z]+)\b"
     # "Collaborative Housing provides advice ...": the body, named, and what it does
     r"|^(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){1,6}(?P<singular>[a-z]+s)\b"
+    # "The mission provides food ...", "The network connects ...": the body, not named
+    r"|^The\s+(?:[a-z-]+\s+){1,2}(?P<unnamed>[a-z]+s)\b"
+    # "a data pipeline that makes US energy data easier to use": what the thing it is does
+    r"|\b(?:that|which)\s+(?P<relative>[a-z]+s)\b"
 )
-_PURPOSEFUL_GROUPS = ("infinitive", "plural", "gerund", "will", "singular")
+_PURPOSEFUL_GROUPS = ("infinitive", "plural", "gerund", "will", "singular", "unnamed", "relative")
 _CONDITION = re.compile(r"(?i)\s*(?:if|when|unless|whether|once|before|after)\b")
 _RULE_BEFORE = re.compile(r"(?i)\b(?:may|shall|must|should|can|could|might)\b")
 _NOT_PURPOSEFUL_BEFORE = re.compile(
@@ -1794,7 +1802,10 @@ def purposeful_phrase(text: str) -> str | None:
             if found.group("gerund") and re.match(r"\s*(?:,|and\b|or\b)", after):
                 continue  # "including documentation, testing, integration": nouns listed
             start = found.start(group)
-            rest = re.split(r";|\s[–—-]\s", sentence[start + len(word) :])[0].strip(" .,:")
+            # (never "..., and has an oversight on X": a second thing it is or has, not done)
+            rest = re.split(
+                r";|\s[–—-]\s|,?\s+and\s+(?:has|have|is|are|was|were)\b", sentence[start + len(word) :]
+            )[0].strip(" .,:")
             if len(rest.split()) < 2 or ":" in rest:
                 continue
             rest = _coordinated_verbs(rest) if found.group("gerund") else rest

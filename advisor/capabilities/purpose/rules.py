@@ -374,7 +374,16 @@ def _city_starting(statement: str, place: re.Match[str]) -> tuple[int, int]:
         city = " ".join(words[:n])
         if city in _CITIES and len(city) > place.end() - place.start():
             return (place.start(), place.start() + len(city))
+    # a town no list holds, then its state: "China Grove, North Carolina" is never China
+    state = _STATE_AFTER.match(statement, run.end()) if run and run.end() > place.end() else None
+    if run and state and state.group(1).strip() in _REGIONS and not _NAMED.search(run.group(0)):
+        return (place.start(), run.end())
     return (place.start(), place.end())
+
+
+_STATE_AFTER = re.compile(r",\s+((?:[A-Z][\w.]*\s?){1,3})\b")
+_REGIONS = frozenset(GAZETTEER.places)
+_NAMED = re.compile(rf"\b(?:{_NAME_WORDS})\b")
 
 
 def _city_matches(statement: str) -> list[tuple[int, int]]:
