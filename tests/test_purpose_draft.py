@@ -1092,7 +1092,13 @@ def test_a_workspaces_numbered_objective_and_purpose_article_are_drafted_and_ass
         "# Memorandum\n\n## Article 2\n\n1. The objective of the Partnership is to develop and promote "
         "integrated river basin management and to that end:\n\na) support national dialogues;\n",
     )
+    # the body named with "the", then "will" (or "will also"): its aim, never slots only
+    charter = write(
+        tmp_path / "charter.md",
+        "# Charter\n\n## Purpose\n\nThe alliance will cut food waste in Leeds by 30% by 2028.\n",
+    )
     for doc, expected in (
+        (charter, "ut food waste in Leeds by 30%"),
         (constitution, "Promote community forestry across the Sahel"),
         (bylaws, "Provide grants to students in Fresno for books and fees"),
         (mou, "Develop and promote integrated river basin management"),

@@ -759,10 +759,15 @@ def strip_lead(clause: str) -> str:
         # "We cut…", "We will cut…", "Our alliance promotes…": the verb after the subject
         plural = subject.group(0).lower() in {"we", "they"}
         # after "our" comes the noun, never the verb: "Our partners represent ..."
-        start = 2 if subject.group(0).lower() == "our" else 1
-        for length in range(start, min(4, len(words))):
+        # ("The alliance will cut ...": a two-word subject, then its verb)
+        start = 2 if subject.group(0).lower() == "our" else len(subject.group(0).split())
+        for length in range(start, min(start + 3, len(words))):
             word = words[length].rstrip(",;:")  # "We monitor, investigate and help solve X"
-            after_modal = words[length - 1].lower() in {"will", "shall"}
+            modal_words = [w.lower() for w in words[max(0, length - 2) : length]]
+            after_modal = modal_words[-1:] in (["will"], ["shall"]) or modal_words in (
+                ["will", "also"],
+                ["shall", "also"],
+            )
             verb = _base_form(word) if plural or after_modal or word.endswith("s") else None
             before = [w.lower() for w in words[max(0, length - 2) : length] if not w.lower().endswith("ly")]
             if (
@@ -775,7 +780,7 @@ def strip_lead(clause: str) -> str:
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 mark = words[length][len(word) :]  # the comma after "monitor," stays
                 return " ".join([verb.capitalize() + mark, *words[length + 1 :]])
-            passable = word.lower() in _AUXILIARIES or word.endswith("ly") or word[:1].isupper()
+            passable = word.lower() in _AUXILIARIES | {"also"} or word.endswith("ly") or word[:1].isupper()
             if not passable:
                 break  # "We leverage open data": "open" is no verb of ours once "leverage" is passed
     modal = _MODAL_SUBJECT.match(clause)
