@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from advisor.capabilities.purpose.check import check_purpose_rules
-from advisor.capabilities.purpose.draft import draft_purpose
+from advisor.capabilities.purpose.draft import GOAL_FROM_A_DESCRIPTION, draft_purpose
 from advisor.capabilities.purpose.models import PurposeDrafts
 from advisor.capabilities.purpose.rules import find_population
 from advisor.cli.main import app
@@ -1106,6 +1106,26 @@ def test_a_workspaces_numbered_objective_and_purpose_article_are_drafted_and_ass
         statements = [d.statement for d in drafts_from(runtime, doc, f"{workspace_name}-{doc.stem}").drafts]
         assert any(expected in s for s in statements), statements
         assert not any("assets" in s or "and to," in s or "that end" in s for s in statements), statements
+
+
+def test_a_workspace_that_states_no_goal_is_drafted_from_the_sentence_most_like_a_purpose(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    charter = write(
+        tmp_path / "charter.md",
+        "# Riverside Food Network\n\n## About\n\nThe Riverside Food Network is a partnership of pantries and "
+        "clinics that connects families in need with food and health services across Riverside County.\n\n"
+        "## Meetings\n\nThe group meets on the first Monday of each month. Minutes are shared by email.\n",
+    )
+    result = drafts_from(runtime, charter, workspace_name)
+    statements = [d.statement for d in result.drafts]
+    assert any(s.startswith("Connect families in need with food and health services") for s in statements), (
+        statements
+    )
+    assert not any("meets" in s or "Minutes" in s for s in statements), statements
+    # it says the drafts come from a description, and cites the sentence
+    assert result.warnings == [GOAL_FROM_A_DESCRIPTION]
+    assert any("connects families in need" in c.quote for c in result.citations), result.citations
 
 
 def drafts_from(runtime: Runtime, doc: Path, workspace: str) -> PurposeDrafts:

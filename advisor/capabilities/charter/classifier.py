@@ -153,6 +153,19 @@ def clause_probabilities(model: LinearModel, view: DocumentView) -> np.ndarray:
     return _sigmoid(model.scores(view.features))
 
 
+def most_like(
+    element: str, text: str, classifier: CharterClassifier | None = None
+) -> tuple[float, Clause] | None:
+    """The clause of `text` the relevance model ranks most like `element` ("purpose": the sentence to
+    quote as the purpose), with its probability; None for a text with no clause."""
+    view = view_document(text)
+    if not view.clauses:
+        return None
+    relevance = (classifier or default_classifier()).clause_relevance(view)[:, ELEMENTS.index(element)]
+    best = int(np.argmax(relevance))
+    return float(relevance[best]), view.clauses[best]
+
+
 @cache
 def default_classifier() -> CharterClassifier:
     """The classifier shipped with the package (loaded once)."""

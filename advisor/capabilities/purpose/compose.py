@@ -55,7 +55,7 @@ _MORE_VERBS = (
     "rescue resettle rewild safeguard sue tutor uphold weatherize welcome clean volunteer generate dignify "
     "guard valorize valorise celebrate investigate nurture relieve further educate conserve enhance "
     "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take "
-    "initiate shape transmit oversee streamline elevate specify detail recommend"
+    "initiate shape transmit oversee streamline elevate specify detail recommend apply"
 )
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
