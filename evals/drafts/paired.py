@@ -59,6 +59,10 @@ ROUNDS = {
         "p": "f81a73a (the session's fixes, three orderings of one aim)",
         "q": "b5f8647 (the third draft is another aim the text states)",
     },
+    "round28": {
+        "p": "b5f8647 (round 27's second build)",
+        "q": "a06beb8 (the fixes after round 27; both builds drafted every text alike)",
+    },
 }
 
 
