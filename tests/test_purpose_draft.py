@@ -880,6 +880,27 @@ def test_the_last_draft_offers_another_aim_the_text_states_rather_than_the_same_
     assert "compost" in drafts[2], drafts
 
 
+def test_a_count_another_aim_gives_fills_the_result_a_draft_would_ask_for() -> None:
+    goal = (
+        "We are a network of neighbours working together to make Harbourtown a greener place to live. "
+        "Our target is to plant 5,000 street trees by 2030."
+    )
+    statements = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert statements[0] == "Plant 5,000 street trees by 2030.", statements  # "Our target is to" states it
+    assert (
+        "Work together to make Harbourtown a greener place to live, planting 5,000 street trees by 2030."
+        in statements
+    ), statements
+    assert not any("[a result you can count" in s for s in statements), statements
+    # never a count due by another date than the draft's
+    dated = (
+        "Our mission is to create more affordable homes in Leeds.\n\n* Develop a business model by 2021\n"
+        "* Create 1000 community-led homes by 2027"
+    )
+    dated_statements = [d.statement for d in draft_purpose(goal=dated).drafts]
+    assert not any("1000" in s and "2021" in s for s in dated_statements), dated_statements
+
+
 def test_the_stated_mission_is_drafted_before_a_further_aim() -> None:
     goal = (
         "We are a local chapter of an international mentorship group. Our mission is to promote, educate "

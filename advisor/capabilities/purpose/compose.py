@@ -66,6 +66,7 @@ _PURPOSE_LEAD = re.compile(
     # also aims to": a setting before the subject
     r"(?:(?:in\s+the\s+spirit\s+of|in\s+an?\s+(?:era|time|world)|together|as\s+an?)\b[^;:]{0,160}?,\s+)?"
     r"(?:[^,;:]{0,80}?\b(?:mission|goals?|purposes?|aims?|vision|objects?|objectives?|role|task|intent|impact|ambition"
+    r"|targets?|aspirations?|priorit(?:y|ies)|commitments?"
     r"|project|scope"
     r"|(?:(?:primary|main|core)\s+)?focus)"
     r"(?:\s+and\s+\w+)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:for|in)\s+(?:19|20)\d{2}|\s+this\s+year)?(?:\s+(?:of|for)\s+(?:[^,;:]|,\s*(?:Inc|Ltd|LLC|e\.V)\b\.?){1,80}?)?"
@@ -1265,6 +1266,54 @@ def _coordinated_verbs(rest: str) -> str:
     return _AND_GERUND.sub(one, head) + _AND_GERUND.sub(top_level, tail)
 
 
+def counted_result(clauses: list[str], deadline: str | None) -> str | None:
+    """The first result with a number among `clauses` ("reduce CO2 emissions by one-third by 2015"), as
+    a gerund phrase without its deadline ("reducing CO2 emissions by one-third"): the count the text
+    gives, for a draft of another of its aims in place of the slot asking for one. Never a result due
+    by another date than the draft's `deadline` ("1000 homes by 2027" in a draft due by 2021)."""
+    for clause in clauses:
+        facts = facts_of(clause)
+        evidence = facts.outcome.evidence or ""
+        verbs = _COORDINATED_BASES.match(evidence)
+        if verbs and verbs.group("second") and verbs.group("second") not in BASE_VERBS:
+            verbs = _ONE_BASE.match(evidence)  # "Reduce and X": a noun after the joint
+        # a number or a share ("1000 homes", "by one-third"), never "all" or a list of results
+        counted = re.search(
+            r"\d|\b(?:half|thirds?|quarters?|fifths?|tenths?|percent|hundreds?|thousands?)\b", evidence
+        )
+        if not (facts.outcome.met and counted and verbs) or ", " in evidence:
+            continue
+        if verbs.group("first").lower() not in BASE_VERBS:
+            continue
+        due = facts.timeframe.evidence
+        if due and deadline and due.lower() != deadline.lower():
+            return None
+        rest = " ".join(evidence[verbs.end() :].replace(due or "\0", "").split()).strip(" ,;.")
+        joint = f" {verbs.group('joint')} {gerund(verbs.group('second'))}" if verbs.group("second") else ""
+        return f"{gerund(verbs.group('first'))}{joint} {rest}" if rest else None
+    return None
+
+
+# "Create or enable 1000 homes": one base verb, or two joined by "and" / "or"
+_COORDINATED_BASES = re.compile(r"^(?P<first>[A-Za-z]+)(?:\s+(?P<joint>and|or)\s+(?P<second>[a-z]+))?\b")
+_ONE_BASE = re.compile(r"^(?P<first>[A-Za-z]+)(?P<joint>)(?P<second>)\b")
+
+
+_DOUBLED = frozenset(["commit", "admit", "refer", "occur", "equip", "transfer", "control", "compel"])
+
+
+def gerund(verb: str) -> str:
+    """ "reduce" → "reducing", "cut" → "cutting", "double" → "doubling", "see" → "seeing"."""
+    verb = verb.lower()
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if verb in _DOUBLED or re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
 def gerund_base(word: str, *, guess: bool = False) -> str | None:
     """ "expanding" → "expand", "making" → "make", "running" → "run"; None when the base form is no
     verb a purpose opens with (the clause is then left as it is)."""
@@ -1530,6 +1579,8 @@ def complete(
         and len(body.split()) <= 14  # after a long object "[by how much]" dangles off its last noun
     ):
         body = f"{body} {TARGET_SLOT}{group}"
+    elif result and result.split()[0].endswith("ing"):  # "..., reducing CO2 emissions by one-third"
+        body = f"{body}{group}, {result}"
     else:
         body = f"{body}{group}, reaching {result or RESULT_SLOT}"
     vague_time = VAGUE_TIME.search(body) if when and not facts.timeframe.met else None

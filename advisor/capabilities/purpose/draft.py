@@ -23,6 +23,7 @@ from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.compose import (
     NO_GOAL_SLOT,
     complete,
+    counted_result,
     facts_of,
     goal_clauses_with_sources,
     goal_sentences,
@@ -324,6 +325,9 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
             chosen.append(clauses[0].text)
             used.append((clauses[0].passage, clauses[0].sentence))
         named = names_a_group(goal)
+        # a count another of its aims gives, in place of the slot asking for one ("Transform
+        # Winchester into a low carbon district, reducing CO2 emissions by one-third by 2015")
+        result = result or counted_result([c for c in own if c != NO_GOAL_SLOT], timeframe)
         # a group but no place: the place the text says the body works in ("... in Honduras")
         place = (_where_it_works(goal) or _place_in_its_name(goal)) if own != [NO_GOAL_SLOT] else None
         bases = [
@@ -382,7 +386,12 @@ def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
     # beside the first: it is the last draft, in place of the same aim in a third order
     others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
     others += [c.text for c in clauses[2:]]
-    more = _unique([complete(shorten(c), timeframe=timeframe, ask_group=False, place=place) for c in others])
+    more = _unique(
+        [
+            complete(shorten(c), timeframe=timeframe, ask_group=False, place=place, result=result)
+            for c in others
+        ]
+    )
     more = [m for m in more if m not in statements]
     main = [PurposeDraft(statement=s, check=check_purpose_rules(s)) for s in statements[:DRAFTS]]
     if goal:  # the user's own goal: the draft with the fewest gaps first; a workspace's keep its order
