@@ -1054,6 +1054,27 @@ def test_a_name_that_opens_with_a_verb_is_no_goal_and_emoji_codes_are_dropped() 
             "Arkansas",
         ),
         ("**City-seeded trusts:** Denver funds 5 land trusts with $10M each.", "in Denver", "in City"),
+        # the place in the body's name fills a vague "our community"; a region of a state stays a region;
+        # "the X area" keeps its area word
+        (
+            "The Maple Township Interfaith Council brings congregations and neighbours together to "
+            "strengthen service across our community.",
+            "Maple Township",
+            "[a defined group or place",
+        ),
+        (
+            "The United Way of Northern Ohio believes strong boards matter. This is why the United Way of "
+            "Northern Ohio is committed to strengthening the capacity of our agencies and partners.",
+            "in Northern Ohio",
+            "in Ohio",
+        ),
+        (
+            "We are dedicated to promoting fitness among older individuals in the Fresno area. Our club "
+            "offers a supportive community. Join us in our mission to prioritize health and wellness for "
+            "all.",
+            "Prioritize health and wellness for all in the Fresno area",
+            "in the Fresno by",
+        ),
         # a town no list holds, before its state, is never widened to a country the gazetteer knows
         (
             "Main Street Pantry is a food pantry in China Grove, North Carolina. The pantry provides food "

@@ -102,7 +102,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _END = re.compile(r"(?:[\s.;:,!?]|(?<=[.!?])[”\"’'*_]|\*+|(?<=\s)_+)+$")
 # "Los Angeles County", "England, Scotland and Wales", "Indore (India), Jakarta (Indonesia) and Nairobi"
 _PLACE_PHRASE = re.compile(
-    r"^[A-ZÀ-Þ][\w’'.-]*(?:(?:\s+|,\s+)(?:of|the|and|or|[A-ZÀ-Þ][\w’'.-]*|\([A-ZÀ-Þ][\w’' .-]*\)))*$"
+    r"^[A-ZÀ-Þ][\w’'.-]*(?:(?:\s+|,\s+)(?:of|the|and|or|[A-ZÀ-Þ][\w’'.-]*|\([A-ZÀ-Þ][\w’' .-]*\)))*"
+    r"(?:\s+(?:area|region))?$"  # "the San Diego area"
 )
 VAGUE_TIME = re.compile(
     r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday"

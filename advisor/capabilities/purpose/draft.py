@@ -445,12 +445,16 @@ _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?
 # The body's name as the subject of a sentence: "The Corporate Mental Health Alliance Australia is ...",
 # "..., Recover Rochester works to ..."
 _BODY_AS_SUBJECT = re.compile(
-    r"(?:^|[,.;:]\s+|\n)(?:The\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,6}[A-Z][\w&'’.-]*)(?:['’]s(?:\s+[A-Z][\w-]*){0,4})?"
+    # ("The United Way of Central Indiana (UWCI) believes": "of", "for", "and" inside a name)
+    r"(?:^|[,.;:]\s+|\n)(?:The\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}"
+    r"[A-Z][\w&'’.-]*)(?:['’]s(?:\s+[A-Z][\w-]*){0,4})?"
     # "The Multnomah County Farm Bureau's (MCFB's) purpose is", "Rochester Food Not Bombs recovers"
     r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:purpose|mission|aim|goal))?\s+(?:is|are|[a-z]+s)\b"
 )
 # a place its name ends with: "Multnomah County", "Tyume Valley" (the gazetteer has no such place)
-_SUFFIXED_PLACE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,2}(?:County|Valley|Parish|Borough|District|Region)\b")
+_SUFFIXED_PLACE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){1,2}(?:County|Valley|Parish|Borough|District|Region|Township|Village)\b"
+)
 
 
 def _place_in_its_name(text: str) -> str | None:
@@ -458,6 +462,10 @@ def _place_in_its_name(text: str) -> str | None:
     Alliance Australia is dedicated to X" -> "in Australia"): only a place the gazetteer knows, only
     in the name of the body the text is about (never a partner's: "the University of Arkansas")."""
     for sentence in goal_sentences(text):
+        if re.search(
+            r"\b(?:was|were)\b", sentence
+        ):  # "The Care Association of Nigeria was founded in ...": history
+            continue
         for named in _BODY_AS_SUBJECT.finditer(sentence):
             name = named.group("name")
             if re.match(r"(?:In|For|With|From|By|At|On|Our|This|These|It|We)\b", name):
@@ -501,7 +509,15 @@ _PLACE_NOUN = re.compile(
 
 
 def _with_article(place: str | None, text: str) -> str | None:
-    """`place` with the article the text gives it ("the United States", "the Bronx")."""
+    """`place` with the article the text gives it ("the United States", "the Bronx"), and the area
+    word it belongs to ("the San Diego area", never "the San Diego")."""
+    area = (
+        re.search(rf"\bthe\s+{re.escape(place)}\s+(?:metro(?:politan)?\s+)?(area|region)\b", text)
+        if place
+        else None
+    )
+    if place and area:
+        return f"the {place} {area.group(0).split()[-1]}"
     # "the Bronx", never "the California" from "the California Water Quality Monitoring Council"
     if place and place[:1].isupper() and re.search(rf"\bthe\s+{re.escape(place)}\b(?!\s+[A-Z])", text):
         return f"the {place}"
@@ -512,7 +528,8 @@ def _with_article(place: str | None, text: str) -> str | None:
 
 _WITH_THE = frozenset(GAZETTEER.with_the)
 _KNOWN_PLACES = re.compile(
-    r"(?<![\w-])(?:"
+    # ("Central Indiana", "Greater Manchester": the part of it the name says)
+    r"(?<![\w-])(?:(?:Central|North|South|East|West|Northern|Southern|Eastern|Western|Greater|Upper|Lower)\s+)?(?:"
     + "|".join(re.escape(p) for p in sorted(GAZETTEER.places + GAZETTEER.cities, key=len, reverse=True))
     + r")(?![\w-])"
 )
