@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from advisor.capabilities.purpose.check import check_purpose_rules
-from advisor.capabilities.purpose.draft import GOAL_FROM_A_DESCRIPTION, draft_purpose
+from advisor.capabilities.purpose.draft import GOAL_FROM_A_DESCRIPTION, _goal_made_of, draft_purpose
 from advisor.capabilities.purpose.models import PurposeDrafts
 from advisor.capabilities.purpose.rules import find_population
 from advisor.cli.main import app
@@ -1168,6 +1168,35 @@ def test_a_workspace_that_states_no_goal_is_drafted_from_the_sentence_most_like_
     # it says the drafts come from a description, and cites the sentence
     assert result.warnings == [GOAL_FROM_A_DESCRIPTION]
     assert any("connects families in need" in c.quote for c in result.citations), result.citations
+    # a charity's objects quoted as a block ("> ") read the same
+    quoted = write(
+        tmp_path / "articles.md",
+        "# Articles\n\n## 4. Objects\n\n> For the public benefit, build and support a community around\n"
+        "> climate technology projects in Scotland.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, quoted, f"{workspace_name}-quoted").drafts]
+    assert any("uild and support a community around climate technology projects" in s for s in statements), (
+        statements
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goal"),
+    [
+        (
+            "For the public benefit, build and support a community around climate technology projects.",
+            "Build and support a community around climate technology projects",
+        ),
+        # a statement cut into an order, an aim that points back, a document's own purpose: no goal
+        ("To tackle food waste in the city it is important to build open community structures.", None),
+        ("The Digital Hub will foster this network, hosting training resources for museums.", None),
+        ("This charter describes how the steering group makes decisions and resolves disputes.", None),
+    ],
+)
+def test_a_sentence_like_a_purpose_becomes_a_goal_only_when_it_reads_as_one(
+    sentence: str, goal: str | None
+) -> None:
+    assert _goal_made_of(sentence) == goal
 
 
 def drafts_from(runtime: Runtime, doc: Path, workspace: str) -> PurposeDrafts:

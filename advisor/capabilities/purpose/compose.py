@@ -238,7 +238,9 @@ _SETTING = re.compile(
 _WORK_SETTING = re.compile(
     r"^(?:in\s+(?:close\s+)?(?:collaboration|cooperation|consultation|coordination)\s+with|during|over\s+the"
     r"\s+(?:next|coming)|beyond\s+(?:that|this)|as\s+(?:quickly|soon)\s+as\s+possible|in\s+the\s+(?:coming|next)"
-    r"|under\s+the|as|with|this\s+year|[a-z]{4,}ly(?=,))\b[^;:]{0,120}?,\s+",
+    r"|under\s+the|as|with|this\s+year|[a-z]{4,}ly(?=,)"
+    # "For the public benefit, build and support a community ...": a charity's object, for whose good
+    r"|for\s+the\s+(?:public|common|wider)\s+(?:benefit|good))\b[^;:]{0,120}?,\s+",
     re.IGNORECASE,
 )
 _FOCUS_ON = re.compile(
