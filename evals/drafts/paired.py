@@ -63,6 +63,10 @@ ROUNDS = {
         "p": "b5f8647 (round 27's second build)",
         "q": "a06beb8 (the fixes after round 27; both builds drafted every text alike)",
     },
+    "round29": {
+        "p": "a06beb8 (round 28's second build)",
+        "q": "84ea267 (a workspace with no goal: the sentence the charter model ranks most like a purpose)",
+    },
 }
 
 
