@@ -1168,6 +1168,17 @@ def test_a_workspace_that_states_no_goal_is_drafted_from_the_sentence_most_like_
     # it says the drafts come from a description, and cites the sentence
     assert result.warnings == [GOAL_FROM_A_DESCRIPTION]
     assert any("connects families in need" in c.quote for c in result.citations), result.citations
+    # with no mission stated, what the body is for comes before a listed activity
+    about = write(
+        tmp_path / "about.md",
+        "# Leeds Repair Network\n\n## What we do\n\n- Run a monthly repair café in each ward.\n- Publish a "
+        "list of repairers.\n\n## About\n\nThe Leeds Repair Network is a partnership of libraries and "
+        "community groups that helps residents repair household goods rather than throw them away.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, about, f"{workspace_name}-about").drafts]
+    assert statements[0].startswith("Help residents repair household goods rather than throw them away"), (
+        statements
+    )
     # a charity's objects quoted as a block ("> ") read the same
     quoted = write(
         tmp_path / "articles.md",
@@ -1186,6 +1197,10 @@ def test_a_workspace_that_states_no_goal_is_drafted_from_the_sentence_most_like_
         (
             "For the public benefit, build and support a community around climate technology projects.",
             "Build and support a community around climate technology projects",
+        ),
+        (
+            "Our aim is to make it easy to share second hand school uniform across Leeds.",
+            "Make it easy to share second hand school uniform across Leeds",
         ),
         # a statement cut into an order, an aim that points back, a document's own purpose: no goal
         ("To tackle food waste in the city it is important to build open community structures.", None),

@@ -11,9 +11,9 @@
 2. Workspaces: the dev part of the charter corpus (`evals/corpus`), each document read as a workspace;
    for those whose purpose element is labelled with evidence, whether the drafter's first goal clause
    comes from that passage (half its words or more), none is found, or another clause comes first.
-   Where no goal clause is found, the drafter falls back to the sentence the charter review's relevance
-   model ranks most like a purpose; that model was trained on these documents' labels, so here each
-   document's fallback comes from a model trained without it (the five folds of evals/corpus/train.py).
+   Unless a clause is stated as the mission, the drafter puts first the sentence the charter review's
+   relevance model ranks most like a purpose; that model was trained on these documents' labels, so
+   here each document's comes from a model trained without it (the five folds of evals/corpus/train.py).
    Baselines on the same documents: the document's first sentence, and its first sentence naming a
    purpose, mission, aim, goal, objective or vision. A labelled purpose passage is often a description
    ("X is the governing body of Y") that no goal can be drafted from, so this counts where the drafter
@@ -32,7 +32,7 @@ import yaml
 
 from advisor.capabilities.charter.classifier import CharterClassifier
 from advisor.capabilities.purpose.compose import NO_GOAL_SLOT
-from advisor.capabilities.purpose.draft import _purpose_by_model, _workspace_clauses, draft_purpose
+from advisor.capabilities.purpose.draft import documents_goal_clauses, draft_purpose
 from advisor.documents.read import read_document
 from advisor.retrieval.passages import Passage
 from advisor.text.sentences import split_sentences
@@ -90,7 +90,7 @@ def workspaces() -> tuple[list[dict], int, int]:
                     scope="dev", score=1.0)
             for i, s in enumerate(doc.sections)
         ]  # fmt: skip
-        clauses = _workspace_clauses(passages) or _purpose_by_model(passages, held_out[doc_id])
+        clauses, _ = documents_goal_clauses(passages, held_out[doc_id])
         top = clauses[0].sentence if clauses else None
         sentences = [s for section in doc.sections for s in split_sentences(section.text)]
         first += bool(sentences) and _from(purpose["evidence"], sentences[0])
