@@ -1168,17 +1168,6 @@ def test_a_workspace_that_states_no_goal_is_drafted_from_the_sentence_most_like_
     # it says the drafts come from a description, and cites the sentence
     assert result.warnings == [GOAL_FROM_A_DESCRIPTION]
     assert any("connects families in need" in c.quote for c in result.citations), result.citations
-    # with no mission stated, what the body is for comes before a listed activity
-    about = write(
-        tmp_path / "about.md",
-        "# Leeds Repair Network\n\n## What we do\n\n- Run a monthly repair café in each ward.\n- Publish a "
-        "list of repairers.\n\n## About\n\nThe Leeds Repair Network is a partnership of libraries and "
-        "community groups that helps residents repair household goods rather than throw them away.\n",
-    )
-    statements = [d.statement for d in drafts_from(runtime, about, f"{workspace_name}-about").drafts]
-    assert statements[0].startswith("Help residents repair household goods rather than throw them away"), (
-        statements
-    )
     # a charity's objects quoted as a block ("> ") read the same
     quoted = write(
         tmp_path / "articles.md",
@@ -1449,16 +1438,37 @@ def test_a_noun_after_a_present_verb_a_belief_and_a_figure_in_words_are_never_dr
     assert any(s.startswith("Empower them to be leaders") for s in statements), statements
 
 
+@pytest.mark.parametrize(
+    ("document", "opening"),
+    [
+        # a purposes list under a numbered heading
+        (
+            "# Rules\n\n### **4. Purposes**\n\n4.1. The Society is established for charitable purposes, "
+            "namely:\n\n- (i) advancing education by running meetups and courses on open data in Otago.\n"
+            "- (ii) as a support community for open data.\n",
+            "Advance education by running meetups and courses on open data",
+        ),
+        # with no mission stated, what the body is for comes before a listed activity
+        (
+            "# Leeds Repair Network\n\n## What we do\n\n- Run a monthly repair café in each ward.\n- Publish "
+            "a list of repairers.\n\n## About\n\nThe Leeds Repair Network is a partnership of libraries and "
+            "community groups that helps residents repair household goods rather than throw them away.\n",
+            "Help residents repair household goods rather than throw them away",
+        ),
+    ],
+)
+def test_a_workspaces_first_draft_is_what_its_body_is_for(
+    runtime: Runtime, tmp_path: Path, workspace_name: str, document: str, opening: str
+) -> None:
+    statements = [
+        d.statement for d in drafts_from(runtime, write(tmp_path / "doc.md", document), workspace_name).drafts
+    ]
+    assert statements[0].startswith(opening), statements
+
+
 def test_a_workspaces_purpose_list_mission_and_plan_period_are_drafted_and_a_membership_count_is_not(
     runtime: Runtime, tmp_path: Path, workspace_name: str
 ) -> None:
-    constitution = write(
-        tmp_path / "constitution.md",
-        "# Rules\n\n### **4. Purposes**\n\n4.1. The Society is established for charitable purposes, "
-        "namely:\n\n"
-        "- (i) advancing education by running meetups and courses on open data in Otago.\n"
-        "- (ii) as a support community for open data.\n",
-    )
     plan = write(
         tmp_path / "plan.md",
         "# Youth Climate Foundation\n# STRATEGIC PLAN: 2025-2026\n\n## Mission\nTo mobilize young people in "
@@ -1470,10 +1480,6 @@ def test_a_workspaces_purpose_list_mission_and_plan_period_are_drafted_and_a_mem
         "# Technical Committee\n\n## Membership\n\n* Up to three (3) members from the Members Committee\n\n"
         "Their term may vary from one (1) to three (3) years.\n\n## Objectives\n\nShare learning and best "
         "practice. • To recognise excellence. • To develop an evidence base.\n",
-    )
-    statements = [d.statement for d in drafts_from(runtime, constitution, f"{workspace_name}-c").drafts]
-    assert statements[0].startswith("Advance education by running meetups and courses on open data"), (
-        statements
     )
     statements = [d.statement for d in drafts_from(runtime, plan, f"{workspace_name}-p").drafts]
     assert statements[0].startswith("Mobilize young people in Ghana to act on climate change"), statements
