@@ -67,6 +67,10 @@ ROUNDS = {
         "p": "a06beb8 (round 28's second build)",
         "q": "84ea267 (a workspace with no goal: the sentence the charter model ranks most like a purpose)",
     },
+    "round30": {
+        "p": "84ea267 (round 29's second build)",
+        "q": "d7d813c (round 28-29's fixes: a count another aim gives, places in names, fallback filters)",
+    },
 }
 
 
