@@ -665,6 +665,8 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
         ),
         # no fact from a saint's name, a history or a list of fields
         ("Volunteers at St. Mary's food bank aim to feed every family that asks for help.", " in Mary"),
+        # "Mt." is no sentence end
+        ("Our mission is to conserve the Mt. Pisgah Arboretum for every visitor.", "Conserve the Mt,"),
         (
             "The foundation coordinates open climate software across Europe. Today's models are the result "
             "of over 30 years of development.",

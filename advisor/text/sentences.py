@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset(
     re.findall(
         r"[\w.]+",
         "st mr mrs ms dr prof no nos vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec inc ltd "
-        "co corp jr sr gov sen rep ave rd dept approx incl fig a.m p.m",
+        "co corp jr sr gov sen rep ave rd dept approx incl fig a.m p.m mt ft",
     )
 )
 _LOOK_BACK = 40  # characters before a full stop that can hold an abbreviation or initials
