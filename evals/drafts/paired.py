@@ -71,6 +71,10 @@ ROUNDS = {
         "p": "84ea267 (round 29's second build)",
         "q": "d7d813c (round 28-29's fixes: a count another aim gives, places in names, fallback filters)",
     },
+    "round31": {
+        "p": "d7d813c (round 30's second build)",
+        "q": "60b1d47 (unless a clause is stated as the mission, the model's purpose sentence first)",
+    },
 }
 
 
