@@ -28,6 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from advisor.capabilities.charter.classifier import purpose_sentence  # noqa: E402
 from advisor.capabilities.purpose.check import check_purpose_rules  # noqa: E402
 from advisor.capabilities.purpose.draft import draft_purpose  # noqa: E402
 from advisor.capabilities.purpose.models import PurposeDrafts  # noqa: E402
@@ -170,7 +171,12 @@ def main() -> None:
         )
         headings = headings_of(files)
         for goal in (None, workspace["goal"]):
-            result = draft_purpose(goal=goal, workspace=workspace["name"], retriever=runtime.retriever)
+            result = draft_purpose(
+                goal=goal,
+                workspace=workspace["name"],
+                retriever=runtime.retriever,
+                rank_purpose=purpose_sentence,
+            )
             totals += review_drafts(
                 f"{workspace['name']} {'+ goal' if goal else 'alone'}", goal or "", result, headings, out
             )

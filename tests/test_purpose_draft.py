@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from advisor.capabilities.charter.classifier import purpose_sentence
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.draft import GOAL_FROM_A_DESCRIPTION, _goal_made_of, draft_purpose
 from advisor.capabilities.purpose.models import PurposeDrafts
@@ -100,7 +101,9 @@ def notes_workspace(runtime: Runtime, tmp_path: Path, workspace_name: str) -> st
 
 
 def test_drafts_from_a_workspace_use_its_facts_and_cite_it(runtime: Runtime, notes_workspace: str) -> None:
-    result = draft_purpose(workspace=notes_workspace, retriever=runtime.retriever)
+    result = draft_purpose(
+        workspace=notes_workspace, retriever=runtime.retriever, rank_purpose=purpose_sentence
+    )
     best = result.drafts[0]
     assert "cut serious injury crashes" in best.statement.lower() and "40 percent" in best.statement
     assert "by the end of 2027" in best.statement
@@ -167,7 +170,9 @@ def test_workspace_drafts_are_one_goal_sentence_never_stitched_from_headings_or_
         [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
     )
     for goal in (None, "Make walking safe for everyone."):
-        result = draft_purpose(goal=goal, workspace=workspace_name, retriever=runtime.retriever)
+        result = draft_purpose(
+            goal=goal, workspace=workspace_name, retriever=runtime.retriever, rank_purpose=purpose_sentence
+        )
         statements = [d.statement for d in result.drafts]
         assert any("halve pedestrian injuries in oak hollow by 2029" in s.lower() for s in statements), (
             statements
@@ -188,7 +193,9 @@ def test_drafts_never_stitch_a_report_of_what_happened_into_a_goal(
     ingest_paths(
         [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
     )
-    result = draft_purpose(workspace=workspace_name, retriever=runtime.retriever)
+    result = draft_purpose(
+        workspace=workspace_name, retriever=runtime.retriever, rank_purpose=purpose_sentence
+    )
     for draft in result.drafts:
         assert "open and 640" not in draft.statement.lower(), draft.statement
         # a missing outcome stays a visible placeholder, and the draft is not scored as having one
@@ -281,7 +288,9 @@ def test_a_workspace_goal_is_found_through_markup_and_wrapped_lines(
     ingest_paths(
         [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
     )
-    result = draft_purpose(workspace=workspace_name, retriever=runtime.retriever)
+    result = draft_purpose(
+        workspace=workspace_name, retriever=runtime.retriever, rank_purpose=purpose_sentence
+    )
     best = result.drafts[0].statement
     assert best.startswith("Halve the number of food-insecure households in Philadelphia"), best
     assert "2030" in best and result.drafts[0].check.score == 100
@@ -1210,7 +1219,7 @@ def drafts_from(runtime: Runtime, doc: Path, workspace: str) -> PurposeDrafts:
     ingest_paths(
         [doc], workspace, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
     )
-    return draft_purpose(workspace=workspace, retriever=runtime.retriever)
+    return draft_purpose(workspace=workspace, retriever=runtime.retriever, rank_purpose=purpose_sentence)
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,7 @@ class Capabilities:
     def draft_purpose(self, goal: str | None = None, workspace: str | None = None) -> PurposeDrafts:
         """Up to three purpose statements from a goal and/or a workspace's documents."""
         self._bounded("The goal", goal or "")
+        from advisor.capabilities.charter.classifier import purpose_sentence
         from advisor.capabilities.purpose.draft import draft_purpose
 
         return draft_purpose(
@@ -84,6 +85,7 @@ class Capabilities:
             retriever=self.retriever if workspace else None,
             settings=self.settings,
             llm=self.llm,
+            rank_purpose=purpose_sentence,
         )
 
     def map_interests(self, roster: Roster | Path, objectives: Path | None = None) -> InterestMap:

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import yaml
 
-from advisor.capabilities.charter.classifier import CharterClassifier
+from advisor.capabilities.charter.classifier import CharterClassifier, most_like
 from advisor.capabilities.purpose.compose import NO_GOAL_SLOT
-from advisor.capabilities.purpose.draft import documents_goal_clauses, draft_purpose
+from advisor.capabilities.purpose.draft import PurposeRanker, documents_goal_clauses, draft_purpose
 from advisor.documents.read import read_document
 from advisor.retrieval.passages import Passage
 from advisor.text.sentences import split_sentences
@@ -61,15 +61,22 @@ def goals() -> tuple[int, list[dict], int]:
     return len(rows), none, sum(bool(s["outcome"]) for s in none)
 
 
-def _models_without_each_document() -> dict[str, CharterClassifier]:
+def _models_without_each_document() -> dict[str, PurposeRanker]:
     import sys
 
     sys.path.insert(0, str(EVALS / "corpus"))
     import train  # evals/corpus/train.py: the folds the shipped model's cross-validation uses
 
+    def ranker(classifier: CharterClassifier) -> PurposeRanker:
+        def rank(text: str) -> tuple[float, str] | None:
+            found = most_like("purpose", text, classifier)
+            return (found[0], found[1].text) if found else None
+
+        return rank
+
     examples = train.load_examples()
     return {
-        ex.document.id: CharterClassifier(relevance, grade, None)  # type: ignore[arg-type]
+        ex.document.id: ranker(CharterClassifier(relevance, grade, None))  # type: ignore[arg-type]
         for ex, (relevance, grade) in zip(examples, train._fold_models(examples), strict=True)
     }
 
@@ -90,7 +97,7 @@ def workspaces() -> tuple[list[dict], int, int]:
                     scope="dev", score=1.0)
             for i, s in enumerate(doc.sections)
         ]  # fmt: skip
-        clauses, _ = documents_goal_clauses(passages, held_out[doc_id])
+        clauses, _ = documents_goal_clauses(passages, held_out[doc_id])  # the fallback's model without it
         top = clauses[0].sentence if clauses else None
         sentences = [s for section in doc.sections for s in split_sentences(section.text)]
         first += bool(sentences) and _from(purpose["evidence"], sentences[0])

@@ -166,6 +166,13 @@ def most_like(
     return float(relevance[best]), view.clauses[best]
 
 
+def purpose_sentence(text: str) -> tuple[float, str] | None:
+    """The sentence of `text` the shipped model ranks most like a purpose statement, with its
+    probability (what the purpose drafter takes when no goal is stated the way its rules know)."""
+    found = most_like("purpose", text)
+    return (found[0], found[1].text) if found else None
+
+
 @cache
 def default_classifier() -> CharterClassifier:
     """The classifier shipped with the package (loaded once)."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from advisor.capabilities.charter.classifier import most_like
 from advisor.capabilities.pattern import ModelStep
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.compose import (
@@ -53,10 +53,12 @@ from advisor.text.sentences import split_sentences
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from advisor.capabilities.charter.classifier import CharterClassifier
     from advisor.retrieval.hybrid import Retriever
 
 DRAFTS = 3
+# A passage's sentence most like a purpose statement, with how likely it is one: the charter review's
+# relevance model, passed in by the service layer (capabilities do not import one another).
+PurposeRanker = Callable[[str], "tuple[float, str] | None"]
 PURPOSE_QUERY = "our purpose goal: the result we will achieve, for whom, by when"
 MISSION_QUERY = "mission statement: the project aims to, our mission is to, we exist to"
 NO_GOAL_IN_TEXT = (
@@ -236,9 +238,11 @@ def draft_purpose(
     retriever: Retriever | None = None,
     settings: Settings | None = None,
     llm: BaseChatModel | None = None,
+    rank_purpose: PurposeRanker | None = None,
 ) -> PurposeDrafts:
     """Up to three purpose statements drawn from `goal` and the `workspace` documents (fewer when the
-    text gives nothing more to offer than its own complete goal, re-ordered)."""
+    text gives nothing more to offer than its own complete goal, re-ordered). `rank_purpose` finds
+    the sentence most like a purpose in a document whose goal the rules do not find first."""
     # spaces normalised, lines kept: a pasted list's items must not run together, nor a heading line
     # and the paragraph under it (one blank line stays between paragraphs)
     lines = [" ".join(line.split()) for line in (goal or "").splitlines()]
@@ -255,16 +259,18 @@ def draft_purpose(
             for passage in retriever.search(query, workspace=workspace, knowledge=False, k=8):
                 found.setdefault(passage.chunk_id, passage)
         passages = list(found.values())
-    rules = _draft_with_rules(goal, passages)
+    rules = _draft_with_rules(goal, passages, rank_purpose)
     if llm is None:
         return rules
     return _draft_with_model(llm, goal, passages, rules, settings)
 
 
-def _draft_with_rules(goal: str, passages: list[Passage]) -> PurposeDrafts:
+def _draft_with_rules(
+    goal: str, passages: list[Passage], rank_purpose: PurposeRanker | None = None
+) -> PurposeDrafts:
     """Each draft is one clause in its author's words (the goal's first, else the documents'),
     completed with facts the goal or the documents state and [slots] for the rest, then re-ordered."""
-    clauses, described = documents_goal_clauses(passages)
+    clauses, described = documents_goal_clauses(passages, rank_purpose)
     warnings: list[str] = [GOAL_FROM_A_DESCRIPTION] if described and not goal else []
     deadline = _told_deadline(passages)
     target = _stated_target(goal, passages)
@@ -582,22 +588,24 @@ def _variants(statement: str) -> list[str]:
 
 
 def documents_goal_clauses(
-    passages: list[Passage], classifier: CharterClassifier | None = None
+    passages: list[Passage], rank_purpose: PurposeRanker | None = None
 ) -> tuple[list[_Clause], bool]:
     """The documents' goal clauses, best first, and whether they come only from a description. The
-    rules' clauses; unless one is stated as the mission, the sentence the charter review's relevance
-    model ranks most like a purpose comes first (`classifier`: that model, the shipped one unless
-    given). On the dev corpus, out of fold, the first clause is from the labelled purpose passage for
-    114 documents of 332 (the rules alone: 83; see evals/drafts/README.md)."""
+    rules' clauses; unless one is stated as the mission, the sentence `rank_purpose` (the charter
+    review's relevance model) ranks most like a purpose comes first. On the dev corpus, out of fold,
+    the first clause is from the labelled purpose passage for 114 documents of 332 (the rules alone:
+    83; see evals/drafts/README.md)."""
     clauses = _workspace_clauses(passages)
     mission_stated = bool(clauses) and clauses[0].rank[0] != 0
-    by_model = _purpose_by_model(passages, classifier) if passages and not mission_stated else []
+    by_model = (
+        _purpose_by_model(passages, rank_purpose) if rank_purpose and passages and not mission_stated else []
+    )
     if not by_model:
         return clauses, False
     return by_model + [c for c in clauses if c.sentence != by_model[0].sentence], not clauses
 
 
-def _purpose_by_model(passages: list[Passage], classifier: CharterClassifier | None = None) -> list[_Clause]:
+def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> list[_Clause]:
     """When no sentence states a goal the rules know: the sentence the charter review's relevance
     model ranks most like a purpose among the passages (each passage's best, the best first), as a
     goal when one can be made of it (its verb after the lead-in, or what it says the body does), never
@@ -606,9 +614,9 @@ def _purpose_by_model(passages: list[Passage], classifier: CharterClassifier | N
     candidates = []
     for passage in passages:
         text = f"## {passage.heading}\n\n{passage.text}" if passage.heading else passage.text
-        found = most_like("purpose", text, classifier)
+        found = rank_purpose(text)
         if found:
-            candidates.append((found[0], found[1].text, passage))
+            candidates.append((found[0], found[1], passage))
     for _, sentence, passage in sorted(candidates, key=lambda c: -c[0])[:FALLBACK_CANDIDATES]:
         sentence = " ".join(_QUOTE_MARKS.sub(" ", _MARKUP.sub("", sentence)).split())
         sentence = re.split(r"\s*•\s*", sentence)[0]  # "Share learning. • To recognise ...": its first item
