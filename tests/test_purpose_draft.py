@@ -674,6 +674,12 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
         ),
         # no fact from a saint's name, a history or a list of fields
         ("Volunteers at St. Mary's food bank aim to feed every family that asks for help.", " in Mary"),
+        # a rule after "; and" with a subject of its own is no aim
+        (
+            "The Society is called the Leeds Debating Society. The Society's objects advancing public debate "
+            "in Leeds; and the income and property of the Society shall be applied solely to those objects.",
+            "And the income",
+        ),
         # "Mt." is no sentence end
         ("Our mission is to conserve the Mt. Pisgah Arboretum for every visitor.", "Conserve the Mt,"),
         (
@@ -1085,6 +1091,13 @@ def test_a_name_that_opens_with_a_verb_is_no_goal_and_emoji_codes_are_dropped() 
             "all.",
             "Prioritize health and wellness for all in the Fresno area",
             "in the Fresno by",
+        ),
+        # a quotation the aim ends inside stays closed
+        (
+            'Its primary mission is to ensure "a sustainable food system" in order to create a '
+            '"food-secure City of Leeds."',
+            '"food-secure City of Leeds"',
+            "City of Leeds,",
         ),
         # a town no list holds, before its state, is never widened to a country the gazetteer knows
         (

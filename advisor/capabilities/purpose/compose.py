@@ -1424,6 +1424,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         return False
     if _named_subject(body):  # "Open Austin believes ...": a name, not the verb "open"
         return False
+    if re.match(r"(?i)(?:and|or|but)\s+(?:the|its|their|all|any|such)\b", body):
+        return False  # "...; and the income of the Club shall be applied ...": a new subject's rule
     if re.match(
         r"(?i:welcome)\s+to\s+(?:the\s+)?[A-Z]", body
     ):  # "Welcome to Aylestone Allotments": a greeting
@@ -1528,6 +1530,7 @@ def complete(
     vague group is still asked to be defined); the check beside the draft says the group is missing.
     `place`: where the text says the body works, added after a group when the clause names no place."""
     body = _bare_listed_infinitives(_verb_list_in_lower_case(_END.sub("", clause.strip())))
+    body = _quotes_closed(body)  # 'create a "food-secure City of Detroit."': the quote the end took
     # "Build a world where: The ecosystem is diverse", "Deliver: A roadmap": a list's colon, mid-sentence
     body = _COLON_THEN_NOUN.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", body)
     body = _MID_THE.sub("the", body)  # "membership of The CBO" -> "of the CBO" (never "The Hague")
@@ -1595,6 +1598,13 @@ def complete(
     if vague_time:  # "…safer soon" → "…safer by [year]", the slot where the vague time was
         body, when = body[: vague_time.start()] + when + body[vague_time.end() :], ""
     return sentence_case(f"{body} {when}")
+
+
+def _quotes_closed(body: str) -> str:
+    """`body` with a quotation it opens and its end cut off closed again."""
+    if body.count('"') % 2:
+        return f'{body}"'
+    return f"{body}”" if body.count("“") > body.count("”") else body
 
 
 _MID_THE = re.compile(r"(?<=[a-z,] )The(?=\s+(?:[A-Z]{2,}\b|[a-z]))")
