@@ -107,6 +107,10 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Not later than March 1, 2028, the board shall publish its first flood report.",
             "Not later than 90 days after the compact is signed, the partners shall name a chair.",
             "By 30 June 2028, every partner clinic uses the shared intake form.",
+            "The alliance commits to publishing its first food-access report in early 2028.",
+            "During Fiscal Year 2027 the county commits to funding two more mobile pantries.",
+            "The Pantry Fund will be launched in 2027 to back new delivery routes.",
+            "Healthy Harbour is a 4-year, multi-partner project to restore the estuary's oyster beds.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -133,6 +137,13 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The Pantry Map: A searchable online map of every food pantry in the county.",
             "The working group will provide a proof of concept of the shared referral exchange.",
             "The intake schema will eventually be ratified as a regional data standard.",
+            "The county commits to adopt 4 recommendations from the food-access review.",
+            "The network will modernise its pantry app, enabling over 1.5 million residents to order online.",
+            "By June 2027, the agency will process 90% of pantry applications within 30 days.",
+            "We aim to develop and test the first version of a shared intake checklist by 2027.",
+            "A first stable version of the Regional Referral Standard is planned for March 2028.",
+            "Define and maintain the requirements for the shared intake system.",
+            "The library will launch a new site with better search for meal programmes.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
@@ -152,6 +163,10 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The helpline answers calls from Veterans and their families.",
             "The fund backs Latin American and Caribbean farmer cooperatives.",
             "The map serves tenants, organisers and small businesses that cannot afford commercial data.",
+            "The hub gives municipalities shared tools for flood planning.",
+            "The toolkit serves planners, engineers seeking to model river flooding, and insurers.",
+            "The guide helps voters find their polling place.",
+            "The platform serves users from planning, housing and public works teams.",
         ],
     }
     for criterion, statements in met.items():
@@ -183,6 +198,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "It is the policy objective of Canada to fund clean water projects abroad.",
             "Our tools are written in Rust and store every record represented in Parquet.",
             "The group steers the adoption of community tools for river data.",
+            "We help people live healthier, happier lives through shared allotments.",
+            "The council is the central U.S. forum dedicated to open food-data standards.",
         ],
     }
     for criterion, statements in not_met.items():
@@ -194,5 +211,7 @@ def test_no_timeframe_in_a_time_that_has_no_bound() -> None:
     for statement in (
         "We collect the practices our members have learned over the years into one guide.",
         "We cut the waiting time for a food parcel by half compared to Q1 2025.",  # a baseline
+        "The pantry network was launched in 2019 by five churches.",  # when it began
+        "The model covers a 3-month to 2-year time period.",  # a span the work covers, no deadline
     ):
         assert not check_purpose(statement).criteria["timeframe"].met, statement

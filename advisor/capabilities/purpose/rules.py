@@ -57,7 +57,8 @@ _STATE_RESULT = re.compile(
 # "the Consortium will aim to engage with four priority countries", "this will take about 50 tall buildings":
 # a count of things in a sentence about a plan (not a frequency or a duration)
 _PLAN = re.compile(
-    r"\b(?:will|shall|(?:aims?|plans?|intends?|wants?|seeks?|hopes?)\s+to|goal\s+is\s+to|we\s+(?:want|aim)\s+to)\b",
+    r"\b(?:will|shall|(?:aims?|plans?|intends?|wants?|seeks?|hopes?|commits?|committed)\s+to|goal\s+is\s+to|"
+    r"we\s+(?:want|aim)\s+to)\b",
     re.IGNORECASE,
 )
 # "Acquire at least 30K unique visitors", "Fulfill 5-10 Help Desk tickets", "a 50% reduction in emissions",
@@ -75,10 +76,12 @@ _TARGET_WORDING = re.compile(
     r"|\b(?:target|goal)\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b(?:\s*(?:%|million|billion|[KkMm]\b))?"
 )
 _COUNT = re.compile(
-    rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?![\d.,]*\s*%)|(?:{NUMBER_WORDS})(?!-))"
+    rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?:\.\d+(?=\s+(?:million|billion)))?(?![\d.,]*\s*%)|(?:{NUMBER_WORDS})(?!-))"
     r"\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:years|months|weeks|days|hours|times|meetings|members|sessions|"
     r"phases|stages|steps|parts|ways|areas|pillars|themes|principles|goals|objectives|aims|priorities|"
     r"reasons|questions)\b)[a-z][\w-]*s\b"
+    # "will process 80% of Expressions of Interest": a share of the work the plan is to do
+    r"|(?<![\w.-])\d[\d.]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?[\w-]+"
 )
 # "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
 _TARGETS_LEAD = re.compile(r"\btargets?\s*:\s*", re.IGNORECASE)
@@ -105,13 +108,15 @@ _DELIVERABLE = re.compile(
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     # "deliver an adaptable first iteration of a patient centred platform"
-    rf"|\b{_MAKE}\b\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+(?:a|an|the)\s+"
+    rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+"
+    r"(?:a|an|the)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
     # "Build tools ...", "2030 target: build ...", "By 2030, build ...": the verb opens the goal
     rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
-    rf"|\b{_MAKE}\b\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+[\w -]{{3,60}}"
+    rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
+    r"[\w -]{3,60}"
     rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
@@ -127,8 +132,10 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\s+the\s+(?!(?:\S+\s+){{0,5}}?(?:{_BODY_WORDS})\s+\()"
     rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})\((?-i:[A-Z][A-Za-z]{{2,}})\)"
     # "This specification will be published": the artefact named, then made
-    rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\s+will\s+be\s+"
-    r"(?:published|released|delivered|produced|launched|completed)\b"
+    # "A first stable version of the GGBN Data Standard is planned for December 2015"
+    rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:(?:version|release|edition)\s+of\s+(?:a|an|the)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?)?{_ARTEFACT}\s+(?:will\s+be\s+(?:published|released|delivered|produced|launched|completed)"
+    r"|(?:is|are)\s+(?:planned|scheduled|due|expected)\s+(?:for|in|by)\s)\b"
     # "The specification will eventually be ratified as a RISC-V standard": made a standard, checkable
     r"|\b(?:be|being|get|gets)\s+(?:formally\s+)?(?:ratified|adopted|approved|accepted)\s+as\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:standard|recommendation|specification|RFC)\b",
@@ -172,7 +179,9 @@ _GROUP = re.compile(
 )
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
-    + rf"|\b(?:{_PEOPLE})\s+(?:living|live|who|under|aged|of all ages|not in|experiencing|affected by|"
+    # "people living in poverty", never "help people live healthier lives" (how, not who)
+    + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
+    r"without|far|more\s+than)\b)|who|under|aged|of all ages|not in|experiencing|affected by|"
     rf"at risk of|in need of|subject to|impacted by|facing)\b[^.;,]{{0,60}}"
     + r"|\b(?:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
     r"\s+with\s+"
@@ -206,6 +215,8 @@ _DEFINED_GROUPS = re.compile(
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
     + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b"
+    # a defined type of local government counts alone (GUIDE 3): "provide municipalities with ..."
+    + r"|\b(?:municipalities|cities)\b"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
     rf"(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
@@ -220,11 +231,13 @@ _DEFINED_GROUPS = re.compile(
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
      + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses)\s*,?\s+"
-    r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in|"
+    r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
+    # "users from platform engineering, network operations, and security teams": narrowed by their teams
+    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+from\s+(?:[\w-]+,?\s+){{1,10}}?teams\b"
     # a role narrowed by an industry: "individuals across the financial services industry"
-     + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
+    + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
     r"the\s+(?:[a-z-]+\s+){1,3}(?:industry|sector)\b" + r"|\b[a-z]+\s+(?:services|industry)\s+"
     r"(?:organi[sz]ations|institutions|companies|firms|providers)\b",
 )
@@ -462,7 +475,11 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
 # the place acting, not served: "the policy objective of the United States", "a United States global
 # health strategy" (a government served counts: "transform how the U.S. government buys services")
 _ACTOR_BEFORE = re.compile(r"\b(?:policy|objective|interests?|policies)\s+of\s+(?:the\s+)?$", re.I)
-_ACTOR_AFTER = re.compile(r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies)\b")
+_ACTOR_AFTER = re.compile(
+    r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies)\b"
+    # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
+    r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
+)
 
 
 def _past_event_venue(statement: str, at: int) -> bool:

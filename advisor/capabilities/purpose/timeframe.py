@@ -46,8 +46,9 @@ TIMEFRAME_PATTERNS = [
     rf"\bthe\s+period\s+{YEAR}",
     r"\b(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two years|three years|months?)\b",
     # "a 5 year journey", "a three-year programme", "over a period of ten years"
-    rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)[- ](?:journey|plan|programme|program|project|"
-    r"initiative|effort|period|strategy|campaign|commitment|roadmap|mission)\b",
+    # "a 3-year, multi-partner project"
+    rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
+    r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission)\b",
     rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "planned for Q4 of 2026", "this year", "by COP28"
     # (never a baseline: "by 50% compared to Q4 2024")
@@ -63,12 +64,19 @@ _FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|
 # in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
 # only tells what happened then ("the workshop in Amsterdam in December 2024").
 DATED_PATTERN = (
-    rf"(?<!launched )(?<!founded )(?<!formed )(?<!created )(?<!since )(?<!established )"
-    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS})\.?\s+)?"
+    rf"(?<!since )"
+    # "in early 2023", "During Fiscal Year 2023", "in FY 2024"
+    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
+    r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*)?"
     rf"(?:the\s+)?{YEAR}\b"
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
     # a year that names something ("in 2024 elections") is no deadline; "for 2024 is to", "in 2022 to" are
     rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!\w+\s+season\b)(?-i:[a-z]))"
+)
+# "launched in 2020", "founded in 2019": when the body began, no deadline (but "will be launched in 2023" is)
+_FOUNDED_BEFORE = re.compile(
+    r"(?<!will be )(?<!to be )(?<!shall be )\b(?:launched|founded|formed|created|established)\s+$",
+    re.IGNORECASE,
 )
 _TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]
 _DATED = re.compile(DATED_PATTERN, re.IGNORECASE)
@@ -78,7 +86,11 @@ _FUTURE = re.compile(LEXICON.future_cues, re.IGNORECASE)
 
 def find_timeframe(statement: str) -> Finding:
     matches = [m for pattern in _TIMEFRAME for m in pattern.finditer(statement)]
-    matches += [m for m in _DATED.finditer(statement) if not tells_the_past(statement, m.start())]
+    matches += [
+        m
+        for m in _DATED.finditer(statement)
+        if not tells_the_past(statement, m.start()) and not _FOUNDED_BEFORE.search(statement, 0, m.start())
+    ]
     if not matches:
         return Finding(False, None)
     best = max(matches, key=lambda m: len(m.group(0)))
