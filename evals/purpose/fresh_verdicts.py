@@ -1,0 +1,94 @@
+"""The rules' verdicts on each batch as they were before anyone read it: what the outcome model
+(`train.py`) learns to trust the rules by.
+
+Every batch from 2 on was scored once as a test part by the rules of one commit, before its failures
+were read and the rules tuned on it. Those verdicts are the rules' true behaviour on unseen text; the
+current rules' verdicts on the same statements are in-sample (tuned on them) and far too good. This
+script checks out each of those commits into a temporary git worktree, runs that commit's rules on
+that batch's statements (the current text of `statements.yaml`) and writes `fresh_verdicts.yaml`.
+
+    python evals/purpose/fresh_verdicts.py        # needs the git history (a full clone)
+
+A batch is added here once it has been scored as a test part, with the commit that scored it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+OUT = HERE / "fresh_verdicts.yaml"
+
+# id prefix -> the commit whose rules scored that batch once, before it was read
+SCORED_AT = {
+    "pb": "1a1fe31",  # split version 2
+    "pc": "96170d2",  # version 3
+    "pd": "a088d34",  # version 4
+    "pe": "75dae7f",  # version 5
+    "pf": "95243c4",  # version 6
+    "pg": "74089c8",  # version 7
+    "ph": "103e9ed",  # version 8
+    "pi": "f98bcdf",  # version 9
+}
+
+# Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
+_RUNNER = """
+import json, sys
+from advisor.capabilities.purpose.check import check_purpose_rules
+out = {}
+for sid, text in json.load(sys.stdin).items():
+    c = check_purpose_rules(text)
+    out[sid] = {k: c.criteria[k].met for k in ("outcome", "population", "timeframe")}
+print(json.dumps(out))
+"""
+
+
+def verdicts_at(commit: str, statements: dict[str, str]) -> dict[str, dict[str, bool]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), commit], check=True
+        )
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            done = subprocess.run(
+                [sys.executable, "-c", _RUNNER],
+                input=json.dumps(statements),
+                capture_output=True,
+                text=True,
+                cwd=tmp,
+                env=env,
+                check=True,
+            )
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
+    return json.loads(done.stdout)
+
+
+def main() -> int:
+    entries = yaml.safe_load((HERE / "statements.yaml").read_text(encoding="utf-8"))
+    rows: dict[str, dict] = {}
+    for prefix, commit in SCORED_AT.items():
+        batch = {e["id"]: " ".join(e["statement"].split()) for e in entries if e["id"].startswith(prefix)}
+        for sid, verdict in verdicts_at(commit, batch).items():
+            rows[sid] = {"commit": commit, **verdict}
+        print(f"{prefix}: {len(batch)} statements, rules of {commit}")
+    header = (
+        "# The rules' verdicts on each batch before it was read (fresh_verdicts.py): batch prefix -> the\n"
+        "# commit that scored it once as a test part. Written by the script; do not edit.\n"
+    )
+    OUT.write_text(header + yaml.safe_dump(rows, sort_keys=True, width=100), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} statements")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
