@@ -398,6 +398,10 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
             "Collectively build",
         ),
         ("About us\n\nMission\nAccelerate the recovery of the Puget Sound", "Accelerate the recovery"),
+        (
+            "The Club's objects increasing the number of girls who play cricket in the Leeds area.",
+            "Increase the number of girls who play cricket",
+        ),
     ],
 )
 def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:
@@ -810,6 +814,29 @@ def test_a_charters_roles_and_procedures_are_never_its_purpose(
     drafts = [d.statement for d in drafts_from(runtime, statutes, workspace_name + "-statutes").drafts]
     assert drafts[0].startswith("Promote walking and advocate for safe paths"), drafts
     assert not any(re.search(r"powers|auditors|report at least", d) for d in drafts), drafts
+
+
+def test_a_readmes_setup_steps_and_a_list_item_pointing_back_are_never_the_aim(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    readme = write(
+        tmp_path / "README.md",
+        "# Pantry tracker\n\n## Overview\n\nA small web app for the volunteers of the Riverside pantry.\n\n"
+        "## Setup\n\n### Prerequisites\n\n* Install **Docker** - [All Platforms](https://docs.docker.com)\n"
+        "* Install **Node 18** - [Mac](https://nodejs.org)\n\n### Production\n\nTo make the app available "
+        "for deployment, run the following command: make dist\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, readme, workspace_name).drafts]
+    assert not any(re.search(r"Install|Docker|make dist|deployment", d) for d in drafts), drafts
+    bylaws = write(
+        tmp_path / "bylaws.md",
+        "# Rowing Club Bylaws\n\n## 1.0 OBJECTIVES\n\n-----------To promote safe rowing on the river for "
+        "people of all ages; to improve the public's appreciation of these boats; to train 40 new coxes "
+        "every year.\n\n## 2.0 HISTORY\n\nThe club was founded in 1952.\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, bylaws, workspace_name + "-bylaws").drafts]
+    assert not any("these boats" in d or "---" in d for d in drafts), drafts
+    assert any(d.startswith(("Promote safe rowing", "Train 40 new coxes")) for d in drafts), drafts
 
 
 def test_nothing_to_draft_from_gives_one_template_to_fill_not_three_copies() -> None:

@@ -92,7 +92,10 @@ _PURPOSE_LEAD = re.compile(
     # "The project is helping create X": what it helps do
     r"|[^,;:]{0,140}?\b(?:is|are)\s+helping\s+(?:to\s+)?(?=[a-z])"
     # "The association will operate exclusively in an effort to maintain X"
-    r"|[^,;:]{0,140}?\bin\s+an\s+effort\s+to\s+)",
+    r"|[^,;:]{0,140}?\bin\s+an\s+effort\s+to\s+"
+    # "The Society's objects increasing the understanding of X": an aim stated as a doing, "are" left out
+    r"|[^,;:]{0,80}?['’]s\s+(?:mission|goals?|purposes?|aims?|objects?|objectives?)(?:\s+(?:is|are))?\s+"
+    r"(?=(?!(?:including|regarding|concerning|following|being|having|during)\b)[a-z]+ing\s))",
     re.IGNORECASE,
 )
 # "2030 targets: Deploy…", "The purposes of this chapter are to: Defend…": a label before a colon.

@@ -82,7 +82,8 @@ _PLAN_PERIOD = re.compile(
 )
 _NAMED_PLAN = re.compile(r"\b(?:Strategy|Vision|Agenda|Plan)\s+(?P<end_only>20\d\d)\b(?!\s*[-–/])")
 _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.I)
-_MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|\*\*|__")
+# a list's marker, bold, or a converted document's rule glued to the text ("---------To foster ...")
+_MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|^\s*[-=_]{3,}(?=\S)|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
 _STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\(?[a-h]\))\s+")  # "- X", "2. X", "a) To X", "(b) X"
 _RULES_HEADING = re.compile(
@@ -119,6 +120,31 @@ _PROCEDURE = re.compile(
     r"powers\s+(?:\w+\s+)?(?:granted|conferred|vested|given)|moneys|monies|cheques?|checks\s+are\s+signed)\b",
     re.I,
 )
+# a README's how-to sections: "Setup › Development › Prerequisites" installs software, it states no aim
+_HOW_TO_HEADING = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s+)?(?:setup|set\s+up|install(?:ation|ing)?|prerequisites|requirements|usage|"
+    r"getting\s+started|quick\s*start|deploy(?:ment|ing)?|run(?:ning)?(?:\s+it)?\s+locally|development|production|"
+    r"contributing|configuration|environment\s+variables|troubleshooting|testing|tests|build(?:ing)?|"
+    r"license|licence|changelog|local\s+development|how\s+to\s+(?:run|build|install|contribute))",
+    re.I,
+)
+# "these boats", "those grants": a thing named in a sentence the clause was cut from, dangling alone
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b")
+
+
+def _points_back(clause: str) -> bool:
+    """Whether `clause` names something with "these"/"those" that it never introduced ("improve the
+    appreciation of these boats"; never "train 40 mentors and pay those mentors")."""
+    return any(
+        not re.search(rf"\b{re.escape(m.group(1))}\b", clause[: m.start()], re.I)
+        for m in _DEMONSTRATIVE.finditer(clause)
+    )
+
+
+def _how_to(heading: str) -> bool:
+    return any(_HOW_TO_HEADING.fullmatch(part.strip(" #*")) for part in re.split(r"\s*[›>/]\s*", heading))
+
+
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
 _ANAPHORIC = re.compile(
     r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
@@ -613,6 +639,8 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
     points back ("Foster this network"). Out of fold on the dev corpus: see evals/drafts/README.md."""
     candidates = []
     for passage in passages:
+        if _how_to(passage.heading or ""):
+            continue
         text = f"## {passage.heading}\n\n{passage.text}" if passage.heading else passage.text
         found = rank_purpose(text)
         if found:
@@ -641,6 +669,7 @@ def _goal_made_of(sentence: str) -> str | None:
         or re.search(r"^(?:\S+\s+){1,8}?(?:is|are|was|were)\b|\b(?:it|this|there)\s+(?:is|are)\b", clause)
         # "Foster this network" points back (never "Make it easy to share ...")
         or re.match(r"\S+\s+(?:this|these|those|that)\s+[a-z]", clause)
+        or _points_back(clause)
         or re.search(r"\byou(?:r|rs)?\b", clause, re.I)
         or _NOT_THE_BODYS_AIM.search(sentence)
         or _DOCUMENT_VERBS.match(clause)
@@ -659,7 +688,7 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
         section = re.split(r"\s*[›>/]\s*", passage.heading)[-1] if passage.heading else ""
         section = re.sub(r"\s*\{#[\w-]+\}\s*$", "", section)  # "Aim {#aim}": an anchor, not the title
         named = _GOAL_HEADING_LINE.match(section)
-        if _RULES_HEADING.search(section) and not named:
+        if (_RULES_HEADING.search(section) and not named) or _how_to(passage.heading or ""):
             continue  # "Steering Committee Members ... are required to:": duties, not the goal
         # the items listed under "2. Objects" or "Purpose" are what the body is for
         word = (named.group("word") or named.group("said")) if named else ""
@@ -704,7 +733,7 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue  # "Its purpose is to describe how decisions are made": the document's
                     if re.search(r"\byou(?:r|rs)?\b", clause, re.I):
                         continue  # "Create a GitHub account if you don't have one": a how-to for the reader
-                    if _ANAPHORIC.match(clause):
+                    if _ANAPHORIC.match(clause) or _points_back(clause):
                         continue  # "Do so no less than quarterly", "Maintain": nothing of its own
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
                     # "The mission of the project is to ..." before a clause only under a "Mission" heading
