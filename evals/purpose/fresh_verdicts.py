@@ -37,6 +37,7 @@ SCORED_AT = {
     "pg": "74089c8",  # version 7
     "ph": "103e9ed",  # version 8
     "pi": "f98bcdf",  # version 9
+    "pj": "ab1a5c6",  # version 10
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
