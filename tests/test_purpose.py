@@ -111,6 +111,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "During Fiscal Year 2027 the county commits to funding two more mobile pantries.",
             "The Pantry Fund will be launched in 2027 to back new delivery routes.",
             "Healthy Harbour is a 4-year, multi-partner project to restore the estuary's oyster beds.",
+            "The group's objectives for the first three months of 2027: launch the shared intake form.",
+            "The first round of grants for the Fund's first year.",
+            "We plan to retire the old referral form by the July release.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -144,6 +147,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "A first stable version of the Regional Referral Standard is planned for March 2028.",
             "Define and maintain the requirements for the shared intake system.",
             "The library will launch a new site with better search for meal programmes.",
+            "The council provides a public directory of food pantries open on weekends.",
+            "The project has a mission to improve reading for 20,000 children across Kent.",
+            "The board is chartered to standardize the Regional Bill of Materials specification.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
@@ -167,6 +173,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The toolkit serves planners, engineers seeking to model river flooding, and insurers.",
             "The guide helps voters find their polling place.",
             "The platform serves users from planning, housing and public works teams.",
+            "We help Californians find free legal advice.",
+            "The fund focuses its grants on the world's poorest countries.",
+            "The group improves the intake app for Chinese users.",
         ],
     }
     for criterion, statements in met.items():
@@ -186,6 +195,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The partners will establish the Regional Food Council (RFC) to coordinate pantries.",
             "Reduce hunger in the county through: 1) shared referrals; 2) pooled data; 3) joint training.",
             "The network will open its data under a licence like the one the city uses.",
+            "Our programme helps clubs cut energy use and move towards net zero.",
         ],
         "population": [
             "The Standing Committee for Education advises the board on curricula.",
@@ -200,6 +210,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The group steers the adoption of community tools for river data.",
             "We help people live healthier, happier lives through shared allotments.",
             "The council is the central U.S. forum dedicated to open food-data standards.",
+            "Improve the quality of documentation across projects in the Rust Ecosystem.",
         ],
     }
     for criterion, statements in not_met.items():
@@ -213,5 +224,6 @@ def test_no_timeframe_in_a_time_that_has_no_bound() -> None:
         "We cut the waiting time for a food parcel by half compared to Q1 2025.",  # a baseline
         "The pantry network was launched in 2019 by five churches.",  # when it began
         "The model covers a 3-month to 2-year time period.",  # a span the work covers, no deadline
+        "The network prepares farmers for the next decade of climate change.",  # no bound
     ):
         assert not check_purpose(statement).criteria["timeframe"].met, statement

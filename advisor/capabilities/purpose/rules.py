@@ -42,6 +42,8 @@ _PRONOUN_ONE = re.compile(
     r"|\bone\s+another\b",
     re.IGNORECASE,
 )
+# "move them towards net zero": a direction, no amount reached
+_DIRECTION = re.compile(r"\btowards?\s+(?:net[- ])?zero\b", re.IGNORECASE)
 # an inline list's numbering: "through: 1) improving access ...; 2) ...", "(3) research"
 _ENUMERATOR = re.compile(r"(?:(?<=[\s:;])|^)\(?\d{1,2}\)(?=\s)")
 # "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
@@ -58,7 +60,8 @@ _STATE_RESULT = re.compile(
 # a count of things in a sentence about a plan (not a frequency or a duration)
 _PLAN = re.compile(
     r"\b(?:will|shall|(?:aims?|plans?|intends?|wants?|seeks?|hopes?|commits?|committed)\s+to|goal\s+is\s+to|"
-    r"we\s+(?:want|aim)\s+to)\b",
+    # "Project Sunbird has a mission to improve learning outcomes for 200 million children"
+    r"we\s+(?:want|aim)\s+to|(?:a|the|our|its)\s+mission\s+(?:is\s+)?to)\b",
     re.IGNORECASE,
 )
 # "Acquire at least 30K unique visitors", "Fulfill 5-10 Help Desk tickets", "a 50% reduction in emissions",
@@ -96,7 +99,10 @@ _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
 _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 # the same, where a list of qualities may stand ("a conformant, secure, and maintainable implementation")
-_QUALITIES = r"(?:(?!(?:of|for|on|about|between|among)\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+)"
+# (an "of" inside a name stays: "the OWASP CycloneDX Bill of Materials specification")
+_QUALITIES = (
+    r"(?:(?!(?:of|for|on|about|between|among)\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+|(?-i:of\s+(?=[A-Z])))"
+)
 # the last word of a body's name: "establish the National Fish Habitat Board (NFHB)" makes no artefact
 _BODY_WORDS = (
     r"(?-i:Coalition|Alliance|Network|Foundation|Council|Consortium|Partnership|Group|Committee|Association|"
@@ -224,7 +230,8 @@ _DEFINED_GROUPS = re.compile(
     # "the wastewater surveillance community": a community narrowed by its field (not "the community")
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
     r"(?:(?!of\b)[a-z][\w]+\s+){1,2}community\b(?![\w-])(?!\s+of\b)"
-    + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member)\s+"
+    + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member|"
+    r"poorest)\s+"
     r"(?:countries|states|nations|economies|markets)\b"
     # the members of a named compact: "countries joining the Global Methane Pledge"
      + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
@@ -440,7 +447,7 @@ _CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day
 _THING_AFTER = re.compile(
     r"\s+(?!(?:region|area|valley|basin|coast|delta|islands?|county|city|state|province|district)\b)[a-z]"
 )
-_SPACES = re.compile(r"(?:Cloud|Web|Internet|Metaverse)$")
+_SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
 
 def _names_a_thing(statement: str, match: re.Match[str]) -> bool:
@@ -522,7 +529,8 @@ def _without_non_targets(statement: str, timeframe: Finding, population: Finding
     for evidence in (timeframe.evidence, population.evidence if _has_digit(population) else None):
         if evidence:
             text = text.replace(evidence, " " * len(evidence))
-    for pattern in (_NOT_AN_OUTCOME_AFTER_RAISE, _NOT_TARGETS, _IDENTIFIER, _ENUMERATOR, _PRONOUN_ONE):
+    blanked = (_NOT_AN_OUTCOME_AFTER_RAISE, _NOT_TARGETS, _IDENTIFIER, _ENUMERATOR, _PRONOUN_ONE, _DIRECTION)
+    for pattern in blanked:
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 

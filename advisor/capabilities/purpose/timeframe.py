@@ -44,7 +44,13 @@ TIMEFRAME_PATTERNS = [
     # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
     rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
     rf"\bthe\s+period\s+{YEAR}",
-    r"\b(?:for|in|during)\s+(?:our|its|the)\s+first\s+(?:year|two years|three years|months?)\b",
+    # "for the first three months of 2020" (never "for the next decade of data science")
+    rf"\bfor\s+the\s+first\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
+    # "for the Foundation's first year"
+    r"\b(?:for|in|during)\s+(?:our|its|the|(?:the\s+)?[A-Z][\w-]*['’]s)\s+first\s+"
+    r"(?:year|two years|three years|months?)\b",
+    # "by the July release", "in the October release": a dated release the result is due in
+    rf"\b(?:by|in|before|for)\s+the\s+(?:{MONTHS})\s+release\b",
     # "a 5 year journey", "a three-year programme", "over a period of ten years"
     # "a 3-year, multi-partner project"
     rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
