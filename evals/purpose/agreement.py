@@ -3,7 +3,7 @@
 batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 4 (seed 20261207), and
 29 of batch 5 (seed 20261209; pe413, the same text as pe209, is stored once), 30 of batch 6
 (seed 20261211), 30 of batch 7 (seed 20261213), 30 of batch 8 (seed 20261215), 30 of batch 9
-(seed 20261217) and 30 of batch 10 (seed 20261219):
+(seed 20261217), 30 of batch 10 (seed 20261219) and 30 of batch 11 (seed 20261221):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def main() -> None:
         "batch 7 (pg…)": "pg",
         "batch 8 (ph…)": "ph",
         "batch 9 (pi…)": "pi",
-        "batch 10 (pj…, the test part)": "pj",
+        "batch 10 (pj…)": "pj",
+        "batch 11 (pk…, the test part)": "pk",
         "all": "",
     }
     for name, prefix in batches.items():

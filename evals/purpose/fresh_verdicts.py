@@ -38,6 +38,7 @@ SCORED_AT = {
     "ph": "103e9ed",  # version 8
     "pi": "f98bcdf",  # version 9
     "pj": "ab1a5c6",  # version 10
+    "pk": "c3f8d8f",  # version 11 (scored by these rules; the merge commit changed only data)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

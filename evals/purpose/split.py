@@ -48,7 +48,13 @@ Batch 9: 69 statements from 40 organisations. Scored once: 0.75 / 0.81 / 0.94 (m
 Version 10 (2026-12-04, twenty-first session): batch 10 (ids `pj…`, organisations new to the set, two
 collectors blind to the checker) was collected in the twentieth session and staged outside the set
 until batch 9 had been retired into dev and its failures read (32a6919); it is the test part.
-Batch 10: 86 statements from 58 organisations.
+Batch 10: 86 statements from 58 organisations. Scored once: 0.72 / 0.83 / 0.94 (majority 0.70 / 0.72 /
+0.92; dev 0.93 / 0.94 / 0.99).
+
+Version 11 (2026-12-04, twenty-first session, later): batch 11 (ids `pk…`, organisations new to the
+set, two collectors blind to the checker) was collected while batch 10 was the test part and staged
+outside the set until batch 10 had been retired into dev and its failures read (c3f8d8f); it is the
+test part. Batch 11: 68 statements from 40 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -104,22 +110,23 @@ BATCH_7 = "pg"  # id prefix of the eighteenth session's batch: the test part of 
 BATCH_8 = "ph"  # id prefix of the nineteenth session's batch: the test part of version 8
 BATCH_9 = "pi"  # id prefix of the nineteenth session's staged batch: the test part of version 9
 BATCH_10 = "pj"  # id prefix of the twentieth session's staged batch: the test part of version 10
+BATCH_11 = "pk"  # id prefix of the twenty-first session's staged batch: the test part of version 11
 
 
 def main(argv):
     path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    later = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10)
+    later = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11)
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 9
+    # the test parts of versions 2 to 10
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_10)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_10)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_11)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_11)]
     header = (
-        "# Split of statements.yaml, version 10 (split.py): test is batch 10 (ids pj…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-9, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 9 (batches 2 to 9) retired into it.\n"
+        "# Split of statements.yaml, version 11 (split.py): test is batch 11 (ids pk…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-10, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 10 (batches 2 to 10) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
