@@ -75,6 +75,10 @@ ROUNDS = {
         "p": "d7d813c (round 30's second build)",
         "q": "60b1d47 (unless a clause is stated as the mission, the model's purpose sentence first)",
     },
+    "round32": {
+        "p": "b0c645e (the twenty-first session's start)",
+        "q": "e7371ac (round 31's complaints: how-to sections, 'these boats', glued rules, 'objects increasing')",
+    },
 }
 
 
