@@ -27,6 +27,20 @@ def test_markdown_front_matter_title_and_heading_paths(tmp_path: Path) -> None:
     ]
 
 
+def test_empty_front_matter_is_skipped_and_the_text_after_it_kept(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "bylaws.md",
+        "---\n---\n# Bylaws of the Pantry Network\n\nThe network feeds families in Riverside.\n\n---\n\n"
+        "## Article I: Name\n\nThe name is the Pantry Network.\n",
+    )
+    doc = read_document(path)
+    assert doc.title == "Bylaws of the Pantry Network" and doc.metadata == {}
+    assert [(s.heading, s.text.strip()) for s in doc.sections] == [
+        ("", "The network feeds families in Riverside.\n\n---"),
+        ("Article I: Name", "The name is the Pantry Network."),
+    ]
+
+
 def test_plain_text_utf16_and_bom(tmp_path: Path) -> None:
     utf16 = tmp_path / "notes.txt"
     utf16.write_bytes("Learning review: backlash to enforcement.".encode("utf-16"))

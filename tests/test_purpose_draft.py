@@ -402,6 +402,10 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
             "The Club's objects increasing the number of girls who play cricket in the Leeds area.",
             "Increase the number of girls who play cricket",
         ),
+        (
+            "The Riverside Food Network aims at fostering the reuse of pantry data across the county.",
+            "Foster the reuse of pantry data",
+        ),
     ],
 )
 def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:
@@ -692,6 +696,11 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
             "30 years",
         ),
         ("In 2019 the partners adopted a charter. Our aim is to restore the river's salmon runs.", "2019"),
+        (
+            "The network helps students find free meals. The network formed in 2019, in response to growing "
+            "concerns about hunger among students in Riverside.",
+            "Grow concerns",
+        ),
         (
             "NOSAL is the Northern Sports and Arts League which aims to build trust through joint work in "
             "Health, the Arts and Sport. NOSAL's programmes contribute to the achievement of the Global "

@@ -49,7 +49,8 @@ PROSE_SUFFIXES = suffixes_of("markdown", "text", "pdf", "docx")  # charters and 
 YAML_SUFFIXES = suffixes_of("yaml")
 # Linear on purpose: the former `(.+?)\s*#*\s*$` backtracked cubically (a 2 KB line of spaces: 35 s).
 _HEADING = re.compile(r"(#{1,6})\s+(\S.*)")
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+# (empty front matter, "---" twice, is front matter too: never the text up to the next "---" rule)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)??---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def _read_markdown(path: Path, data: bytes) -> Parsed:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = load_yaml(match.group(1))
+            loaded = load_yaml(match.group(1) or "")
         except yaml.YAMLError as exc:
             raise DocumentError(path, f"invalid front matter: {exc}") from exc
         if isinstance(loaded, dict):

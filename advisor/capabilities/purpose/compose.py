@@ -93,6 +93,8 @@ _PURPOSE_LEAD = re.compile(
     r"|[^,;:]{0,140}?\b(?:is|are)\s+helping\s+(?:to\s+)?(?=[a-z])"
     # "The association will operate exclusively in an effort to maintain X"
     r"|[^,;:]{0,140}?\bin\s+an\s+effort\s+to\s+"
+    # "The ESSnet aims at fostering the reuse of X": the doing it aims at
+    r"|[^,;:]{0,140}?\b(?:aims?|aiming|aimed)\s+at\s+(?=[a-z]+ing\s)"
     # "The Society's objects increasing the understanding of X": an aim stated as a doing, "are" left out
     r"|[^,;:]{0,80}?['’]s\s+(?:mission|goals?|purposes?|aims?|objects?|objectives?)(?:\s+(?:is|are))?\s+"
     r"(?=(?!(?:including|regarding|concerning|following|being|having|during)\b)[a-z]+ing\s))",
@@ -1016,7 +1018,9 @@ _FOUNDED_TO = re.compile(
     r"|collaborat(?:e|es|ing)|cooperat(?:e|es|ing)|partnering|coming\s+together|uniting|united|work(?:s|ing)?\s+(?:together|collectively)"
     # "provides a framework for action to reduce tobacco use": what the framework is for
     r"|(?:framework|platform|roadmap|blueprint|agenda)(?:\s+for\s+(?:action|change|collaboration))?)\b"
-    r"[^;:.]{0,80}?\bto\s+(?=[a-z])",
+    # (never "formed in 2016, in response to growing concerns": "to" after "response" is no purpose)
+    r"[^;:.]{0,80}?(?<!response )(?<!due )(?<!thanks )(?<!prior )(?<!addition )(?<!according )"
+    r"\bto\s+(?=(?-i:[a-z]))",
     re.IGNORECASE,
 )
 # "X is a global partnership to accelerate Y", "The Centers are funded by HRSA to improve Y": what the
