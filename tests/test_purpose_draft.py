@@ -498,6 +498,13 @@ def test_where_the_text_says_it_works_fills_the_place_its_goal_leaves_out() -> N
     assert all("Evansville" in d.statement for d in draft_purpose(goal=text).drafts)
     named = "Our World is not for Sale is a network. Our mission is to fight corporate globalization."
     assert not any("Sale" in d.statement for d in draft_purpose(goal=named).drafts)
+    areas = (
+        "The Hale Residents Association represents and supports Residents in the Hale and Ditton areas. "
+        "We work to promote local interests, share local news and run a forum for discussion."
+    )
+    drafts = [d.statement for d in draft_purpose(goal=areas).drafts]
+    assert all("the Hale and Ditton areas" in d for d in drafts), drafts
+    assert any(d.startswith("Represent and support Residents") for d in drafts), drafts
 
 
 @pytest.mark.parametrize(

@@ -816,7 +816,8 @@ def strip_lead(clause: str) -> str:
             not _opens_with_verb(clause) or len(re.findall(r"\b[A-ZÀ-Þ]", clause[: named.start("verb")])) >= 2
         )
     ):
-        rest = _listed_verbs(clause[named.end() :])
+        # "represents and supports Residents" -> "Represent and support Residents"
+        rest = _listed_verbs(_PAIRED_VERB.sub(_listed_verb, clause[named.end() :].lstrip(), count=1))
         base = third_person_base(named.group("verb")).capitalize()
         return f"{base}{'' if rest.startswith(',') else ' '}{rest.lstrip()}".strip()
     agents = _PLURAL_AGENTS.match(clause)

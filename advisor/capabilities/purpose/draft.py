@@ -533,7 +533,7 @@ _BASED_IN = re.compile(
     r"(?P<place>[A-Z][\w'’.-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}),\s+(?=we\b|our\b)"
 )
 _PLACE_NOUN = re.compile(
-    r"\s+(?:district|county|region|area|valley|basin|neighbou?rhood|corridor|province|state)\b"
+    r"\s+(?:districts?|county|counties|regions?|areas?|valley|basin|neighbou?rhoods?|corridor|province|state)\b"
 )
 
 
@@ -541,7 +541,7 @@ def _with_article(place: str | None, text: str) -> str | None:
     """`place` with the article the text gives it ("the United States", "the Bronx"), and the area
     word it belongs to ("the San Diego area", never "the San Diego")."""
     area = (
-        re.search(rf"\bthe\s+{re.escape(place)}\s+(?:metro(?:politan)?\s+)?(area|region)\b", text)
+        re.search(rf"\bthe\s+{re.escape(place)}\s+(?:metro(?:politan)?\s+)?(areas?|regions?)\b", text)
         if place
         else None
     )

@@ -271,7 +271,9 @@ _LOCAL_PLACE = re.compile(
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
     # never a name's head: "in Google Summer of Code"
-    rf"(?P<place>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
+    # "in the Culcheth and Glazebury areas": two places named before the kind of place they are
+    rf"(?P<place>{_NAME}\s+(?:and|&)\s+{_NAME}(?=\s+(?:areas|regions|villages|towns|districts|counties|parishes)\b)"
+    rf"|{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
     rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,.;]|$)"
     rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
@@ -445,7 +447,7 @@ _CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day
 # "across the Gavi portfolio", "in the National Grid control room": "the" + capitalised words + a common
 # noun name a thing, not a place; "in the Cloud", "on the Web" are spaces (GUIDE 3), not places
 _THING_AFTER = re.compile(
-    r"\s+(?!(?:region|area|valley|basin|coast|delta|islands?|county|city|state|province|district)\b)[a-z]"
+    r"\s+(?!(?:regions?|areas?|valleys?|basin|coast|delta|islands?|county|city|state|province|districts?)\b)[a-z]"
 )
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
