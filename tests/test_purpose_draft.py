@@ -855,6 +855,27 @@ def test_a_readmes_setup_steps_and_a_list_item_pointing_back_are_never_the_aim(
     assert any(d.startswith(("Promote safe rowing", "Train 40 new coxes")) for d in drafts), drafts
 
 
+def test_the_school_a_constitution_names_once_is_named_in_its_drafts(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    body = (
+        "\n\n## Objectives\n\nThe objectives of the Parent Council are:\n\n"
+        "- To work in partnership with the school to make every family welcome\n"
+        "- To represent the views of parents on the education provided by the school\n"
+    )
+    one = write(
+        tmp_path / "one.md", "# Constitution\n\nThis is the constitution of Riverside Primary School." + body
+    )
+    drafts = [d.statement for d in drafts_from(runtime, one, workspace_name).drafts]
+    assert all("Riverside Primary School" in d and "the school" not in d for d in drafts), drafts
+    two = write(
+        tmp_path / "two.md",
+        "# Constitution\n\nThe council serves Riverside Primary School and Hillside High School." + body,
+    )
+    drafts = [d.statement for d in drafts_from(runtime, two, workspace_name + "-two").drafts]
+    assert all("the school" in d for d in drafts), drafts  # two schools: which one is not guessed
+
+
 def test_nothing_to_draft_from_gives_one_template_to_fill_not_three_copies() -> None:
     result = draft_purpose(goal="The Steering Committee is the governing body of the project.")
     assert result.warnings and len(result.drafts) == 1, [d.statement for d in result.drafts]

@@ -384,7 +384,7 @@ def _draft_with_rules(
             named = names_a_group(clause.passage.text)
             bases.append(
                 complete(
-                    shorten(clause.text),
+                    _named_institution(shorten(clause.text), passages),
                     timeframe=timeframe,
                     population=population,
                     named=named,
@@ -417,7 +417,13 @@ def _draft_with_rules(
     others += [c.text for c in clauses[2:]]
     more = _unique(
         [
-            complete(shorten(c), timeframe=timeframe, ask_group=False, place=place, result=result)
+            complete(
+                _named_institution(shorten(c), passages),
+                timeframe=timeframe,
+                ask_group=False,
+                place=place,
+                result=result,
+            )
             for c in others
         ]
     )
@@ -505,6 +511,28 @@ def _place_in_its_name(text: str) -> str | None:
             if place and place not in _ADJECTIVES_OF_PLACE:
                 return f"the {place}" if place in _WITH_THE else place
     return None
+
+
+_INSTITUTIONS = r"school|university|college|hospital|library|church|museum|clinic|academy"
+# "the school", never "the school community", "the school year", "the school of thought"
+_THE_INSTITUTION = re.compile(
+    rf"\bthe\s+({_INSTITUTIONS})\b(?!\s+(?:community|year|day|board|district|of)\b)"
+)
+
+
+def _named_institution(clause: str, passages: list[Passage]) -> str:
+    """ "the school" in a goal of documents that name one school only ("This is the constitution for
+    Hyndland Primary School Parent Council"): that school, so the draft says whose it is."""
+    found = _THE_INSTITUTION.search(clause)
+    if not found:
+        return clause
+    kind = found.group(1).capitalize()
+    texts = [t for p in passages for t in (p.title or "", p.heading or "", p.text)]
+    name = re.compile(rf"\b((?:(?!(?:The|This|That|Our|Your|Its|A|An)\b)[A-Z][\w'’.-]*\s+){{1,4}}{kind})\b")
+    names = {m.group(1) for text in texts for m in name.finditer(text)}
+    if len(names) != 1:
+        return clause
+    return clause[: found.start()] + names.pop() + clause[found.end() :]
 
 
 def _where_it_works(text: str) -> str | None:
