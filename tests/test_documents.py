@@ -12,33 +12,34 @@ from tests.builders import encrypted_pdf_bytes, pdf_bytes, write_docx
 from tests.conftest import write
 
 
-def test_markdown_front_matter_title_and_heading_paths(tmp_path: Path) -> None:
-    path = write(
-        tmp_path / "charter.md",
-        "---\ntitle: Riverside Charter\nsummary: Our rules.\n---\n"
-        "# Riverside Charter\n\nIntro line.\n\n## Governance\n### Steering committee\nSeven seats.\n",
-    )
-    doc = read_document(path)
-    assert doc.title == "Riverside Charter"
-    assert doc.metadata["summary"] == "Our rules."
-    assert [(s.heading, s.text) for s in doc.sections] == [
-        ("", "Intro line."),
-        ("Governance > Steering committee", "Seven seats."),
-    ]
-
-
-def test_empty_front_matter_is_skipped_and_the_text_after_it_kept(tmp_path: Path) -> None:
-    path = write(
-        tmp_path / "bylaws.md",
-        "---\n---\n# Bylaws of the Pantry Network\n\nThe network feeds families in Riverside.\n\n---\n\n"
-        "## Article I: Name\n\nThe name is the Pantry Network.\n",
-    )
-    doc = read_document(path)
-    assert doc.title == "Bylaws of the Pantry Network" and doc.metadata == {}
-    assert [(s.heading, s.text.strip()) for s in doc.sections] == [
-        ("", "The network feeds families in Riverside.\n\n---"),
-        ("Article I: Name", "The name is the Pantry Network."),
-    ]
+@pytest.mark.parametrize(
+    ("text", "title", "metadata", "sections"),
+    [
+        (
+            "---\ntitle: Riverside Charter\nsummary: Our rules.\n---\n"
+            "# Riverside Charter\n\nIntro line.\n\n## Governance\n### Steering committee\nSeven seats.\n",
+            "Riverside Charter",
+            {"title": "Riverside Charter", "summary": "Our rules."},
+            [("", "Intro line."), ("Governance > Steering committee", "Seven seats.")],
+        ),
+        (  # empty front matter: skipped, never the text up to the next "---" rule
+            "---\n---\n# Bylaws of the Pantry Network\n\nThe network feeds families in Riverside.\n\n---\n\n"
+            "## Article I: Name\n\nThe name is the Pantry Network.\n",
+            "Bylaws of the Pantry Network",
+            {},
+            [
+                ("", "The network feeds families in Riverside.\n\n---"),
+                ("Article I: Name", "The name is the Pantry Network."),
+            ],
+        ),
+    ],
+)
+def test_markdown_front_matter_title_and_heading_paths(
+    tmp_path: Path, text: str, title: str, metadata: dict[str, str], sections: list[tuple[str, str]]
+) -> None:
+    doc = read_document(write(tmp_path / "charter.md", text))
+    assert doc.title == title and doc.metadata == metadata
+    assert [(s.heading, s.text.strip()) for s in doc.sections] == sections
 
 
 def test_plain_text_utf16_and_bom(tmp_path: Path) -> None:
