@@ -196,6 +196,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Reduce hunger in the county through: 1) shared referrals; 2) pooled data; 3) joint training.",
             "The network will open its data under a licence like the one the city uses.",
             "Our programme helps clubs cut energy use and move towards net zero.",
+            "Pantry Finder is an online platform that helps families locate food banks.",
         ],
         "population": [
             "The Standing Committee for Education advises the board on curricula.",

@@ -96,6 +96,10 @@ _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*
 # ("develop tools and resources") is not, but "the … specifications of a system" is (exactly described).
 _ARTEFACT = rf"(?:{alternatives(LEXICON.artefacts)})"
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
+# what a standards body defines: "GBFS is an open specification", "HSDS is a data exchange format"
+_DEFINED_ARTEFACT = (
+    r"(?:standard|specification|format|schema|framework|definition|vocabulary|protocol|baseline)"
+)
 # words between a determiner and the artefact, never "of" ("the direction of the platform" is no platform)
 _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 # the same, where a list of qualities may stand ("a conformant, secure, and maintainable implementation")
@@ -150,9 +154,12 @@ _DELIVERABLE = re.compile(
 # The statement names the artefact itself: "GBFS is an open specification", "A pragmatic … framework".
 _IS_ARTEFACT = re.compile(
     # "The X Portal is a ...", "A registry of ...", a roadmap's headed item "The Map: A searchable map"
+    # (a body's product described as it stands, "Flow is a water source location app", "X is an online
+    # platform", is no result to reach: only a standard or format it defines is)
     rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?"
-    rf"|(?:[A-Z][^\s:]*\s+){{0,5}}[A-Z][^\s:]*:\s+(?=An?\s)|(?=An?\s))"
-    rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b"
+    rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_DEFINED_ARTEFACT})\b"
+    rf"|(?:(?:[A-Z][^\s:]*\s+){{0,5}}[A-Z][^\s:]*:\s+(?=An?\s)|(?=An?\s))"
+    rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b)"
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
