@@ -876,6 +876,20 @@ def test_the_school_a_constitution_names_once_is_named_in_its_drafts(
     assert all("the school" in d for d in drafts), drafts  # two schools: which one is not guessed
 
 
+def test_a_pages_emphasised_mission_line_comes_before_a_partners_stated_aim(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    page = write(
+        tmp_path / "mission.md",
+        "---\ntitle: Mission\n---\n\n"
+        "_Enabling neighbours to cook, share and grow food together in Riverside._\n\n"
+        "### Our partners\n\nWith our harvest offering, the Hill Farm trust is setting up a garden project. "
+        "The aim is to establish 40 small kitchen gardens for families at risk.\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, page, workspace_name).drafts]
+    assert drafts[0].startswith("Enable neighbours to cook, share and grow food together"), drafts
+
+
 def test_nothing_to_draft_from_gives_one_template_to_fill_not_three_copies() -> None:
     result = draft_purpose(goal="The Steering Committee is the governing body of the project.")
     assert result.warnings and len(result.drafts) == 1, [d.statement for d in result.drafts]

@@ -765,7 +765,8 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue  # "Do so no less than quarterly", "Maintain": nothing of its own
                     met = facts.outcome.met + facts.population.met + facts.timeframe.met
                     # "The mission of the project is to ..." before a clause only under a "Mission" heading
-                    said = bool(_MISSION_STATED.match(part))
+                    # (or labelled by its heading: "Mission: _Enabling people to ..._" under "Mission")
+                    said = bool(_MISSION_STATED.match(part) or _MISSION_LABEL.match(line))
                     # a mission or purpose the document states ("## Mission", "Purposes: ...") comes
                     # before its measurable objectives: it is what the coalition is for
                     mission = said or bool(_MISSION_LABEL.match(line)) or (listed and for_what and stated)
@@ -805,7 +806,8 @@ def _passage_lines(text: str, heading: str = "", title: str = "") -> list[tuple[
             continue
         line = re.sub(r"^>\s*", "", line)  # a quoted block's mark
         # a paragraph's first sentence, not a list item nor a chunk that starts mid-sentence
-        prose = line[:1].isupper() and not _STATED.match(raw) and not line.startswith("<")
+        # ("_Enabling people to pray, give and go_": an emphasised line is prose too)
+        prose = line.lstrip("_*")[:1].isupper() and not _STATED.match(raw) and not line.startswith("<")
         if under and prose and not re.match(rf"(?i)\W*(?:[a-z0-9][.)]\s*)?\W*{under}", line):
             line = f"{under}: {line}"
         elif (under or section_word) and _GERUND_ITEM.match(line):
