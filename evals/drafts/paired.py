@@ -79,6 +79,10 @@ ROUNDS = {
         "p": "b0c645e (the twenty-first session's start)",
         "q": "e7371ac (round 31's complaints: how-to sections, 'these boats', glued rules, 'objects increasing')",
     },
+    "round33": {
+        "p": "e7371ac (round 32's second build)",
+        "q": "fb26bec (round 32's complaints; batch 10 read into the purpose check)",
+    },
 }
 
 
