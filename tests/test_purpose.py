@@ -228,3 +228,13 @@ def test_no_timeframe_in_a_time_that_has_no_bound() -> None:
         "The network prepares farmers for the next decade of climate change.",  # no bound
     ):
         assert not check_purpose(statement).criteria["timeframe"].met, statement
+
+
+def test_a_pair_of_places_is_kept_whole() -> None:
+    for statement, place in (
+        ("We work toward a just peace in Israel/Palestine.", "Israel/Palestine"),
+        ("Nine youth charities from across Leicester and Leicestershire.", "Leicester and Leicestershire"),
+        ("The association represents Residents in the Hale and Ditton areas.", "Hale and Ditton"),
+    ):
+        evidence = check_purpose(statement).criteria["population"].evidence or ""
+        assert evidence.endswith(place), (statement, evidence)

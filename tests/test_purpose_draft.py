@@ -406,6 +406,10 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
             "The Riverside Food Network aims at fostering the reuse of pantry data across the county.",
             "Foster the reuse of pantry data",
         ),
+        (
+            "The Riverside Food App empowers and incentivizes volunteers to log every food rescue.",
+            "Empower and incentivize volunteers",
+        ),
     ],
 )
 def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:
@@ -703,6 +707,7 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
             "30 years",
         ),
         ("In 2019 the partners adopted a charter. Our aim is to restore the river's salmon runs.", "2019"),
+        ("**Our mission is to feed every family in Riverside.**&#x20;", "&#x20"),
         (
             "The network helps students find free meals. The network formed in 2019, in response to growing "
             "concerns about hunger among students in Riverside.",

@@ -8,6 +8,7 @@ dropped and the missing criteria are appended.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -466,6 +467,7 @@ def goal_sentences(text: str, *, lone_lead_in: bool = False) -> list[str]:
     ("(a) ...", "(2) ...") on its own, so items never run together. With `lone_lead_in`, a text that
     is only a line ending in ":" (its list cut off) is that line, unless it merely introduces a list."""
     text = re.sub(r"\\([\[\]*_()#])", r"\1", text)  # escaped markdown: "\[2]" is "[2]"
+    text = html.unescape(text)  # "entity.**&#x20;", "Food &amp; Farming": the characters meant
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
     text = _NUMBER_IN_FIGURES.sub(r"\1", text)  # "three (3) members": no list item "(3)"
@@ -817,7 +819,7 @@ def strip_lead(clause: str) -> str:
         )
     ):
         # "represents and supports Residents" -> "Represent and support Residents"
-        rest = _listed_verbs(_PAIRED_VERB.sub(_listed_verb, clause[named.end() :].lstrip(), count=1))
+        rest = _listed_verbs(_PAIRED_VERB.sub(_paired_verb, clause[named.end() :].lstrip(), count=1))
         base = third_person_base(named.group("verb")).capitalize()
         return f"{base}{'' if rest.startswith(',') else ' '}{rest.lstrip()}".strip()
     agents = _PLURAL_AGENTS.match(clause)
@@ -986,6 +988,14 @@ def _listed_verb(match: re.Match[str]) -> str:
     return match.group(1) + (base if base in BASE_VERBS else match.group(2))
 
 
+def _paired_verb(match: re.Match[str]) -> str:
+    """The verb paired with a goal's first ("empowers and incentivizes surfers"): its base form, also
+    for a verb no list knows when its ending says it is one ("incentivize", "mobilise", "unify")."""
+    base = third_person_base(match.group(2))
+    guessed = re.search(r"(?:iz|is|at|ifi)es$", match.group(2)) and len(match.group(2)) > 6
+    return match.group(1) + (base if base in BASE_VERBS or guessed else match.group(2))
+
+
 def third_person_base(verb: str) -> str:
     """ "protects" -> "protect", "addresses" -> "address", "carries" -> "carry", "stewards" -> "steward"."""
     if verb.endswith("ies") and len(verb) > 4:
@@ -1151,7 +1161,7 @@ def _described_goal(clause: str) -> str | None:
         rest = clause[named.end() :].strip()
         if does in BASE_VERBS and does not in _SAYING_VERBS | _LEAD_VERBS and rest[:1].islower():
             # "supports and sponsors X" -> "Support and sponsor X"
-            rest = _PAIRED_VERB.sub(_listed_verb, rest, count=1)
+            rest = _PAIRED_VERB.sub(_paired_verb, rest, count=1)
             listed = named.group("comma")
             while listed and (item := _LISTED_THIRD_PERSON.match(rest)):
                 base = third_person_base(item.group(1))

@@ -280,7 +280,9 @@ _LOCAL_PLACE = re.compile(
     # never a name's head: "in Google Summer of Code"
     # "in the Culcheth and Glazebury areas": two places named before the kind of place they are
     rf"(?P<place>{_NAME}\s+(?:and|&)\s+{_NAME}(?=\s+(?:areas|regions|villages|towns|districts|counties|parishes)\b)"
-    rf"|{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
+    # "across Leicester and Leicestershire", "in Israel/Palestine": a pair of places, kept whole
+    rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?:(?:\s+(?:and|&)\s+|/){_NAME}(?:\s+{_NAME}){{0,2}}(?=[,.;]|$))?)"
+    rf"(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
     rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,.;]|$)"
     rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
@@ -365,7 +367,7 @@ def find_place(statement: str) -> Finding:
 
 
 # Between two places of one list: "England, Scotland", "Indore (India), Jakarta (Indonesia) and Nairobi".
-_LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+)")
+_LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|/)")
 _COUNTRY_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 
 
@@ -445,7 +447,9 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0)) and not re.fullmatch(_PLACE_SUFFIX, m.group(0))
     ]
     # "in May", "on Monday": a time, never a place
-    return sorted(span for span in found if not _CALENDAR.fullmatch(statement[span[0] : span[1]]))
+    # (the longest first where two start together: "Leicester and Leicestershire" over "Leicester")
+    spans = (span for span in found if not _CALENDAR.fullmatch(statement[span[0] : span[1]]))
+    return sorted(spans, key=lambda span: (span[0], -span[1]))
 
 
 _CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
