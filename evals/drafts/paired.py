@@ -77,7 +77,7 @@ ROUNDS = {
     },
     "round32": {
         "p": "b0c645e (the twenty-first session's start)",
-        "q": "e7371ac (round 31's complaints: how-to sections, 'these boats', glued rules, 'objects increasing')",
+        "q": "e7371ac (round 31's complaints: how-to sections, 'these boats', glued rules)",
     },
     "round33": {
         "p": "e7371ac (round 32's second build)",
