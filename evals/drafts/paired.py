@@ -83,6 +83,10 @@ ROUNDS = {
         "p": "e7371ac (round 32's second build)",
         "q": "fb26bec (round 32's complaints; batch 10 read into the purpose check)",
     },
+    "round34": {
+        "p": "fb26bec (round 33's second build)",
+        "q": "aed3b03 (round 32-33's complaints, an emphasised mission line, 'the school' named)",
+    },
 }
 
 
