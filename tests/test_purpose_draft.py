@@ -410,6 +410,12 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
             "The Riverside Food App empowers and incentivizes volunteers to log every food rescue.",
             "Empower and incentivize volunteers",
         ),
+        (  # a list of purposes after a means: one form for every item
+            "Our mission is to restore the river by planting trees along its banks, to ensure clean water "
+            "for every town, and to protect the salmon runs.",
+            "Restore the river by planting trees along its banks, ensure clean water for every town, and "
+            "protect",
+        ),
     ],
 )
 def test_more_ways_a_mission_names_its_goal(goal: str, opening: str) -> None:

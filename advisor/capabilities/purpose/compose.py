@@ -1643,6 +1643,8 @@ def _verb_list_in_lower_case(body: str) -> str:
         joint, to, word = item.group(1), item.group(2), item.group(3)
         if word.lower() not in BASE_VERBS or (to and "and" not in joint):
             return item.group(0)  # ", to reach X" is a purpose of its own
+        if to and re.search(r",\s+to\s+[a-z]", body[: item.start()]):
+            return item.group(0)  # "..., to ensure X, and to prevent Y": the list of purposes keeps its "to"
         if word[:1].isupper() and item.start() > 40:
             return item.group(0)  # far from the opening verb, a capital is a name's
         return joint + (word.lower() if word[:1].isupper() else word)
