@@ -714,6 +714,7 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
         ),
         ("In 2019 the partners adopted a charter. Our aim is to restore the river's salmon runs.", "2019"),
         ("**Our mission is to feed every family in Riverside.**&#x20;", "&#x20"),
+        ("We want to house every homeless veteran in Riverside as soon as possible.", "as by [year]"),
         (
             "The network helps students find free meals. The network formed in 2019, in response to growing "
             "concerns about hunger among students in Riverside.",

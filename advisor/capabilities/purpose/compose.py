@@ -112,7 +112,9 @@ _PLACE_PHRASE = re.compile(
     r"(?:\s+(?:area|region))?$"  # "the San Diego area"
 )
 VAGUE_TIME = re.compile(
-    r"\b(?:soon|eventually|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday"
+    # ("as soon as possible" whole: never "as by [year] as possible")
+    r"\b(?:(?:as\s+)?soon(?:\s+as\s+(?:possible|practicable|feasible))?|eventually"
+    r"|in the (?:near |long )?(?:future|term)|over time|long[- ]term|one day|someday"
     r"|over the (?:next|coming) (?:few|several|many) years|in the (?:coming|next few) years)\b",
     re.I,
 )
