@@ -128,6 +128,11 @@ _HOW_TO_HEADING = re.compile(
     r"license|licence|changelog|local\s+development|how\s+to\s+(?:run|build|install|contribute))",
     re.I,
 )
+# "To manually run tests: `coverage run -m pytest`": a command for a developer, never an aim
+_COMMAND = re.compile(
+    r"\b(?:coverage|pytest|pip3?|npm|npx|yarn|make|docker|git|python3?|cargo|bundle|rake|gradle|mvn|uv)\s+"
+    r"(?:run|install|build|test|-m|clone|compose|up|exec|start|dist|serve)\b"
+)
 # "these boats", "those grants": a thing named in a sentence the clause was cut from, dangling alone
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b")
 
@@ -699,6 +704,7 @@ def _goal_made_of(sentence: str) -> str | None:
         or re.match(r"\S+\s+(?:this|these|those|that)\s+[a-z]", clause)
         or _points_back(clause)
         or re.search(r"\byou(?:r|rs)?\b", clause, re.I)
+        or _COMMAND.search(clause)
         or _NOT_THE_BODYS_AIM.search(sentence)
         or _DOCUMENT_VERBS.match(clause)
         or _PROCEDURE.search(clause)
@@ -759,7 +765,7 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue  # "To manage the change process, the following guidelines ...": a rule's aim
                     if _NOT_THE_BODYS_AIM.search(part) or _DOCUMENT_VERBS.match(clause):
                         continue  # "Its purpose is to describe how decisions are made": the document's
-                    if re.search(r"\byou(?:r|rs)?\b", clause, re.I):
+                    if re.search(r"\byou(?:r|rs)?\b", clause, re.I) or _COMMAND.search(clause):
                         continue  # "Create a GitHub account if you don't have one": a how-to for the reader
                     if _ANAPHORIC.match(clause) or _points_back(clause):
                         continue  # "Do so no less than quarterly", "Maintain": nothing of its own
