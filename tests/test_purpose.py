@@ -114,6 +114,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The group's objectives for the first three months of 2027: launch the shared intake form.",
             "The first round of grants for the Fund's first year.",
             "We plan to retire the old referral form by the July release.",
+            "Milestone 2 – 2027/03/31 Shared intake form live in every partner clinic.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -150,6 +151,14 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The council provides a public directory of food pantries open on weekends.",
             "The project has a mission to improve reading for 20,000 children across Kent.",
             "The board is chartered to standardize the Regional Bill of Materials specification.",
+            "Announce the final pre-2.0 version of the referral schema for review.",
+            "Fit the whole referral app in 15MB so that it runs on old phones.",
+            "The task of the network is to design, develop, and evaluate a referral app for rural clinics.",
+            "The product of Phase 1 will be the Harbor Pantry Finder web application.",
+            "Our goal is a world without preventable asthma deaths in the valley.",
+            "We started the reading circles so every child could learn to read before age nine.",
+            "Our mission is to see a library card in every child's hand.",
+            "The volunteer crews are ready to deploy anywhere in the county within 24 hours.",
         ],
         "population": [
             "We provide legal help to people facing eviction.",
@@ -176,6 +185,11 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "We help Californians find free legal advice.",
             "The fund focuses its grants on the world's poorest countries.",
             "The group improves the intake app for Chinese users.",
+            "We help Hispanic and Latinx folks get the care they deserve.",
+            "A shared workshop space for electronics designers at rural research facilities.",
+            "Shared maps will reduce the burden on flood data users.",
+            "The campaign tracks eviction filings in DC.",
+            "We especially encourage contributions from food banks in the Global South to widen our view.",
         ],
     }
     for criterion, statements in met.items():
@@ -197,6 +211,10 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The network will open its data under a licence like the one the city uses.",
             "Our programme helps clubs cut energy use and move towards net zero.",
             "Pantry Finder is an online platform that helps families locate food banks.",
+            "Now every family can have access to the county's recipes online.",  # access, no date
+            "The network works to ensure all residents are able to access the shared food map.",
+            "The Seed Fund provides up to $25,000, usually for a single year.",  # a grant's size
+            "The Partnership Grants program provides between $100,000-300,000 per year for up to five years.",
         ],
         "population": [
             "The Standing Committee for Education advises the board on curricula.",

@@ -51,7 +51,9 @@ _STATE_RESULT = re.compile(
     # never "they all", "and others all support ...": a pronoun's "all" quantifies no target
     r"(?<!others )(?<!they )(?<!these )(?<!those )(?<!we )"
     r"\b(?:every|all|each)\s+\w+[^.;]{0,80}?\b(?:will\s+|to\s+)?(?:be|have|has|meet|meets|get|gets|reach|reaches|"
-    r"receive|receives)\s+\w+|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
+    r"receive|receives|(?:can\s+|could\s+)?(?:learn\s+to\s+)?read)\b\s*\w*|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
+    # "a book in every child's hand": one thing each member of a group holds, countable
+    r"|\ban?\s+(?:[\w-]+\s+){1,3}?in\s+(?:every|each)\s+[\w-]+['’]s\s+hands?\b"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
     r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+",
     re.IGNORECASE,
@@ -68,13 +70,19 @@ _PLAN = re.compile(
 # "committing $100 million": a target's own wording, wherever it stands (not in a sentence telling the past)
 _TARGET_WORDING = re.compile(
     r"(?i)\b(?:at\s+least|a\s+further|an\s+additional|up\s+to|no\s+fewer\s+than)\s+"
-    rf"(?:\$?\d[\d,.]*\s*[KkMm]?|{NUMBER_WORDS})\b"
+    # ("for up to five years" is how long, no target)
+    rf"(?:\$?\d[\d,.]*\s*[KkMm]?|{NUMBER_WORDS})\b(?!\s+(?:years?|months?|weeks?|days?|hours?)\b)"
     r"(?:\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b)?"
     r"|(?<![\w.-])(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d+\s*[-–]\s*\d+\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b"
     r"|\b\d[\d.]*\s*(?:%|percent|per\s+cent)\s+(?:reduction|increase|cut|decrease|drop|rise|fall)\b[^.;,]{0,60}"
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"\$\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
     r"|\b(?:release|version)\s+v?\d+(?:\.\d+)+\b"
+    # "announce the final pre-1.0 version", "ship a 2.0 release"
+    r"|\b(?:pre-)?v?\d+(?:\.\d+)+\s+(?:version|release)\b"
+    # "fit the kernel in 20kB", "1500 GW of energy storage": an amount in a unit of measure
+    r"|(?<![\w.])\d[\d,.]*\s*(?:million\s+|billion\s+)?(?-i:kB|KB|MB|GB|TB|ms|kW|MW|GW|kWh|MWh|GWh|kg|km)\b"
+    r"|(?<![\w.])\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:tonnes|tons|hectares|acres|litres|liters|gallons)\b"
     r"|(?<![\w.])v\d+(?:\.\d+)+\s+(?:of|for)\s+\w"
     r"|\b(?:target|goal)\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b(?:\s*(?:%|million|billion|[KkMm]\b))?"
 )
@@ -114,7 +122,9 @@ _BODY_WORDS = (
     r"University|College|Centre|Center|Fund|Trust|Hub|Labs?|Force|Team|Panel|Secretariat|Authority)"
 )
 _DELIVERABLE = re.compile(
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+)?(?:\s+[a-z]+ly)?:?\s+(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less)\b)[“\"]?"
+    # "design, develop, and evaluate an API": a list of verbs makes a new artefact ("establish, maintain and
+    # uphold the Code of Conduct" keeps an existing one)
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?:?\s+(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less)\b)[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     # "deliver an adaptable first iteration of a patient centred platform"
@@ -131,6 +141,8 @@ _DELIVERABLE = re.compile(
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
+    # "The product of Phase 1 will be the Homeless Services Navigator web application"
+    rf"|\b(?:product|output)s?\s+of\s+[^.;]{{1,40}}?\s+will\s+be\s+(?:a|an|the)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # "create the first free, comprehensive set of election data": the first of its kind
     rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
     r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}"
@@ -205,7 +217,9 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:communities|people|families|households|organi[sz]ations|countries)\s+with\s+"
     r"(?:limited|low|few|little|no)\s+[\w-]+(?:\s+[\w-]+)?"
     + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
-    r"(?:individuals|people|persons|communities|youth|women|men|students|families|founders|developers|residents)\b"
+    r"(?:(?:and|or)\s+(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+)?"
+    r"(?:individuals|people|persons|communities|youth|women|men|students|families|founders|developers|residents|"
+    r"folks)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
     # "racial and ethnic minority populations", "sexual and gender minorities"
     + r"|\b(?:racial|ethnic|sexual|gender|linguistic)\s+"
@@ -248,6 +262,12 @@ _DEFINED_GROUPS = re.compile(
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
+    # "electronics designers at experimental physics facilities": narrowed by where they work
+     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+at\s+(?:[a-z][\w-]*\s+){{1,3}}"
+    r"(?:facilities|institutions|universities|hospitals|laboratories|observatories)\b"
+    # "satellite data users" as "users of satellite data" (never "open data users", "the data users")
+     + r"|\b(?!(?:the|our|its|their|open|private|public|all|of|for|to|and|or|with|by|as|in|on|from)\b)"
+    r"[a-z][\w-]+\s+data\s+(?:users|consumers)\b"
     # "users from platform engineering, network operations, and security teams": narrowed by their teams
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+from\s+(?:[\w-]+,?\s+){{1,10}}?teams\b"
     # a role narrowed by an industry: "individuals across the financial services industry"
@@ -511,6 +531,19 @@ def _own_community(statement: str, match: re.Match[str]) -> bool:
     return bool(_OWN_COMMUNITY_BEFORE.search(before)) or before.lower().endswith("end ")
 
 
+# "ensure all individuals are able to access ...", "all communities have access to ...": universal access
+# is a target only with a date ("By 2030, ensure that all girls and boys have access to ...")
+_ACCESS_FOR_ALL = re.compile(
+    r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+access|(?:are|is|be)\s+able\s+to\s+access)\b",
+    re.IGNORECASE,
+)
+# "ready to deploy anywhere within 48 hours", "respond to every request within 5 days": a response time is
+# a result one can check (the same words are the timeframe's evidence too)
+_RESPONSE_TIME = re.compile(
+    rf"\b(?:respond|deploy|reply|answer|resolve|acknowledge)\w*\b[^.;]{{0,60}}?\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+"
+    r"(?:working\s+|business\s+)?(?:hours|days)\b",
+    re.IGNORECASE,
+)
 _FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", re.I)
 
 
@@ -518,6 +551,8 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
     """A measurable change (a concrete verb with a quantity, or an end state), a list of targets with
     a quantity, or a concrete output (one named or exactly described artefact)."""
     text = _without_non_targets(statement, timeframe, population)
+    if not timeframe.met:  # "every child can have access to stories": access with no date counts nothing
+        text = _ACCESS_FOR_ALL.sub(lambda m: " " * len(m.group(0)), text)
     for found in (
         _quantified_change(text, statement),
         _end_state(statement),
@@ -527,6 +562,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _IS_ARTEFACT.search(statement),
         _planned_count(text, statement),
         _target_wording(text, statement),
+        _RESPONSE_TIME.search(statement),
     ):
         if isinstance(found, re.Match):  # a fronted deadline is the timeframe's evidence, not the outcome's
             return Finding(True, _FRONTED_DEADLINE.sub("", found.group(0).strip(" ,;.").strip()))

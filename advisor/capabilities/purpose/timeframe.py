@@ -62,6 +62,9 @@ TIMEFRAME_PATTERNS = [
     rf"\b(?:Q[1-4]|H[12])\s+(?:of\s+)?{YEAR}",
     r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
     r"\bby\s+COP\s?\d{1,2}\b",
+    # a roadmap's milestone with its date: "Release Candidate 3 – WIP – 2026/06/20", "Milestone 2: 2027-03-31"
+    r"\b(?:release|version|milestone|candidate|phase|sprint|due|deadline)\b(?:[^.;\n]|\.(?=\d)){0,30}?[–:-]\s*"
+    r"(?P<date>(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01]))\b",
     # "to be launched at eResearch Australasia 2019": a dated event the result is due at
     rf"\bto\s+be\s+(?:launched|held|presented|released|published|delivered|announced)\s+(?:at|during)\s+"
     rf"(?-i:(?:[A-Za-z]+\s+){{1,3}}){YEAR}",
@@ -100,7 +103,8 @@ def find_timeframe(statement: str) -> Finding:
     if not matches:
         return Finding(False, None)
     best = max(matches, key=lambda m: len(m.group(0)))
-    return Finding(True, best.group(0).strip())
+    # a milestone's date is the deadline; the milestone's name belongs to the outcome
+    return Finding(True, (best.groupdict().get("date") or best.group(0)).strip())
 
 
 def tells_the_past(statement: str, at: int) -> bool:
