@@ -39,6 +39,7 @@ SCORED_AT = {
     "pi": "f98bcdf",  # version 9
     "pj": "ab1a5c6",  # version 10
     "pk": "c3f8d8f",  # version 11 (scored by these rules; the merge commit changed only data)
+    "pl": "27fbd6d",  # version 12 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -54,7 +54,13 @@ Batch 10: 86 statements from 58 organisations. Scored once: 0.72 / 0.83 / 0.94 (
 Version 11 (2026-12-04, twenty-first session, later): batch 11 (ids `pk…`, organisations new to the
 set, two collectors blind to the checker) was collected while batch 10 was the test part and staged
 outside the set until batch 10 had been retired into dev and its failures read (c3f8d8f); it is the
-test part. Batch 11: 68 statements from 40 organisations.
+test part. Batch 11: 68 statements from 40 organisations. Scored once: 0.74 / 0.85 / 0.96 (majority
+0.65 / 0.60 / 0.90; dev 0.92 / 0.93 / 0.99).
+
+Version 12 (2026-12-04, twenty-second session): batch 12 (ids `pl…`, organisations new to the set, two
+collectors blind to the checker) was collected in the twenty-first session and staged outside the set
+until batch 11 had been retired into dev and its failures read (27fbd6d); it is the test part.
+Batch 12: 42 statements from 18 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -111,22 +117,35 @@ BATCH_8 = "ph"  # id prefix of the nineteenth session's batch: the test part of 
 BATCH_9 = "pi"  # id prefix of the nineteenth session's staged batch: the test part of version 9
 BATCH_10 = "pj"  # id prefix of the twentieth session's staged batch: the test part of version 10
 BATCH_11 = "pk"  # id prefix of the twenty-first session's staged batch: the test part of version 11
+BATCH_12 = "pl"  # id prefix of the twenty-first session's second staged batch: the test part of version 12
 
 
 def main(argv):
     path = pathlib.Path(argv[1]) if len(argv) > 1 else HERE / "statements.yaml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    later = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11)
+    later = (
+        BATCH_2,
+        BATCH_3,
+        BATCH_4,
+        BATCH_5,
+        BATCH_6,
+        BATCH_7,
+        BATCH_8,
+        BATCH_9,
+        BATCH_10,
+        BATCH_11,
+        BATCH_12,
+    )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 10
+    # the test parts of versions 2 to 11
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_11)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_11)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_12)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_12)]
     header = (
-        "# Split of statements.yaml, version 11 (split.py): test is batch 11 (ids pk…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-10, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 10 (batches 2 to 10) retired into it.\n"
+        "# Split of statements.yaml, version 12 (split.py): test is batch 12 (ids pl…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-11, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 11 (batches 2 to 11) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
