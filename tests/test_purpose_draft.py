@@ -844,6 +844,23 @@ def test_a_charters_roles_and_procedures_are_never_its_purpose(
     assert not any(re.search(r"powers|auditors|report at least", d) for d in drafts), drafts
 
 
+def test_bylaws_purpose_under_mission_and_purposes_comes_first_and_dissolution_or_duties_never_do(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    bylaws = write(
+        tmp_path / "bylaws.md",
+        "# Bylaws of the Valley Food Institute\n\n## ARTICLE I: MISSION AND PURPOSES\n\nThe Institute is "
+        "organized exclusively for charitable purposes. The organization develops food-sharing programs "
+        "that connect farms with pantries across the valley.\n\n## ARTICLE IV: STEERING COMMITTEE\n\n"
+        "- Establish and maintain a Code of Conduct to facilitate the effective operations of the "
+        "Institute\n\n## ARTICLE XI: DISSOLUTION AND MERGER\n\n- Preserve organizational mission "
+        "through transfer to compatible organizations\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, bylaws, workspace_name).drafts]
+    assert drafts[0].startswith("Develop food-sharing programs that connect farms with pantries"), drafts
+    assert not any(re.search(r"Code of Conduct|transfer to compatible", d) for d in drafts), drafts
+
+
 def test_a_readmes_setup_steps_and_a_list_item_pointing_back_are_never_the_aim(
     runtime: Runtime, tmp_path: Path, workspace_name: str
 ) -> None:
@@ -1074,6 +1091,16 @@ def test_a_phrase_cut_off_by_the_list_after_it_is_dropped_not_left_dangling() ->
         (
             "The Linden Trust's purpose is to uphold our values as shown below. Our mission: We plant trees.",
             "Plant",
+        ),
+        # "The organization" is the body: its verbs, all of them, in their base form
+        (
+            "The organization develops tools and programs that help tenants organise across Leeds.",
+            "Develop tools and programs that help tenants organise across Leeds",
+        ),
+        (
+            "The network shares experience with existing food banks, identifies gaps in supply and "
+            "collaborates towards shared solutions.",
+            "identify gaps in supply and collaborate towards shared solutions",
         ),
     ],
 )

@@ -128,10 +128,6 @@ _MADE_MORE = re.compile(  # (the comparative ends the goal: never "make Calgary 
 _LEVEL_VERBS = frozenset(
     ["cut", "decrease", "reduce", "lower", "shorten", "increase", "raise", "lift", "grow", "expand", "boost"]
 )
-# "We promote…", "Our alliance promotes…": the subject before the verb of a purpose.
-_SUBJECT = re.compile(
-    r"^(?:we|our|they|the\s+(?:coalition|alliance|partnership|network|partners|collaborative))\b", re.I
-)
 # "Launched in 2013, ...", "Founded by three clinics, ...": history before the subject, not the goal.
 _HISTORY = re.compile(
     r"^(?:(?:launched|founded|established|formed|created|started|incorporated|convened|set\s+up"
@@ -182,6 +178,9 @@ _BODY_NOUNS = (
     r"federation|union|community|company|corporation|campaign|movement|platform|fund|trust|nonprofit|"
     r"non-profit|not-for-profit|org|NGO)"
 )
+# "We promote…", "Our alliance promotes…", "The organization develops…": the subject before the verb of
+# a purpose.
+_SUBJECT = re.compile(rf"^(?:we|our|they|the\s+(?:partners|collaborative|{_BODY_NOUNS}))\b", re.I)
 _DESCRIBED = re.compile(
     r"^[^;:]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?[^;:]{0,100}?\b"
     r"(?:(?:dedicated|committed|devoted)\s+to\s+(?P<gerund>\w+ing)\b|(?:focused\s+(?:\w+ly\s+)?on|responsible\s+for)\s+(?P<focus>\w+ing)\b|"
@@ -792,7 +791,11 @@ def strip_lead(clause: str) -> str:
                 verb = gerund_base(word)
             if verb and not word[0].isupper() and word.lower() not in {"will", "shall"}:
                 mark = words[length][len(word) :]  # the comma after "monitor," stays
-                return " ".join([verb.capitalize() + mark, *words[length + 1 :]])
+                # "The community shares X, identifies Y and collaborates" -> "Share X, identify Y and
+                # collaborate"
+                rest = " ".join(words[length + 1 :])
+                rest = _listed_verbs(rest) if word.endswith("s") and not plural else rest
+                return " ".join([verb.capitalize() + mark, rest]).strip()
             passable = word.lower() in _AUXILIARIES | {"also"} or word.endswith("ly") or word[:1].isupper()
             if not passable:
                 break  # "We leverage open data": "open" is no verb of ours once "leverage" is passed
@@ -1262,7 +1265,12 @@ _AIMING_VERBS = frozenset(
 
 
 # a gerund after a preposition is a means or a noun ("a tool for recording, documenting and running X")
-_MEANS_GERUND = re.compile(r"\b(?:by|through|while|when|for|of|in|on|about|at|from|with|without)\s+\w+ing\b")
+# (an adjective in -ing is no means: "shares experience with existing technologies, identifies X")
+_MEANS_GERUND = re.compile(
+    r"\b(?:by|through|while|when|for|of|in|on|about|at|from|with|without)\s+"
+    r"(?!(?:existing|emerging|leading|growing|ongoing|upcoming|underlying|remaining|following|evolving|pressing|"
+    r"changing|rising|missing|outstanding|surrounding|neighbou?ring|participating|competing)\b)\w+ing\b"
+)
 
 
 def _coordinated_verbs(rest: str) -> str:

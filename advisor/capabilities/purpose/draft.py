@@ -91,7 +91,9 @@ _RULES_HEADING = re.compile(
     r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
     r"equal\s+opportunit\w+|definitions|^definition$|interpretation|"
     r"communications?\s+between|term\s+and\s+termination|auditors?|finances?|financial|funds|accounts?|"
-    r"treasurer|secretary|statutory\s+bodies|general\s+assembly)\b",
+    r"treasurer|secretary|statutory\s+bodies|general\s+assembly|"
+    # "ARTICLE XI: DISSOLUTION AND MERGER", "03. Steering Committee", "Board Responsibilities"
+    r"dissolution|merger|winding\s+up|steering\s+committee|board\s+of\s+directors|responsibilities|duties)\b",
     re.I,
 )
 _BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
@@ -213,7 +215,9 @@ _GOAL_HEADING_LINE = re.compile(
     r"(?:\*\*|__)?(?:our\s+|the\s+)?(?:name\s+and\s+)?"
     r"(?:(?:main|primary|overall|overarching|general|principal|core)\s+)?"  # "Overarching Goal"
     r"(?P<word>mission|purposes?|goals?|aims?|objects?|"
-    r"objectives?)(?:\s+(?:statement|and\s+scope))?(?:\s+of\s+(?:the\s+)?[\w ]{1,40}?)?"
+    # "ARTICLE I: MISSION AND PURPOSES", "Purpose and Objectives"
+    r"objectives?)(?:\s+(?:statement|and\s+(?:scope|purposes?|objectives?|goals?|aims?|objects?)))?"
+    r"(?:\s+of\s+(?:the\s+)?[\w ]{1,40}?)?"
     r"(?:\*\*|__)?\s*:?\s*#*$"
     # "### These goals and services are supported by our mission statement:"
     r"|^(?:#{1,6}\s)?.{0,80}\b(?:our|the)\s+(?P<said>mission|purpose)(?:\s+statement)?\s*:\s*[*_#]*$",
