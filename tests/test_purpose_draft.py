@@ -861,6 +861,24 @@ def test_bylaws_purpose_under_mission_and_purposes_comes_first_and_dissolution_o
     assert not any(re.search(r"Code of Conduct|transfer to compatible", d) for d in drafts), drafts
 
 
+def test_a_readmes_html_ground_rules_and_contact_line_never_enter_a_draft(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    readme = write(
+        tmp_path / "README.md",
+        "# Harbour Food Consortium\n\nThe Harbour Food Consortium is a group of pantries and growers, "
+        "formed\n"
+        "*to share surplus produce between pantries and to cut food waste across the harbour.*\n\n"
+        '<p align="center">\n<img src="images/logos.png" width="720" align="center">\n</p>\n\n'
+        "The consortium was first convened by the city in 2019 as a pilot for three pantries.\n\n"
+        "## Ground Rules\n\nTo ensure smooth operations of the consortium, we request that:\n\n"
+        "- posts stay on topic\n\n## Contact\n\nCheck our website if you want to get in contact.\n",
+    )
+    drafts = [d.statement for d in drafts_from(runtime, readme, workspace_name).drafts]
+    assert drafts[0].startswith("Share surplus produce between pantries and cut food waste"), drafts
+    assert not any(re.search(r"<|img|smooth operations|get in contact", d) for d in drafts), drafts
+
+
 def test_a_readmes_setup_steps_and_a_list_item_pointing_back_are_never_the_aim(
     runtime: Runtime, tmp_path: Path, workspace_name: str
 ) -> None:
@@ -1101,6 +1119,10 @@ def test_a_phrase_cut_off_by_the_list_after_it_is_dropped_not_left_dangling() ->
             "The network shares experience with existing food banks, identifies gaps in supply and "
             "collaborates towards shared solutions.",
             "identify gaps in supply and collaborate towards shared solutions",
+        ),
+        (
+            "The hub provides a shared van and includes a cold store for the pantries of the valley.",
+            "Provide a shared van and include a cold store",
         ),
     ],
 )

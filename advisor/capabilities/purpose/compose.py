@@ -58,6 +58,9 @@ _MORE_VERBS = (
     "leverage focus transform pioneer perform add aid fulfil fulfill finalize finalise take "
     "initiate shape transmit oversee streamline elevate specify detail recommend apply"
 )
+# verbs that end a list of doings but never open a goal ("The network includes 40 clinics" is no aim):
+# "provides a PGAS API and includes X" -> "Provide a PGAS API and include X"
+_LISTED_ONLY_VERBS = frozenset({"include", "contain"})
 BASE_VERBS = frozenset({v.split()[0] for v in (*CONCRETE_VERBS, *VAGUE_VERBS)} | set(_MORE_VERBS.split()))
 # "Our goal is to", "The mission and goals of this Community Group are to", "We want to", "X exists to".
 _PURPOSE_LEAD = re.compile(
@@ -990,7 +993,7 @@ def _listed_verb(match: re.Match[str]) -> str:
     """A verb of a third-person list in its base form ("..., and supports" -> "..., and support"); a
     word whose base is no known verb is left as written ("investors", "others", "indigenous")."""
     base = third_person_base(match.group(2))
-    return match.group(1) + (base if base in BASE_VERBS else match.group(2))
+    return match.group(1) + (base if base in BASE_VERBS | _LISTED_ONLY_VERBS else match.group(2))
 
 
 def _paired_verb(match: re.Match[str]) -> str:

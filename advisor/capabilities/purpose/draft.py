@@ -93,7 +93,8 @@ _RULES_HEADING = re.compile(
     r"communications?\s+between|term\s+and\s+termination|auditors?|finances?|financial|funds|accounts?|"
     r"treasurer|secretary|statutory\s+bodies|general\s+assembly|"
     # "ARTICLE XI: DISSOLUTION AND MERGER", "03. Steering Committee", "Board Responsibilities"
-    r"dissolution|merger|winding\s+up|steering\s+committee|board\s+of\s+directors|responsibilities|duties)\b",
+    r"dissolution|merger|winding\s+up|steering\s+committee|board\s+of\s+directors|responsibilities|duties|"
+    r"(?:ground\s+)?rules|etiquette|code\s+of\s+conduct)\b",
     re.I,
 )
 _BLANK = re.compile(r"\[\s*(?:TBD|TBC|TODO|insert|X{2,})\b", re.I)
@@ -135,6 +136,8 @@ _COMMAND = re.compile(
     r"\b(?:coverage|pytest|pip3?|npm|npx|yarn|make|docker|git|python3?|cargo|bundle|rake|gradle|mvn|uv)\s+"
     r"(?:run|install|build|test|-m|clone|compose|up|exec|start|dist|serve)\b"
 )
+# "Check our website if you want to get in contact": the reader's next step, never the body's aim
+_READERS_NEXT_STEP = re.compile(r"\bif\s+you\s+(?:want|wish|would\s+like|are\s+interested|need)\b", re.I)
 # "these boats", "those grants": a thing named in a sentence the clause was cut from, dangling alone
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b")
 
@@ -678,7 +681,8 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
     for passage in passages:
         if _how_to(passage.heading or ""):
             continue
-        text = f"## {passage.heading}\n\n{passage.text}" if passage.heading else passage.text
+        body = without_html(passage.text)
+        text = f"## {passage.heading}\n\n{body}" if passage.heading else body
         found = rank_purpose(text)
         if found:
             candidates.append((found[0], found[1], passage))
@@ -689,6 +693,19 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
         if clause:
             return [_Clause(clause, passage, sentence, (0, 0, 0, 0, 0, 0))]
     return []
+
+
+# A line of HTML only in a markdown file ('<p align="center"> <img src="logo.png"> </p>'): a paragraph
+# break, never words of a goal (text with tags around it, as in a page saved as HTML, stays as it is)
+_HTML_ONLY_LINE = re.compile(
+    r"(?m)^[ \t]*(?:</?(?:p|div|img|br|hr|a|span|center|picture|source|figure|figcaption|h[1-6])\b"
+    r"[^<>\n]*>[ \t]*)+$",
+    re.I,
+)
+
+
+def without_html(text: str) -> str:
+    return _HTML_ONLY_LINE.sub("", text)
 
 
 FALLBACK_CANDIDATES = 1  # sentences tried in turn (dev, out of fold: a second or third adds 2 hits in 16)
@@ -708,6 +725,7 @@ def _goal_made_of(sentence: str) -> str | None:
         or re.match(r"\S+\s+(?:this|these|those|that)\s+[a-z]", clause)
         or _points_back(clause)
         or re.search(r"\byou(?:r|rs)?\b", clause, re.I)
+        or _READERS_NEXT_STEP.search(sentence)
         or _COMMAND.search(clause)
         or _NOT_THE_BODYS_AIM.search(sentence)
         or _DOCUMENT_VERBS.match(clause)
@@ -769,7 +787,11 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue  # "To manage the change process, the following guidelines ...": a rule's aim
                     if _NOT_THE_BODYS_AIM.search(part) or _DOCUMENT_VERBS.match(clause):
                         continue  # "Its purpose is to describe how decisions are made": the document's
-                    if re.search(r"\byou(?:r|rs)?\b", clause, re.I) or _COMMAND.search(clause):
+                    if (
+                        re.search(r"\byou(?:r|rs)?\b", clause, re.I)
+                        or _COMMAND.search(clause)
+                        or (_READERS_NEXT_STEP.search(part))
+                    ):
                         continue  # "Create a GitHub account if you don't have one": a how-to for the reader
                     if _ANAPHORIC.match(clause) or _points_back(clause):
                         continue  # "Do so no less than quarterly", "Maintain": nothing of its own
@@ -799,7 +821,7 @@ def _passage_lines(text: str, heading: str = "", title: str = "") -> list[tuple[
     section = _GOAL_HEADING_LINE.match(re.split(r"\s*[›>/]\s*", heading)[-1].strip() if heading else title)
     under = (section.group("word") or section.group("said")).capitalize() if section else ""
     section_word = under  # the passage's own heading names the goal: its listed doings are goals
-    for raw in re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines():
+    for raw in without_html(re.sub(r"<!--.*?-->", "", text, flags=re.S)).splitlines():
         line = raw.strip()
         labelled = _LABELLED_HEADING.match(line)  # "#### **Goal:** We support ...": a goal, not a heading
         line = f"{labelled.group('label')}: {labelled.group('text')}" if labelled else line
