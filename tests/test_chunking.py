@@ -86,3 +86,19 @@ def test_a_pathological_long_line_is_chunked_with_bounded_work_per_character(
     assert all(count_tokens(c.text) <= 200 + 2 for c in chunks)
     assert max(encoded) <= 200 * 16 and sum(encoded) <= len(line) * 1.01
     assert max(looked_back, default=0) <= 40
+
+
+def test_a_lists_last_item_never_runs_into_the_paragraph_after_it(tmp_path: Path) -> None:
+    from advisor.capabilities.charter.clauses import split_clauses
+
+    doc = read_document(
+        write(
+            tmp_path / "c.md",
+            "# Charter\n\n## Plays\n\nThe network reads:\n\n- new plays by local writers\n"
+            "- the classics of the stage\n\nThe network holds an annual festival in Leeds.\n",
+        )
+    )
+    (chunk,) = chunk_document(doc)
+    clauses = [c.text for c in split_clauses(chunk.text)]  # what a draft or an answer quotes
+    assert "the classics of the stage" in clauses, clauses
+    assert "The network holds an annual festival in Leeds." in clauses, clauses

@@ -65,14 +65,16 @@ def chunk_document(document: Document, *, max_tokens: int = 200, overlap_tokens:
 
 
 def _pack_section(text: str, max_tokens: int, overlap_tokens: int) -> list[str]:
-    # Units are sentences (or list lines); a unit that opens a paragraph is joined with a newline.
-    units: list[tuple[str, int, bool]] = []
+    # Units are sentences (or list lines); a unit that opens a paragraph keeps the blank line before it
+    # (a list's last item never runs into the paragraph after it), a list line its newline.
+    units: list[tuple[str, int, str]] = []
     for paragraph in re.split(r"\n\s*\n", text):
         for position, sentence in enumerate(split_sentences(paragraph)):
             for piece, tokens in _split_long(sentence, max_tokens):
-                units.append((piece, tokens, position == 0 or sentence[:1] in "-*0123456789|"))
+                joint = "\n\n" if position == 0 else "\n" if sentence[:1] in "-*0123456789|" else " "
+                units.append((piece, tokens, joint))
     chunks: list[str] = []
-    current: list[tuple[str, int, bool]] = []
+    current: list[tuple[str, int, str]] = []
     size = 0
     for unit in units:
         if current and size + unit[1] > max_tokens:
@@ -85,15 +87,15 @@ def _pack_section(text: str, max_tokens: int, overlap_tokens: int) -> list[str]:
     return chunks
 
 
-def _join(units: list[tuple[str, int, bool]]) -> str:
-    return "".join(("\n" if new_line else " ") + piece for piece, _, new_line in units).strip()
+def _join(units: list[tuple[str, int, str]]) -> str:
+    return "".join(joint + piece for piece, _, joint in units).strip()
 
 
 def _overlap(
-    units: list[tuple[str, int, bool]], overlap_tokens: int, room: int
-) -> tuple[list[tuple[str, int, bool]], int]:
+    units: list[tuple[str, int, str]], overlap_tokens: int, room: int
+) -> tuple[list[tuple[str, int, str]], int]:
     """The trailing units to repeat at the start of the next chunk (whole sentences only)."""
-    kept: list[tuple[str, int, bool]] = []
+    kept: list[tuple[str, int, str]] = []
     size = 0
     for unit in reversed(units):
         if size + unit[1] > min(overlap_tokens, room):
