@@ -132,6 +132,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The group is working on a shared intake protocol. The protocol will be published next year.",
             "Expected deliverables: a county map of cooling centres.",
             "The partners shall carry out an annual survey of river birds.",
+            "We are building the Pantry-in-a-Crate - a small, cheap shelf that keeps food dry for a week.",
+            "The partners are responsible for: drafting and maintaining the Referral Principles and notes.",
+            "Partner with 40 clinics in the valley.",
             "The council shall establish a neighbourhood grants program for tree planting.",
             "The network will draft jointly a regional food strategy and a delivery plan.",
             "We aim to standardize how pantries record the visits of each household.",
@@ -190,6 +193,11 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Shared maps will reduce the burden on flood data users.",
             "The campaign tracks eviction filings in DC.",
             "We especially encourage contributions from food banks in the Global South to widen our view.",
+            "A paid apprenticeship for unemployed or underemployed folks in the trades.",
+            "The best field guide for anyone using maps to plan flood defences.",
+            "Transit agencies should publish their timetables as open data.",
+            "The fund opens pathways for young talent to join the river survey.",
+            "Extend the guides with a chapter for open source consumers.",
         ],
     }
     for criterion, statements in met.items():
@@ -214,6 +222,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Now every family can have access to the county's recipes online.",  # access, no date
             "The network works to ensure all residents are able to access the shared food map.",
             "The Seed Fund provides up to $25,000, usually for a single year.",  # a grant's size
+            "The project delivers a complete suite of resources, guidelines and case studies for pantries.",
+            "We are building the Food Justice Movement in the county.",
             "The Partnership Grants program provides between $100,000-300,000 per year for up to five years.",
         ],
         "population": [
@@ -230,6 +240,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "We help people live healthier, happier lives through shared allotments.",
             "The council is the central U.S. forum dedicated to open food-data standards.",
             "Improve the quality of documentation across projects in the Rust Ecosystem.",
+            "The project shares methods for machine learning in Official Statistics.",  # a discipline
         ],
     }
     for criterion, statements in not_met.items():

@@ -102,7 +102,8 @@ _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*
 # A concrete output: making one artefact a reader can point at ("develop and maintain a robust data
 # standard for solid biomass", "prepare an RFC", "development of a model"); a generic plural
 # ("develop tools and resources") is not, but "the … specifications of a system" is (exactly described).
-_ARTEFACT = rf"(?:{alternatives(LEXICON.artefacts)})"
+# ("a comprehensive suite of resources, guidelines, methodologies and use cases" lists kinds, no artefact)
+_ARTEFACT = rf"(?:(?!suite\s+of\s+[\w-]+s,)(?:{alternatives(LEXICON.artefacts)}))"
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # what a standards body defines: "GBFS is an open specification", "HSDS is a data exchange format"
 _DEFINED_ARTEFACT = (
@@ -121,6 +122,8 @@ _BODY_WORDS = (
     r"Initiative|Institute|Society|Agency|Department|Office|Commission|Board|Forum|Chapter|Collaborative|"
     r"University|College|Centre|Center|Fund|Trust|Hub|Labs?|Force|Team|Panel|Secretariat|Authority)"
 )
+# capitalised words for what is grown or joined, never made: "build the Movement"
+_NOT_MADE = r"(?-i:Program|Programme|Project|Community|Movement|Ecosystem|Commons|Web|Internet|Cloud)"
 _DELIVERABLE = re.compile(
     # "design, develop, and evaluate an API": a list of verbs makes a new artefact ("establish, maintain and
     # uphold the Code of Conduct" keeps an existing one)
@@ -153,6 +156,10 @@ _DELIVERABLE = re.compile(
     rf"|\b{_ARTEFACT}\s+(?:called|named|known\s+as)\s+[“\"]?[A-Z][\w-]*"
     rf"|\b{_MAKE}\s+the\s+(?!(?:\S+\s+){{0,5}}?(?:{_BODY_WORDS})\s+\()"
     rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})\((?-i:[A-Z][A-Za-z]{{2,}})\)"
+    # "We are building the Internet-in-a-Box - a small device ...", "developing and maintaining the Principles
+    # and associated resources": a capitalised name of its own, never a body's ("the European Scenario Hub")
+    rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?!(?:\S+\s+){{0,3}}?(?:{_BODY_WORDS}|{_NOT_MADE})(?![\w-]))"
+    r"(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?=\s+[-–—]\s|[,.;:]|\s+and\s|$)"
     # "This specification will be published": the artefact named, then made
     # "A first stable version of the GGBN Data Standard is planned for December 2015"
     rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:(?:version|release|edition)\s+of\s+(?:a|an|the)\s+"
@@ -198,9 +205,11 @@ _GROUP = re.compile(
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
     r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
-    r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school)\s+(?:[a-z-]+\s+)?"
+    r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed)\s+"
+    # "unemployed or underemployed folks"
+    r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
-    r"youth|women|men|people|veterans|farmworkers|graders)\b",
+    r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons)\b",
 )
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
@@ -231,7 +240,13 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
-    rf"web|small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE})\b"
+    rf"web|small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
+    # "Transit agencies", "space agencies": public bodies narrowed by their field
+     + r"|\b(?i:transit|transportation|transport|space|emergency\s+management|environmental|statistical|"
+    r"meteorological|water|housing)\s+agencies\b"
+    # "young talent", "young African entrepreneurs": a role narrowed by age
+     + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
+    r"innovators|women|men)\b"
     rf"|\b(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|agricultural|cultural|heritage|"
     rf"humanitarian|philanthropic|scientific|cybersecurity)\s+(?:{_ROLES}))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
@@ -258,7 +273,8 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
-     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses)\s*,?\s+"
+    + r"|\b[Aa]nyone\s+(?:using|building|developing|working\s+(?:in|on|with))\b[^.;]{0,60}"
+    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses)\s*,?\s+"
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
@@ -458,7 +474,9 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
         for m in (_LOCAL_PLACE.finditer(statement) if local else ())
-        if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0)) and not _names_a_thing(statement, m)
+        if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0))
+        and not _names_a_thing(statement, m)
+        and not _DISCIPLINE.search(m.group(0))
     ]
     found += [
         m.span()
@@ -479,6 +497,11 @@ _CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day
 # noun name a thing, not a place; "in the Cloud", "on the Web" are spaces (GUIDE 3), not places
 _THING_AFTER = re.compile(
     r"\s+(?!(?:regions?|areas?|valleys?|basin|coast|delta|islands?|county|city|state|province|districts?)\b)[a-z]"
+)
+# "AI/ML in Official Statistics", "in Computer Science": a discipline, not a place
+_DISCIPLINE = re.compile(
+    r"\b(?:Statistics|Sciences?|Engineering|Mathematics|Medicine|Studies|Computing|Informatics|Physics|"
+    r"Chemistry|Biology|Economics|Humanities)$"
 )
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
