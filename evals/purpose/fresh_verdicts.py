@@ -40,6 +40,7 @@ SCORED_AT = {
     "pj": "ab1a5c6",  # version 10
     "pk": "c3f8d8f",  # version 11 (scored by these rules; the merge commit changed only data)
     "pl": "27fbd6d",  # version 12 (the same)
+    "pm": "d061b28",  # version 13 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

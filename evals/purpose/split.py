@@ -60,7 +60,13 @@ test part. Batch 11: 68 statements from 40 organisations. Scored once: 0.74 / 0.
 Version 12 (2026-12-04, twenty-second session): batch 12 (ids `pl…`, organisations new to the set, two
 collectors blind to the checker) was collected in the twenty-first session and staged outside the set
 until batch 11 had been retired into dev and its failures read (27fbd6d); it is the test part.
-Batch 12: 42 statements from 18 organisations.
+Batch 12: 42 statements from 18 organisations. Scored once: 0.74 / 0.79 / 1.00 (majority 0.62 / 0.62 /
+0.86; dev 0.92 / 0.93 / 0.99).
+
+Version 13 (2026-12-04, twenty-third session): batch 13 (ids `pm…`, organisations new to the set, two
+collectors blind to the checker, public-sector sources under open government licences among them) was
+collected in the twenty-second session and staged outside the set until batch 12 had been retired into dev
+and its failures read (d061b28); it is the test part. Batch 13: 69 statements from 23 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -118,6 +124,7 @@ BATCH_9 = "pi"  # id prefix of the nineteenth session's staged batch: the test p
 BATCH_10 = "pj"  # id prefix of the twentieth session's staged batch: the test part of version 10
 BATCH_11 = "pk"  # id prefix of the twenty-first session's staged batch: the test part of version 11
 BATCH_12 = "pl"  # id prefix of the twenty-first session's second staged batch: the test part of version 12
+BATCH_13 = "pm"  # id prefix of the twenty-second session's staged batch: the test part of version 13
 
 
 def main(argv):
@@ -135,17 +142,18 @@ def main(argv):
         BATCH_10,
         BATCH_11,
         BATCH_12,
+        BATCH_13,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 11
+    # the test parts of versions 2 to 12
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_12)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_12)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_13)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_13)]
     header = (
-        "# Split of statements.yaml, version 12 (split.py): test is batch 12 (ids pl…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-11, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 11 (batches 2 to 11) retired into it.\n"
+        "# Split of statements.yaml, version 13 (split.py): test is batch 13 (ids pm…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-12, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 12 (batches 2 to 12) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
