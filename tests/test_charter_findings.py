@@ -311,6 +311,9 @@ def test_a_decision_rule_left_to_another_document_is_flagged_and_weak() -> None:
         "<!-- ToDo move this list to the members page -->",
         "Note that these rules have not been formally adopted by the partners yet.",
         "How partners share costs is still being worked out with the county.",
+        r"Signed by the partners this \_\_\_\_ day of May.",  # an escaped blank
+        "Members practise [Listening Circles](url) and [Check-ins](url).",  # a link never filled in
+        "A fuller rule will follow from the group. From ChatGPT:",  # an assistant's output pasted in
     ],
 )
 def test_drafting_residue_in_the_words_people_use(line: str) -> None:
@@ -386,6 +389,10 @@ def test_a_sentence_repeated_under_each_heading_is_one_finding() -> None:
         "The Director has the authority to make all final decisions for the partnership.",
         "The role of convener can only be passed on to someone else by the current convener.",
         "Sponsors at the Steering Committee seat tier join the committee's meetings.",
+        "The group works with a leader (currently Dana Reyes) having the final say where needed.",
+        "The Pantry Network may terminate this agreement with any pantry without cause on 30 days' notice.",
+        "The Board is comprised of the Executive Director and other members who are invited by the "
+        "Executive Director.",
     ],
 )
 def test_power_held_by_one_party_or_by_money(line: str) -> None:
@@ -462,3 +469,21 @@ def test_a_side_rule_that_needs_everyone_is_stuck_though_the_main_rule_has_a_fal
     assert kinds(sought) == []
     covered = side + "If the partners cannot agree on an admission, a two-thirds vote decides.\n"
     assert kinds(CLEAN + "\n" + covered) == []
+
+
+def test_a_dotted_clause_number_that_skips_and_one_numbered_inside_the_line_before() -> None:
+    skipped = (
+        "**11.3 Notice** A member leaves by notice.\n\n**11.4 Dues** Dues are paid yearly.\n\n"
+        "**11.6 Records** The secretary keeps the minutes.\n"
+    )
+    found = findings(CLEAN + "\n## Members\n\n" + skipped)
+    assert [f.kind for f in found] == ["numbering"]
+    assert found[0].quotes == [
+        "**11.4 Dues** Dues are paid yearly.",
+        "**11.6 Records** The secretary keeps the minutes.",
+    ]
+    inline = (
+        "14.1 A member may vote in person. 14.2 A member may vote by proxy.\n\n"
+        "14.3 A proxy is given in writing.\n"
+    )
+    assert kinds(CLEAN + "\n## Votes\n\n" + inline) == []

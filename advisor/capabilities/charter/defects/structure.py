@@ -39,6 +39,9 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
             key, value = f"heading {match.group('hashes')}", int(match.group("heading"))
             if value >= 1000:  # a year ("#### 2016 – 2021"), not a number in a sequence
                 continue
+        elif match.group("dotted"):  # "11.4" continues the run of "11.x"
+            prefix, _, last = match.group("dotted").rpartition(".")
+            key, value = f"dotted {prefix}", int(last)
         else:
             key, value = "letter", ord(match.group("letter").lower()) - ord("a") + 1
         sequences.setdefault(key, []).append((value, line))
@@ -49,12 +52,13 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
         if len(letters) >= 3:
             sequences[f"inline {clause.start}"] = letters
     found: list[Finding] = []
-    for items in sequences.values():
+    for key, items in sequences.items():
         for (before, first), (after, second) in pairwise(items):
             restart = after == 1 and before != 1
             if (
                 after == before + 1
                 or restart
+                or _numbered_inline(key, range(before + 1, after), first)
                 or (after == before and first == second and not first.startswith("#"))
             ):
                 continue
@@ -71,6 +75,17 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
                 )
             )
     return found[:MAX_PER_KIND]
+
+
+def _numbered_inline(key: str, missing: range, line: str) -> bool:
+    """ "14.10.1 A shareholder may vote ... 14.10.2 A proxy must ...": the numbers a dotted run seems
+    to skip stand inside the line before, not at the start of a line of their own."""
+    prefix = key.removeprefix("dotted ")
+    return (
+        key.startswith("dotted ")
+        and len(missing) > 0
+        and all(re.search(rf"(?<![\d.]){re.escape(prefix)}\.{n}(?![\d])", line) for n in missing)
+    )
 
 
 # Promised counts that do not match the list that follows
