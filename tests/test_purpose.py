@@ -115,6 +115,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The first round of grants for the Fund's first year.",
             "We plan to retire the old referral form by the July release.",
             "Milestone 2 – 2027/03/31 Shared intake form live in every partner clinic.",
+            "The council is investing £5 million during this parliament in school meals.",
+            "The shared intake form must be live by the end of the Willow release.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -135,6 +137,11 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "We are building the Pantry-in-a-Crate - a small, cheap shelf that keeps food dry for a week.",
             "The partners are responsible for: drafting and maintaining the Referral Principles and notes.",
             "Partner with 40 clinics in the valley.",
+            "The county's shared referral form will be rolled out nationally by 2029.",
+            "Provide access to an up-to-date, public database of pantry opening hours.",
+            "We are scoping and designing a “Pantry Passport” for families who move between towns.",
+            "Our aim is to standardise all our intake forms.",
+            "We multiply every grant by a factor of three through matched funding.",
             "The council shall establish a neighbourhood grants program for tree planting.",
             "The network will draft jointly a regional food strategy and a delivery plan.",
             "We aim to standardize how pantries record the visits of each household.",
@@ -198,6 +205,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Transit agencies should publish their timetables as open data.",
             "The fund opens pathways for young talent to join the river survey.",
             "Extend the guides with a chapter for open source consumers.",
+            "The centre gives advice for the benefit of the residents of Oak Hollow and nearby villages.",
+            "Monitor seagrass to protect Harbor Bay for the next generation.",
+            "Support the growth of a diverse community of Python programmers.",
         ],
     }
     for criterion, statements in met.items():
@@ -224,6 +234,10 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The Seed Fund provides up to $25,000, usually for a single year.",  # a grant's size
             "The project delivers a complete suite of resources, guidelines and case studies for pantries.",
             "We are building the Food Justice Movement in the county.",
+            "Cut waste from the canteen to contribute towards the council's net zero target.",
+            "Our goal is to make food data better for all.",
+            "We provide the best possible curriculum on food growing for schools.",
+            "Develop open, interoperable API solutions in an open process at all times.",
             "The Partnership Grants program provides between $100,000-300,000 per year for up to five years.",
         ],
         "population": [
@@ -241,6 +255,9 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The council is the central U.S. forum dedicated to open food-data standards.",
             "Improve the quality of documentation across projects in the Rust Ecosystem.",
             "The project shares methods for machine learning in Official Statistics.",  # a discipline
+            "The project builds an ecosystem for data analysis in Python.",  # a language
+            "We run sign-in through GOV.UK Verify for our pantry partners.",  # a domain name
+            "The network supports data work in children's social care.",  # a sector
         ],
     }
     for criterion, statements in not_met.items():

@@ -42,8 +42,8 @@ _PRONOUN_ONE = re.compile(
     r"|\bone\s+another\b",
     re.IGNORECASE,
 )
-# "move them towards net zero": a direction, no amount reached
-_DIRECTION = re.compile(r"\btowards?\s+(?:net[- ])?zero\b", re.IGNORECASE)
+# "move them towards net zero", "towards Defra's net zero target": a direction, no amount reached
+_DIRECTION = re.compile(r"\btowards?\s+(?:(?:the\s+)?[\w-]+['’]s\s+)?(?:net[- ])?zero\b", re.IGNORECASE)
 # an inline list's numbering: "through: 1) improving access ...; 2) ...", "(3) research"
 _ENUMERATOR = re.compile(r"(?:(?<=[\s:;])|^)\(?\d{1,2}\)(?=\s)")
 # "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
@@ -127,9 +127,19 @@ _NOT_MADE = r"(?-i:Program|Programme|Project|Community|Movement|Ecosystem|Common
 _DELIVERABLE = re.compile(
     # "design, develop, and evaluate an API": a list of verbs makes a new artefact ("establish, maintain and
     # uphold the Code of Conduct" keeps an existing one)
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?:?\s+(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less)\b)[“\"]?"
+    # ("Provide access to an up-to-date, publicly accessible database"; never "the best possible curriculum",
+    # "API solutions": a superlative names no artefact, an artefact word before "solutions" is a modifier)
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
+    r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most)\b(?!-))[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
+    r"(?!\s+(?:solutions|products|services|offerings)\b)"
+    # "designing a “Centre of Excellence”": a name in quotes is one thing to make
+    rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
+    # "standardise all our forms": every one of a known set made alike
+    r"|\bstandardi[sz]e\s+all\s+(?:of\s+)?(?:our|its|their|the)\s+[\w-]+"
+    # "it will be rolled out nationally by 2029": national coverage, checkable
+    r"|\broll(?:ed|ing|s)?\s+out\s+(?:nationally|nationwide|across\s+the\s+(?:country|nation))\b"
     # "deliver an adaptable first iteration of a patient centred platform"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:version|iteration|release|edition)\s+of\s+"
     r"(?:a|an|the)\s+"
@@ -197,7 +207,7 @@ _ROLES = (
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
-    r"hubs|end-users|engineers|designers|officials"
+    r"hubs|end-users|engineers|designers|officials|programmers|coders"
 )
 _FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
 _GROUP = re.compile(
@@ -252,6 +262,9 @@ _DEFINED_GROUPS = re.compile(
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
      + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
+    # "the residents of West Bridgford": a group narrowed by a named place
+    + r"|\b(?:residents|inhabitants|citizens|people|communities|families|children|farmers|businesses)\s+of\s+"
+    r"(?:the\s+)?(?!Colou?r\b)(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})"
     # "Veterans", "Refugees": capitalised mid-sentence by some writers, still the group
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
@@ -302,7 +315,7 @@ _OWN_COMMUNITY_BEFORE = re.compile(r"\bcommunity\s+of\b[^.;]{0,30}$", re.IGNOREC
 _VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
 VAGUE_GROUPS = _VAGUE_GROUPS
 
-_PLACES = re.compile(r"(?<![\w-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?![\w-])")
+_PLACES = re.compile(r"(?<![\w.-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?![\w-])")
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
 # Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
@@ -311,6 +324,8 @@ _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-(?:[{_LOWER}]+-)*[{_UPPER}][{_LOWER}]+)?"
 _LOCAL_PLACE = re.compile(
     # "represented in Parquet", "written in Rust": a format or a language, not a place
     r"(?<!represented )(?<!written )(?<!encoded )(?<!implemented )(?<!expressed )(?<!stored )(?<!published )"
+    # "data analysis in Python": a programming language, not a place
+    r"(?!(?:in|across)\s+(?:Python|Rust|Java|JavaScript|TypeScript|Julia|Ruby|Perl|Haskell|Kotlin|Swift|Go|R|C)\b)"
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
     # never a name's head: "in Google Summer of Code"
@@ -343,7 +358,7 @@ _EVENT_BEFORE = re.compile(LEXICON.events, re.IGNORECASE)
 
 # "the women's university", "a children's hospital": the group names an institution, not who it serves
 _INSTITUTION_AFTER = re.compile(
-    r"['’]s?\s+(?:university|college|hospital|school|museum|institute|association|league|club|centre|center"
+    r"['’]s?\s+(?:university|college|hospital|school|museum|institute|association|league|club|centre|center|social\s+care"
     r"|foundation|society|union)\b",
     re.IGNORECASE,
 )
@@ -635,9 +650,16 @@ def _target_wording(text: str, statement: str) -> str | None:
     return None
 
 
+_OTHERS_TARGET_BEFORE = re.compile(r"\btowards?\s+(?:the\s+)?[\w-]+['’]s\s+$")
+
+
 def _end_state(statement: str) -> str | None:
     """ "end hunger", "halt deforestation", "eliminating fatalities": a result with no number needed."""
     for verb in _END_STATE.finditer(statement):
+        # "contribute towards Defra's net zero target": a direction, someone else's target
+        before = statement[max(0, verb.start() - 40) : verb.start()]
+        if re.match(r"net", verb.group(0), re.I) and _OTHERS_TARGET_BEFORE.search(before):
+            continue
         if not _is_noun(statement, verb):
             return statement[verb.start() : _clause_end(statement, verb.end())].strip(" ,;.").strip()
     return None

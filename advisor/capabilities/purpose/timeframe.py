@@ -51,6 +51,11 @@ TIMEFRAME_PATTERNS = [
     r"(?:year|two years|three years|months?)\b",
     # "by the July release", "in the October release": a dated release the result is due in
     rf"\b(?:by|in|before|for)\s+the\s+(?:{MONTHS})\s+release\b",
+    # "by the end of the Zed release": a named release cycle the result is due by
+    r"\bby\s+the\s+end\s+of\s+the\s+(?-i:[A-Z][\w-]*)\s+(?:release|cycle)\b",
+    # "during this parliament", "over the lifetime of this Parliament": a term of office bounds it
+    r"\b(?:during|over\s+the\s+(?:lifetime|course)\s+of|by\s+the\s+end\s+of|within)\s+"
+    r"(?:this|the\s+current|the\s+next)\s+(?:parliament|administration|legislature|council\s+term|term\s+of\s+office)\b",
     # "a 5 year journey", "a three-year programme", "over a period of ten years"
     # "a 3-year, multi-partner project"
     rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
