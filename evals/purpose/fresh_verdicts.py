@@ -41,6 +41,7 @@ SCORED_AT = {
     "pk": "c3f8d8f",  # version 11 (scored by these rules; the merge commit changed only data)
     "pl": "27fbd6d",  # version 12 (the same)
     "pm": "d061b28",  # version 13 (the same)
+    "pn": "12c8c57",  # version 14 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
