@@ -117,6 +117,7 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Milestone 2 – 2027/03/31 Shared intake form live in every partner clinic.",
             "The council is investing £5 million during this parliament in school meals.",
             "The shared intake form must be live by the end of the Willow release.",
+            "The plan sets out a 10-year vision for how the county will feed every child.",
         ],
         "outcome": [
             "The working group will deliver the following: a shared intake form and a referral protocol.",
@@ -142,6 +143,12 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "We are scoping and designing a “Pantry Passport” for families who move between towns.",
             "Our aim is to standardise all our intake forms.",
             "We multiply every grant by a factor of three through matched funding.",
+            "The working group will define and maintain a shared taxonomy of pantry services.",
+            "The following artifacts will be created in the group's repository: Index of partner pantries",
+            "The county will also complete an analysis to find the streets with no food shop.",
+            "By June 2028, all partner clinics will adopt the shared intake form.",
+            "The scheme phases out the fee for small pantries by 2029.",
+            "Our mission is to index all food banks in the county and list their hours.",
             "The council shall establish a neighbourhood grants program for tree planting.",
             "The network will draft jointly a regional food strategy and a delivery plan.",
             "We aim to standardize how pantries record the visits of each household.",
@@ -208,6 +215,11 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The centre gives advice for the benefit of the residents of Oak Hollow and nearby villages.",
             "Monitor seagrass to protect Harbor Bay for the next generation.",
             "Support the growth of a diverse community of Python programmers.",
+            "Job coaching for disability benefit recipients age 18 through 64 who want to work.",
+            "We help protect firefighters from the smoke they breathe.",
+            "The fund brings in the next thousand Julia users.",
+            "Map the services most used within financial service institutions.",
+            "The alliance brings together returning citizens and housing providers.",
         ],
     }
     for criterion, statements in met.items():
@@ -238,6 +250,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "Our goal is to make food data better for all.",
             "We provide the best possible curriculum on food growing for schools.",
             "Develop open, interoperable API solutions in an open process at all times.",
+            "Our mission is to help provide energy access for all through shared solar kits.",
+            "The fund supports people who contribute to an open internet for all.",
             "The Partnership Grants program provides between $100,000-300,000 per year for up to five years.",
         ],
         "population": [
@@ -258,6 +272,8 @@ def test_criteria_in_the_ways_real_statements_put_them() -> None:
             "The project builds an ecosystem for data analysis in Python.",  # a language
             "We run sign-in through GOV.UK Verify for our pantry partners.",  # a domain name
             "The network supports data work in children's social care.",  # a sector
+            "In 2027 the council will write a data-skills workforce development playbook.",
+            "This special interest group of Jenkins users meets to share build tips.",  # its own members
         ],
     }
     for criterion, statements in not_met.items():

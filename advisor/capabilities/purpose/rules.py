@@ -54,6 +54,8 @@ _STATE_RESULT = re.compile(
     r"receive|receives|(?:can\s+|could\s+)?(?:learn\s+to\s+)?read)\b\s*\w*|\b(?:are|is|be|become)\s+free\s+(?:of|from)\s+\w+[^.;,]*"
     # "a book in every child's hand": one thing each member of a group holds, countable
     r"|\ban?\s+(?:[\w-]+\s+){1,3}?in\s+(?:every|each)\s+[\w-]+['’]s\s+hands?\b"
+    # "By December 2020, all agencies will identify their initial list of priority data assets"
+    r"|\b(?:every|all|each)\s+\w+[^.;]{0,60}?\bwill\s+(?:identify|publish|adopt|submit|implement|complete)\b\s*\w*"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
     r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+",
     re.IGNORECASE,
@@ -154,6 +156,9 @@ _DELIVERABLE = re.compile(
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
+    # "The following artifacts will be created ...: Index of common service categories"
+    r"|\b(?:artifacts|artefacts|outputs)\b[^.;:]{0,120}?\b(?:will\s+be\s+(?:created|produced|delivered|published)"
+    r"|will\s+include)\b[^:.;]{0,80}:\s*\S[^.;]{3,120}"
     # "The product of Phase 1 will be the Homeless Services Navigator web application"
     rf"|\b(?:product|output)s?\s+of\s+[^.;]{{1,40}}?\s+will\s+be\s+(?:a|an|the)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # "create the first free, comprehensive set of election data": the first of its kind
@@ -200,7 +205,8 @@ _CAPITALISED = re.compile(
 _PEOPLE = (
     r"people|persons|men|women|girls|boys|children|infants|newborns|babies|youth|young people|adults|"
     r"families|households|patients|students|learners|pupils|workers|farmers|producers|residents|citizens|"
-    r"communities|veterans|survivors|refugees|migrants|tenants|renters|seniors|mothers|parents|those"
+    r"communities|veterans|survivors|refugees|migrants|tenants|renters|seniors|mothers|parents|those|"
+    r"beneficiaries|recipients|claimants"
 )
 _ROLES = (
     r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
@@ -226,7 +232,7 @@ _DEFINED_GROUPS = re.compile(
     # "people living in poverty", never "help people live healthier lives" (how, not who)
     + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
     r"without|far|more\s+than)\b)|who|under|aged|of all ages|not in|experiencing|affected by|"
-    rf"at risk of|in need of|subject to|impacted by|facing)\b[^.;,]{{0,60}}"
+    rf"at risk of|in need of|subject to|impacted by|facing|age(?=\s+\d))\b[^.;,]{{0,60}}"
     + r"|\b(?:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
     r"\s+with\s+"
     # "individuals with early Serious Mental Illness", "people with first episode psychosis"
@@ -258,23 +264,24 @@ _DEFINED_GROUPS = re.compile(
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
     rf"|\b(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|agricultural|cultural|heritage|"
-    rf"humanitarian|philanthropic|scientific|cybersecurity)\s+(?:{_ROLES}))\b"
+    rf"humanitarian|philanthropic|scientific|cybersecurity)\s+(?:(?:services?|sector)\s+)?(?:{_ROLES}))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
      + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
     # "the residents of West Bridgford": a group narrowed by a named place
-    + r"|\b(?:residents|inhabitants|citizens|people|communities|families|children|farmers|businesses)\s+of\s+"
+     + r"|\b(?:residents|inhabitants|citizens|people|communities|families|children|farmers|businesses|"
+    r"survivors)\s+of\s+"
     r"(?:the\s+)?(?!Colou?r\b)(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})"
     # "Veterans", "Refugees": capitalised mid-sentence by some writers, still the group
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
-    + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b"
+    + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b(?!\s+development)"
     # a defined type of local government counts alone (GUIDE 3): "provide municipalities with ..."
     + r"|\b(?:municipalities|cities)\b"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
-    rf"(?:{_ROLES}|{_PEOPLE}|countries|nations)\b"
+    rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|countries|nations)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
     # "the wastewater surveillance community": a community narrowed by its field (not "the community")
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
@@ -364,6 +371,12 @@ _INSTITUTION_AFTER = re.compile(
 )
 
 
+# "This special interest group of Jenkins users": the body's own members, not whom it serves
+_MADE_OF_BEFORE = re.compile(
+    r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
 
 
@@ -377,7 +390,9 @@ def find_population(statement: str) -> Finding:
     groups = [
         m
         for m in _DEFINED_GROUPS.finditer(statement)
-        if not _VAGUE_GROUPS.fullmatch(m.group(0)) and not _INSTITUTION_AFTER.match(statement, m.end())
+        if not _VAGUE_GROUPS.fullmatch(m.group(0))
+        and not _INSTITUTION_AFTER.match(statement, m.end())
+        and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 40) : m.start()])
     ]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
     groups.sort(key=lambda m: m.start())
@@ -572,7 +587,9 @@ def _own_community(statement: str, match: re.Match[str]) -> bool:
 # "ensure all individuals are able to access ...", "all communities have access to ...": universal access
 # is a target only with a date ("By 2030, ensure that all girls and boys have access to ...")
 _ACCESS_FOR_ALL = re.compile(
-    r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+access|(?:are|is|be)\s+able\s+to\s+access)\b",
+    r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+access|(?:are|is|be)\s+able\s+to\s+access)\b"
+    # "provide energy access for all"
+    r"|\baccess\s+(?:[\w-]+\s+){0,3}?for\s+all\b(?!\s+(?:people|[a-z]+s)\b)",
     re.IGNORECASE,
 )
 # "ready to deploy anywhere within 48 hours", "respond to every request within 5 days": a response time is
@@ -622,8 +639,17 @@ def _without_non_targets(statement: str, timeframe: Finding, population: Finding
     return text
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def _adjective(text: str, verb: re.Match[str]) -> bool:
+    bare = verb.group(0).lower() in CONCRETE_VERBS
+    return bare and bool(_ARTICLE_BEFORE.search(text[: verb.start()]))
+
+
 def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
-    verbs = [v for v in _CONCRETE.finditer(text) if not _is_noun(text, v)]
+    # ("an open internet": a verb's bare form straight after an article is an adjective or a noun)
+    verbs = [v for v in _CONCRETE.finditer(text) if not _is_noun(text, v) and not _adjective(text, v)]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
         return statement[state.start() : state.end()].strip()

@@ -59,7 +59,8 @@ TIMEFRAME_PATTERNS = [
     # "a 5 year journey", "a three-year programme", "over a period of ten years"
     # "a 3-year, multi-partner project"
     rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
-    r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission)\b",
+    r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
+    r"vision|phase-out|phase-in|transition)\b",
     rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "planned for Q4 of 2026", "this year", "by COP28"
     # (never a baseline: "by 50% compared to Q4 2024")
