@@ -2081,6 +2081,12 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # round 35: an adverb before a list of doings after "for" keeps the list whole
+        (
+            "The Pantry Strategy centers on the On Ramp that implements an approach for directly feeding, "
+            "housing and supporting Leith families.",
+            "Implement an approach for directly feeding, housing and supporting Leith families",
+        ),
         # round 20: a body set up to do several things, a modal subject after a setting, a heading line
         # run into its paragraph, efforts to do, a name with "with", an apposition, nouns of the doing
         (

@@ -87,6 +87,10 @@ ROUNDS = {
         "p": "fb26bec (round 33's second build)",
         "q": "aed3b03 (round 32-33's complaints, an emphasised mission line, 'the school' named)",
     },
+    "round35": {
+        "p": "aed3b03 (round 34's second build)",
+        "q": "fee8aff (round 34's complaints, chunks keep paragraph breaks, batches 12-14 read)",
+    },
 }
 
 

@@ -330,7 +330,9 @@ _AND_GERUND = re.compile(r"([,;]\s*(?:and\s+)?|^and\s+|\s+and\s+)(?:to\s+)?(\w+i
 # A clause goes on past these only to explain itself; a statement stops before them.
 _TAIL = re.compile(
     r";|\s[–—]\s|,\s+(?:while|which|including|in particular|so that|because|but)\b|\s+if\s+|\s+including:"
-    r"|,\s+(?=[a-z]+ing\s)(?!including\b)"  # ", bridging X, mitigating Y, ...": what the aim brings, listed
+    # ", bridging X, mitigating Y, ...": what the aim brings, listed (never inside a list of doings:
+    # "for directly educating, growing and rewarding contributors")
+    r"|(?<!ing),\s+(?=[a-z]+ing\s)(?!including\b)"
     r"|\s+(?:through|by)\s+(?=[a-z]+ing\s)"  # "... through strengthening capacity of A, B, C, ...": the means
 )
 
@@ -1267,10 +1269,11 @@ _AIMING_VERBS = frozenset(
 )
 
 
-# a gerund after a preposition is a means or a noun ("a tool for recording, documenting and running X")
+# a gerund after a preposition is a means or a noun ("a tool for recording, documenting and running X",
+# "an approach for directly educating, growing and rewarding contributors")
 # (an adjective in -ing is no means: "shares experience with existing technologies, identifies X")
 _MEANS_GERUND = re.compile(
-    r"\b(?:by|through|while|when|for|of|in|on|about|at|from|with|without)\s+"
+    r"\b(?:by|through|while|when|for|of|in|on|about|at|from|with|without)\s+(?:[a-z]+ly\s+)?"
     r"(?!(?:existing|emerging|leading|growing|ongoing|upcoming|underlying|remaining|following|evolving|pressing|"
     r"changing|rising|missing|outstanding|surrounding|neighbou?ring|participating|competing)\b)\w+ing\b"
 )
