@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 9) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 10) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -45,7 +45,12 @@ DRAWS = (
     "Batch 8 (the test part since split version 7): `sorted(random.Random(20261206).sample(pool, 8))` over "
     "the test ids other than maplibre-charter and gc-cto-open-source-advisory-board-tor, which two "
     "collectors had each found and labelled independently (the second collector's labels are the second "
-    "pass); the 8 were labelled by an eighth annotator from the documents and GUIDE.md alone."
+    "pass); the 8 were labelled by an eighth annotator from the documents and GUIDE.md alone. "
+    "Batch 9 (the test part since split version 8): 8 drawn with seed 20261212, labelled by a ninth "
+    "annotator (annotator-s9), and two documents two collectors stored independently. "
+    "Batch 10 (the test part since split version 9): `sorted(random.Random(20261207).sample(ids, 10))` "
+    "over the 31 ids collectors a, b and c stored under open licences (collector d's came later); the 10 "
+    "were labelled by a tenth annotator (second-pass-10) from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -122,6 +127,7 @@ def main() -> None:
         "batch 7": [i for i in ids if sources[i].get("batch") == 7],
         "batch 8": [i for i in ids if sources[i].get("batch") == 8],
         "batch 9": [i for i in ids if sources[i].get("batch") == 9],
+        "batch 10": [i for i in ids if sources[i].get("batch") == 10],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
