@@ -2081,6 +2081,12 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # round 35: a report number inside a name ("(Report-No. 12)") ends no sentence
+        (
+            "Develop a shared intake form compliant with the county's Intake Standard (Report-No. 12). "
+            "The board meets monthly.",
+            "Develop a shared intake form compliant with the county's Intake Standard (Report-No. 12)",
+        ),
         # round 35: an adverb before a list of doings after "for" keeps the list whole
         (
             "The Pantry Strategy centers on the On Ramp that implements an approach for directly feeding, "
@@ -2363,3 +2369,35 @@ def test_round_twenty_three_slots_quotes_and_splices() -> None:
     ):
         statements = [d.statement for d in draft_purpose(goal=goal).drafts]
         assert not any(never in s for s in statements), statements
+
+
+def test_round_35_documents_draft_whole_clauses_never_html_or_a_dangling_preposition(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A lead-in ending "for:" before its list, adjectives before one noun ("a collaborative,
+    welcoming space") and an HTML list opened under an objective (round 35's documents)."""
+    mission = write(
+        tmp_path / "mission.md",
+        "# Leith Makers\n\n**Leith Makers' mission is to provide a safe and creative space for people "
+        "of all ages to share skills and tools in a collaborative, welcoming atmosphere that encourages "
+        "learning.**\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, mission, workspace_name).drafts]
+    welcoming = "in a collaborative, welcoming atmosphere that encourages learning"
+    assert any(welcoming in s for s in statements), statements
+    lead_in = write(
+        tmp_path / "sig.md",
+        "# Pantry Data SIG\n\n## Mission\n\nThe mission is driving working sessions for pantry staff and "
+        "volunteers to come together for:\n\n- Finding the gaps in shared referral data.\n"
+        "- Agreeing on one intake form.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, lead_in, f"{workspace_name}-sig").drafts]
+    assert statements and not any(re.search(r"\bfor[,.]| for by ", s) for s in statements), statements
+    listed = write(
+        tmp_path / "tor.md",
+        "# Food Data Team\n\n## Terms of reference\n\n1. Maintain and develop guidance on data sharing "
+        'to meet the needs of Members:\n<ol type="a" style="margin-left:2em;">\n<li>Develop a shared intake '
+        "form for pantries (Report-No. 12).</li>\n</ol>\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, listed, f"{workspace_name}-tor").drafts]
+    assert statements and not any("<" in s or "style=" in s for s in statements), statements

@@ -51,4 +51,6 @@ def _ends_in_abbreviation(before: str) -> bool:
     if not words:
         return False
     last = words[-1].lower().lstrip("(\"'“‘")
-    return last in _ABBREVIATIONS or bool(_INITIALS.search(before))
+    # "(WMO-No. 1131)": an abbreviation at the end of a hyphenated name
+    hyphenated = last.rsplit("-", 1)[-1]
+    return last in _ABBREVIATIONS or hyphenated in _ABBREVIATIONS or bool(_INITIALS.search(before))

@@ -392,6 +392,7 @@ def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
 # Markup a pasted goal carries: tags, links (their text kept), citation keys, footnote marks.
 _GOAL_MARKUP = re.compile(
     r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`"
+    r"|\s?<[a-zA-Z/][^<>]{0,200}$"  # a tag cut off by the clause's end ('<ol type="a" style="m')
     r"|\s?(?<![\w:]):[a-z][a-z0-9_+-]{1,30}:(?![\w:])"  # an emoji's short code, ":muscle:"
     r"|\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"  # an emoji itself
 )
@@ -598,6 +599,11 @@ _DANGLING_TAIL = re.compile(
 )
 
 
+# "... for users and contributors to come together for:": a lead-in's preposition whose objects are
+# the list after it (only before a colon: "the projects the world relies on" keeps its "on")
+_LEAD_IN_PREPOSITION = re.compile(r"\s+(?:for|of|with|on|about|into|towards?)\s*:\s*$", re.IGNORECASE)
+
+
 # a time phrase a label gives, to keep before the clause: "for our first year", "within two years"
 _TIME_PHRASE = re.compile(r"(?i)(?:for|in|during|within|over|this|next|by)\b")
 
@@ -605,7 +611,7 @@ _TIME_PHRASE = re.compile(r"(?i)(?:for|in|during|within|over|this|next|by)\b")
 def strip_lead(clause: str) -> str:
     """`clause` without its lead-in, so that it opens with its verb where it has one; a label's year
     ("2030 targets:") is kept as "By 2030," when the clause names no other time."""
-    clause = _DANGLING_TAIL.sub("", _END.sub("", clause.strip()))
+    clause = _DANGLING_TAIL.sub("", _END.sub("", _LEAD_IN_PREPOSITION.sub("", clause.strip())))
     clause = _FOLLOWING_MEANS.sub("", clause)
     clause = _CAPS_LABEL.sub("", clause)  # "OUR MISSION Green Streets Initiative helps ...": a heading run in
     label = _LABEL.match(clause)
@@ -1527,9 +1533,14 @@ def shorten(clause: str, limit: int = 40) -> str:
     if len(clause.split()) <= limit:
         return clause
     for match in _TAIL.finditer(clause):
+        if _ADJECTIVE_BEFORE_COMMA.search(clause[: match.start()]) and match.group(0).startswith(","):
+            continue  # "in a collaborative, welcoming atmosphere": adjectives of one noun, not a tail
         if len(clause[: match.start()].split()) >= 6:
             return clause[: match.start()].rstrip(" ,")
     return clause
+
+
+_ADJECTIVE_BEFORE_COMMA = re.compile(r"\b(?:a|an|the)\s+[a-z-]+$", re.IGNORECASE)
 
 
 def _bare_listed_infinitives(body: str) -> str:

@@ -687,7 +687,7 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
         if found:
             candidates.append((found[0], found[1], passage))
     for _, sentence, passage in sorted(candidates, key=lambda c: -c[0])[:FALLBACK_CANDIDATES]:
-        sentence = " ".join(_QUOTE_MARKS.sub(" ", _MARKUP.sub("", sentence)).split())
+        sentence = " ".join(_QUOTE_MARKS.sub(" ", _MARKUP.sub("", _TAG.sub(" ", sentence))).split())
         sentence = re.split(r"\s*•\s*", sentence)[0]  # "Share learning. • To recognise ...": its first item
         clause = _goal_made_of(sentence)
         if clause:
@@ -698,10 +698,15 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
 # A line of HTML only in a markdown file ('<p align="center"> <img src="logo.png"> </p>'): a paragraph
 # break, never words of a goal (text with tags around it, as in a page saved as HTML, stays as it is)
 _HTML_ONLY_LINE = re.compile(
-    r"(?m)^[ \t]*(?:</?(?:p|div|img|br|hr|a|span|center|picture|source|figure|figcaption|h[1-6])\b"
+    r"(?m)^[ \t]*(?:</?(?:p|div|img|br|hr|a|span|center|picture|source|figure|figcaption|h[1-6]|ol|ul|li|dl|"
+    r"table|thead|tbody|tr|td|th|section|article|header|footer|nav|details|summary)\b"
     r"[^<>\n]*>[ \t]*)+$",
     re.I,
 )
+
+
+# a tag inside a ranked sentence, whole or cut off by the clause's end ('Members: <ol type="a" style="m')
+_TAG = re.compile(r"<[a-zA-Z/][^<>]{0,200}(?:>|$)")
 
 
 def without_html(text: str) -> str:
