@@ -2081,6 +2081,12 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # round 35: what follows a name and a colon describes the name ("X: A seamless ...")
+        (
+            "The alliance was formed in 2002 to foster work towards building the Leith Food Map: A shared, "
+            "open map of every pantry in the city.",
+            "Foster work towards building the Leith Food Map, a shared, open map",
+        ),
         # round 35: a report number inside a name ("(Report-No. 12)") ends no sentence
         (
             "Develop a shared intake form compliant with the county's Intake Standard (Report-No. 12). "

@@ -1577,7 +1577,7 @@ def complete(
     body = _bare_listed_infinitives(_verb_list_in_lower_case(_END.sub("", clause.strip())))
     body = _quotes_closed(body)  # 'create a "food-secure City of Detroit."': the quote the end took
     # "Build a world where: The ecosystem is diverse", "Deliver: A roadmap": a list's colon, mid-sentence
-    body = _COLON_THEN_NOUN.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", body)
+    body = _COLON_THEN_NOUN.sub(_colon_then_noun, body)
     body = _MID_THE.sub("the", body)  # "membership of The CBO" -> "of the CBO" (never "The Hague")
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
@@ -1653,7 +1653,15 @@ def _quotes_closed(body: str) -> str:
 
 
 _MID_THE = re.compile(r"(?<=[a-z,] )The(?=\s+(?:[A-Z]{2,}\b|[a-z]))")
-_COLON_THEN_NOUN = re.compile(r"(\w)\s*:\s+(The|A|An|All|Every|Each|Our|Its|Their)\b")
+_COLON_THEN_NOUN = re.compile(r"(\w+)\s*:\s+(The|A|An|All|Every|Each|Our|Its|Their)\b")
+
+
+def _colon_then_noun(match: re.Match[str]) -> str:
+    """ "Deliver: A roadmap" -> "Deliver a roadmap"; after a name, what follows describes it: "building
+    the Virtual Observatory: A seamless infrastructure" -> "the Virtual Observatory, a seamless ..." """
+    word, article = match.group(1), match.group(2).lower()
+    named = match.start() > 0 and word[0].isupper() and word.lower() not in BASE_VERBS
+    return f"{word}, {article}" if named else f"{word} {article}"
 
 
 # "Collect, Manage, Store and Publish X", "Assess X and to provide Y": verbs after the first one.
