@@ -2407,3 +2407,21 @@ def test_round_35_documents_draft_whole_clauses_never_html_or_a_dangling_preposi
     )
     statements = [d.statement for d in drafts_from(runtime, listed, f"{workspace_name}-tor").drafts]
     assert statements and not any("<" in s or "style=" in s for s in statements), statements
+
+
+def test_lettered_items_under_a_numbered_mission_heading_are_the_aims(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """ "### 1. Mission of the Foundation." then "The mission ... is to:" and "a. Foster ...", "b. Host ...":
+    the lettered items are what the body is for (round 35: slots only were drafted)."""
+    charter = write(
+        tmp_path / "charter.md",
+        "# Leith Food Foundation Charter\n\n### 1. Mission of the Leith Food Foundation.\n\n"
+        "The mission of the Leith Food Foundation is to:\n\na. Foster and coordinate the community of "
+        "growers and pantries sharing surplus food across Leith.\n\nb. Host the shared cold store for the "
+        "Foundation.\n\n### 2. Membership\n\na. The Foundation shall be composed of pantries and growers.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, charter, workspace_name).drafts]
+    assert statements[0].startswith("Foster and coordinate the community of growers and pantries"), statements
+    typed = "The mission of the Leith Food Foundation is to:\n\na. Foster and coordinate the growers"
+    assert draft_purpose(goal=typed).drafts[0].statement.startswith("Foster and coordinate the growers")

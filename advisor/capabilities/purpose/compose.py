@@ -428,7 +428,8 @@ _NUMBER_IN_FIGURES = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+\(\d{1,2}\)", re.I
 )
 _CAMEL_NAME = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[a-z]+[A-Z]\w*\b)")
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+# "- X", "2. X", "a. X", "iv) X": a list item's marker
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|[a-zA-Z][.)]|[ivx]{2,4}[.)])\s+")
 
 
 # a hard-wrapped paragraph: every line but its last this long, none a list item or a heading

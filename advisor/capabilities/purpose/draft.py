@@ -83,9 +83,11 @@ _PLAN_PERIOD = re.compile(
 _NAMED_PLAN = re.compile(r"\b(?:Strategy|Vision|Agenda|Plan)\s+(?P<end_only>20\d\d)\b(?!\s*[-–/])")
 _TOLD_DEADLINE = re.compile(r"\b(?:target|deadline|goal|due|aim|by when)\b", re.I)
 # a list's marker, bold, or a converted document's rule glued to the text ("---------To foster ...")
-_MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Z][.)])\s+|^\s*[-=_]{3,}(?=\S)|\*\*|__")
+_MARKUP = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[A-Za-z][.)])\s+|^\s*[-=_]{3,}(?=\S)|\*\*|__")
 _YAML_KEY = re.compile(r"\s+[a-z_]+:\s*$")  # a roster's next key run into a flattened list item
-_STATED = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\(?[a-h]\))\s+")  # "- X", "2. X", "a) To X", "(b) X"
+_STATED = re.compile(
+    r"^\s*(?:[-*•]|\d+[.)]|\(?[a-h]\)|[a-hA-H]\.)\s+"
+)  # "- X", "2. X", "a) To X", "(b) X", "a. X"
 _RULES_HEADING = re.compile(
     r"\b(?:members?(?:hip)?|participa\w+|voting|votes?|elections?|officers?|meetings?|quorum|committers?|powers?|"
     r"dues|fees|amendments?|termination|confidentiality|liability|indemni\w+|fiscal|signatures?|"
@@ -221,7 +223,7 @@ _GOAL_HEADING_LINE = re.compile(
     # "ARTICLE I: MISSION AND PURPOSES", "Purpose and Objectives"
     r"objectives?)(?:\s+(?:statement|and\s+(?:scope|purposes?|objectives?|goals?|aims?|objects?)))?"
     r"(?:\s+of\s+(?:the\s+)?[\w ]{1,40}?)?"
-    r"(?:\*\*|__)?\s*:?\s*#*$"
+    r"(?:\*\*|__)?\s*[:.]?\s*#*$"  # ("### 1. Mission of the Hyperledger Foundation.")
     # "### These goals and services are supported by our mission statement:"
     r"|^(?:#{1,6}\s)?.{0,80}\b(?:our|the)\s+(?P<said>mission|purpose)(?:\s+statement)?\s*:\s*[*_#]*$",
     re.I,
@@ -768,6 +770,9 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         _states_a_purpose(part, stripped)
                         or (listed and bool(_TO_ITEM.match(part)))
                         or (listed and names_a_doing(part))  # "- Promotion and development of X"
+                        # "### 1. Mission" ... "a. Foster and coordinate the community of X": an item of the
+                        # section that names what the body is for, opening with its verb
+                        or (listed and for_what and opens_with_verb(stripped))
                         or under_goal
                     )
                     clause = shorten(stripped, limit=0)
