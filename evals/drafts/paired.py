@@ -89,7 +89,7 @@ ROUNDS = {
     },
     "round35": {
         "p": "aed3b03 (round 34's second build)",
-        "q": "fee8aff (round 34's complaints, chunks keep paragraph breaks, batches 12-14 read)",
+        "q": "108b251 (round 34's complaints, chunks keep paragraph breaks, batches 12-13 read)",
     },
 }
 
