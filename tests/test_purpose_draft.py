@@ -358,7 +358,7 @@ def test_a_rewrite_never_asks_twice_for_what_a_slot_already_asks() -> None:
         ),
         (
             "Open Philanthropy is a grant-making organisation aiming to share its findings openly.",
-            "Share its findings openly",
+            "Share our findings openly",
         ),
         (
             "The purpose of the Consortium is to raise,\nbudget and spend funds for open source.",
@@ -2081,6 +2081,8 @@ def test_a_rule_or_a_notice_is_never_drafted_as_a_goal(clause: str) -> None:
             "The group is devoted to overseeing a tool for recording, documenting and running surveys.",
             "Oversee a tool for recording, documenting and running surveys",
         ),
+        # round 35: "its" straight after the goal's verb, once the body's name is gone, is "our"
+        ("The Leith Pantry Network helps its members share food.", "Help our members share food"),
         # round 35: what follows a name and a colon describes the name ("X: A seamless ...")
         (
             "The alliance was formed in 2002 to foster work towards building the Leith Food Map: A shared, "

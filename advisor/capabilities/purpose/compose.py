@@ -1580,6 +1580,7 @@ def complete(
     # "Build a world where: The ecosystem is diverse", "Deliver: A roadmap": a list's colon, mid-sentence
     body = _COLON_THEN_NOUN.sub(_colon_then_noun, body)
     body = _MID_THE.sub("the", body)  # "membership of The CBO" -> "of the CBO" (never "The Hague")
+    body = _VERB_THEN_ITS.sub(r"\1 our", body)  # "Grow its portfolio": the body's own, said by the body
     facts = facts_of(body)
     dated = facts.timeframe.met or "[year]" in body or bool(_FRONTED_TIME.match(body))
     when = "" if dated else (timeframe or TIMEFRAME_SLOT)
@@ -1654,6 +1655,9 @@ def _quotes_closed(body: str) -> str:
 
 
 _MID_THE = re.compile(r"(?<=[a-z,] )The(?=\s+(?:[A-Z]{2,}\b|[a-z]))")
+# "Help its members ...", "Achieve its goals": the goal's verb straight before "its", whose body the draft
+# no longer names (never "Help Vision Zero Chicago achieve its mission")
+_VERB_THEN_ITS = re.compile(r"^((?:[A-Z][a-z]+)(?:\s+and\s+[a-z]+)?)\s+its\b")
 _COLON_THEN_NOUN = re.compile(r"(\w+)\s*:\s+(The|A|An|All|Every|Each|Our|Its|Their)\b")
 
 
