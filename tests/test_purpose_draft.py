@@ -2427,3 +2427,29 @@ def test_lettered_items_under_a_numbered_mission_heading_are_the_aims(
     assert statements[0].startswith("Foster and coordinate the community of growers and pantries"), statements
     typed = "The mission of the Leith Food Foundation is to:\n\na. Foster and coordinate the growers"
     assert draft_purpose(goal=typed).drafts[0].statement.startswith("Foster and coordinate the growers")
+
+
+def test_a_persons_duties_a_bare_governing_role_and_a_stitched_list_are_no_goals(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """Round 35: a maintainer's commitment ("Maintainers are dedicated to developing ..."), an
+    organiser's responsibility and "the body responsible for governing the Project" were drafted as
+    the coalition's aim; a list's lead-in was run into its first item ("... of Members: Develop ...")."""
+    roles = write(
+        tmp_path / "roles.md",
+        "# Pantry Link roles\n\n## Maintainer\n\nMaintainers are dedicated to developing Pantry Link in a "
+        "part-time or full-time capacity, whether they are from a member pantry or elsewhere.\n\n"
+        "## Organiser\n\nIt is the local organiser's responsibility to create and keep safely a list of "
+        'volunteers and to provide it to the board on request.\n\n## Board\n\nThe "Board" is the body '
+        "that is responsible for governing the Pantry Link Project.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, roles, workspace_name).drafts]
+    not_aims = r"(?i)develop(?:ing)? pantry link|list of volunteers|^govern"
+    assert not any(re.search(not_aims, s) for s in statements), statements
+    listed = write(
+        tmp_path / "tor.md",
+        "# Food Data Team\n\nThe team will maintain and develop shared guidance on referral data to meet "
+        "the needs of Members: Develop a shared intake form for pantries and publish it.\n",
+    )
+    statements = [d.statement for d in drafts_from(runtime, listed, f"{workspace_name}-tor").drafts]
+    assert statements and not any("Members: Develop" in s for s in statements), statements

@@ -191,6 +191,12 @@ _ADJUNCT_OF_A_RULE = re.compile(
 # A sentence about the document itself ("Its purpose is to describe how decisions are made", "The
 # purpose of this page is to list ..."), a norm for others ("Publishers should aim to"), a file to run,
 # or the books: no goal of the body's.
+# a person's role in a body (never the body itself: "the Committee", "members" of a coalition)
+_PERSON_ROLE = (
+    r"(?:maintainers?|contributors?|committers?|reviewers?|volunteers?|organi[sz]ers?|secretar(?:y|ies)|"
+    r"treasurers?|chair(?:person)?s?|vice-chairs?|presidents?|officers?|editors?|moderators?|approvers?|"
+    r"leads?|coordinators?|facilitators?|staff)"
+)
 _NOT_THE_BODYS_AIM = re.compile(
     r"\b(?:purpose|aim|goal|objective)s?\s+of\s+this\s+(?:document|page|charter|policy|section|repository|repo|file"
     r"|guide|handbook|proposal|process|rfc|pep|readme)\b"
@@ -203,12 +209,20 @@ _NOT_THE_BODYS_AIM = re.compile(
     # what a thing is used for: "Many proposals are created simply to gauge interest"
     r"|\bare\s+(?:\w+ly\s+)?(?:created|used|opened|written|submitted|raised)\s+(?:\w+ly\s+)?to\b|\bis\s+used\s+to\b"
     r"|\b(?:proposers?|authors?|applicants?|participants?|candidates?|nominees?|reviewers?|submitters?)\s+"
-    r"(?:intends?|wants?|plans?|wishes|wish|hopes?)\s+to\b",
+    r"(?:intends?|wants?|plans?|wishes|wish|hopes?)\s+to\b"
+    # what one person in a role does, not what the body is for: "Maintainers are dedicated to developing
+    # X", "It is the local organizer's responsibility to keep a list of participants"
+    rf"|^\W*(?:(?:the|a|an|each|every|all|our)\s+)?(?:[\w-]+\s+)?{_PERSON_ROLE}\s+(?:are|is|shall|will|must)\b"
+    rf"|\b(?:the|each|every)\s+(?:[\w-]+\s+)?{_PERSON_ROLE}['’]s?\s+(?:responsibility|role|duty|job|task)\b",
     re.I,
 )
 # what a document or an officer does, not the body's aim ("Describe how ...", "Be responsible for ...")
 _DOCUMENT_VERBS = re.compile(
     r"^(?:describe|outline|set\s+out|explain|provide\s+descriptions|be\s+responsible\s+for)\b", re.I
+)
+# governing a named thing and nothing more ("Govern the SPDX Project"): what a board does, not an aim
+_GOVERNS_ONLY = re.compile(
+    r"(?i:govern|manage|administer|oversee|run|direct)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*){1,5}"
 )
 _SERVES = re.compile(
     r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
@@ -691,6 +705,11 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
     for _, sentence, passage in sorted(candidates, key=lambda c: -c[0])[:FALLBACK_CANDIDATES]:
         sentence = " ".join(_QUOTE_MARKS.sub(" ", _MARKUP.sub("", _TAG.sub(" ", sentence))).split())
         sentence = re.split(r"\s*•\s*", sentence)[0]  # "Share learning. • To recognise ...": its first item
+        # "Maintain guidance to meet the needs of Members: Develop ...": a list's lead-in run into its first
+        # item (the sentence ends where the list starts)
+        lead_in = re.match(r"(?P<head>.{20,}?[a-z)]):\s+(?=[A-Z][a-z])", sentence)
+        if lead_in and _goal_made_of(lead_in.group("head")):
+            sentence = lead_in.group("head")
         clause = _goal_made_of(sentence)
         if clause:
             return [_Clause(clause, passage, sentence, (0, 0, 0, 0, 0, 0))]
@@ -736,6 +755,7 @@ def _goal_made_of(sentence: str) -> str | None:
         or _COMMAND.search(clause)
         or _NOT_THE_BODYS_AIM.search(sentence)
         or _DOCUMENT_VERBS.match(clause)
+        or _GOVERNS_ONLY.fullmatch(clause)
         or _PROCEDURE.search(clause)
     ):
         return None
@@ -795,7 +815,11 @@ def _workspace_clauses(passages: list[Passage]) -> list[_Clause]:
                         continue  # "Receive 2/3 of the votes cast ...": how the body works, not its goal
                     if _ADJUNCT_OF_A_RULE.match(part):
                         continue  # "To manage the change process, the following guidelines ...": a rule's aim
-                    if _NOT_THE_BODYS_AIM.search(part) or _DOCUMENT_VERBS.match(clause):
+                    if (
+                        _NOT_THE_BODYS_AIM.search(part)
+                        or _DOCUMENT_VERBS.match(clause)
+                        or _GOVERNS_ONLY.fullmatch(clause)
+                    ):
                         continue  # "Its purpose is to describe how decisions are made": the document's
                     if (
                         re.search(r"\byou(?:r|rs)?\b", clause, re.I)
