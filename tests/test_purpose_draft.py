@@ -12,11 +12,17 @@ from typer.testing import CliRunner
 
 from advisor.capabilities.charter.classifier import purpose_sentence
 from advisor.capabilities.purpose.check import check_purpose_rules
-from advisor.capabilities.purpose.draft import GOAL_FROM_A_DESCRIPTION, _goal_made_of, draft_purpose
+from advisor.capabilities.purpose.draft import (
+    GOAL_FROM_A_DESCRIPTION,
+    _goal_made_of,
+    documents_goal_clauses,
+    draft_purpose,
+)
 from advisor.capabilities.purpose.models import PurposeDrafts
 from advisor.capabilities.purpose.rules import find_population
 from advisor.cli.main import app
 from advisor.errors import AdvisorError
+from advisor.retrieval.passages import Passage
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
 from tests.conftest import write
@@ -2453,3 +2459,46 @@ def test_a_persons_duties_a_bare_governing_role_and_a_stitched_list_are_no_goals
     )
     statements = [d.statement for d in drafts_from(runtime, listed, f"{workspace_name}-tor").drafts]
     assert statements and not any("Members: Develop" in s for s in statements), statements
+
+
+def test_a_labelled_mission_in_bold_or_with_the_bodys_name_comes_first() -> None:
+    """ "**Mission:** to reduce ..." and "OpenPantry's Mission: to enable ..." are the stated mission,
+    ranked before a rule's aim ("To focus our efforts, we avoid duplication ...") and a line of values
+    that come earlier in the document (round 35: "Focus our efforts" and "Be a welcoming place" were
+    drafted first)."""
+
+    def passage(number: int, heading: str, text: str) -> Passage:
+        return Passage(
+            chunk_id=str(number), text=text, source="c.md", title="", heading=heading, scope="ws", score=1.0
+        )
+
+    bold = [
+        passage(0, "Cross-group relationships", "To focus our efforts, we avoid duplication by working with "
+                "groups that focus on one food bank."),
+        passage(1, "About", "**Mission:** to reduce the food thrown away because stock data is "
+                "missing."),
+    ]  # fmt: skip
+    clauses, _ = documents_goal_clauses(bold, purpose_sentence)
+    assert clauses[0].text.startswith("Reduce the food thrown away"), clauses
+    named = [
+        passage(0, "Community values", "The OpenPantry project aims to be a welcoming place where members "
+                "feel safe to share their opinions."),
+        passage(1, "Mission", "> Our north star\n\nOpenPantry's Mission: **to enable effective stock "
+                "sharing by making portable data ubiquitous.**"),
+    ]  # fmt: skip
+    clauses, _ = documents_goal_clauses(named, purpose_sentence)
+    assert clauses[0].text.startswith("Enable effective stock sharing"), clauses
+
+
+def test_a_conceded_aim_and_the_end_of_a_range_are_no_goals() -> None:
+    """ "Whilst the Agreement is a framework to prevent X, it still lacks Y": X is someone else's aim;
+    "from established agencies to new innovators": "New innovators" is no order to act on."""
+    conceded = (
+        "Whilst the Paris Agreement is a framework to prevent warming above 1.5C, it still lacks a way to "
+        "record verified actions. Our shared future needs participation from established agencies to new "
+        "climate innovators and, ultimately, individual citizens."
+    )
+    statements = [d.statement for d in draft_purpose(goal=conceded).drafts]
+    assert not any(
+        re.match(r"(?i)(?:by \[year\], )?(?:prevent warming|new climate)", s) for s in statements
+    ), statements

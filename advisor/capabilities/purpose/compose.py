@@ -1459,6 +1459,9 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     body = clause[fronted.end() :] if fronted else clause
     if source and is_history(source):  # "In 1976 two members created a chance for artists to ..."
         return False
+    conceded = _conceded(source)  # "Whilst the Agreement is a framework to prevent X, it lacks Y"
+    if conceded and " ".join(word.strip(",;:") for word in body.split()[:3]).lower() in conceded.lower():
+        return False
     if body.count("[") != body.count("]"):  # "use drugs], ...": cut from a template's [placeholder]
         return False
     if _DANGLING.search(body):  # "Adhere to the following": the goal is in what follows, if anywhere
@@ -1496,9 +1499,22 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         and re.search(rf"\b(?:to|will|shall|must|and|or)\s+{re.escape(first.lower())}\b", source, re.I)
         # "a commitment to data sharing" introduces no verb "Data"
         and not re.search(rf"\b{_NOUNS_BEFORE_TO}\s+to\s+{re.escape(first.lower())}\b", source, re.I)
+        # "from established actors, to new innovators": the end of a range, not a verb "New"
+        and not re.search(rf"\bfrom\s[^.;:]{{1,120}}?\bto\s+{re.escape(first.lower())}\b", source, re.I)
     )
 
 
+# A sentence that opens by conceding something ("Whilst X aims to ..., it still lacks Y"): the part
+# conceded, before its comma, is someone else's aim or a given, never the goal
+_CONCESSION = re.compile(r"\W*(?:while|whilst|although|though|whereas|even\s+though)\b[^,]*,", re.I)
+_OWN_AIM = re.compile(r"\b(?:we|our|us|purpose|mission|aims?|goals?|objectives?)\b", re.I)
+
+
+def _conceded(sentence: str) -> str | None:
+    """The part a sentence concedes before its comma ("Whilst the Agreement is a framework to prevent
+    X,"), unless it states the body's own aim ("While the purpose of the association is to ...,")."""
+    found = _CONCESSION.match(sentence)
+    return found.group(0) if found and not _OWN_AIM.search(found.group(0)) else None
 # The first words are a subject, its verb follows: "(To) make this happen requires organizing people":
 # no order to act on.
 _SUBJECT_THEN_VERB = re.compile(
@@ -1915,7 +1931,10 @@ def purposeful_phrase(text: str) -> str | None:
             continue  # a how-to or a condition: "If your goal is to run larger events, ..."
         if is_history(sentence):
             continue  # "In 1976 two members created a chance for artists to spend a season ..."
+        conceded = _conceded(sentence)  # "Whilst X is a framework to prevent Y, it lacks Z"
         for found in _PURPOSEFUL.finditer(sentence):
+            if conceded and found.start() < len(conceded):
+                continue  # the part conceded: someone else's aim, not this body's
             group = next(g for g in _PURPOSEFUL_GROUPS if found.group(g))
             word = found.group(group)
             base = gerund_base(word, guess=False) if group == "gerund" else _base_form(word)

@@ -194,7 +194,7 @@ _ADJUNCT_OF_A_RULE = re.compile(
 # a person's role in a body (never the body itself: "the Committee", "members" of a coalition)
 _PERSON_ROLE = (
     r"(?:maintainers?|contributors?|committers?|reviewers?|volunteers?|organi[sz]ers?|secretar(?:y|ies)|"
-    r"treasurers?|chair(?:person)?s?|vice-chairs?|presidents?|officers?|editors?|moderators?|approvers?|"
+    r"treasurers?|chair(?:person)?s?|vice-chairs?|presidents?|officers?|moderators?|approvers?|"
     r"leads?|coordinators?|facilitators?|staff)"
 )
 _NOT_THE_BODYS_AIM = re.compile(
@@ -254,8 +254,13 @@ _MISSION_STATED = re.compile(
 )
 # a list item that is a doing: "- (i) advancing education ...", "* promoting X"
 _GERUND_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+)?(?=[a-z]+ing\b)")
-_MISSION_LABEL = re.compile(r"^(?:missions?|purposes?|objects?):\s", re.I)
-_GOAL_LABEL = re.compile(r"^(?:missions?|purposes?|goals?|aims?|objects?|objectives?):\s", re.I)
+# "Mission: ...", "**Mission:** to reduce risk ...", "OpenTelemetry's Mission: to enable ...": a label
+_LABEL_LEAD = r"^\W*(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?(?:\*\*|__)?"
+_LABEL_END = r"(?:\*\*|__)?:(?:\*\*|__)?\s"
+_MISSION_LABEL = re.compile(rf"{_LABEL_LEAD}(?i:missions?|purposes?|objects?){_LABEL_END}")
+_GOAL_LABEL = re.compile(
+    rf"{_LABEL_LEAD}(?i:missions?|purposes?|goals?|aims?|objects?|objectives?){_LABEL_END}"
+)
 _TO_ITEM = re.compile(r"^\s*To\s+[a-z]")
 _LABELLED_HEADING = re.compile(
     r"^#{1,6}\s*(?:\*\*|__)?(?P<label>(?:our\s+)?(?:goal|mission|purpose|aim)s?)\s*:\s*(?:\*\*|__)?\s*(?P<text>\S.{10,})$",
