@@ -300,3 +300,40 @@ def test_a_pair_of_places_is_kept_whole() -> None:
     ):
         evidence = check_purpose(statement).criteria["population"].evidence or ""
         assert evidence.endswith(place), (statement, evidence)
+
+
+def test_batch_15_wordings_of_chances_activity_names_and_groups() -> None:
+    """What the fifteenth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "We work to ensure everyone in the valley has a warm home to go back to.",  # a thing each holds
+            "Our mission: to give every family in Leith a weekly box of fresh food.",
+            'Define a referral grammar "pantryfeed" for partner food banks.',  # a thing named in quotes
+            "Short term - 6 months Release version 1 of the pantry map.",
+            "We anticipate releasing Pantry Link Harvest at the end of June 2027.",  # a named release
+            "We are investing £40 million during this parliament in free school meals.",  # money, in pounds
+        ],
+        "population": [
+            "We fund food banks in the greater Leith area.",  # a named area
+            "We make it cheaper for folks interested in growing food to rent a plot.",
+            "An option for working- and middle-class homeowners nationwide.",  # an economic attribute
+        ],
+        "timeframe": ["We will open two new pantries in the next decade."],
+    }
+    for criterion, statements in met.items():
+        for statement in statements:
+            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    not_met = {
+        "outcome": [
+            "Our vision is that every child in Leith should have the opportunity to cook a healthy meal.",
+            "We exist to ensure that every pantry user, whatever their need, is able to choose their food.",
+            "Leith Housing provides homes in Leith, serving 3,000 residents each year.",  # activity
+            "It provides play and learning programs for children ages 0 to 8, focusing on healthy starts.",
+            "We develop software for processing Level 2 and 3 data of the pantry survey.",  # identifiers
+            "In 2027 we want to focus on a few key neighbourhoods and support them well.",  # "a few"
+        ],
+        "timeframe": ["Our goal in the coming years is to expand the reach of the pantry network."],
+    }
+    for criterion, statements in not_met.items():
+        for statement in statements:
+            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)

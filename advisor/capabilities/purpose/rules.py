@@ -35,7 +35,10 @@ _QUANTITY = re.compile(
     r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
 )
 _NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
-_IDENTIFIER = re.compile(rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*")
+# "No. 1060", "Level 2 and 3": an identifier, or a list of them, never a count
+_IDENTIFIER = re.compile(
+    rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*(?:\s*(?:,|and|or|&)\s*\d[\d./-]*\b)*"
+)
 # "one" as a pronoun counts nothing: "a process comparable to the one for its open data", "no one"
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|no|any)\s+one\b(?![\s-]+(?:million|thousand|hundred|billion))"
@@ -57,7 +60,11 @@ _STATE_RESULT = re.compile(
     # "By December 2020, all agencies will identify their initial list of priority data assets"
     r"|\b(?:every|all|each)\s+\w+[^.;]{0,60}?\bwill\s+(?:identify|publish|adopt|submit|implement|complete)\b\s*\w*"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
-    r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+",
+    r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+"
+    # "ensure everyone in the community has a safe place to call home", "give everyone in Scotland the
+    # skills they need": a thing each person holds, countable (never "everyone can ...", an ability)
+    r"|\b(?:everyone|everybody)\b[^.;]{0,60}?\b(?:has|have|gets?|will\s+have)\s+(?:a|an|the)\s+\w+"
+    r"|\bgiv(?:e|es|ing)\s+(?:everyone|everybody|every\s+[\w-]+)\b[^.;]{0,60}?\b(?:a|an|the)\s+\w+",
     re.IGNORECASE,
 )
 # "the Consortium will aim to engage with four priority countries", "this will take about 50 tall buildings":
@@ -78,7 +85,7 @@ _TARGET_WORDING = re.compile(
     r"|(?<![\w.-])(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d+\s*[-–]\s*\d+\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b"
     r"|\b\d[\d.]*\s*(?:%|percent|per\s+cent)\s+(?:reduction|increase|cut|decrease|drop|rise|fall)\b[^.;,]{0,60}"
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
-    r"\$\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
+    r"(?:\$|£|€)\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
     r"|\b(?:release|version)\s+v?\d+(?:\.\d+)+\b"
     # "announce the final pre-1.0 version", "ship a 2.0 release"
     r"|\b(?:pre-)?v?\d+(?:\.\d+)+\s+(?:version|release)\b"
@@ -89,7 +96,7 @@ _TARGET_WORDING = re.compile(
     r"|\b(?:target|goal)\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b(?:\s*(?:%|million|billion|[KkMm]\b))?"
 )
 _COUNT = re.compile(
-    rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?:\.\d+(?=\s+(?:million|billion)))?(?![\d.,]*\s*%)|(?:{NUMBER_WORDS})(?!-))"
+    rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?:\.\d+(?=\s+(?:million|billion)))?(?![\d.,]*\s*%)|(?!a\s+few\b|several\b)(?:{NUMBER_WORDS})(?!-))"
     r"\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:years|months|weeks|days|hours|times|meetings|members|sessions|"
     r"phases|stages|steps|parts|ways|areas|pillars|themes|principles|goals|objectives|aims|priorities|"
     r"reasons|questions)\b)[a-z][\w-]*s\b"
@@ -138,6 +145,10 @@ _DELIVERABLE = re.compile(
     r"(?!\s+(?:solutions|products|services|offerings)\b)"
     # "designing a “Centre of Excellence”": a name in quotes is one thing to make
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
+    # "Release version 1", "releasing Mojaloop Baobab": one named release
+    r"|\b(?:release|releasing|ship|shipping)\s+(?:version\s+\d+\b|(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})\b)"
+    # 'Define a pulse grammar "openpulse"': a thing and its name in quotes
+    rf"|\b{_MAKE}\s+(?:a|an|the)\s+(?:[\w-]+\s+){{1,3}}[“\"][\w-]+[”\"]"
     # "standardise all our forms": every one of a known set made alike
     r"|\bstandardi[sz]e\s+all\s+(?:of\s+)?(?:our|its|their|the)\s+[\w-]+"
     # "it will be rolled out nationally by 2029": national coverage, checkable
@@ -221,11 +232,16 @@ _GROUP = re.compile(
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
     r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
-    r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed)\s+"
+    r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
+    r"working-class|moderate-income|middle-income|low-wage)\s+"
     # "unemployed or underemployed folks"
     r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
-    r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons)\b",
+    r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons|taxpayers|homeowners|"
+    r"borrowers|employees)\b"
+    # "folks interested in studying cryptocurrencies": people narrowed by what they take up
+    r"|\b(?:people|folks|individuals|anyone|those)\s+(?:who\s+are\s+)?interested\s+in\s+[a-z][\w-]+"
+    r"(?:\s+[a-z][\w-]+){0,2}",
 )
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
@@ -496,10 +512,16 @@ def _city_matches(statement: str) -> list[tuple[int, int]]:
     return found
 
 
+_GREATER_AREA = re.compile(
+    r"\b[Tt]he\s+[Gg]reater\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:[Aa]rea|[Rr]egion|[Mm]etro(?:politan)?\s+[Aa]rea)\b"
+)
+
+
 def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int]]:
     """Places: the gazetteer's, its cities, capitalised words with a place suffix ("Harbor County")
     and, with `local`, any capitalised words after "in", "across" ... ("in Riverbend")."""
     found = [_city_starting(statement, m) for m in _PLACES.finditer(statement)]
+    found += [m.span() for m in _GREATER_AREA.finditer(statement)]  # "the greater Puget Sound area"
     found += _city_matches(statement)
     found += [
         m.span(next(g for g in ("place", "end", "street") if m.group(g)))
@@ -600,6 +622,21 @@ _RESPONSE_TIME = re.compile(
     re.IGNORECASE,
 )
 _FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", re.I)
+# What "every" or a number is attached to when it counts no result: an opportunity or an ability ("every
+# child should have the opportunity to develop ...", "ensure that every child is able to develop ..."),
+# an age range that defines a group ("children ages 0 to 8"), and a present activity told in passing
+# ("provides housing, serving 6,000 residents each year")
+_NO_COUNTED_RESULT = re.compile(
+    r"\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:(?:should|will|can|could|would|must|to)\s+)?"
+    r"(?:have|has|get|gets|be\s+given|are\s+given|is\s+given)\s+(?:the|an?|equal|fair)\s+(?:[\w-]+\s+)?"
+    r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies))\s+to\b"
+    r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
+    r"|\b(?:everyone|everybody)\s+can\b"
+    r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b"
+    r"|,\s+serving\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|some\s+)?[\d,]+\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:each|every|per|a)\s+(?:year|month|week)\b",
+    re.IGNORECASE,
+)
 
 
 def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Finding:
@@ -633,7 +670,15 @@ def _without_non_targets(statement: str, timeframe: Finding, population: Finding
     for evidence in (timeframe.evidence, population.evidence if _has_digit(population) else None):
         if evidence:
             text = text.replace(evidence, " " * len(evidence))
-    blanked = (_NOT_AN_OUTCOME_AFTER_RAISE, _NOT_TARGETS, _IDENTIFIER, _ENUMERATOR, _PRONOUN_ONE, _DIRECTION)
+    blanked = (
+        _NOT_AN_OUTCOME_AFTER_RAISE,
+        _NOT_TARGETS,
+        _IDENTIFIER,
+        _ENUMERATOR,
+        _PRONOUN_ONE,
+        _DIRECTION,
+        _NO_COUNTED_RESULT,
+    )
     for pattern in blanked:
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text

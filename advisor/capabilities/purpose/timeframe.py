@@ -28,8 +28,10 @@ TIMEFRAME_PATTERNS = [
     rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
     # within 18 months / over the next three years / in the next decade / during the first two years
     # (never "over the years", "in years": no bound)
-    rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:(?:next|coming|first|following)\s*"
-    rf"(?:\d+|{NUMBER_WORDS})?|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?)\b",
+    # (nor "in the coming years": with no number, one period only: "in the next decade")
+    rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:(?:(?:next|coming|first|following)\s*"
+    rf"(?:\d+|{NUMBER_WORDS})|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?)"
+    r"|(?:next|coming|first|following)\s+(?:month|year|week|decade))\b",
     # a response time: "within 48 hours", "within five working days"
     rf"\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+(?:working\s+|business\s+)?(?:hours|days)\b",
     # through 2029 / until 2030 / before 2028 / no later than 2027 / not later than April 22, 2003
