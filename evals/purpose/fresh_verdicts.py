@@ -43,6 +43,7 @@ SCORED_AT = {
     "pm": "d061b28",  # version 13 (the same)
     "pn": "12c8c57",  # version 14 (the same)
     "po": "fee8aff",  # version 15 (the same)
+    "pp": "b8348fa",  # version 16 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
