@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 10) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 11) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -50,7 +50,10 @@ DRAWS = (
     "annotator (annotator-s9), and two documents two collectors stored independently. "
     "Batch 10 (the test part since split version 9): `sorted(random.Random(20261207).sample(ids, 10))` "
     "over the 31 ids collectors a, b and c stored under open licences (collector d's came later); the 10 "
-    "were labelled by a tenth annotator (second-pass-10) from the documents and GUIDE.md alone."
+    "were labelled by a tenth annotator (second-pass-10) from the documents and GUIDE.md alone. "
+    "Batch 11 (the test part since split version 10): `sorted(random.Random(20261208).sample(ids, 10))` "
+    "over the 38 ids stored under open licences; the 10 were labelled by an eleventh annotator "
+    "(second-pass-11) from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -128,6 +131,7 @@ def main() -> None:
         "batch 8": [i for i in ids if sources[i].get("batch") == 8],
         "batch 9": [i for i in ids if sources[i].get("batch") == 9],
         "batch 10": [i for i in ids if sources[i].get("batch") == 10],
+        "batch 11": [i for i in ids if sources[i].get("batch") == 11],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
