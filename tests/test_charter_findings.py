@@ -487,3 +487,36 @@ def test_a_dotted_clause_number_that_skips_and_one_numbered_inside_the_line_befo
         "14.3 A proxy is given in writing.\n"
     )
     assert kinds(CLEAN + "\n## Votes\n\n" + inline) == []
+
+
+def test_batch_10_kinds_a_draft_label_a_misplaced_subsection_a_veto_and_a_named_board() -> None:
+    """What batch 10's documents had and the review missed (invented documents of the same shapes)."""
+    draft = "_This section is in draft pending review and ratification by the steering group._\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Roles\n\n" + draft)
+    choice = "The Welfare Officer should/may reach out to new members each term.\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Roles\n\n" + choice)
+    misplaced = (
+        "\n### 2.1. Namespaces\nNames are short.\n\n### 2.2. Reviews\nTwo members review.\n\n"
+        "### 2.3. New schemas\nAny member proposes.\n\n### 2.4. Stalemates\nThe council decides.\n\n"
+        "### 2.3.1 Experimental schemas\nThey need one review.\n"
+    )
+    found = [f for f in findings(CLEAN + misplaced) if f.kind == "numbering"]
+    assert [f.quotes for f in found] == [["### 2.4. Stalemates", "### 2.3.1 Experimental schemas"]]
+    duplicated = "\n### 2.3.1: Updating a schema\nMembers vote.\n\n### 2.3.1: New schemas\nMembers vote.\n"
+    assert "numbering" in kinds(CLEAN + duplicated)
+    veto = "Senior volunteers with a long record may veto any decision of the council.\n"
+    assert "power_concentration" in kinds(CLEAN + "\n## Vetoes\n\n" + veto)
+    board = "A request to join is evaluated by the Community Steering Board within 15 days.\n"
+    assert "undefined_reference" in kinds(CLEAN + "\n## Joining\n\n" + board)
+    assert kinds(CLEAN + "\n## Joining\n\nAnyone may join.\n\n## Community Steering Board\n\n"
+                 "The Community Steering Board is five elected members.\n" + board) == []  # fmt: skip
+
+
+def test_a_dispute_process_in_a_linked_pdf_is_delegated() -> None:
+    linked = DELEGATING.replace(
+        "## Membership",
+        "## Disputes\nSee [Dispute Resolution](/assets/dispute-resolution.pdf).\n\n## Membership",
+    )
+    review = analyze_charter(linked, "riverside.md")
+    quotes = [q for f in review.findings if f.kind == "delegation_only" for q in f.quotes]
+    assert any("dispute-resolution.pdf" in q for q in quotes), review.findings

@@ -53,7 +53,10 @@ _HANDS_OFF = re.compile(
     r"\b(?:(?:detailed|established|specified|explained|listed|written) (?:in|at)|(?:is|are) at\b"
     r"|defaults? to|adopts?\b|(?<!created )(?<!written )according to|(?:using|uses|use) (?:the|a|our)\b"
     r"|will be (?:specified|defined|set out) (?:in|by)|please (?:see|refer|read)"
-    r"|more (?:details|information|info) (?:in|at|on))",
+    r"|more (?:details|information|info) (?:in|at|on)"
+    # "The bylaws define terms for Directors", "[Dispute Resolution](/assets/dispute-resolution.pdf)"
+    r"|\b(?:bylaws|by-laws|constitution|policy|handbook|agreement)s?\s+(?:define|defines|sets?\s+out|governs?"
+    r"|specif(?:y|ies)|describes?)\b|\]\([^)\s]*\.(?:pdf|docx?)\))",
     re.IGNORECASE,
 )
 # a clause that states the rule itself is not "nothing local", whatever it links to for the details

@@ -1515,6 +1515,8 @@ def _conceded(sentence: str) -> str | None:
     X,"), unless it states the body's own aim ("While the purpose of the association is to ...,")."""
     found = _CONCESSION.match(sentence)
     return found.group(0) if found and not _OWN_AIM.search(found.group(0)) else None
+
+
 # The first words are a subject, its verb follows: "(To) make this happen requires organizing people":
 # no order to act on.
 _SUBJECT_THEN_VERB = re.compile(

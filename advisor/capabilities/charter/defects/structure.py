@@ -27,6 +27,7 @@ def _value(token: str) -> int:
 
 def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
     sequences: dict[str, list[tuple[int, str]]] = {}
+    found: list[Finding] = []
     for match in _NUMBERED_LINE.finditer(text):
         end = text.find("\n", match.start())
         line = text[match.start() : end if end >= 0 else len(text)].strip()
@@ -42,6 +43,16 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
         elif match.group("dotted"):  # "11.4" continues the run of "11.x"
             prefix, _, last = match.group("dotted").rpartition(".")
             key, value = f"dotted {prefix}", int(last)
+            misplaced = _misplaced(prefix, value, sequences)
+            if misplaced:
+                found.append(
+                    Finding(
+                        kind="numbering",
+                        message="This part is numbered under a section that ended earlier: move it back "
+                        "under that section, or renumber it.",
+                        quotes=[quote(misplaced), quote(line)],
+                    )
+                )
         else:
             key, value = "letter", ord(match.group("letter").lower()) - ord("a") + 1
         sequences.setdefault(key, []).append((value, line))
@@ -51,7 +62,6 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
         ]
         if len(letters) >= 3:
             sequences[f"inline {clause.start}"] = letters
-    found: list[Finding] = []
     for key, items in sequences.items():
         for (before, first), (after, second) in pairwise(items):
             restart = after == 1 and before != 1
@@ -75,6 +85,16 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
                 )
             )
     return found[:MAX_PER_KIND]
+
+
+def _misplaced(prefix: str, value: int, sequences: dict[str, list[tuple[int, str]]]) -> str | None:
+    """The line that came last at the parent's level when a subsection opens under an earlier section
+    ("### 2.3.1" after "### 2.5"): that line, else None."""
+    parent, _, number = prefix.rpartition(".")
+    siblings = sequences.get(f"dotted {parent}") if parent and value == 1 else None
+    if siblings and number.isdigit() and siblings[-1][0] > int(number):
+        return siblings[-1][1]
+    return None
 
 
 def _numbered_inline(key: str, missing: range, line: str) -> bool:
