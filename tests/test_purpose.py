@@ -315,7 +315,6 @@ def test_batch_15_wordings_of_chances_activity_names_and_groups() -> None:
         ],
         "population": [
             "We fund food banks in the greater Leith area.",  # a named area
-            "We make it cheaper for folks interested in growing food to rent a plot.",
             "An option for working- and middle-class homeowners nationwide.",  # an economic attribute
         ],
         "timeframe": ["We will open two new pantries in the next decade."],
@@ -333,6 +332,40 @@ def test_batch_15_wordings_of_chances_activity_names_and_groups() -> None:
             "In 2027 we want to focus on a few key neighbourhoods and support them well.",  # "a few"
         ],
         "timeframe": ["Our goal in the coming years is to expand the reach of the pantry network."],
+        "population": ["We make it cheaper for folks interested in growing food to rent a plot."],  # interest
+    }
+    for criterion, statements in not_met.items():
+        for statement in statements:
+            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)
+
+
+def test_batch_16_wordings_of_seats_names_groups_and_compound_outputs() -> None:
+    """What the sixteenth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": ["The objective is to create a Summit like supercomputer for the valley's flood models."],
+        "population": [
+            "Our goal is to support survivors after a traumatic experience in the valley.",
+            "The goal is to enhance the cooking skills of FRESH participants.",
+            "We restore the water quality of Long Island Sound.",
+            "We run a weekly food basket for elderly grandmothers who care for their grandchildren.",
+            "We give advice to small agencies on shared data.",
+            "The group will help RISC-V implementers of hardware to adopt the format.",
+        ],
+    }
+    for criterion, statements in met.items():
+        for statement in statements:
+            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    not_met = {
+        "outcome": [
+            "Playtime seeks to create a city that provides every opportunity for children to play.",
+            "The network helps its members serve the evolving needs of all end users.",
+            "Build benchmark/application suites for measuring the runtimes.",
+        ],
+        "population": [
+            "Reef Gardeners is an NGO based in Moorea, French Polynesia, with a mission to save coral reefs.",
+            "The website group's purpose is to build and maintain a public website for the Node.js project.",
+        ],
+        "timeframe": ["The program will monitor trends in achieving Healthy People 2030 objectives."],
     }
     for criterion, statements in not_met.items():
         for statement in statements:

@@ -159,7 +159,7 @@ _DELIVERABLE = re.compile(
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
     # "Build tools ...", "2030 target: build ...", "By 2030, build ...": the verb opens the goal
-    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b"
+    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
     r"[\w -]{3,60}"
@@ -226,7 +226,10 @@ _ROLES = (
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
     r"hubs|end-users|engineers|designers|officials|programmers|coders"
 )
-_FIELD_ROLES = r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers"
+_FIELD_ROLES = (
+    r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers|"
+    r"implementers|implementors|adopters|integrators|vendors"
+)
 _GROUP = re.compile(
     r"\b(?:every|all|each|no)\s+(?:[a-z-]+\s+){0,2}(?:child|children|student|students|resident|residents|family|"
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
@@ -238,10 +241,10 @@ _GROUP = re.compile(
     r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons|taxpayers|homeowners|"
-    r"borrowers|employees)\b"
+    r"borrowers|employees|grandmothers|grandparents|mothers|fathers|caregivers|carers)\b"
     # "folks interested in studying cryptocurrencies": people narrowed by what they take up
-    r"|\b(?:people|folks|individuals|anyone|those)\s+(?:who\s+are\s+)?interested\s+in\s+[a-z][\w-]+"
-    r"(?:\s+[a-z][\w-]+){0,2}",
+    # "survivors of domestic abuse", "survivors after a traumatic experience"
+    r"|\bsurvivors\s+(?:of|after)\s+(?:a\s+|an\s+)?[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}",
 )
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
@@ -274,8 +277,8 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
     rf"web|small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "Transit agencies", "space agencies": public bodies narrowed by their field
-     + r"|\b(?i:transit|transportation|transport|space|emergency\s+management|environmental|statistical|"
-    r"meteorological|water|housing)\s+agencies\b"
+     + r"|\b(?i:small|transit|transportation|transport|space|emergency\s+management|environmental|"
+    r"statistical|meteorological|water|housing)\s+agencies\b"
     # "young talent", "young African entrepreneurs": a role narrowed by age
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
@@ -297,7 +300,7 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:municipalities|cities)\b"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
-    rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|countries|nations)\b"
+    rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|countries|nations|participants|enrollees)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
     # "the wastewater surveillance community": a community narrowed by its field (not "the community")
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
@@ -357,7 +360,7 @@ _LOCAL_PLACE = re.compile(
     # "across Leicester and Leicestershire", "in Israel/Palestine": a pair of places, kept whole
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?:(?:\s+(?:and|&)\s+|/){_NAME}(?:\s+{_NAME}){{0,2}}(?=[,.;]|$))?)"
     rf"(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
-    rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,.;]|$)"
+    rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,;]|\.(?!\w)|$)"
     rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
 )
@@ -632,7 +635,7 @@ _NO_COUNTED_RESULT = re.compile(
     r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies))\s+to\b"
     r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
     r"|\b(?:everyone|everybody)\s+can\b"
-    r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b"
+    r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b|\bevery\s+opportunity\b"
     r"|,\s+serving\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|some\s+)?[\d,]+\s+(?:[\w-]+\s+){0,4}?"
     r"(?:each|every|per|a)\s+(?:year|month|week)\b",
     re.IGNORECASE,

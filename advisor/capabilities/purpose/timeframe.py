@@ -101,8 +101,21 @@ _PAST = re.compile(LEXICON.past_cues, re.IGNORECASE)
 _FUTURE = re.compile(LEXICON.future_cues, re.IGNORECASE)
 
 
+# a capitalised word before "2030 objectives" makes the year part of a name ("Healthy People 2030
+# objectives"), unless it is a determiner ("Our 2030 goals", "The 2022-25 strategy")
+_NAME_BEFORE_YEAR = re.compile(
+    r"\b(?!(?:The|Our|Its|This|Their|These|Your|A|An|In|By|For|Until|Through|Of)\b)[A-Z][\w-]*\s+$"
+)
+_YEAR_PLAN = _TIMEFRAME[next(i for i, p in enumerate(TIMEFRAME_PATTERNS) if "strategic plan" in p)]
+
+
 def find_timeframe(statement: str) -> Finding:
-    matches = [m for pattern in _TIMEFRAME for m in pattern.finditer(statement)]
+    matches = [
+        m
+        for pattern in _TIMEFRAME
+        for m in pattern.finditer(statement)
+        if not (pattern is _YEAR_PLAN and _NAME_BEFORE_YEAR.search(statement, 0, m.start()))
+    ]
     matches += [
         m
         for m in _DATED.finditer(statement)
