@@ -44,6 +44,7 @@ SCORED_AT = {
     "pn": "12c8c57",  # version 14 (the same)
     "po": "fee8aff",  # version 15 (the same)
     "pp": "b8348fa",  # version 16 (the same)
+    "pq": "808c78b",  # version 17 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

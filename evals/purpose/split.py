@@ -85,7 +85,13 @@ Version 16 (2026-12-05, twenty-fourth session): batch 16 (ids `pp…`, organisat
 collectors blind to the checker) was collected while batch 15 was the test part and kept out of the set
 until batch 15 had been retired into dev and its failures read (b8348fa); it is the test part. Batch 16:
 68 statements from 55 organisations (17 from one repository, the US federal program inventory, were
-capped to 8 by a seeded draw before any scoring).
+capped to 8 by a seeded draw before any scoring). Scored once: 0.84 / 0.76 / 0.97 (majority 0.72 / 0.53 /
+0.94; dev 0.91 / 0.94 / 0.99).
+
+Version 17 (2026-12-05, twenty-fourth session, later): batch 17 (ids `pq…`, organisations new to the set,
+two collectors blind to the checker, at most 8 statements per repository) was collected while batch 16
+was the test part and kept out of the set until batch 16 had been retired into dev and its failures read
+(808c78b); it is the test part. Batch 17: 74 statements from 40 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -147,6 +153,7 @@ BATCH_13 = "pm"  # id prefix of the twenty-second session's staged batch: the te
 BATCH_14 = "pn"  # id prefix of the twenty-third session's staged batch: the test part of version 14
 BATCH_15 = "po"  # id prefix of the twenty-third session's second batch: the test part of version 15
 BATCH_16 = "pp"  # id prefix of the twenty-fourth session's batch: the test part of version 16
+BATCH_17 = "pq"  # id prefix of the twenty-fourth session's second batch: the test part of version 17
 
 
 def main(argv):
@@ -168,17 +175,18 @@ def main(argv):
         BATCH_14,
         BATCH_15,
         BATCH_16,
+        BATCH_17,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 15
+    # the test parts of versions 2 to 16
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_16)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_16)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_17)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_17)]
     header = (
-        "# Split of statements.yaml, version 16 (split.py): test is batch 16 (ids pp…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-15, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 15 (batches 2 to 15) retired into it.\n"
+        "# Split of statements.yaml, version 17 (split.py): test is batch 17 (ids pq…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-16, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 16 (batches 2 to 16) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
