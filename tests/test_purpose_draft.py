@@ -15,6 +15,7 @@ from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.capabilities.purpose.draft import (
     GOAL_FROM_A_DESCRIPTION,
     _goal_made_of,
+    _purpose_by_model,
     documents_goal_clauses,
     draft_purpose,
 )
@@ -2504,3 +2505,15 @@ def test_a_conceded_aim_and_the_end_of_a_range_are_no_goals() -> None:
     assert not any(
         re.match(r"(?i)(?:by \[year\], )?(?:prevent warming|new climate)", s) for s in statements
     ), statements
+
+
+def test_an_aim_cut_before_its_list_of_means_does_not_end_on_by() -> None:
+    """Round 36: "CWHPC's mission is to promote the advancement of the field by" (its means listed after)
+    was drafted as "Promote the advancement of the field by, reaching ..."."""
+    passage = Passage(chunk_id="0", text="x", source="c.md", title="", heading="About", scope="ws", score=1.0)
+
+    def ranker(text: str) -> tuple[float, str]:
+        return 1.0, "The Pantry Guild's mission is to promote the sharing of surplus food across Leith by"
+
+    clauses = _purpose_by_model([passage], ranker)
+    assert [c.text for c in clauses] == ["Promote the sharing of surplus food across Leith"]

@@ -91,6 +91,10 @@ ROUNDS = {
         "p": "aed3b03 (round 34's second build)",
         "q": "108b251 (round 34's complaints, chunks keep paragraph breaks, batches 12-13 read)",
     },
+    "round36": {
+        "p": "294b021 (round 35's complaints, the twenty-third session's end)",
+        "q": "dc583ad (round 35's later complaints, batch 15 read, the classifier refit on 460)",
+    },
 }
 
 

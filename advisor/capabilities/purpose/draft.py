@@ -715,6 +715,8 @@ def _purpose_by_model(passages: list[Passage], rank_purpose: PurposeRanker) -> l
         lead_in = re.match(r"(?P<head>.{20,}?[a-z)]):\s+(?=[A-Z][a-z])", sentence)
         if lead_in and _goal_made_of(lead_in.group("head")):
             sentence = lead_in.group("head")
+        # "... to promote the advancement of the field by" before a list of means: the aim ends before "by"
+        sentence = re.sub(r"[\s,]+(?:by|through|via|including|such as|for|with)\s*:?\s*$", "", sentence)
         clause = _goal_made_of(sentence)
         if clause:
             return [_Clause(clause, passage, sentence, (0, 0, 0, 0, 0, 0))]
