@@ -105,9 +105,9 @@ def main() -> None:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     split = draw_split(sources)
     header = (
-        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-10, test is batch 11\n"
-        "# (collected after the review was tuned, labelled blind to it). retired_test is version 1's test\n"
-        f"# part (seed {SEED}); retired_test_2 is batch 2, version 2's; retired_test_3 is batch 4,\n"
+        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-10, test is\n"
+        "# batch 11 (collected after the review was tuned, labelled blind to it). retired_test is version\n"
+        f"# 1's test part (seed {SEED}); retired_test_2 is batch 2, version 2's; retired_test_3 is batch 4,\n"
         "# version 3's; retired_test_4 is batch 5, version 4's; retired_test_5 is batch 6, version 5's;\n"
         "# retired_test_6 is batch 7, version 6's; retired_test_7 is batch 8, version 7's;\n"
         "# retired_test_8 is batch 9, version 8's; retired_test_9 is batch 10, version 9's;\n"

@@ -78,8 +78,8 @@ Batch 14: 71 statements from 50 organisations. Scored once: 0.83 / 0.86 / 0.96 (
 Version 15 (2026-12-04, twenty-third session, later): batch 15 (ids `po…`, organisations new to the set,
 two collectors blind to the checker) was collected while batch 14 was the test part and kept out of the
 set until batch 14 had been retired into dev and its failures read (fee8aff); it is the test part.
-Batch 15: 74 statements from 44 organisations (23 are one directory's descriptions of King County bodies). Scored
-once: 0.77 / 0.91 / 0.95 (majority 0.72 / 0.54 / 0.91; dev 0.92 / 0.94 / 0.99).
+Batch 15: 74 statements from 44 organisations (23 are one directory's descriptions of King County
+bodies). Scored once: 0.77 / 0.91 / 0.95 (majority 0.72 / 0.54 / 0.91; dev 0.92 / 0.94 / 0.99).
 
 Version 16 (2026-12-05, twenty-fourth session): batch 16 (ids `pp…`, organisations new to the set, two
 collectors blind to the checker) was collected while batch 15 was the test part and kept out of the set
