@@ -370,3 +370,37 @@ def test_batch_16_wordings_of_seats_names_groups_and_compound_outputs() -> None:
     for criterion, statements in not_met.items():
         for statement in statements:
             assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)
+
+
+def test_batch_17_wordings_of_shares_key_results_chances_and_named_roles() -> None:
+    """What the seventeenth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Early Diagnosis 75% of cases diagnosed at stage 1 or 2 by 2028.",  # a share in a state
+            "We believe every child should own ten books. In Leith, that means giving 60,000 free books "
+            "to children.",
+            "Goals of the group include: Creating an overview of the food support across the city.",
+            "Key result: 20 case studies added to our pantry repository",
+        ],
+        "population": [
+            "Ensure annual health checks for people with SMI.",  # a condition's acronym
+            "To improve productivity for farming, horticultural and forestry businesses.",
+            "Our purpose is to spread practices that empower users, contributors, maintainers and "
+            "solution-builders of PantryLink to run secure pantries.",
+        ],
+        "timeframe": ["The OKRs guiding the pantry network to the end of 2027 are: grow the volunteer base"],
+    }
+    for criterion, statements in met.items():
+        for statement in statements:
+            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    not_met = {
+        "outcome": [
+            "Ensure annual health checks for people with SMI to at least nationally set targets.",
+            "This funding gives growers the chance to create their own small orchard, less than 1 hectare.",
+            "The hub ensures that all public sector pantries—regardless of size or technical expertise—have "
+            "equal opportunities to use the shared van.",
+        ],
+    }
+    for criterion, statements in not_met.items():
+        for statement in statements:
+            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)

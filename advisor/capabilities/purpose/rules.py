@@ -27,7 +27,8 @@ _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile
 _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
-    rf"every|all|each|no more than|at least|(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
+    rf"every|all|each|no more than|at least(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s|one\b))|"
+    rf"(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
     # "under a third", never "under a licence"
     r"a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand|million|billion)\b))|"
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
@@ -61,6 +62,9 @@ _STATE_RESULT = re.compile(
     r"|\b(?:every|all|each)\s+\w+[^.;]{0,60}?\bwill\s+(?:identify|publish|adopt|submit|implement|complete)\b\s*\w*"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
     r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+"
+    # "75% of cases diagnosed at stage 1 or 2": a share of a group in a state
+    r"|\b\d+\s*%\s+of\s+(?:[\w-]+\s+){1,4}?(?:diagnosed|treated|screened|vaccinated|housed|enrolled|connected|"
+    r"covered|recycled|reused|restored|protected|employed|registered)\b"
     # "ensure everyone in the community has a safe place to call home", "give everyone in Scotland the
     # skills they need": a thing each person holds, countable (never "everyone can ...", an ability)
     r"|\b(?:everyone|everybody)\b[^.;]{0,60}?\b(?:has|have|gets?|will\s+have)\s+(?:a|an|the)\s+\w+"
@@ -104,7 +108,7 @@ _COUNT = re.compile(
     r"|(?<![\w.-])\d[\d.]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?[\w-]+"
 )
 # "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
-_TARGETS_LEAD = re.compile(r"\btargets?\s*:\s*", re.IGNORECASE)
+_TARGETS_LEAD = re.compile(r"\b(?:targets?|key\s+results?)\s*:\s*", re.IGNORECASE)
 # "achieving the Aichi Biodiversity Targets": a named set of targets, met or not
 _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:Targets|Goals)\b")
 
@@ -258,6 +262,14 @@ _DEFINED_GROUPS = re.compile(
     r"(?:disabilit\w+|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
     r"|(?:hypertension|diabetes|dementia|asthma|cancer|"
     r"obesity|HIV|AIDS|tuberculosis|depression|autism|long[- ]term\s+\w+|chronic\s+\w+))\b"
+    # "people with SMI": a condition's acronym
+    + r"|\b(?:people|persons|individuals|adults|children|patients)\s+with\s+(?-i:[A-Z]{2,5})\b"
+    # "farming, horticultural and forestry businesses": businesses of named sectors
+    + r"|\b(?:farming|agricultural|horticultural|forestry|fishing|tourism|hospitality|retail|creative|"
+    r"construction|manufacturing)(?:,\s+[a-z-]+)*(?:,?\s+and\s+[a-z-]+)?\s+businesses\b"
+    # "users, contributors, maintainers and solution-builders of OpenSearch": roles of a named project
+     + r"|\b(?:users|contributors|maintainers|developers|adopters|operators)(?:,\s+[\w-]+)*"
+    r"(?:,?\s+and\s+[\w-]+)?\s+of\s+(?:the\s+)?(?-i:[A-Z][\w-]+)"
     + r"|\b(?:communities|people|families|households|organi[sz]ations|countries)\s+with\s+"
     r"(?:limited|low|few|little|no)\s+[\w-]+(?:\s+[\w-]+)?"
     + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
@@ -630,12 +642,14 @@ _FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", r
 # an age range that defines a group ("children ages 0 to 8"), and a present activity told in passing
 # ("provides housing, serving 6,000 residents each year")
 _NO_COUNTED_RESULT = re.compile(
-    r"\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:(?:should|will|can|could|would|must|to)\s+)?"
+    r"\b(?:every|all|each)(?:one|body)?\b[^.;]{0,100}?\b(?:(?:should|will|can|could|would|must|to)\s+)?"
     r"(?:have|has|get|gets|be\s+given|are\s+given|is\s+given)\s+(?:the|an?|equal|fair)\s+(?:[\w-]+\s+)?"
     r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies))\s+to\b"
     r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
     r"|\b(?:everyone|everybody)\s+can\b"
     r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b|\bevery\s+opportunity\b"
+    # "gives land owners the chance to create a woodland, less than 1 hectare in size": a chance offered
+    r"|\b(?:the|a)\s+(?:chance|opportunity)\s+to\b[^.;]{0,80}"
     r"|,\s+serving\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|some\s+)?[\d,]+\s+(?:[\w-]+\s+){0,4}?"
     r"(?:each|every|per|a)\s+(?:year|month|week)\b",
     re.IGNORECASE,

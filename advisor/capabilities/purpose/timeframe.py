@@ -43,6 +43,8 @@ TIMEFRAME_PATTERNS = [
     rf"\bbetween\s+(?:now|today|{YEAR})\s+and\s+(?:the\s+end\s+of\s+)?{YEAR}",
     rf"\b{YEAR}\s+(?:to|through|until|-|–)\s+{YEAR}",
     r"\bby\s+(?:year[- ]end|the end of (?:the|this|next) (?:year|decade))",
+    # "The OKRs guiding Impact Framework to the end of 2025": a bounded period
+    rf"\b(?:to|until|through|till)\s+the\s+end\s+of\s+{YEAR}",
     # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
     rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
     rf"\bthe\s+period\s+{YEAR}",
