@@ -5,7 +5,8 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 (seed 20261211), 30 of batch 7 (seed 20261213), 30 of batch 8 (seed 20261215), 30 of batch 9
 (seed 20261217), 30 of batch 10 (seed 20261219), 30 of batch 11 (seed 20261221), 30 of batch 12
 (seed 20261223), 30 of batch 13 (seed 20261225), 30 of batch 14 (seed 20261227), 30 of batch 15
-(seed 20261229), 30 of batch 16 (seed 20261231) and 30 of batch 17 (seed 20270102):
+(seed 20261229), 30 of batch 16 (seed 20261231), 30 of batch 17 (seed 20270102)
+and 30 of batch 18 (seed 20270104):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def main() -> None:
         "batch 14 (pn…)": "pn",
         "batch 15 (po…)": "po",
         "batch 16 (pp…)": "pp",
-        "batch 17 (pq…, the test part)": "pq",
+        "batch 17 (pq…)": "pq",
+        "batch 18 (pr…, the test part)": "pr",
         "all": "",
     }
     for name, prefix in batches.items():

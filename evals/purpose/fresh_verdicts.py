@@ -45,6 +45,7 @@ SCORED_AT = {
     "po": "fee8aff",  # version 15 (the same)
     "pp": "b8348fa",  # version 16 (the same)
     "pq": "808c78b",  # version 17 (the same)
+    "pr": "ae4f73f",  # version 18 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -91,7 +91,13 @@ capped to 8 by a seeded draw before any scoring). Scored once: 0.84 / 0.76 / 0.9
 Version 17 (2026-12-05, twenty-fourth session, later): batch 17 (ids `pq…`, organisations new to the set,
 two collectors blind to the checker, at most 8 statements per repository) was collected while batch 16
 was the test part and kept out of the set until batch 16 had been retired into dev and its failures read
-(808c78b); it is the test part. Batch 17: 74 statements from 40 organisations.
+(808c78b); it is the test part. Batch 17: 74 statements from 40 organisations. Scored once: 0.84 /
+0.76 / 0.92 (majority 0.77 / 0.57 / 0.92; dev 0.91 / 0.93 / 0.99).
+
+Version 18 (2026-12-05, twenty-fourth session, later): batch 18 (ids `pr…`, organisations new to the set,
+two collectors blind to the checker, at most 8 statements per repository) was collected while batch 17
+was the test part and kept out of the set until batch 17 had been retired into dev and its failures read
+(ae4f73f); it is the test part. Batch 18: 73 statements from 42 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -154,6 +160,7 @@ BATCH_14 = "pn"  # id prefix of the twenty-third session's staged batch: the tes
 BATCH_15 = "po"  # id prefix of the twenty-third session's second batch: the test part of version 15
 BATCH_16 = "pp"  # id prefix of the twenty-fourth session's batch: the test part of version 16
 BATCH_17 = "pq"  # id prefix of the twenty-fourth session's second batch: the test part of version 17
+BATCH_18 = "pr"  # id prefix of the twenty-fourth session's third batch: the test part of version 18
 
 
 def main(argv):
@@ -176,17 +183,18 @@ def main(argv):
         BATCH_15,
         BATCH_16,
         BATCH_17,
+        BATCH_18,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 16
+    # the test parts of versions 2 to 17
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_17)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_17)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_18)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_18)]
     header = (
-        "# Split of statements.yaml, version 17 (split.py): test is batch 17 (ids pq…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-16, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 16 (batches 2 to 16) retired into it.\n"
+        "# Split of statements.yaml, version 18 (split.py): test is batch 18 (ids pr…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-17, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 17 (batches 2 to 17) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
