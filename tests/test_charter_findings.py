@@ -520,3 +520,15 @@ def test_a_dispute_process_in_a_linked_pdf_is_delegated() -> None:
     review = analyze_charter(linked, "riverside.md")
     quotes = [q for f in review.findings if f.kind == "delegation_only" for q in f.quotes]
     assert any("dispute-resolution.pdf" in q for q in quotes), review.findings
+
+
+def test_batch_11_kinds_template_fields_filler_and_one_maintainer_deciding() -> None:
+    """What batch 11's documents had and the review missed (invented documents of the same shapes)."""
+    fields = "Annual fee: [Amount]\n\nMeetings: [Day] [Time] - [Time] in the church hall.\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Fees\n\n" + fields)
+    filler = "Lorem ipsum dolor sit amet. Accusamus sunt esse blanditiis sed beatae.\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Article 3\n\n" + filler)
+    one = "Decisions are currently made by the maintainer, in public, with reasoning recorded.\n"
+    assert "power_concentration" in kinds(CLEAN + "\n## Who decides\n\n" + one)
+    linked = "Read the [Charter](CHARTER.md) before you join.\n"  # a link, not a blank field
+    assert kinds(CLEAN + "\n## Joining\n\n" + linked) == []
