@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 11) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 12) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -53,7 +53,10 @@ DRAWS = (
     "were labelled by a tenth annotator (second-pass-10) from the documents and GUIDE.md alone. "
     "Batch 11 (the test part since split version 10): `sorted(random.Random(20261208).sample(ids, 10))` "
     "over the 38 ids stored under open licences; the 10 were labelled by an eleventh annotator "
-    "(second-pass-11) from the documents and GUIDE.md alone."
+    "(second-pass-11) from the documents and GUIDE.md alone. "
+    "Batch 12 (the test part since split version 11): `sorted(random.Random(20261209).sample(ids, 10))` "
+    "over the 40 ids stored; the 10 were labelled by a twelfth annotator (second-pass-12) from the "
+    "documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -132,6 +135,7 @@ def main() -> None:
         "batch 9": [i for i in ids if sources[i].get("batch") == 9],
         "batch 10": [i for i in ids if sources[i].get("batch") == 10],
         "batch 11": [i for i in ids if sources[i].get("batch") == 11],
+        "batch 12": [i for i in ids if sources[i].get("batch") == 12],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
