@@ -302,6 +302,14 @@ def test_a_pair_of_places_is_kept_whole() -> None:
         assert evidence.endswith(place), (statement, evidence)
 
 
+def assert_calls(met: dict[str, list[str]], not_met: dict[str, list[str]]) -> None:
+    """Each statement's criterion is met (or not), as listed."""
+    for expected, calls in ((True, met), (False, not_met)):
+        for criterion, statements in calls.items():
+            for statement in statements:
+                assert check_purpose(statement).criteria[criterion].met is expected, (criterion, statement)
+
+
 def test_batch_15_wordings_of_chances_activity_names_and_groups() -> None:
     """What the fifteenth batch of real statements taught (invented statements of the same shapes)."""
     met = {
@@ -319,9 +327,6 @@ def test_batch_15_wordings_of_chances_activity_names_and_groups() -> None:
         ],
         "timeframe": ["We will open two new pantries in the next decade."],
     }
-    for criterion, statements in met.items():
-        for statement in statements:
-            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
     not_met = {
         "outcome": [
             "Our vision is that every child in Leith should have the opportunity to cook a healthy meal.",
@@ -334,9 +339,7 @@ def test_batch_15_wordings_of_chances_activity_names_and_groups() -> None:
         "timeframe": ["Our goal in the coming years is to expand the reach of the pantry network."],
         "population": ["We make it cheaper for folks interested in growing food to rent a plot."],  # interest
     }
-    for criterion, statements in not_met.items():
-        for statement in statements:
-            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    assert_calls(met, not_met)
 
 
 def test_batch_16_wordings_of_seats_names_groups_and_compound_outputs() -> None:
@@ -352,9 +355,6 @@ def test_batch_16_wordings_of_seats_names_groups_and_compound_outputs() -> None:
             "The group will help RISC-V implementers of hardware to adopt the format.",
         ],
     }
-    for criterion, statements in met.items():
-        for statement in statements:
-            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
     not_met = {
         "outcome": [
             "Playtime seeks to create a city that provides every opportunity for children to play.",
@@ -367,9 +367,7 @@ def test_batch_16_wordings_of_seats_names_groups_and_compound_outputs() -> None:
         ],
         "timeframe": ["The program will monitor trends in achieving Healthy People 2030 objectives."],
     }
-    for criterion, statements in not_met.items():
-        for statement in statements:
-            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    assert_calls(met, not_met)
 
 
 def test_batch_17_wordings_of_shares_key_results_chances_and_named_roles() -> None:
@@ -390,9 +388,6 @@ def test_batch_17_wordings_of_shares_key_results_chances_and_named_roles() -> No
         ],
         "timeframe": ["The OKRs guiding the pantry network to the end of 2027 are: grow the volunteer base"],
     }
-    for criterion, statements in met.items():
-        for statement in statements:
-            assert check_purpose(statement).criteria[criterion].met, (criterion, statement)
     not_met = {
         "outcome": [
             "Ensure annual health checks for people with SMI to at least nationally set targets.",
@@ -401,6 +396,4 @@ def test_batch_17_wordings_of_shares_key_results_chances_and_named_roles() -> No
             "equal opportunities to use the shared van.",
         ],
     }
-    for criterion, statements in not_met.items():
-        for statement in statements:
-            assert not check_purpose(statement).criteria[criterion].met, (criterion, statement)
+    assert_calls(met, not_met)
