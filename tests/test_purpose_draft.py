@@ -2517,3 +2517,11 @@ def test_an_aim_cut_before_its_list_of_means_does_not_end_on_by() -> None:
 
     clauses = _purpose_by_model([passage], ranker)
     assert [c.text for c in clauses] == ["Promote the sharing of surplus food across Leith"]
+
+
+def test_a_body_organized_and_operated_for_its_purposes_is_a_description_not_a_goal() -> None:
+    """Round 36: "By [year], CWHPC is organized and will be operated exclusively for educational ...
+    purposes" put a deadline on a legal description."""
+    typed = "LPG is organized and will be operated exclusively for educational purposes in its specialty."
+    statements = [d.statement for d in draft_purpose(goal=typed).drafts]
+    assert not any("will be operated" in s for s in statements), statements

@@ -1412,7 +1412,7 @@ def _opens_with_verb(clause: str) -> bool:
 _FUTURE_STATE = re.compile(
     r"^(?:[A-ZÀ-Þ][^,;:]{0,80}?\s(?:will|shall)\s+(?:be|have|become)\b"
     # "The project will be implemented from January 2015": a schedule, no state to reach
-    r"(?!\s+(?:implemented|held|run|managed|funded|led|hosted|chaired|coordinated|administered|reviewed"
+    r"(?!\s+(?:implemented|held|run|operated|incorporated|managed|funded|led|hosted|chaired|coordinated|administered|reviewed"
     r"|conducted|organi[sz]ed|delivered|carried\s+out|launched|completed|structured|governed|composed"
     r"|constituted|called|known|registered|located)\b)"
     r"|(?i:every|all|each|no)\s[^,;:]{0,60}?\s(?:will|shall)\s+[a-z]+)"
