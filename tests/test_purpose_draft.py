@@ -2525,3 +2525,15 @@ def test_a_body_organized_and_operated_for_its_purposes_is_a_description_not_a_g
     typed = "LPG is organized and will be operated exclusively for educational purposes in its specialty."
     statements = [d.statement for d in draft_purpose(goal=typed).drafts]
     assert not any("will be operated" in s for s in statements), statements
+
+
+def test_a_thing_designed_to_be_so_is_no_order_to_be_so() -> None:
+    """A tool "intended to be used by pantries to share stock data" is drafted as what the pantries do
+    with it, never "Be used by pantries ..."; a document "intended to be updated annually" gives no aim
+    (round 36: "it will be designed from the ground up to be extendable" drafted as "Be extendable")."""
+    tool = "PantryLink is intended to be used by pantries and councils to share live stock data across Leith."
+    statements = [d.statement for d in draft_purpose(goal=tool).drafts]
+    assert statements[0].startswith("Share live stock data across Leith"), statements
+    document = "The handbook is intended to be updated annually to reflect the latest practice."
+    statements = [d.statement for d in draft_purpose(goal=document).drafts]
+    assert not any(re.match(r"(?:By \[year\], )?[Bb]e updated", s) for s in statements), statements

@@ -1478,6 +1478,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         return False
     if _SUBJECT_THEN_VERB.match(body):  # "Make this happen requires organizing people"
         return False
+    if body.startswith("Be ") and _DESIGNED_TO_BE.search(source):
+        return False  # "it will be designed from the ground up to be extendable": a thing's qualities
     if _opens_with_verb(body) or _FUTURE_STATE.match(body):
         return True
     if body.startswith("Be ") and _ROLE_FOR.match(source):  # "X is an advocate for Y": "Be an advocate for Y"
@@ -1504,6 +1506,10 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
     )
 
 
+# a thing made to have qualities: "it will be designed from the ground up to be extendable"
+_DESIGNED_TO_BE = re.compile(
+    r"\b(?:designed|built|intended|meant|made|engineered)\b[^.;]{0,40}?\bto\s+be\b", re.I
+)
 # A sentence that opens by conceding something ("Whilst X aims to ..., it still lacks Y"): the part
 # conceded, before its comma, is someone else's aim or a given, never the goal
 _CONCESSION = re.compile(r"\W*(?:while|whilst|although|though|whereas|even\s+though)\b[^,]*,", re.I)
