@@ -2537,3 +2537,41 @@ def test_a_thing_designed_to_be_so_is_no_order_to_be_so() -> None:
     document = "The handbook is intended to be updated annually to reflect the latest practice."
     statements = [d.statement for d in draft_purpose(goal=document).drafts]
     assert not any(re.match(r"(?:By \[year\], )?[Bb]e updated", s) for s in statements), statements
+
+
+def test_round_36_a_documents_own_purpose_and_a_leftover_objective_are_no_goals() -> None:
+    """Round 36: "The purpose of these bylaws is to specify operation, management, and continuity of
+    FOKGZ" (what the bylaws do) and "Increase ... investments in support of Objectives 1 and 2" (an
+    objective leaning on others it left behind) were drafted as the body's aims."""
+    text = (
+        "The purpose of these bylaws is to specify the operation, management and continuity of the "
+        "Leith Pantry Guild.\n\n"
+        "- Increase, in a measurable way, member investments in support of Objectives 1 and 2.\n"
+        "- Open 12 community pantries across Leith by 2028."
+    )
+    passage = Passage(
+        chunk_id="0", text=text, source="b.md", title="", heading="Purpose", scope="ws", score=1.0
+    )
+    clauses, _ = documents_goal_clauses([passage])
+    assert [c.text for c in clauses] == ["Open 12 community pantries across Leith by 2028"]
+
+
+def test_round_36_a_belief_and_a_headings_subtitle_are_not_drafted_as_aims() -> None:
+    """Round 36: "By [year], open source software is essential for modern statistical production"
+    put a deadline on a belief; "Define Exchange Patterns for EEHRxF Data: How existing profiles can be
+    used ..." kept a heading's question as part of the aim."""
+    belief = (
+        "Open data is essential for local food planning, fostering trust between pantries and promoting "
+        "shared stock records across Leith."
+    )
+    statements = [d.statement for d in draft_purpose(goal=belief).drafts]
+    assert not any(re.match(r"(?i)(?:by \[year\], )?open data is essential", s) for s in statements), (
+        statements
+    )
+    assert statements[0].startswith("Foster trust between pantries"), statements
+    titled = (
+        "Define Stock Exchange Patterns for Pantry Data: How existing formats can be reused to share stock."
+    )
+    statements = [d.statement for d in draft_purpose(goal=titled).drafts]
+    assert all("How existing" not in s for s in statements), statements
+    assert statements[0].startswith("Define Stock Exchange Patterns for Pantry Data"), statements

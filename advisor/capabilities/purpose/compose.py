@@ -351,7 +351,10 @@ _HOW_THEY_DO_IT = re.compile(
     r",?\s+and\s+(?:they|we|it|the\s+\w+)\s+(?:do|does|achieves?|accomplish(?:es)?|will\s+do)\s+"
     r"(?:this|so|that|it)\b"
     # "Engage in X and shall not carry on activities ...": a rule joined to the aim
-    r"|,?\s+and\s+(?:shall|must|will|may)\s+not\b",
+    r"|,?\s+and\s+(?:shall|must|will|may)\s+not\b"
+    # "Define Exchange Patterns for EEHRxF Data: How existing profiles can be used ...": a heading's
+    # subtitle, a question the work answers, not more of the aim
+    r"|:\s+(?-i:How|What|Why|Which|Where|When|Who)\s",
     re.IGNORECASE,
 )
 
@@ -1526,7 +1529,10 @@ def _conceded(sentence: str) -> str | None:
 # The first words are a subject, its verb follows: "(To) make this happen requires organizing people":
 # no order to act on.
 _SUBJECT_THEN_VERB = re.compile(
-    r"^\w+(?:\s+(?!(?:that|which|who|so|where|when|if|because|unless)\b)\w+){0,7}\s+(?:requires|involves|means)\b",
+    r"^\w+(?:\s+(?!(?:that|which|who|so|where|when|if|because|unless)\b)\w+){0,7}\s+(?:requires|involves|means"
+    # "Open source software is essential for modern statistical production": a belief, not an order
+    r"|(?<!\bit\s)(?<!\bthis\s)(?<!\bthere\s)(?:is|are)\s+(?:\w+ly\s+)?(?:essential|important|critical|vital|necessary|crucial|central|fundamental"
+    r"|indispensable|key)\b)\b",
     re.IGNORECASE,
 )
 # "Open Austin believes ...", "Lead Chicago is ...": a name that opens with a verb, then its own verb.

@@ -142,12 +142,19 @@ _COMMAND = re.compile(
 _READERS_NEXT_STEP = re.compile(r"\bif\s+you\s+(?:want|wish|would\s+like|are\s+interested|need)\b", re.I)
 # "these boats", "those grants": a thing named in a sentence the clause was cut from, dangling alone
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b")
+# "in support of Objectives 1 and 2", "as set out in Goal 3": other items of the list, left behind
+_NUMBERED_ITEMS = re.compile(
+    r"\b(?:of|in|under|with|to|for|from|and)\s+(?:objectives?|goals?|aims?|priorities|priority|outcomes?|pillars?"
+    r"|sections?|articles?|clauses?)\s+(?:\d{1,2}|[IVX]{1,4})\b",
+    re.I,
+)
 
 
 def _points_back(clause: str) -> bool:
     """Whether `clause` names something with "these"/"those" that it never introduced ("improve the
-    appreciation of these boats"; never "train 40 mentors and pay those mentors")."""
-    return any(
+    appreciation of these boats"; never "train 40 mentors and pay those mentors"), or leans on other
+    numbered items of its list ("... in support of Objectives 1 and 2")."""
+    return bool(_NUMBERED_ITEMS.search(clause)) or any(
         not re.search(rf"\b{re.escape(m.group(1))}\b", clause[: m.start()], re.I)
         for m in _DEMONSTRATIVE.finditer(clause)
     )
@@ -198,8 +205,11 @@ _PERSON_ROLE = (
     r"leads?|coordinators?|facilitators?|staff)"
 )
 _NOT_THE_BODYS_AIM = re.compile(
-    r"\b(?:purpose|aim|goal|objective)s?\s+of\s+this\s+(?:document|page|charter|policy|section|repository|repo|file"
-    r"|guide|handbook|proposal|process|rfc|pep|readme)\b"
+    r"\b(?:purpose|aim|goal|objective|intent)s?\s+of\s+this\s+(?:document|page|charter|policy|section|repository|repo"
+    r"|file|guide|handbook|proposal|process|rfc|pep|readme|constitution|agreement|memorandum)\b"
+    # "The purpose of these bylaws is to specify operation, management, and continuity of X"
+    r"|\b(?:purpose|aim|goal|objective|intent)s?\s+of\s+(?:these|the\s+present)\s+(?:by-?laws|rules|articles|statutes"
+    r"|terms\s+of\s+reference|guidelines|procedures|policies|provisions|documents)\b"
     r"|\b(?:should|must|may|might)\s+(?:\w+\s+)?(?:aim|strive|seek|try|endeavou?r)\b"
     r"|\b(?:run|execute|install)\s+\S+\.(?:py|sh|js|R)\b|(?:^|\s)/[\w.-]+(?:/|\s|$)"
     r"|\b(?:annual\s+(?:\w+\s+)?report|balance\s+sheet|bank\s+account|accounts?\s+of\s+(?:expenses|income))\b"
