@@ -397,3 +397,37 @@ def test_batch_17_wordings_of_shares_key_results_chances_and_named_roles() -> No
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_18_wordings_of_fiscal_years_dated_metrics_titles_and_qualifiers() -> None:
+    """What the eighteenth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Our 2026/2027 key metrics are: 150 incoming volunteers with 30% women and 40% under 25",
+            "The recipes were co-written with growers and the goal is to co-create this Pantry Playbook "
+            "with the same growers.",
+        ],
+        "population": [
+            "Close the pantry funding gap in the Tweed Basin by pooling donors in this region.",
+            "Build the largest volunteer network in the country, with a board representative of America.",
+        ],
+        "timeframe": [
+            "The pantry network will run in FY27 with a minimum of paid staff.",
+            "Our 2026/2027 key metrics are: Reach independent accreditation",
+            "Our 3–5 year objective is: To build the largest pantry network in the country.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Our objective is to ensure our food principles are upheld at the Guild - by each individual "
+            "as well as our wider network.",
+            "Inspired by our founder, the pantry network's mission is to create lasting change by focusing "
+            "on three priority areas: food access, housing and health.",
+        ],
+        "population": [
+            "Rooted in the work of our founder, the 16th U.S. Surgeon General, our mission is to change "
+            "how food banks plan.",
+            "Shaping the future of pantry services.",
+        ],
+    }
+    assert_calls(met, not_met)

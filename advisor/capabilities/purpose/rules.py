@@ -108,7 +108,10 @@ _COUNT = re.compile(
     r"|(?<![\w.-])\d[\d.]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?[\w-]+"
 )
 # "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
-_TARGETS_LEAD = re.compile(r"\b(?:targets?|key\s+results?)\s*:\s*", re.IGNORECASE)
+# ("Our 2020/2021 key metrics are: 150 incoming students ...": metrics listed as what to reach)
+_TARGETS_LEAD = re.compile(
+    r"\b(?:targets?|key\s+results?|(?:key\s+)?metrics(?:\s+(?:are|is))?)\s*:\s*", re.IGNORECASE
+)
 # "achieving the Aichi Biodiversity Targets": a named set of targets, met or not
 _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:Targets|Goals)\b")
 
@@ -147,6 +150,8 @@ _DELIVERABLE = re.compile(
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     r"(?!\s+(?:solutions|products|services|offerings)\b)"
+    # "the goal is to co-create this Digital Playbook": the named artefact still to be made
+    rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{0,4}}){_ARTEFACT}\b"
     # "designing a “Centre of Excellence”": a name in quotes is one thing to make
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
@@ -522,9 +527,18 @@ def _city_matches(statement: str) -> list[tuple[int, int]]:
         while lead < len(words) - 1 and words[lead] in _OPENERS:
             lead += 1
         city = " ".join(words[lead:])
-        if city in _CITIES:
+        # "Shaping the future of ...", "Reading our reports": a word the list shares, used as a verb
+        if city in _CITIES and not _DETERMINER_AFTER.match(statement, run.end()):
             found.append((run.end() - len(city), run.end()))
     return found
+
+
+_DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|our|their|its|your|this|these|those)\b")
+# "the 16th U.S. Surgeon General", "the U.S. Chief Statistician": a country in an official's title
+_TITLE_AFTER = re.compile(
+    r"\s+(?:(?:Chief|Deputy|Assistant|Principal)\s+[A-Z]\w+|Surgeon\s+General|Attorney\s+General|Secretary\b"
+    r"|Ambassador|Senator|Governor|Minister|Commissioner|Statistician)"
+)
 
 
 _GREATER_AREA = re.compile(
@@ -553,7 +567,12 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
     ]
     # "in May", "on Monday": a time, never a place
     # (the longest first where two start together: "Leicester and Leicestershire" over "Leicester")
-    spans = (span for span in found if not _CALENDAR.fullmatch(statement[span[0] : span[1]]))
+    spans = (
+        span
+        for span in found
+        if not _CALENDAR.fullmatch(statement[span[0] : span[1]])
+        and not _TITLE_AFTER.match(statement, span[1])
+    )
     return sorted(spans, key=lambda span: (span[0], -span[1]))
 
 

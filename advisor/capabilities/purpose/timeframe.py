@@ -46,7 +46,11 @@ TIMEFRAME_PATTERNS = [
     # "The OKRs guiding Impact Framework to the end of 2025": a bounded period
     rf"\b(?:to|until|through|till)\s+the\s+end\s+of\s+{YEAR}",
     # "2030 targets:", "the 2022-25 strategy", "the period 2011-2020", "for our first year"
-    rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?)\b",
+    # ("Our 2020/2021 key metrics are:", "2024 priorities")
+    rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?|(?:key\s+)?metrics|priorities"
+    r"|milestones|deliverables)\b",
+    # "in FY26", "by the end of FY2027", "for FY 26": a (US federal) fiscal year
+    r"\b(?:in|by|for|during|through|before|until)\s+(?:the\s+(?:end\s+of\s+)?)?(?-i:FY)\s?(?:20)?\d{2}\b",
     rf"\bthe\s+period\s+{YEAR}",
     # "for the first three months of 2020" (never "for the next decade of data science")
     rf"\bfor\s+the\s+first\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
@@ -62,9 +66,10 @@ TIMEFRAME_PATTERNS = [
     r"(?:this|the\s+current|the\s+next)\s+(?:parliament|administration|legislature|council\s+term|term\s+of\s+office)\b",
     # "a 5 year journey", "a three-year programme", "over a period of ten years"
     # "a 3-year, multi-partner project"
-    rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
+    # "Our 3–5 year objective is": a range of years bounds it too
+    rf"\b(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
-    r"vision|phase-out|phase-in|transition)\b",
+    r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
     rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "planned for Q4 of 2026", "this year", "by COP28"
     # (never a baseline: "by 50% compared to Q4 2024")
