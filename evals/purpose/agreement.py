@@ -6,7 +6,7 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 (seed 20261217), 30 of batch 10 (seed 20261219), 30 of batch 11 (seed 20261221), 30 of batch 12
 (seed 20261223), 30 of batch 13 (seed 20261225), 30 of batch 14 (seed 20261227), 30 of batch 15
 (seed 20261229), 30 of batch 16 (seed 20261231), 30 of batch 17 (seed 20270102)
-and 30 of batch 18 (seed 20270104):
+30 of batch 18 (seed 20270104) and 30 of batch 19 (seed 20270106):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def main() -> None:
         "batch 15 (po…)": "po",
         "batch 16 (pp…)": "pp",
         "batch 17 (pq…)": "pq",
-        "batch 18 (pr…, the test part)": "pr",
+        "batch 18 (pr…)": "pr",
+        "batch 19 (pt…, the test part)": "pt",
         "all": "",
     }
     for name, prefix in batches.items():

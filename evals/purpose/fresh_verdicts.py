@@ -46,6 +46,7 @@ SCORED_AT = {
     "pp": "b8348fa",  # version 16 (the same)
     "pq": "808c78b",  # version 17 (the same)
     "pr": "ae4f73f",  # version 18 (the same)
+    "pt": "fe93097",  # version 19 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

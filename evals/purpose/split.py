@@ -97,7 +97,13 @@ was the test part and kept out of the set until batch 16 had been retired into d
 Version 18 (2026-12-05, twenty-fourth session, later): batch 18 (ids `pr…`, organisations new to the set,
 two collectors blind to the checker, at most 8 statements per repository) was collected while batch 17
 was the test part and kept out of the set until batch 17 had been retired into dev and its failures read
-(ae4f73f); it is the test part. Batch 18: 73 statements from 42 organisations.
+(ae4f73f); batch 18 was scored once there: 0.78 / 0.81 / 0.90 (majority 0.79 / 0.63 / 0.86; dev 0.91 /
+0.93 / 0.99). Batch 18: 73 statements from 42 organisations.
+
+Version 19 (2026-12-05, twenty-fifth session): batch 19 (ids `pt…`, organisations new to the set, two
+collectors blind to the checker, at most 8 statements per repository) was collected and staged while
+batch 18 was the test part, and kept out of the set until batch 18 had been retired into dev and its
+failures read (fe93097); it is the test part. Batch 19: 71 statements from 38 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -161,6 +167,7 @@ BATCH_15 = "po"  # id prefix of the twenty-third session's second batch: the tes
 BATCH_16 = "pp"  # id prefix of the twenty-fourth session's batch: the test part of version 16
 BATCH_17 = "pq"  # id prefix of the twenty-fourth session's second batch: the test part of version 17
 BATCH_18 = "pr"  # id prefix of the twenty-fourth session's third batch: the test part of version 18
+BATCH_19 = "pt"  # id prefix of the twenty-fifth session's batch: the test part of version 19
 
 
 def main(argv):
@@ -184,17 +191,18 @@ def main(argv):
         BATCH_16,
         BATCH_17,
         BATCH_18,
+        BATCH_19,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 17
+    # the test parts of versions 2 to 18
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_18)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_18)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_19)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_19)]
     header = (
-        "# Split of statements.yaml, version 18 (split.py): test is batch 18 (ids pr…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-17, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 17 (batches 2 to 17) retired into it.\n"
+        "# Split of statements.yaml, version 19 (split.py): test is batch 19 (ids pt…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-18, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 18 (batches 2 to 18) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
