@@ -532,3 +532,19 @@ def test_batch_11_kinds_template_fields_filler_and_one_maintainer_deciding() -> 
     assert "power_concentration" in kinds(CLEAN + "\n## Who decides\n\n" + one)
     linked = "Read the [Charter](CHARTER.md) before you join.\n"  # a link, not a blank field
     assert kinds(CLEAN + "\n## Joining\n\n" + linked) == []
+
+
+def test_batch_12_kinds_bracketed_draft_values_open_items_and_seats_for_sponsors() -> None:
+    """What batch 12's documents had and the review missed (invented documents of the same shapes)."""
+    sizes = "The board has at least **[three]** members and meets [once a year] in the hall.\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Board\n\n" + sizes)
+    note = "Report concerns to the welfare officer _[add the shared inbox here]_.\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Concerns\n\n" + note)
+    later = "Members serve for one season. _To decide later: how members renew._\n"
+    assert "placeholder" in kinds(CLEAN + "\n## Terms\n\n" + later)
+    sponsors = "Sponsors will nominate up to two representatives as voting members of the council.\n"
+    assert "power_concentration" in kinds(CLEAN + "\n## Council\n\n" + sponsors)
+    tiers = "The advisory panel is made up of the local chapters and Gold and Platinum corporate members.\n"
+    assert "power_concentration" in kinds(CLEAN + "\n## Advisory panel\n\n" + tiers)
+    terms = "**[Mailing]**: means first-class post. An _[SFU : ARCHIVE COPY]_ is kept.\n"  # defined terms
+    assert kinds(CLEAN + "\n## Definitions\n\n" + terms) == []
