@@ -95,6 +95,10 @@ ROUNDS = {
         "p": "294b021 (round 35's complaints, the twenty-third session's end)",
         "q": "dc583ad (round 35's later complaints, batch 15 read, the classifier refit on 460)",
     },
+    "round37": {
+        "p": "dc583ad (round 36's second build)",
+        "q": "6a0ff06 (round 36's complaints, batches 16-17 read, the classifier refit on 498)",
+    },
 }
 
 
