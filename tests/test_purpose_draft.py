@@ -2575,3 +2575,24 @@ def test_round_36_a_belief_and_a_headings_subtitle_are_not_drafted_as_aims() -> 
     statements = [d.statement for d in draft_purpose(goal=titled).drafts]
     assert all("How existing" not in s for s in statements), statements
     assert statements[0].startswith("Define Stock Exchange Patterns for Pantry Data"), statements
+
+
+def test_round_37_a_qualifying_gerund_a_leaning_aim_and_a_month_before_for() -> None:
+    """Round 37: "Enabling environment for digital inclusion" was drafted "Enable environment for ...";
+    "We work closely with them to ..." was drafted as a further aim with "them" left dangling; a
+    deadline "in October 2025 for approval" was not read, and "[year]" asked for."""
+    heading = "Enabling environment for digital inclusion of older pantry users in Leith."
+    statements = [d.statement for d in draft_purpose(goal=heading).drafts]
+    assert not any(
+        s.lower().startswith(("enable environment", "by [year], enable environment")) for s in statements
+    )
+    leaning = (
+        "Leith Pantry Guild runs shared pantries. We work closely with them to improve food access for all."
+    )
+    statements = [d.statement for d in draft_purpose(goal=leaning).drafts]
+    assert not any("with them" in s for s in statements), statements
+    dated = (
+        "The pantry standard will be submitted to the council in October 2026 for approval as a city rule."
+    )
+    statements = [d.statement for d in draft_purpose(goal=dated).drafts]
+    assert all("[year]" not in s for s in statements), statements

@@ -762,6 +762,7 @@ def strip_lead(clause: str) -> str:
         len(head) == 2
         and gerund_base(head[0])
         and not head[1][:1].isupper()  # "Housing Opportunities Corporation": a name
+        and not _ADJECTIVAL_GERUND.match(clause)  # "Enabling environment for ...": a thing, not a doing
         # "Housing is a right", "Sharing X should be simple" (not a verb in a relative clause further on)
         and not _GERUND_SUBJECT.search(" ".join(head[1].split()[:6]))
         and not re.search(r"\b(?:will|shall|must)\b", head[1])  # "Building on X, the Commission will"
@@ -1359,6 +1360,14 @@ def gerund(verb: str) -> str:
     if verb in _DOUBLED or re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", verb):
         return verb + verb[-1] + "ing"
     return verb + "ing"
+
+
+# a gerund that qualifies the noun after it ("Enabling environment for digital inclusion", "Existing
+# networks"): never an order ("Enable environment ...")
+_ADJECTIVAL_GERUND = re.compile(
+    r"(?i)(?:enabling\s+(?:environment|condition|factor|polic(?:y|ie)|framework)s?\b"
+    r"|(?:existing|emerging|ongoing|underlying|upcoming|remaining|prevailing)\s)"
+)
 
 
 def gerund_base(word: str, *, guess: bool = False) -> str | None:

@@ -160,6 +160,10 @@ def _points_back(clause: str) -> bool:
     )
 
 
+def _leans_on_another(clause: str) -> bool:
+    return bool(_ANAPHORIC.match(clause)) or _points_back(clause)
+
+
 def _how_to(heading: str) -> bool:
     return any(_HOW_TO_HEADING.fullmatch(part.strip(" #*")) for part in re.split(r"\s*[›>/]\s*", heading))
 
@@ -167,6 +171,8 @@ def _how_to(heading: str) -> bool:
 # a clause whose object is a pronoun ("Keep them informed", "Do so"), or a bare verb: no goal on its own
 _ANAPHORIC = re.compile(
     r"^(?:\S+\s+(?:so|it|them|this|that|these|those|him|her|us|me|ourselves|themselves|itself)\b|\S+(?:\s+\S+)?\s*$"
+    # "Work closely with them to ...": a partner named in a sentence the clause was cut from
+    r"|\S+\s+(?:\w+ly\s+)?(?:with|for|alongside|beside)\s+(?:them|him|her|it)\b"
     # "Fulfill its purpose, the association", "Support delivery of these overall concerns and objectives"
     r"|\S+\s+(?:its|their|our)\s+(?:purposes?|mission|aims?|goals?|objectives?|objects?|vision)\b"
     r"|\S+(?:\s+\S+){0,3}\s+(?:these|those|such|the\s+above|the\s+aforementioned)\s+(?:[\w-]+\s+){0,3}(?:concerns|objectives|aims"
@@ -365,6 +371,7 @@ def _draft_with_rules(
         # clauses (a milestone, an activity), then the one with a result
         stated = {c: stated_rank(sources.get(c, c)) for c in own}
         ranked = sorted(own, key=lambda c: (-stated[c], -facts_of(c).outcome.met, -_measured(c), -_met(c)))
+        # (never a further clause that leans on another sentence: "Work closely with them to ...")
         ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
         # facts of the chosen goal and of the goal sentences around it that are no goal items of
         # their own ("By 2030, Singapore will be ..."): never of a description or history beside
@@ -456,7 +463,12 @@ def _draft_with_rules(
         statements = _unique([*statements, *lean])
     # another aim the text states (a list's next item, the documents' next goal) is a real choice
     # beside the first: it is the last draft, in place of the same aim in a third order
-    others = [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT] if goal else []
+    # (never one that leans on another sentence: "Work closely with them to ...")
+    others = (
+        [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT and not _leans_on_another(c)]
+        if goal
+        else []
+    )
     others += [c.text for c in clauses[2:]]
     more = _unique(
         [

@@ -84,7 +84,7 @@ TIMEFRAME_PATTERNS = [
     rf"\bto\s+be\s+(?:launched|held|presented|released|published|delivered|announced)\s+(?:at|during)\s+"
     rf"(?-i:(?:[A-Za-z]+\s+){{1,3}}){YEAR}",
 ]
-_FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|in|on|of|by|our|it|this"
+_FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|in|on|of|by|our|it|this|for"
 # in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
 # only tells what happened then ("the workshop in Amsterdam in December 2024").
 DATED_PATTERN = (
