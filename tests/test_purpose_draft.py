@@ -2596,3 +2596,17 @@ def test_round_37_a_qualifying_gerund_a_leaning_aim_and_a_month_before_for() -> 
     )
     statements = [d.statement for d in draft_purpose(goal=dated).drafts]
     assert all("[year]" not in s for s in statements), statements
+
+
+def test_round_37_a_noun_after_to_and_a_lead_in_cut_from_its_list_are_no_aims() -> None:
+    """Round 37: "a Hawaii farm to school program" gave the draft "School program, reaching ...", and "The
+    purpose of the program shall be to:" gave "The purpose of the farm to school program shall be"."""
+    law = (
+        "There is established within the council a Leith farm to school program. The purpose of the farm "
+        "to school program shall be to:\n\n(1) Improve pupil health;\n\n(2) Expand school gardens in Leith."
+    )
+    statements = [d.statement for d in draft_purpose(goal=law).drafts]
+    assert not any(s.startswith(("School program", "The purpose")) for s in statements), statements
+    assert any(s.startswith(("Improve pupil health", "Expand school gardens")) for s in statements), (
+        statements
+    )

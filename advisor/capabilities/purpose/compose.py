@@ -1436,7 +1436,9 @@ _NOUNS_BEFORE_TO = (
     r"attention|relation|respect|devotion|exposure|opposition|resistance|solution|gateway|guide|introduction)"
 )
 _DANGLING = re.compile(
-    r"\b(?:the\s+following(?:\s+\w+){0,2}|as\s+follows|as\s+(?:shown|set\s+out|described|listed|outlined)\s+below)"
+    r"\b(?:the\s+following(?:\s+\w+){0,2}|as\s+follows|as\s+(?:shown|set\s+out|described|listed|outlined)\s+below"
+    # "The purpose of the program shall be": a lead-in whose list was cut off
+    r"|(?:shall|will|must|should|would|can|may)\s+be|(?:is|are)\s+to)"
     r"\s*:?\s*$",
     re.I,
 )
@@ -1504,6 +1506,7 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         return False  # "Being part of the network": a gerund left as it was is no order to act on
     return bool(
         source
+        and len(body.split()) > 2  # "School program" from "a farm to school program": no verb introduced
         and (first[:1].isupper() or fronted is not None)
         and first.replace("-", "").isalpha()
         and first.lower() not in _DETERMINERS
