@@ -431,3 +431,23 @@ def test_batch_18_wordings_of_fiscal_years_dated_metrics_titles_and_qualifiers()
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_19_wordings_of_percent_shares_corpora_deliveries_regions_and_first_years() -> None:
+    """What the nineteenth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "By FY 2027, 90 percent of pantry requests will be ready on the promised day.",
+            "The network aims to address the gap by creating a cutting-edge, open-source recipe corpus "
+            "for staff.",
+            "Through the steering group coordinate the delivery of a refreshed 2028 pantry roadmap.",
+            "We are changing this by creating a citywide food biobank, run by local growers.",
+        ],
+        "population": [
+            "The fund supports pantry volunteers across sub-Saharan Africa.",
+            "Throughout the developing world, volunteers are starting community pantries.",
+        ],
+        "timeframe": ["The guild will deliver the pantry toolkit — Primary Year 1 focus."],
+    }
+    not_met = {"timeframe": ["Teach Year 7 pupils to cook with surplus food."]}
+    assert_calls(met, not_met)

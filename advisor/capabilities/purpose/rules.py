@@ -61,9 +61,9 @@ _STATE_RESULT = re.compile(
     # "By December 2020, all agencies will identify their initial list of priority data assets"
     r"|\b(?:every|all|each)\s+\w+[^.;]{0,60}?\bwill\s+(?:identify|publish|adopt|submit|implement|complete)\b\s*\w*"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
-    r"|\b\d+\s*%\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+"
+    r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+"
     # "75% of cases diagnosed at stage 1 or 2": a share of a group in a state
-    r"|\b\d+\s*%\s+of\s+(?:[\w-]+\s+){1,4}?(?:diagnosed|treated|screened|vaccinated|housed|enrolled|connected|"
+    r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+(?:[\w-]+\s+){1,4}?(?:diagnosed|treated|screened|vaccinated|housed|enrolled|connected|"
     r"covered|recycled|reused|restored|protected|employed|registered)\b"
     # "ensure everyone in the community has a safe place to call home", "give everyone in Scotland the
     # skills they need": a thing each person holds, countable (never "everyone can ...", an ability)
@@ -172,7 +172,7 @@ _DELIVERABLE = re.compile(
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
     r"[\w -]{3,60}"
-    rf"|\b(?:development|creation|publication|production)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
+    rf"|\b(?:development|creation|publication|production|delivery)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
@@ -325,8 +325,10 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member|"
     r"poorest)\s+"
     r"(?:countries|states|nations|economies|markets)\b"
+    # "throughout the developing world": the same group of countries
+    + r"|\bthe\s+(?:developing|majority)\s+world\b"
     # the members of a named compact: "countries joining the Global Methane Pledge"
-     + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
+    + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
     + r"|\b[Aa]nyone\s+(?:using|building|developing|working\s+(?:in|on|with))\b[^.;]{0,60}"
@@ -384,7 +386,8 @@ _LOCAL_PLACE = re.compile(
 # Words that make the capitalised words before them a body's or a document's name, not a place.
 _NAME_WORDS = alternatives(LEXICON.name_words)
 _NAME_AFTER = re.compile(rf"(?:[\s-]+(?:[A-Z][\w’'-]*|&))*?[\s-]+(?:{_NAME_WORDS})\b")
-_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
+# (never a region's qualifier: "sub-Saharan Africa", "pan-African")
+_NAME_BEFORE = re.compile(r"(?<![a-z]-)[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
 # "the Standing Committee for Education", "the Centre for Wales": what follows "for" ends a name
 _NAME_WORD_FOR = re.compile(rf"\b(?i:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
 # "the University of Arkansas", "the Department of Health": a place after "<name word> of" is in a name

@@ -52,6 +52,8 @@ TIMEFRAME_PATTERNS = [
     # "in FY26", "by the end of FY2027", "for FY 26": a (US federal) fiscal year
     r"\b(?:in|by|for|during|through|before|until)\s+(?:the\s+(?:end\s+of\s+)?)?(?-i:FY)\s?(?:20)?\d{2}\b",
     rf"\bthe\s+period\s+{YEAR}",
+    # "Primary Year 1 focus": the first year of a plan, like "for our first year" (never "Year 7 pupils")
+    r"\b(?-i:Year)\s+(?:[1-5]|One|Two|Three)\b(?!\s+(?:students?|pupils?|groups?|olds?|children|classes)\b)",
     # "for the first three months of 2020" (never "for the next decade of data science")
     rf"\bfor\s+the\s+first\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "for the Foundation's first year"
