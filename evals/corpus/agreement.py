@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 13) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 14) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -59,7 +59,10 @@ DRAWS = (
     "documents and GUIDE.md alone. "
     "Batch 13 (the test part since split version 12): `sorted(random.Random(20261210).sample(ids, 10))` "
     "over the 38 ids stored (the five copyleft ones left out); the 10 were labelled by a thirteenth "
-    "annotator (second-pass) from the documents and GUIDE.md alone."
+    "annotator (second-pass) from the documents and GUIDE.md alone. "
+    "Batch 14 (the test part since split version 13): `sorted(random.Random(20261211).sample(ids, 10))` "
+    "over the 39 ids stored (the copyleft one left out); the 10 were labelled by a fourteenth annotator "
+    "(second-pass) from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -140,6 +143,7 @@ def main() -> None:
         "batch 11": [i for i in ids if sources[i].get("batch") == 11],
         "batch 12": [i for i in ids if sources[i].get("batch") == 12],
         "batch 13": [i for i in ids if sources[i].get("batch") == 13],
+        "batch 14": [i for i in ids if sources[i].get("batch") == 14],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

@@ -47,6 +47,7 @@ SCORED_AT = {
     "pq": "808c78b",  # version 17 (the same)
     "pr": "ae4f73f",  # version 18 (the same)
     "pt": "fe93097",  # version 19 (the same)
+    "pu": "968d35f",  # version 20 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

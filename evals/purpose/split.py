@@ -103,7 +103,13 @@ was the test part and kept out of the set until batch 17 had been retired into d
 Version 19 (2026-12-05, twenty-fifth session): batch 19 (ids `pt…`, organisations new to the set, two
 collectors blind to the checker, at most 8 statements per repository) was collected and staged while
 batch 18 was the test part, and kept out of the set until batch 18 had been retired into dev and its
-failures read (fe93097); it is the test part. Batch 19: 71 statements from 38 organisations.
+failures read (fe93097); batch 19 was scored once there: 0.83 / 0.83 / 0.99 (majority 0.73 / 0.61 /
+0.90; dev 0.91 / 0.92 / 0.99). Batch 19: 71 statements from 38 organisations.
+
+Version 20 (2026-12-05, twenty-fifth session, later): batch 20 (ids `pu…`, organisations new to the set,
+two collectors blind to the checker, at most 8 statements per repository) was collected and staged while
+batch 19 was the test part, and kept out of the set until batch 19 had been retired into dev and its
+failures read (968d35f); it is the test part. Batch 20: 70 statements from 35 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -168,6 +174,7 @@ BATCH_16 = "pp"  # id prefix of the twenty-fourth session's batch: the test part
 BATCH_17 = "pq"  # id prefix of the twenty-fourth session's second batch: the test part of version 17
 BATCH_18 = "pr"  # id prefix of the twenty-fourth session's third batch: the test part of version 18
 BATCH_19 = "pt"  # id prefix of the twenty-fifth session's batch: the test part of version 19
+BATCH_20 = "pu"  # id prefix of the twenty-fifth session's second batch: the test part of version 20
 
 
 def main(argv):
@@ -192,17 +199,18 @@ def main(argv):
         BATCH_17,
         BATCH_18,
         BATCH_19,
+        BATCH_20,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 18
+    # the test parts of versions 2 to 19
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_19)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_19)]
+    test = [e["id"] for e in entries if e["id"].startswith(BATCH_20)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_20)]
     header = (
-        "# Split of statements.yaml, version 19 (split.py): test is batch 19 (ids pt…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-18, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 18 (batches 2 to 18) retired into it.\n"
+        "# Split of statements.yaml, version 20 (split.py): test is batch 20 (ids pu…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-19, with the test parts of version 1 (seed\n"
+        f"# {SEED}), versions 2 to 19 (batches 2 to 19) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
