@@ -548,3 +548,17 @@ def test_batch_12_kinds_bracketed_draft_values_open_items_and_seats_for_sponsors
     assert "power_concentration" in kinds(CLEAN + "\n## Advisory panel\n\n" + tiers)
     terms = "**[Mailing]**: means first-class post. An _[SFU : ARCHIVE COPY]_ is kept.\n"  # defined terms
     assert kinds(CLEAN + "\n## Definitions\n\n" + terms) == []
+
+
+def test_batch_13_kinds_seats_bought_deciders_by_handle_and_a_draft_banner() -> None:
+    """What batch 13's documents had and the review missed (invented documents of the same shapes)."""
+    bought = "A minimum funding amount of $50,000 is required to hold a position on the steering group.\n"
+    assert "power_concentration" in kinds(CLEAN + "\n## Steering group\n\n" + bought)
+    spent = (
+        "Seats are shared among partners. Their allocation is determined by the approximate expenditure.\n"
+    )
+    assert "power_concentration" in kinds(CLEAN + "\n## Seats\n\n" + spent)
+    handles = "A proposal is accepted upon approval by at least two of @ana, @ben, @chidi and @dee.\n"
+    assert "power_concentration" in kinds(CLEAN + "\n## Proposals\n\n" + handles)
+    banner = '!!! warning "Draft for ratification"\n    This page has not yet been adopted.\n'
+    assert "placeholder" in kinds(CLEAN + "\n## Status\n\n" + banner)
