@@ -99,6 +99,10 @@ ROUNDS = {
         "p": "dc583ad (round 36's second build)",
         "q": "6a0ff06 (round 36's complaints, batches 16-17 read, the classifier refit on 498)",
     },
+    "round38": {
+        "p": "6a0ff06 (round 37's second build)",
+        "q": "96b5069 (round 37's complaints, purpose batches 18-19 and charter batches 12-13 read, refit on 576)",
+    },
 }
 
 
