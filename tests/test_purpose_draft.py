@@ -2610,3 +2610,19 @@ def test_round_37_a_noun_after_to_and_a_lead_in_cut_from_its_list_are_no_aims() 
     assert any(s.startswith(("Improve pupil health", "Expand school gardens")) for s in statements), (
         statements
     )
+
+
+def test_round_38_a_shouted_goal_a_spliced_sentence_and_a_boards_duty() -> None:
+    """Round 38: an all-caps goal gave "By [year], pROMOTE GENDER DIVERSITY ..."; "... families in the
+    Antelope Valley, the long-term goal is to help ..." kept a comma splice; and round 37's "Manage the
+    finances of NEHS" (a board's duty) was drafted as a society's aim."""
+    shouted = "**THE PANTRY GUILD IS A NETWORK WHOSE MISSION IS TO OPEN SHARED PANTRIES ACROSS EDINBURGH.**"
+    statements = [d.statement for d in draft_purpose(goal=shouted).drafts]
+    assert statements[0].startswith("Open shared pantries across Edinburgh"), statements
+    spliced = (
+        "We run free cooking classes for families in Leith, the long-term goal is to help them eat well."
+    )
+    statements = [d.statement for d in draft_purpose(goal=spliced).drafts]
+    assert all("the long-term goal is" not in s for s in statements), statements
+    duty = _goal_made_of("The Board shall manage the finances of the Leith Pantry Guild.")
+    assert duty is None

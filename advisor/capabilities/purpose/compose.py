@@ -354,7 +354,9 @@ _HOW_THEY_DO_IT = re.compile(
     r"|,?\s+and\s+(?:shall|must|will|may)\s+not\b"
     # "Define Exchange Patterns for EEHRxF Data: How existing profiles can be used ...": a heading's
     # subtitle, a question the work answers, not more of the aim
-    r"|:\s+(?-i:How|What|Why|Which|Where|When|Who)\s",
+    r"|:\s+(?-i:How|What|Why|Which|Where|When|Who)\s"
+    # "... families in the Antelope Valley, the long-term goal is to help ...": a second sentence spliced on
+    r"|,\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}(?:goal|aim|mission|purpose|vision|objective)s?\s+(?:is|are)\b",
     re.IGNORECASE,
 )
 

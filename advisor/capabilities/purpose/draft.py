@@ -160,6 +160,27 @@ def _points_back(clause: str) -> bool:
     )
 
 
+def _word_unshouted(word: str) -> str:
+    if len(word) == 1:
+        return word if word != "A" else "a"
+    return word.title() if word.title() in _PLACE_NAMES else word.lower()
+
+
+_PLACE_NAMES = frozenset(GAZETTEER.places) | frozenset(GAZETTEER.cities)
+
+
+def _unshouted(line: str) -> str:
+    """A line typed in capitals ("R-LADIES IS A WORLDWIDE ORGANIZATION WHOSE MISSION IS TO ...") in sentence
+    case, so that a draft never reads "By [year], pROMOTE GENDER DIVERSITY ..."."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 20 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return line
+    lead = len(line) - len(line.lstrip("*_#> -"))
+    # (a one-letter name stays: "the R COMMUNITY" -> "the R community"; a listed place keeps its capital)
+    rest = re.sub(r"\w+", lambda m: _word_unshouted(m.group(0)), line[lead + 1 :])
+    return line[: lead + 1] + rest
+
+
 def _leans_on_another(clause: str) -> bool:
     return bool(_ANAPHORIC.match(clause)) or _points_back(clause)
 
@@ -239,6 +260,9 @@ _DOCUMENT_VERBS = re.compile(
 # governing a named thing and nothing more ("Govern the SPDX Project"): what a board does, not an aim
 _GOVERNS_ONLY = re.compile(
     r"(?i:govern|manage|administer|oversee|run|direct)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*){1,5}"
+    # "Manage the finances of NEHS", "administer the affairs and property of the Society": a board's duty
+    r"|(?i:manage|administer|oversee|control|supervise|conduct)\s+(?:all\s+)?(?:the\s+)?(?i:finances|affairs|property"
+    r"|funds|assets|accounts|books|business)\b.*"
 )
 _SERVES = re.compile(
     r"\b(?:in|of|across|throughout|serving|servicing|around)\s+(?:the\s+)?(?:great\s+)?(?:(?:state|city)\s+of\s+)?$"
@@ -320,7 +344,7 @@ def draft_purpose(
     the sentence most like a purpose in a document whose goal the rules do not find first."""
     # spaces normalised, lines kept: a pasted list's items must not run together, nor a heading line
     # and the paragraph under it (one blank line stays between paragraphs)
-    lines = [" ".join(line.split()) for line in (goal or "").splitlines()]
+    lines = [_unshouted(" ".join(line.split())) for line in (goal or "").splitlines()]
     goal = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not goal and not workspace:
         raise AdvisorError("Nothing to draft from", hint='give --goal "..." or --workspace NAME (or both)')
