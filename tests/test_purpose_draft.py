@@ -2626,3 +2626,11 @@ def test_round_38_a_shouted_goal_a_spliced_sentence_and_a_boards_duty() -> None:
     assert all("the long-term goal is" not in s for s in statements), statements
     duty = _goal_made_of("The Board shall manage the finances of the Leith Pantry Guild.")
     assert duty is None
+
+
+def test_round_38_every_listed_verb_before_a_name_takes_the_base_form() -> None:
+    """Round 38: "The UXL Foundation Working Group defines, builds, and maintains UXLF specifications"
+    was drafted "Define, build, and maintains UXLF ...": the last verb kept its -s before a capital."""
+    typed = "The Leith Pantry Guild defines, builds, and maintains PDS specifications and open recipe sets."
+    statements = [d.statement for d in draft_purpose(goal=typed).drafts]
+    assert statements[0].startswith("Define, build, and maintain PDS specifications"), statements

@@ -941,7 +941,7 @@ _AUXILIARIES = frozenset(
 )
 # "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
 _THIRD_PERSON_LIST = re.compile(
-    r"([,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([a-z]+(?:s|es))\b(?=[\s,]+[a-z(])"
+    r"([,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([a-z]+(?:s|es))\b(?=[\s,]+[A-Za-z(])"
 )
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])
 # Words after a name that end in -s and are no verbs ("The Gates Foundation's ...", "is", "has").
