@@ -2634,3 +2634,14 @@ def test_round_38_every_listed_verb_before_a_name_takes_the_base_form() -> None:
     typed = "The Leith Pantry Guild defines, builds, and maintains PDS specifications and open recipe sets."
     statements = [d.statement for d in draft_purpose(goal=typed).drafts]
     assert statements[0].startswith("Define, build, and maintain PDS specifications"), statements
+
+
+def test_round_38_what_happened_next_is_cut_from_the_aim() -> None:
+    """Round 38: "... to address the underrepresentation of women and rebranded in January 2017 to ..."
+    was drafted with the history kept ("Address the underrepresentation of women and rebranded ...")."""
+    typed = (
+        "The guild was set up by the council in May 2015 to open pantries for families in Leith and "
+        "renamed in June 2018 to serve more groups such as students and older people."
+    )
+    statements = [d.statement for d in draft_purpose(goal=typed).drafts]
+    assert statements and all("renamed in June 2018" not in s for s in statements), statements

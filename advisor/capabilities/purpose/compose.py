@@ -355,6 +355,9 @@ _HOW_THEY_DO_IT = re.compile(
     # "Define Exchange Patterns for EEHRxF Data: How existing profiles can be used ...": a heading's
     # subtitle, a question the work answers, not more of the aim
     r"|:\s+(?-i:How|What|Why|Which|Where|When|Who)\s"
+    # "... of women and rebranded in January 2017 to ...": what happened next, told after the aim
+    r"|,?\s+and\s+(?:was\s+|were\s+)?[a-z]+ed\s+(?:in|on)\s+(?:(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+)?(?:19|20)\d\d\b"
     # "... families in the Antelope Valley, the long-term goal is to help ...": a second sentence spliced on
     r"|,\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}(?:goal|aim|mission|purpose|vision|objective)s?\s+(?:is|are)\b",
     re.IGNORECASE,
