@@ -101,7 +101,7 @@ ROUNDS = {
     },
     "round38": {
         "p": "6a0ff06 (round 37's second build)",
-        "q": "96b5069 (round 37's complaints, purpose batches 18-19 and charter batches 12-13 read, refit on 576)",
+        "q": "96b5069 (round 37's complaints, purpose 18-19 and charter 12-13 read, refit on 576)",
     },
 }
 
