@@ -451,3 +451,43 @@ def test_batch_19_wordings_of_percent_shares_corpora_deliveries_regions_and_firs
     }
     not_met = {"timeframe": ["Teach Year 7 pupils to cook with surplus food."]}
     assert_calls(met, not_met)
+
+
+def test_batch_20_wordings_of_platforms_disciplines_durations_and_others_work() -> None:
+    """What the twentieth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Year 2: Organise and host the first Annual Pantry Partners Summit for member food banks.",
+            "We exist by building and promoting Pantryfeed as an open, documented referral protocol.",
+        ],
+        "population": [
+            "The pantry guild aims to support all pharmacies in the delivery of the winter food scheme.",
+            "The network bridges the data science and brain research communities.",
+            "The team is a place for Vue.js plugin authors to agree on a shared pantry widget.",
+        ],
+        "timeframe": [
+            "The pantry fellowship is a 9-month incubator to help a small team draft a food-waste plan.",
+            "Here we agree the strategic directions for the next 5 years of the pantry app.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The guild aims to support all pharmacies in the delivery of the Pantry Partners Framework.",
+            "Our aim is to map surplus food and make this knowledge open to all.",
+            "The guided Open Pantry programme is a 12-month incubator to help a team craft a strategy.",
+            "We plan the next decade of our pantries (building on the successful first 10).",
+            "A primary goal of this specification is to ensure the interoperability of 3MF readers.",
+        ],
+        "population": [
+            "The pantry team maintains the referral loader in Node.js core.",
+            "Collect and document existing pantry tools throughout Node, V8, and other components.",
+            "The pantry group builds reliable diagnostic tools for Node.",
+            "Workshops to accelerate the adoption of open data methods in Neuroscience.",
+            "Our goal is to improve the lives of those who are most vulnerable.",
+            "Make it easier to accept help from those who depend on the pantry app.",
+            "A place where contributors of all backgrounds can build pantry software.",
+            "We enable the developer community, partners, and enterprises to build pantry apps.",
+            "We aim to work within the university and with community partners on food waste.",
+        ],
+    }
+    assert_calls(met, not_met)

@@ -26,6 +26,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|at)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
+    # ("3MF content", "3D printing": a name, not an amount)
+    r"(?!(?-i:[A-Z]{2}|D\b))"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
     rf"every|all|each|no more than|at least(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s|one\b))|"
     rf"(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
@@ -181,6 +183,12 @@ _DELIVERABLE = re.compile(
     r"|will\s+include)\b[^:.;]{0,80}:\s*\S[^.;]{3,120}"
     # "The product of Phase 1 will be the Homeless Services Navigator web application"
     rf"|\b(?:product|output)s?\s+of\s+[^.;]{{1,40}}?\s+will\s+be\s+(?:a|an|the)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
+    # "creating, maintaining and promoting Matrix as an openly standardised ... protocol": a named artefact
+    rf"|\b{_MAKE}\b(?:,?\s+(?:and\s+)?[a-z]+ing)*\s+(?-i:[A-Z][\w-]*)\s+as\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?"
+    rf"{_ARTEFACT}\b"
+    # "Organize and hold the first Annual Autoware Conference": one named event, held or not
+    r"|\b(?:hold|host|organi[sz]e|convene)\w*\s+(?:the|an?)\s+(?:first|inaugural)\s+(?-i:(?:[A-Z][\w-]*\s+){1,4})"
+    r"(?:conference|summit|congress|symposium|festival|forum|hackathon|convention)\b"
     # "create the first free, comprehensive set of election data": the first of its kind
     rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
     r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}"
@@ -213,7 +221,8 @@ _IS_ARTEFACT = re.compile(
     rf"^(?:(?:[A-Z(][^\s,]*\s+){{1,8}}?(?:is|are)\s+(?:designed\s+to\s+(?:act\s+as|be)\s+)?"
     rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_DEFINED_ARTEFACT})\b"
     rf"|(?:(?:[A-Z][^\s:]*\s+){{0,5}}[A-Z][^\s:]*:\s+(?=An?\s)|(?=An?\s))"
-    rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b)"
+    # (never "A primary goal of this specification": what follows "of" is not the thing named)
+    rf"(?i:an?)\s+(?:(?!of\b)[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b)"
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
@@ -242,7 +251,8 @@ _FIELD_ROLES = (
 _GROUP = re.compile(
     r"\b(?:every|all|each|no)\s+(?:[a-z-]+\s+){0,2}(?:child|children|student|students|resident|residents|family|"
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
-    r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes)\b|"
+    r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes|pharmacy|pharmacies|clinic|clinics|"
+    r"hospital|hospitals)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
     r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
     r"working-class|moderate-income|middle-income|low-wage)\s+"
@@ -315,13 +325,20 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b(?!\s+development)"
     # a defined type of local government counts alone (GUIDE 3): "provide municipalities with ..."
     + r"|\b(?:municipalities|cities)\b"
-    # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries"
-    + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
-    rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|countries|nations|participants|enrollees)\b"
+    # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries",
+    # "Node.js framework authors"
+    + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
+    r"(?:(?:framework|library|package|plugin|module|app|software|platform|core)\s+)?"
+    rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|authors|countries|nations|participants|enrollees)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
-    # "the wastewater surveillance community": a community narrowed by its field (not "the community")
+    # "the wastewater surveillance community", "the data science and neuroscience research communities": a
+    # community narrowed by its field (not "the community", nor "the developer community": a bare role)
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
-    r"(?:(?!of\b)[a-z][\w]+\s+){1,2}community\b(?![\w-])(?!\s+of\b)"
+    r"(?!(?:developer|user|member|partner|contributor|stakeholder|business|donor|most|many|other|various|different"
+    r"|diverse|affected|vulnerable|marginali[sz]ed|underserved|disadvantaged)\s)"
+    r"(?:(?!of\b)[a-z][\w]+\s+){1,2}"
+    r"(?:(?:and|&)\s+(?:(?!(?:of|with|to|for|in|on|by|from|the|our|its|their)\b)[a-z][\w]+\s+){1,2})?"
+    r"communit(?:y|ies)\b(?![\w-])(?!\s+of\b)"
     + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member|"
     r"poorest)\s+"
     r"(?:countries|states|nations|economies|markets)\b"
@@ -351,7 +368,8 @@ _DEFINED_GROUPS = re.compile(
 )
 # "users of biodiversity information", "maintainers of Kubernetes projects" (not "users of the platform")
 _FIELD_ROLE = re.compile(
-    rf"\b(?:the\s+)?(?:(?:{_FIELD_ROLES}),?\s+(?:and\s+)?)+of\s+(?!(?:the|our|its|their|this|these)\b)"
+    # (never "contributors of all backgrounds": unbounded)
+    rf"\b(?:the\s+)?(?:(?:{_FIELD_ROLES}),?\s+(?:and\s+)?)+of\s+(?!(?:the|our|its|their|this|these|all|every|any)\b)"
     r"[\w-]+(?:\s+[a-z][\w-]+)?",
     re.IGNORECASE,
 )
@@ -369,8 +387,8 @@ _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-(?:[{_LOWER}]+-)*[{_UPPER}][{_LOWER}]+)?"
 _LOCAL_PLACE = re.compile(
     # "represented in Parquet", "written in Rust": a format or a language, not a place
     r"(?<!represented )(?<!written )(?<!encoded )(?<!implemented )(?<!expressed )(?<!stored )(?<!published )"
-    # "data analysis in Python": a programming language, not a place
-    r"(?!(?:in|across)\s+(?:Python|Rust|Java|JavaScript|TypeScript|Julia|Ruby|Perl|Haskell|Kotlin|Swift|Go|R|C)\b)"
+    # "data analysis in Python", "throughout Node, V8": a programming language or a platform, not a place
+    rf"(?!(?:in|across|throughout|for)\s+(?:the\s+)?(?:{alternatives(LEXICON.technologies)})\b)"
     r"\b(?:in|across|throughout|near|around|(?:city|town|village|county|district|borough|region|"
     r"province|state) of)\s+(?:the\s+)?(?!(?:The|This|These|Our|Its|A|An)\b)"
     # never a name's head: "in Google Summer of Code"
@@ -378,8 +396,9 @@ _LOCAL_PLACE = re.compile(
     rf"(?P<place>{_NAME}\s+(?:and|&)\s+{_NAME}(?=\s+(?:areas|regions|villages|towns|districts|counties|parishes)\b)"
     # "across Leicester and Leicestershire", "in Israel/Palestine": a pair of places, kept whole
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?:(?:\s+(?:and|&)\s+|/){_NAME}(?:\s+{_NAME}){{0,2}}(?=[,.;]|$))?)"
-    rf"(?=\s+(?!of\s+[A-Z])[a-z]|[,.;]|$)"
-    rf"|\bfor\s+(?:the\s+)?(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,;]|\.(?!\w)|$)"
+    # ("in Node.js core": a dotted name is software, not a place)
+    rf"(?=\s+(?!of\s+[A-Z])[a-z]|[,;]|\.(?!\w)|$)"
+    rf"|\bfor\s+(?:the\s+)?(?!(?:{alternatives(LEXICON.technologies)})\b)(?P<end>{_NAME}(?:\s+{_NAME}){{0,2}})(?=[,;]|\.(?!\w)|$)"
     rf"|\b(?:on|from|along)\s+(?:the\s+)?(?P<street>{_NAME}(?:\s+(?:{_NAME}|\d+)){{0,2}}\s+(?:[Ss]treets?|[Rr]oads?|"
     r"corridors?|neighbou?rhoods?|estates?|schools?|blocks?|[Aa]venues?))\b"
 )
@@ -589,8 +608,9 @@ _THING_AFTER = re.compile(
 )
 # "AI/ML in Official Statistics", "in Computer Science": a discipline, not a place
 _DISCIPLINE = re.compile(
-    r"\b(?:Statistics|Sciences?|Engineering|Mathematics|Medicine|Studies|Computing|Informatics|Physics|"
-    r"Chemistry|Biology|Economics|Humanities)$"
+    r"(?:\b(?:Statistics|Sciences?|Engineering|Mathematics|Medicine|Studies|Computing|Physics|"
+    # "in Neuroscience", "in Epidemiology", "in Bioinformatics"
+    r"Chemistry|Economics|Humanities)|[a-z](?:science|ology|informatics))$"
 )
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
@@ -648,7 +668,9 @@ def _own_community(statement: str, match: re.Match[str]) -> bool:
 _ACCESS_FOR_ALL = re.compile(
     r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+access|(?:are|is|be)\s+able\s+to\s+access)\b"
     # "provide energy access for all"
-    r"|\baccess\s+(?:[\w-]+\s+){0,3}?for\s+all\b(?!\s+(?:people|[a-z]+s)\b)",
+    r"|\baccess\s+(?:[\w-]+\s+){0,3}?for\s+all\b(?!\s+(?:people|[a-z]+s)\b)"
+    # "make this knowledge open to all"
+    r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:people|[a-z]+s)\b)",
     re.IGNORECASE,
 )
 # "ready to deploy anywhere within 48 hours", "respond to every request within 5 days": a response time is
@@ -670,6 +692,8 @@ _NO_COUNTED_RESULT = re.compile(
     r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
     r"|\b(?:everyone|everybody)\s+can\b"
     r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b|\bevery\s+opportunity\b"
+    # "a 12-month incubator": how long, no amount reached
+    rf"|\b(?:\d+|{NUMBER_WORDS})-(?:month|year|week|day)(?:-long)?\b"
     # "gives land owners the chance to create a woodland, less than 1 hectare in size": a chance offered
     r"|\b(?:the|a)\s+(?:chance|opportunity)\s+to\b[^.;]{0,80}"
     r"|,\s+serving\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|some\s+)?[\d,]+\s+(?:[\w-]+\s+){0,4}?"
@@ -689,7 +713,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _end_state(statement),
         _listed_target(text, statement),
         _NAMED_TARGETS.search(statement),
-        _DELIVERABLE.search(statement),
+        _deliverable(statement),
         _IS_ARTEFACT.search(statement),
         _planned_count(text, statement),
         _target_wording(text, statement),
@@ -700,6 +724,22 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         if isinstance(found, str):
             return Finding(True, found)
     return Finding(False, None)
+
+
+# "support all pharmacies in the delivery of the Community Pharmacy Contractual Framework": others deliver it
+_OTHERS_MAKE_BEFORE = re.compile(
+    # (an object between: "Aid in the creation of a baseline" is the body's own work)
+    r"\b(?:support|assist|help|aid|enabl)\w*\s+(?!in\b|with\b)\w[^.;]{0,80}?\b(?:in|with)\s+(?:the\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _deliverable(statement: str) -> re.Match[str] | None:
+    """The first artefact the body itself makes, never one it helps others deliver."""
+    for found in _DELIVERABLE.finditer(statement):
+        if not _OTHERS_MAKE_BEFORE.search(statement, max(0, found.start() - 120), found.start()):
+            return found
+    return None
 
 
 def _without_non_targets(statement: str, timeframe: Finding, population: Finding) -> str:
@@ -726,6 +766,10 @@ def _without_non_targets(statement: str, timeframe: Finding, population: Finding
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 
 
+# "Building on the successful first 10": what the work rests on, nothing built
+_BUILD_ON = re.compile(r"build(?:s|ing)?\s+(?:on|upon)\b", re.IGNORECASE)
+
+
 def _adjective(text: str, verb: re.Match[str]) -> bool:
     bare = verb.group(0).lower() in CONCRETE_VERBS
     return bare and bool(_ARTICLE_BEFORE.search(text[: verb.start()]))
@@ -733,7 +777,11 @@ def _adjective(text: str, verb: re.Match[str]) -> bool:
 
 def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
     # ("an open internet": a verb's bare form straight after an article is an adjective or a noun)
-    verbs = [v for v in _CONCRETE.finditer(text) if not _is_noun(text, v) and not _adjective(text, v)]
+    verbs = [
+        v
+        for v in _CONCRETE.finditer(text)
+        if not _is_noun(text, v) and not _adjective(text, v) and not _BUILD_ON.match(text, v.start())
+    ]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
         return statement[state.start() : state.end()].strip()

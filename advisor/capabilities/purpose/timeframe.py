@@ -71,7 +71,11 @@ TIMEFRAME_PATTERNS = [
     # "Our 3–5 year objective is": a range of years bounds it too
     rf"\b(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
+    r"incubator|accelerator|pilot|fellowship|residency|mandate|"
     r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
+    # "strategic directions for the next 10 years": a plan's period ("prepare X for the next decade" is not)
+    rf"\b(?:directions?|plans?|strateg(?:y|ies)|roadmaps?|visions?|priorities|goals|objectives)\s+for\s+the\s+"
+    rf"(?:next|coming)\s+(?:\d+|{NUMBER_WORDS})\s+(?:years|months|decades)\b",
     rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "planned for Q4 of 2026", "this year", "by COP28"
     # (never a baseline: "by 50% compared to Q4 2024")
