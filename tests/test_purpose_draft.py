@@ -2645,3 +2645,27 @@ def test_round_38_what_happened_next_is_cut_from_the_aim() -> None:
     )
     statements = [d.statement for d in draft_purpose(goal=typed).drafts]
     assert statements and all("renamed in June 2018" not in s for s in statements), statements
+
+
+def test_round_38_the_means_to_an_aim_is_no_aim_of_its_own() -> None:
+    """Round 38: "Our goal is to enable people ... To achieve this we run free regular workshops ..."
+    was drafted first as "Achieve this we run free regular workshops ...": the means, and no sentence."""
+    typed = (
+        "Our goal is to help families in Leith cook with surplus food. To achieve this we run free weekly "
+        "classes, regular one-off events and try to create 20 new pantry volunteer roles."
+    )
+    statements = [d.statement for d in draft_purpose(goal=typed).drafts]
+    assert statements[0].startswith("Help families in Leith cook with surplus food"), statements
+    assert all("chieve this" not in s and not s.startswith("Run ") for s in statements), statements
+
+
+def test_round_38_a_list_of_nouns_keeps_its_plurals_and_a_counted_verb_its_base() -> None:
+    """Round 38: "brings together community members, volunteers, humanitarian and community organizations"
+    was drafted "... volunteer, humanitarian ...", turning volunteers into a kind of organisation; and a
+    listed verb before a number kept its -s ("fund projects and trains 50 mentors")."""
+    typed = "The guild brings together tenants, volunteers, civic and faith groups to open pantries in Leith."
+    statements = [d.statement for d in draft_purpose(goal=typed).drafts]
+    assert statements[0].startswith("Bring together tenants, volunteers, civic and faith groups"), statements
+    counted = "The alliance convenes partners, funds pantries and trains 50 volunteers a year."
+    statements = [d.statement for d in draft_purpose(goal=counted).drafts]
+    assert statements[0].startswith("Convene partners, fund pantries and train 50 volunteers"), statements

@@ -153,7 +153,8 @@ _PURPOSE_ADJUNCT = re.compile(
     # "To achieve this, we": the comma tells it from "To empower them to be leaders"
     # "To support and accelerate these efforts, President Biden will ...": the aim points back, the
     # main clause is the goal
-    r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them),"
+    # ("To achieve this we run ...": the comma left out before "we")
+    r"^to\s+(?P<anaphor>(?:this|that)\s+end\b,?|\w+\s+(?:this|these|that|it|them)(?:,|(?=\s+we\b))"
     r"|[^,;]{0,60}?\b(?:this|these|those)\s+(?:efforts?|aims?|goals?|objectives?|ends?|vision|mission|work),)\s+"
     # "To retain the creek, PANIL is working with X": the aim, then a named body at work on it
     r"|^to\s+(?P<aim>[a-z][^,;]{2,160}),\s+(?:(?=we\b)|(?-i:(?=(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,8}?\s+"
@@ -944,7 +945,7 @@ _AUXILIARIES = frozenset(
 )
 # "protects, stewards, and enhances ...", "works to hold ... and allows ...": the verbs that follow.
 _THIRD_PERSON_LIST = re.compile(
-    r"([,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([a-z]+(?:s|es))\b(?=[\s,]+[A-Za-z(])"
+    r"([,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([a-z]+(?:s|es))\b(?=[\s,]+[A-Za-z(]|\s+\d)"
 )
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])
 # Words after a name that end in -s and are no verbs ("The Gates Foundation's ...", "is", "has").
@@ -1011,6 +1012,11 @@ def _listed_verb(match: re.Match[str]) -> str:
     """A verb of a third-person list in its base form ("..., and supports" -> "..., and support"); a
     word whose base is no known verb is left as written ("investors", "others", "indigenous")."""
     base = third_person_base(match.group(2))
+    # a noun of a list of nouns: "community members, volunteers, humanitarian and community organizations"
+    # (a verb before a comma has a verb after it: "protects, restores and celebrates")
+    after = re.match(r"\s*,\s*(?:and\s+|or\s+)?([a-z]+)", match.string[match.end() :])
+    if after and not (after.group(1).endswith("s") and third_person_base(after.group(1)) in BASE_VERBS):
+        return match.group(0)
     return match.group(1) + (base if base in BASE_VERBS | _LISTED_ONLY_VERBS else match.group(2))
 
 

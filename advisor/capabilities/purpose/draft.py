@@ -185,6 +185,14 @@ def _leans_on_another(clause: str) -> bool:
     return bool(_ANAPHORIC.match(clause)) or _points_back(clause)
 
 
+# "To achieve this, we run free workshops", "To that end, ...": the means to an aim stated before it
+_MEANS_TO_ANOTHER = re.compile(
+    r"^\W*to\s+(?:(?:this|that)\s+end\b|(?:achieve|accomplish|do|reach|realise|realize|fulfil|fulfill|meet|"
+    r"deliver|advance|pursue)\s+(?:this|these|that|those|it|them)\b)",
+    re.IGNORECASE,
+)
+
+
 def _how_to(heading: str) -> bool:
     return any(_HOW_TO_HEADING.fullmatch(part.strip(" #*")) for part in re.split(r"\s*[›>/]\s*", heading))
 
@@ -396,7 +404,12 @@ def _draft_with_rules(
         stated = {c: stated_rank(sources.get(c, c)) for c in own}
         ranked = sorted(own, key=lambda c: (-stated[c], -facts_of(c).outcome.met, -_measured(c), -_met(c)))
         # (never a further clause that leans on another sentence: "Work closely with them to ...")
-        ranked = ranked[:1] + [c for c in ranked[1:] if _measured(c) or _met(c) > 1]
+        # (nor the means to the first aim: "To achieve this, we run free workshops")
+        ranked = ranked[:1] + [
+            c
+            for c in ranked[1:]
+            if (_measured(c) or _met(c) > 1) and not _MEANS_TO_ANOTHER.match(sources.get(c, c))
+        ]
         # facts of the chosen goal and of the goal sentences around it that are no goal items of
         # their own ("By 2030, Singapore will be ..."): never of a description or history beside
         # them ("in United States" from a tax-ID line), nor another item's deadline
@@ -489,7 +502,14 @@ def _draft_with_rules(
     # beside the first: it is the last draft, in place of the same aim in a third order
     # (never one that leans on another sentence: "Work closely with them to ...")
     others = (
-        [c for c in own if c not in ranked[:2] and c != NO_GOAL_SLOT and not _leans_on_another(c)]
+        [
+            c
+            for c in own
+            if c not in ranked[:2]
+            and c != NO_GOAL_SLOT
+            and not _leans_on_another(c)
+            and not _MEANS_TO_ANOTHER.match(sources.get(c, c))
+        ]
         if goal
         else []
     )
