@@ -2669,3 +2669,37 @@ def test_round_38_a_list_of_nouns_keeps_its_plurals_and_a_counted_verb_its_base(
     counted = "The alliance convenes partners, funds pantries and trains 50 volunteers a year."
     statements = [d.statement for d in draft_purpose(goal=counted).drafts]
     assert statements[0].startswith("Convene partners, fund pantries and train 50 volunteers"), statements
+
+
+def test_round_39_a_cited_address_a_consequence_and_an_aim_after_a_description() -> None:
+    """Round 39: "... improve how we measure impact. \\[www.godan.info\\]" kept the address and a full stop
+    inside the draft; "This will establish a foundation for ..." (what the aim leads to) was drafted as an
+    aim; "committed to supporting and strengthening X" gave "Support and strengthening X"; and "X is
+    the national network for CSA farms, and aims to support ..." was passed over for the purpose of
+    the network's annual meeting ("to come together to share knowledge")."""
+    cited = "We work to open shared pantries in Leith and cut food waste. \\[www.pantry.example\\]"
+    statements = [d.statement for d in draft_purpose(goal=cited).drafts]
+    assert all("pantry.example" not in s and "waste." not in s[:-1] for s in statements), statements
+    consequence = (
+        "The focus of the guild is to open a shared pantry in every Leith school. This will establish "
+        "a foundation for a citywide food network."
+    )
+    statements = [d.statement for d in draft_purpose(goal=consequence).drafts]
+    assert all("foundation" not in s for s in statements), statements
+    gerunds = "The guild is committed to supporting and strengthening Leith's family food banks."
+    statements = [d.statement for d in draft_purpose(goal=gerunds).drafts]
+    assert statements[0].startswith("Support and strengthen Leith's family food banks"), statements
+    described = (
+        "Pantry Network Leith is the city network for food banks, and aims to support and promote the "
+        "work of food banks in Leith. The Network helps to organise an annual meeting for all food banks "
+        "to come together to share knowledge and to get to know each other."
+    )
+    statements = [d.statement for d in draft_purpose(goal=described).drafts]
+    assert any(s.startswith("Support and promote the work of food banks in Leith") for s in statements)
+    assert all(not s.startswith("Share knowledge") for s in statements), statements
+    unstated = (
+        "Our goal is to open 20 shared pantries in Leith by 2028. We will also ensure we meet our main aim, "
+        "and that the pantry app is fit for purpose and used by 500 families."
+    )
+    statements = [d.statement for d in draft_purpose(goal=unstated).drafts]
+    assert all("main aim" not in s for s in statements), statements  # an aim it never states

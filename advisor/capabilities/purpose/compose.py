@@ -82,10 +82,11 @@ _PURPOSE_LEAD = re.compile(
     # "It is vital for ERS to ensure that ...": what the body must do
     r"|(?:it\s+is|it['’]s)\s+(?:vital|essential|crucial|critical|important)\s+for\s+[^,;:]{1,60}?\s+to\s+"
     # "The Earth BioGenome Project (EBP), a moonshot for biology, aims to": an apposition, then the lead-in
-    r"|(?:[^,;:]{1,80},\s+[^,;:]{1,60},\s+)?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
+    # "CSA Network Ireland is the national network for CSA farms, and aims to": a description, then the aim
+    r"|(?:[^,;:]{1,80},\s+[^,;:]{1,60},\s+|[^,;:]{1,140},\s+(?=and\s+(?:also\s+)?(?:aims?|seeks?|exists?|strives?|works?|intends?|wants?)\s+to\b))?[^,;:]{0,140}?\b(?:exists?|aims?|aiming|wants?|hopes?|plans?|intends?|seeks?|seeking|strives?|commits?|pledges?|"
     r"endeavou?rs?|attempts?|pledged|aspires?|(?:focused|centred|centered)\s+on\s+(?:efforts?|work)|(?<=we\s)would\s+like|(?<=we)['’]d\s+like|"
     r"is\s+committed|are\s+committed|(?<=\s)resolved?|agreed|will\s+work|works?|working\s+with\s+[^,;:]{1,80}?|(?<!the\s)(?<!a\s)need|on\s+a\s+mission|up\s+to\s+us|"
-    r"continues?|(?:have|are)\s+planning|come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
+    r"continues?|(?:have|are)\s+planning|(?<!to\s)come\s+together|join\s+forces|unite|(?:is|are)\s+working(?:\s+(?:at|on|in|across)\s+[^,;:]{1,50}?)?)"
     r"\s+to\s+"
     r"|[^,;:]{0,80}?\b(?:agreed|decided|resolved)\s+that\s+[^,;:]{0,60}?\b(?:should|will|must|shall)\s+"
     # "can be summed up in a quest to X", "encapsulates a mission to X"
@@ -401,6 +402,8 @@ def goal_clauses_with_sources(text: str) -> list[tuple[str, str]]:
 # Markup a pasted goal carries: tags, links (their text kept), citation keys, footnote marks.
 _GOAL_MARKUP = re.compile(
     r"<sup>[^<]{0,12}</sup>|<[^>]{1,200}>|\[@[^\]]{1,200}\]|\[\^?\d+\]|\*\*|__|`"
+    # a web address cited in brackets after a sentence: "... impact. \[www.godan.info\]"
+    r"|\s?\\?\[\s*(?:https?://|www\.)[^\]\s]{1,200}\s*\\?\]"
     r"|\s?<[a-zA-Z/][^<>]{0,200}$"  # a tag cut off by the clause's end ('<ol type="a" style="m')
     r"|\s?(?<![\w:]):[a-z][a-z0-9_+-]{1,30}:(?![\w:])"  # an emoji's short code, ":muscle:"
     r"|\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"  # an emoji itself
@@ -717,7 +720,8 @@ def strip_lead(clause: str) -> str:
         infinitive = lead_in.group(0).rstrip().lower().endswith(" to") and rest[:1].islower()
         first = rest.split()[0].rstrip(",;") if rest.split() else ""
         if first.endswith("ing") and gerund_base(first):
-            rest = f"{gerund_base(first)}{rest[len(first) :]}"  # "committed to feeding" -> "Feed"
+            # "to supporting and strengthening X" -> "Support and strengthen X"
+            rest = f"{gerund_base(first)}{_coordinated_verbs(rest[len(first) :])}"
             first = rest.split()[0]
         words = rest.split(maxsplit=2)
         if len(words) > 1 and first.lower().endswith("ly") and gerund_base(words[1]):

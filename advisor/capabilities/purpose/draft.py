@@ -185,10 +185,12 @@ def _leans_on_another(clause: str) -> bool:
     return bool(_ANAPHORIC.match(clause)) or _points_back(clause)
 
 
-# "To achieve this, we run free workshops", "To that end, ...": the means to an aim stated before it
+# "To achieve this, we run free workshops", "To that end, ...": the means to an aim stated before it;
+# "This will establish a foundation for ...": what that aim leads to
 _MEANS_TO_ANOTHER = re.compile(
-    r"^\W*to\s+(?:(?:this|that)\s+end\b|(?:achieve|accomplish|do|reach|realise|realize|fulfil|fulfill|meet|"
-    r"deliver|advance|pursue)\s+(?:this|these|that|those|it|them)\b)",
+    r"^\W*(?:to\s+(?:(?:this|that)\s+end\b|(?:achieve|accomplish|do|reach|realise|realize|fulfil|fulfill|meet|"
+    r"deliver|advance|pursue)\s+(?:this|these|that|those|it|them)\b)"
+    r"|(?:this|that|these)\s+(?:will|would|should|could|can|means)\b)",
     re.IGNORECASE,
 )
 
@@ -210,7 +212,10 @@ _ANAPHORIC = re.compile(
     r"|.*\b(?:that|all|the|a|an|of|to|and|or|with|for|by|in|on|at|from|as|than|which|who|whose|its|their|our"
     r"|this|these|those)$"
     r"|(?:\w+(?:,\s*|\s+(?:and|or)\s+))+\w+\s*$"  # "Promote and maintain": verbs with no object
-    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g|either)\.?$)",
+    r"|(?:make\s+sure|ensure)\s+(?:it|this|that|they)\b|.*\b(?:especially|including|such\s+as|namely|e\.g|either)\.?$"
+    # "Ensure we meet our main aim": an aim it never states
+    r"|.*\b(?:meet|achieve|fulfil|fulfill|reach|deliver)\s+(?:its|their|our)\s+(?:\w+\s+)?"
+    r"(?:purposes?|mission|aims?|goals?|objectives?|vision)\b)",
     re.I,
 )
 # "To publish the document, the Maintainer will merge ...", "To record their work, inactive members will
@@ -408,7 +413,9 @@ def _draft_with_rules(
         ranked = ranked[:1] + [
             c
             for c in ranked[1:]
-            if (_measured(c) or _met(c) > 1) and not _MEANS_TO_ANOTHER.match(sources.get(c, c))
+            if (_measured(c) or _met(c) > 1)
+            and not _MEANS_TO_ANOTHER.match(sources.get(c, c))
+            and not _leans_on_another(c)
         ]
         # facts of the chosen goal and of the goal sentences around it that are no goal items of
         # their own ("By 2030, Singapore will be ..."): never of a description or history beside
