@@ -103,6 +103,10 @@ ROUNDS = {
         "p": "6a0ff06 (round 37's second build)",
         "q": "96b5069 (round 37's complaints, purpose 18-19 and charter 12-13 read, refit on 576)",
     },
+    "round39": {
+        "p": "96b5069 (round 38's second build)",
+        "q": "4d559d1 (round 38's complaints: a shouted goal, a comma splice, a board's duty)",
+    },
 }
 
 

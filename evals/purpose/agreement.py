@@ -6,7 +6,8 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 (seed 20261217), 30 of batch 10 (seed 20261219), 30 of batch 11 (seed 20261221), 30 of batch 12
 (seed 20261223), 30 of batch 13 (seed 20261225), 30 of batch 14 (seed 20261227), 30 of batch 15
 (seed 20261229), 30 of batch 16 (seed 20261231), 30 of batch 17 (seed 20270102)
-30 of batch 18 (seed 20270104), 30 of batch 19 (seed 20270106) and 30 of batch 20 (seed 20270108):
+30 of batch 18 (seed 20270104), 30 of batch 19 (seed 20270106), 30 of batch 20 (seed 20270108),
+30 of batch 21 (seed 20270110) and 30 of batch 22 (seed 20270112):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def main() -> None:
         "batch 17 (pq…)": "pq",
         "batch 18 (pr…)": "pr",
         "batch 19 (pt…)": "pt",
-        "batch 20 (pu…, the test part)": "pu",
+        "batch 20 (pu…)": "pu",
+        "batch 21 (pv…, the test part)": "pv",
+        "batch 22 (pw…, the test part)": "pw",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -48,6 +48,8 @@ SCORED_AT = {
     "pr": "ae4f73f",  # version 18 (the same)
     "pt": "fe93097",  # version 19 (the same)
     "pu": "968d35f",  # version 20 (the same)
+    "pv": "f1cc326",  # version 21, batch 21 (the same)
+    "pw": "f1cc326",  # version 21, batch 22 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -109,7 +109,15 @@ failures read (fe93097); batch 19 was scored once there: 0.83 / 0.83 / 0.99 (maj
 Version 20 (2026-12-05, twenty-fifth session, later): batch 20 (ids `pu…`, organisations new to the set,
 two collectors blind to the checker, at most 8 statements per repository) was collected and staged while
 batch 19 was the test part, and kept out of the set until batch 19 had been retired into dev and its
-failures read (968d35f); it is the test part. Batch 20: 70 statements from 35 organisations.
+failures read (968d35f); batch 20 was scored once there: 0.79 / 0.80 / 0.97 (majority 0.80 / 0.83 /
+0.91; dev 0.91 / 0.92 / 0.99). Batch 20: 70 statements from 35 organisations.
+
+Version 21 (2026-12-05, twenty-sixth session): batches 21 and 22 together (ids `pv…` and `pw…`,
+organisations new to the set, two collectors blind to the checker for each, at most 8 statements per
+repository) are the test part. Batch 21 (37 statements from 17 organisations, collected after the shared
+search budget was spent, with one outcome and no deadline) was staged while batch 20 was the test part;
+batch 22 (74 statements from 33 organisations) was collected while batch 20 was still the test part; both
+were kept out of the set until batch 20 had been retired into dev and its failures read (9ed23f8).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -175,6 +183,8 @@ BATCH_17 = "pq"  # id prefix of the twenty-fourth session's second batch: the te
 BATCH_18 = "pr"  # id prefix of the twenty-fourth session's third batch: the test part of version 18
 BATCH_19 = "pt"  # id prefix of the twenty-fifth session's batch: the test part of version 19
 BATCH_20 = "pu"  # id prefix of the twenty-fifth session's second batch: the test part of version 20
+BATCH_21 = "pv"  # id prefix of the twenty-fifth session's staged batch: with batch 22, version 21's test part
+BATCH_22 = "pw"  # id prefix of the twenty-sixth session's batch: with batch 21, version 21's test part
 
 
 def main(argv):
@@ -200,17 +210,20 @@ def main(argv):
         BATCH_18,
         BATCH_19,
         BATCH_20,
+        BATCH_21,
+        BATCH_22,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 19
-    retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    test = [e["id"] for e in entries if e["id"].startswith(BATCH_20)]
-    dev = [e["id"] for e in entries if not e["id"].startswith(BATCH_20)]
+    # the test parts of versions 2 to 20
+    retired += [e["id"] for e in entries if e["id"].startswith(later[:-2])]
+    current = (BATCH_21, BATCH_22)
+    test = [e["id"] for e in entries if e["id"].startswith(current)]
+    dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 20 (split.py): test is batch 20 (ids pu…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-19, with the test parts of version 1 (seed\n"
-        f"# {SEED}), versions 2 to 19 (batches 2 to 19) retired into it.\n"
+        "# Split of statements.yaml, version 21 (split.py): test is batches 21 and 22 (ids pv… and\n"
+        "# pw…, organisations new to the set, labelled blind); dev is batches 1-20, with the test parts\n"
+        f"# of version 1 (seed {SEED}), versions 2 to 20 (batches 2 to 20) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
