@@ -598,3 +598,26 @@ def test_batch_13_kinds_seats_bought_deciders_by_handle_and_a_draft_banner() -> 
             ],
         }
     )
+
+
+def test_batch_14_kinds_working_drafts_later_dates_stakes_and_one_chair_appointing() -> None:
+    """What batch 14's documents had and the review missed (invented documents of the same shapes)."""
+    assert_found(
+        {
+            "placeholder": [
+                ("Status", "This is a working document and subject to change by the steering group."),
+                ("Elections", "The voting process will be decided by the board at a later date."),
+                ("Adoption", "Effective \\[\\_\\_], these rules of the Leith Pantry Network apply."),
+                (
+                    "Membership",
+                    "See [issue #12](https://example.org/12) for a possible change in how we join.",
+                ),
+                ("About", "<!-- Most of the sections below are optional. -->\n\nThe network shares food."),
+            ],
+            "power_concentration": [
+                ("Decisions", "Typically, decisions are made by the executive director, with staff."),
+                ("Steering", "The rest of the steering group is appointed (and removed) by the Chair."),
+                ("Voting", "The more tokens staked, the more voting weight a member has."),
+            ],
+        }
+    )

@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 14) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 15) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -62,7 +62,10 @@ DRAWS = (
     "annotator (second-pass) from the documents and GUIDE.md alone. "
     "Batch 14 (the test part since split version 13): `sorted(random.Random(20261211).sample(ids, 10))` "
     "over the 39 ids stored (the copyleft one left out); the 10 were labelled by a fourteenth annotator "
-    "(second-pass) from the documents and GUIDE.md alone."
+    "(second-pass) from the documents and GUIDE.md alone. "
+    "Batch 15 (the test part since split version 14): `sorted(random.Random(20261212).sample(ids, 10))` "
+    "over the 35 ids stored (the three copyleft ones left out); the 10 were labelled by a fifteenth "
+    "annotator (second-pass) from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -144,6 +147,7 @@ def main() -> None:
         "batch 12": [i for i in ids if sources[i].get("batch") == 12],
         "batch 13": [i for i in ids if sources[i].get("batch") == 13],
         "batch 14": [i for i in ids if sources[i].get("batch") == 14],
+        "batch 15": [i for i in ids if sources[i].get("batch") == 15],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
