@@ -107,7 +107,7 @@ def draw_version_1(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
-    """Dev: batches 1 to 14 (the thirteen earlier test parts retired into it); test: batch 15, the fresh batch."""
+    """Dev: batches 1 to 14 (thirteen earlier test parts retired into it); test: batch 15, the fresh one."""
     version_1 = draw_version_1(sources)
     return {
         "dev": sorted(d for d, s in sources.items() if s.get("batch", 1) != TEST_BATCH),

@@ -107,6 +107,10 @@ ROUNDS = {
         "p": "96b5069 (round 38's second build)",
         "q": "4d559d1 (round 38's complaints: a shouted goal, a comma splice, a board's duty)",
     },
+    "round40": {
+        "p": "4d559d1 (round 39's second build)",
+        "q": "9ff9fa7 (rounds 38-39's complaints: means and consequences, verb forms, purpose 20 read)",
+    },
 }
 
 
