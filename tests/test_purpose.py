@@ -491,3 +491,46 @@ def test_batch_20_wordings_of_platforms_disciplines_durations_and_others_work() 
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batches_21_and_22_wordings_of_events_registries_funded_projects_languages_and_baselines() -> None:
+    """What the twenty-first and twenty-second batches of real statements taught (invented statements of
+    the same shapes)."""
+    met = {
+        "outcome": [
+            "Host three events to share pantry practice among food banks.",
+            "The guild will implement a public and searchable pantry registry.",
+            "Furthermore, a platform for sharing surplus food between pantries will be established.",
+            "The working group aims to develop a shared vision and blueprint for a citywide pantry network.",
+            "Develop an extension for the Open Referral standard to represent pantry opening hours.",
+            "Leith Mesh is a volunteer initiative to build a wireless network across the Lothians.",
+            "Publish a Leith Pantry Register that lists opening hours.",
+        ],
+        "population": [
+            "The alliance supports humanitarian and disaster response organizations with surplus food.",
+            "Help big pharmaceutical companies donate surplus stock to pantries.",
+            "The main aim is to assist other NHS projects make their food data open.",
+            "Make pantry tools available to NIH-funded community nutrition projects.",
+            "About 90 percent of learners in grades 3, 6 and 9 must eat a school breakfast.",
+            "Increase Canadians' trust in food banks.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The network aims to provide a home for all African pantry recipes.",
+            "Our mission is to provide realistic pantry data covering every aspect of food aid.",
+            "Provide accessible, reliable, and practical food data and information to support decision-making"
+            " and help people of Leith, across all sectors and regions, build their resilience.",
+            "Increase trust in food banks, which was at 49% in 2023 according to the city survey.",
+            "The consortium will bring together 53 partners from 19 countries to share pantry data.",
+            "Our goal is to make describing all essential pantry details easier and more efficient.",
+        ],
+        "population": [
+            "Code for NL is the Dutch network of developers and designers improving pantries.",
+            "The pantry catalogue is accessible in multiple languages, initially in English and French.",
+            "MapGive, an initiative of the Department of State's pantry unit, helps new volunteers.",
+            "Our surveys measure trust in Public Institutions.",
+        ],
+        "timeframe": ["Prompted by the 2022 floods, we set up this list of pantries."],
+    }
+    assert_calls(met, not_met)

@@ -186,6 +186,11 @@ _DELIVERABLE = re.compile(
     # "creating, maintaining and promoting Matrix as an openly standardised ... protocol": a named artefact
     rf"|\b{_MAKE}\b(?:,?\s+(?:and\s+)?[a-z]+ing)*\s+(?-i:[A-Z][\w-]*)\s+as\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?"
     rf"{_ARTEFACT}\b"
+    # "Host three events to build capacity": a counted output (never "host events each month")
+    rf"|\b(?:hold|host|organi[sz]e|convene|run|deliver)\w*\s+(?:at\s+least\s+)?(?:\d+|{NUMBER_WORDS})\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:events|workshops|webinars|conferences|hackathons|trainings|summits|forums)\b"
+    # "implement a public and searchable beneficial ownership registry"
+    rf"|\bimplement(?:s|ed)?\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?(?:registry|register|database|portal|platform|system)\b"
     # "Organize and hold the first Annual Autoware Conference": one named event, held or not
     r"|\b(?:hold|host|organi[sz]e|convene)\w*\s+(?:the|an?)\s+(?:first|inaugural)\s+(?-i:(?:[A-Z][\w-]*\s+){1,4})"
     r"(?:conference|summit|congress|symposium|festival|forum|hackathon|convention)\b"
@@ -206,7 +211,8 @@ _DELIVERABLE = re.compile(
     # "This specification will be published": the artefact named, then made
     # "A first stable version of the GGBN Data Standard is planned for December 2015"
     rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:(?:version|release|edition)\s+of\s+(?:a|an|the)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?)?{_ARTEFACT}\s+(?:will\s+be\s+(?:published|released|delivered|produced|launched|completed)"
+    rf"(?:[\w-]+\s+){{0,3}}?)?{_ARTEFACT}(?:\s+for\s+[^.;]{{3,80}}?)?\s+(?:will\s+be\s+(?:published|released|delivered|produced"
+    r"|launched|completed|established|created|built|developed|set\s+up)"
     r"|(?:is|are)\s+(?:planned|scheduled|due|expected)\s+(?:for|in|by)\s)\b"
     # "The specification will eventually be ratified as a RISC-V standard": made a standard, checkable
     r"|\b(?:be|being|get|gets)\s+(?:formally\s+)?(?:ratified|adopted|approved|accepted)\s+as\s+(?:a|an|the)\s+"
@@ -309,8 +315,10 @@ _DEFINED_GROUPS = re.compile(
     # "young talent", "young African entrepreneurs": a role narrowed by age
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
+    # ("humanitarian and disaster response organizations", "big pharmaceutical companies")
     rf"|\b(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|agricultural|cultural|heritage|"
-    rf"humanitarian|philanthropic|scientific|cybersecurity)\s+(?:(?:services?|sector)\s+)?(?:{_ROLES}))\b"
+    rf"humanitarian|philanthropic|scientific|cybersecurity|pharmaceutical|biotech(?:nology)?)"
+    rf"(?:\s+and\s+[a-z-]+(?:\s+response)?)?\s+(?:(?:services?|sector)\s+)?(?:{_ROLES}|companies|firms))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
      + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
@@ -331,6 +339,13 @@ _DEFINED_GROUPS = re.compile(
     r"(?:(?:framework|library|package|plugin|module|app|software|platform|core)\s+)?"
     rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|authors|countries|nations|participants|enrollees)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
+    # "other IMI projects", "NIH-funded biomedical research projects": a set of bodies named by who funds them
+    + r"|\bother\s+(?-i:[A-Z]{2,}[\w-]*)\s+(?:projects|consortia|initiatives|programmes|programs|networks"
+    r"|committees)\b"
+    + r"|\b(?-i:[A-Z]{2,}[\w-]*)-funded\s+(?:[a-z-]+\s+){0,3}(?:projects|researchers|programmes|programs|"
+    r"institutions|organi[sz]ations|grantees)\b"
+    # "learners in grades 3, 6 and 9"
+    + r"|\b(?:learners|students|pupils|children)\s+in\s+grades?\s+\d+(?:(?:,\s*|\s+and\s+)\d+)*"
     # "the wastewater surveillance community", "the data science and neuroscience research communities": a
     # community narrowed by its field (not "the community", nor "the developer community": a bare role)
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
@@ -585,7 +600,10 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         m.span()
         for m in _CAPITALISED.finditer(statement)
         # "Harbor County", never "City" or "State" alone ("City-seeded CLTs")
-        if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0)) and not re.fullmatch(_PLACE_SUFFIX, m.group(0))
+        if re.search(rf"\b(?:{_PLACE_SUFFIX})$", m.group(0))
+        and not re.fullmatch(_PLACE_SUFFIX, m.group(0))
+        # "the U.S. Department of State", "Secretary of State": an office, not a place
+        and not re.match(r"(?:Department|Ministry|Secretary|Office|Bureau)\b", m.group(0))
     ]
     # "in May", "on Monday": a time, never a place
     # (the longest first where two start together: "Leicester and Leicestershire" over "Leicester")
@@ -608,7 +626,7 @@ _THING_AFTER = re.compile(
 )
 # "AI/ML in Official Statistics", "in Computer Science": a discipline, not a place
 _DISCIPLINE = re.compile(
-    r"(?:\b(?:Statistics|Sciences?|Engineering|Mathematics|Medicine|Studies|Computing|Physics|"
+    r"(?:\b(?:Statistics|Sciences?|Engineering|Mathematics|Medicine|Studies|Computing|Physics|Institutions|"
     # "in Neuroscience", "in Epidemiology", "in Bioinformatics"
     r"Chemistry|Economics|Humanities)|[a-z](?:science|ology|informatics))$"
 )
@@ -623,6 +641,34 @@ def _names_a_thing(statement: str, match: re.Match[str]) -> bool:
     return bool(has_the and (after or _SPACES.match(match.group("place"))))
 
 
+_LANGUAGES = frozenset(LEXICON.languages)
+# "in ", "in English and ": where a language's name follows
+_AFTER_IN = re.compile(rf"\bin\s+(?:(?:{alternatives(LEXICON.languages)})(?:,\s*|\s+(?:and|or)\s+))*$")
+
+
+def _language(statement: str, span: tuple[int, int], before: str) -> bool:
+    """ "accessible in English and French": a language's name after "in", no noun after it."""
+    first = statement[span[0] : span[1]].split()[0]
+    return (
+        first in _LANGUAGES
+        and bool(_AFTER_IN.search(before))
+        and not re.match(r"\s+[a-z]", statement[span[1] :])
+    )
+
+
+def _opening_verb(words: str) -> bool:
+    """ "Increase ", "Support ": one capitalised word that is a verb of a goal, opening the statement."""
+    word = words.strip().lower()
+    return " " not in word and word in _GOAL_VERBS
+
+
+_GOAL_VERBS = frozenset(
+    v.lower()
+    for v in (*LEXICON.vague_verbs, *LEXICON.concrete_verbs, *LEXICON.deliverable_verbs)
+    if " " not in v
+)
+
+
 def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     """ "Vision Zero Chicago", "Singapore Green Plan", "the UK TRE Community", "based in Berlin": a
     place inside a name or a community's name, the body's seat, or where a past event was held."""
@@ -631,13 +677,19 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     name_before = _NAME_BEFORE.search(before)
     return bool(
         _NAME_AFTER.match(after)
-        # "in The Netherlands": an article, not a name's first word
-        or (name_before and not re.fullmatch(r"The\s+", name_before.group(0)))
+        # "in The Netherlands": an article, not a name's first word; "Increase Canadians' trust": a goal's
+        # opening verb, not a name's first word
+        or (
+            name_before
+            and not re.fullmatch(r"The\s+", name_before.group(0))
+            and not (name_before.start() + max(0, span[0] - 40) == 0 and _opening_verb(name_before.group(0)))
+        )
         or _NAME_WORD_FOR.search(before)
         or _NAME_WORD_OF.search(before)
         or _COMMUNITY_AFTER.match(after)
         or _SEAT_BEFORE.search(before)
         or re.search(r"\b(?:a|an)\s+$", before)  # "a Silicon Valley approach": a place as an adjective
+        or _language(statement, span, before)
         or _past_event_venue(statement, span[0])
         or _ACTOR_BEFORE.search(before)
         or _ACTOR_AFTER.match(after)
@@ -650,7 +702,8 @@ _ACTOR_BEFORE = re.compile(r"\b(?:policy|objective|interests?|policies)\s+of\s+(
 _ACTOR_AFTER = re.compile(
     r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies)\b"
     # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
-    r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
+    r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition|network"
+    r"|chapter|branch)\b"
 )
 
 
@@ -696,6 +749,12 @@ _NO_COUNTED_RESULT = re.compile(
     rf"|\b(?:\d+|{NUMBER_WORDS})-(?:month|year|week|day)(?:-long)?\b"
     # "gives land owners the chance to create a woodland, less than 1 hectare in size": a chance offered
     r"|\b(?:the|a)\s+(?:chance|opportunity)\s+to\b[^.;]{0,80}"
+    # "bring together 53 partners from 19 countries": who the body is made of, no result
+    rf"|\bbring\w*\s+together\s+(?:more\s+than\s+|over\s+|some\s+)?(?:\d[\d,]*|{NUMBER_WORDS}|(?:one\s+)?hundreds?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:partners|members|organi[sz]ations|institutions|stakeholders|countries)\b"
+    r"(?:\s+from\s+\d+\s+countries)?"
+    # "trust, which was at 49% in 2023": a baseline, no target
+    r"|\b(?:which|that)\s+(?:was|were|stood)\s+(?:at\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
     r"|,\s+serving\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|some\s+)?[\d,]+\s+(?:[\w-]+\s+){0,4}?"
     r"(?:each|every|per|a)\s+(?:year|month|week)\b",
     re.IGNORECASE,
@@ -780,16 +839,25 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
     verbs = [
         v
         for v in _CONCRETE.finditer(text)
-        if not _is_noun(text, v) and not _adjective(text, v) and not _BUILD_ON.match(text, v.start())
+        if not _is_noun(text, v)
+        and not _adjective(text, v)
+        and not _BUILD_ON.match(text, v.start())
+        and text[v.start() - 1 : v.start()] != "-"  # "decision-making": a compound noun
     ]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
         return statement[state.start() : state.end()].strip()
     for verb in verbs:
         clause_end = _clause_end(text, verb.end())
-        if _QUANTITY.search(text[verb.start() : min(clause_end, verb.start() + 120)]) or state:
+        near = text[verb.start() : min(clause_end, verb.start() + 120)]
+        # (a percentage may stand further along a long clause: "Increase the number of clients ... by 10%")
+        further = text[verb.start() : min(clause_end, verb.start() + 200)]
+        if _QUANTITY.search(near) or _PERCENT.search(further) or state:
             return statement[verb.start() : clause_end].strip(" ,;.").strip()
     return None
+
+
+_PERCENT = re.compile(r"(?<![\w.])\d[\d.,]*\s*(?:%|percent|per\s+cent)", re.IGNORECASE)
 
 
 def _planned_count(text: str, statement: str) -> str | None:

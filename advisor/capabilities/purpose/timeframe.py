@@ -18,6 +18,7 @@ MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+_FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|in|on|of|by|our|it|this|for"
 YEAR = r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?"
 TIMEFRAME_PATTERNS = [
     # by 2030 / by the end of 2027 / by June 2029 / by fall 2028 / by the 2027-28 school year
@@ -25,7 +26,9 @@ TIMEFRAME_PATTERNS = [
     # "by June 30, 2029", "by 31 March 2026"
     rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:Q[1-4]|H[12]|{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?"
     # "by the end of CY 2025", "by SIGGRAPH 2025": a calendar label or a dated event before the year
-    rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?",
+    rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?"
+    # ("Prompted by the 2022 war in Ukraine": a year naming an event, no deadline)
+    rf"(?:(?<!the\s\d{{4}})|(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!(?:school|fiscal|financial)\b)(?-i:[a-z])))",
     # within 18 months / over the next three years / in the next decade / during the first two years
     # (never "over the years", "in years": no bound)
     # (nor "in the coming years": with no number, one period only: "in the next decade")
@@ -90,7 +93,6 @@ TIMEFRAME_PATTERNS = [
     rf"\bto\s+be\s+(?:launched|held|presented|released|published|delivered|announced)\s+(?:at|during)\s+"
     rf"(?-i:(?:[A-Za-z]+\s+){{1,3}}){YEAR}",
 ]
-_FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|in|on|of|by|our|it|this|for"
 # in 2025 / for Q4 2025 / during 2026: a year given as when the result is due, unless the sentence
 # only tells what happened then ("the workshop in Amsterdam in December 2024").
 DATED_PATTERN = (

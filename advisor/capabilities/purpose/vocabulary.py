@@ -27,6 +27,7 @@ class PurposeLexicon(BaseModel, extra="forbid"):
     situation_groups: list[str] = Field(description="Groups defined by age or situation that count alone.")
     public_bodies: list[str] = Field(description="Kinds of public body that count after a level.")
     technologies: list[str] = Field(description="Languages and platforms, never places ('in Python').")
+    languages: list[str] = Field(description="Spoken languages, never places ('in English and French').")
     named_groups: list[str] = Field(description="Groups a draft needs no [group] slot after ('citizens').")
     seats: Regex = Field(description="Words before a place that make it the body's seat ('based in').")
     events: Regex = Field(description="Words before a place that make it a past event's venue.")
