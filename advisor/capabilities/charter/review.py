@@ -30,6 +30,7 @@ from advisor.capabilities.charter.cues import ELEMENT_CUES
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
 from advisor.capabilities.charter.features import MIN_QUOTE_WORDS, strength_features
 from advisor.capabilities.charter.findings import Finding, delegation_finding, find_defects, quote
+from advisor.capabilities.charter.language import NOT_ENGLISH, reads_as_english
 from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.purpose.check import check_purpose
@@ -117,6 +118,7 @@ def analyze_charter(text: str, file: str, classifier: CharterClassifier | None =
         elements=elements,
         purpose=purpose,
         findings=findings,
+        warnings=[] if reads_as_english(text) else [NOT_ENGLISH],
     )
 
 
