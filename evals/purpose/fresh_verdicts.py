@@ -50,6 +50,7 @@ SCORED_AT = {
     "pu": "968d35f",  # version 20 (the same)
     "pv": "f1cc326",  # version 21, batch 21 (the same)
     "pw": "f1cc326",  # version 21, batch 22 (the same)
+    "px": "6214316",  # version 22 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
