@@ -2703,3 +2703,31 @@ def test_round_39_a_cited_address_a_consequence_and_an_aim_after_a_description()
     )
     statements = [d.statement for d in draft_purpose(goal=unstated).drafts]
     assert all("main aim" not in s for s in statements), statements  # an aim it never states
+
+
+def test_round_40_links_appointments_labels_typos_and_lists_of_doings() -> None:
+    """Round 40: "To find out more visit: www.polioeradication.org" and "The Founding Chair will be
+    Melissa Cragin" were drafted as aims; "Edge/Mobile:" gave "In Mobile"; "has has" was kept;
+    "monitoring, translating and adapting" gave "Monitor, translate and adapting"; and "As part of
+    X we work to learn, share, and organize in an effort to ..." lost its first doing."""
+    linked = "Its goal is to end hunger in Leith. To find out more visit: www.pantry.example"
+    statements = [d.statement for d in draft_purpose(goal=linked).drafts]
+    assert all("visit" not in s for s in statements), statements
+    chair = "The Pillar will focus on sharing surplus food across Leith. The Founding Chair will be Ann Lee."
+    statements = [d.statement for d in draft_purpose(goal=chair).drafts]
+    assert all("Ann Lee" not in s for s in statements), statements
+    label = "Cold/Mobile: Enable pantries to share surplus food through mobile apps and cold rooms."
+    statements = [d.statement for d in draft_purpose(goal=label).drafts]
+    assert all("in Mobile" not in s and "In Mobile" not in s for s in statements), statements
+    typo = "The guild aims to open pantries in a city that has has 11 food banks."
+    statements = [d.statement for d in draft_purpose(goal=typo).drafts]
+    assert all("has has" not in s for s in statements), statements
+    doings = "The pillar will focus on monitoring, translating and adapting pantry policy for Leith."
+    statements = [d.statement for d in draft_purpose(goal=doings).drafts]
+    assert statements[0].startswith("Monitor, translate and adapt pantry policy"), statements
+    listed = (
+        "As part of the national network we have been working to learn, share, and organize in an "
+        "effort to get meals to more hungry families in Leith."
+    )
+    statements = [d.statement for d in draft_purpose(goal=listed).drafts]
+    assert all(not s.startswith("Share, and organize") for s in statements), statements

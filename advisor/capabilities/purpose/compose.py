@@ -252,7 +252,9 @@ _WORK_SETTING = re.compile(
     r"\s+(?:next|coming)|beyond\s+(?:that|this)|as\s+(?:quickly|soon)\s+as\s+possible|in\s+the\s+(?:coming|next)"
     r"|under\s+the|as|with|this\s+year|[a-z]{4,}ly(?=,)"
     # "For the public benefit, build and support a community ...": a charity's object, for whose good
-    r"|for\s+the\s+(?:public|common|wider)\s+(?:benefit|good))\b[^;:]{0,120}?,\s+",
+    r"|for\s+the\s+(?:public|common|wider)\s+(?:benefit|good))\b[^;:]{0,120}?,\s+"
+    # (never inside a list: "As part of X we work to learn, share, and organize ...")
+    r"(?![a-z]+,\s)(?!and\s|or\s)",
     re.IGNORECASE,
 )
 _FOCUS_ON = re.compile(
@@ -482,6 +484,12 @@ _INTRODUCES_ONLY = re.compile(
 )
 
 
+# a small word typed twice ("has has"; never "had had", which is English)
+_DOUBLED_WORD = re.compile(
+    r"\b(the|a|an|to|of|and|or|has|have|is|are|in|for|on|with|be|will|we|our)\s+\1\b", re.IGNORECASE
+)
+
+
 def goal_sentences(text: str, *, lone_lead_in: bool = False) -> list[str]:
     """The sentences of a goal as a user pastes it: markup dropped, each line and each list item
     ("(a) ...", "(2) ...") on its own, so items never run together. With `lone_lead_in`, a text that
@@ -491,6 +499,7 @@ def goal_sentences(text: str, *, lone_lead_in: bool = False) -> list[str]:
     text = _LINK.sub(r"\1", text)
     text = _GOAL_MARKUP.sub("", text)
     text = _NUMBER_IN_FIGURES.sub(r"\1", text)  # "three (3) members": no list item "(3)"
+    text = _DOUBLED_WORD.sub(r"\1", text)  # a typo: "a country that has has 11 official languages"
     text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)  # a quoted block's mark: "> _Delivering X._"
     text = re.sub(r"[ \t]+([,;])", r"\1", text)  # "health education , entrepreneurship"
     text = re.sub(r",(?=[A-Za-z])", ", ", text)  # "among the public,we initiated", "Children,Young People"
@@ -1317,7 +1326,9 @@ def _coordinated_verbs(rest: str) -> str:
         # in a list of doings ("finding, detailing and recommending X") every item after a comma is a
         # verb (never "new and existing")
         joint = item.group(1)
-        base = gerund_base(item.group(2), guess=listed and joint.startswith((",", ";")))
+        # ("monitoring, translating and adapting X": the last item of a list with commas too)
+        in_list = joint.startswith((",", ";")) or "," in head[: item.start()]
+        base = gerund_base(item.group(2), guess=listed and in_list)
         if not base or not (listed or re.search(r"\b(?:and|or)\b", joint)):
             return item.group(0)
         return joint + base
@@ -1480,6 +1491,19 @@ _SET_UP_TO = re.compile(
 )
 
 
+# where to read more, never an aim: "To find out more visit: www.polioeradication.org"
+_NAVIGATION = re.compile(
+    r"^(?:to\s+)?(?:find\s+out|learn|read)\s+more\b|\bvisit:?\s+(?:https?://|www\.)|^for\s+more\s+information\b",
+    re.IGNORECASE,
+)
+# who holds an office: "The Founding Chair will be Melissa Cragin"
+_APPOINTMENT = re.compile(
+    r"^(?:the\s+)?(?:founding\s+|first\s+|interim\s+)?(?:chair|co-chairs?|chairs|lead|leads|director|president"
+    r"|secretary|treasurer|coordinator|convenor|convener)\s+(?:will\s+be|is|are|shall\s+be)\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def is_goal_clause(clause: str, source: str = "") -> bool:
     """Whether a clause of `goal_clauses` says what should change: it opens with a verb (after a
     fronted deadline), states a future state, or opens with the verb a lead-in introduced in
@@ -1505,6 +1529,8 @@ def is_goal_clause(clause: str, source: str = "") -> bool:
         return False
     if re.match(r"(?i)have\s+been\b", body):  # "Groups need to have been active for a year": a condition
         return False
+    if _NAVIGATION.search(body) or _APPOINTMENT.match(source or body):
+        return False  # "Find out more visit: www.x.org", "The Founding Chair will be Melissa Cragin"
     if _SUBJECT_THEN_VERB.match(body):  # "Make this happen requires organizing people"
         return False
     if body.startswith("Be ") and _DESIGNED_TO_BE.search(source):

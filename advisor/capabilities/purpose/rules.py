@@ -605,6 +605,8 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         # "the U.S. Department of State", "Secretary of State": an office, not a place
         and not re.match(r"(?:Department|Ministry|Secretary|Office|Bureau)\b", m.group(0))
     ]
+    # "Edge/Mobile": a place's name paired with a word that is no place is a category label
+    found = [span for span in found if not _label_pair(statement, span[0])]
     # "in May", "on Monday": a time, never a place
     # (the longest first where two start together: "Leicester and Leicestershire" over "Leicester")
     spans = (
@@ -614,6 +616,17 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         and not _TITLE_AFTER.match(statement, span[1])
     )
     return sorted(spans, key=lambda span: (span[0], -span[1]))
+
+
+_LABEL_PAIR = re.compile(r"(?<![\w/])(?-i:[A-Z][a-z]+)/$")
+_GAZETTEER_WORDS = frozenset(GAZETTEER.places) | frozenset(GAZETTEER.cities) | frozenset(GAZETTEER.demonyms)
+
+
+def _label_pair(statement: str, start: int) -> bool:
+    """ "Edge/Mobile": the word before the slash is no place, so neither is the one after it (but
+    "Israel/Palestine" is a pair of places)."""
+    pair = _LABEL_PAIR.search(statement, 0, start)
+    return pair is not None and pair.group(0).rstrip("/") not in _GAZETTEER_WORDS
 
 
 _CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
