@@ -526,7 +526,6 @@ def test_batches_21_and_22_wordings_of_events_registries_funded_projects_languag
             "Our goal is to make describing all essential pantry details easier and more efficient.",
         ],
         "population": [
-            "Code for NL is the Dutch network of developers and designers improving pantries.",
             "The pantry catalogue is accessible in multiple languages, initially in English and French.",
             "MapGive, an initiative of the Department of State's pantry unit, helps new volunteers.",
             "Our surveys measure trust in Public Institutions.",

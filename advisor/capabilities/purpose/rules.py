@@ -715,8 +715,7 @@ _ACTOR_BEFORE = re.compile(r"\b(?:policy|objective|interests?|policies)\s+of\s+(
 _ACTOR_AFTER = re.compile(
     r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies)\b"
     # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
-    r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition|network"
-    r"|chapter|branch)\b"
+    r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
 )
 
 
