@@ -111,6 +111,10 @@ ROUNDS = {
         "p": "4d559d1 (round 39's second build)",
         "q": "9ff9fa7 (rounds 38-39's complaints: means and consequences, verb forms, purpose 20 read)",
     },
+    "round41": {
+        "p": "9ff9fa7 (round 40's second build)",
+        "q": "ef1cb28 (round 40's complaints, purpose 21-22 read, charter 14 read, refit on 615)",
+    },
 }
 
 
