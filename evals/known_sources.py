@@ -4,7 +4,8 @@
 
 Collectors of a purpose batch or a charter-corpus batch take nothing from these (briefs: evals/purpose/
 BRIEF.md, evals/corpus/BRIEF.md). The lists cover the purpose statements and their skipped sources, and
-the corpus documents and their skipped sources (a " (batch N ...)" suffix on a skipped key is dropped).
+the corpus documents and their skipped sources (a " (batch N ...)" suffix on a skipped key is dropped),
+and what is staged for the next batch (evals/purpose/staging, evals/corpus/staging/*/).
 """
 
 from __future__ import annotations
@@ -25,12 +26,23 @@ def _load(path: Path) -> object:
 
 def known() -> tuple[set[str], set[str], set[str]]:
     """(organisations, owner/name repositories, corpus ids) the sets already hold or skipped."""
-    statements = _load(HERE / "purpose" / "statements.yaml")
+    staged = HERE / "purpose" / "staging"
+    statements = list(_load(HERE / "purpose" / "statements.yaml"))
+    purpose_skipped = dict(_load(HERE / "purpose" / "skipped.yaml"))
+    for path in sorted(staged.glob("batch*.yaml")):
+        if path.stem.endswith("-skipped"):
+            purpose_skipped.update(_load(path) or {})
+        elif not path.stem.endswith("-second"):
+            statements += _load(path) or []
     orgs = {s["org"] for s in statements} | {s["group"] for s in statements if s.get("group")}
     repos = {s["source"]["repo"] for s in statements if "repo" in s["source"]}
-    repos |= {_SUFFIX.sub("", key) for key in _load(HERE / "purpose" / "skipped.yaml")}
-    sources = _load(HERE / "corpus" / "sources.yaml")
-    skipped = _load(HERE / "corpus" / "skipped.yaml")
+    repos |= {_SUFFIX.sub("", key) for key in purpose_skipped}
+    sources = dict(_load(HERE / "corpus" / "sources.yaml"))
+    skipped = dict(_load(HERE / "corpus" / "skipped.yaml"))
+    for folder in sorted((HERE / "corpus" / "staging").glob("*/")):
+        for name, into in (("sources.yaml", sources), ("skipped.yaml", skipped)):
+            if (folder / name).exists():
+                into.update(_load(folder / name) or {})
     orgs |= {s["organisation"] for s in sources.values() if s.get("organisation")}
     repos |= {s["repo"] for s in sources.values() if s.get("repo")}
     for key, entry in skipped.items():

@@ -11,7 +11,6 @@ import yaml
 from typer.testing import CliRunner
 
 from advisor.capabilities.charter.elements import ELEMENTS
-from advisor.capabilities.charter.language import NOT_ENGLISH, reads_as_english
 from advisor.capabilities.charter.models import CharterReview, ElementReview
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.cli.main import app
@@ -23,6 +22,7 @@ from advisor.evaluation.corpus import (
     score_part,
     spearman,
 )
+from advisor.text.language import NOT_ENGLISH, reads_as_english
 from tests.retrain import assert_retraining_rebuilds
 
 CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus"

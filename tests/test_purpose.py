@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from advisor.capabilities.purpose.check import CRITERIA, check_purpose
 from advisor.cli.main import app
+from advisor.text.language import NOT_ENGLISH_STATEMENT
 
 LABELLED = Path(__file__).resolve().parents[1] / "evals" / "data" / "purpose_statements.yaml"
 
@@ -533,3 +534,54 @@ def test_batches_21_and_22_wordings_of_events_registries_funded_projects_languag
         "timeframe": ["Prompted by the 2022 floods, we set up this list of pantries."],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_23_wordings_of_demonyms_chambers_acronym_names_abilities_and_tools() -> None:
+    """What the twenty-third batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The caucus advocates for more women on the food board, aiming for a gender-equal board by 2028.",
+            "Create a printable calendar that will remind residents when the pantry opens.",
+            "The Pantry Referral Vocabulary (PRV), published at https://example.org/prv, is the primary"
+            " output of the group.",
+            "The group sets out to create a sublanguage of Open Referral for pantry opening hours.",
+            "It aims to provide essential components including a pantry stock registry.",
+        ],
+        "population": [
+            "Build a site that shows Clevelanders where to find a pantry.",
+            "Our pantries serve underprivileged Cameroonians in the north of the country.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "To provide a forum where members can discuss hunger, which claims 4,000 lives here each year.",
+            "Develop policies on school meals, ensuring every child has the best possible start in life.",
+            "Ensure all children, in every town, have the freedom and opportunity to eat well every day.",
+            "Champion solutions and tools to prevent, treat, control, and eliminate food waste.",
+        ],
+        "population": [
+            "The pantry map is available in English and Russian, and will be available in Kyrgyz language.",
+            "Publish a glossary of terms from the European General Data Protection Regulation (GDPR).",
+            "Our work complements efforts such as those of the European Open Science Cloud (EOSC).",
+            "The group was set up with big aims: Identify organizations that are absent from the network.",
+            "Raise the profile of food poverty in Parliament and support UK leadership on food aid.",
+        ],
+        "timeframe": ["As highlighted in the 2025 Trussell Hunger report, demand for food aid is rising."],
+    }
+    assert_calls(met, not_met)
+
+
+def test_a_statement_in_another_language_is_checked_with_a_warning() -> None:
+    """The rules read English: a statement in another language gets its calls with a warning, and an
+    English statement with a borrowed name gets none."""
+    for statement in (
+        "Stadt und Landkreis Kaiserslautern klimaneutral!",
+        "整理台灣所有自費接種疫苗的資料",
+        "Somos un colectivo que organiza acciones de formación para la comunidad.",
+    ):
+        assert check_purpose(statement).warnings == [NOT_ENGLISH_STATEMENT], statement
+    for statement in (
+        "Halve food waste among the 40 member pantries of Fundación Banco de Alimentos by 2028.",
+        "Feed 500 families in São Paulo by 2027.",
+    ):
+        assert check_purpose(statement).warnings == [], statement

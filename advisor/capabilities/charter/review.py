@@ -30,7 +30,6 @@ from advisor.capabilities.charter.cues import ELEMENT_CUES
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
 from advisor.capabilities.charter.features import MIN_QUOTE_WORDS, strength_features
 from advisor.capabilities.charter.findings import Finding, delegation_finding, find_defects, quote
-from advisor.capabilities.charter.language import NOT_ENGLISH, reads_as_english
 from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.purpose.check import check_purpose
@@ -38,6 +37,7 @@ from advisor.config import Settings, get_settings
 from advisor.documents.read import Document, decode_text
 from advisor.documents.sandbox import read_user_file
 from advisor.errors import DocumentError
+from advisor.text.language import NOT_ENGLISH, reads_as_english
 from advisor.text.tables import table_cell
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ from advisor.capabilities.purpose.timeframe import find_timeframe
 from advisor.config import Settings
 from advisor.llm.prompts import untrusted
 from advisor.llm.structured import Sentence
+from advisor.text.language import NOT_ENGLISH_STATEMENT, reads_as_english
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -132,6 +133,7 @@ def check_purpose_rules(statement: str) -> PurposeCheck:
         criteria={name: Criterion(met=f.met, evidence=f.evidence) for name, f in findings.items()},
         suggestions=_suggestions(statement, findings, concise),
         rewrite=_rewrite(statement, findings),
+        warnings=[] if reads_as_english(statement) else [NOT_ENGLISH_STATEMENT],
     )
 
 

@@ -148,6 +148,8 @@ _DELIVERABLE = re.compile(
     # ("Provide access to an up-to-date, publicly accessible database"; never "the best possible curriculum",
     # "API solutions": a superlative names no artefact, an artefact word before "solutions" is a modifier)
     rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
+    # "provide essential components including a Knowledge Graph (KG) registry": the first one named
+    r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
     r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most)\b(?!-))[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
@@ -232,6 +234,11 @@ _IS_ARTEFACT = re.compile(
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
+)
+# "The Data Privacy Vocabulary (DPV) ... is the primary output of the DPVCG": one named thing the body makes
+_NAMED_OUTPUT = re.compile(
+    r"^(?:The\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,6})(?:\s+\([A-Z][\w-]*\))?(?:[^.;]|\.(?=\S)){0,100}?\s+(?:is|are|will\s+be)\s+"
+    r"the\s+(?:primary|main|principal|first|key|core|central)\s+(?:output|deliverable|product)s?\s+of\b"
 )
 _PLACE_SUFFIX = LEXICON.place_suffixes
 _CAPITALISED = re.compile(
@@ -466,6 +473,7 @@ def find_population(statement: str) -> Finding:
         if not _VAGUE_GROUPS.fullmatch(m.group(0))
         and not _INSTITUTION_AFTER.match(statement, m.end())
         and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 40) : m.start()])
+        and not _opens_with_a_verb(statement, m)
     ]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
     groups.sort(key=lambda m: m.start())
@@ -531,6 +539,7 @@ def _place_list(statement: str, places: list[tuple[int, int]]) -> tuple[int, int
 # in a city and holds nothing else but an opening word ("In Boston"). A city inside a longer run is
 # part of a name ("Darwin Core", "the London Open Source Meetup", "Vision Zero Chicago").
 _CITIES = frozenset(GAZETTEER.cities)
+_PLACE_NAMES = _CITIES | frozenset(GAZETTEER.places)
 _CAPITALISED_RUN = re.compile(rf"{_NAME}(?:[ -]{_NAME})*")
 _OPENERS = frozenset({"In", "Across", "Throughout", "For", "From", "To", "The", "Of", "And"})
 
@@ -549,6 +558,22 @@ def _city_starting(statement: str, place: re.Match[str]) -> tuple[int, int]:
     if run and state and state.group(1).strip() in _REGIONS and not _NAMED.search(run.group(0)):
         return (place.start(), run.end())
     return (place.start(), place.end())
+
+
+# "New Orleanians", "underprivileged Cameroonians": a place's people, by the place's name and a suffix
+_DEMONYM_SHAPE = re.compile(r"(?<![\w.-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?:s|ese)\b")
+_DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ers", "ites", "ese")
+_DEMONYM_STEM_ENDINGS = ("", "s", "a", "as", "e", "o")
+
+
+def _names_a_places_people(word: str) -> bool:
+    """ "Cameroonians" (Cameroon), "New Orleanians" (New Orleans), "Texans" (Texas), "Londoners"."""
+    for suffix in _DEMONYM_SUFFIXES:
+        stem = word[: -len(suffix)]
+        stems = (stem + ending for ending in _DEMONYM_STEM_ENDINGS)
+        if word.endswith(suffix) and len(stem) >= 3 and any(name in _PLACE_NAMES for name in stems):
+            return True
+    return False
 
 
 _STATE_AFTER = re.compile(r",\s+((?:[A-Z][\w.]*\s?){1,3})\b")
@@ -595,6 +620,8 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         if not re.search(rf"\b(?:{_NAME_WORDS})\b", m.group(0))
         and not _names_a_thing(statement, m)
         and not _DISCIPLINE.search(m.group(0))
+        and not _LANGUAGE_AFTER.match(statement, m.end())  # "in Kyrgyz language"
+        and not _CHAMBER.fullmatch(m.group(m.lastgroup or 0))
     ]
     found += [
         m.span()
@@ -605,6 +632,7 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         # "the U.S. Department of State", "Secretary of State": an office, not a place
         and not re.match(r"(?:Department|Ministry|Secretary|Office|Bureau)\b", m.group(0))
     ]
+    found += [m.span() for m in _DEMONYM_SHAPE.finditer(statement) if _names_a_places_people(m.group(0))]
     # "Edge/Mobile": a place's name paired with a word that is no place is a category label
     found = [span for span in found if not _label_pair(statement, span[0])]
     # "in May", "on Monday": a time, never a place
@@ -643,6 +671,9 @@ _DISCIPLINE = re.compile(
     # "in Neuroscience", "in Epidemiology", "in Bioinformatics"
     r"Chemistry|Economics|Humanities)|[a-z](?:science|ology|informatics))$"
 )
+# "raise the profile of malaria in Parliament": a chamber where the work happens, not a place served
+_CHAMBER = re.compile(r"(?:Parliament|Congress|Senate|Cabinet|Government|Whitehall|Westminster|Capitol Hill)")
+_LANGUAGE_AFTER = re.compile(r"\s+languages?\b")
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
 
@@ -660,13 +691,24 @@ _AFTER_IN = re.compile(rf"\bin\s+(?:(?:{alternatives(LEXICON.languages)})(?:,\s*
 
 
 def _language(statement: str, span: tuple[int, int], before: str) -> bool:
-    """ "accessible in English and French": a language's name after "in", no noun after it."""
+    """ "accessible in English and French", "available in English and Russian (but still draft)": a
+    language's name after "in", no noun after it (but "English schools" are a population)."""
     first = statement[span[0] : span[1]].split()[0]
     return (
         first in _LANGUAGES
         and bool(_AFTER_IN.search(before))
-        and not re.match(r"\s+[a-z]", statement[span[1] :])
+        and not _NOUN_AFTER_LANGUAGE.match(statement, span[1])
     )
+
+
+_NOUN_AFTER_LANGUAGE = re.compile(rf"\s+(?!(?:and|or)\s+(?:{alternatives(LEXICON.languages)})\b)[a-z]")
+
+
+def _opens_with_a_verb(statement: str, group: re.Match[str]) -> bool:
+    """ "big aims: Identify organizations ...": a goal's capitalised verb, not a name before the group."""
+    first = group.group(0).split()[0]
+    opening = group.start() == 0 or re.search(r"[:.;]\s*$", statement[: group.start()])
+    return bool(opening and first[:1].isupper() and _opening_verb(first))
 
 
 def _opening_verb(words: str) -> bool:
@@ -677,7 +719,12 @@ def _opening_verb(words: str) -> bool:
 
 _GOAL_VERBS = frozenset(
     v.lower()
-    for v in (*LEXICON.vague_verbs, *LEXICON.concrete_verbs, *LEXICON.deliverable_verbs)
+    for v in (
+        *LEXICON.vague_verbs,
+        *LEXICON.concrete_verbs,
+        *LEXICON.deliverable_verbs,
+        *LEXICON.activity_verbs,
+    )
     if " " not in v
 )
 
@@ -690,6 +737,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     name_before = _NAME_BEFORE.search(before)
     return bool(
         _NAME_AFTER.match(after)
+        or _ACRONYM_NAMED.match(after)
         # "in The Netherlands": an article, not a name's first word; "Increase Canadians' trust": a goal's
         # opening verb, not a name's first word
         or (
@@ -709,11 +757,15 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     )
 
 
+# "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
+# capitalised words and their acronym after the place make it a name's first word
+_ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*[A-Z]\)")
 # the place acting, not served: "the policy objective of the United States", "a United States global
 # health strategy" (a government served counts: "transform how the U.S. government buys services")
 _ACTOR_BEFORE = re.compile(r"\b(?:policy|objective|interests?|policies)\s+of\s+(?:the\s+)?$", re.I)
 _ACTOR_AFTER = re.compile(
-    r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies)\b"
+    # ("support for UK leadership": the place leading)
+    r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies|leadership)\b"
     # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
     r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
 )
@@ -752,10 +804,19 @@ _FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", r
 # ("provides housing, serving 6,000 residents each year")
 _NO_COUNTED_RESULT = re.compile(
     r"\b(?:every|all|each)(?:one|body)?\b[^.;]{0,100}?\b(?:(?:should|will|can|could|would|must|to)\s+)?"
-    r"(?:have|has|get|gets|be\s+given|are\s+given|is\s+given)\s+(?:the|an?|equal|fair)\s+(?:[\w-]+\s+)?"
-    r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies))\s+to\b"
+    # ("ensure all children ... have the freedom and opportunity to play")
+    r"(?:have|has|get|gets|be\s+given|are\s+given|is\s+given)\s+(?:the|an?|equal|fair)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies)|freedom)\s+to\b"
     r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
-    r"|\b(?:everyone|everybody)\s+can\b"
+    # "ensure every household can afford to live in a warm home": an ability, nothing counted
+    r"|\b(?:everyone|everybody|(?:every|each)\s+[\w-]+|all\s+[\w-]+)\s+can\b"
+    # "the best possible start in life": a superlative, no amount
+    # ("every child has the best possible start in life")
+    r"|\b(?:(?:every|all|each)\s+[\w-]+\s+(?:has|have|gets?)\s+)?the\s+best\s+possible\s+[\w-]+"
+    # "to play every day": how often, no amount
+    r"|\bevery\s+(?:day|week|month|year|morning|evening|night)\b"
+    # "Sepsis, which claims 48,000 lives in the UK every year": the problem's size now, no target
+    r"|\b(?:which|that)\s+(?:claims|kills|affects|costs|takes)\s+[^.;]{0,60}"
     r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b|\bevery\s+opportunity\b"
     # "a 12-month incubator": how long, no amount reached
     rf"|\b(?:\d+|{NUMBER_WORDS})-(?:month|year|week|day)(?:-long)?\b"
@@ -786,6 +847,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _NAMED_TARGETS.search(statement),
         _deliverable(statement),
         _IS_ARTEFACT.search(statement),
+        _NAMED_OUTPUT.search(statement),
         _planned_count(text, statement),
         _target_wording(text, statement),
         _RESPONSE_TIME.search(statement),
@@ -891,12 +953,23 @@ def _target_wording(text: str, statement: str) -> str | None:
 _OTHERS_TARGET_BEFORE = re.compile(r"\btowards?\s+(?:the\s+)?[\w-]+['’]s\s+$")
 
 
+# "champion solutions and tools to prevent, treat, control, and eliminate them": what the tools do,
+# in a list of what they are for, not the body's own result
+_TOOLS_DO_BEFORE = re.compile(
+    r"\b(?:solutions|tools|technologies|interventions|innovations|medicines|vaccines|treatments|products)"
+    r"(?:\s+and\s+[\w-]+)?\s+to\s+(?:[\w-]+,\s+){1,5}(?:and\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _end_state(statement: str) -> str | None:
     """ "end hunger", "halt deforestation", "eliminating fatalities": a result with no number needed."""
     for verb in _END_STATE.finditer(statement):
         # "contribute towards Defra's net zero target": a direction, someone else's target
         before = statement[max(0, verb.start() - 40) : verb.start()]
         if re.match(r"net", verb.group(0), re.I) and _OTHERS_TARGET_BEFORE.search(before):
+            continue
+        if _TOOLS_DO_BEFORE.search(statement[max(0, verb.start() - 120) : verb.start()]):
             continue
         if not _is_noun(statement, verb):
             return statement[verb.start() : _clause_end(statement, verb.end())].strip(" ,;.").strip()

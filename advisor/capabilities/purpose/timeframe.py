@@ -104,6 +104,8 @@ DATED_PATTERN = (
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
     # a year that names something ("in 2024 elections") is no deadline; "for 2024 is to", "in 2022 to" are
     rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!\w+\s+season\b)(?-i:[a-z]))"
+    # "as highlighted in the 2025 MBRRACE-UK report": a year naming a publication, no deadline
+    r"(?!\s+(?-i:(?:[A-Z][\w-]*\s+){1,3})(?:report|survey|census|study|review|index|edition|statistics)\b)"
 )
 # "launched in 2020", "founded in 2019": when the body began, no deadline (but "will be launched in 2023" is)
 _FOUNDED_BEFORE = re.compile(

@@ -20,6 +20,9 @@ class PurposeLexicon(BaseModel, extra="forbid"):
     vague_groups: Regex = Field(description="Groups too broad to be a population.")
     end_states: Regex = Field(description="Verbs that name a result without a number ('end hunger').")
     deliverable_verbs: list[str] = Field(description="Verbs that make one artefact ('publish').")
+    activity_verbs: list[str] = Field(
+        description="Other verbs that open a goal ('Identify ...'): never a name's first word."
+    )
     artefacts: list[str] = Field(description="Artefacts a reader can point at ('registry').")
     not_targets: Regex = Field(description="'all'/'every' phrases that count nothing ('all members').")
     identifiers: list[str] = Field(description="Words before a number that make it a name.")
