@@ -51,6 +51,7 @@ SCORED_AT = {
     "pv": "f1cc326",  # version 21, batch 21 (the same)
     "pw": "f1cc326",  # version 21, batch 22 (the same)
     "px": "6214316",  # version 22 (the same)
+    "py": "8c3f460",  # version 23 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
