@@ -621,3 +621,24 @@ def test_batch_14_kinds_working_drafts_later_dates_stakes_and_one_chair_appointi
             ],
         }
     )
+
+
+def test_batch_15_kinds_sections_to_grow_template_labels_and_roles_taken_back() -> None:
+    """What batch 15's documents had and the review missed (invented documents of the same shapes)."""
+    assert_found(
+        {
+            "placeholder": [
+                ("Membership", "As the network grows, this section will be expanded to include more detail."),
+                ("Offices", "1. Coordinator Task description.\n\n2. Treasurer keeps the accounts."),
+                ("Working groups", "Each group meets monthly.\n\n... to be continued."),
+                ("Joining", "Not everyone needs to be a member, but we will soon have a way to sign up."),
+                ("Reporting", "The board intends to establish a clear reporting process with its pantries."),
+                ("Governance", "We meet monthly. Suggestions on governance models are welcome!"),
+                ("Outputs", "<!-- NOT USED YET -- insert again if the group adds deliverables -->\n\nNone."),
+            ],
+            "power_concentration": [
+                ("Roles", "The network manager may revoke appointed roles of a member at any time."),
+                ("Seats", "A sponsoring pantry may remove or replace its board member without a vote."),
+            ],
+        }
+    )
