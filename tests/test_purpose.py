@@ -585,3 +585,32 @@ def test_a_statement_in_another_language_is_checked_with_a_warning() -> None:
         "Feed 500 families in São Paulo by 2027.",
     ):
         assert check_purpose(statement).warnings == [], statement
+
+
+def test_batch_24_wordings_of_shares_seats_pronouns_upkeep_and_work_done() -> None:
+    """What the twenty-fourth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The pact calls for the doubling of pantry volunteer hours by member councils by 2030.",
+            "The purpose of this group is to elaborate a pantry data profile for referral systems.",
+        ],
+        "population": [
+            "The network aims to track the progress of the poorest 10% of the city's households.",
+            "We want to reach kids in primary schools with a weekly fruit box.",
+            "Our goal is to be a single entry point for affordable housing seekers in the county.",
+            "The pantry service supports US-based campuses to run their own food stores.",
+            "The pantry app is open to any volunteer affiliated with a US food bank.",
+        ],
+        "timeframe": ["The goal for the second half of 2027 is to have a shared pantry stock list."],
+    }
+    not_met = {
+        "outcome": [
+            "We hence established a pantry database that embraces open data, the Leith Food Map.",
+            "The group lets volunteers find inspiration and motivation from each other.",
+            "We want a process where pantry users are maintaining and developing the infrastructure.",
+            "We envision a future in which anyone can obtain fresh food that matters to all of us.",
+            "Our mission is to promote gender-equal access to food and cooking in the society.",
+        ],
+        "population": ["This group standardises data extraction for Deep Neural Networks."],
+    }
+    assert_calls(met, not_met)

@@ -738,6 +738,11 @@ def test_an_aim_stated_as_a_vision_a_headline_or_a_relative_clause_is_drafted_no
             "Health, the Arts and Sport.",
             "In Health",
         ),
+        # a place's adjective after "the" is no place to work in ("the Dutch network of developers")
+        (
+            "Pantry NL is the Dutch network of volunteers improving food aid using shared stock data.",
+            "in the Dutch",
+        ),
     ],
 )
 def test_a_draft_invents_no_slot_and_no_stray_words(goal: str, never: str) -> None:

@@ -427,7 +427,8 @@ def _draft_with_rules(
         )
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = _with_article(goal_facts.population.evidence, goal)
-        if population in _ADJECTIVES_OF_PLACE:  # "an African organisation": no group to draft "in African"
+        # "an African organisation", "the Dutch network": no group to draft "in African", "in the Dutch"
+        if population and population.removeprefix("the ") in _ADJECTIVES_OF_PLACE:
             population = None
         if not population and own != [NO_GOAL_SLOT]:
             population = _described_place(goal) or _place_in_its_name(goal)

@@ -235,6 +235,8 @@ _IS_ARTEFACT = re.compile(
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
 )
+# "calls for the doubling of international technical support": a change by a stated factor, as a noun
+_CHANGE_NOUN = re.compile(r"\b(?:doubling|tripling|quadrupling|halving)\s+of\s+[^.;,]{3,80}", re.IGNORECASE)
 # "The Data Privacy Vocabulary (DPV) ... is the primary output of the DPVCG": one named thing the body makes
 _NAMED_OUTPUT = re.compile(
     r"^(?:The\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,6})(?:\s+\([A-Z][\w-]*\))?(?:[^.;]|\.(?=\S)){0,100}?\s+(?:is|are|will\s+be)\s+"
@@ -398,9 +400,18 @@ _FIELD_ROLE = re.compile(
 # "developed by the community of producers and consumers of X": the body's own community
 _OWN_COMMUNITY_BEFORE = re.compile(r"\bcommunity\s+of\b[^.;]{0,30}$", re.IGNORECASE)
 _VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
+# "the poorest 20% of the world's population": a group defined by its position, never a target
+_SHARE_GROUP = re.compile(
+    r"\bthe\s+(?:poorest|richest|wealthiest|bottom|lowest-income|most\s+[\w-]+)\s+\d+\s*(?:%|percent|per\s+cent)\s+of\s+"
+    r"(?:the\s+)?[\w’'-]+(?:\s+(?:[\w’'-]+\s+)?(?:population|people|households|families|children))?",
+    re.IGNORECASE,
+)
 VAGUE_GROUPS = _VAGUE_GROUPS
 
-_PLACES = re.compile(r"(?<![\w.-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?![\w-])")
+# ("US-based campuses": a place narrowing a group; "a US-based nonprofit" is the body's seat, below)
+_PLACES = re.compile(
+    r"(?<![\w.-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?!\w)(?!-(?!based\b))"
+)
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
 # Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
@@ -476,6 +487,7 @@ def find_population(statement: str) -> Finding:
         and not _opens_with_a_verb(statement, m)
     ]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
+    groups += list(_SHARE_GROUP.finditer(statement))
     groups.sort(key=lambda m: m.start())
     places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
     group = groups[0].span() if groups else None
@@ -621,6 +633,7 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         and not _names_a_thing(statement, m)
         and not _DISCIPLINE.search(m.group(0))
         and not _LANGUAGE_AFTER.match(statement, m.end())  # "in Kyrgyz language"
+        and not _TECHNICAL_PLURAL.search(m.group(0))  # "for Deep Neural Networks"
         and not _CHAMBER.fullmatch(m.group(m.lastgroup or 0))
     ]
     found += [
@@ -673,6 +686,9 @@ _DISCIPLINE = re.compile(
 )
 # "raise the profile of malaria in Parliament": a chamber where the work happens, not a place served
 _CHAMBER = re.compile(r"(?:Parliament|Congress|Senate|Cabinet|Government|Whitehall|Westminster|Capitol Hill)")
+_TECHNICAL_PLURAL = re.compile(
+    r"\b(?:Networks|Systems|Models|Devices|Applications|Technologies|Platforms|Services)$"
+)
 _LANGUAGE_AFTER = re.compile(r"\s+languages?\b")
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
@@ -749,7 +765,9 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         or _NAME_WORD_OF.search(before)
         or _COMMUNITY_AFTER.match(after)
         or _SEAT_BEFORE.search(before)
-        or re.search(r"\b(?:a|an)\s+$", before)  # "a Silicon Valley approach": a place as an adjective
+        # "a Silicon Valley approach": a place as an adjective (but "researchers affiliated with a US academic
+        # institution" are narrowed by it)
+        or (re.search(r"\b(?:a|an)\s+$", before) and not _AFFILIATED_BEFORE.search(before))
         or _language(statement, span, before)
         or _past_event_venue(statement, span[0])
         or _ACTOR_BEFORE.search(before)
@@ -757,6 +775,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     )
 
 
+_AFFILIATED_BEFORE = re.compile(r"\b(?:affiliated|associated)\s+with\s+an?\s+$", re.IGNORECASE)
 # "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
 # capitalised words and their acronym after the place make it a name's first word
 _ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*[A-Z]\)")
@@ -809,7 +828,9 @@ _NO_COUNTED_RESULT = re.compile(
     r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies)|freedom)\s+to\b"
     r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
     # "ensure every household can afford to live in a warm home": an ability, nothing counted
-    r"|\b(?:everyone|everybody|(?:every|each)\s+[\w-]+|all\s+[\w-]+)\s+can\b"
+    r"|\b(?:everyone|everybody|anyone|anybody|(?:every|each)\s+[\w-]+|all\s+[\w-]+)\s+can\b"
+    # "learn from each other", "projects that matter to all of us": pronouns, nothing counted
+    r"|\beach\s+other\b|\ball\s+of\s+(?:us|them|you)\b"
     # "the best possible start in life": a superlative, no amount
     # ("every child has the best possible start in life")
     r"|\b(?:(?:every|all|each)\s+[\w-]+\s+(?:has|have|gets?)\s+)?the\s+best\s+possible\s+[\w-]+"
@@ -848,6 +869,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _deliverable(statement),
         _IS_ARTEFACT.search(statement),
         _NAMED_OUTPUT.search(statement),
+        _CHANGE_NOUN.search(statement),
         _planned_count(text, statement),
         _target_wording(text, statement),
         _RESPONSE_TIME.search(statement),
@@ -867,11 +889,25 @@ _OTHERS_MAKE_BEFORE = re.compile(
 )
 
 
+# "maintaining and developing the infrastructure": upkeep of what exists
+_UPKEEP_BEFORE = re.compile(r"\bmaintain(?:s|ing)?\s+and\s+$", re.IGNORECASE)
+_MADE_ALREADY = re.compile(
+    r"(?:established|created|developed|built|launched|designed|produced|published)\b", re.IGNORECASE
+)
+_STILL_TO_MAKE_BEFORE = re.compile(r"\b(?:will|shall|to|must|should)\s+(?:have\s+)?(?:be(?:en)?\s+)?$", re.I)
+
+
 def _deliverable(statement: str) -> re.Match[str] | None:
     """The first artefact the body itself makes, never one it helps others deliver."""
     for found in _DELIVERABLE.finditer(statement):
-        if not _OTHERS_MAKE_BEFORE.search(statement, max(0, found.start() - 120), found.start()):
-            return found
+        before = statement[max(0, found.start() - 120) : found.start()]
+        if _OTHERS_MAKE_BEFORE.search(before):
+            continue
+        if _UPKEEP_BEFORE.search(before) and not re.search(r"\s(?-i:[A-Z])", found.group(0)):
+            continue  # (but "maintain and develop the Portable Network Graphics specification" names one)
+        if _MADE_ALREADY.match(found.group(0)) and not _STILL_TO_MAKE_BEFORE.search(before):
+            continue  # "We hence established a biodiversity database": made already, no result to reach
+        return found
     return None
 
 

@@ -98,7 +98,9 @@ TIMEFRAME_PATTERNS = [
 DATED_PATTERN = (
     rf"(?<!since )"
     # "in early 2023", "During Fiscal Year 2023", "in FY 2024"
-    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
+    # ("The goal for the first half of 2021")
+    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:the\s+(?:first|second)\s+half\s+of\s+)?"
+    rf"(?:(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
     r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*)?"
     rf"(?:the\s+)?{YEAR}\b"
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
