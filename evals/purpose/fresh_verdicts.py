@@ -52,6 +52,7 @@ SCORED_AT = {
     "pw": "f1cc326",  # version 21, batch 22 (the same)
     "px": "6214316",  # version 22 (the same)
     "py": "8c3f460",  # version 23 (the same)
+    "pz": "9aea36b",  # version 24 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
