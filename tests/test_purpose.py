@@ -614,3 +614,27 @@ def test_batch_24_wordings_of_shares_seats_pronouns_upkeep_and_work_done() -> No
         "population": ["This group standardises data extraction for Deep Neural Networks."],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_25_wordings_of_reach_codes_speakers_institutions_and_phases() -> None:
+    """What the twenty-fifth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The project will aim to transform the futures of 300 young people in the valley.",
+            "This working group will work on a referral format for pantry opening hours.",
+        ],
+        "population": [
+            "Any volunteer in Spanish-speaking Latin America can join the pantry network.",
+            "Translate the pantry guides for Portuguese-speaking audiences.",
+            "The project will examine the needs of scientists at UKBA who run food surveys.",
+            "Regional administrations will have to connect their pantry registers.",
+        ],
+        "timeframe": ["Phase 1 -- Agree an initial set of pantry standards (6 months)"],
+    }
+    not_met = {
+        "outcome": [
+            "Increase food opportunities for all Promise Zone families along the year.",
+            "The network, funded by call HORIZON-CL6-2021-FOOD-01-01, aims at aligning pantry research.",
+        ],
+    }
+    assert_calls(met, not_met)

@@ -42,6 +42,8 @@ _NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
 _IDENTIFIER = re.compile(
     rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*(?:\s*(?:,|and|or|&)\s*\d[\d./-]*\b)*"
 )
+# "Horizon Europe call HORIZON-CL6-2021-BIODIV-01-01": a code, never a count
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}\b")
 # "one" as a pronoun counts nothing: "a process comparable to the one for its open data", "no one"
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|no|any)\s+one\b(?![\s-]+(?:million|thousand|hundred|billion))"
@@ -105,7 +107,7 @@ _COUNT = re.compile(
     rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?:\.\d+(?=\s+(?:million|billion)))?(?![\d.,]*\s*%)|(?!a\s+few\b|several\b)(?:{NUMBER_WORDS})(?!-))"
     r"\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:years|months|weeks|days|hours|times|meetings|members|sessions|"
     r"phases|stages|steps|parts|ways|areas|pillars|themes|principles|goals|objectives|aims|priorities|"
-    r"reasons|questions)\b)[a-z][\w-]*s\b"
+    r"reasons|questions)\b)(?:[a-z][\w-]*s|people|children|youth|staff)\b"
     # "will process 80% of Expressions of Interest": a share of the work the plan is to do
     r"|(?<![\w.-])\d[\d.]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?[\w-]+"
 )
@@ -315,6 +317,11 @@ _DEFINED_GROUPS = re.compile(
      + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+fields?\s+of\s+"
     r"[\w-]+(?:\s+[a-z][\w-]+)?"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
+    # "scientists at UKBA", "researchers at Comenius University": people of a named institution
+    + r"|\b(?:scientists|researchers|staff|faculty|employees|academics)\s+at\s+(?:the\s+)?(?-i:[A-Z][\w&-]*)"
+    r"(?:\s+(?-i:[A-Z][\w&-]*)){0,4}"
+    # "Spanish-speaking audiences": people narrowed by the language they speak
+    + rf"|\b(?-i:{alternatives(LEXICON.languages)})-speaking\s+[a-z][\w-]*"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
     rf"web|small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
@@ -329,7 +336,7 @@ _DEFINED_GROUPS = re.compile(
     rf"humanitarian|philanthropic|scientific|cybersecurity|pharmaceutical|biotech(?:nology)?)"
     rf"(?:\s+and\s+[a-z-]+(?:\s+response)?)?\s+(?:(?:services?|sector)\s+)?(?:{_ROLES}|companies|firms))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
-     + rf"|\b(?:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
+     + rf"|\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
     # "the residents of West Bridgford": a group narrowed by a named place
      + r"|\b(?:residents|inhabitants|citizens|people|communities|families|children|farmers|businesses|"
@@ -439,7 +446,8 @@ _LOCAL_PLACE = re.compile(
 _NAME_WORDS = alternatives(LEXICON.name_words)
 _NAME_AFTER = re.compile(rf"(?:[\s-]+(?:[A-Z][\w’'-]*|&))*?[\s-]+(?:{_NAME_WORDS})\b")
 # (never a region's qualifier: "sub-Saharan Africa", "pan-African")
-_NAME_BEFORE = re.compile(r"(?<![a-z]-)[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
+# ("Spanish-speaking Latin America": a language's speakers narrow the place, they name nothing)
+_NAME_BEFORE = re.compile(r"(?<![a-z]-)(?![A-Za-z]+-speaking\s)[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
 # "the Standing Committee for Education", "the Centre for Wales": what follows "for" ends a name
 _NAME_WORD_FOR = re.compile(rf"\b(?i:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
 # "the University of Arkansas", "the Department of Health": a place after "<name word> of" is in a name
@@ -831,6 +839,8 @@ _NO_COUNTED_RESULT = re.compile(
     r"|\b(?:everyone|everybody|anyone|anybody|(?:every|each)\s+[\w-]+|all\s+[\w-]+)\s+can\b"
     # "learn from each other", "projects that matter to all of us": pronouns, nothing counted
     r"|\beach\s+other\b|\ball\s+of\s+(?:us|them|you)\b"
+    # "Increase educational opportunities for all Promise Zone students": more chances, nothing counted
+    r"|\bopportunit(?:y|ies)\s+for\s+(?:all|every|each)\b"
     # "the best possible start in life": a superlative, no amount
     # ("every child has the best possible start in life")
     r"|\b(?:(?:every|all|each)\s+[\w-]+\s+(?:has|have|gets?)\s+)?the\s+best\s+possible\s+[\w-]+"
@@ -922,6 +932,7 @@ def _without_non_targets(statement: str, timeframe: Finding, population: Finding
         _NOT_AN_OUTCOME_AFTER_RAISE,
         _NOT_TARGETS,
         _IDENTIFIER,
+        _CODE,
         _ENUMERATOR,
         _PRONOUN_ONE,
         _DIRECTION,

@@ -35,6 +35,8 @@ TIMEFRAME_PATTERNS = [
     rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:(?:(?:next|coming|first|following)\s*"
     rf"(?:\d+|{NUMBER_WORDS})|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?)"
     r"|(?:next|coming|first|following)\s+(?:month|year|week|decade))\b",
+    # a phase's length in brackets: "Phase 1 -- Consolidate an initial set of standards (6 months)"
+    rf"\(\s*(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
     # a response time: "within 48 hours", "within five working days"
     rf"\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+(?:working\s+|business\s+)?(?:hours|days)\b",
     # through 2029 / until 2030 / before 2028 / no later than 2027 / not later than April 22, 2003
