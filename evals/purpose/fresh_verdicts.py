@@ -53,6 +53,7 @@ SCORED_AT = {
     "px": "6214316",  # version 22 (the same)
     "py": "8c3f460",  # version 23 (the same)
     "pz": "9aea36b",  # version 24 (the same)
+    "qa": "a1ff2ae",  # version 25 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

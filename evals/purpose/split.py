@@ -136,7 +136,13 @@ failures read (8c3f460). Batch 24: 74 statements from 48 organisations. Batch 24
 Version 24 (2026-12-05, twenty-seventh session, later): batch 25 (ids `pz…`, organisations new to the set,
 two collectors blind to the checker) was collected and staged while batch 23 was the test part and batch
 24 staged, and kept out of the set until batch 24 had been retired into dev and its failures read
-(9aea36b); it is the test part. Batch 25: 74 statements from 31 organisations.
+(9aea36b). Batch 25: 74 statements from 31 organisations. Batch 25 was scored once there: 0.80 / 0.86 /
+0.99 (majority 0.66 / 0.50 / 0.92; dev 0.91 / 0.92 / 0.99).
+
+Version 25 (2026-12-05, twenty-seventh session, later): batch 26 (ids `qa…`: the two-letter `p` prefixes
+ran out; organisations new to the set, two collectors blind to the checker) was collected while batch 24
+was the test part, and kept out of the set until batch 25 had been retired into dev and its failures read
+(a1ff2ae); it is the test part. Batch 26: 73 statements from 31 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -207,6 +213,7 @@ BATCH_22 = "pw"  # id prefix of the twenty-sixth session's batch: with batch 21,
 BATCH_23 = "px"  # id prefix of the twenty-sixth session's staged batch: the test part of version 22
 BATCH_24 = "py"  # id prefix of the twenty-sixth session's last staged batch: the test part of version 23
 BATCH_25 = "pz"  # id prefix of the twenty-seventh session's batch: the test part of version 24
+BATCH_26 = "qa"  # id prefix of the twenty-seventh session's second batch: the test part of version 25
 
 
 def main(argv):
@@ -237,18 +244,19 @@ def main(argv):
         BATCH_23,
         BATCH_24,
         BATCH_25,
+        BATCH_26,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 23
+    # the test parts of versions 2 to 24
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_25,)
+    current = (BATCH_26,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 24 (split.py): test is batch 25 (ids pz…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-24, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 23 (batches 2 to 24) retired into it.\n"
+        "# Split of statements.yaml, version 25 (split.py): test is batch 26 (ids qa…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-25, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 24 (batches 2 to 25) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
