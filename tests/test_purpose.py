@@ -572,14 +572,15 @@ def test_batch_23_wordings_of_demonyms_chambers_acronym_names_abilities_and_tool
 
 
 def test_a_statement_in_another_language_is_checked_with_a_warning() -> None:
-    """The rules read English: a statement in another language gets its calls with a warning, and an
-    English statement with a borrowed name gets none."""
+    """The rules read English: a statement in another language gets its calls with a warning and no
+    English template wrapped around its words, and an English statement with a borrowed name gets none."""
     for statement in (
         "Stadt und Landkreis Kaiserslautern klimaneutral!",
         "整理台灣所有自費接種疫苗的資料",
         "Somos un colectivo que organiza acciones de formación para la comunidad.",
     ):
-        assert check_purpose(statement).warnings == [NOT_ENGLISH_STATEMENT], statement
+        result = check_purpose(statement)
+        assert result.warnings == [NOT_ENGLISH_STATEMENT] and result.rewrite is None, statement
     for statement in (
         "Halve food waste among the 40 member pantries of Fundación Banco de Alimentos by 2028.",
         "Feed 500 families in São Paulo by 2027.",

@@ -127,13 +127,15 @@ def check_purpose_rules(statement: str) -> PurposeCheck:
     # a statement with a [slot] still to fill is not finished: it never scores full marks
     finished = concise and not _PLACEHOLDER.search(statement)
     score = CRITERION_POINTS * sum(f.met for f in findings.values()) + (CONCISE_POINTS if finished else 0)
+    english = reads_as_english(statement)
     return PurposeCheck(
         statement=statement,
         score=score,
         criteria={name: Criterion(met=f.met, evidence=f.evidence) for name, f in findings.items()},
         suggestions=_suggestions(statement, findings, concise),
-        rewrite=_rewrite(statement, findings),
-        warnings=[] if reads_as_english(statement) else [NOT_ENGLISH_STATEMENT],
+        # (an English template around words of another language helps nobody: no rewrite then)
+        rewrite=_rewrite(statement, findings) if english else None,
+        warnings=[] if english else [NOT_ENGLISH_STATEMENT],
     )
 
 
