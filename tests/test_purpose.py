@@ -639,3 +639,27 @@ def test_batch_25_wordings_of_reach_codes_speakers_institutions_and_phases() -> 
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_26_wordings_of_documents_acting_acronym_bodies_and_representations() -> None:
+    """What the twenty-sixth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The goal of this guide is to specify how to represent pantry opening hours in Open Referral.",
+            "Define how to represent a food parcel in the regional referral standard.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The county regulation defines a framework to: help pantries share surplus stock.",
+            "The network will focus on building end to end pantry referrals, including text messages.",
+            "Engage volunteers for feedback on the end to end referral process.",
+            "We aim to create this framework in a way that lets small pantries adopt it easily.",
+        ],
+        "population": [
+            "This repository collects pantry stock data for the Food Hub run by the US CDC.",
+            "The project aims to support a common European referral standard for pantries.",
+            "The guide will be adopted by European national guides for food aid.",
+        ],
+    }
+    assert_calls(met, not_met)

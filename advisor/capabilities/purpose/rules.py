@@ -157,7 +157,8 @@ _DELIVERABLE = re.compile(
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     r"(?!\s+(?:solutions|products|services|offerings)\b)"
     # "the goal is to co-create this Digital Playbook": the named artefact still to be made
-    rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{0,4}}){_ARTEFACT}\b"
+    # (never "We aim to create this framework in a way that ...": a thing named before, not one to make)
+    rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
     # "designing a “Centre of Excellence”": a name in quotes is one thing to make
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
@@ -236,6 +237,12 @@ _IS_ARTEFACT = re.compile(
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
+)
+# "specify how to represent in HL7 FHIR the IPS", "define how to measure and document compliance": the
+# rules of one representation, a specification to write
+_HOW_TO_SPECIFY = re.compile(
+    r"\b(?:specify|define)\s+how\s+to\s+(?:represent|encode|express|measure|document|exchange|describe)\b[^.;]{0,80}",
+    re.IGNORECASE,
 )
 # "calls for the doubling of international technical support": a change by a stated factor, as a noun
 _CHANGE_NOUN = re.compile(r"\b(?:doubling|tripling|quadrupling|halving)\s+of\s+[^.;,]{3,80}", re.IGNORECASE)
@@ -762,6 +769,8 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     return bool(
         _NAME_AFTER.match(after)
         or _ACRONYM_NAMED.match(after)
+        or _BODY_ACRONYM_AFTER.match(after)
+        or (statement[span[0] : span[1]] in _ADJECTIVES_OF_PLACE and bool(_DOCUMENT_AFTER.match(after)))
         # "in The Netherlands": an article, not a name's first word; "Increase Canadians' trust": a goal's
         # opening verb, not a name's first word
         or (
@@ -783,9 +792,18 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     )
 
 
+_ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
 _AFFILIATED_BEFORE = re.compile(r"\b(?:affiliated|associated)\s+with\s+an?\s+$", re.IGNORECASE)
 # "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
 # capitalised words and their acronym after the place make it a name's first word
+# "run by the US CDC": the place of a body named by its acronym; "a common European ePI standard", "the
+# European standard for ...", "European national guides": a place's adjective on a document, no one served
+_BODY_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z]{2,})\b(?!-)")
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:standards?|guides?|guidelines|specifications?|formats?|regulations?|directives?"
+    r"|laws?|legislation)\b",
+    re.IGNORECASE,
+)
 _ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*[A-Z]\)")
 # the place acting, not served: "the policy objective of the United States", "a United States global
 # health strategy" (a government served counts: "transform how the U.S. government buys services")
@@ -880,6 +898,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _IS_ARTEFACT.search(statement),
         _NAMED_OUTPUT.search(statement),
         _CHANGE_NOUN.search(statement),
+        _HOW_TO_SPECIFY.search(statement),
         _planned_count(text, statement),
         _target_wording(text, statement),
         _RESPONSE_TIME.search(statement),
@@ -899,6 +918,10 @@ _OTHERS_MAKE_BEFORE = re.compile(
 )
 
 
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:regulation|directive|law|act|guide|standard|specification|charter|policy|strategy|treaty)\s+$",
+    re.IGNORECASE,
+)
 # "maintaining and developing the infrastructure": upkeep of what exists
 _UPKEEP_BEFORE = re.compile(r"\bmaintain(?:s|ing)?\s+and\s+$", re.IGNORECASE)
 _MADE_ALREADY = re.compile(
@@ -915,6 +938,8 @@ def _deliverable(statement: str) -> re.Match[str] | None:
             continue
         if _UPKEEP_BEFORE.search(before) and not re.search(r"\s(?-i:[A-Z])", found.group(0)):
             continue  # (but "maintain and develop the Portable Network Graphics specification" names one)
+        if _DOCUMENT_SUBJECT.search(before):
+            continue  # "The EHDS regulation defines a framework to: ...": what a document does, no result
         if _MADE_ALREADY.match(found.group(0)) and not _STILL_TO_MAKE_BEFORE.search(before):
             continue  # "We hence established a biodiversity database": made already, no result to reach
         return found
