@@ -142,7 +142,13 @@ two collectors blind to the checker) was collected and staged while batch 23 was
 Version 25 (2026-12-05, twenty-seventh session, later): batch 26 (ids `qa…`: the two-letter `p` prefixes
 ran out; organisations new to the set, two collectors blind to the checker) was collected while batch 24
 was the test part, and kept out of the set until batch 25 had been retired into dev and its failures read
-(a1ff2ae); it is the test part. Batch 26: 73 statements from 31 organisations.
+(a1ff2ae). Batch 26: 73 statements from 31 organisations. Batch 26 was scored once there: 0.81 / 0.82 /
+0.99 (majority 0.84 / 0.71 / 0.92; dev 0.90 / 0.92 / 0.99).
+
+Version 26 (2026-12-05, twenty-seventh session, late): batch 27 (ids `qb…`, organisations new to the set,
+two collectors blind to the checker, after the shared search budget was spent) was collected while batch
+26 was the test part, and kept out of the set until batch 26 had been retired into dev and its failures
+read (b3ffa3f); it is the test part. Batch 27: 70 statements from 34 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -214,6 +220,7 @@ BATCH_23 = "px"  # id prefix of the twenty-sixth session's staged batch: the tes
 BATCH_24 = "py"  # id prefix of the twenty-sixth session's last staged batch: the test part of version 23
 BATCH_25 = "pz"  # id prefix of the twenty-seventh session's batch: the test part of version 24
 BATCH_26 = "qa"  # id prefix of the twenty-seventh session's second batch: the test part of version 25
+BATCH_27 = "qb"  # id prefix of the twenty-seventh session's third batch: the test part of version 26
 
 
 def main(argv):
@@ -245,18 +252,19 @@ def main(argv):
         BATCH_24,
         BATCH_25,
         BATCH_26,
+        BATCH_27,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 24
+    # the test parts of versions 2 to 25
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_26,)
+    current = (BATCH_27,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 25 (split.py): test is batch 26 (ids qa…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-25, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 24 (batches 2 to 25) retired into it.\n"
+        "# Split of statements.yaml, version 26 (split.py): test is batch 27 (ids qb…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-26, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 25 (batches 2 to 26) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
