@@ -642,3 +642,29 @@ def test_batch_15_kinds_sections_to_grow_template_labels_and_roles_taken_back() 
             ],
         }
     )
+
+
+def test_batches_16_and_17_kinds_template_fields_residue_and_one_party_keeping_control() -> None:
+    """What batches 16 and 17's documents had and the review missed (invented documents of the same
+    shapes)."""
+    assert_found(
+        {
+            "placeholder": [
+                ("Name", "The name of this network shall be (Nam of the network), a food bank alliance."),
+                ("Purpose", "(Name of network)'s purpose is to (the purpose)."),
+                ("Purpose", "Sample purpose in detail: We run free cooking classes in schools."),
+                ("Adoption", "[PLACEHOLDER — date and signatories to be added upon ratification.]"),
+                ("Notes", "This conversation was marked as resolved by a reviewer."),
+                ("Officers", "Editor's Note: Page 3 with the treasurer's duties is missing."),
+                ("Committee", "The steering committee has three seats.\n\n> list to come!"),
+                ("Tools", "Each pantry should use the referral bot (once it exists)."),
+                ("Status", "The working group has not yet met."),
+                ("Links", "<!-- Shared folder: [Link TBA] -->\n\nThe network shares a folder."),
+            ],
+            "power_concentration": [
+                ("Proposals", "The Lead Bank retains the right to reject any proposal."),
+                ("Leadership", "The network is led by a Director with ultimate discretion over its plans."),
+                ("Founders", "Founding members maintain full control over the organization for now."),
+            ],
+        }
+    )

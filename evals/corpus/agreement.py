@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 17) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 19) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -66,12 +66,20 @@ DRAWS = (
     "Batch 15 (the test part since split version 14): `sorted(random.Random(20261212).sample(ids, 10))` "
     "over the 35 ids stored (the three copyleft ones left out); the 10 were labelled by a fifteenth "
     "annotator (second-pass) from the documents and GUIDE.md alone. "
-    "Batch 16 (with batch 17, the test part since split version 15): "
+    "Batch 16 (with batch 17, the test part of split version 15): "
     "`sorted(random.Random(20261213).sample(ids, 10))` over the 18 ids stored; the 10 were labelled by "
     "a sixteenth annotator (second-pass) from the documents and GUIDE.md alone. "
-    "Batch 17 (with batch 16, the test part since split version 15): "
+    "Batch 17 (with batch 16, the test part of split version 15): "
     "`sorted(random.Random(20261214).sample(ids, 10))` over the 33 ids stored (the nine copyleft ones "
     "left out); the 10 were labelled by a seventeenth annotator (second-pass) from the documents and "
+    "GUIDE.md alone. "
+    "Batch 18 (with batch 19, the test part since split version 16): "
+    "`sorted(random.Random(20261215).sample(ids, 10))` over the 30 ids stored (the two copyleft ones "
+    "left out); the 10 were labelled by an eighteenth annotator (second-pass) from the documents and "
+    "GUIDE.md alone. "
+    "Batch 19 (with batch 18, the test part since split version 16): "
+    "`sorted(random.Random(20261216).sample(ids, 10))` over the 29 ids stored (the five copyleft ones "
+    "left out); the 10 were labelled by a nineteenth annotator (second-pass) from the documents and "
     "GUIDE.md alone."
 )
 
@@ -157,6 +165,8 @@ def main() -> None:
         "batch 15": [i for i in ids if sources[i].get("batch") == 15],
         "batch 16": [i for i in ids if sources[i].get("batch") == 16],
         "batch 17": [i for i in ids if sources[i].get("batch") == 17],
+        "batch 18": [i for i in ids if sources[i].get("batch") == 18],
+        "batch 19": [i for i in ids if sources[i].get("batch") == 19],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

@@ -66,6 +66,12 @@ annotators) had been collected and staged, and a fresh batch 17 (33 documents fr
 English only, three more annotators blind to the review) was collected; batch 16 alone being under the
 35 documents a test part needs, batches 16 and 17 together are the test part; batch 15 was retired into
 dev (`retired_test_14`) and its defect misses read.
+Version 16 (2026-12-05, twenty-seventh session, later): batches 16 and 17 were scored once (agreement
+0.72, evidence 0.38, defects 0.22); before their misses were read, fresh batches 18 (30 documents from
+26 organisations) and 19 (29 documents from 29 organisations), English only, each labelled blind by three
+annotators after the shared search budget was spent, were collected; neither alone reaches the 35
+documents a test part needs, so together they are the test part; batches 16 and 17 were then retired into
+dev (`retired_test_15`) and their defect misses read.
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
@@ -80,7 +86,7 @@ import yaml
 
 SEED = 20261201
 TEST_SHARE = 1 / 3
-TEST_BATCHES = (16, 17)  # batch 16 alone held 18 documents, under the 35 a test part needs
+TEST_BATCHES = (18, 19)  # batch 18 alone held 30 documents, under the 35 a test part needs
 RETIRED_BATCH = 2  # version 2's test part, read on 2026-12-02 (fifth session)
 RETIRED_BATCH_3 = 4  # version 3's test part, read on 2026-12-02 (sixth session)
 RETIRED_BATCH_4 = 5  # version 4's test part, read on 2026-12-03 (eighth session)
@@ -94,6 +100,7 @@ RETIRED_BATCH_11 = 12  # version 11's test part, read on 2026-12-05 (twenty-fift
 RETIRED_BATCH_12 = 13  # version 12's test part, read on 2026-12-05 (twenty-fifth session)
 RETIRED_BATCH_13 = 14  # version 13's test part, read on 2026-12-05 (twenty-sixth session)
 RETIRED_BATCH_14 = 15  # version 14's test part, read on 2026-12-05 (twenty-seventh session)
+RETIRED_BATCHES_15 = (16, 17)  # version 15's test part, read on 2026-12-05 (twenty-seventh session)
 HERE = Path(__file__).resolve().parent
 
 
@@ -134,6 +141,7 @@ def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
         "retired_test_12": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_12),
         "retired_test_13": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_13),
         "retired_test_14": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_14),
+        "retired_test_15": sorted(d for d, s in sources.items() if s.get("batch", 1) in RETIRED_BATCHES_15),
     }
 
 
@@ -141,8 +149,8 @@ def main() -> None:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     split = draw_split(sources)
     header = (
-        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-15, test is\n"
-        "# batches 16 and 17 (collected after the review was tuned, labelled blind to it).\n"
+        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-17, test is\n"
+        "# batches 18 and 19 (collected after the review was tuned, labelled blind to it).\n"
         f"# retired_test is version 1's test part (seed {SEED}); retired_test_2 is batch 2, version 2's;\n"
         "# retired_test_3 is batch 4, version 3's; retired_test_4 is batch 5, version 4's;\n"
         "# retired_test_5 is batch 6, version 5's;\n"
@@ -150,7 +158,7 @@ def main() -> None:
         "# retired_test_8 is batch 9, version 8's; retired_test_9 is batch 10, version 9's;\n"
         "# retired_test_10 is batch 11, version 10's; retired_test_11 is batch 12, version 11's;\n"
         "# retired_test_12 is batch 13, version 12's; retired_test_13 is batch 14, version 13's;\n"
-        "# retired_test_14 is batch 15, version 14's;\n"
+        "# retired_test_14 is batch 15, version 14's; retired_test_15 is batches 16 and 17, version 15's;\n"
         "# all were read and moved into dev.\n"
         "# Never tune on test.\n"
     )
