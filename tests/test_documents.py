@@ -32,6 +32,16 @@ from tests.conftest import write
                 ("Article I: Name", "The name is the Pantry Network."),
             ],
         ),
+        (  # a site's header that is not YAML: read as the document's text, never a refused file
+            "---\nlayout: page\nsubtitle: <a href='#'>BYLAWS OF THE\nNETWORK</a>.\n---\n"
+            "# Bylaws\n\nThe board meets monthly.\n",
+            "Bylaws",
+            {},
+            [
+                ("", "---\nlayout: page\nsubtitle: <a href='#'>BYLAWS OF THE\nNETWORK</a>.\n---"),
+                ("", "The board meets monthly."),
+            ],
+        ),
     ],
 )
 def test_markdown_front_matter_title_and_heading_paths(

@@ -159,11 +159,14 @@ def _read_markdown(path: Path, data: bytes) -> Parsed:
     if match:
         try:
             loaded = load_yaml(match.group(1) or "")
-        except yaml.YAMLError as exc:
-            raise DocumentError(path, f"invalid front matter: {exc}") from exc
+        except yaml.YAMLError:
+            # A site's header that is not YAML (a wrapped line in a Jekyll page) is still the document's
+            # text: read it as such rather than refuse a charter over its metadata.
+            loaded = None
+        else:
+            text = text[match.end() :]
         if isinstance(loaded, dict):
             metadata = {str(k): v for k, v in loaded.items()}
-        text = text[match.end() :]
     title = str(metadata["title"]) if metadata.get("title") else None
     sections: list[Section] = []
     path_stack: list[tuple[int, str]] = []
