@@ -40,7 +40,7 @@ from advisor.capabilities.purpose.compose import (
     without_openings,
 )
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
-from advisor.capabilities.purpose.rules import place_spans
+from advisor.capabilities.purpose.rules import ADJECTIVES_OF_PLACE, PLACE_NAMES, place_spans
 from advisor.capabilities.purpose.targets import StatedTarget, stated_target
 from advisor.capabilities.purpose.vocabulary import GAZETTEER
 from advisor.config import Settings
@@ -163,10 +163,7 @@ def _points_back(clause: str) -> bool:
 def _word_unshouted(word: str) -> str:
     if len(word) == 1:
         return word if word != "A" else "a"
-    return word.title() if word.title() in _PLACE_NAMES else word.lower()
-
-
-_PLACE_NAMES = frozenset(GAZETTEER.places) | frozenset(GAZETTEER.cities)
+    return word.title() if word.title() in PLACE_NAMES else word.lower()
 
 
 def _unshouted(line: str) -> str:
@@ -428,7 +425,7 @@ def _draft_with_rules(
         timeframe = _movable(goal_facts.timeframe.evidence)
         population = _with_article(goal_facts.population.evidence, goal)
         # "an African organisation", "the Dutch network": no group to draft "in African", "in the Dutch"
-        if population and population.removeprefix("the ") in _ADJECTIVES_OF_PLACE:
+        if population and population.removeprefix("the ") in ADJECTIVES_OF_PLACE:
             population = None
         if not population and own != [NO_GOAL_SLOT]:
             population = _described_place(goal) or _place_in_its_name(goal)
@@ -580,7 +577,6 @@ def _described_place(text: str) -> str | None:
 
 _NO_GROUP = frozenset({"those", "these", "them", "they", "us", "all", "everyone", "people"})
 _GROUP_WORDS = 10  # at most, in a group or place added to a draft ("for those who use them is a ...": no)
-_ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
 _WORKS_IN = re.compile(r"\b(?:in|across|throughout|serving|around)\s+(?:the\s+)?$", re.I)
 
 
@@ -615,7 +611,7 @@ def _place_in_its_name(text: str) -> str | None:
             place = next((p for p in _KNOWN_PLACES.findall(name)), None) or next(
                 (m.group(0) for m in _SUFFIXED_PLACE.finditer(name)), None
             )
-            if place and place not in _ADJECTIVES_OF_PLACE:
+            if place and place not in ADJECTIVES_OF_PLACE:
                 return f"the {place}" if place in _WITH_THE else place
     return None
 

@@ -566,7 +566,7 @@ def _place_list(statement: str, places: list[tuple[int, int]]) -> tuple[int, int
 # in a city and holds nothing else but an opening word ("In Boston"). A city inside a longer run is
 # part of a name ("Darwin Core", "the London Open Source Meetup", "Vision Zero Chicago").
 _CITIES = frozenset(GAZETTEER.cities)
-_PLACE_NAMES = _CITIES | frozenset(GAZETTEER.places)
+PLACE_NAMES = _CITIES | frozenset(GAZETTEER.places)  # every place and city the gazetteer names
 _CAPITALISED_RUN = re.compile(rf"{_NAME}(?:[ -]{_NAME})*")
 _OPENERS = frozenset({"In", "Across", "Throughout", "For", "From", "To", "The", "Of", "And"})
 
@@ -598,7 +598,7 @@ def _names_a_places_people(word: str) -> bool:
     for suffix in _DEMONYM_SUFFIXES:
         stem = word[: -len(suffix)]
         stems = (stem + ending for ending in _DEMONYM_STEM_ENDINGS)
-        if word.endswith(suffix) and len(stem) >= 3 and any(name in _PLACE_NAMES for name in stems):
+        if word.endswith(suffix) and len(stem) >= 3 and any(name in PLACE_NAMES for name in stems):
             return True
     return False
 
@@ -770,7 +770,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         _NAME_AFTER.match(after)
         or _ACRONYM_NAMED.match(after)
         or _BODY_ACRONYM_AFTER.match(after)
-        or (statement[span[0] : span[1]] in _ADJECTIVES_OF_PLACE and bool(_DOCUMENT_AFTER.match(after)))
+        or (statement[span[0] : span[1]] in ADJECTIVES_OF_PLACE and bool(_DOCUMENT_AFTER.match(after)))
         # "in The Netherlands": an article, not a name's first word; "Increase Canadians' trust": a goal's
         # opening verb, not a name's first word
         or (
@@ -792,10 +792,9 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     )
 
 
-_ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
+# "European", "African": a place's adjective (never "Canadians", a place's people)
+ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
 _AFFILIATED_BEFORE = re.compile(r"\b(?:affiliated|associated)\s+with\s+an?\s+$", re.IGNORECASE)
-# "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
-# capitalised words and their acronym after the place make it a name's first word
 # "run by the US CDC": the place of a body named by its acronym; "a common European ePI standard", "the
 # European standard for ...", "European national guides": a place's adjective on a document, no one served
 _BODY_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z]{2,})\b(?!-)")
@@ -804,6 +803,8 @@ _DOCUMENT_AFTER = re.compile(
     r"|laws?|legislation)\b",
     re.IGNORECASE,
 )
+# "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
+# capitalised words and their acronym after the place make it a name's first word
 _ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*[A-Z]\)")
 # the place acting, not served: "the policy objective of the United States", "a United States global
 # health strategy" (a government served counts: "transform how the U.S. government buys services")
