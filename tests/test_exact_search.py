@@ -54,14 +54,17 @@ def test_exact_nearest_chunks_are_chromas_top_k(runtime: Runtime) -> None:
             got = collection.query(query_embeddings=query[None, :], n_results=n, include=["distances"])
             ours = [(lexical.record(p)[0], s) for p, s in vectors.nearest(query, n)]
             theirs = {cid: 1.0 - d for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)}
-            # The same similarity at every rank, and the same chunks: two chunks whose similarities
-            # differ by float rounding only (Chroma sums in another order) may swap places.
-            assert [s for _, s in ours] == pytest.approx(list(theirs.values()), abs=1e-6), question
+            # Chroma's index (HNSW) is approximate and built anew in each run: now and then it misses a
+            # true neighbour near the cut-off, which exact search finds. So exact search is at least as
+            # near at every rank, finds every chunk Chroma finds above its own cut-off, and agrees with
+            # Chroma on the similarity of every chunk both return (Chroma sums in another order: 1e-6).
+            mine = [s for _, s in ours]
+            assert all(m >= t - 1e-6 for m, t in zip(mine, theirs.values(), strict=True)), question
+            found = {cid for cid, _ in ours}
+            assert {cid for cid, t in theirs.items() if t > mine[-1] + 1e-6} <= found, question
             for cid, similarity in ours:
                 if cid in theirs:
-                    assert similarity == pytest.approx(theirs[cid], abs=1e-6)
-                else:  # a tie at the cut-off
-                    assert similarity == pytest.approx(min(theirs.values()), abs=1e-6), question
+                    assert similarity == pytest.approx(theirs[cid], abs=1e-6), question
 
 
 def test_searches_give_the_same_passages_as_with_chroma_alone(
