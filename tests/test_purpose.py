@@ -663,3 +663,34 @@ def test_batch_26_wordings_of_documents_acting_acronym_bodies_and_representation
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_27_passive_agents_pronouns_named_packages_and_acronym_bodies() -> None:
+    """What the twenty-seventh batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "We are developing a Python package called pantrystock that food banks can install in a day.",
+            "Five pilot pantries will be selected to test the shared intake form.",
+            "Make the stock records of our food banks fully compatible with the Open Referral standard.",
+        ],
+        "population": [
+            "Our goal is to extend the delivery rota from school meals to home visits for the elderly.",
+            "The roadmap includes shared stock alerts and communication with PHAs.",
+            "The app aims to warn clients at risk of eviction before the court date.",
+            "The tool lets state and local government officials apply for pantry grants in one place.",
+        ],
+        "timeframe": ["Our aim is to publish the first pantry survey by March 3rd, the dashboard after it."],
+    }
+    not_met = {
+        "outcome": ["The app is designed for this winter, but the vision is to make us all better prepared."],
+        "population": [
+            "Our goals are to: Notify users when a pantry near them restocks fresh food",
+            "Our goals are to: Allow users to book a pantry slot anonymously",
+            "The app is one of the tools deployed by the Italian government to reduce food waste.",
+            "Our objectives are: sharing stock data and preparing the next generation workforce.",
+            "The Swedish Food Data Platform aims to speed up research on food waste.",
+            "The catalogue is the core of a shared record of specimens in Natural Science Collections.",
+            "We will ask our city officials for more bus stops near the pantry.",
+        ],
+    }
+    assert_calls(met, not_met)

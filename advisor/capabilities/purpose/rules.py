@@ -29,7 +29,9 @@ _QUANTITY = re.compile(
     # ("3MF content", "3D printing": a name, not an amount)
     r"(?!(?-i:[A-Z]{2}|D\b))"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
-    rf"every|all|each|no more than|at least(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s|one\b))|"
+    # ("make us all better prepared": a pronoun's "all" counts nothing)
+    r"every|(?<!us )(?<!we )(?<!you )(?<!them )all|each|"
+    rf"no more than|at least(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s|one\b))|"
     rf"(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
     # "under a third", never "under a licence"
     r"a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand|million|billion)\b))|"
@@ -64,6 +66,9 @@ _STATE_RESULT = re.compile(
     r"|\ban?\s+(?:[\w-]+\s+){1,3}?in\s+(?:every|each)\s+[\w-]+['’]s\s+hands?\b"
     # "By December 2020, all agencies will identify their initial list of priority data assets"
     r"|\b(?:every|all|each)\s+\w+[^.;]{0,60}?\bwill\s+(?:identify|publish|adopt|submit|implement|complete)\b\s*\w*"
+    # "Three winning projects will be awarded support": a count of what is given or chosen
+    rf"|(?<![\w-])(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?[a-z]+s\s+will\s+be\s+(?:awarded|funded|selected|trained|"
+    r"hired|launched|published|opened|built|established|certified|placed)\b"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
     r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+"
     # "75% of cases diagnosed at stage 1 or 2": a share of a group in a state
@@ -161,6 +166,8 @@ _DELIVERABLE = re.compile(
     rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
     # "designing a “Centre of Excellence”": a name in quotes is one thing to make
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
+    # "developing an R package called wwinference": a thing and the name it is given
+    rf"|\b{_MAKE}\s+(?:a|an)\s+(?:[\w-]+\s+){{1,3}}(?:called|named)\s+[“\"]?[\w-]{{2,}}"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
     r"|\b(?:release|releasing|ship|shipping)\s+(?:version\s+\d+\b|(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})\b)"
     # 'Define a pulse grammar "openpulse"': a thing and its name in quotes
@@ -295,6 +302,10 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
     r"without|far|more\s+than)\b)|who|under|aged|of all ages|not in|experiencing|affected by|"
     rf"at risk of|in need of|subject to|impacted by|facing|age(?=\s+\d))\b[^.;,]{{0,60}}"
+    # "users at risk of carrying the virus": a role narrowed by a situation
+     + r"|\b(?:users|members|customers|clients|consumers)\s+"
+    r"(?:at\s+risk\s+of|affected\s+by|impacted\s+by|in\s+need\s+of)"
+    r"(?:\s+(?!(?:as|when|so|by|and|or|even)\b)[\w-]+){1,5}"
     + r"|\b(?:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
     r"\s+with\s+"
     # "individuals with early Serious Mental Illness", "people with first episode psychosis"
@@ -343,7 +354,9 @@ _DEFINED_GROUPS = re.compile(
     rf"humanitarian|philanthropic|scientific|cybersecurity|pharmaceutical|biotech(?:nology)?)"
     rf"(?:\s+and\s+[a-z-]+(?:\s+response)?)?\s+(?:(?:services?|sector)\s+)?(?:{_ROLES}|companies|firms))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
-     + rf"|\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
+    # (never "our city officials": the writers' own, no group defined)
+     + r"|(?<!our )(?<!\bits )(?<!their )"
+    rf"\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
     # "the residents of West Bridgford": a group narrowed by a named place
      + r"|\b(?:residents|inhabitants|citizens|people|communities|families|children|farmers|businesses|"
@@ -353,7 +366,7 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
-    + r"|\b(?!the\b)[a-z][\w-]+\s+workforce\b(?!\s+development)"
+    + r"|\b(?!(?:the|generation|future|next)\b)[a-z][\w-]+\s+workforce\b(?!\s+development)"
     # a defined type of local government counts alone (GUIDE 3): "provide municipalities with ..."
     + r"|\b(?:municipalities|cities)\b"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries",
@@ -808,7 +821,12 @@ _DOCUMENT_AFTER = re.compile(
 _ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*[A-Z]\)")
 # the place acting, not served: "the policy objective of the United States", "a United States global
 # health strategy" (a government served counts: "transform how the U.S. government buys services")
-_ACTOR_BEFORE = re.compile(r"\b(?:policy|objective|interests?|policies)\s+of\s+(?:the\s+)?$", re.I)
+_ACTOR_BEFORE = re.compile(
+    r"\b(?:policy|objective|interests?|policies)\s+of\s+(?:the\s+)?$"
+    # "initiatives taken by the Italian government": the agent of a passive acts, it is not served
+    r"|\b(?:taken|deployed|led|run|funded|launched|adopted|developed|built|operated)\s+by\s+(?:the\s+)?$",
+    re.I,
+)
 _ACTOR_AFTER = re.compile(
     # ("support for UK leadership": the place leading)
     r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies|leadership)\b"

@@ -29,6 +29,8 @@ TIMEFRAME_PATTERNS = [
     rf"(?-i:(?:[A-Z][A-Za-z]+\s+){{1,2}})?{YEAR}(?:\s+(?:school|fiscal|financial)\s+year)?"
     # ("Prompted by the 2022 war in Ukraine": a year naming an event, no deadline)
     rf"(?:(?<!the\s\d{{4}})|(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!(?:school|fiscal|financial)\b)(?-i:[a-z])))",
+    # "by April 12th", "by 30 June": a day of a month is a deadline even with no year written
+    rf"\bby\s+(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}))\b(?!,?\s+\d)",
     # within 18 months / over the next three years / in the next decade / during the first two years
     # (never "over the years", "in years": no bound)
     # (nor "in the coming years": with no number, one period only: "in the next decade")
