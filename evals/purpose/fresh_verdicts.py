@@ -55,6 +55,7 @@ SCORED_AT = {
     "pz": "9aea36b",  # version 24 (the same)
     "qa": "a1ff2ae",  # version 25 (the same)
     "qb": "b3ffa3f",  # version 26 (the same)
+    "qc": "c496d25",  # version 27 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
