@@ -694,3 +694,37 @@ def test_batch_27_passive_agents_pronouns_named_packages_and_acronym_bodies() ->
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_28_states_of_federal_countries_events_and_sizes_of_funding() -> None:
+    """What the twenty-eighth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The food bank alliance will develop an MVP of the shared pantry finder.",
+            "The state set a target for 60% of pantries by 2028 to meet the new cold-storage standard.",
+            "We aim to hold a regional Food Summit to bring pantries and growers together.",
+        ],
+        "population": [
+            "Our goal is to keep the food banks of Kerala stocked through the monsoon.",
+            "We provide frontline healthcare and other essential workers with free meals during shifts.",
+            "The network delivers weekly online sessions for RSEs to share pantry-data tools.",
+            "The alliance works so that food research benefits all Indigenous Peoples.",
+            "The service supports software for the Food Systems and Nutrition research community.",
+            "The course helps climate scientists and social scientists use pantry data.",
+        ],
+        "timeframe": [
+            "We aim to open the shared warehouse in the Spring of 2027.",
+            "The purpose of this 3-hour workshop: agree on one intake form for all pantries",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "FoodLink is a council funded £2.5M programme whose aim is to bridge the gap between growers and"
+            " pantries.",
+            "The alliance is designed to ensure food research benefits all Indigenous Peoples.",
+            "Ideally, anyone connected to the network should be able to trade with anyone else, each"
+            " using their own tools.",
+        ],
+        "population": ["The toolkit models cold storage, including solar panels, DC power and battery use."],
+    }
+    assert_calls(met, not_met)

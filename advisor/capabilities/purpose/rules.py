@@ -30,7 +30,9 @@ _QUANTITY = re.compile(
     r"(?!(?-i:[A-Z]{2}|D\b))"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
     # ("make us all better prepared": a pronoun's "all" counts nothing)
-    r"every|(?<!us )(?<!we )(?<!you )(?<!them )all|each|"
+    # ("benefit all Indigenous Peoples": who gains, not a count; "each using ...": no count either)
+    r"every|(?<!us )(?<!we )(?<!you )(?<!them )(?<!benefit )(?<!benefits )all|"
+    r"each(?!\s+(?:other\b|[a-z]+ing\b))|"
     rf"no more than|at least(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s|one\b))|"
     rf"(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
     # "under a third", never "under a licence"
@@ -70,7 +72,7 @@ _STATE_RESULT = re.compile(
     rf"|(?<![\w-])(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?[a-z]+s\s+will\s+be\s+(?:awarded|funded|selected|trained|"
     r"hired|launched|published|opened|built|established|certified|placed)\b"
     r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
-    r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has)\s+\w+"
+    r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has|to\s+(?:meet|reach|achieve|attain))\s+\w+"
     # "75% of cases diagnosed at stage 1 or 2": a share of a group in a state
     r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+(?:[\w-]+\s+){1,4}?(?:diagnosed|treated|screened|vaccinated|housed|enrolled|connected|"
     r"covered|recycled|reused|restored|protected|employed|registered)\b"
@@ -168,6 +170,9 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
     # "developing an R package called wwinference": a thing and the name it is given
     rf"|\b{_MAKE}\s+(?:a|an)\s+(?:[\w-]+\s+){{1,3}}(?:called|named)\s+[“\"]?[\w-]{{2,}}"
+    # "hold a remote Jamboree": one event to be held
+    r"|\b(?:hold|holding|host|hosting|organi[sz]e|organi[sz]ing|convene|convening)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:jamboree|summit|hackathon|datathon|conference|symposium|congress|workshop|festival|sprint)\b"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
     r"|\b(?:release|releasing|ship|shipping)\s+(?:version\s+\d+\b|(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})\b)"
     # 'Define a pulse grammar "openpulse"': a thing and its name in quotes
@@ -324,8 +329,8 @@ _DEFINED_GROUPS = re.compile(
     r"(?:limited|low|few|little|no)\s+[\w-]+(?:\s+[\w-]+)?"
     + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
     r"(?:(?:and|or)\s+(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+)?"
-    r"(?:individuals|people|persons|communities|youth|women|men|students|families|founders|developers|residents|"
-    r"folks)\b"
+    r"(?:individuals|people|peoples|Peoples|persons|communities|youth|women|men|students|families|founders|"
+    r"developers|residents|folks)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
     # "racial and ethnic minority populations", "sexual and gender minorities"
     + r"|\b(?:racial|ethnic|sexual|gender|linguistic)\s+"
@@ -342,7 +347,9 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?-i:{alternatives(LEXICON.languages)})-speaking\s+[a-z][\w-]*"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
-    rf"web|small-scale|smallholder|early[ -]career)\s+(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
+    rf"web|small-scale|smallholder|early[ -]career|essential|frontline|front-line|health[ -]?care|"
+    r"machine[ -]learning|life|climate|earth|marine|social)\s+"
+    rf"(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "Transit agencies", "space agencies": public bodies narrowed by their field
      + r"|\b(?i:small|transit|transportation|transport|space|emergency\s+management|environmental|"
     r"statistical|meteorological|water|housing)\s+agencies\b"
@@ -390,6 +397,8 @@ _DEFINED_GROUPS = re.compile(
     r"(?:(?!of\b)[a-z][\w]+\s+){1,2}"
     r"(?:(?:and|&)\s+(?:(?!(?:of|with|to|for|in|on|by|from|the|our|its|their)\b)[a-z][\w]+\s+){1,2})?"
     r"communit(?:y|ies)\b(?![\w-])(?!\s+of\b)"
+    # "the Audio and Digital Music research community": a research community named by its field
+    + r"|\bthe\s+(?-i:(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){1,4})research\s+communit(?:y|ies)\b"
     + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member|"
     r"poorest)\s+"
     r"(?:countries|states|nations|economies|markets)\b"
@@ -438,6 +447,7 @@ VAGUE_GROUPS = _VAGUE_GROUPS
 # ("US-based campuses": a place narrowing a group; "a US-based nonprofit" is the body's seat, below)
 _PLACES = re.compile(
     r"(?<![\w.-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?!\w)(?!-(?!based\b))"
+    r"(?!\s+(?:power|current|voltage|motors?)\b)"  # "DC power": a current, not Washington
 )
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
 # Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").

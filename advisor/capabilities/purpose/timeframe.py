@@ -80,6 +80,9 @@ TIMEFRAME_PATTERNS = [
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
     r"incubator|accelerator|pilot|fellowship|residency|mandate|"
     r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
+    # "this 3-hour workshop", "a two-day sprint": an event's length bounds what it is for
+    rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:hours?|days?|weeks?)[\s-]+"
+    r"(?:workshop|sprint|hackathon|datathon|meeting|session|course|bootcamp|retreat|summit|conference|event)\b",
     # "strategic directions for the next 10 years": a plan's period ("prepare X for the next decade" is not)
     rf"\b(?:directions?|plans?|strateg(?:y|ies)|roadmaps?|visions?|priorities|goals|objectives)\s+for\s+the\s+"
     rf"(?:next|coming)\s+(?:\d+|{NUMBER_WORDS})\s+(?:years|months|decades)\b",
@@ -104,8 +107,9 @@ DATED_PATTERN = (
     # "in early 2023", "During Fiscal Year 2023", "in FY 2024"
     # ("The goal for the first half of 2021")
     rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:the\s+(?:first|second)\s+half\s+of\s+)?"
-    rf"(?:(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
-    r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*)?"
+    # ("in the Spring of 2021")
+    rf"(?:(?:the\s+(?=(?:spring|summer|fall|autumn|winter)\b))?(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
+    r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*(?:of\s+)?)?"
     rf"(?:the\s+)?{YEAR}\b"
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
     # a year that names something ("in 2024 elections") is no deadline; "for 2024 is to", "in 2022 to" are
