@@ -56,6 +56,7 @@ SCORED_AT = {
     "qa": "a1ff2ae",  # version 25 (the same)
     "qb": "b3ffa3f",  # version 26 (the same)
     "qc": "c496d25",  # version 27 (the same)
+    "qd": "ca86dfa",  # version 28 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

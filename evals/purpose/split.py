@@ -154,7 +154,13 @@ read (b3ffa3f). Batch 27: 70 statements from 34 organisations. Batch 27 was scor
 Version 27 (2026-12-05, twenty-eighth session): batch 28 (ids `qc…`, organisations new to the set, two
 collectors blind to the checker, from repository snapshots on the machine) was collected while batch 27
 was the test part, and kept out of the set until batch 27 had been retired into dev and its failures read
-(c496d25); it is the test part. Batch 28: 68 statements from 43 organisations.
+(c496d25). Batch 28: 68 statements from 43 organisations. Batch 28 was scored once there: 0.85 / 0.78 /
+0.96 (majority 0.81 / 0.62 / 0.91; dev 0.91 / 0.92 / 0.99).
+
+Version 28 (2026-12-05, twenty-eighth session, later): batch 29 (ids `qd…`, organisations new to the set,
+two collectors blind to the checker) was collected while batch 28 was the test part, and kept out of the
+set until batch 28 had been retired into dev and its failures read (ca86dfa); it is the test part. Batch
+29: 72 statements from 43 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -228,6 +234,7 @@ BATCH_25 = "pz"  # id prefix of the twenty-seventh session's batch: the test par
 BATCH_26 = "qa"  # id prefix of the twenty-seventh session's second batch: the test part of version 25
 BATCH_27 = "qb"  # id prefix of the twenty-seventh session's third batch: the test part of version 26
 BATCH_28 = "qc"  # id prefix of the twenty-seventh session's staged batch: the test part of version 27
+BATCH_29 = "qd"  # id prefix of the twenty-eighth session's batch: the test part of version 28
 
 
 def main(argv):
@@ -261,18 +268,19 @@ def main(argv):
         BATCH_26,
         BATCH_27,
         BATCH_28,
+        BATCH_29,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 26
+    # the test parts of versions 2 to 27
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_28,)
+    current = (BATCH_29,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 27 (split.py): test is batch 28 (ids qc…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-27, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 26 (batches 2 to 27) retired into it.\n"
+        "# Split of statements.yaml, version 28 (split.py): test is batch 29 (ids qd…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-28, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 27 (batches 2 to 28) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
