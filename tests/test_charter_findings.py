@@ -352,6 +352,20 @@ def test_a_veto_held_by_the_parent_board_is_not_concentration() -> None:
     assert kinds(CLEAN + "\n## Amendments\n" + line + "\n") == []
 
 
+def test_a_two_thirds_amendment_rule_is_no_fallback_for_a_consensus_rule() -> None:
+    """A majority elsewhere that speaks of no disagreement ("amendments need two thirds") leaves the
+    consensus rule as stuck as before; a dispute clause with a vote covers it."""
+    text = (
+        "# Reading Network\n\n## Decisions\nDecisions on the standard are made through consensus between"
+        " the core members.\n\n## Meetings\nThe members meet monthly.\n\nMinutes are published within a week."
+        "\n\nThe chair sets the agenda.\n\n## Amendments\nThis charter may be amended by a two-thirds"
+        " majority of the members.\n"
+    )
+    assert kinds(text) == ["no_deadlock_rule"]
+    disputes = "\n## Disputes\nIf the core members cannot agree, a two-thirds vote of the members decides.\n"
+    assert kinds(text + disputes) == []
+
+
 def test_consensus_as_the_only_way_to_decide_said_without_must() -> None:
     text = (
         "# Reading Network\n\n## Decisions\n"

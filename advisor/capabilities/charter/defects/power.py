@@ -26,7 +26,7 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
     sections: set[str] = set()
     # a fallback elsewhere ("## Disputes: if the partners cannot agree, a vote decides") covers the
     # decision rules; a side matter that needs everyone (amending, admitting, removing) stays stuck
-    general = any(_FALLBACK.search(c.text) for c in clauses)
+    general = any(_FALLBACK.search(c.text) and _ABOUT_AGREEING.search(c.text) for c in clauses)
     for number, clause in enumerate(clauses):
         if not _needs_everyone(clause.text) or _SOUGHT.search(clause.text) or clause.heading in sections:
             continue
@@ -61,6 +61,11 @@ _SIDE_MATTER = re.compile(
     re.IGNORECASE,
 )
 FALLBACK_REACH = 3  # the clause and the two after it: "If consensus cannot be reached, ..."
+# a fallback that covers the decision rules speaks of agreeing: "if the partners cannot agree, a vote
+# decides" (never "amendments need a two-thirds majority", which leaves a consensus rule stuck)
+_ABOUT_AGREEING = re.compile(
+    r"\b(?:consensus|agree\w*|disagree\w*|disputes?|deadlock\w*|objections?)\b", re.IGNORECASE
+)
 
 
 def _needs_everyone(text: str) -> bool:
