@@ -728,3 +728,34 @@ def test_batch_28_states_of_federal_countries_events_and_sizes_of_funding() -> N
         "population": ["The toolkit models cold storage, including solar panels, DC power and battery use."],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_29_regions_victims_barriers_and_the_net_zero_of_others() -> None:
+    """What the twenty-ninth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Fully incorporate six more pantries into the shared stock system this year.",
+            "The network will produce a grant proposal to fund a regional cold store.",
+        ],
+        "population": [
+            "The priority is to prevent hunger in food insecure areas or countries.",
+            "We protect and assist trafficking victims with meals and shelter.",
+            "The alliance targets food projects on the farming history of Central Europe—and the Alps.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The purpose of this program is to eliminate barriers to pantry use in rural towns.",
+            "We aim to deliver a pantry network that meets the needs of members and supports the"
+            " transition to Net Zero.",
+            "The program aims to serve all actors in the food sector who want to share surplus.",
+            "The purpose of the program is to attract outstanding students who represent all ethnic and"
+            " social backgrounds and who have an interest in pantry work.",
+            "We make tools that are usable across all development contexts, helping towns share food.",
+        ],
+        "population": [
+            "The project helps pantries share data and leaves a legacy for upcoming European initiatives.",
+            "Hold training events to assist the regulated community in following food safety law.",
+        ],
+    }
+    assert_calls(met, not_met)

@@ -28,10 +28,10 @@ _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     # ("3MF content", "3D printing": a name, not an amount)
     r"(?!(?-i:[A-Z]{2}|D\b))"
-    r"(?:\s*(?:%|percent|per cent))?|\b(?:zero|half|halv\w*|doubl\w*|tripl\w*|"
+    r"(?:\s*(?:%|percent|per cent))?|\b(?:(?<!net )(?<!net-)zero|half|halv\w*|doubl\w*|tripl\w*|"
     # ("make us all better prepared": a pronoun's "all" counts nothing)
     # ("benefit all Indigenous Peoples": who gains, not a count; "each using ...": no count either)
-    r"every|(?<!us )(?<!we )(?<!you )(?<!them )(?<!benefit )(?<!benefits )all|"
+    r"every|(?<!us )(?<!we )(?<!you )(?<!them )(?<!benefit )(?<!benefits )(?<!serve )(?<!serves )all|"
     r"each(?!\s+(?:other\b|[a-z]+ing\b))|"
     rf"no more than|at least(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|a\s|one\b))|"
     rf"(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
@@ -291,12 +291,15 @@ _GROUP = re.compile(
     r"hospital|hospitals)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
     r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
-    r"working-class|moderate-income|middle-income|low-wage)\s+"
+    r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure)\s+"
     # "unemployed or underemployed folks"
     r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons|taxpayers|homeowners|"
-    r"borrowers|employees|grandmothers|grandparents|mothers|fathers|caregivers|carers)\b"
+    r"borrowers|employees|grandmothers|grandparents|mothers|fathers|caregivers|carers|areas|countries|regions)\b"
+    # "trafficking victims", "victims of domestic abuse"
+    r"|\b(?:trafficking|crime|violence|abuse|disaster|flood|war|torture|conflict)\s+(?:victims|survivors)\b"
+    r"|\bvictims\s+of\s+(?:a\s+|an\s+)?[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}"
     # "folks interested in studying cryptocurrencies": people narrowed by what they take up
     # "survivors of domestic abuse", "survivors after a traumatic experience"
     r"|\bsurvivors\s+(?:of|after)\s+(?:a\s+|an\s+)?[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}",
@@ -393,6 +396,7 @@ _DEFINED_GROUPS = re.compile(
     # community narrowed by its field (not "the community", nor "the developer community": a bare role)
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
     r"(?!(?:developer|user|member|partner|contributor|stakeholder|business|donor|most|many|other|various|different"
+    r"|regulated"
     r"|diverse|affected|vulnerable|marginali[sz]ed|underserved|disadvantaged)\s)"
     r"(?:(?!of\b)[a-z][\w]+\s+){1,2}"
     r"(?:(?:and|&)\s+(?:(?!(?:of|with|to|for|in|on|by|from|the|our|its|their)\b)[a-z][\w]+\s+){1,2})?"
@@ -822,7 +826,8 @@ _AFFILIATED_BEFORE = re.compile(r"\b(?:affiliated|associated)\s+with\s+an?\s+$",
 # European standard for ...", "European national guides": a place's adjective on a document, no one served
 _BODY_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z]{2,})\b(?!-)")
 _DOCUMENT_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:standards?|guides?|guidelines|specifications?|formats?|regulations?|directives?"
+    # ("upcoming European initiatives": other bodies' work, no one served)
+    r"\s+(?:[\w-]+\s+){0,2}?(?:standards?|guides?|guidelines|specifications?|formats?|regulations?|directives?|initiatives"
     r"|laws?|legislation)\b",
     re.IGNORECASE,
 )
