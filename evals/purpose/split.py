@@ -159,8 +159,14 @@ was the test part, and kept out of the set until batch 27 had been retired into 
 
 Version 28 (2026-12-05, twenty-eighth session, later): batch 29 (ids `qd…`, organisations new to the set,
 two collectors blind to the checker) was collected while batch 28 was the test part, and kept out of the
-set until batch 28 had been retired into dev and its failures read (ca86dfa); it is the test part. Batch
-29: 72 statements from 43 organisations.
+set until batch 28 had been retired into dev and its failures read (ca86dfa). Batch 29: 72 statements
+from 43 organisations. Batch 29 was scored once there: 0.83 / 0.86 / 0.99 (majority 0.67 / 0.53 / 0.85;
+dev 0.91 / 0.92 / 0.99).
+
+Version 29 (2026-12-05, twenty-eighth session, later): batch 30 (ids `qe…`, organisations new to the set,
+two collectors blind to the checker) was collected while batch 29 was the test part, and kept out of the
+set until batch 29 had been retired into dev and its failures read (f05c1ca); it is the test part. Batch
+30: 73 statements from 28 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -235,6 +241,7 @@ BATCH_26 = "qa"  # id prefix of the twenty-seventh session's second batch: the t
 BATCH_27 = "qb"  # id prefix of the twenty-seventh session's third batch: the test part of version 26
 BATCH_28 = "qc"  # id prefix of the twenty-seventh session's staged batch: the test part of version 27
 BATCH_29 = "qd"  # id prefix of the twenty-eighth session's batch: the test part of version 28
+BATCH_30 = "qe"  # id prefix of the twenty-eighth session's batch: the test part of version 29
 
 
 def main(argv):
@@ -269,18 +276,19 @@ def main(argv):
         BATCH_27,
         BATCH_28,
         BATCH_29,
+        BATCH_30,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 27
+    # the test parts of versions 2 to 28
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_29,)
+    current = (BATCH_30,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 28 (split.py): test is batch 29 (ids qd…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-28, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 27 (batches 2 to 28) retired into it.\n"
+        "# Split of statements.yaml, version 29 (split.py): test is batch 30 (ids qe…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-29, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 28 (batches 2 to 29) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
