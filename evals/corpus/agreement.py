@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 19) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 20) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -73,14 +73,19 @@ DRAWS = (
     "`sorted(random.Random(20261214).sample(ids, 10))` over the 33 ids stored (the nine copyleft ones "
     "left out); the 10 were labelled by a seventeenth annotator (second-pass) from the documents and "
     "GUIDE.md alone. "
-    "Batch 18 (with batch 19, the test part since split version 16): "
+    "Batch 18 (with batch 19, the test part of split version 16): "
     "`sorted(random.Random(20261215).sample(ids, 10))` over the 30 ids stored (the two copyleft ones "
     "left out); the 10 were labelled by an eighteenth annotator (second-pass) from the documents and "
     "GUIDE.md alone. "
-    "Batch 19 (with batch 18, the test part since split version 16): "
+    "Batch 19 (with batch 18, the test part of split version 16): "
     "`sorted(random.Random(20261216).sample(ids, 10))` over the 29 ids stored (the five copyleft ones "
     "left out); the 10 were labelled by a nineteenth annotator (second-pass) from the documents and "
-    "GUIDE.md alone."
+    "GUIDE.md alone. "
+    "Batch 20 (the test part since split version 17): "
+    "`sorted(random.Random(20261217).sample(ids, 10))` over the 23 non-copyleft ids its first three "
+    "collectors had stored when the sample was drawn (the 17 stored later, by two more collectors and "
+    "in the twenty-seventh session, are not in it); the 10 were labelled by a twentieth annotator "
+    "(second-pass) from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -167,6 +172,7 @@ def main() -> None:
         "batch 17": [i for i in ids if sources[i].get("batch") == 17],
         "batch 18": [i for i in ids if sources[i].get("batch") == 18],
         "batch 19": [i for i in ids if sources[i].get("batch") == 19],
+        "batch 20": [i for i in ids if sources[i].get("batch") == 20],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
