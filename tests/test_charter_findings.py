@@ -682,3 +682,32 @@ def test_batches_16_and_17_kinds_template_fields_residue_and_one_party_keeping_c
             ],
         }
     )
+
+
+def test_batches_18_19_kinds_blank_sections_open_drafts_and_rules_kept_elsewhere() -> None:
+    """What batches 18 and 19 had and the review missed (invented documents of the same shapes)."""
+    assert_found(
+        {
+            "placeholder": [
+                ("Funding", "Section Intentionally Left Blank"),
+                ("Constitution", "Update The Constitution once available..."),
+                ("Scope", "**To complete (under discussion)**"),
+                ("Volunteers", "This section needs to be completed with the roles of each volunteer."),
+                ("Founding", "To bootstrap the process, NUMBER partners were chosen as founders."),
+                ("Status", "In Review August 18th, 2026"),
+                ("Stages", "Add examples of cases using these stages, mostly as a demonstrator."),
+            ],
+        }
+    )
+    base = (
+        "# Riverside Housing Data Group\n\n## Purpose\nThe group maintains the shared schema for the "
+        "county's housing data.\n\n## Membership\nAny county agency may join by writing to the chair.\n\n"
+    )
+    for section in (
+        "## Code of conduct\nDetailed policy on how to handle code of conduct reports will be documented"
+        " elsewhere.\n",
+        "## Meetings\nAll officer and business meetings shall be governed by the procedure contained in"
+        " Robert's Rules of Order.\n",
+    ):
+        found = analyze_charter(base + section, "riverside.md").findings
+        assert "delegation_only" in [f.kind for f in found], section

@@ -46,7 +46,9 @@ if TYPE_CHECKING:
 STATUS_ICONS: dict[str, str] = {"present": "✅", "weak": "⚠️", "missing": "❌"}
 _DOCUMENT_REFERENCE = re.compile(
     r"\]\(|https?://|\.md\b|\b(?:[A-Z][\w-]*\s)*(?:Guide|Process|Document|README|Procedures?|Policy|Charter|Bylaws|"
-    r"Agreement|Handbook|APE\d+|PEP\s?\d+)\b|\[[^\]]+\]"
+    r"Agreement|Handbook|APE\d+|PEP\s?\d+|Rules of Order)\b|\[[^\]]+\]"
+    # "as provided for by bylaw", "will be documented elsewhere"
+    r"|\b(?i:by-?laws?)\b|\belsewhere\b"
 )
 # wording that hands a matter to another document, beyond the classifier's own delegation cue:
 # "detailed in", "established in", "is at <link>", "defaults to", "adopts", "makes decisions using the"
@@ -55,6 +57,7 @@ _HANDS_OFF = re.compile(
     r"|defaults? to|adopts?\b|(?<!created )(?<!written )according to|(?:using|uses|use) (?:the|a|our)\b"
     r"|will be (?:specified|defined|set out) (?:in|by)|please (?:see|refer|read)"
     r"|more (?:details|information|info) (?:in|at|on)"
+    r"|as provided (?:for )?(?:in|by)\b|(?:documented|described|defined|set out|covered) elsewhere"
     # "The bylaws define terms for Directors", "[Dispute Resolution](/assets/dispute-resolution.pdf)"
     r"|\b(?:bylaws|by-laws|constitution|policy|handbook|agreement)s?\s+(?:define|defines|sets?\s+out|governs?"
     r"|specif(?:y|ies)|describes?)\b|\]\([^)\s]*\.(?:pdf|docx?)\))",

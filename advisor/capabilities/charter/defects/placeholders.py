@@ -115,6 +115,7 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
         for c in clauses
         if _INLINE_COMMENT.search(c.text) and not _COMMENT.search(c.text)
     ]
+    found += [("an open item set as a heading", line) for line in _open_bold_lines(text)]
     found += [("a work-in-progress notice", quote(m.group(0).strip())) for m in _NOTICE.finditer(text)][:1]
     found += [("an empty list", quote(c)) for c in _empty_lists(text, clauses)]
     found += [("an empty section", heading) for heading in _empty_sections(text)]
@@ -204,6 +205,17 @@ def _stale_headings(text: str) -> list[str]:
     """Headings (or lines standing alone as one) that still call the document a draft or proposal."""
     unfenced = _FENCED.sub(lambda m: "x" * len(m.group(0)), text)
     return [m.group(0).lstrip("# \t").strip() for m in _STALE_HEADING.finditer(unfenced)][:1]
+
+
+# "**To complete (under discussion)**": a line in bold, read as a heading and so in no clause, that
+# is itself an unfinished item
+_BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*\n]{3,120})\*\*[ \t]*$", re.MULTILINE)
+
+
+def _open_bold_lines(text: str) -> list[str]:
+    return [m.group(0).strip() for m in _BOLD_LINE.finditer(text) if _PLACEHOLDER.search(m.group(1))][
+        :MAX_PER_KIND
+    ]
 
 
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
