@@ -759,3 +759,23 @@ def test_batch_29_regions_victims_barriers_and_the_net_zero_of_others() -> None:
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_30_quarters_plans_for_a_year_disciplines_and_named_challenges() -> None:
+    """What the thirtieth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": ["The alliance was set up to provide a repository for pantry recipes shared by members."],
+        "population": ["Our goal is to make sense of harvest data so ecologists can decide better."],
+        "timeframe": [
+            "The network is set to open its shared cold store in the second quarter of 2027.",
+            "Some of our other plans for 2027 include: Using the new stock tool in every rural pantry",
+        ],
+    }
+    not_met = {
+        "outcome": ["We help towns increase participation in the 1000 city challenge."],
+        "population": [
+            "The software supports comparisons within- and between-cities and tracks local food policy.",
+            "A tool for measuring indicators for healthy, sustainable cities using open data.",
+        ],
+    }
+    assert_calls(met, not_met)

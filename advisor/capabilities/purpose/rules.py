@@ -28,6 +28,8 @@ _QUANTITY = re.compile(
     r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
     # ("3MF content", "3D printing": a name, not an amount)
     r"(?!(?-i:[A-Z]{2}|D\b))"
+    # ("the 1000 city challenge": a number in a named challenge's name)
+    r"(?!\s+(?:[A-Za-z-]+\s+){0,2}(?:challenge|pledge|initiative|campaign|prize)\b)"
     r"(?:\s*(?:%|percent|per cent))?|\b(?:(?<!net )(?<!net-)zero|half|halv\w*|doubl\w*|tripl\w*|"
     # ("make us all better prepared": a pronoun's "all" counts nothing)
     # ("benefit all Indigenous Peoples": who gains, not a count; "each using ...": no count either)
@@ -343,8 +345,12 @@ _DEFINED_GROUPS = re.compile(
      + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+fields?\s+of\s+"
     r"[\w-]+(?:\s+[a-z][\w-]+)?"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
+    # "ecologists", "epidemiologists": a role named by its discipline
+    + r"|\b(?:ecologists|astronomers|epidemiologists|economists|statisticians|biologists|chemists|physicists|"
+    r"geologists|hydrologists|meteorologists|climatologists|linguists|historians|mathematicians|"
+    r"bioinformaticians|oceanographers|archaeologists|demographers|sociologists|agronomists)\b"
     # "scientists at UKBA", "researchers at Comenius University": people of a named institution
-    + r"|\b(?:scientists|researchers|staff|faculty|employees|academics)\s+at\s+(?:the\s+)?(?-i:[A-Z][\w&-]*)"
+     + r"|\b(?:scientists|researchers|staff|faculty|employees|academics)\s+at\s+(?:the\s+)?(?-i:[A-Z][\w&-]*)"
     r"(?:\s+(?-i:[A-Z][\w&-]*)){0,4}"
     # "Spanish-speaking audiences": people narrowed by the language they speak
     + rf"|\b(?-i:{alternatives(LEXICON.languages)})-speaking\s+[a-z][\w-]*"
@@ -378,10 +384,12 @@ _DEFINED_GROUPS = re.compile(
     r"\b(?!\s+(?-i:[A-Z]))"
     + r"|\b(?!(?:the|generation|future|next)\b)[a-z][\w-]+\s+workforce\b(?!\s+development)"
     # a defined type of local government counts alone (GUIDE 3): "provide municipalities with ..."
-    + r"|\b(?:municipalities|cities)\b"
+    # (never "healthy, sustainable cities", "between-cities": cities as an idea, not a set of governments)
+    + r"|\bmunicipalities\b"
+    r"|(?<!-)(?<!sustainable )(?<!healthy )(?<!smart )(?<!resilient )(?<!livable )\bcities\b(?!-)"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries",
     # "Node.js framework authors"
-    + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
+     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
     r"(?:(?:framework|library|package|plugin|module|app|software|platform|core)\s+)?"
     rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|authors|countries|nations|participants|enrollees)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"

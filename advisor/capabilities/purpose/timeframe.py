@@ -56,6 +56,8 @@ TIMEFRAME_PATTERNS = [
     # ("Our 2020/2021 key metrics are:", "2024 priorities")
     rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?|(?:key\s+)?metrics|priorities"
     r"|milestones|deliverables)\b",
+    # "our plans for 2025 include": a year's plans bound what they list
+    rf"\b(?:plans?|goals?|targets?|priorities|objectives?|milestones)\s+for\s+{YEAR}\b",
     # "in FY26", "by the end of FY2027", "for FY 26": a (US federal) fiscal year
     r"\b(?:in|by|for|during|through|before|until)\s+(?:the\s+(?:end\s+of\s+)?)?(?-i:FY)\s?(?:20)?\d{2}\b",
     rf"\bthe\s+period\s+{YEAR}",
@@ -106,7 +108,8 @@ DATED_PATTERN = (
     rf"(?<!since )"
     # "in early 2023", "During Fiscal Year 2023", "in FY 2024"
     # ("The goal for the first half of 2021")
-    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+(?:the\s+(?:first|second)\s+half\s+of\s+)?"
+    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+"
+    r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
     # ("in the Spring of 2021")
     rf"(?:(?:the\s+(?=(?:spring|summer|fall|autumn|winter)\b))?(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
     r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*(?:of\s+)?)?"
