@@ -775,7 +775,7 @@ def test_batch_30_quarters_plans_for_a_year_disciplines_and_named_challenges() -
         "outcome": ["We help towns increase participation in the 1000 city challenge."],
         "population": [
             "The software supports comparisons within- and between-cities and tracks local food policy.",
-            "A tool for measuring indicators for healthy, sustainable cities using open data.",
+            "A tool for measuring indicators for healthy, sustainable cities worldwide using open data.",
         ],
     }
     assert_calls(met, not_met)
