@@ -9,8 +9,8 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 30 of batch 18 (seed 20270104), 30 of batch 19 (seed 20270106), 30 of batch 20 (seed 20270108),
 30 of batch 21 (seed 20270110), 30 of batch 22 (seed 20270112), 30 of batch 23 (seed 20270114),
 30 of batch 24 (seed 20270116), 30 of batch 25 (seed 20270118), 30 of batch 26 (seed 20270120),
-30 of batch 27 (seed 20270122), 30 of batch 28 (seed 20270124), 30 of batch 29 (seed 20270126)
-and 30 of batch 30 (seed 20270128):
+30 of batch 27 (seed 20270122), 30 of batch 28 (seed 20270124), 30 of batch 29 (seed 20270126),
+30 of batch 30 (seed 20270128) and 30 of batch 31 (seed 20270130):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def main() -> None:
         "batch 27 (qb…)": "qb",
         "batch 28 (qc…)": "qc",
         "batch 29 (qd…)": "qd",
-        "batch 30 (qe…, the test part)": "qe",
+        "batch 30 (qe…)": "qe",
+        "batch 31 (qf…, the test part)": "qf",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -58,6 +58,7 @@ SCORED_AT = {
     "qc": "c496d25",  # version 27 (the same)
     "qd": "ca86dfa",  # version 28 (the same)
     "qe": "f05c1ca",  # version 29 (the same)
+    "qf": "9d8ae96",  # version 30 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

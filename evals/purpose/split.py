@@ -165,8 +165,15 @@ dev 0.91 / 0.92 / 0.99).
 
 Version 29 (2026-12-05, twenty-eighth session, later): batch 30 (ids `qe…`, organisations new to the set,
 two collectors blind to the checker) was collected while batch 29 was the test part, and kept out of the
-set until batch 29 had been retired into dev and its failures read (f05c1ca); it is the test part. Batch
-30: 73 statements from 28 organisations.
+set until batch 29 had been retired into dev and its failures read (f05c1ca). Batch 30: 73 statements
+from 28 organisations. Batch 30 was scored once there: 0.84 / 0.90 / 0.96 (majority 0.85 / 0.68 / 0.95;
+dev 0.91 / 0.92 / 0.99).
+
+Version 30 (2026-12-05, twenty-eighth session, later): batch 31 (ids `qf…`, organisations new to the
+set, two collectors blind to the checker, asked to prefer statements naming a result or a deadline where
+the sources had them) was collected while batch 30 was the test part, and kept out of the set until
+batch 30 had been retired into dev and its failures read (9d8ae96); it is the test part. Batch 31: 72
+statements from 35 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -242,6 +249,7 @@ BATCH_27 = "qb"  # id prefix of the twenty-seventh session's third batch: the te
 BATCH_28 = "qc"  # id prefix of the twenty-seventh session's staged batch: the test part of version 27
 BATCH_29 = "qd"  # id prefix of the twenty-eighth session's batch: the test part of version 28
 BATCH_30 = "qe"  # id prefix of the twenty-eighth session's batch: the test part of version 29
+BATCH_31 = "qf"  # id prefix of the twenty-eighth session's batch: the test part of version 30
 
 
 def main(argv):
@@ -277,18 +285,19 @@ def main(argv):
         BATCH_28,
         BATCH_29,
         BATCH_30,
+        BATCH_31,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 28
+    # the test parts of versions 2 to 29
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_30,)
+    current = (BATCH_31,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 29 (split.py): test is batch 30 (ids qe…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-29, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 28 (batches 2 to 29) retired into it.\n"
+        "# Split of statements.yaml, version 30 (split.py): test is batch 31 (ids qf…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-30, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 29 (batches 2 to 30) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
