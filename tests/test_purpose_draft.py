@@ -2736,3 +2736,14 @@ def test_round_40_links_appointments_labels_typos_and_lists_of_doings() -> None:
     )
     statements = [d.statement for d in draft_purpose(goal=listed).drafts]
     assert all(not s.startswith("Share, and organize") for s in statements), statements
+
+
+def test_a_season_is_a_time_never_a_place_to_move_to_the_front() -> None:
+    drafts = [
+        d.statement
+        for d in draft_purpose(
+            goal="Hold a pantry fair in the Spring of 2027 to bring growers together."
+        ).drafts
+    ]
+    assert drafts and all("in the Spring of 2027" in d for d in drafts)
+    assert not any(d.startswith("In the Spring,") for d in drafts)

@@ -720,7 +720,10 @@ def _label_pair(statement: str, start: int) -> bool:
     return pair is not None and pair.group(0).rstrip("/") not in _GAZETTEER_WORDS
 
 
-_CALENDAR = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
+_CALENDAR = re.compile(
+    rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|fall|winter)",
+    re.IGNORECASE,
+)
 
 
 # "across the Gavi portfolio", "in the National Grid control room": "the" + capitalised words + a common
