@@ -779,3 +779,27 @@ def test_batch_30_quarters_plans_for_a_year_disciplines_and_named_challenges() -
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_31_owners_partners_members_and_languages_are_not_whom_a_body_serves() -> None:
+    """What the thirty-first batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "population": [
+            "The alliance aims to connect U.S researchers and educators with open food data.",
+            "The program pairs a nurse with an at-risk first-time mother for her pregnancy.",
+        ],
+        "timeframe": ["Approval of the pantry standard is envisaged to take place nearer October 2027."],
+    }
+    not_met = {
+        "outcome": ["We are actively seeking to connect ideas and resources in all areas of food aid here."],
+        "population": [
+            "The Food Service is an agency of the United States government that provides meal forecasts.",
+            "The Alliance is comprised of like-minded growers, pantry managers and individuals who are"
+            " interested in fostering an open food ecosystem.",
+            "We aim to write guides for a 9 year old reading age, available in both English and Welsh.",
+            "To cut waste, the City of Chicago partnered with a grocer to develop a model of pantry demand.",
+            "We are working with the City of Chicago's Department of Transportation to plan delivery routes.",
+            "The network furthers its purposes of developing workforce talent and improving capacity.",
+        ],
+    }
+    assert_calls(met, not_met)

@@ -293,12 +293,12 @@ _GROUP = re.compile(
     r"hospital|hospitals)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
     r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
-    r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure)\s+"
+    r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure|at-risk|first-time)\s+"
     # "unemployed or underemployed folks"
     r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons|taxpayers|homeowners|"
-    r"borrowers|employees|grandmothers|grandparents|mothers|fathers|caregivers|carers|areas|countries|regions)\b"
+    r"borrowers|employees|grandmothers|grandparents|mothers?|fathers|caregivers|carers|areas|countries|regions)\b"
     # "trafficking victims", "victims of domestic abuse"
     r"|\b(?:trafficking|crime|violence|abuse|disaster|flood|war|torture|conflict)\s+(?:victims|survivors)\b"
     r"|\bvictims\s+of\s+(?:a\s+|an\s+)?[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}"
@@ -382,10 +382,11 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
-    + r"|\b(?!(?:the|generation|future|next)\b)[a-z][\w-]+\s+workforce\b(?!\s+development)"
+    + r"|\b(?!(?:the|generation|future|next|developing|building|growing|training)\b)[a-z][\w-]+\s+workforce\b"
+    r"(?!\s+development)"
     # a defined type of local government counts alone (GUIDE 3): "provide municipalities with ..."
     # (never "healthy, sustainable cities", "between-cities": cities as an idea, not a set of governments)
-    + r"|\bmunicipalities\b"
+     + r"|\bmunicipalities\b"
     r"|(?<!-)(?<!sustainable )(?<!healthy )(?<!smart )(?<!resilient )(?<!livable )\bcities\b(?!-)"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries",
     # "Node.js framework authors"
@@ -515,7 +516,9 @@ _INSTITUTION_AFTER = re.compile(
 # "This special interest group of Jenkins users": the body's own members, not whom it serves
 _MADE_OF_BEFORE = re.compile(
     r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition)"
-    r"\s+of\s+$",
+    r"\s+of\s+$"
+    # "The Project is comprised of global like-minded cybersecurity vendors": what the body is made of
+    r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$",
     re.IGNORECASE,
 )
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
@@ -533,7 +536,7 @@ def find_population(statement: str) -> Finding:
         for m in _DEFINED_GROUPS.finditer(statement)
         if not _VAGUE_GROUPS.fullmatch(m.group(0))
         and not _INSTITUTION_AFTER.match(statement, m.end())
-        and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 40) : m.start()])
+        and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 140) : m.start()])
         and not _opens_with_a_verb(statement, m)
     ]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
@@ -756,7 +759,10 @@ def _names_a_thing(statement: str, match: re.Match[str]) -> bool:
 
 _LANGUAGES = frozenset(LEXICON.languages)
 # "in ", "in English and ": where a language's name follows
-_AFTER_IN = re.compile(rf"\bin\s+(?:(?:{alternatives(LEXICON.languages)})(?:,\s*|\s+(?:and|or)\s+))*$")
+# ("available in both English and Welsh")
+_AFTER_IN = re.compile(
+    rf"\bin\s+(?:both\s+|either\s+)?(?:(?:{alternatives(LEXICON.languages)})(?:,\s*|\s+(?:and|or)\s+))*$"
+)
 
 
 def _language(statement: str, span: tuple[int, int], before: str) -> bool:
@@ -850,7 +856,11 @@ _ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*
 _ACTOR_BEFORE = re.compile(
     r"\b(?:policy|objective|interests?|policies)\s+of\s+(?:the\s+)?$"
     # "initiatives taken by the Italian government": the agent of a passive acts, it is not served
-    r"|\b(?:taken|deployed|led|run|funded|launched|adopted|developed|built|operated)\s+by\s+(?:the\s+)?$",
+    r"|\b(?:taken|deployed|led|run|funded|launched|adopted|developed|built|operated)\s+by\s+(?:the\s+)?$"
+    # "an agency of the United States government", "working with the City of Chicago's Department of
+    # Transportation": the body's owner or partner, not whom it serves
+    r"|\b(?:agency|department|arm|branch|office)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:working|partnering|partnered|collaborating|teaming\s+up)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+(?:of\s+)?){0,3}$",
     re.I,
 )
 _ACTOR_AFTER = re.compile(
@@ -858,6 +868,8 @@ _ACTOR_AFTER = re.compile(
     r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies|leadership)\b"
     # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
     r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
+    # "the City of Chicago partnered with Allstate": a partner acting
+    r"|\s+(?:has\s+)?(?:partnered|teamed\s+up)\s+with\b"
 )
 
 

@@ -108,7 +108,7 @@ DATED_PATTERN = (
     rf"(?<!since )"
     # "in early 2023", "During Fiscal Year 2023", "in FY 2024"
     # ("The goal for the first half of 2021")
-    rf"\b(?:in|for|during|throughout|from|proposed for|due)\s+"
+    rf"\b(?:in|for|during|throughout|from|proposed for|due|nearer|around|towards?)\s+"
     r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
     # ("in the Spring of 2021")
     rf"(?:(?:the\s+(?=(?:spring|summer|fall|autumn|winter)\b))?(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
