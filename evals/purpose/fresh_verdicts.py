@@ -59,6 +59,7 @@ SCORED_AT = {
     "qd": "ca86dfa",  # version 28 (the same)
     "qe": "f05c1ca",  # version 29 (the same)
     "qf": "9d8ae96",  # version 30 (the same)
+    "qg": "7e0a11a",  # version 31 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -172,8 +172,14 @@ dev 0.91 / 0.92 / 0.99).
 Version 30 (2026-12-05, twenty-eighth session, later): batch 31 (ids `qf…`, organisations new to the
 set, two collectors blind to the checker, asked to prefer statements naming a result or a deadline where
 the sources had them) was collected while batch 30 was the test part, and kept out of the set until
-batch 30 had been retired into dev and its failures read (9d8ae96); it is the test part. Batch 31: 72
-statements from 35 organisations.
+batch 30 had been retired into dev and its failures read (9d8ae96). Batch 31: 72 statements from 35
+organisations. Batch 31 was scored once there: 0.78 / 0.82 / 0.99 (majority 0.71 / 0.78 / 0.96; dev 0.91
+/ 0.92 / 0.99).
+
+Version 31 (2026-12-05, twenty-eighth session, later): batch 32 (ids `qg…`, organisations new to the
+set, two collectors blind to the checker) was collected while batch 31 was the test part, and kept out
+of the set until batch 31 had been retired into dev and its failures read (7e0a11a); it is the test
+part. Batch 32: 69 statements from 41 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -250,6 +256,7 @@ BATCH_28 = "qc"  # id prefix of the twenty-seventh session's staged batch: the t
 BATCH_29 = "qd"  # id prefix of the twenty-eighth session's batch: the test part of version 28
 BATCH_30 = "qe"  # id prefix of the twenty-eighth session's batch: the test part of version 29
 BATCH_31 = "qf"  # id prefix of the twenty-eighth session's batch: the test part of version 30
+BATCH_32 = "qg"  # id prefix of the twenty-eighth session's batch: the test part of version 31
 
 
 def main(argv):
@@ -286,18 +293,19 @@ def main(argv):
         BATCH_29,
         BATCH_30,
         BATCH_31,
+        BATCH_32,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 29
+    # the test parts of versions 2 to 30
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_31,)
+    current = (BATCH_32,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 30 (split.py): test is batch 31 (ids qf…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-30, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 29 (batches 2 to 30) retired into it.\n"
+        "# Split of statements.yaml, version 31 (split.py): test is batch 32 (ids qg…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-31, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 30 (batches 2 to 31) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
