@@ -18,7 +18,6 @@ from advisor.evaluation.corpus import (
     CorpusDocument,
     load_corpus,
     majority_statuses,
-    review_corpus,
     score_part,
     spearman,
 )
@@ -122,8 +121,9 @@ def test_the_shipped_classifier_beats_the_majority_guess_on_the_locked_test_part
     statutes in French, German, Swedish and Spanish, scored a rank correlation of 0.30 with them)."""
     english = [d for d in corpus["test"] if reads_as_english(d.path.read_text(encoding="utf-8"))]
     assert len(english) >= 20
-    parts = review_corpus({"dev": corpus["dev"], "test": english}, _review_file)
-    test = parts["test"]
+    # only the test part is reviewed: dev gives the majority guess from its labels alone
+    reviews = {d.id: _review_file(d.path) for d in english}
+    test = score_part(english, reviews, majority_statuses(corpus["dev"]))
     # A floor, not the target (GUIDE targets are in the issue): measured 0.65 against 0.56 on 2026-12-02.
     assert test.element_agreement >= test.majority_agreement + 0.05, test
     assert test.missing_recall >= 0.7 and test.spearman >= 0.6, test
