@@ -803,3 +803,36 @@ def test_batch_31_owners_partners_members_and_languages_are_not_whom_a_body_serv
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_32_generated_outputs_named_tools_and_the_urban_poor() -> None:
+    """What the thirty-second batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The consortium is an effort to generate seed bank records for more than 4,000 native plant"
+            " species.",
+            "The project aims to map food deserts by generating a baseline dataset of grocers and food"
+            " banks.",
+            "Our group is developing a Master's program in community nutrition.",
+            "The fund is financing the development of PantryMap to forecast demand at food banks.",
+            "This repository holds the project for developing and running FoodHub: a shared registry of"
+            " pantries.",
+        ],
+        "population": [
+            "The programme aims to improve access to fresh food for the rural poor.",
+            "We seek to give the broader food research community an open model of supply chains.",
+            "The project supports the clean-up of litter in the Clear Creek watershed.",
+        ],
+        "timeframe": ["The aim of the 24-month FoodLink project is to build a shared view of surplus food."],
+    }
+    not_met = {
+        "outcome": [
+            "Through the development of PantryMap, the alliance seeks to offer growers a better view of"
+            " demand.",
+        ],
+        "population": [
+            "European Food Data Infrastructure - Shared Services is a project with a mission to help"
+            " growers share data.",
+        ],
+    }
+    assert_calls(met, not_met)

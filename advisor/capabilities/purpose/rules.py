@@ -193,6 +193,12 @@ _DELIVERABLE = re.compile(
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
     r"[\w -]{3,60}"
+    # "funding the development of WaterTAP": one named tool (a name with a capital inside, never a place)
+    # ("Through the development of WaterTAP, ...": the means to another end; "the development of
+    # WebAssembly Component support": a name as a modifier)
+    r"|(?<!hrough the )\b(?:development|creation)\s+of\s+(?-i:[A-Z][a-z]+[A-Z][\w-]*)(?=\s+to\s|[,.;]|$)"
+    # "developing and running WorkflowHub: a FAIR registry": a named artefact, then what it is
+    rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?-i:[A-Z][\w-]*):\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     rf"|\b(?:development|creation|publication|production|delivery)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
@@ -280,7 +286,7 @@ _ROLES = (
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
-    r"hubs|end-users|engineers|designers|officials|programmers|coders"
+    r"hubs|end-users|engineers|designers|officials|programmers|coders|organi[sz]ers"
 )
 _FIELD_ROLES = (
     r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers|"
@@ -412,6 +418,10 @@ _DEFINED_GROUPS = re.compile(
     r"communit(?:y|ies)\b(?![\w-])(?!\s+of\b)"
     # "the Audio and Digital Music research community": a research community named by its field
     + r"|\bthe\s+(?-i:(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){1,4})research\s+communit(?:y|ies)\b"
+    # "the broader water research community": still narrowed by its field
+    + r"|\bthe\s+(?:wider|broader)\s+(?!of\b)[a-z][\w-]+\s+research\s+communit(?:y|ies)\b"
+    # "the urban poor", "the rural poor": a group defined by its situation
+    + r"|\bthe\s+(?:urban|rural|working|world['’]s|very)\s+poor\b"
     + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member|"
     r"poorest)\s+"
     r"(?:countries|states|nations|economies|markets)\b"

@@ -78,7 +78,9 @@ TIMEFRAME_PATTERNS = [
     # "a 5 year journey", "a three-year programme", "over a period of ten years"
     # "a 3-year, multi-partner project"
     # "Our 3–5 year objective is": a range of years bounds it too
-    rf"\b(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?[\s-]+"
+    # "the 36-month EuroScienceGateway project": a named project's term
+    rf"\b(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?"
+    r"(?:\s+(?-i:[A-Z][\w-]*))?[\s-]+"
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
     r"incubator|accelerator|pilot|fellowship|residency|mandate|"
     r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
