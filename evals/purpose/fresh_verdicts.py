@@ -60,6 +60,7 @@ SCORED_AT = {
     "qe": "f05c1ca",  # version 29 (the same)
     "qf": "9d8ae96",  # version 30 (the same)
     "qg": "7e0a11a",  # version 31 (the same)
+    "qh": "6dc9e40",  # version 32 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
