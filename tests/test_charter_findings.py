@@ -711,3 +711,48 @@ def test_batches_18_19_kinds_blank_sections_open_drafts_and_rules_kept_elsewhere
     ):
         found = analyze_charter(base + section, "riverside.md").findings
         assert "delegation_only" in [f.kind for f in found], section
+
+
+def test_batch_20_kinds_drafters_labels_paid_seats_and_lazy_consensus() -> None:
+    """What batch 20 had and the review missed (invented documents of the same shapes)."""
+    assert_found(
+        {
+            "placeholder": [
+                ("Appeals", "A member removed under clause \\_removal clause\\_ may appeal to the members."),
+                ("Directors", "A director removed under \\_\\_Parent clause\\_\\_ cannot be re-appointed."),
+                ("Review", "At least *X* reviewers must approve each change to the schema."),
+                ("Next steps", "Publish the schema.\n\n**Owner:** [Assign team member]"),
+                ("Change requests", "Submit the request on the Change Form (Template to be generated)."),
+                ("Council", "To be written by the Council."),
+                (
+                    "Guides",
+                    "The *Getting started* guide is still in review and so is not present in this version.",
+                ),
+                ("Structure", "[IMAGE] The chart shows who reports to whom."),
+            ],
+            "power_concentration": [
+                ("Board", "One representative from each Riverside Foundation Platinum Member organization."),
+                (
+                    "Steering group",
+                    "Steering group membership is open to all institutions at the sponsor level.",
+                ),
+            ],
+        }
+    )
+    lazy = "## Decisions\nThe default process for making decisions follows a lazy consensus methodology.\n"
+    assert kinds(lazy) == ["no_deadlock_rule"]
+
+
+def test_a_short_placeholder_is_quoted_with_the_lines_before_it() -> None:
+    """Two teams' memberships both left "TBD": each quote says which team it is, not just "TBD"."""
+    text = (
+        "# Riverside Housing Data Group\n\n## Purpose\nThe group maintains the shared schema for the county's"
+        " housing data.\n\n## Teams\n\n### Meetups team\n- Maintain documentation on starting meetups\n\n"
+        "Membership\n  - TBD\n\n### Jobs team\n- Promote the job board to members\n\nMembership\n  - TBD\n"
+    )
+    quotes = [
+        q for f in analyze_charter(text, "teams.md").findings if f.kind == "placeholder" for q in f.quotes
+    ]
+    assert any("starting meetups" in q and q.endswith("TBD") for q in quotes), quotes
+    assert any("job board" in q and q.endswith("TBD") for q in quotes), quotes
+    assert all(" ".join(q.split()) in " ".join(text.split()) for q in quotes)  # still quotes of the text

@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus"
 # stated without a version on the site that publishes the historical agreements
 # (Community-Spec-1.0: a permissive copyright licence for specifications, copying with its notice kept)
 OPEN_LICENCES = re.compile(
-    r"^(CC0|CC-BY|MIT|Apache|BSD|NCSA|W3C|LicenseRef-Public-Domain|LicenseRef-DFAT-CC-BY|OGL|Unlicense|Unicode-3\.0"
+    r"^(CC0|CC-BY|MIT|Apache|BSD|0BSD|ISC|NCSA|W3C|LicenseRef-Public-Domain|LicenseRef-DFAT-CC-BY|OGL|Unlicense|Unicode-3\.0"
     r"|Community-Spec-1\.0)"
 )
 

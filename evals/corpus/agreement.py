@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 20) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 21) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -81,11 +81,15 @@ DRAWS = (
     "`sorted(random.Random(20261216).sample(ids, 10))` over the 29 ids stored (the five copyleft ones "
     "left out); the 10 were labelled by a nineteenth annotator (second-pass) from the documents and "
     "GUIDE.md alone. "
-    "Batch 20 (the test part since split version 17): "
+    "Batch 20 (the test part of split version 17): "
     "`sorted(random.Random(20261217).sample(ids, 10))` over the 23 non-copyleft ids its first three "
     "collectors had stored when the sample was drawn (the 17 stored later, by two more collectors and "
     "in the twenty-seventh session, are not in it); the 10 were labelled by a twentieth annotator "
-    "(second-pass) from the documents and GUIDE.md alone."
+    "(second-pass) from the documents and GUIDE.md alone. "
+    "Batch 21 (the test part since split version 18): all 10 documents collected in the twenty-eighth "
+    "session (seed 20261218, so every one), labelled by a twenty-first annotator, and "
+    "`sorted(random.Random(20261219).sample(ids, 10))` over the 26 non-copyleft ids collected in the "
+    "twenty-ninth session, labelled by a twenty-second; each from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -173,6 +177,7 @@ def main() -> None:
         "batch 18": [i for i in ids if sources[i].get("batch") == 18],
         "batch 19": [i for i in ids if sources[i].get("batch") == 19],
         "batch 20": [i for i in ids if sources[i].get("batch") == 20],
+        "batch 21": [i for i in ids if sources[i].get("batch") == 21],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

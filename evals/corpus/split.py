@@ -77,6 +77,12 @@ evidence 0.47, defects 0.16); before their misses were read, batch 20 (40 docume
 new to the corpus, English only, labelled blind by six annotators: two of its documents collected late in
 the twenty-seventh session and staged, the rest in the twenty-eighth) was completed; it is the test part;
 batches 18 and 19 were retired into dev (`retired_test_16`) and their defect misses read.
+Version 18 (2026-12-05, twenty-ninth session): batch 20 was scored once (agreement 0.74, evidence
+0.42, defects 0.18); before its misses were read, batch 21 (36 documents from 35 organisations new to
+the corpus, English only, labelled blind by seven annotators: ten of its documents collected late in the
+twenty-eighth session and staged, the rest in the twenty-ninth; three more labelled and not stored, being
+under GPL, AGPL or MPL) was completed; it is the test part; batch 20 was retired into dev
+(`retired_test_17`) and its defect misses read.
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
@@ -91,7 +97,7 @@ import yaml
 
 SEED = 20261201
 TEST_SHARE = 1 / 3
-TEST_BATCHES = (20,)
+TEST_BATCHES = (21,)
 RETIRED_BATCH = 2  # version 2's test part, read on 2026-12-02 (fifth session)
 RETIRED_BATCH_3 = 4  # version 3's test part, read on 2026-12-02 (sixth session)
 RETIRED_BATCH_4 = 5  # version 4's test part, read on 2026-12-03 (eighth session)
@@ -107,6 +113,7 @@ RETIRED_BATCH_13 = 14  # version 13's test part, read on 2026-12-05 (twenty-sixt
 RETIRED_BATCH_14 = 15  # version 14's test part, read on 2026-12-05 (twenty-seventh session)
 RETIRED_BATCHES_15 = (16, 17)  # version 15's test part, read on 2026-12-05 (twenty-seventh session)
 RETIRED_BATCHES_16 = (18, 19)  # version 16's test part, read on 2026-12-05 (twenty-eighth session)
+RETIRED_BATCH_17 = 20  # version 17's test part, read on 2026-12-05 (twenty-ninth session)
 HERE = Path(__file__).resolve().parent
 
 
@@ -149,6 +156,7 @@ def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
         "retired_test_14": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_14),
         "retired_test_15": sorted(d for d, s in sources.items() if s.get("batch", 1) in RETIRED_BATCHES_15),
         "retired_test_16": sorted(d for d, s in sources.items() if s.get("batch", 1) in RETIRED_BATCHES_16),
+        "retired_test_17": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_17),
     }
 
 
@@ -156,8 +164,8 @@ def main() -> None:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     split = draw_split(sources)
     header = (
-        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-19, test is\n"
-        "# batch 20 (collected after the review was tuned, labelled blind to it).\n"
+        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-20, test is\n"
+        "# batch 21 (collected after the review was tuned, labelled blind to it).\n"
         f"# retired_test is version 1's test part (seed {SEED}); retired_test_2 is batch 2, version 2's;\n"
         "# retired_test_3 is batch 4, version 3's; retired_test_4 is batch 5, version 4's;\n"
         "# retired_test_5 is batch 6, version 5's;\n"
@@ -166,7 +174,7 @@ def main() -> None:
         "# retired_test_10 is batch 11, version 10's; retired_test_11 is batch 12, version 11's;\n"
         "# retired_test_12 is batch 13, version 12's; retired_test_13 is batch 14, version 13's;\n"
         "# retired_test_14 is batch 15, version 14's; retired_test_15 is batches 16 and 17, version 15's;\n"
-        "# retired_test_16 is batches 18 and 19, version 16's;\n"
+        "# retired_test_16 is batches 18 and 19, version 16's; retired_test_17 is batch 20, version 17's;\n"
         "# all were read and moved into dev.\n"
         "# Never tune on test.\n"
     )

@@ -33,3 +33,28 @@ def quote(clause: Clause | str) -> str:
         return text
     cut = text.rfind(" ", 0, MAX_QUOTE_CHARS)
     return text[: cut if cut > 0 else MAX_QUOTE_CHARS]
+
+
+# a clause this short ("TBD", "- [ ]") says nothing of where it stands: quote the lines before it too,
+# as a labeller would (GUIDE 7.10), so the quote points at one place in the document
+MIN_QUOTE_WORDS = 4
+CONTEXT_LINES = 2
+
+
+def quote_in_context(clause: Clause, text: str) -> str:
+    """The clause's quote, or, for a clause of a few words, the clause with the lines just before it."""
+    if len(clause.text.split()) >= MIN_QUOTE_WORDS or text[clause.start : clause.end] != clause.text:
+        return quote(clause)
+    start = clause.start
+    for _ in range(CONTEXT_LINES):
+        previous = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
+        while previous > 0 and not text[previous + 1 : text.find("\n", previous + 1)].strip():
+            previous = text.rfind("\n", 0, previous)  # skip blank lines
+        start = previous + 1
+        if previous < 0 or len(text[start : clause.end].split()) >= 2 * MIN_QUOTE_WORDS:
+            break
+    context = text[max(0, start) : clause.end].strip()
+    if len(context) <= MAX_QUOTE_CHARS:
+        return context
+    cut = context.find(" ", len(context) - MAX_QUOTE_CHARS)
+    return context[cut + 1 :] if cut >= 0 else context[-MAX_QUOTE_CHARS:]

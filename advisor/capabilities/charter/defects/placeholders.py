@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from advisor.capabilities.charter.clauses import Clause
-from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote
+from advisor.capabilities.charter.defects.finding import MAX_PER_KIND, Finding, quote, quote_in_context
 from advisor.capabilities.charter.defects.patterns import patterns
 
 _PATTERNS = patterns("placeholders")
@@ -53,7 +53,7 @@ def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
                 kind="placeholder",
                 message=f"{len(blanks)} blanks are still to be filled in ({named}; {len(where)} places): "
                 "write the actual rule, name or date in each before adopting the document.",
-                quotes=list(dict.fromkeys(quote(c) for c in where))[:QUOTES_PER_BLANK_LIST],
+                quotes=list(dict.fromkeys(quote_in_context(c, text) for c in where))[:QUOTES_PER_BLANK_LIST],
             )
         )
         places = {token: found for token, found in places.items() if token not in blanks}
@@ -63,7 +63,7 @@ def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
             message=f"“{shown[token]}” is still a placeholder or drafting note"
             + (f" ({len(found)} places)" if len(found) > 1 else "")
             + ": write the actual rule, name or date before adopting the document.",
-            quotes=[quote(c) for c in found[:QUOTES_PER_PLACEHOLDER]],
+            quotes=[quote_in_context(c, text) for c in found[:QUOTES_PER_PLACEHOLDER]],
         )
         for token, found in places.items()
     ]
@@ -102,11 +102,11 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
             lead_in is not None and lead_in.heading == clause.heading and _ASKS_QUESTIONS.search(lead_in.text)
         )
         if _is_open_question(clause) and not asked and clause not in in_runs:
-            found.append(("an open question", quote(clause)))
+            found.append(("an open question", quote_in_context(clause, text)))
         elif _DRAFTING_NOTE.match(clause.text):
-            found.append(("a drafting note", quote(clause)))
+            found.append(("a drafting note", quote_in_context(clause, text)))
         elif _DEFERRED.search(" ".join(clause.text.split())):
-            found.append(("promised for later", quote(clause)))
+            found.append(("promised for later", quote_in_context(clause, text)))
     found += [("a blank field", m.group(0).strip()) for m in _EMPTY_TABLE_FIELD.finditer(text)]
     found += [("blank fields", m.group(0).strip()) for m in _BLANK_FIELDS.finditer(text)]
     found += [("an editor's note left in a comment", quote(m.group(0))) for m in _COMMENT.finditer(text)]
@@ -117,7 +117,7 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
     ]
     found += [("an open item set as a heading", line) for line in _open_bold_lines(text)]
     found += [("a work-in-progress notice", quote(m.group(0).strip())) for m in _NOTICE.finditer(text)][:1]
-    found += [("an empty list", quote(c)) for c in _empty_lists(text, clauses)]
+    found += [("an empty list", quote_in_context(c, text)) for c in _empty_lists(text, clauses)]
     found += [("an empty section", heading) for heading in _empty_sections(text)]
     found += [("a table row that repeats its column names", row) for row in _template_rows(text)]
     found += [("a draft or proposal label left on a heading", heading) for heading in _stale_headings(text)]
