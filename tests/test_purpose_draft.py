@@ -2747,3 +2747,40 @@ def test_a_season_is_a_time_never_a_place_to_move_to_the_front() -> None:
     ]
     assert drafts and all("in the Spring of 2027" in d for d in drafts)
     assert not any(d.startswith("In the Spring,") for d in drafts)
+
+
+MEASURED_NOTES = (
+    "# Harbor City Asthma Partnership: autumn review\n\n"
+    "## The year in numbers\nChild asthma admissions fell from 310 to 280. Volunteer hours rose to 1,200. "
+    "Apprenticeship starts jumped to 52, well ahead of plan.\n\n"
+    "## Actions\n- Keep the school nurse pilot.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("goal", "result"),
+    [
+        # a harm the notes counted: aim below its last count
+        (
+            "Keep children in Harbor City out of hospital with asthma.",
+            "fewer child asthma admissions than the 280",
+        ),
+        # anything else: aim above it
+        ("Open apprenticeships to young people in Harbor City.", "more apprenticeship starts than the 52"),
+        # nothing counted on what the goal is about: the slot stays
+        ("Plant street trees for families in Harbor City.", "[a result you can count"),
+    ],
+)
+def test_a_goal_with_no_result_takes_a_count_the_notes_measured_as_the_one_to_beat(
+    runtime: Runtime, tmp_path: Path, workspace_name: str, goal: str, result: str
+) -> None:
+    path = write(tmp_path / "review.md", MEASURED_NOTES)
+    ingest_paths(
+        [path], workspace_name, settings=runtime.settings, store=runtime.store, embeddings=runtime.embeddings
+    )
+    drafted = draft_purpose(goal=goal, workspace=workspace_name, retriever=runtime.retriever)
+    best = drafted.drafts[0]
+    assert best.statement.startswith(goal.rstrip(".")) and result in best.statement, best.statement
+    counted = not result.startswith("[")
+    assert best.check.criteria["outcome"].met is counted
+    assert any(result.split(" than ")[0].split()[-1] in c.quote.lower() for c in drafted.citations) is counted

@@ -41,7 +41,13 @@ from advisor.capabilities.purpose.compose import (
 )
 from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.capabilities.purpose.rules import ADJECTIVES_OF_PLACE, PLACE_NAMES, place_spans
-from advisor.capabilities.purpose.targets import StatedTarget, stated_target
+from advisor.capabilities.purpose.targets import (
+    MeasuredCount,
+    StatedTarget,
+    about,
+    measured_counts,
+    stated_target,
+)
 from advisor.capabilities.purpose.vocabulary import GAZETTEER
 from advisor.config import Settings
 from advisor.errors import AdvisorError
@@ -449,6 +455,12 @@ def _draft_with_rules(
         # a count another of its aims gives, in place of the slot asking for one ("Transform
         # Winchester into a low carbon district, reducing CO2 emissions by one-third by 2015")
         result = result or counted_result([c for c in own if c != NO_GOAL_SLOT], timeframe)
+        # none: a count the documents measured on what the goal is about, to beat ("fewer heat deaths
+        # than the 17 last counted"), cited, in place of the slot asking for one
+        measured = None if result or goal_facts.outcome.met else _measured_count(goal, passages)
+        if measured:
+            result = measured[0].result
+            used.append((measured[1], measured[0].words))
         # a group but no place: the place the text says the body works in ("... in Honduras")
         place = (_where_it_works(goal) or _place_in_its_name(goal)) if own != [NO_GOAL_SLOT] else None
         bases = [
@@ -558,6 +570,15 @@ def _stated_target(goal: str, passages: list[Passage]) -> tuple[StatedTarget, Pa
         found = stated_target(f"{section}\n{passage.text}")  # "Goals 2026" is the chunk's heading
         if found:
             return found, passage, re.split(r",\s+|\s+and\s+", found.result)[0]  # its first item, verbatim
+    return None
+
+
+def _measured_count(goal: str, passages: list[Passage]) -> tuple[MeasuredCount, Passage] | None:
+    """The first count a workspace passage reports on what the goal is about, with that passage."""
+    for passage in passages:
+        for count in measured_counts(passage.text):
+            if about(goal, count.indicator):
+                return count, passage
     return None
 
 

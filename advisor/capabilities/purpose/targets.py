@@ -1,12 +1,15 @@
 """Targets a text states outside its goal sentence: a list of counts under a dated heading ("## Goals
 2026" over "- 10 country deployments", "- 30 health modules"), or a target told in prose ("the target
 to achieve 50% reduction in degraded land by 2040"). A draft uses them as its result and deadline
-instead of asking for them with [slots]."""
+instead of asking for them with [slots]. A count the text measured ("Heat deaths fell from 22 to 17")
+gives a draft a result to beat when nothing better is stated."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from advisor.capabilities.purpose.vocabulary import LEXICON
 
 # "## Goals 2026", "2030 targets", "Milestones for 2027:", "**Targets (by 2028)**"
 _DATED_HEADING = re.compile(
@@ -76,3 +79,61 @@ def _told_target(text: str) -> StatedTarget | None:
 
 def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+# "Heat deaths fell from 22 to 17", "Emergency visits for heat illness rose slightly, to 655": what was
+# counted (the sentence's subject) and its latest count
+_MEASURED = re.compile(
+    r"^(?P<indicator>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+"
+    r"(?:fell|dropped|declined|decreased|rose|grew|increased|climbed|jumped|went\s+(?:up|down))"
+    r"(?:\s+[a-z]+ly)?,?\s+(?:from\s+[\d,.]+%?\s+)?to\s+(?P<value>\d{1,3}(?:,\d{3})+%?|\d+(?:\.\d+)?%?)(?![\d.]*\d)",
+)
+_GENERIC_WORDS = frozenset(
+    {"number", "numbers", "rate", "rates", "share", "total", "level", "levels", "count"}
+)
+
+
+@dataclass(frozen=True)
+class MeasuredCount:
+    """A count the text reports ("Heat deaths fell from 22 to 17"): what was counted, its latest
+    value, and the words to cite."""
+
+    indicator: str
+    value: str
+    words: str
+
+    @property
+    def result(self) -> str:
+        """A result to beat: fewer of a harm than last counted, more of anything else."""
+        counted = [w.lower() for w in self.indicator.split()]
+        fewer = any(w in LEXICON.harms for w in counted)
+        if self.value.endswith("%"):
+            return (
+                f"{'a lower' if fewer else 'a higher'} {self.indicator} than the {self.value} last measured"
+            )
+        return f"{'fewer' if fewer else 'more'} {self.indicator} than the {self.value} last counted"
+
+
+def measured_counts(text: str) -> list[MeasuredCount]:
+    """The counts `text` reports with their latest values, in order."""
+    paragraphs = re.sub(r"^\s*#.*$", "\n", text, flags=re.MULTILINE)  # a heading ends a paragraph
+    sentences = (" ".join(s.split()) for s in re.split(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*[*-])", paragraphs))
+    return [
+        MeasuredCount(_lowered(m.group("indicator")), m.group("value"), m.group(0))
+        for m in map(_MEASURED.match, sentences)
+        if m
+    ]
+
+
+def about(goal: str, indicator: str) -> bool:
+    """Whether a counted indicator shares a content word with the goal ("heat deaths", "heat waves")."""
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", goal.lower())}
+    return any(
+        w.rstrip("s") in words for w in re.findall(r"[a-z]{4,}", indicator.lower()) if w not in _GENERIC_WORDS
+    )
+
+
+def _lowered(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    first = first if first.isupper() or any(c.isupper() for c in first[1:]) else first.lower()
+    return f"{first} {rest}".strip()

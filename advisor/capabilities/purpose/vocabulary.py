@@ -32,6 +32,9 @@ class PurposeLexicon(BaseModel, extra="forbid"):
     technologies: list[str] = Field(description="Languages and platforms, never places ('in Python').")
     languages: list[str] = Field(description="Spoken languages, never places ('in English and French').")
     named_groups: list[str] = Field(description="Groups a draft needs no [group] slot after ('citizens').")
+    harms: list[str] = Field(
+        description="What a coalition wants fewer of ('deaths'): a draft aims below its count."
+    )
     seats: Regex = Field(description="Words before a place that make it the body's seat ('based in').")
     events: Regex = Field(description="Words before a place that make it a past event's venue.")
     past_cues: Regex = Field(description="Words of a sentence about the past.")
