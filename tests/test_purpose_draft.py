@@ -2784,3 +2784,18 @@ def test_a_goal_with_no_result_takes_a_count_the_notes_measured_as_the_one_to_be
     counted = not result.startswith("[")
     assert best.check.criteria["outcome"].met is counted
     assert any(result.split(" than ")[0].split()[-1] in c.quote.lower() for c in drafted.citations) is counted
+
+
+def test_a_documents_goal_with_no_result_takes_the_count_they_measured_on_it(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    notes = (
+        "# Harbor City Heat Coalition\n\n## Our purpose\nOur aim is to keep older residents of Harbor City"
+        " safe in heat waves.\n\n## Last summer\nHeat deaths fell from 22 to 17. Volunteer hours rose to"
+        " 1,200.\n"
+    )
+    drafted = drafts_from(runtime, write(tmp_path / "heat.md", notes), workspace_name)
+    best = drafted.drafts[0]
+    assert "fewer heat deaths than the 17 last counted" in best.statement, best.statement
+    assert "volunteer hours" not in best.statement.lower() and best.check.criteria["outcome"].met
+    assert any("Heat deaths fell from 22 to 17" in c.quote for c in drafted.citations), drafted.citations

@@ -486,17 +486,25 @@ def _draft_with_rules(
         for clause in clauses[:2]:
             chosen.append(clause.text)
             named = names_a_group(clause.passage.text)
+            # the documents' goal with no result: a count they measured on it, to beat, as a typed goal's
+            counted = (
+                None
+                if result or facts_of(clause.text).outcome.met
+                else _measured_count(clause.text, passages)
+            )
             bases.append(
                 complete(
                     _named_institution(shorten(clause.text), passages),
                     timeframe=timeframe,
                     population=population,
                     named=named,
-                    result=result,
+                    result=counted[0].result if counted else result,
                     ask_group=False,
                 )
             )
             used.append((clause.passage, clause.sentence))
+            if counted:
+                used.append((counted[1], counted[0].words))
         if deadline and not facts_of(clauses[0].text).timeframe.met:
             used.append(deadline[1:])
     else:
