@@ -123,7 +123,7 @@ def test_a_heading_over_a_placeholder_is_weak_not_present() -> None:
     assert conflict.status == "weak" and conflict.evidence == "TBD"
     assert "placeholder" in conflict.advice and "mediator" in conflict.advice  # what to write instead
     assert [f.kind for f in review.findings] == ["placeholder"]
-    assert review.findings[0].quotes == ["TBD"]
+    assert review.findings[0].quotes == ["## Conflict resolution\nTBD"]  # where the blank is, not just "TBD"
     assert review.elements["decision_making"].status != "present"
 
 

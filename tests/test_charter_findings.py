@@ -756,3 +756,19 @@ def test_a_short_placeholder_is_quoted_with_the_lines_before_it() -> None:
     assert any("starting meetups" in q and q.endswith("TBD") for q in quotes), quotes
     assert any("job board" in q and q.endswith("TBD") for q in quotes), quotes
     assert all(" ".join(q.split()) in " ".join(text.split()) for q in quotes)  # still quotes of the text
+
+
+def test_a_sections_own_label_and_a_statutes_section_are_no_missing_section() -> None:
+    """'**Section 1:** The name ...' labels its own clause; 'Section 508' is a law's: neither is a
+    reference to a section this document lacks. A cited 'Section 6.3' it lacks still is."""
+    labelled = (
+        "# Bylaws of the Riverside Chess Club\n\n### Article I\n"
+        '<span style="color: black;">**Section 1:**</span> The name of the club shall be "Riverside'
+        ' Chess".\n\n'
+        "### Article II\n**Section 1:** The club meets each Tuesday.\n"
+    )
+    statute = "## Accessibility\nEvery page meets Section 508 compliance and Section 4942 of the Code.\n"
+    assert "undefined_reference" not in kinds(labelled)
+    assert "undefined_reference" not in kinds(CLEAN + "\n" + statute)
+    cited = "## Appeals\nAppeals are heard as set out in Section 6.3.\n"
+    assert "undefined_reference" in kinds(CLEAN + "\n" + cited)

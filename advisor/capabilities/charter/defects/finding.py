@@ -51,7 +51,8 @@ def quote_in_context(clause: Clause, text: str) -> str:
         while previous > 0 and not text[previous + 1 : text.find("\n", previous + 1)].strip():
             previous = text.rfind("\n", 0, previous)  # skip blank lines
         start = previous + 1
-        if previous < 0 or len(text[start : clause.end].split()) >= 2 * MIN_QUOTE_WORDS:
+        heading = text[start:].lstrip().startswith("#")  # a heading says where it is: nothing above it
+        if previous < 0 or heading or len(text[start : clause.end].split()) >= 2 * MIN_QUOTE_WORDS:
             break
     context = text[max(0, start) : clause.end].strip()
     if len(context) <= MAX_QUOTE_CHARS:

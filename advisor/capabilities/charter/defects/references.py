@@ -60,6 +60,12 @@ _ATTACHED = _PATTERNS["attached"]
 _OTHER_DOCUMENT = _PATTERNS["other_document"]
 
 
+# a whole-number section this high is a statute's ("Section 4942 of the Code", "Section 508 compliance")
+FIRST_EXTERNAL_SECTION = 30
+# what may stand before a clause's own label: markup, never words
+_MARKUP_ONLY = re.compile(r"(?:<[^>\n]*>|[#*_\s(\[])*")
+
+
 def _missing_section(clause: Clause, text: str) -> str | None:
     """A section of this document that a clause cites ("as in Section 6.3", "as identified in the
     *Election* section") but the document lacks."""
@@ -71,8 +77,14 @@ def _missing_section(clause: Clause, text: str) -> str | None:
         if not re.search(heading, text, flags) and not re.search(underlined, text, flags):
             return match.group(0)
     for match in _SECTION_REFERENCE.finditer(clause.text):
-        number = re.escape(match.group(1).rstrip("."))
-        own = rf"^[#*\s]*(?:(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*)?{number}(?![.\d]*\d)"
+        if _MARKUP_ONLY.fullmatch(clause.text[: match.start()]):
+            continue  # the clause's own label ("<span>**Section 1:**</span> The name ..."), no reference
+        cited = match.group(1).rstrip(".")
+        if cited.isdigit() and int(cited) >= FIRST_EXTERNAL_SECTION:
+            continue  # "Section 508", "Article 50": a law's section, not one of this document's
+        number = re.escape(cited)
+        kinds = r"(?:(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*)?"
+        own = rf"^(?:<[^>\n]*>|[#*\s])*{kinds}{number}(?![.\d]*\d)"
         after = clause.text[match.end() : match.end() + 60]
         if not _OTHER_DOCUMENT.match(after) and not re.search(own, text, re.MULTILINE | re.IGNORECASE):
             return match.group(0)
