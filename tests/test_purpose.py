@@ -836,3 +836,28 @@ def test_batch_32_generated_outputs_named_tools_and_the_urban_poor() -> None:
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_33_named_ceilings_net_sinks_and_problem_sizes() -> None:
+    """What the thirty-third batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Stay within planetary boundaries: water use in farming of less than 40 km3 per year (with a"
+            " focus on the driest basins).",
+            "Turn the county's wetlands into a net sink for carbon by 2040.",
+            "Equip 20,000 smallholder growers to be more resilient by 2030.",
+            "Each year the lab must carry out 12 full audits of member kitchens.",
+        ],
+        "population": [
+            "The compact works to restore the chemical and biological integrity of the Great Lakes.",
+            "We are stabilizing refugee communities through training in conflict resolution.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Our mission is to build a food system that benefits our farmers, economy and environment.",
+            "We create a shared approach to rare conditions that affect millions of Americans.",
+        ],
+        "population": ["We strengthen youth-led innovation and share open knowledge across borders."],
+    }
+    assert_calls(met, not_met)

@@ -185,8 +185,7 @@ statements from 41 organisations. Batch 32 was scored once there: 0.77 / 0.87 / 
 Version 32 (2026-12-05, twenty-ninth session): batch 33 (ids `qh…`, organisations new to the set, five
 collectors blind to the checker: 23 statements late in the twenty-eighth session, 53 early in the
 twenty-ninth) was collected while batch 32 was the test part, and kept out of the set until batch 32 had
-been retired into dev and its failures read (6dc9e40); it is the test part. Batch 33: 76 statements from
-45 organisations.
+been retired into dev and its failures read (6dc9e40); it is the test part. Batch 33: 76 statements from 45 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,

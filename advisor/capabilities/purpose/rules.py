@@ -304,7 +304,8 @@ _GROUP = re.compile(
     r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons|taxpayers|homeowners|"
-    r"borrowers|employees|grandmothers|grandparents|mothers?|fathers|caregivers|carers|areas|countries|regions)\b"
+    r"borrowers|employees|grandmothers|grandparents|mothers?|fathers|caregivers|carers|areas|countries|regions|"
+    r"communities)\b"
     # "trafficking victims", "victims of domestic abuse"
     r"|\b(?:trafficking|crime|violence|abuse|disaster|flood|war|torture|conflict)\s+(?:victims|survivors)\b"
     r"|\bvictims\s+of\s+(?:a\s+|an\s+)?[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}"
@@ -385,7 +386,8 @@ _DEFINED_GROUPS = re.compile(
     r"survivors)\s+of\s+"
     r"(?:the\s+)?(?!Colou?r\b)(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})"
     # "Veterans", "Refugees": capitalised mid-sentence by some writers, still the group
-    + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b"
+    # (never "youth-led innovation": the group leads the work, it is not who gains)
+    + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b(?!-(?:led|run|driven)\b)"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
     + r"|\b(?!(?:the|generation|future|next|developing|building|growing|training)\b)[a-z][\w-]+\s+workforce\b"
@@ -931,8 +933,9 @@ _NO_COUNTED_RESULT = re.compile(
     r"|\b(?:(?:every|all|each)\s+[\w-]+\s+(?:has|have|gets?)\s+)?the\s+best\s+possible\s+[\w-]+"
     # "to play every day": how often, no amount
     r"|\bevery\s+(?:day|week|month|year|morning|evening|night)\b"
-    # "Sepsis, which claims 48,000 lives in the UK every year": the problem's size now, no target
-    r"|\b(?:which|that)\s+(?:claims|kills|affects|costs|takes)\s+[^.;]{0,60}"
+    # "Sepsis, which claims 48,000 lives in the UK every year", "conditions that affect millions of
+    # Americans": the problem's size now, no target
+    r"|\b(?:which|that)\s+(?:claim|kill|affect|cost|take)s?\s+[^.;]{0,60}"
     r"|\b(?:ages?|aged)\s+\d+\s*(?:[-–]|to|through)\s*\d+\b|\bevery\s+opportunity\b"
     # "a 12-month incubator": how long, no amount reached
     rf"|\b(?:\d+|{NUMBER_WORDS})-(?:month|year|week|day)(?:-long)?\b"
@@ -994,6 +997,9 @@ _UPKEEP_BEFORE = re.compile(r"\bmaintain(?:s|ing)?\s+and\s+$", re.IGNORECASE)
 _MADE_ALREADY = re.compile(
     r"(?:established|created|developed|built|launched|designed|produced|published)\b", re.IGNORECASE
 )
+_SOCIETAL_SYSTEM = re.compile(
+    r"\b(?:food|health|healthcare|care|education|energy|justice|economic|political|social)\s+systems?$", re.I
+)
 _STILL_TO_MAKE_BEFORE = re.compile(r"\b(?:will|shall|to|must|should)\s+(?:have\s+)?(?:be(?:en)?\s+)?$", re.I)
 
 
@@ -1007,6 +1013,8 @@ def _deliverable(statement: str) -> re.Match[str] | None:
             continue  # (but "maintain and develop the Portable Network Graphics specification" names one)
         if _DOCUMENT_SUBJECT.search(before):
             continue  # "The EHDS regulation defines a framework to: ...": what a document does, no result
+        if _SOCIETAL_SYSTEM.search(found.group(0)):
+            continue  # "build a food system that benefits our communities": how society works, no artefact
         if _MADE_ALREADY.match(found.group(0)) and not _STILL_TO_MAKE_BEFORE.search(before):
             continue  # "We hence established a biodiversity database": made already, no result to reach
         return found
