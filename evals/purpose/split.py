@@ -185,7 +185,13 @@ statements from 41 organisations. Batch 32 was scored once there: 0.77 / 0.87 / 
 Version 32 (2026-12-05, twenty-ninth session): batch 33 (ids `qh…`, organisations new to the set, five
 collectors blind to the checker: 23 statements late in the twenty-eighth session, 53 early in the
 twenty-ninth) was collected while batch 32 was the test part, and kept out of the set until batch 32 had
-been retired into dev and its failures read (6dc9e40); it is the test part. Batch 33: 76 statements from 45 organisations.
+been retired into dev and its failures read (6dc9e40). Batch 33: 76 statements from 45 organisations.
+Batch 33 was scored once there: 0.80 / 0.80 / 0.97 (majority 0.80 / 0.57 / 0.89; dev 0.90 / 0.92 / 0.99).
+
+Version 33 (2026-12-05, thirtieth session): batch 34 (ids `qi…`, organisations new to the set, three
+collectors blind to the checker) was collected while batch 33 was the test part, and kept out of the set
+until batch 33 had been retired into dev and its failures read (165d5a9); it is the test part. Batch 34:
+53 statements from 31 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -264,6 +270,7 @@ BATCH_30 = "qe"  # id prefix of the twenty-eighth session's batch: the test part
 BATCH_31 = "qf"  # id prefix of the twenty-eighth session's batch: the test part of version 30
 BATCH_32 = "qg"  # id prefix of the twenty-eighth session's batch: the test part of version 31
 BATCH_33 = "qh"  # id prefix of the twenty-ninth session's batch: the test part of version 32
+BATCH_34 = "qi"  # id prefix of the thirtieth session's batch: the test part of version 33
 
 
 def main(argv):
@@ -302,18 +309,19 @@ def main(argv):
         BATCH_31,
         BATCH_32,
         BATCH_33,
+        BATCH_34,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 31
+    # the test parts of versions 2 to 32
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_33,)
+    current = (BATCH_34,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 32 (split.py): test is batch 33 (ids qh…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-32, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 31 (batches 2 to 32) retired into it.\n"
+        "# Split of statements.yaml, version 33 (split.py): test is batch 34 (ids qi…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-33, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 32 (batches 2 to 33) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
