@@ -115,3 +115,14 @@ def test_how_to_join_quotes_the_joining_clause(runtime: Runtime, workspace_name:
         "How do members join the coalition?", retriever=runtime.retriever, workspace=workspace_name
     )
     assert "letter of interest" in answer.answer
+
+
+def test_two_clauses_of_our_own_bylaws_come_before_the_guidance(
+    runtime: Runtime, workspace_name: str
+) -> None:
+    bylaws = Path(__file__).resolve().parents[1] / "evals" / "corpus" / "docs" / "pkic-consortium-bylaws.md"
+    _workspace(runtime, bylaws, workspace_name)
+    answer = answer_question("how are votes counted?", retriever=runtime.retriever, workspace=workspace_name)
+    # the officers' election clause ranks first; the general voting rule must not be crowded out by guidance
+    assert "decided by majority vote of the members of the Executive Council who cast a vote" in answer.answer
+    assert [c.source for c in answer.citations[:2]] == ["pkic-consortium-bylaws.md"] * 2

@@ -163,16 +163,25 @@ def _candidates(question: str, passages: list[Passage], retriever: Retriever) ->
 
 
 def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]:
-    """The best units, the coalition's own first (at most `own_units` of them), without repeats,
-    within the word budget."""
-    if not candidates:
-        return []
+    """The best units, the coalition's own first (up to `own_units` of them that answer for it:
+    a clause of its own documents beats general guidance), without repeats, within the word budget."""
     chosen: list[_Candidate] = []
-    own = next((c for c in candidates if c.own and _answers_for_us(c)), None)
-    if own is not None:
-        chosen.append(own)
-    floor = candidates[0].relevance - RELATIVE_DROP
-    words = sum(_words(c) for c in chosen)
+    words = 0
+
+    def take(candidate: _Candidate) -> None:
+        nonlocal words
+        same_section = sum(1 for c in chosen if _section(c) == _section(candidate))
+        repeats = any(cosine(candidate.vector, c.vector) > 0.85 for c in chosen)
+        fits = not chosen or words + _words(candidate) <= WORD_BUDGET
+        if same_section < SAME_SECTION_UNITS and not repeats and fits:
+            chosen.append(candidate)
+            words += _words(candidate)
+
+    for candidate in (c for c in candidates if c.own and _answers_for_us(c)):
+        if len(chosen) == own_units:
+            break
+        take(candidate)
+    floor = candidates[0].relevance - RELATIVE_DROP if candidates else 0.0
     for candidate in candidates:
         if len(chosen) == MAX_UNITS:
             break
@@ -180,12 +189,7 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
             continue
         if candidate.own and sum(c.own for c in chosen) >= own_units:
             continue
-        same_section = sum(1 for c in chosen if _section(c) == _section(candidate))
-        repeats = any(cosine(candidate.vector, c.vector) > 0.85 for c in chosen)
-        fits = not chosen or words + _words(candidate) <= WORD_BUDGET
-        if same_section < SAME_SECTION_UNITS and not repeats and fits:
-            chosen.append(candidate)
-            words += _words(candidate)
+        take(candidate)
     return chosen
 
 
