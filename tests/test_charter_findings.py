@@ -772,3 +772,28 @@ def test_a_sections_own_label_and_a_statutes_section_are_no_missing_section() ->
     assert "undefined_reference" not in kinds(CLEAN + "\n" + statute)
     cited = "## Appeals\nAppeals are heard as set out in Section 6.3.\n"
     assert "undefined_reference" in kinds(CLEAN + "\n" + cited)
+
+
+def test_delegation_in_the_words_real_charters_use() -> None:
+    """What the dev part's missed delegations had in common (invented documents of the same shapes):
+    "See [...]", "follows a set of [bylaws]", "described in :ref:`...`"; a contributing guide is not a
+    delegation of governance."""
+    base = (
+        "# Riverside Housing Data Group\n\n## Membership\nAny county agency may join by writing to the"
+        " chair.\n\n"
+    )
+    for section in (
+        "## Decisions\nThe Steering Committee follows a set of [bylaws](https://example.org/bylaws) for its"
+        " decisions.\n",
+        "## Complaints\nSee how to raise one in [Reporting Violations](https://example.org/conduct#report).\n",
+        "## Decisions\nHow changes are approved is described in :ref:`approval-guidelines`.\n",
+    ):
+        found = analyze_charter(base + section, "riverside.md").findings
+        assert "delegation_only" in [f.kind for f in found], section
+    contributing = (
+        "## Contributing\nWe welcome contributions, which are described in"
+        " [CONTRIBUTING.md](./CONTRIBUTING.md).\n"
+    )
+    assert "delegation_only" not in [
+        f.kind for f in analyze_charter(base + contributing, "riverside.md").findings
+    ]

@@ -45,10 +45,15 @@ if TYPE_CHECKING:
 
 STATUS_ICONS: dict[str, str] = {"present": "✅", "weak": "⚠️", "missing": "❌"}
 _DOCUMENT_REFERENCE = re.compile(
-    r"\]\(|https?://|\.md\b|\b(?:[A-Z][\w-]*\s)*(?:Guide|Process|Document|README|Procedures?|Policy|Charter|Bylaws|"
-    r"Agreement|Handbook|APE\d+|PEP\s?\d+|Rules of Order)\b|\[[^\]]+\]"
+    r"\]\(|https?://|\.md\b|\b(?:[A-Z][\w-]*\s)*(?:Guide|Guidelines|Process|Document|README|Procedures?|Policy|"
+    r"Charter|Bylaws|Agreement|Handbook|APE\d+|PEP\s?\d+|Rules of Order|Terms of Reference|Statutes|Act"
+    r"|Articles of (?:Organi[sz]ation|Incorporation|Association))\b|\[[^\]]+\]"
     # "as provided for by bylaw", "will be documented elsewhere"
     r"|\b(?i:by-?laws?)\b|\belsewhere\b"
+    # "described in :ref:`labelling-guidelines`", "follows the common Request for Comments (RFC) process",
+    # "the council appointment process outlined in their charter", "the document linked above"
+    r"|:(?:ref|doc):|\b(?i:decision[- ]making|voting|appointment|approval|change|revision|RFC)\)?\s+"
+    r"(?i:process(?:es)?|procedures?)\b|\b(?i:their|its|our)\s+(?i:charter)\b|\bdocument\s+linked\b"
 )
 # wording that hands a matter to another document, beyond the classifier's own delegation cue:
 # "detailed in", "established in", "is at <link>", "defaults to", "adopts", "makes decisions using the"
@@ -57,6 +62,13 @@ _HANDS_OFF = re.compile(
     r"|defaults? to|adopts?\b|(?<!created )(?<!written )according to|(?:using|uses|use) (?:the|a|our)\b"
     r"|will be (?:specified|defined|set out) (?:in|by)|please (?:see|refer|read)"
     r"|more (?:details|information|info) (?:in|at|on)"
+    # "See [ROLES.md]", "as set forth in the Project Governance Policy", "outlined as part of the TAG's
+    # governance documentation", "consistent with the [Board Decisionmaking Policy]", "follows a set of
+    # [bylaws]", "adhere to the `Code of Conduct`", "defined   in [`docs/entity-and-structure.md`]"
+    r"|\bsee\b|set\s+forth\s+in|outlined\s+(?:in|as\s+part\s+of|under)|\boutlines\b|can\s+be\s+found"
+    r"|consistent\s+with|established\s+under|\bfollow(?:s|ing)?\s+(?:the|a|an|its|our|their|\[)|adhere\s+to"
+    r"|view\s+here|have\s+a\s+look|(?:defined|described|detailed|specified)\s+in\b|in\s+accordance\s+with"
+    r"|through\s+\[|in\s+line\s+with|organi[sz]ed\s+by|as\s+allowed\s+under"
     r"|as provided (?:for )?(?:in|by)\b|(?:documented|described|defined|set out|covered) elsewhere"
     # "The bylaws define terms for Directors", "[Dispute Resolution](/assets/dispute-resolution.pdf)"
     r"|\b(?:bylaws|by-laws|constitution|policy|handbook|agreement)s?\s+(?:define|defines|sets?\s+out|governs?"
@@ -67,6 +79,9 @@ _HANDS_OFF = re.compile(
 _STATES_A_RULE = re.compile(
     r"\b(?:majority|two-thirds|three-quarters|quorum|unanim\w+|consensus|percent)\b|\d+\s?%", re.IGNORECASE
 )
+# a contributing guide is about how to send work, no element of governance: pointing to it delegates
+# nothing ("We welcome contributions, which are described in [CONTRIBUTING.md]")
+_CONTRIBUTING = re.compile(r"contribut(?:ing|ion)\s+guide|CONTRIBUTING|\[contributing\]", re.IGNORECASE)
 DELEGATION_CANDIDATES = 8
 _SIGNATORIES = re.compile(r"\b(?:is|are|was|were|been) signed by\b|\bsignator(?:y|ies)\b", re.IGNORECASE)
 QUOTE_CANDIDATES = 5  # an element's best clauses searched for one worth quoting
@@ -164,6 +179,7 @@ def _delegations(calls: dict[str, ElementCall]) -> list[Finding]:
         and _DOCUMENT_REFERENCE.search(clause.text)
         and (_HANDS_OFF.search(clause.text) or "s:delegation" in strength_features(clause.text))
         and not _STATES_A_RULE.search(clause.text)
+        and not _CONTRIBUTING.search(clause.text)
     ]
 
 
