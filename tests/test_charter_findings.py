@@ -797,3 +797,29 @@ def test_delegation_in_the_words_real_charters_use() -> None:
     assert "delegation_only" not in [
         f.kind for f in analyze_charter(base + contributing, "riverside.md").findings
     ]
+
+
+def test_rules_that_any_one_member_can_block_in_the_words_real_charters_use() -> None:
+    """What the dev part's missed deadlocks had in common (invented documents of the same shapes): a
+    sustained objection that stops consensus, approval from all members, both parties' consent, and a
+    failed consensus that simply drops the motion."""
+    base = (
+        "# Riverside Housing Data Group\n\n## Membership\nAny county agency may join by writing to the"
+        " chair.\n\n"
+    )
+    for section in (
+        "## Decisions\nA proposal passes unless a member raises a sustained objection.\n",
+        "## Changes\nAny change to this charter needs an explicit LGTM from all committee members.\n",
+        "## Changes\nThis agreement may be changed only with the consent of both parties.\n",
+        "## Decisions\nThe board decides by consensus of all its members. If consensus cannot be reached,"
+        " the motion is dropped.\n",
+    ):
+        found = analyze_charter(base + section, "riverside.md").findings
+        assert "no_deadlock_rule" in [f.kind for f in found], section
+    settled = (
+        "## Decisions\nThe board decides by consensus. If consensus cannot be reached, a two-thirds vote"
+        " decides.\n"
+    )
+    assert "no_deadlock_rule" not in [
+        f.kind for f in analyze_charter(base + settled, "riverside.md").findings
+    ]

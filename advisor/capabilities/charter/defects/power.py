@@ -26,7 +26,7 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
     sections: set[str] = set()
     # a fallback elsewhere ("## Disputes: if the partners cannot agree, a vote decides") covers the
     # decision rules; a side matter that needs everyone (amending, admitting, removing) stays stuck
-    general = any(_FALLBACK.search(c.text) and _ABOUT_AGREEING.search(c.text) for c in clauses)
+    general = any(_way_out(c.text) and _ABOUT_AGREEING.search(c.text) for c in clauses)
     for number, clause in enumerate(clauses):
         if not _needs_everyone(clause.text) or _SOUGHT.search(clause.text) or clause.heading in sections:
             continue
@@ -34,7 +34,7 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
             continue
         sections.add(clause.heading)  # one per section: a section about consensus restates it
         section = [c for c in clauses if clause.heading and c.heading == clause.heading]
-        if any(_FALLBACK.search(c.text) for c in [*clauses[number : number + FALLBACK_REACH], *section]):
+        if any(_way_out(c.text) for c in [*clauses[number : number + FALLBACK_REACH], *section]):
             continue
         found.append(
             Finding(
@@ -66,6 +66,20 @@ FALLBACK_REACH = 3  # the clause and the two after it: "If consensus cannot be r
 _ABOUT_AGREEING = re.compile(
     r"\b(?:consensus|agree\w*|disagree\w*|disputes?|deadlock\w*|objections?)\b", re.IGNORECASE
 )
+
+
+# "If the consensus cannot be reached, the motion is dropped": the rule fails, nothing decides
+_DEAD_END = re.compile(
+    r"\b(?:cannot|can't|can not|not|fails? to)\s+(?:be\s+)?(?:reach|found|achiev)\w*[^.;]{0,60}?"
+    r"\b(?:is|are|will be|shall be)\s+"
+    r"(?:dropped|rejected|withdrawn|closed|abandoned|tabled|not\s+(?:adopted|approved|accepted))\b",
+    re.IGNORECASE,
+)
+
+
+def _way_out(text: str) -> bool:
+    """Whether `text` says what happens when agreement fails, and that is a decision, not a dead end."""
+    return bool(_FALLBACK.search(text)) and not _DEAD_END.search(text)
 
 
 def _needs_everyone(text: str) -> bool:
