@@ -55,6 +55,10 @@ def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp
         ("Are we on track?", "pivots"),
         ('Check our purpose: "Promote safe streets for everyone."', "purpose_check"),
         ("Halve pedestrian deaths in Riverside by 2030.", "purpose_check"),
+        # a vague statement pasted as is: the one that most needs the check
+        ("We want to make our community a better and safer place for everyone.", "purpose_check"),
+        ("Our mission is to promote health and wellbeing across the region.", "purpose_check"),
+        ("We want to know how to run better meetings.", "ask"),
         ("Draft a purpose statement for us", "purpose_draft"),
         ("How do we handle conflict between members?", "ask"),
         ("How do we share credit with partners?", "ask"),

@@ -106,13 +106,33 @@ def detect_intent(message: str) -> Intent:
 
 
 def looks_like_purpose_statement(message: str) -> bool:
-    """A pasted statement, not a question: no question mark, sentence-sized, and at least two of
-    outcome, population and timeframe found by the rules."""
+    """A pasted statement, not a question: no question mark, sentence-sized, and either worded as a
+    purpose ("We want to make our community safer for everyone", "Our mission is ...") or with at
+    least two of outcome, population and timeframe found by the rules. The vague statements are the
+    ones that most need the check."""
     text = message.strip()
     if "?" in text or not 6 <= len(text.split()) <= 60:
         return False
+    if _PURPOSE_OPENER.search(text) and not _ASKS_FOR_HELP.search(text):
+        return True
     found = check_purpose(text).criteria
     return sum(c.met for c in found.values()) >= 2 and found["outcome"].met
+
+
+# how purpose statements open: "We want to ...", "Our mission is ...", "The coalition exists to ..."
+_PURPOSE_OPENER = re.compile(
+    r"^\W*(?:we|our\s+(?:coalition|alliance|network|partnership|group|collaborative))\s+"
+    r"(?:want|aim|seek|exist|work|strive|hope|intend|are\s+here|come\s+together)\s+to\b"
+    r"|^\W*(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:mission|purpose|vision|aim|goal)\s+is\s+to\b"
+    r"|^\W*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+(?:exists|works|aims|seeks|strives)\s+to\b",
+    re.IGNORECASE,
+)
+# "We want to know how to run better meetings": a request for help, not the coalition's purpose
+_ASKS_FOR_HELP = re.compile(
+    r"\b(?:know|learn|understand|figure\s+out|find\s+out|ask|get\s+(?:advice|help)|help\s+us|advice|tips"
+    r"|how\s+to|handle|deal\s+with|decide|run\s+(?:our|better)|fix|review|check|draft|write)\b",
+    re.IGNORECASE,
+)
 
 
 def extract_statement(message: str) -> str:
