@@ -321,7 +321,10 @@ def test_a_one_shot_request_stops_at_the_timeout_with_a_message_and_frees_the_pa
     create_workspace(ctx, None, workspace_name)
     upload(ctx, None, workspace_name, CHARTER, tmp=tmp_path)
     started = time.perf_counter()
-    with pytest.raises(gr.Error, match=r"took longer than 0\.05 s"):  # a charter review takes longer
+    # a charter review takes longer; the worker runs on, and the message does not claim otherwise
+    with pytest.raises(
+        gr.Error, match=r"took longer than 0\.05 s: the page stopped waiting for it, but it may still"
+    ):
         Events(ctx).on_review(workspace_name, "riverside-safe-streets.md", None)  # type: ignore[arg-type]
     assert time.perf_counter() - started < 2
     # within the limit, the same handler answers as before

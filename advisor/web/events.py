@@ -110,9 +110,12 @@ def user_facing(func: Callable[..., Any]) -> Callable[..., Any]:
                 return future.result(timeout=limit)
             except concurrent.futures.TimeoutError:
                 logger.warning("handler %s ran past %s s; the page was told", func.__name__, limit)
+                # the worker cannot be stopped from here: say so, since an upload may still land
                 raise AdvisorError(
-                    f"This request took longer than {limit:g} s and was stopped",
-                    hint="try again, or raise ADVISOR_APP_REQUEST_TIMEOUT_S",
+                    f"This request took longer than {limit:g} s: the page stopped waiting for it, but it "
+                    "may still finish (an upload then appears in the file list)",
+                    hint="refresh the file list in a minute before trying again, or raise "
+                    "ADVISOR_APP_REQUEST_TIMEOUT_S",
                 ) from None
         except Exception as exc:
             return refuse(exc if isinstance(exc, gr.Error) else translate(exc), args, kwargs)
