@@ -126,3 +126,32 @@ def test_two_clauses_of_our_own_bylaws_come_before_the_guidance(
     # the officers' election clause ranks first; the general voting rule must not be crowded out by guidance
     assert "decided by majority vote of the members of the Executive Council who cast a vote" in answer.answer
     assert [c.source for c in answer.citations[:2]] == ["pkic-consortium-bylaws.md"] * 2
+
+
+JOINING_CHARTER = """# Riverside Safe Streets Coalition Charter
+
+## 1. Purpose
+The coalition exists to halve pedestrian deaths and serious injuries in Riverside by 31 December 2030.
+
+## 2. Membership
+2.1 Membership is open to any nonprofit, business, public agency or resident group that works in Riverside.
+2.2 A member joins by written application approved by the Steering Committee.
+2.3 A member may leave at any time by giving 30 days' written notice to the Chair.
+
+## 3. Decision-making
+3.1 The coalition decides by consensus of the delegates present at a meeting.
+
+## 4. Meetings
+Members meet monthly; a quorum is half of the member delegates.
+"""
+
+
+def test_the_best_own_clause_leads_even_when_another_section_ranked_first(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    _workspace(runtime, write(tmp_path / "charter.md", JOINING_CHARTER), workspace_name)
+    answer = answer_question(
+        "Who can join our coalition?", retriever=runtime.retriever, workspace=workspace_name
+    )
+    first = answer.citations[0]
+    assert first.source == "charter.md" and first.section == "2. Membership", answer.answer

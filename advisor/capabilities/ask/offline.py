@@ -177,10 +177,14 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
             chosen.append(candidate)
             words += _words(candidate)
 
-    for candidate in (c for c in candidates if c.own and _answers_for_us(c)):
-        if len(chosen) == own_units:
-            break
-        take(candidate)
+    own = [c for c in candidates if c.own]
+    if any(_answers_for_us(c) for c in own):
+        # the documents answer: quote their best units by score, not only the ones that qualified
+        # ("2.2 A member joins by written application" over a quorum rule in the top-ranked section)
+        for candidate in (c for c in own if _answers_for_us(c) or c.relevance >= TOP_RANKED_OWN_RELEVANCE):
+            if len(chosen) == own_units:
+                break
+            take(candidate)
     floor = candidates[0].relevance - RELATIVE_DROP if candidates else 0.0
     for candidate in candidates:
         if len(chosen) == MAX_UNITS:
