@@ -254,3 +254,13 @@ def test_the_app_view_of_a_scorecard_leaves_the_grid_to_the_grid(
     card = charter_markdown(review, table=False)
     assert f"**Score: {review.score}/100**" in card and "## Purpose check" in card
     assert "| Element |" not in card  # shown once, in the app's element grid
+
+
+def test_advice_on_present_elements_quotes_them_and_repeats_no_boilerplate() -> None:
+    path = CHARTERS / "riverside-safe-streets.md"
+    review = analyze_charter(path.read_text(encoding="utf-8"), path.name)
+    present = [r.advice for r in review.elements.values() if r.status == "present"]
+    assert len(present) >= 3
+    sentences = Counter(s.strip() for advice in present for s in advice.split(". ") if s.strip())
+    assert max(sentences.values()) == 1, sentences.most_common(1)  # one charter, one line of counsel each
+    assert all("“" in advice for advice in present)  # each quotes the clause it rests on

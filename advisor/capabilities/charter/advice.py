@@ -85,10 +85,8 @@ def element_advice(
         where = f" (under “{evidence.heading}”)" if evidence.heading else ""
         if noted:
             return f"{name} is written out{where}: “{_short(evidence.text)}”. But: {noted}"
-        return (
-            f"{name} is written out{where}: “{_short(evidence.text)}”. Keep it, and check at each review "
-            f"that {profile.body} still works this way."
-        )
+        # (no closing line of generic counsel: repeated under every present element, it read as noise)
+        return f"{name} is written out{where}: “{_short(evidence.text)}”."
     if status == "weak" and evidence is not None:
         lack = _what_it_lacks(evidence.text)
         where = f" under “{evidence.heading}”" if evidence.heading else ""
