@@ -44,6 +44,12 @@ def test_vague_statement_gets_specific_suggestions_and_a_rewrite() -> None:
     )
 
 
+def test_the_rewrite_asks_to_define_the_group_the_goal_is_for() -> None:
+    """The vague group after "for" is the one to define, not the first vague words ("our community")."""
+    rewrite = check_purpose("We want to make our community a better and safer place for everyone.").rewrite
+    assert rewrite and "for [a defined group or place, not 'everyone']" in rewrite, rewrite
+
+
 def test_a_rewrite_keeps_the_users_outcome_words_and_facts() -> None:
     cases = {
         "We want to make streets safer in Riverside soon.": ["make streets safer in Riverside", "by [year]"],

@@ -1673,7 +1673,8 @@ def complete(
         body, when = body[: -len(tail)].rstrip(" ,"), tail
     group = ""
     if not facts.population.met and "[a defined group or place" not in body:
-        found = _bare_vague_group(body)
+        # the vague group the goal is for ("a safer place for everyone"), else the first one
+        found = _bare_vague_group(body, for_whom=True) or _bare_vague_group(body)
         if population and (population in body or _shares_words(population, body)):
             pass  # named already ("New York's governments"), only not as the rules' population
         elif population:  # "for Each member state" -> "for each member state"
@@ -1837,9 +1838,17 @@ _QUANTITY = re.compile(
 _QUALIFIED = re.compile(r",?\s+(?:over|under|aged|in|on|who|with|living|from|at|of)\b")
 
 
-def _bare_vague_group(body: str) -> re.Match[str] | None:
-    """A vague group with nothing that defines it ("the community", but not "young people in Juárez")."""
+_OPEN_TO = re.compile(r"\b(?:open|available|accessible|free)\s+to\s+$", re.I)
+
+
+def _bare_vague_group(body: str, *, for_whom: bool = False) -> re.Match[str] | None:
+    """A vague group with nothing that defines it ("the community", but not "young people in Juárez");
+    with `for_whom`, only one the text says it is for ("for everyone", "serving the community")."""
     for match in VAGUE_GROUPS.finditer(body):
+        if for_whom and (
+            not _FOR_WHOM.search(body[: match.start()]) or _OPEN_TO.search(body[: match.start()])
+        ):
+            continue  # ("open to all", "available to everyone": who may use it, not who the goal is for)
         before = body[: match.start()].split()[-1:]
         if _QUALIFIED.match(body, match.end()) or (
             before and before[0].lower() in {"young", "older", "local"}
