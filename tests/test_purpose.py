@@ -867,3 +867,29 @@ def test_batch_33_named_ceilings_net_sinks_and_problem_sizes() -> None:
         "population": ["We strengthen youth-led innovation and share open knowledge across borders."],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_34_published_datasets_owners_and_counted_sets() -> None:
+    """What the thirty-fourth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "We are working to publish the volunteer hours of the Harbor Festival team as open data.",
+            "Our goal is to publish data about both the tenants and the landlords every six months.",
+            "Work with the county and other partners to implement a shared eviction review process.",
+            "A governance document describing how members vote will be published in the second year of the"
+            " project.",
+        ],
+        "timeframe": ["The new intake form will be launched in the first half of the programme."],
+        "population": ["It helps public sector organisations share records with each other more safely."],
+    }
+    not_met = {
+        "outcome": [
+            "Develop rules and approaches on licensing adopted by each of the three regional associations.",
+            "We publish data about where, when and how often the buses run late.",
+        ],
+        "population": [
+            "The home of the Scottish Government's open address register.",
+            "We offer art classes for people who would not normally have the chance to take part.",
+        ],
+    }
+    assert_calls(met, not_met)

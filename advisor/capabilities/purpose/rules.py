@@ -216,6 +216,12 @@ _DELIVERABLE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:events|workshops|webinars|conferences|hackathons|trainings|summits|forums)\b"
     # "implement a public and searchable beneficial ownership registry"
     rf"|\bimplement(?:s|ed)?\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?(?:registry|register|database|portal|platform|system)\b"
+    # "implement a standard fitness review process": one exactly described process, in place or not
+    rf"|\bimplement(?:s|ed)?\s+(?:a|an)\s+{_QUALITIES}{{1,6}}?(?:process|procedure)\b"
+    # "publish the Workforce Diversity data as open data", "publish data about both the paid staff and
+    # volunteers": one exactly described dataset made public
+    r"|\bpublish(?:es|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){1,8}?as\s+open\s+data\b"
+    r"|\bpublish(?:es|ed|ing)?\s+data\s+(?:about|on)\s+(?!where|when|how|what|which|who)[^.;]{5,80}"
     # "Organize and hold the first Annual Autoware Conference": one named event, held or not
     r"|\b(?:hold|host|organi[sz]e|convene)\w*\s+(?:the|an?)\s+(?:first|inaugural)\s+(?-i:(?:[A-Z][\w-]*\s+){1,4})"
     r"(?:conference|summit|congress|symposium|festival|forum|hackathon|convention)\b"
@@ -236,7 +242,7 @@ _DELIVERABLE = re.compile(
     # "This specification will be published": the artefact named, then made
     # "A first stable version of the GGBN Data Standard is planned for December 2015"
     rf"|\b(?:the|this|a|an|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:(?:version|release|edition)\s+of\s+(?:a|an|the)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?)?{_ARTEFACT}(?:\s+for\s+[^.;]{{3,80}}?)?\s+(?:will\s+be\s+(?:published|released|delivered|produced"
+    rf"(?:[\w-]+\s+){{0,3}}?)?{_ARTEFACT}(?:\s+(?:for|describing|setting\s+out|covering)\s+[^.;]{{3,80}}?)?\s+(?:will\s+be\s+(?:published|released|delivered|produced"
     r"|launched|completed|established|created|built|developed|set\s+up)"
     r"|(?:is|are)\s+(?:planned|scheduled|due|expected)\s+(?:for|in|by)\s)\b"
     # "The specification will eventually be ratified as a RISC-V standard": made a standard, checkable
@@ -316,8 +322,10 @@ _GROUP = re.compile(
 _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
     # "people living in poverty", never "help people live healthier lives" (how, not who)
+    # (nor "people who would not normally have access": who might be, no one can tell)
     + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
-    r"without|far|more\s+than)\b)|who|under|aged|of all ages|not in|experiencing|affected by|"
+    r"without|far|more\s+than)\b)|who(?!\s+(?:would|might|could)\b)|under|aged|of all ages|not in|"
+    r"experiencing|affected by|"
     rf"at risk of|in need of|subject to|impacted by|facing|age(?=\s+\d))\b[^.;,]{{0,60}}"
     # "users at risk of carrying the virus": a role narrowed by a situation
      + r"|\b(?:users|members|customers|clients|consumers)\s+"
@@ -381,6 +389,8 @@ _DEFINED_GROUPS = re.compile(
      + r"|(?<!our )(?<!\bits )(?<!their )"
     rf"\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
+    # "public sector organisations": a defined type of public body
+    r"|\bpublic[ -]sector\s+(?:organi[sz]ations|bodies|agencies|institutions)\b"
     # "the residents of West Bridgford": a group narrowed by a named place
      + r"|\b(?:residents|inhabitants|citizens|people|communities|families|children|farmers|businesses|"
     r"survivors)\s+of\s+"
@@ -882,6 +892,8 @@ _ACTOR_AFTER = re.compile(
     r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
     # "the City of Chicago partnered with Allstate": a partner acting
     r"|\s+(?:has\s+)?(?:partnered|teamed\s+up)\s+with\b"
+    # "the UK Government’s standard": the government owns the work, it is not served
+    r"|\s+(?-i:G)overnment(?:’s|'s)"
 )
 
 

@@ -65,6 +65,9 @@ TIMEFRAME_PATTERNS = [
     r"\b(?-i:Year)\s+(?:[1-5]|One|Two|Three)\b(?!\s+(?:students?|pupils?|groups?|olds?|children|classes)\b)",
     # "for the first three months of 2020" (never "for the next decade of data science")
     rf"\bfor\s+the\s+first\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
+    # "in the third quarter of the project": a part of a bounded term
+    r"\b(?:in|during|by\s+the\s+end\s+of)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half|year|month)\s+"
+    r"of\s+(?:the|this|our)\s+(?:project|programme|program|grant|initiative|partnership)\b",
     # "for the Foundation's first year"
     r"\b(?:for|in|during)\s+(?:our|its|the|(?:the\s+)?[A-Z][\w-]*['’]s)\s+first\s+"
     r"(?:year|two years|three years|months?)\b",
