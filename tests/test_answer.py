@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from advisor.capabilities.ask.answerable import unlikely_answered
 from advisor.capabilities.ask.offline import ANSWER_PASSAGES, ANSWER_PER_SOURCE, answer_question
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
@@ -48,6 +49,32 @@ def test_workspace_documents_are_used_and_cited(
 def test_unrelated_question_says_nothing_was_found(runtime: Runtime) -> None:
     answer = answer_question("qwertyuiop zxcvbnm", retriever=runtime.retriever)
     assert answer.citations == [] and "nothing" in answer.answer
+
+
+def test_a_question_outside_coalition_building_says_so_and_still_shows_the_nearest(runtime: Runtime) -> None:
+    for question in (
+        "Which accounting app is cheapest for paying two part-time staff?",
+        "Which bank gives nonprofits the best savings rate?",
+        "What font should we print our coalition flyers in?",
+    ):
+        answer = answer_question(question, retriever=runtime.retriever)
+        said = answer.answer
+        assert said.startswith("The guidance does not seem to say anything about this."), said
+        assert answer.citations  # the nearest passages are still quoted, in case one helps
+
+
+def test_questions_the_guidance_answers_are_never_said_to_be_uncovered(runtime: Runtime) -> None:
+    for question in (
+        "How should we decide who sits on the steering committee?",
+        "Our partners don't trust each other after the funding fight. What can we do?",
+        "How do we measure whether our strategy works?",
+    ):
+        answer = answer_question(question, retriever=runtime.retriever)
+        assert "do not seem to say" not in answer.answer, (question, answer.answer)
+
+
+def test_the_gate_stays_silent_with_another_embedding_model() -> None:
+    assert unlikely_answered([0.1] * 1536) is False  # an OpenAI embedding: the gate learned MiniLM's
 
 
 CHARTER = """# Harbor Food Alliance Charter

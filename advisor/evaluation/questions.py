@@ -41,7 +41,7 @@ TOP = 3
 PASSAGE_SHARE = 0.6
 _MARKUP = re.compile(r"[*_#`>|]|^\s*(?:[-+•]|\d+[.)])\s+", re.M)
 # How a plain answer says nothing answers (offline: "I found nothing…", "…do not seem to say…").
-_NOTHING = re.compile(r"found nothing|do not seem to say|does not say|no .* answers", re.I)
+_NOTHING = re.compile(r"found nothing|do(?:es)? not seem to say|does not say|no .* answers", re.I)
 
 
 class Question(BaseModel, extra="ignore"):

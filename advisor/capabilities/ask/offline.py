@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from advisor.capabilities.ask.answerable import unlikely_answered
 from advisor.capabilities.ask.models import Answer
 from advisor.documents.injection import find_injections, injection_warning
 from advisor.retrieval.highlights import embed_cached
@@ -111,6 +112,9 @@ def answer_question(
             f"Your documents in {workspace!r} do not seem to say anything about this. "
             "What the guidance says:\n\n"
         )
+    elif unlikely_answered(retriever.embeddings.embed_query(question)):
+        where = f"The guidance and your documents in {workspace!r} do" if workspace else "The guidance does"
+        preface = f"{where} not seem to say anything about this. The nearest passages, in case one helps:\n\n"
     answer = _compose(chosen, preface)
     used = list({c.passage.chunk_id: c.passage for c in chosen}.values())
     return answer.model_copy(update={"warnings": injection_warnings(used)})
