@@ -11,8 +11,8 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 30 of batch 24 (seed 20270116), 30 of batch 25 (seed 20270118), 30 of batch 26 (seed 20270120),
 30 of batch 27 (seed 20270122), 30 of batch 28 (seed 20270124), 30 of batch 29 (seed 20270126),
 30 of batch 30 (seed 20270128), 30 of batch 31 (seed 20270130), 30 of batch 32 (seed 20270132),
-53 of batch 33 (all 23 collected first, then 30 of the other 53 drawn with seed 20270134) and 30 of
-batch 34 (seed 20270136):
+53 of batch 33 (all 23 collected first, then 30 of the other 53 drawn with seed 20270134), 30 of
+batch 34 (seed 20270136) and 30 of batch 35 (seed 20270138):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def main() -> None:
         "batch 31 (qf…)": "qf",
         "batch 32 (qg…)": "qg",
         "batch 33 (qh…)": "qh",
-        "batch 34 (qi…, the test part)": "qi",
+        "batch 34 (qi…)": "qi",
+        "batch 35 (qj…, the test part)": "qj",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -190,8 +190,14 @@ Batch 33 was scored once there: 0.80 / 0.80 / 0.97 (majority 0.80 / 0.57 / 0.89;
 
 Version 33 (2026-12-05, thirtieth session): batch 34 (ids `qi…`, organisations new to the set, three
 collectors blind to the checker) was collected while batch 33 was the test part, and kept out of the set
-until batch 33 had been retired into dev and its failures read (165d5a9); it is the test part. Batch 34:
-53 statements from 31 organisations.
+until batch 33 had been retired into dev and its failures read (165d5a9). Batch 34: 53 statements from
+31 organisations. Batch 34 was scored once there: 0.89 / 0.75 / 0.98 (majority 0.87 / 0.45 / 0.96; dev
+0.90 / 0.92 / 0.99).
+
+Version 34 (2026-12-05, thirty-first session): batch 35 (ids `qj…`, organisations new to the set, three
+collectors blind to the checker) was collected while batch 34 was the test part, and kept out of the set
+until batch 34 had been retired into dev and its failures read (ee984a8); it is the test part. Batch 35:
+54 statements from 42 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -271,6 +277,7 @@ BATCH_31 = "qf"  # id prefix of the twenty-eighth session's batch: the test part
 BATCH_32 = "qg"  # id prefix of the twenty-eighth session's batch: the test part of version 31
 BATCH_33 = "qh"  # id prefix of the twenty-ninth session's batch: the test part of version 32
 BATCH_34 = "qi"  # id prefix of the thirtieth session's batch: the test part of version 33
+BATCH_35 = "qj"  # id prefix of the thirty-first session's batch: the test part of version 34
 
 
 def main(argv):
@@ -310,18 +317,19 @@ def main(argv):
         BATCH_32,
         BATCH_33,
         BATCH_34,
+        BATCH_35,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 32
+    # the test parts of versions 2 to 33
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_34,)
+    current = (BATCH_35,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 33 (split.py): test is batch 34 (ids qi…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-33, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 32 (batches 2 to 33) retired into it.\n"
+        "# Split of statements.yaml, version 34 (split.py): test is batch 35 (ids qj…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-34, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 33 (batches 2 to 34) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
