@@ -829,3 +829,45 @@ def test_rules_that_any_one_member_can_block_in_the_words_real_charters_use() ->
             " vote decides.\n",
         ),
     )
+
+
+def test_batch_21_template_instructions_left_in_comments_and_blank_dates() -> None:
+    """What batch 21's documents had and the review missed (invented documents of the same shapes): a
+    section whose only content is its template's instructions in a comment, a date left as "xx Month",
+    a title left as "(add title text)", a ballot that passes only if unanimous."""
+    assert_sections(
+        "placeholder",
+        flagged=(
+            "## Purpose\n\n////\nProposers will describe what the group is for.\n////\n\n## Members\nAny"
+            " agency.\n",
+            "## Scope\n\n<!--\nDescribe the scope of the group here.\n-->\n\n## Meetings\nMonthly.\n",
+            "## Adoption\nAdopted by the Housing Data Group on xx Month, 2024.\n",
+            "## Name\nThe Riverside Housing Data Group (add title text) is a working group.\n",
+        ),
+        clean=(
+            "## Purpose\n\n<!-- reviewed by the chair, March 2024 -->\nShare housing data across the"
+            " county.\n",
+        ),
+    )
+    assert_sections(
+        "no_deadlock_rule",
+        flagged=("## Decisions\nA ballot passes if it is unanimously accepted by the members present.\n",),
+        clean=(
+            "## Decisions\nA ballot passes if a two-thirds majority of the members present accepts it.\n",
+        ),
+    )
+
+
+def test_the_clause_that_gives_one_person_the_last_word_is_quoted_before_mere_mentions() -> None:
+    text = SMALL_CHARTER + (
+        "## History\nThe founders expressed a preference for a model with a BDFL (Benevolent Dictator for"
+        " Life).\n\n## Leadership\nThe group will have a BDFL (Benevolent Dictator for Life), currently"
+        " Dana Reyes.\n\nAs Dictator, the BDFL has the authority to make all final decisions for the group.\n"
+    )
+    quotes = [
+        q
+        for f in analyze_charter(text, "riverside.md").findings
+        if f.kind == "power_concentration"
+        for q in f.quotes
+    ]
+    assert any("authority to make all final decisions" in q for q in quotes), quotes

@@ -27,10 +27,11 @@ from tests.retrain import assert_retraining_rebuilds
 CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus"
 # Unicode-3.0 is MIT-like; LicenseRef-DFAT-CC-BY is the Australian foreign ministry's "CC-BY licence"
 # stated without a version on the site that publishes the historical agreements
-# (Community-Spec-1.0: a permissive copyright licence for specifications, copying with its notice kept)
+# (Community-Spec-1.0: a permissive copyright licence for specifications, copying with its notice kept;
+# ECL-2.0, the Educational Community License, is Apache-2.0 with a patent clause narrowed for universities)
 OPEN_LICENCES = re.compile(
     r"^(CC0|CC-BY|MIT|Apache|BSD|0BSD|ISC|NCSA|W3C|LicenseRef-Public-Domain|LicenseRef-DFAT-CC-BY|OGL|Unlicense|Unicode-3\.0"
-    r"|Community-Spec-1\.0)"
+    r"|Community-Spec-1\.0|ECL-2\.0)"
 )
 
 

@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 21) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 22) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -89,7 +89,11 @@ DRAWS = (
     "Batch 21 (the test part since split version 18): all 10 documents collected in the twenty-eighth "
     "session (seed 20261218, so every one), labelled by a twenty-first annotator, and "
     "`sorted(random.Random(20261219).sample(ids, 10))` over the 26 non-copyleft ids collected in the "
-    "twenty-ninth session, labelled by a twenty-second; each from the documents and GUIDE.md alone."
+    "twenty-ninth session, labelled by a twenty-second; each from the documents and GUIDE.md alone. "
+    "Batch 22 (the test part since split version 19): `sorted(random.Random(20261220).sample(ids, 10))` "
+    "over the 17 non-copyleft ids staged in the thirtieth session, labelled by a twenty-third annotator, "
+    "and `sorted(random.Random(20261221).sample(ids, 10))` over the 25 non-copyleft ids collected in the "
+    "thirty-first session, labelled by a twenty-fourth; each from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -178,6 +182,7 @@ def main() -> None:
         "batch 19": [i for i in ids if sources[i].get("batch") == 19],
         "batch 20": [i for i in ids if sources[i].get("batch") == 20],
         "batch 21": [i for i in ids if sources[i].get("batch") == 21],
+        "batch 22": [i for i in ids if sources[i].get("batch") == 22],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

@@ -223,7 +223,19 @@ def _purpose_statement(ranked: list[Clause], text: str) -> str:
     A clause that says who signed ("This memorandum is signed by ...") can rank first, as it names the
     parties and the network they form, but is never the statement: the next one is taken."""
     stated = [c for c in ranked if not _SIGNATORIES.search(c.text)] or ranked
-    return stated[0].text if stated else " ".join(text.split())[:300]
+    # a clause near the top that says it is the aim ("Our shared goal is to ...") is the statement,
+    # over one the model ranks above it for describing the body ("The coalition brings together ...")
+    aim = next((c for c in stated[:AIM_REACH] if _STATES_THE_AIM.search(c.text)), None)
+    chosen = aim or (stated[0] if stated else None)
+    return chosen.text if chosen else " ".join(text.split())[:300]
+
+
+AIM_REACH = 3
+_STATES_THE_AIM = re.compile(
+    r"\b(?:our|its|their|the)\s+(?:(?:shared|common|overall|primary|main|central)\s+)?"
+    r"(?:goal|purpose|mission|aim|vision|objective)\s+(?:is|are|will\s+be)\b|\bwe\s+exist\s+to\b",
+    re.IGNORECASE,
+)
 
 
 def charter_text(document: Document, path: Path) -> str:

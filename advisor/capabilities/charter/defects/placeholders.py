@@ -82,6 +82,7 @@ _BARE_BULLET = _PATTERNS["bare_bullet"]
 _COMMENT = _PATTERNS["comment"]
 # a short comment inside a sentence ("detailed in the <!-- MAKE INTO LINK-->role of a chair page")
 _INLINE_COMMENT = _PATTERNS["inline_comment"]
+_COMMENTED_SECTION = _PATTERNS["commented_section"]
 _MD_HEADING_LINE = _PATTERNS["md_heading_line"]
 _FENCED = _PATTERNS["fenced"]
 _NOTICE = _PATTERNS["notice"]
@@ -110,6 +111,10 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
     found += [("a blank field", m.group(0).strip()) for m in _EMPTY_TABLE_FIELD.finditer(text)]
     found += [("blank fields", m.group(0).strip()) for m in _BLANK_FIELDS.finditer(text)]
     found += [("an editor's note left in a comment", quote(m.group(0))) for m in _COMMENT.finditer(text)]
+    found += [
+        ("a section that holds only its template's instructions, in a comment", quote(_first_sentence(m)))
+        for m in _COMMENTED_SECTION.finditer(text)
+    ]
     found += [
         ("an editor's note left in the text", quote(c))
         for c in clauses
@@ -175,6 +180,12 @@ def _empty_lists(text: str, clauses: list[Clause]) -> list[Clause]:
         if not re.search(r"\w", rest) and (following is None or _BARE_BULLET.search(rest)):
             empty.append(clause)
     return empty
+
+
+def _first_sentence(match: re.Match[str]) -> str:
+    """The first sentence of a commented-out section's text, as the reader sees it in the source."""
+    body = (match.group("asciidoc") or match.group("html")).strip()
+    return re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
 
 
 def _empty_sections(text: str) -> list[str]:

@@ -99,6 +99,19 @@ _ADVISORY_ONLY = _PATTERNS["advisory_only"]
 _UNILATERAL = _PATTERNS["unilateral"]
 
 
+# "The Project will have a BDFL (Benevolent Dictator for Life)": the role named, not yet its power
+_NAMES_THE_ROLE = re.compile(r"\bbenevolent dictator\w*|\bBDFL\b", re.IGNORECASE)
+
+
+def _unilateral_clauses(clauses: list[Clause]) -> list[Clause]:
+    """Clauses that give one party the last word, those that say what it may do before those that only
+    name the role ("the BDFL has the authority to make all final decisions" before "a BDFL (Benevolent
+    Dictator for Life)")."""
+    matched = [(c, _UNILATERAL.search(" ".join(c.text.split()))) for c in clauses]
+    found = [(c, m) for c, m in matched if m]
+    return [c for c, m in sorted(found, key=lambda cm: bool(_NAMES_THE_ROLE.fullmatch(cm[1].group(0))))]
+
+
 def power_concentration(text: str, clauses: list[Clause]) -> list[Finding]:
     found = [
         Finding(
@@ -118,8 +131,7 @@ def power_concentration(text: str, clauses: list[Clause]) -> list[Finding]:
             "them: give the role a term, a way to be replaced, and a body that can overrule it.",
             quotes=[quote(c)],
         )
-        for c in clauses
-        if _UNILATERAL.search(" ".join(c.text.split()))
+        for c in _unilateral_clauses(clauses)
     ][:2]
     appoints = [c for c in clauses if _APPOINTS.search(c.text)]
     removes = [c for c in clauses if _REMOVES.search(c.text)]
