@@ -213,7 +213,11 @@ class AppSettings(BaseModel):
         description="Longest text accepted in any box (chat message, purpose statement, goal, names).",
     )
     max_conversation_chars: int = Field(
-        default=2_000_000, ge=1000, description="Longest conversation the chat accepts back from the page."
+        # (about a hundred long exchanges; the page sends it back whole with every message, so a far
+        # larger one costs every user time)
+        default=300_000,
+        ge=1000,
+        description="Longest conversation the chat accepts back from the page.",
     )
     login_free_failures: int = Field(
         default=5,

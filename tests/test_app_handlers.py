@@ -18,7 +18,14 @@ from advisor.web.chat import WORKING, chat, export_conversation, load_history
 from advisor.web.scorecard import charter_view
 from advisor.web.state import AppContext
 from advisor.web.tools import interests_view, pivots_view, purpose_check_view
-from advisor.web.workspaces import create_workspace, delete_workspace, files_table, remove_file, upload_files
+from advisor.web.workspaces import (
+    create_workspace,
+    delete_workspace,
+    files_table,
+    remove_file,
+    upload_files,
+    workspace_names,
+)
 
 EVALS = Path(__file__).resolve().parents[1] / "evals" / "data"
 CHARTER = EVALS / "charters" / "riverside-safe-streets.md"
@@ -78,6 +85,21 @@ def test_a_goal_typed_in_the_chat_is_drafted_from_with_the_workspace_open(
     drafts = conversation[1]["content"]
     assert "Harbor County" in drafts and "30%" in drafts and "2029" in drafts
     assert extract_goal("Draft three purpose statements for us") is None  # only the request: no goal
+
+
+def test_two_long_workspace_names_that_begin_alike_are_refused_not_merged(
+    ctx: AppContext, workspace_name: str
+) -> None:
+    first = f"{workspace_name} Riverside Neighbourhood Safe Streets Coalition 2026 Alpha"[:60]
+    second = first[:-5] + "Bravo"
+    create_workspace(ctx, "alice", first)
+    try:
+        with pytest.raises(WorkspaceError, match="begins like") as refused:
+            create_workspace(ctx, "alice", second)
+        assert "shorter name" in str(refused.value.hint)
+        assert workspace_names(ctx, "alice").count(first) == 1 and second not in workspace_names(ctx, "alice")
+    finally:
+        delete_workspace(ctx, "alice", first)
 
 
 def test_uploads_report_each_file_and_a_bad_one_leaves_nothing(
@@ -159,6 +181,27 @@ def test_tool_views_give_reports_charts_and_downloads(
     assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
     assert "Score:" in Path(downloads[0]).read_text()
     assert "✅ **outcome**" in purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")
+
+
+def test_the_downloaded_scorecard_carries_no_html_that_loads_anything(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    hostile = tmp_path / "hostile-charter.md"  # its purpose clause carries HTML that would load things
+    hostile.write_text(
+        CHARTER.read_text(encoding="utf-8").replace(
+            "## Why We Exist\n",
+            '## Why We Exist\n<img src=x onerror="alert(1)"><style>body{background:url(http://127.0.0.1:9/x)}'
+            "</style>\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, hostile, tmp=tmp_path)
+    _, _, _, downloads = charter_view(ctx, None, workspace_name, "hostile-charter.md")
+    scorecard = Path(next(d for d in downloads if d.endswith(".md"))).read_text(encoding="utf-8")
+    assert "Score:" in scorecard and "Why We Exist" in scorecard
+    assert "onerror" not in scorecard and "url(http" not in scorecard and "<img" not in scorecard
 
 
 def test_owners_see_only_their_own_workspaces(ctx: AppContext, workspace_name: str, tmp_path: Path) -> None:
@@ -332,15 +375,34 @@ def test_a_one_shot_request_stops_at_the_timeout_with_a_message_and_frees_the_pa
     assert quick
 
 
-def test_one_concurrency_limit_is_shared_by_every_handler(runtime: Runtime, tmp_path: Path) -> None:
+def test_every_handler_shares_one_limit_and_uploads_have_their_own(runtime: Runtime, tmp_path: Path) -> None:
     from advisor.web.events import Events, share_one_pool
     from advisor.web.layout import build_app
 
-    demo = build_app(_bounded_ctx(runtime, tmp_path, concurrency=3))
-    share_one_pool(demo, 3)
+    demo = build_app(_bounded_ctx(runtime, tmp_path, concurrency=4))
+    share_one_pool(demo, 4)
     handlers = [fn for fn in demo.fns.values() if isinstance(getattr(fn.fn, "__self__", None), Events)]
     assert len(handlers) >= 10
-    assert {(fn.concurrency_id, fn.concurrency_limit) for fn in handlers} == {("advisor-handlers", 3)}
+    pools = {(fn.fn.__name__, fn.concurrency_id, fn.concurrency_limit) for fn in handlers}
+    assert {(c, n) for name, c, n in pools if name != "on_upload"} == {("advisor-handlers", 4)}
+    assert {(c, n) for name, c, n in pools if name == "on_upload"} == {("advisor-uploads", 2)}
+
+
+def test_a_user_gets_one_upload_at_a_time_and_others_are_not_held_up(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    from advisor.web.events import Events
+
+    events = Events(ctx)
+    create_workspace(ctx, None, workspace_name)
+    running = events.on_upload.__wrapped__(events, workspace_name, [str(_copy(CHARTER, tmp_path))], None)
+    next(running)  # the first file is being read: the upload is under way
+    with pytest.raises(AdvisorError, match="still being read"):
+        next(events.on_upload.__wrapped__(events, workspace_name, [str(_copy(ROSTER, tmp_path))], None))
+    assert events.on_check("Cut traffic deaths in Riverside to zero by 2030.")  # the other tools answer
+    list(running)  # the first upload ends ...
+    again = list(events.on_upload.__wrapped__(events, workspace_name, [str(_copy(ROSTER, tmp_path))], None))
+    assert "added as roster" in again[-1][0]  # ... and the next one is taken
 
 
 def test_delete_and_ingest_exclude_each_other_and_the_loser_says_so(

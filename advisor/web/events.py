@@ -14,6 +14,7 @@ import contextvars
 import functools
 import inspect
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -154,6 +155,8 @@ class Events:
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
+        self._uploading: set[str] = set()  # owners with an upload in progress: one each at a time
+        self._uploading_lock = threading.Lock()
 
     @user_facing
     def on_load(self, request: gr.Request) -> tuple[Any, ...]:
@@ -192,6 +195,13 @@ class Events:
     @user_facing
     def on_upload(self, name: str | None, paths: list[str] | None, request: gr.Request) -> Any:
         owner = _owner(request)
+        with self._uploading_lock:
+            busy = (owner or "") in self._uploading
+            self._uploading.add(owner or "")
+        if busy:  # never two of one user's uploads at once: ingesting is the app's costliest work
+            raise AdvisorError(
+                "An upload of yours is still being read", hint="wait until it ends, then upload again"
+            )
         lines: list[str] = []
         total = len(paths or [])
         log = ""
@@ -201,6 +211,8 @@ class Events:
                 log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
                 yield log, app_workspaces.files_table(self.ctx, owner, name), *[gr.skip()] * 4
         finally:
+            with self._uploading_lock:
+                self._uploading.discard(owner or "")
             # Gradio's served copies of the uploads: the workspace keeps its own, so none linger
             for path in paths or []:
                 Path(path).unlink(missing_ok=True)
@@ -285,8 +297,12 @@ class Events:
 
 def share_one_pool(demo: gr.Blocks, limit: int) -> None:
     """One concurrency limit for the whole app: every handler draws on the same `limit` slots (by
-    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit)."""
+    default Gradio gives each event its own limit, so ten kinds of request could run 10 x limit).
+    Uploads, which can take minutes, have a pool of their own (half as many slots), so a few large
+    ones never keep every other user waiting."""
     for fn in demo.fns.values():
-        if isinstance(getattr(fn.fn, "__self__", None), Events):
-            fn.concurrency_id = "advisor-handlers"
-            fn.concurrency_limit = limit
+        handler = getattr(fn.fn, "__self__", None)
+        if isinstance(handler, Events):
+            uploads = getattr(fn.fn, "__name__", "") == "on_upload"
+            fn.concurrency_id = "advisor-uploads" if uploads else "advisor-handlers"
+            fn.concurrency_limit = max(1, limit // 2) if uploads else limit

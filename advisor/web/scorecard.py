@@ -76,7 +76,8 @@ def charter_view(
 def _downloads(ctx: AppContext, path: Path, review: CharterReview) -> list[str]:
     folder = ctx.download_folder()
     stem = Path(review.file).stem
-    (folder / f"{stem}.md").write_text(charter_markdown(review), encoding="utf-8")
+    # the scorecard quotes the charter: in a viewer that renders HTML its tags must load nothing
+    (folder / f"{stem}.md").write_text(strip_remote_content(charter_markdown(review)), encoding="utf-8")
     (folder / f"{stem}.json").write_text(
         json.dumps(review.model_dump(), indent=2, ensure_ascii=False), "utf-8"
     )

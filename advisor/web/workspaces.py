@@ -53,7 +53,14 @@ def create_workspace(ctx: AppContext, owner: str | None, name: str) -> str:
             f"A workspace named {existing!r} already exists{same}", hint="pick it from the list"
         )
     scoped = ctx.scoped(owner, name, must_exist=False)
-    ctx.runtime.store.collection(workspace_collection(scoped), metadata={"display_name": scoped})
+    collection = workspace_collection(scoped)
+    if ctx.runtime.store.has_collection(collection):  # a long name cut to the store's limit meets another
+        raise WorkspaceError(
+            f"A workspace whose name begins like {name!r} already exists: long names are told apart by "
+            "their first 48 characters or so",
+            hint="choose a shorter name, or one that differs earlier",
+        )
+    ctx.runtime.store.collection(collection, metadata={"display_name": scoped})
     return name
 
 
