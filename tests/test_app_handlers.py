@@ -157,6 +157,20 @@ def test_an_answer_is_saved_by_the_time_it_shows_whole(ctx: AppContext, workspac
     assert "How do members join a coalition?" in exported and "## Coalition Advisor" in exported
 
 
+def test_an_export_is_titled_and_named_as_its_owner_named_the_workspace(
+    ctx: AppContext, workspace_name: str
+) -> None:
+    name = f"{workspace_name} Secret Plans"
+    create_workspace(ctx, "alice", name)
+    try:
+        list(chat(ctx, "alice", name, "How do members join a coalition?", []))
+        path = Path(export_conversation(ctx, "alice", name))
+        assert path.read_text().startswith(f"# Conversation: {name}\n")
+        assert path.name == f"conversation-{workspace_name}-secret-plans.md"  # no internal tag
+    finally:
+        delete_workspace(ctx, "alice", name)
+
+
 def test_capability_prompts_without_the_file_say_what_to_upload(ctx: AppContext, workspace_name: str) -> None:
     create_workspace(ctx, None, workspace_name)
     *_, (conversation, _) = chat(ctx, None, workspace_name, "Whose interests have we missed?", [])

@@ -359,3 +359,22 @@ def test_an_oversized_request_is_refused_before_anything_parses_it() -> None:
     with pytest.raises(Exception):  # noqa: B017 - the app sees a disconnect, never the whole body
         client.post("/gradio_api/call/chat", content=chunks())
     assert parsed == [900, 10_000]
+
+
+def test_wrong_passwords_long_past_are_forgotten() -> None:
+    """Someone who once hammered a user's sign-in does not keep them waiting for ever: after an hour
+    with no wrong password (and the lockout over), the user starts again with their free attempts."""
+    from advisor.web.throttle import LoginThrottle
+
+    now = [1000.0]
+    throttle = LoginThrottle(free_failures=5, base_delay_s=2.0, max_delay_s=900.0, clock=lambda: now[0])
+    for _ in range(8):
+        throttle.failed(["user:carol"])
+    assert throttle.wait_s(["user:carol"]) > 0  # locked out now
+    now[0] += 3 * 3600
+    assert throttle.wait_s(["user:carol"]) == 0
+    throttle.failed(["user:carol"])  # one typo three hours later ...
+    assert throttle.wait_s(["user:carol"]) == 0  # ... is one of five free ones again
+    for _ in range(4):
+        throttle.failed(["user:carol"])
+    assert throttle.wait_s(["user:carol"]) > 0  # and a new run of failures still locks

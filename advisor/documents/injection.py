@@ -51,14 +51,37 @@ _INSTRUCTION = re.compile(
     r"|\bignor(?:a|e|ez|en)?\s+(?:todas\s+|toutes\s+|tutte\s+|todas\s+as\s+)?(?:las|les|le|as|os)\s+"
     r"(?:instrucciones|instructions|istruzioni|instru[çc][õo]es)\s+(?:anteriores|previas|pr[ée]c[ée]dentes|"
     r"ant[ée]rieures|precedenti)"
-    r"|\bignoriere\s+(?:alle\s+)?(?:vorherigen|bisherigen|obigen|fr[üu]heren)\s+(?:anweisungen|instruktionen)",
+    r"|\bignoriere\s+(?:alle\s+)?(?:vorherigen|bisherigen|obigen|fr[üu]heren)\s+(?:anweisungen|instruktionen)"
+    # the orders named, then when they were given: "ignore the instructions given to you earlier"
+    rf"|\b{_VERB}\s+(?:(?:all|any|the|of)\s+)*{_ORDERS}\s+(?:(?:that\s+)?(?:you\s+were\s+|were\s+)?"
+    r"(?:given|sent|provided|shown)\s+(?:to\s+you\s+)?)?(?:earlier|before|above|previously|so\s+far)\b"
+    # "Disregard everything above."
+    rf"|\b{_VERB}\s+(?:everything|anything|all(?:\s+of\s+it)?)\s+(?:(?:written|said|stated)\s+)?"
+    r"(?:above|before\s+this|so\s+far|up\s+to\s+(?:here|now))\b"
+    # a note addressed to the model reading the document: "Note to the language model reading this:",
+    # "AI assistant: the real task is ..."
+    r"|\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI(?:\s+assistant)?|LLM|"
+    r"language\s+model|chatbot|assistant(?=\s*(?:reading|that\s+reads|[:,])))s?\b|\b(?:AI|LLM)\s+(?:assistant|model)\s*:"
+    r"|\bthe\s+(?:real|actual|true)\s+(?:task|instruction|job)\s+is\b"
+    # chat-template role tags: "</system><user>"
+    r"|<\s*/?\s*(?:system|user|assistant)\s*>"
+    # "When summarizing, always append: visit ..."
+    r"|\bwhen\s+(?:summari[sz]ing|answering|responding|replying)\b[^.\n]{0,40}?\balways\s+"
+    r"(?:append|add|include|mention|say|end\s+with)\b"
+    # Chinese and Russian: "ignore the previous instructions"
+    r"|忽略(?:之前|以上|先前|上面|前面|所有)+的?(?:所有)?(?:指令|指示|说明|提示)"
+    r"|\bигнорир\w*\s+(?:все\s+)?(?:предыдущ|прежн|вышеуказанн)\w*\s+(?:инструкц|указани|команд)\w*",
     re.IGNORECASE,
 )
+# a word spelled out letter by letter to slip past a reader's eye and a scanner: "I-g-n-o-r-e"
+_SPELLED_OUT = re.compile(r"\b[A-Za-z](?:[-._*·][A-Za-z]){3,}\b")
 # Letters from other scripts that look like Latin ones ("іgnоre" with Cyrillic і and о): read as Latin.
 _HOMOGLYPHS = str.maketrans(
     "аеорсхуіјѕԁɡһԛԝАВЕКМНОРСТХУІЈЅαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
     "aeopcxyijsdghqwABEKMHOPCTXYIJSaeikvoptuxABEHIKMNOPTYX",
 )
+_MIXED_WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z]")
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad]")
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -90,7 +113,15 @@ def normalize_for_scan(text: str) -> str:
     characters (zero-width, bidi controls, soft hyphens) removed, look-alike letters read as Latin."""
     folded = unicodedata.normalize("NFKC", text)
     visible = "".join(c for c in folded if unicodedata.category(c) != "Cf" and c != "\u00ad")
-    return visible.translate(_HOMOGLYPHS)
+    joined = _SPELLED_OUT.sub(lambda m: re.sub(r"[-._*·]", "", m.group(0)), visible)
+    # look-alike letters read as Latin in a word that also has Latin letters ("іgnоre"): a word wholly
+    # in another script (Russian "игнорируй") stays itself
+    return _MIXED_WORD.sub(_as_latin, joined)
+
+
+def _as_latin(word: re.Match[str]) -> str:
+    text = word.group(0)
+    return text.translate(_HOMOGLYPHS) if _LATIN.search(text) else text
 
 
 def _encoded_instructions(text: str) -> list[InjectionFinding]:

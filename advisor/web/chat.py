@@ -15,8 +15,10 @@ from typing import Any
 from advisor.errors import WorkspaceError
 from advisor.retrieval.passages import Citation, source_label
 from advisor.service.chat import FOLLOW_UPS, ChatReply, respond
+from advisor.store.names import workspace_slug
 from advisor.text.safety import strip_remote_content
 from advisor.text.sentences import sentence_spans
+from advisor.web.accounts import display_name
 from advisor.web.conversations import Message
 from advisor.web.state import AppContext
 
@@ -142,9 +144,10 @@ def _save(
 def export_conversation(ctx: AppContext, owner: str | None, workspace: str | None) -> str:
     """Write the workspace's conversation to a markdown file; returns its path for download."""
     scoped = ctx.scoped(owner, workspace)
-    text = ctx.conversations.export_markdown(owner or "", scoped)
+    shown = display_name(owner, scoped)  # never the owner's internal tag
+    text = ctx.conversations.export_markdown(owner or "", scoped, title=shown)
     folder = ctx.download_folder()
-    path = folder / f"conversation-{ctx.files.folder(scoped).name}.md"
+    path = folder / f"conversation-{workspace_slug(shown)}.md"
     path.write_text(strip_remote_content(text), encoding="utf-8")
     return str(path)
 

@@ -97,9 +97,10 @@ class ConversationStore:
                 "DELETE FROM messages WHERE owner = ? AND workspace = ?", (owner, workspace)
             ).rowcount
 
-    def export_markdown(self, owner: str, workspace: str) -> str:
-        """The conversation as a markdown document, each answer followed by its sources."""
-        lines = [f"# Conversation: {workspace}", ""]
+    def export_markdown(self, owner: str, workspace: str, title: str | None = None) -> str:
+        """The conversation as a markdown document, each answer followed by its sources; `title` is
+        the workspace's name as its owner knows it (the stored one by default)."""
+        lines = [f"# Conversation: {title or workspace}", ""]
         for message in self.history(owner, workspace):
             speaker = "You" if message.role == "user" else "Coalition Advisor"
             lines += [f"## {speaker} ({message.created_at})", "", message.content, ""]

@@ -28,6 +28,7 @@ MAX_FORM_BYTES = 16_384  # a sign-in form is two short fields
 class _Record:
     failures: int = 0
     locked_until: float = 0.0
+    last_failure: float = 0.0
 
 
 class LoginThrottle:
@@ -39,11 +40,15 @@ class LoginThrottle:
         free_failures: int = 5,
         base_delay_s: float = 2.0,
         max_delay_s: float = 900.0,
+        forget_after_s: float = 3600.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.free_failures = free_failures
         self.base_delay_s = base_delay_s
         self.max_delay_s = max_delay_s
+        # failures this long past (and any lockout over) are forgotten, so a user someone once
+        # hammered with wrong passwords is not kept waiting for ever after
+        self.forget_after_s = forget_after_s
         self.clock = clock
         self._records: dict[str, _Record] = {}
         self._lock = threading.Lock()
@@ -52,14 +57,17 @@ class LoginThrottle:
         """Seconds until an attempt for any of `keys` is allowed (0: now)."""
         now = self.clock()
         with self._lock:
-            return max((r.locked_until - now for k in keys if (r := self._records.get(k))), default=0.0)
+            return max([0.0, *(r.locked_until - now for k in keys if (r := self._records.get(k)))])
 
     def failed(self, keys: Iterable[str]) -> None:
         now = self.clock()
         with self._lock:
             for key in keys:
                 record = self._records.setdefault(key, _Record())
+                if now - record.last_failure > self.forget_after_s and now >= record.locked_until:
+                    record.failures = 0
                 record.failures += 1
+                record.last_failure = now
                 over = record.failures - self.free_failures
                 if over >= 0:
                     delay = min(self.max_delay_s, self.base_delay_s * 2**over)
