@@ -7,7 +7,9 @@ Groups map to prefixes with a single underscore: `ADVISOR_CHROMA_URL` sets `chro
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -322,6 +324,26 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.home / "chroma"
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """ADVISOR_* variables that are no setting (so are ignored), each with the setting it most looks
+    like, if any: `ADVISOR_DATA_DIR` would otherwise leave the data in the default home without a word.
+    `ADVISOR_TEST_*` belong to the test suite."""
+    known = {"ADVISOR_ENV_FILE"}
+    for name, field in Settings.model_fields.items():
+        known.add(f"ADVISOR_{name.upper()}")
+        section = field.default_factory() if field.default_factory else None  # type: ignore[call-arg]
+        if isinstance(section, BaseModel):
+            known |= {f"ADVISOR_{name.upper()}_{inner.upper()}" for inner in type(section).model_fields}
+    ours = (v for v in environ if v.startswith("ADVISOR_") and not v.startswith("ADVISOR_TEST_"))
+    unknown = sorted(v for v in ours if v not in known)
+    return [(v, _closest(v, known)) for v in unknown]
+
+
+def _closest(name: str, known: set[str]) -> str | None:
+    """The setting `name` is most likely a typo of ("ADVISOR_APP_PROT" -> "ADVISOR_APP_PORT"), if any."""
+    return next(iter(difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.85)), None)
 
 
 def env_file_path() -> Path | None:

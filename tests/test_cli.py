@@ -239,3 +239,16 @@ def test_help_shows_no_type_beside_an_on_off_flag(command: list[str]) -> None:
     result = runner.invoke(app, command, env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     assert "--help" in result.output and "<bool>" not in result.output
+
+
+def test_a_misnamed_setting_is_pointed_out_not_silently_ignored(runtime: Runtime) -> None:
+    env = {**_env(runtime), "ADVISOR_DATA_DIR": "/srv/advisor", "ADVISOR_APP_PROT": "8000"}
+    result = runner.invoke(app, ["workspaces", "list"], env=env)
+    assert result.exit_code == 0
+    assert "ADVISOR_DATA_DIR is not a setting and is ignored" in result.stderr
+    assert "the data folder is ADVISOR_HOME" in result.stderr
+    assert "ADVISOR_APP_PROT is not a setting and is ignored (did you mean ADVISOR_APP_PORT?)" in (
+        result.stderr
+    )
+    quiet = runner.invoke(app, ["workspaces", "list"], env=_env(runtime))
+    assert "is not a setting" not in quiet.stderr  # the real settings draw no note

@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from typer.core import TyperOption
 
 from advisor import __version__
+from advisor.config import unknown_variables
 from advisor.errors import AdvisorError, DiskFullError, is_disk_full
 
 if TYPE_CHECKING:
@@ -107,6 +108,9 @@ def main(
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    for name, like in unknown_variables(os.environ):
+        hint = f"did you mean {like}?" if like else "README.md lists them; the data folder is ADVISOR_HOME"
+        err.print(f"[yellow]note:[/] {name} is not a setting and is ignored ({hint})", highlight=False)
 
 
 def get_runtime() -> Runtime:
