@@ -73,6 +73,22 @@ def test_questions_the_guidance_answers_are_never_said_to_be_uncovered(runtime: 
         assert "do not seem to say" not in answer.answer, (question, answer.answer)
 
 
+def test_a_clause_of_our_own_charter_that_answers_is_never_called_no_answer(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    charter = (
+        "# Pinecrest Healthy Communities Charter\n\n## 7. Media\nOnly the Co-Chairs or the Coordinator may"
+        " speak to the media on behalf of the coalition.\n\n## 8. Leaving\nA member may leave with 30 days'"
+        " written notice to the Co-Chairs.\n"
+    )
+    _workspace(runtime, write(tmp_path / "pinecrest-charter.md", charter), workspace_name)
+    question = "Who is allowed to talk to reporters for us?"
+    assert unlikely_answered(runtime.retriever.embeddings.embed_query(question))  # the wording alone says no
+    answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
+    assert "do not seem to say" not in answer.answer, answer.answer
+    assert "Only the Co-Chairs or the Coordinator may speak to the media" in answer.answer
+
+
 def test_the_gate_stays_silent_with_another_embedding_model() -> None:
     assert unlikely_answered([0.1] * 1536) is False  # an OpenAI embedding: the gate learned MiniLM's
 

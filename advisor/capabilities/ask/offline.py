@@ -112,7 +112,10 @@ def answer_question(
             f"Your documents in {workspace!r} do not seem to say anything about this. "
             "What the guidance says:\n\n"
         )
-    elif unlikely_answered(retriever.embeddings.embed_query(question)):
+    # the gate reads the question alone: it never overrules a clause of the coalition's own documents
+    # close enough to lead the answer ("Only the Co-Chairs may speak to the media" answers who talks
+    # to reporters, whatever the question's wording)
+    elif not any(c.own for c in chosen) and unlikely_answered(retriever.embeddings.embed_query(question)):
         where = f"The guidance and your documents in {workspace!r} do" if workspace else "The guidance does"
         preface = f"{where} not seem to say anything about this. The nearest passages, in case one helps:\n\n"
     answer = _compose(chosen, preface)
