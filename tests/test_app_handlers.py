@@ -66,6 +66,10 @@ def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp
         ("We want to make our community a better and safer place for everyone.", "purpose_check"),
         ("Our mission is to promote health and wellbeing across the region.", "purpose_check"),
         ("We want to know how to run better meetings.", "ask"),
+        ("To make Pinecrest County the healthiest county in the state.", "purpose_check"),
+        ("Is this a good purpose: To make Pinecrest the healthiest county in the state.", "purpose_check"),
+        ("To be honest I am not sure how to run our meetings well.", "ask"),
+        ("To whom should we send the minutes after each meeting", "ask"),
         ("Draft a purpose statement for us", "purpose_draft"),
         ("How do we handle conflict between members?", "ask"),
         ("How do we share credit with partners?", "ask"),
@@ -73,6 +77,23 @@ def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp
 )
 def test_chat_routes_to_what_the_user_wants(message: str, intent: str) -> None:
     assert detect_intent(message) == intent
+
+
+def test_check_our_purpose_checks_the_charters_purpose_or_asks_for_the_statement(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    create_workspace(ctx, None, workspace_name)
+    *_, (conversation, _) = chat(ctx, None, workspace_name, "Check our purpose", [])
+    reply = conversation[1]["content"]
+    assert "Paste the statement to check after a colon" in reply and "/100" not in reply
+    upload(ctx, None, workspace_name, CHARTER, tmp=tmp_path)
+    *_, (conversation, _) = chat(ctx, None, workspace_name, "Check our purpose", [])
+    reply = conversation[-1]["content"]
+    assert "as your charter (riverside-safe-streets.md) states it" in reply
+    assert "eliminate traffic deaths" in reply and "Check our purpose for" not in reply
+    asked = "Is this a good purpose: To make Riverside the safest city in the state."
+    *_, (conversation, _) = chat(ctx, None, workspace_name, asked, [])
+    assert "To make Riverside the safest city in the state." in conversation[-1]["content"]
 
 
 def test_a_goal_typed_in_the_chat_is_drafted_from_with_the_workspace_open(

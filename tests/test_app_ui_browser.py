@@ -197,6 +197,34 @@ def test_the_conversation_exports_on_the_first_click(browser: Browser, app_url: 
     page.close()
 
 
+def test_deleting_a_workspace_asks_first_and_no_keeps_it(browser: Browser, app_url: str) -> None:
+    from playwright.sync_api import Dialog, expect
+
+    name = f"Scratch {uuid.uuid4().hex[:6]}"
+    page = open_app(browser, app_url)
+    create_workspace(page, name)
+    asked: list[str] = []
+
+    def answer(accept: bool) -> None:
+        def handle(dialog: Dialog) -> None:
+            asked.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+
+        page.once("dialog", handle)
+
+    answer(False)
+    page.get_by_role("button", name="Delete workspace").click()
+    page.wait_for_timeout(1500)
+    assert asked and name in asked[0] and "cannot be undone" in asked[0]
+    expect(page.locator("#workspace input")).to_have_value(name)  # still there, nothing said
+    assert page.get_by_text(f"Deleted {name}").count() == 0
+    answer(True)
+    page.get_by_role("button", name="Delete workspace").click()
+    expect(page.get_by_text(f"Deleted {name}")).to_be_visible(timeout=30_000)
+    expect(page.locator("#workspace input")).not_to_have_value(name)
+    page.close()
+
+
 def test_on_a_phone_the_sidebar_starts_closed_and_every_tool_is_in_reach(
     browser: Browser, app_url: str, tmp_path: Path
 ) -> None:

@@ -31,6 +31,9 @@ Intent = Literal["purpose_check", "purpose_draft", "charter", "interests", "pivo
 _DRAFT = re.compile(r"\b(?:draft|write|suggest|propose|come up with)\b.{0,40}\b(?:purpose|mission)\b", re.I)
 _CHECK = re.compile(
     r"\b(?:check|judge|rate|score|assess|evaluate|test|review|improve)\b.{0,40}\b(?:purpose|mission|goal)\b"
+    # "Is this a good purpose: ...", "How is our mission statement?"
+    r"|\b(?:is\s+this|is\s+that|is\s+ours|how\s+is)\s+(?:our\s+|a\s+|an\s+)?(?:good\s+|strong\s+|clear\s+|"
+    r"decent\s+|ok\s+|okay\s+)?(?:purpose|mission|goal)"
     r"|^\s*(?:our\s+)?(?:purpose|mission)(?:\s+statement)?\s*(?:is)?\s*[:\-–]",
     re.I,
 )
@@ -124,7 +127,11 @@ _PURPOSE_OPENER = re.compile(
     r"^\W*(?:we|our\s+(?:coalition|alliance|network|partnership|group|collaborative))\s+"
     r"(?:want|aim|seek|exist|work|strive|hope|intend|are\s+here|come\s+together)\s+to\b"
     r"|^\W*(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:mission|purpose|vision|aim|goal)\s+is\s+to\b"
-    r"|^\W*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+(?:exists|works|aims|seeks|strives)\s+to\b",
+    r"|^\W*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+(?:exists|works|aims|seeks|strives)\s+to\b"
+    # a mission in the infinitive: "To make Pinecrest County the healthiest county in the state."
+    r"|^\W*to\s+(?:make|become|be\s+the|ensure|end|cut|reduce|improve|create|build|bring|give|increase|"
+    r"eliminate|provide|promote|protect|connect|strengthen|advance|empower|unite|transform|achieve|halve|"
+    r"double|raise|lower|prevent|expand)\b",
     re.IGNORECASE,
 )
 # "We want to know how to run better meetings": a request for help, not the coalition's purpose
@@ -132,6 +139,15 @@ _ASKS_FOR_HELP = re.compile(
     r"\b(?:know|learn|understand|figure\s+out|find\s+out|ask|get\s+(?:advice|help)|help\s+us|advice|tips"
     r"|how\s+to|handle|deal\s+with|decide|run\s+(?:our|better)|fix|review|check|draft|write)\b",
     re.IGNORECASE,
+)
+
+
+# the request alone, no statement with it: "Check our purpose", "Is our mission good?"
+_ONLY_THE_REQUEST = _CHECK
+ASK_FOR_THE_STATEMENT = (
+    "Paste the statement to check after a colon, for example: *Check this purpose: Cut child asthma "
+    "emergency visits in Pinecrest County by 30% by 2028.* (Or upload your charter to this workspace and "
+    "I will check the purpose it states.)"
 )
 
 
@@ -183,8 +199,20 @@ def respond(
         return
     reply = ChatReply(intent, follow_ups=FOLLOW_UPS[intent], done=True)
     if intent == "purpose_check":
-        check = capabilities.check_purpose(extract_statement(message))
-        reply.text, reply.warnings, reply.result = purpose_markdown(check), check.warnings, check
+        statement = extract_statement(message)
+        charter = files.find(workspace, "charter") if workspace else None
+        if _ONLY_THE_REQUEST.search(statement) and len(statement.split()) <= 6:  # "Check our purpose"
+            if charter is None:
+                reply.text = ASK_FOR_THE_STATEMENT
+                yield reply
+                return
+            check = capabilities.review_charter(charter).purpose  # the purpose the charter states
+            said = f"The purpose as your charter ({charter.name}) states it:"
+            reply.text = f"{said}\n\n{purpose_markdown(check)}"
+        else:
+            check = capabilities.check_purpose(statement)
+            reply.text = purpose_markdown(check)
+        reply.warnings, reply.result = check.warnings, check
     elif intent == "purpose_draft":
         drafts = capabilities.draft_purpose(goal=extract_goal(message), workspace=workspace)
         reply.text = drafts_markdown(drafts)

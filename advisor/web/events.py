@@ -146,6 +146,8 @@ def _handler_pool() -> concurrent.futures.ThreadPoolExecutor:
     return concurrent.futures.ThreadPoolExecutor(max_workers=HANDLER_WORKERS, thread_name_prefix="handler")
 
 
+# what the page's confirmation sends when the user declines to delete (no workspace name holds "<")
+DELETE_CANCELLED = "<cancelled>"
 HANDLER_WORKERS = 32
 TOOL_PICKERS: tuple[app_tools.ToolKind, ...] = ("charter", "roster", "metrics")  # the layout's order
 
@@ -230,7 +232,9 @@ class Events:
         return self._workspace_outputs(name, request)
 
     @user_facing
-    def on_delete(self, name: str | None, request: gr.Request) -> tuple[Any, ...]:
+    def on_delete(self, name: str | None, request: gr.Request) -> Any:
+        if name == DELETE_CANCELLED:  # the user said no in the page's confirmation
+            return gr.skip()
         owner = _owner(request)
         gr.Info(toast(app_workspaces.delete_workspace(self.ctx, owner, name or "")))
         names = app_workspaces.workspace_names(self.ctx, owner)

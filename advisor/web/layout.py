@@ -7,6 +7,7 @@ only in app.py) so the installed `advisor serve` command can start the very same
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from advisor.web import chat as app_chat
 from advisor.web import tools as app_tools
 from advisor.web import workspaces as app_workspaces
 from advisor.web.accounts import parse_auth
-from advisor.web.events import Events, share_one_pool
+from advisor.web.events import DELETE_CANCELLED, Events, share_one_pool
 from advisor.web.render import safe_chatbot, safe_markdown
 from advisor.web.scorecard import SCORECARD_COLUMNS
 from advisor.web.state import AppContext
@@ -37,6 +38,10 @@ logger = logging.getLogger(__name__)
 DOWNLOAD_JS = """(file) => { if (file && file.url) { const link = document.createElement('a');
   link.href = file.url; link.download = file.orig_name || 'conversation.md'; document.body.appendChild(link);
   link.click(); link.remove(); } return file; }"""
+CONFIRM_DELETE_JS = (
+    "(name) => (!name || confirm(`Delete the workspace “${name}”, its files and its conversation? "
+    f"This cannot be undone.`)) ? name : {json.dumps(DELETE_CANCELLED)}"
+)
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
 
 
@@ -189,6 +194,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             inputs=workspace,
             outputs=[workspace, *workspace_outputs],
             api_name="delete_workspace",
+            js=CONFIRM_DELETE_JS,  # asked in the page first: a deleted workspace cannot be brought back
         )
         test_model.click(
             events.on_test_model,
