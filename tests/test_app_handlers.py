@@ -144,6 +144,20 @@ def test_uploads_report_each_file_and_a_bad_one_leaves_nothing(
     assert [r[0] for r in files_table(ctx, None, workspace_name)] == ["riverside-safe-streets.md"]
 
 
+def test_a_table_no_tool_can_read_says_why_at_upload(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    members = tmp_path / "members.csv"
+    members.write_text("organization,type,wants\nCounty Health Department,government,shared data\n")
+    create_workspace(ctx, None, workspace_name)
+    (message,) = upload(ctx, None, workspace_name, members, tmp=tmp_path)
+    assert message.startswith("members.csv: added as document")
+    assert "not read as a table: a roster needs the columns name and positions" in message
+    assert "its columns are organization, type, wants" in message
+    (fine,) = upload(ctx, None, workspace_name, METRICS, tmp=tmp_path)
+    assert "added as metrics" in fine and "not read as a table" not in fine
+
+
 def test_chat_reviews_the_uploaded_charter_and_answers_with_sources(
     ctx: AppContext, workspace_name: str, tmp_path: Path
 ) -> None:

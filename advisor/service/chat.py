@@ -71,12 +71,13 @@ FOLLOW_UPS: dict[Intent, list[str]] = {
     "pivots": ["How do we run a learning review?", "How do we change course without losing members?"],
     "ask": ["Review our charter", "Whose interests have we missed?", "Should we change course?"],
 }
+# (no brackets: a hint is often shown inside brackets of its own)
 UPLOAD_HINTS: dict[FileKind, str] = {
-    "charter": "a charter (markdown, text, PDF or Word) with 'charter', 'MOU' or 'terms of reference' "
+    "charter": "a charter in markdown, text, PDF or Word, with 'charter', 'MOU' or 'terms of reference' "
     "in its name",
-    "roster": "a member roster (YAML with `members:`, or CSV with name,sector,positions,interests,"
-    "resources,role)",
-    "metrics": "a metrics table (CSV with metric,unit,baseline,target,current,start,due)",
+    "roster": "a member roster: YAML with `members:`, or a CSV with the columns name, sector, positions, "
+    "interests, resources, role",
+    "metrics": "a metrics table: a CSV with the columns metric, unit, baseline, target, current, start, due",
 }
 
 

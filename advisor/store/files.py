@@ -47,12 +47,29 @@ def safe_file_name(name: str) -> str:
     return cleaned[:120]
 
 
+def csv_columns(path: Path) -> list[str]:
+    """The column names of a CSV file's header row."""
+    return [h.strip() for h in next(csv.reader(io.StringIO(_head(path))), [])]
+
+
+def table_not_read_note(path: Path) -> str | None:
+    """For a CSV that is neither a roster nor a metrics table (so it is kept as a document), what its
+    columns lack: a user who meant a roster learns why no tool reads it. None for any other file."""
+    if path.suffix.lower() != ".csv" or classify(path) != "document":
+        return None
+    columns = ", ".join(csv_columns(path)[:8]) or "none"
+    return (
+        f"it is kept as a document, not read as a table: a roster needs the columns name and positions "
+        f"(and sector, interests, resources, role), a metrics table {', '.join(METRIC_COLUMNS)}; "
+        f"its columns are {columns}"
+    )
+
+
 def classify(path: Path, text: str | None = None) -> FileKind:
     """What a workspace file is, from its name and (for tables and YAML) its content."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        header = next(csv.reader(io.StringIO(_head(path))), [])
-        columns = {h.strip().lower() for h in header}
+        columns = {h.lower() for h in csv_columns(path)}
         if set(METRIC_COLUMNS) <= columns:
             return "metrics"
         return "roster" if {"name", "positions"} <= columns else "document"

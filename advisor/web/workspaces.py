@@ -17,7 +17,7 @@ from advisor.documents.injection import InjectionFinding, injection_warning, sca
 from advisor.documents.read import decode_text
 from advisor.errors import AdvisorError, WorkspaceError
 from advisor.store.chroma import workspace_collection
-from advisor.store.files import classify, safe_file_name
+from advisor.store.files import classify, safe_file_name, table_not_read_note
 from advisor.store.index import ScopeIndex
 from advisor.store.ingest import DocumentReader, ingest_workspace_files, sandboxed_reader
 from advisor.store.names import SAME_NAME_RULE, existing_name, normalize_workspace_name
@@ -121,6 +121,8 @@ def _upload_one(ctx: AppContext, scoped: str, path: Path) -> UploadResult:
         kind = classify(final)
         verb = {"unchanged": "already up to date", "updated": "updated"}.get(result.status, "added")
         message = f"{display}: {verb} as {kind}, {result.chunks} chunks"
+        if note := table_not_read_note(final):
+            message += f". ⚠️ {note[0].upper()}{note[1:]}"
         findings = _injection_findings(final, sandboxed_reader(runtime.settings), runtime.settings)
         if findings:
             message += f". ⚠️ {injection_warning(display, findings)}"

@@ -64,7 +64,7 @@ def map_interests(
     if not roster.objectives:
         questions.append(
             "The roster lists no objectives, so no interest could be checked against them: what will "
-            "the coalition do, concretely, and for whom? (Add them to the roster or pass --objectives.)"
+            "the coalition do, concretely, and for whom? (List them under `objectives:` in the roster.)"
         )
     members = [
         MemberView(
