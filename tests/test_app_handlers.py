@@ -182,6 +182,16 @@ def test_chat_reviews_the_uploaded_charter_and_answers_with_sources(
     assert "riverside-safe-streets.md" in exported
 
 
+def test_sources_name_each_passage_without_repeating_words_the_answer_already_quotes(
+    ctx: AppContext,
+) -> None:
+    *_, (conversation, _) = chat(ctx, None, None, "How do we handle conflict between members?", [])
+    answer, sources = conversation[1]["content"], conversation[2]["content"]
+    assert "Disagreement in a coalition is normal" in answer
+    assert "[1] Managing Conflict Between Members" in sources and "knowledge/managing-conflict.md" in sources
+    assert "Disagreement in a coalition is normal" not in sources  # shown once, in the answer
+
+
 def test_an_answer_is_saved_by_the_time_it_shows_whole(ctx: AppContext, workspace_name: str) -> None:
     """An export clicked the moment the answer and its sources appear already holds the exchange."""
     create_workspace(ctx, None, workspace_name)

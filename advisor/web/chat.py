@@ -8,6 +8,7 @@ model reply or a stored message can never make the browser fetch anything or ren
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -40,17 +41,28 @@ def unfold(text: str) -> list[str]:
     return [p for i, p in enumerate(parts) if p != text and (i == 0 or p != parts[i - 1])] + [text]
 
 
-def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any]) -> str:
-    """Each source: number, title, file, and the quoted words the answer rests on."""
+def sources_markdown(citations: list[Citation] | list[dict[str, Any]] | list[Any], shown: str = "") -> str:
+    """Each source: number, title, file, and the quoted words the answer rests on, unless the answer
+    (`shown`) already quotes them whole, as an offline answer does: then the words are not repeated."""
     lines = []
+    said = _plain(shown)
     for number, raw in enumerate(citations, 1):
         c: dict[str, Any] = raw.model_dump() if isinstance(raw, Citation) else raw
         quote = " ".join(str(c.get("quote", "")).split())
-        if len(quote) > 600:
-            quote = quote[:600] + "…"
         label = source_label(str(c.get("title", "")), str(c.get("section", "")))
-        lines += [f"**[{number}] {label}** · `{c.get('source', '')}`", f"> {quote}", ""]
+        lines.append(f"**[{number}] {label}** · `{c.get('source', '')}`")
+        if not (said and _plain(quote)[:QUOTED_PREFIX] in said):
+            lines.append(f"> {quote[:600] + '…' if len(quote) > 600 else quote}")
+        lines.append("")
     return "\n".join(lines).strip()
+
+
+QUOTED_PREFIX = 120  # this many characters of a quote found in the answer: the answer quotes it
+
+
+def _plain(text: str) -> str:
+    """Text without markdown emphasis, quote marks or list bullets, its white space folded."""
+    return " ".join(re.sub(r"[*_>`]|^\s*(?:[-+•]|\d+[.)])\s+", " ", text, flags=re.M).split())
 
 
 def _as_messages(user: str, reply_text: str, citations: list[Any], warnings: list[str]) -> list[ChatMessage]:
@@ -62,7 +74,7 @@ def _as_messages(user: str, reply_text: str, citations: list[Any], warnings: lis
         messages.append(
             {
                 "role": "assistant",
-                "content": sources_markdown(citations),
+                "content": sources_markdown(citations, reply_text),
                 "metadata": {"title": f"{SOURCES_TITLE} ({len(citations)})", "status": "done"},
             }
         )
