@@ -2799,3 +2799,27 @@ def test_a_documents_goal_with_no_result_takes_the_count_they_measured_on_it(
     assert "fewer heat deaths than the 17 last counted" in best.statement, best.statement
     assert "volunteer hours" not in best.statement.lower() and best.check.criteria["outcome"].met
     assert any("Heat deaths fell from 22 to 17" in c.quote for c in drafted.citations), drafted.citations
+
+
+def test_a_typed_goal_the_rules_cannot_read_says_the_drafts_come_from_the_documents(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user typed "We want fewer kids in Pinecrest County ending up in the ER with asthma attacks"
+    and got three drafts of the charter's purpose with no word that the goal was set aside."""
+    charter = tmp_path / "pinecrest-charter.md"
+    charter.write_text(
+        "# Pinecrest Charter\n\n## Purpose\nOur purpose is to improve health and wellness in Pinecrest"
+        " County.\n"
+    )
+    drafts_from(runtime, charter, workspace_name)  # the workspace holds the charter
+    wish = "We want fewer kids in Pinecrest County ending up in the ER with asthma attacks"
+    set_aside = draft_purpose(goal=wish, workspace=workspace_name, retriever=runtime.retriever)
+    assert any("the drafts come from the workspace's documents" in w for w in set_aside.warnings)
+    assert "health and wellness" in set_aside.drafts[0].statement.lower()
+    used = draft_purpose(
+        goal="Cut asthma emergency visits among children in Pinecrest County by 30% by 2028.",
+        workspace=workspace_name,
+        retriever=runtime.retriever,
+    )
+    assert not any("come from the workspace's documents" in w for w in used.warnings)
+    assert used.drafts[0].statement.startswith("Cut asthma emergency visits")

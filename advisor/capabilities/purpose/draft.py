@@ -71,6 +71,11 @@ NO_GOAL_IN_TEXT = (
     "No sentence of the goal says what should change (a result to reach): it describes, tells history "
     "or names a problem. The drafts are slots to fill; start the goal with a verb ('Cut ...', 'Open ...')."
 )
+GOAL_SET_ASIDE = (
+    "Your goal does not say what should change in a way the drafting rules can read (a wish such as 'We "
+    "want fewer ...' is not yet a result), so the drafts come from the workspace's documents. To draft "
+    "from your goal, start it with a verb: 'Cut ...', 'Raise ...', 'Open ...'."
+)
 GOAL_FROM_A_DESCRIPTION = (
     "No sentence of the workspace's documents states a goal: the drafts are made from the sentence most "
     "like a purpose (quoted below); check it is what the coalition is for, or give a goal in your own words."
@@ -400,6 +405,8 @@ def _draft_with_rules(
     for text, sentence in goal_clauses_with_sources(goal) if goal else []:
         sources.setdefault(text, sentence)  # clause -> the sentence it comes from
     own = [c for c, source in sources.items() if is_goal_clause(c, source)]
+    if goal and not own and clauses:  # the typed goal gives way to the documents': say so
+        warnings.append(GOAL_SET_ASIDE)
     if goal and (own or not clauses):
         phrase = purposeful_phrase(goal) if not own else None
         if phrase:  # "... convened to define X": no stated goal, but what the body is for
