@@ -264,3 +264,24 @@ def test_advice_on_present_elements_quotes_them_and_repeats_no_boilerplate() -> 
     sentences = Counter(s.strip() for advice in present for s in advice.split(". ") if s.strip())
     assert max(sentences.values()) == 1, sentences.most_common(1)  # one charter, one line of counsel each
     assert all("“" in advice for advice in present)  # each quotes the clause it rests on
+
+
+def test_a_present_purpose_that_names_no_result_says_what_the_purpose_check_found() -> None:
+    """A remit passes as a purpose, yet the purpose check on the same page scores it low: the advice
+    says why, so the two verdicts do not seem to disagree (a new user's complaint)."""
+    charter = (
+        "# Pinecrest Healthy Kids Coalition Charter\n\n## Purpose\nThe coalition exists to promote the"
+        " health and wellbeing of children and families in our community.\n\n## Membership\nAny"
+        " organisation working with children in Pinecrest County may join by signing this charter.\n"
+    )
+    review = analyze_charter(charter, "pinecrest.md")
+    purpose = review.elements["purpose"]
+    assert purpose.status == "present"
+    assert "in our community.”." not in purpose.advice  # one full stop after a quoted sentence
+    assert "no result anyone can count and no deadline" in purpose.advice
+    assert f"{review.purpose.score}/100" in purpose.advice
+    measurable = charter.replace(
+        "to promote the health and wellbeing of children and families in our community",
+        "to cut asthma emergency visits among children in Pinecrest County by half by 2028",
+    )
+    assert "/100" not in analyze_charter(measurable, "pinecrest.md").elements["purpose"].advice

@@ -893,3 +893,32 @@ def test_batch_34_published_datasets_owners_and_counted_sets() -> None:
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_batch_35_founding_years_named_outputs_and_parts_of_places() -> None:
+    """What the thirty-fifth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The Riverbend Data Group is building, with its partners, a register of local food banks: the"
+            " Riverbend Pantry Directory.",
+            "Tools that will be created: Map of the river crossings and the flood gauges along them",
+            "The aim of the study is the production of a three-round (1990, 2005 and 2020) housing quality"
+            " dataset for the county.",
+        ],
+        "population": [
+            "The project helps East Harborvillers, West Oaklanders and their neighbours clean the creek.",
+            "We share weather data with underdeveloped regions that have no radar of their own.",
+            "We work with public health and air quality agencies to put sensor data to use.",
+            "Rank the restoration sites within the Kettle Islands by their value for salmon.",
+        ],
+        "timeframe": ["Launch the shared intake form in 2027."],
+    }
+    not_met = {
+        "timeframe": [
+            "The Harbor Trust, founded by three local churches and the city council in 2019, feeds families.",
+            "Started in 2004, the valley survey records how the wetlands change.",
+            "The Meadow Project is a county initiative which began in 2012 with five partners.",
+            "The atlas maps every flood in the county from 1970 to present.",
+        ],
+    }
+    assert_calls(met, not_met)

@@ -21,6 +21,7 @@ from advisor.capabilities.purpose.draft import (
 )
 from advisor.capabilities.purpose.models import PurposeDrafts
 from advisor.capabilities.purpose.rules import find_population
+from advisor.capabilities.purpose.wishes import restate_wish
 from advisor.cli.main import app
 from advisor.errors import AdvisorError
 from advisor.retrieval.passages import Passage
@@ -2812,10 +2813,17 @@ def test_a_typed_goal_the_rules_cannot_read_says_the_drafts_come_from_the_docume
         " County.\n"
     )
     drafts_from(runtime, charter, workspace_name)  # the workspace holds the charter
-    wish = "We want fewer kids in Pinecrest County ending up in the ER with asthma attacks"
-    set_aside = draft_purpose(goal=wish, workspace=workspace_name, retriever=runtime.retriever)
+    vague = "Too many kids in Pinecrest County end up in the ER with asthma attacks"
+    set_aside = draft_purpose(goal=vague, workspace=workspace_name, retriever=runtime.retriever)
     assert any("the drafts come from the workspace's documents" in w for w in set_aside.warnings)
     assert "health and wellness" in set_aside.drafts[0].statement.lower()
+    # a wish for fewer of something is the result it asks for, in the leader's words
+    wish = "We want fewer kids in Pinecrest County ending up in the ER with asthma attacks"
+    wished = draft_purpose(goal=wish, workspace=workspace_name, retriever=runtime.retriever)
+    assert not any("come from the workspace's documents" in w for w in wished.warnings)
+    assert wished.drafts[0].statement.startswith(
+        "Cut the number of kids in Pinecrest County ending up in the ER with asthma attacks"
+    )
     used = draft_purpose(
         goal="Cut asthma emergency visits among children in Pinecrest County by 30% by 2028.",
         workspace=workspace_name,
@@ -2823,3 +2831,18 @@ def test_a_typed_goal_the_rules_cannot_read_says_the_drafts_come_from_the_docume
     )
     assert not any("come from the workspace's documents" in w for w in used.warnings)
     assert used.drafts[0].statement.startswith("Cut asthma emergency visits")
+
+
+@pytest.mark.parametrize(
+    ("wish", "result"),
+    [
+        ("We want fewer kids ending up in the ER.", "Cut the number of kids ending up in the ER."),
+        ("We'd really like to see more families owning their homes.", "Raise the number of families owning"),
+        ("I hope for more funding for the trails.", "Increase funding for the trails."),
+        ("We want less litter on the trails.", "Reduce litter on the trails."),
+        ("We need fewer children waiting. Partners agree.", "Cut the number of children waiting. Partners"),
+        ("We want the county to fund two nurses.", "We want the county to fund two nurses."),
+    ],
+)
+def test_a_wish_is_read_as_the_result_it_asks_for(wish: str, result: str) -> None:
+    assert restate_wish(wish).startswith(result)

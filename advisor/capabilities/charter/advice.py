@@ -83,10 +83,12 @@ def element_advice(
     noted = " ".join(f.message for f in findings)
     if status == "present" and evidence is not None:
         where = f" (under “{evidence.heading}”)" if evidence.heading else ""
+        quoted = _short(evidence.text)
+        stop = "" if quoted.endswith((".", "!", "?", "…")) else "."  # never “… community.”.
         if noted:
-            return f"{name} is written out{where}: “{_short(evidence.text)}”. But: {noted}"
+            return f"{name} is written out{where}: “{quoted}”{stop} But: {noted}"
         # (no closing line of generic counsel: repeated under every present element, it read as noise)
-        return f"{name} is written out{where}: “{_short(evidence.text)}”."
+        return f"{name} is written out{where}: “{quoted}”{stop}"
     if status == "weak" and evidence is not None:
         lack = _what_it_lacks(evidence.text)
         where = f" under “{evidence.heading}”" if evidence.heading else ""

@@ -33,6 +33,7 @@ from advisor.capabilities.charter.findings import Finding, delegation_finding, f
 from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview, ElementReview, charter_score
 from advisor.capabilities.purpose.check import check_purpose
+from advisor.capabilities.purpose.models import PurposeCheck
 from advisor.config import Settings, get_settings
 from advisor.documents.read import Document, decode_text
 from advisor.documents.sandbox import read_user_file
@@ -130,6 +131,7 @@ def analyze_charter(text: str, file: str, classifier: CharterClassifier | None =
         for e in ELEMENTS
     }
     purpose = check_purpose(_purpose_statement(calls["purpose"].ranked, text))
+    elements["purpose"] = _open_as_a_goal(elements["purpose"], purpose)
     return CharterReview(
         file=file,
         score=charter_score(elements, findings),
@@ -138,6 +140,27 @@ def analyze_charter(text: str, file: str, classifier: CharterClassifier | None =
         findings=findings,
         warnings=[] if reads_as_english(text) else [NOT_ENGLISH],
     )
+
+
+_LACKS = {
+    "outcome": "no result anyone can count",
+    "population": "no group or place",
+    "timeframe": "no deadline",
+}
+
+
+def _open_as_a_goal(review: ElementReview, purpose: PurposeCheck) -> ElementReview:
+    """A remit is enough for a present purpose, yet the purpose check on the same words may find no
+    result to count: the advice says so, so the two verdicts on one page do not seem to disagree."""
+    said = review.evidence or ""
+    if review.status != "present" or purpose.criteria["outcome"].met or purpose.statement.strip() not in said:
+        return review
+    lacks = [_LACKS[c] for c, criterion in purpose.criteria.items() if not criterion.met]
+    note = (
+        f" As a remit it will do; as a goal it names {', '.join(lacks[:-1])}{' and ' if lacks[:-1] else ''}"
+        f"{lacks[-1]} (the purpose check below: {purpose.score}/100)."
+    )
+    return review.model_copy(update={"advice": review.advice + note})
 
 
 def _placeholders_under_headings(calls: dict[str, ElementCall], view: DocumentView) -> dict[str, ElementCall]:

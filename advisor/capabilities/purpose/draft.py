@@ -49,6 +49,7 @@ from advisor.capabilities.purpose.targets import (
     stated_target,
 )
 from advisor.capabilities.purpose.vocabulary import GAZETTEER
+from advisor.capabilities.purpose.wishes import restate_wish
 from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
@@ -73,8 +74,8 @@ NO_GOAL_IN_TEXT = (
 )
 GOAL_SET_ASIDE = (
     "Your goal does not say what should change in a way the drafting rules can read (a wish such as 'We "
-    "want fewer ...' is not yet a result), so the drafts come from the workspace's documents. To draft "
-    "from your goal, start it with a verb: 'Cut ...', 'Raise ...', 'Open ...'."
+    "want things to get better' is not yet a result), so the drafts come from the workspace's documents. "
+    "To draft from your goal, start it with a verb: 'Cut ...', 'Raise ...', 'Open ...'."
 )
 GOAL_FROM_A_DESCRIPTION = (
     "No sentence of the workspace's documents states a goal: the drafts are made from the sentence most "
@@ -366,7 +367,7 @@ def draft_purpose(
     # spaces normalised, lines kept: a pasted list's items must not run together, nor a heading line
     # and the paragraph under it (one blank line stays between paragraphs)
     lines = [_unshouted(" ".join(line.split())) for line in (goal or "").splitlines()]
-    goal = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    goal = restate_wish(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())  # "We want fewer X": cut X
     if not goal and not workspace:
         raise AdvisorError("Nothing to draft from", hint='give --goal "..." or --workspace NAME (or both)')
     passages: list[Passage] = []

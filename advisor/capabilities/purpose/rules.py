@@ -197,14 +197,19 @@ _DELIVERABLE = re.compile(
     # ("Through the development of WaterTAP, ...": the means to another end; "the development of
     # WebAssembly Component support": a name as a modifier)
     r"|(?<!hrough the )\b(?:development|creation)\s+of\s+(?-i:[A-Z][a-z]+[A-Z][\w-]*)(?=\s+to\s|[,.;]|$)"
+    # "developing, among other things, a hub of clinical studies: the COVID-19 Study Portal": what is made,
+    # then its name
+    rf"|\b{_MAKE}\b[^.;:]{{0,160}}:\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
     # "developing and running WorkflowHub: a FAIR registry": a named artefact, then what it is
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?-i:[A-Z][\w-]*):\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
+    # ("the production of a three-time period (1975, 2000, and 2013) land use and land cover dataset")
     rf"|\b(?:development|creation|publication|production|delivery)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
-    rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
+    rf"(?:{_FILLER}{{1,6}}?\([^()]{{1,40}}\)\s+)?{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
-    # "The following artifacts will be created ...: Index of common service categories"
-    r"|\b(?:artifacts|artefacts|outputs)\b[^.;:]{0,120}?\b(?:will\s+be\s+(?:created|produced|delivered|published)"
+    # "The following artifacts will be created ...: Index of common service categories", "Maps and Reports
+    # that will be created: Map of the watershed ..."
+    r"|\b(?:artifacts|artefacts|outputs|maps|reports|products|publications|datasets|tools)\b[^.;:]{0,120}?\b(?:will\s+be\s+(?:created|produced|delivered|published)"
     r"|will\s+include)\b[^:.;]{0,80}:\s*\S[^.;]{3,120}"
     # "The product of Phase 1 will be the Homeless Services Navigator web application"
     rf"|\b(?:product|output)s?\s+of\s+[^.;]{{1,40}}?\s+will\s+be\s+(?:a|an|the)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
@@ -375,8 +380,9 @@ _DEFINED_GROUPS = re.compile(
     r"machine[ -]learning|life|climate|earth|marine|social)\s+"
     rf"(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "Transit agencies", "space agencies": public bodies narrowed by their field
-     + r"|\b(?i:small|transit|transportation|transport|space|emergency\s+management|environmental|"
-    r"statistical|meteorological|water|housing)\s+agencies\b"
+    # ("public health and air quality agencies": two fields, one kind of body)
+     + r"|\b(?i:(?:small|transit|transportation|transport|space|emergency\s+management|environmental|"
+    r"statistical|meteorological|water|housing|public\s+health|air\s+quality)\s+(?:and\s+)?)+agencies\b"
     # "young talent", "young African entrepreneurs": a role narrowed by age
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
@@ -434,9 +440,9 @@ _DEFINED_GROUPS = re.compile(
     + r"|\bthe\s+(?:wider|broader)\s+(?!of\b)[a-z][\w-]+\s+research\s+communit(?:y|ies)\b"
     # "the urban poor", "the rural poor": a group defined by its situation
     + r"|\bthe\s+(?:urban|rural|working|world['’]s|very)\s+poor\b"
-    + r"|\b(?:least developed|developing|emerging|low-income|middle-income|small island developing|member|"
-    r"poorest)\s+"
-    r"(?:countries|states|nations|economies|markets)\b"
+    + r"|\b(?:least developed|less developed|underdeveloped|developing|emerging|low-income|middle-income|"
+    r"small island developing|member|poorest)\s+"
+    r"(?:countries|states|nations|economies|markets|regions)\b"
     # "throughout the developing world": the same group of countries
     + r"|\bthe\s+(?:developing|majority)\s+world\b"
     # the members of a named compact: "countries joining the Global Methane Pledge"
@@ -651,10 +657,17 @@ def _city_starting(statement: str, place: re.Match[str]) -> tuple[int, int]:
 _DEMONYM_SHAPE = re.compile(r"(?<![\w.-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?:s|ese)\b")
 _DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ers", "ites", "ese")
 _DEMONYM_STEM_ENDINGS = ("", "s", "a", "as", "e", "o")
+_COMPASS = frozenset(
+    {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}
+)
 
 
 def _names_a_places_people(word: str) -> bool:
-    """ "Cameroonians" (Cameroon), "New Orleanians" (New Orleans), "Texans" (Texas), "Londoners"."""
+    """ "Cameroonians" (Cameroon), "New Orleanians" (New Orleans), "Texans" (Texas), "Londoners",
+    "West Oaklanders" (a part of Oakland)."""
+    compass, _, rest = word.partition(" ")
+    if rest and compass in _COMPASS and _names_a_places_people(rest):
+        return True
     for suffix in _DEMONYM_SUFFIXES:
         stem = word[: -len(suffix)]
         stems = (stem + ending for ending in _DEMONYM_STEM_ENDINGS)

@@ -120,14 +120,20 @@ DATED_PATTERN = (
     r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*(?:of\s+)?)?"
     rf"(?:the\s+)?{YEAR}\b"
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
+    # "from 1984 to present": a record's span up to now, no deadline
+    r"(?!\s*(?:[-–]|to|until|through)\s*(?:the\s+)?(?:present|today|now|date)\b)"
     # a year that names something ("in 2024 elections") is no deadline; "for 2024 is to", "in 2022 to" are
     rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!\w+\s+season\b)(?-i:[a-z]))"
     # "as highlighted in the 2025 MBRRACE-UK report": a year naming a publication, no deadline
     r"(?!\s+(?-i:(?:[A-Z][\w-]*\s+){1,3})(?:report|survey|census|study|review|index|edition|statistics)\b)"
 )
 # "launched in 2020", "founded in 2019": when the body began, no deadline (but "will be launched in 2023" is)
+# ("founded by World Resources Institute and the Bezos Earth Fund in 2021", "Started in 1999", "which
+# began in 2005": the founders may stand between the verb and the year)
 _FOUNDED_BEFORE = re.compile(
-    r"(?<!will be )(?<!to be )(?<!shall be )\b(?:launched|founded|formed|created|established)\s+$",
+    r"(?<!will be )(?<!to be )(?<!shall be )(?<!will )(?<!to )"
+    r"\b(?:launched|founded|formed|created|established|began|begun|inaugurated|(?:^|(?<=[.;]\s)|(?:which|that|was|were|been)\s+)(?:started|initiated))"
+    r"\s+(?:by\s+[^.;:]{3,80}?\s+)?$",
     re.IGNORECASE,
 )
 _TIMEFRAME = [re.compile(p, re.IGNORECASE) for p in TIMEFRAME_PATTERNS]

@@ -1,0 +1,45 @@
+"""A goal typed as a wish ("We want fewer kids ending up in the ER") read as the result it asks for
+("Cut the number of kids ending up in the ER"), so the drafts are made from the leader's own words."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.text.sentences import sentence_spans
+
+# "We want fewer ...", "I'd really like to see more ...", "We hope for less ..."
+_WISH = re.compile(
+    r"(?i:we|i)(?:['’]d)?\s+(?i:(?:really|just|all|would)\s+)*(?i:want|like|hope|wish|need)\s+"
+    r"(?i:(?:to\s+see|for|there\s+to\s+be)\s+)?(?P<direction>(?i:fewer|less|more))\s+(?P<rest>\w.*)",
+    re.DOTALL,
+)
+# plurals that do not end in "s": "more children" is a count to raise, "more funding" an amount
+_PLURALS = frozenset({"children", "people", "men", "women", "youth", "staff", "police", "cattle", "fish"})
+
+
+def restate_wish(goal: str) -> str:
+    """`goal` with each sentence that is a wish for fewer, less or more of something restated as the
+    result it asks for; every other sentence as it was."""
+    parts: list[str] = []
+    last = 0
+    for start, end in sentence_spans(goal):
+        parts.append(goal[last:start])
+        parts.append(_as_result(goal[start:end]))
+        last = end
+    return "".join(parts) + goal[last:]
+
+
+def _as_result(sentence: str) -> str:
+    wish = _WISH.fullmatch(sentence.strip())
+    if wish is None:
+        return sentence
+    rest, direction = wish["rest"], wish["direction"].lower()
+    first = rest.split()[0].lower()
+    countable = first.endswith("s") or first in _PLURALS
+    if direction == "fewer" or (direction == "less" and countable):
+        verb = "Cut the number of"
+    elif direction == "less":
+        verb = "Reduce"
+    else:
+        verb = "Raise the number of" if countable else "Increase"
+    return f"{verb} {rest}"
