@@ -182,7 +182,9 @@ def test_an_offline_answer_streams_with_a_working_state_and_a_suggestion_sends_i
     page.close()
 
 
-def test_the_conversation_exports_on_the_first_click(browser: Browser, app_url: str) -> None:
+def test_the_conversation_exports_on_the_first_click_and_each_message_is_named_by_its_text(
+    browser: Browser, app_url: str
+) -> None:
     from playwright.sync_api import expect
 
     page = open_app(browser, app_url)
@@ -190,6 +192,16 @@ def test_the_conversation_exports_on_the_first_click(browser: Browser, app_url: 
     page.locator("#message textarea").fill("How do members join a coalition?")
     page.locator("#message textarea").press("Enter")
     expect(page.locator("#chatbot")).to_contain_text("📚 Sources", timeout=60_000)
+    # each message is named by the text it shows (a screen reader read out the HTML tags); no
+    # "Chatbot" label sits over the first message
+    page.wait_for_function(
+        """() => { const names = [...document.querySelectorAll('#chatbot [aria-label*="message: "]')]
+             .map(m => m.getAttribute('aria-label'));
+           return names.length >= 2 && names.every(n => !n.includes('<'))
+             && names.some(n => n.includes('How do members join a coalition?')); }""",
+        timeout=10_000,
+    )
+    assert "Chatbot" not in page.locator("#chatbot").inner_text()
     with page.expect_download(timeout=10_000) as download:
         page.get_by_role("button", name="Export conversation (markdown)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")

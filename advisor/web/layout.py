@@ -89,6 +89,8 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             with gr.Tab("Chat", id="chat"):
                 chatbot = safe_chatbot(
                     elem_id="chatbot",
+                    label="Conversation",
+                    show_label=False,  # (the tab says Chat; the label sat over the first message)
                     height=520,
                     placeholder="Ask about your coalition, paste a purpose statement, or try a prompt below.",
                     buttons=["copy"],

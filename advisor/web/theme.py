@@ -89,9 +89,28 @@ CSS = """
 }
 """
 # Gradio scopes `CSS` to the app's content; the page's own margins need a rule of the page's head.
+# Gradio names each chat message (its aria-label) by the message's raw text, which here is sanitized
+# HTML: a screen reader read out the tags. The script renames each message by the text it shows.
 HEAD = """<style>
 @media (max-width: 640px) { .gradio-container .main.app {padding-left: 40px; padding-right: 8px} }
-</style>"""
+</style>
+<script>
+(() => {
+  const SAYS = "'s message: ";
+  let queued = false;
+  const rename = () => {
+    queued = false;
+    for (const message of document.querySelectorAll(`[aria-label*="${SAYS}"]`)) {
+      const who = message.getAttribute("aria-label").split(SAYS)[0];
+      const shown = (message.innerText || "").replace(/\\s+/g, " ").trim().slice(0, 400);
+      const name = who + SAYS + shown;
+      if (shown && message.getAttribute("aria-label") !== name) message.setAttribute("aria-label", name);
+    }
+  };
+  new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(rename); } })
+    .observe(document.documentElement, {subtree: true, childList: true, characterData: true});
+})();
+</script>"""
 
 
 def open_on_wide_screens(demo: gr.Blocks, sidebar: gr.Sidebar) -> None:
