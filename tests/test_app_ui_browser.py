@@ -261,3 +261,37 @@ def test_on_a_phone_the_sidebar_starts_closed_and_every_tool_is_in_reach(
         expect(page.locator(control)).to_be_visible()
     keep_screenshot(page, "phone-chat.png", tmp_path)
     page.close()
+
+
+def test_each_purpose_result_sits_under_its_own_button_and_the_files_table_breaks_no_word(
+    browser: Browser, app_url: str
+) -> None:
+    """A new user found the purpose check's result under the Draft button, and "charte r", "chu nks"
+    in the files table."""
+    from playwright.sync_api import expect
+
+    page = open_app(browser, app_url)
+    create_workspace(page, f"Layout {uuid.uuid4().hex[:6]}")
+    upload(page, CHARTER, METRICS, done="2/2 files")
+    cells = page.locator("#files [role=columnheader] span, #files [role=gridcell][data-col='1'] span")
+    lines = cells.evaluate_all(
+        "els => els.map(e => [e.innerText,"
+        " e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)])"
+    )
+    assert lines and all(height < 1.5 for _, height in lines), lines  # one line each: no word broken
+    page.close()
+    for viewport in (DESKTOP, PHONE):
+        page = open_app(browser, app_url, viewport)
+        page.get_by_role("tab", name="Purpose").click()
+        page.locator("#purpose-statement textarea").fill("Promote safe streets for everyone.")
+        check = page.get_by_role("button", name="Check statement")
+        check.click()
+        result = page.locator("#purpose-result")
+        expect(result).to_contain_text("Purpose check", timeout=30_000)
+        asked, shown = check.bounding_box(), result.bounding_box()
+        draft = page.get_by_role("button", name="Draft three statements").bounding_box()
+        assert asked and shown and draft
+        same_column = draft["x"] < shown["x"] + shown["width"] and shown["x"] < draft["x"] + draft["width"]
+        between = asked["y"] + asked["height"] <= draft["y"] <= shown["y"]
+        assert not (same_column and between), (viewport, asked, draft, shown)
+        page.close()

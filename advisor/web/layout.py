@@ -75,7 +75,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 interactive=False,
                 elem_id="files",
                 wrap=True,
-                column_widths=["56%", "26%", "18%"],
+                column_widths=["48%", "27%", "25%"],
             )
             with gr.Row():
                 remove_choice = gr.Dropdown(label="File", choices=[], scale=3, allow_custom_value=True)
@@ -110,12 +110,19 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     export = gr.Button("Export conversation (markdown)", size="sm", elem_id="export")
                     exported = gr.File(visible=False)
                     clear = gr.Button("Clear conversation", size="sm")
-            with gr.Tab("Purpose", id="purpose"):
-                statement = gr.Textbox(label="Purpose statement", lines=2, elem_id="purpose-statement")
-                check = gr.Button("Check statement", variant="primary")
-                goal = gr.Textbox(label="Or draft from a goal (and the workspace's documents)", lines=2)
-                draft = gr.Button("Draft three statements")
-                purpose_out = safe_markdown(elem_id="purpose-result")
+            # each result under the button that asked for it (the check's result once sat under the
+            # Draft button); side by side on a wide screen, one above the other on a phone
+            with gr.Tab("Purpose", id="purpose"), gr.Row(equal_height=False):
+                with gr.Column(min_width=320):
+                    statement = gr.Textbox(label="Purpose statement", lines=2, elem_id="purpose-statement")
+                    check = gr.Button("Check statement", variant="primary")
+                    purpose_out = safe_markdown(elem_id="purpose-result")
+                with gr.Column(min_width=320):
+                    goal = gr.Textbox(
+                        label="Or draft from a goal (and the workspace's documents)", lines=2, elem_id="goal"
+                    )
+                    draft = gr.Button("Draft three statements")
+                    drafts_out = safe_markdown(elem_id="drafts-result")
             with gr.Tab("Interests", id="interests"):
                 with gr.Row():
                     roster_choice = gr.Dropdown(
@@ -221,7 +228,7 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             events.on_export, inputs=workspace, outputs=exported, api_name="export_conversation"
         ).then(None, inputs=exported, js=DOWNLOAD_JS)  # the file written by this click, downloaded
         check.click(events.on_check, inputs=statement, outputs=purpose_out, api_name="purpose_check")
-        draft.click(events.on_draft, inputs=[workspace, goal], outputs=purpose_out, api_name="purpose_draft")
+        draft.click(events.on_draft, inputs=[workspace, goal], outputs=drafts_out, api_name="purpose_draft")
         run_interests.click(
             events.on_interests,
             inputs=[workspace, roster_choice],

@@ -75,6 +75,12 @@ CSS = """
 .prose th, .prose td {word-break: normal; overflow-wrap: normal; hyphens: manual; vertical-align: top}
 .prose td:first-child {min-width: 8em}
 #scorecard, #scorecard *, #files, #files * {font-family: var(--font)}
+/* the sidebar's files table: no word broken inside ("charte r", "chu nks"); only a long file name
+   may break, and only where nothing else fits */
+#files [role=columnheader], #files [role=gridcell], #files td {font-size: var(--text-sm)}
+#files [role=columnheader] *, #files [role=gridcell] *, #files td * {
+  word-break: normal !important; overflow-wrap: normal !important}
+#files [data-col="0"] *, #files td:first-child * {overflow-wrap: anywhere !important}
 .stakeholder-chart {display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start}
 .stakeholder-chart .grid {flex: 1 1 340px; max-width: 520px}
 .stakeholder-chart .legend {flex: 1 1 260px; margin: 0; padding: 0; list-style: none}
