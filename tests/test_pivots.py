@@ -209,6 +209,34 @@ def test_unseen_domain_gets_the_same_reasoning(tmp_path: Path, runtime: Runtime)
     assert set(shift.addresses) == {"Smokers who quit", "Shops inspected for underage sales"}
 
 
+def test_a_staffing_gap_and_an_opening_each_get_their_option_and_no_citation_is_a_bare_lead_in(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    """A new user's learning review: promotoras who quit are a capacity gap (not backlash), a clinic's
+    offer and a new payment rule are openings; the guidance quoted is never a line that only
+    introduces a list ("Set expectations before a large partner joins, in writing:")."""
+    metrics = write(
+        tmp_path / "asthma.csv",
+        HEADER + "Asthma ER visits per 1000 kids,visits,14,9,13.5,2025-01-01,2027-12-31\n"
+        "Families enrolled in home visits,families,0,300,85,2025-01-01,2026-12-31\n"
+        "Schools with asthma action plans,schools,2,20,16,2025-01-01,2026-12-31\n",
+    )
+    notes = write(
+        tmp_path / "review.md",
+        "# Learning review, November 2026\n\nHome visits are behind. Families are frustrated with the wait"
+        " list and two promotoras quit in October, so we have only three left covering the whole county."
+        " St. Mary's clinic has offered to host a second team if we can find funding.\n\nThe school nurses"
+        " love the action plan template and the district wants to make it standard next year.\n\nA new"
+        " state Medicaid rule now pays for home asthma visits, which could fund the promotoras.\n",
+    )
+    result = pivots_from_files(metrics, notes, date(2026, 12, 1), retriever=runtime.retriever)
+    kinds = {s.kind for s in result.signals}
+    assert "capacity" in kinds and "opportunity" in kinds and "backlash" not in kinds
+    assert any("St. Mary's clinic has offered" in s.text for s in result.signals)  # not cut at "St."
+    quotes = [c.quote for p in result.pivots for c in p.citations]
+    assert quotes and not [q for q in quotes if q.rstrip().endswith(":")]
+
+
 def test_backlash_with_nothing_winning_means_reframe_and_a_win_means_double_down() -> None:
     fines = _metric("Parking fines issued at school gates", 0, 600, 60)
     backlash = "Parents complained that the parking fines at the school gates felt like a trap."

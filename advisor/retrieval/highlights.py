@@ -131,8 +131,10 @@ def sentence_texts(heading: str, title: str, text: str) -> list[str]:
 
 
 def _quotes(text: str) -> list[str]:
+    # (never a lead-in, "Set expectations before a large partner joins, in writing:": alone it says
+    # nothing; what it introduces is quoted instead)
     quotes = (_LIST_MARKER.sub("", s) for s in split_sentences(text))
-    return [quote for quote in quotes if 5 <= len(quote.split()) <= 70]
+    return [quote for quote in quotes if 5 <= len(quote.split()) <= 70 and not quote.rstrip().endswith(":")]
 
 
 def _sentence_text(heading: str, title: str, clean: str) -> str:

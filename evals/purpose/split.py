@@ -196,8 +196,15 @@ until batch 33 had been retired into dev and its failures read (165d5a9). Batch 
 
 Version 34 (2026-12-05, thirty-first session): batch 35 (ids `qj…`, organisations new to the set, three
 collectors blind to the checker) was collected while batch 34 was the test part, and kept out of the set
-until batch 34 had been retired into dev and its failures read (ee984a8); it is the test part. Batch 35:
-54 statements from 42 organisations.
+until batch 34 had been retired into dev and its failures read (ee984a8). Batch 35: 54 statements from
+42 organisations. Batch 35 was scored once there: 0.83 / 0.85 / 0.91 (majority 0.65 / 0.35 / 0.94; dev
+0.90 / 0.92 / 0.99).
+
+Version 35 (2026-12-05, thirty-second session): batch 36 (ids `qk…`, organisations new to the set,
+three collectors blind to the checker, two in the thirty-first session and one in the thirty-second)
+was collected while batch 35 was the test part, and kept out of the set until batch 35 had been retired
+into dev and its failures read (efa3705); it is the test part. Batch 36: 61 statements from 25
+organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -278,6 +285,7 @@ BATCH_32 = "qg"  # id prefix of the twenty-eighth session's batch: the test part
 BATCH_33 = "qh"  # id prefix of the twenty-ninth session's batch: the test part of version 32
 BATCH_34 = "qi"  # id prefix of the thirtieth session's batch: the test part of version 33
 BATCH_35 = "qj"  # id prefix of the thirty-first session's batch: the test part of version 34
+BATCH_36 = "qk"  # id prefix of the thirty-second session's batch: the test part of version 35
 
 
 def main(argv):
@@ -318,18 +326,19 @@ def main(argv):
         BATCH_33,
         BATCH_34,
         BATCH_35,
+        BATCH_36,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 33
+    # the test parts of versions 2 to 34
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_35,)
+    current = (BATCH_36,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 34 (split.py): test is batch 35 (ids qj…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-34, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 33 (batches 2 to 34) retired into it.\n"
+        "# Split of statements.yaml, version 35 (split.py): test is batch 36 (ids qk…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-35, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 34 (batches 2 to 35) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
