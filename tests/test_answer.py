@@ -160,6 +160,22 @@ def test_how_to_join_quotes_the_joining_clause(runtime: Runtime, workspace_name:
     assert "letter of interest" in answer.answer
 
 
+def test_a_question_about_one_member_quotes_that_members_record_of_the_roster(
+    runtime: Runtime, workspace_name: str
+) -> None:
+    roster = (
+        Path(__file__).resolve().parents[1] / "evals" / "data" / "rosters" / "riverside-safe-streets.yaml"
+    )
+    _workspace(runtime, roster, workspace_name)
+    answer = answer_question(
+        "What does the police department want?", retriever=runtime.retriever, workspace=workspace_name
+    )
+    first = answer.citations[0]
+    assert first.section == "Riverside Police Department" and first.source == "riverside-safe-streets.yaml"
+    assert "Expand automated speed camera enforcement citywide" in answer.answer
+    assert "Riverside Walks" not in answer.answer and "name:" not in answer.answer  # one member, no YAML
+
+
 def test_two_clauses_of_our_own_bylaws_come_before_the_guidance(
     runtime: Runtime, workspace_name: str
 ) -> None:

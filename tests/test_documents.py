@@ -99,6 +99,21 @@ def test_yaml_roster_keeps_its_structure(tmp_path: Path) -> None:
     assert "Bike Union" in doc.text and "safe routes" in doc.text
 
 
+def test_a_yaml_rosters_members_are_read_one_section_each_in_plain_lines(tmp_path: Path) -> None:
+    """An answer once quoted a whole roster as one run-on paragraph ("name: Riverside Walks sector:
+    community positions: • Lower ... interests: ..."): each member is its own section, in lines."""
+    path = write(
+        tmp_path / "roster.yaml",
+        "coalition: Safe Streets\nmembers:\n  - name: Bike Union\n    sector: community\n"
+        "    interests: [safe routes, bike parking]\n    resources: []\n"
+        "  - name: Police Department\n    positions: [More speed cameras]\n",
+    )
+    doc = read_document(path)
+    assert [s.heading for s in doc.sections][-2:] == ["Bike Union", "Police Department"]
+    assert doc.sections[-2].text == "Bike Union.\nSector: community.\nInterests: safe routes; bike parking."
+    assert "Police" not in doc.sections[-2].text and "name:" not in doc.text
+
+
 BAD_FILES = {
     "empty.md": (b"", "empty"),
     "blank.txt": (b"   \n\n  ", "no readable text"),

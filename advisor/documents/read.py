@@ -295,13 +295,54 @@ def _read_yaml(path: Path, data: bytes) -> Parsed:
         raise DocumentError(path, "the YAML document is empty")
     if isinstance(loaded, dict):
         title = str(loaded.get("coalition") or loaded.get("title") or "") or None
-        sections = [Section(str(key), _yaml_text({key: value})) for key, value in loaded.items()]
+        sections = [
+            section
+            for key, value in loaded.items()
+            for section in (_named_items(value) or [Section(str(key), _yaml_text({key: value}))])
+        ]
         return title, sections, {}
-    return None, [Section("", _yaml_text(loaded))], {}
+    return None, _named_items(loaded) or [Section("", _yaml_text(loaded))], {}
 
 
 def _yaml_text(value: Any) -> str:
     return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100).strip()
+
+
+_NAME_KEYS = ("name", "title", "organisation", "organization", "member")
+
+
+def _named_items(value: Any) -> list[Section]:
+    """A list of named records (a roster's members) as one section each, headed by the name and
+    written as lines a reader (and an answer's quote) can take whole: "Interests: safer routes to
+    school; slower traffic." (never the YAML run together: "interests: - safer ... resources: -").
+    Empty when `value` is not such a list."""
+    if not isinstance(value, list) or not value or not all(isinstance(item, dict) for item in value):
+        return []
+    keys = [
+        next((k for k in _NAME_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
+        for item in value
+    ]
+    if None in keys:
+        return []
+    return [
+        Section(item[key].strip(), _record_text(item, key)) for item, key in zip(value, keys, strict=True)
+    ]
+
+
+def _record_text(item: dict[str, Any], name_key: str) -> str:
+    lines = []
+    for key, value in item.items():
+        if key == name_key or value in (None, "", [], {}):
+            continue
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+            text = "; ".join(str(v).strip() for v in value)
+        elif isinstance(value, (str, int, float, bool)):
+            text = str(value).strip()
+        else:
+            text = " ".join(_yaml_text(value).split())
+        label = str(key).replace("_", " ").capitalize()
+        lines.append(f"{label}: {text}" + ("" if text.endswith((".", "!", "?")) else "."))
+    return "\n".join([item[name_key].strip().rstrip(".") + ".", *lines])
 
 
 def _title_from_name(path: Path) -> str:
