@@ -318,15 +318,13 @@ def _named_items(value: Any) -> list[Section]:
     Empty when `value` is not such a list."""
     if not isinstance(value, list) or not value or not all(isinstance(item, dict) for item in value):
         return []
-    keys = [
-        next((k for k in _NAME_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
-        for item in value
-    ]
-    if None in keys:
-        return []
-    return [
-        Section(item[key].strip(), _record_text(item, key)) for item, key in zip(value, keys, strict=True)
-    ]
+    sections = []
+    for item in value:
+        key = next((k for k in _NAME_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
+        if key is None:  # a record with no name: the list stays as it was written
+            return []
+        sections.append(Section(item[key].strip(), _record_text(item, key)))
+    return sections
 
 
 def _record_text(item: dict[str, Any], name_key: str) -> str:
