@@ -59,6 +59,11 @@ def test_a_rewrite_keeps_the_users_outcome_words_and_facts() -> None:
         "2030 targets: Deploy 60,000 EV charging points nationwide": [
             "By 2030, deploy 60,000 EV charging points"
         ],
+        # a wish is rewritten as the result it asks for, in its own words
+        "We want fewer kids in Pinecrest County ending up in the ER with asthma attacks.": [
+            "Cut the number of kids in Pinecrest County ending up in the ER with asthma attacks",
+            "by [year]",
+        ],
     }
     for statement, kept in cases.items():
         rewrite = check_purpose(statement).rewrite or ""

@@ -31,6 +31,7 @@ from advisor.capabilities.purpose.rules import (
     vague_verbs,
 )
 from advisor.capabilities.purpose.timeframe import find_timeframe
+from advisor.capabilities.purpose.wishes import restate_wish
 from advisor.config import Settings
 from advisor.llm.prompts import untrusted
 from advisor.llm.structured import Sentence
@@ -238,7 +239,8 @@ def _rewrite(statement: str, findings: dict[str, Finding]) -> str | None:
     not say, facts said elsewhere in it moved into the one sentence."""
     if all(f.met for f in findings.values()):
         return None
-    clauses = goal_clauses(statement) or [statement]
+    wished = restate_wish(statement)  # "We want fewer kids ..." -> "Cut the number of kids ..."
+    clauses = goal_clauses(wished) or [wished]
     clause = shorten(max(clauses, key=lambda c: (_met(c), opens_with_verb(c), -clauses.index(c))))
     timeframe = findings["timeframe"].evidence
     population = findings["population"].evidence
