@@ -39,3 +39,8 @@ def test_full_names_no_covered_dots_and_where_the_scores_came_from() -> None:
     assert closest >= 2 * DOT_RADIUS  # three members on one spot are three dots side by side
     assert [int(n) for n in re.findall(r"font-weight='700'>(\d+)</text>", chart)] == [1, 2, 3, 4]
     assert "Where the scores come from" in chart and "role" in chart and "objectives" in chart
+    # a line back to a moved dot's true place never runs over another dot (it crossed out "1")
+    svg = chart.split("</svg>")[0]
+    last_line = max(m.end() for m in re.finditer(r"<line ", svg))
+    first_dot = min(m.start() for m in re.finditer(r"<g><title>", svg))
+    assert last_line < first_dot

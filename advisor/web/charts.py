@@ -94,6 +94,8 @@ def stakeholder_chart(points: list[StakeholderPoint]) -> str:
             f"<text x='{x}' y='{y}' fill='{QUADRANT_COLOURS[label]}' font-weight='600'>{label}</text>"
         )
     legend = []
+    leaders: list[str] = []  # drawn under every dot: a line over a dot crossed out its number
+    dots: list[str] = []
     placed: list[tuple[float, float]] = []
     for number, point in enumerate(points, 1):
         x, y = pad + size * point.interest, pad + size * (1 - point.power)
@@ -101,11 +103,11 @@ def stakeholder_chart(points: list[StakeholderPoint]) -> str:
         colour = QUADRANT_COLOURS.get(point.quadrant, "#555")
         title = f"{escape(point.name)}: power {point.power:.2f}, interest {point.interest:.2f}"
         if (shown_x, shown_y) != (x, y):  # a line from a moved dot back to its true place
-            parts.append(
+            leaders.append(
                 f"<line x1='{x:.1f}' y1='{y:.1f}' x2='{shown_x:.1f}' y2='{shown_y:.1f}' stroke='#888'/>"
                 f"<circle cx='{x:.1f}' cy='{y:.1f}' r='2' fill='#888'/>"
             )
-        parts.append(
+        dots.append(
             f"<g><title>{title}</title><circle cx='{shown_x:.1f}' cy='{shown_y:.1f}' r='{DOT_RADIUS}' "
             f"fill='{colour}' stroke='white'/><text x='{shown_x:.1f}' y='{shown_y + 4:.1f}' "
             f"text-anchor='middle' fill='white' font-size='11' font-weight='700'>{number}</text></g>"
@@ -115,7 +117,7 @@ def stakeholder_chart(points: list[StakeholderPoint]) -> str:
             f"<span><b>{escape(point.name)}</b><br><small>{escape(point.sector or 'no sector')} · "
             f"{point.quadrant} · power {point.power:.2f} · interest {point.interest:.2f}</small></span></li>"
         )
-    parts.append("</svg>")
+    parts += [*leaders, *dots, "</svg>"]
     return (
         "<div class='stakeholder-chart'><div class='grid'>" + "".join(parts) + "</div>"
         f"<ol class='legend'>{''.join(legend)}</ol></div><p class='chart-note'>{SCORE_SOURCES}</p>"
