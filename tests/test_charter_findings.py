@@ -871,3 +871,21 @@ def test_the_clause_that_gives_one_person_the_last_word_is_quoted_before_mere_me
         for q in f.quotes
     ]
     assert any("authority to make all final decisions" in q for q in quotes), quotes
+
+
+def test_batch_22_names_a_template_left_empty_and_targets_left_as_letters() -> None:
+    """What batch 22's documents had and the review missed (invented documents of the same shapes): a
+    name the template was to fill left empty ("as specified by . This group"), a target's figure left
+    as a letter ("at least N%"), a page that says its content is a placeholder."""
+    assert_sections(
+        "placeholder",
+        flagged=(
+            "## Roles\nThe Data Group adheres to the roles as specified by . This group opts in.\n",
+            "## Results\nShared intake used by at least N% of member agencies by 2026.\n",
+            "## Team\nIn the first release, this page uses placeholder profiles for the core team.\n",
+        ),
+        clean=(
+            "## Results\nShared intake used by at least 60% of member agencies by 2026.\n",
+            "## Forms\nThe intake form shows placeholder text in each empty field.\n",
+        ),
+    )
