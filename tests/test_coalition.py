@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from advisor.capabilities.interests.analysis import map_interests_from_file
 from advisor.documents.coalition import parse_metrics, parse_roster
 from advisor.errors import DocumentError
 from tests.conftest import write
@@ -109,6 +110,21 @@ def test_a_misspelt_roster_key_is_named_with_the_fix(tmp_path: Path) -> None:
         DocumentError, match=r"member 1 \(Eastside Pantry\) has an unknown key 'intrests'.*'interests'"
     ):
         parse_roster(roster)
+
+
+def test_a_roster_with_a_key_no_tool_reads_is_read_and_the_key_named(tmp_path: Path) -> None:
+    """A coordinator's roster with a contact for each member was refused whole ("unknown key
+    'contact'"): an extra key unlike any known one is set aside and named; a misspelt one still stops."""
+    roster = write(
+        tmp_path / "roster.yaml",
+        "coalition: Willow Creek\nobjectives: [Restore 12 miles of river buffers]\nmembers:\n"
+        "  - name: Farm Bureau\n    sector: business\n    contact: jo@example.org\n"
+        "    positions: [No mandatory buffers]\n    interests: [keep farms in business]\n",
+    )
+    parsed = parse_roster(roster)
+    assert [m.name for m in parsed.members] == ["Farm Bureau"] and parsed.ignored == ["contact"]
+    mapped = map_interests_from_file(roster)
+    assert any("'contact'" in w and "Not read" in w for w in mapped.warnings)
 
 
 def test_a_misspelt_objectives_file_key_is_named_with_the_expected_keys(tmp_path: Path) -> None:

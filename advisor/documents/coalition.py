@@ -46,6 +46,8 @@ class Roster(BaseModel):
     affected: list[str] = Field(default_factory=list)
     objectives: list[str] = Field(default_factory=list)
     members: list[Member]
+    # keys no tool reads ("contact", "email"), named so the user learns they were set aside
+    ignored: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Metric(BaseModel):
@@ -189,12 +191,14 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
         raise DocumentError(
             path, "a YAML roster needs a 'members' list", hint="see the roster format in the README"
         )
-    _refuse_unknown_keys(path, data, ROSTER_KEYS, "the roster")
+    ignored = dict.fromkeys(_refuse_unknown_keys(path, data, ROSTER_KEYS, "the roster"))
     members = []
     for number, item in enumerate(data["members"], 1):
         if not isinstance(item, dict) or not str(item.get("name") or "").strip():
             raise DocumentError(path, f"member {number} has no name")
-        _refuse_unknown_keys(path, item, MEMBER_KEYS, f"member {number} ({item['name']})")
+        ignored.update(
+            dict.fromkeys(_refuse_unknown_keys(path, item, MEMBER_KEYS, f"member {number} ({item['name']})"))
+        )
         members.append(
             Member(
                 name=str(item["name"]).strip(),
@@ -211,6 +215,7 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
         affected=_as_list(path, data.get("affected"), "affected"),
         objectives=_as_list(path, data.get("objectives"), "objectives"),
         members=members,
+        ignored=list(ignored),
     )
 
 
@@ -219,14 +224,22 @@ MEMBER_KEYS = ("name", "sector", "positions", "interests", "resources", "role")
 OBJECTIVES_KEYS = ("objectives", "affected")
 
 
-def _refuse_unknown_keys(path: Path, data: dict[Any, Any], known: tuple[str, ...], where: str) -> None:
-    """A misspelt key ("intrests") would silently drop what it holds: name it and the likely fix."""
+def _refuse_unknown_keys(path: Path, data: dict[Any, Any], known: tuple[str, ...], where: str) -> list[str]:
+    """A misspelt key ("intrests") would silently drop what it holds: name it and the likely fix. A key
+    like no known one ("contact", "email") is extra information no tool reads: it is returned, to be
+    named to the user, and the file is still read (a coordinator's roster with a contact column was
+    refused whole)."""
+    extra = []
     for key in data:
-        if str(key) not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
+        if str(key) in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+        if close:
             expected = f"expected keys: {', '.join(known)}"
-            fix = f"did you mean '{close[0]}'? {expected.capitalize()}" if close else expected
-            raise DocumentError(path, f"{where} has an unknown key '{key}'", hint=fix)
+            hint = f"did you mean '{close[0]}'? {expected.capitalize()}"
+            raise DocumentError(path, f"{where} has an unknown key '{key}'", hint=hint)
+        extra.append(str(key))
+    return extra
 
 
 def _apply_objectives(roster: Roster, path: Path) -> Roster:

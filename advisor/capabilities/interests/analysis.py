@@ -25,6 +25,7 @@ from advisor.capabilities.interests.judge import group_missing, interest_unserve
 from advisor.capabilities.interests.matching import Evidence, Matcher, group_heads, place_words
 from advisor.capabilities.interests.model import review_interests_with_model
 from advisor.capabilities.interests.models import GAP_KINDS, Gap, InterestMap, MemberView
+from advisor.capabilities.pattern import with_warning
 from advisor.documents.coalition import Member, Roster, parse_roster
 from advisor.text.tables import table_cell
 
@@ -79,7 +80,15 @@ def map_interests(
     rules = InterestMap(
         members=members, gaps=gaps, missing_community_voice=missing_voice, questions=questions
     )
-    return review_interests_with_model(roster, rules, llm, settings)
+    mapped = review_interests_with_model(roster, rules, llm, settings)
+    if roster.ignored:
+        keys = ", ".join(f"'{key}'" for key in roster.ignored)
+        mapped = with_warning(
+            mapped,
+            f"Not read from the roster: {keys} (the map reads each member's name, sector, role, positions, "
+            "interests and resources; the rest is kept in the file but plays no part here).",
+        )
+    return mapped
 
 
 def map_interests_from_file(
