@@ -176,6 +176,25 @@ def test_a_question_about_one_member_quotes_that_members_record_of_the_roster(
     assert "Riverside Walks" not in answer.answer and "name:" not in answer.answer  # one member, no YAML
 
 
+def test_a_weak_clause_of_our_own_leads_and_the_guidance_still_answers(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user's terms of reference said only "Members should try to get along": the answer was
+    that line and an unrelated data clause, and no guidance on handling conflict at all."""
+    terms = (
+        "# Willow Creek Partnership Terms of Reference\n\n## Conflict\nMembers should try to get along and"
+        " resolve disagreements respectfully.\n\n## Data sharing\nMembers will share monitoring data with"
+        " each other when appropriate.\n\n## Meetings\nThe partnership meets every second month.\n"
+    )
+    _workspace(runtime, write(tmp_path / "terms.md", terms), workspace_name)
+    answer = answer_question(
+        "How do we handle conflict between members?", retriever=runtime.retriever, workspace=workspace_name
+    )
+    assert answer.citations[0].source == "terms.md" and answer.citations[0].section == "Conflict"
+    assert "share monitoring data" not in answer.answer  # not a clause about something else
+    assert any(c.source == "knowledge/managing-conflict.md" for c in answer.citations), answer.answer
+
+
 def test_two_clauses_of_our_own_bylaws_come_before_the_guidance(
     runtime: Runtime, workspace_name: str
 ) -> None:

@@ -187,16 +187,26 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
     own = [c for c in candidates if c.own]
     if any(_answers_for_us(c) for c in own):
         # the documents answer: quote their best units by score, not only the ones that qualified
-        # ("2.2 A member joins by written application" over a quorum rule in the top-ranked section)
-        for candidate in (c for c in own if _answers_for_us(c) or c.relevance >= TOP_RANKED_OWN_RELEVANCE):
+        # ("2.2 A member joins by written application" over a quorum rule in the top-ranked section),
+        # never one far less relevant than the best ("share data when appropriate" after the
+        # conflict clause asked about)
+        near = max(c.relevance for c in own) - RELATIVE_DROP
+        for candidate in own:
             if len(chosen) == own_units:
                 break
-            take(candidate)
-    floor = candidates[0].relevance - RELATIVE_DROP if candidates else 0.0
+            close = candidate.relevance >= TOP_RANKED_OWN_RELEVANCE
+            if (close and not chosen) or candidate.heading_match or (close and candidate.relevance >= near):
+                take(candidate)
+    # each kind of source against its own best: the coalition's clause, however close, leaves room for
+    # the guidance's answer (a weak "try to get along" clause once displaced the five-step protocol)
+    floor = {
+        kind: max((c.relevance for c in candidates if c.own is kind), default=0.0) - RELATIVE_DROP
+        for kind in (True, False)
+    }
     for candidate in candidates:
-        if len(chosen) == MAX_UNITS:
+        if len(chosen) == MAX_UNITS + sum(c.own for c in chosen):  # the guidance keeps its units
             break
-        if candidate in chosen or candidate.relevance < floor:
+        if candidate in chosen or candidate.relevance < floor[candidate.own]:
             continue
         if candidate.own and sum(c.own for c in chosen) >= own_units:
             continue
