@@ -69,6 +69,10 @@ def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp
         ("To make Pinecrest County the healthiest county in the state.", "purpose_check"),
         ("Is this a good purpose: To make Pinecrest the healthiest county in the state.", "purpose_check"),
         ("To be honest I am not sure how to run our meetings well.", "ask"),
+        # a wish for a state of things is a purpose to check (a new user's went to the guidance)
+        ("We want a healthier river for everyone.", "purpose_check"),
+        ("We want more farmers planting buffers along Willow Creek.", "purpose_check"),
+        ("We want a list of local funders.", "ask"),
         ("To whom should we send the minutes after each meeting", "ask"),
         ("Draft a purpose statement for us", "purpose_draft"),
         ("How do we handle conflict between members?", "ask"),
