@@ -481,3 +481,14 @@ def test_an_opening_is_taken_up_not_doubled_down_on_and_nothing_is_redeployed_to
     assert not any("What is working" in p.rationale for p in result.pivots), [
         p.rationale for p in result.pivots
     ]
+
+
+def test_the_text_gives_the_same_percentages_as_the_table() -> None:
+    """A new user read "pace 98%" in the table and "97%" in the option's text for the same metric."""
+    miles = _metric("Buffer miles restored", 0, 10000, 4051, start=date(2025, 1, 1))  # 40.51%
+    result = analyze_pivots([miles], as_of=date(2026, 12, 1))
+    row = result.metrics[0]
+    table = pivots_markdown(result)
+    assert f"| {row.progress:.0%} |" in table
+    said = re.findall(r"has covered (\d+%) of the way", " ".join(p.rationale for p in result.pivots))
+    assert said and set(said) == {f"{row.progress:.0%}"}, (said, row.progress)

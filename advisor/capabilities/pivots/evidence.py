@@ -160,11 +160,11 @@ def describe_pace(state: MetricState, as_of: date) -> str:
         )
     else:
         way = f"from {show(m.baseline)} to {show(m.target, with_unit=True)} (now {show(m.current)})"
-        moved = f"has covered {state.progress:.0%} of the way {way}"
+        moved = f"has covered {percent(state.progress)} of the way {way}"
     steady = (
         f"the target was due by {m.due.isoformat()}"
         if as_of >= m.due
-        else f"a steady pace would have covered {state.expected:.0%} of the way by {as_of.isoformat()}"
+        else f"a steady pace would have covered {percent(state.expected)} of the way by {as_of.isoformat()}"
     )
     return f"'{m.metric}' {moved}; {steady}"
 
@@ -205,4 +205,10 @@ def join_and(parts: list[str]) -> str:
 
 def standing(state: MetricState) -> str:
     word = "done" if state.status == "done" else "ahead of pace"
-    return f"{word} ({state.progress:.0%} of the way, {state.expected:.0%} expected)"
+    return f"{word} ({percent(state.progress)} of the way, {percent(state.expected)} expected)"
+
+
+def percent(share: float) -> str:
+    """A share as the status table shows it (rounded once, as the JSON keeps it: 0.975 -> "98%"), so the
+    text never says 97% beside a table's 98%."""
+    return f"{round(share, 3):.0%}"

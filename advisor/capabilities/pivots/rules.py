@@ -31,6 +31,7 @@ from advisor.capabilities.pivots.evidence import (
     describe_pace,
     full_stop,
     join_and,
+    percent,
     quote,
     standing,
 )
@@ -328,7 +329,7 @@ def _redeploy(ev: Evidence, winners: list[MetricState]) -> None:
         ev.drafts.append(
             PivotDraft(
                 title=f"Redeploy what '{finished.name}' freed up to '{target.name}'",
-                rationale=f"'{finished.name}' has reached its target ({finished.progress:.0%}), so the "
+                rationale=f"'{finished.name}' has reached its target ({percent(finished.progress)}), so the "
                 f"people, money and attention it took can move. {describe_pace(target, ev.as_of)}. Ask "
                 "the members who delivered the finished work to take a share of the lagging one.",
                 addresses=[target.name],
