@@ -196,6 +196,16 @@ def test_sources_name_each_passage_without_repeating_words_the_answer_already_qu
     assert "Disagreement in a coalition is normal" not in sources  # shown once, in the answer
 
 
+def test_a_thank_you_gets_a_short_reply_not_a_search(ctx: AppContext) -> None:
+    """ "ok thanks" once got "I found nothing in the knowledge base ... Try rephrasing"."""
+    *_, (conversation, follow_ups) = chat(ctx, None, None, "ok thanks", [])
+    reply = conversation[-1]["content"]
+    assert "Glad to help" in reply and "found nothing" not in reply and len(conversation) == 2
+    assert follow_ups
+    *_, (conversation, _) = chat(ctx, None, None, "ok thanks, how do we handle conflict between members?", [])
+    assert "Disagreement in a coalition is normal" in conversation[1]["content"]  # a question still answered
+
+
 def test_an_answer_is_saved_by_the_time_it_shows_whole(ctx: AppContext, workspace_name: str) -> None:
     """An export clicked the moment the answer and its sources appear already holds the exchange."""
     create_workspace(ctx, None, workspace_name)

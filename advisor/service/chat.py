@@ -187,6 +187,20 @@ _DRAFT_REQUEST = re.compile(
 )
 
 
+# a thank-you, a greeting or an acknowledgement, nothing else: no search for an answer
+_SMALL_TALK = re.compile(
+    r"(?i:(?:ok(?:ay)?|great|cool|nice|perfect|good|got\s+it|understood|sure|right|alright|awesome|brilliant"
+    r"|hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks?(?:\s+(?:you|so\s+much|a\s+lot))?|thx|ty|cheers"
+    r"|many\s+thanks|that(?:'s|\s+is)\s+(?:helpful|great|useful)|bye|goodbye)[\s,.!]*)+"
+)
+_GREETING = re.compile(r"(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b")
+SMALL_TALK_REPLY = {
+    False: "Glad to help. Ask me anything about your coalition, or pick a next step below.",
+    True: "Hello! Ask me about your coalition (purpose, members, decisions, conflict, measurement), "
+    "or upload your charter, roster or metrics and pick a step below.",
+}
+
+
 def respond(
     message: str,
     *,
@@ -197,6 +211,10 @@ def respond(
 ) -> Iterator[ChatReply]:
     """Yield the reply as it grows; the last one has `done=True`."""
     capabilities = Capabilities(runtime)
+    if _SMALL_TALK.fullmatch(message.strip()):  # "ok thanks" once got "I found nothing ... rephrasing"
+        greeting = bool(_GREETING.match(message.strip()))
+        yield ChatReply("ask", SMALL_TALK_REPLY[greeting], follow_ups=FOLLOW_UPS["ask"], done=True)
+        return
     intent = detect_intent(message)
     if intent == "ask":
         yield from _answer(message, capabilities, workspace)
