@@ -10,12 +10,14 @@ Run with `-s` to see the per-element agreement table on the invented set.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
+from advisor.capabilities.charter.advice import profile_document
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
 from advisor.capabilities.charter.findings import Finding
 from advisor.capabilities.charter.models import STEP_DOWN, CharterReview, ElementReview, Status, charter_score
@@ -285,3 +287,20 @@ def test_a_present_purpose_that_names_no_result_says_what_the_purpose_check_foun
         "to cut asthma emergency visits among children in Pinecrest County by half by 2028",
     )
     assert "/100" not in analyze_charter(measurable, "pinecrest.md").elements["purpose"].advice
+
+
+def test_advice_names_the_body_whole_and_reads_as_a_sentence() -> None:
+    """A new user's partnership was renamed "the Willow Creek Watershed Partnership" (it is the Upper
+    ...), and weak advice read "State which body decides what ... whom it answers to for the ..."."""
+    text = (
+        "# Upper Willow Creek Watershed Partnership\n\nThe Upper Willow Creek Watershed Partnership works on"
+        " water issues.\n\n## Decisions\nDecisions are made by consensus.\n"
+    )
+    assert profile_document(text).body == "the Upper Willow Creek Watershed Partnership"
+    assert profile_document("The Steering Committee meets. The Steering Committee decides.").body == (
+        "the Steering Committee"
+    )
+    review = analyze_charter(text, "terms.md")
+    advice = " ".join(e.advice for e in review.elements.values())
+    assert "Upper Willow Creek Watershed Partnership" in advice
+    assert not re.search(r"\b(?:to|for) for the\b", advice), advice

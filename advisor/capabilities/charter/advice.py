@@ -24,7 +24,8 @@ from advisor.text.lexicon import Regex, keys_exactly, load_lexicon
 KINDS = ("software", "standards", "research", "public", "association", "coalition")
 SHORT_QUOTE_CHARS = 120
 _BODY = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,3}(?:Committee|Council|Board|Group|Team|Assembly|Panel|Forum|Table|"
+    r"\b(?:[Tt]he\s+)?((?:(?!(?:The|A|An|Our|Its|Their|This|Each|Every|At|In|Of|And|For|To|By|On|With)\s)"
+    r"[A-Z][\w'’-]+\s+){0,5}(?:Committee|Council|Board|Group|Team|Assembly|Panel|Forum|Table|"
     r"Partnership|Coalition|Consortium|Alliance|Network|Association|Foundation))\b"
 )
 
@@ -94,7 +95,8 @@ def element_advice(
         where = f" under “{evidence.heading}”" if evidence.heading else ""
         tail = f" {noted}" if noted else ""
         return (
-            f"“{_short(evidence.text)}”{where} {lack}. State {advice.needs} for {profile.body}, "
+            # (the body first: "State ... whom it answers to for the X" read as one garbled phrase)
+            f"“{_short(evidence.text)}”{where} {lack}. For {profile.body}, state {advice.needs}, "
             f"e.g. {example}.{tail}"
         )
     return f"Nothing here says {advice.needs}. Add it for {profile.body}, e.g. {example}."
