@@ -246,6 +246,13 @@ def test_on_a_phone_the_sidebar_starts_closed_and_every_tool_is_in_reach(
     page.wait_for_timeout(1500)  # the sidebar's place is settled after the page has loaded
     expect(page.locator("#new-workspace")).not_to_be_in_viewport()
     expect(page.locator("#message textarea")).to_be_in_viewport()
+    # the closed sidebar's button says what it opens (a new user missed the bare chevron), and covers
+    # no part of the title
+    toggle = page.get_by_role("button", name="Toggle Sidebar")
+    said = toggle.evaluate("b => getComputedStyle(b, '::after').content")
+    toggle_box, title_box = toggle.bounding_box(), page.get_by_text("Coalition Advisor").first.bounding_box()
+    assert said == '"Workspace"' and toggle_box and title_box
+    assert toggle_box["y"] + toggle_box["height"] <= title_box["y"] + 1
     for tab, control in [
         ("Purpose", "#purpose-statement"),
         ("Interests", "#run-interests"),
