@@ -91,6 +91,9 @@ CSS = """
 @media (max-width: 640px) {
   /* five tabs on one line of a phone (else Gradio folds the last ones into a "..." menu) */
   #views button[role="tab"] {padding: 0 6px; font-size: 14px}
+  /* result tables fit a phone more often (a pivot table's Status column was cut to "S"); wider ones scroll */
+  .prose table {font-size: 13px}
+  .prose th, .prose td {padding: 4px 6px}
   .app-title p, .mode-detail {display: none}
 }
 """
