@@ -10,10 +10,10 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from advisor.capabilities.interests.analysis import interests_markdown, map_interests, map_interests_from_file
-from advisor.capabilities.interests.grid import stakeholder_grid
+from advisor.capabilities.interests.grid import member_power, stakeholder_grid
 from advisor.capabilities.interests.judge import GROUP_FEATURES, INTEREST_FEATURES, judge_models
 from advisor.capabilities.interests.models import GAP_KINDS, InterestMap
-from advisor.documents.coalition import Roster, parse_roster
+from advisor.documents.coalition import Member, Roster, parse_roster
 from tests.conftest import write
 
 ROSTERS = Path(__file__).resolve().parents[1] / "evals" / "data" / "rosters"
@@ -272,3 +272,18 @@ def test_the_shipped_judge_matches_its_features() -> None:
     models = judge_models()
     assert models["interests"].weights.shape == (len(INTEREST_FEATURES), 1)
     assert models["groups"].weights.shape == (len(GROUP_FEATURES), 1)
+
+
+def test_a_tribal_nation_weighs_like_a_government_and_no_gaps_never_hides_a_missing_voice() -> None:
+    """A new user's tribal nation (sector "tribal government") was placed at power 0.25, "keep
+    informed"; and "Gaps (0) / No gaps found" stood right under "Community voice: missing"."""
+
+    def member(name: str, sector: str) -> Member:
+        return Member(name=name, sector=sector, role="member", positions=[], interests=[], resources=[])
+
+    nation, agency = member("Kettle River Band", "tribal government"), member("County Parks", "government")
+    assert member_power(nation) == member_power(agency) > member_power(member("Anglers", "recreation"))
+    roster = Roster(coalition="Willow Creek", objectives=[], members=[nation, agency])
+    report = interests_markdown(map_interests(roster))
+    assert "Community voice: missing" in report and "No gaps found" not in report
+    assert "the missing community voice above is the gap to close first" in report

@@ -101,7 +101,9 @@ CSS = """
 # Gradio names each chat message (its aria-label) by the message's raw text, which here is sanitized
 # HTML: a screen reader read out the tags. The script renames each message by the text it shows.
 HEAD = """<style>
-@media (max-width: 640px) { .gradio-container .main.app {padding-left: 40px; padding-right: 8px; padding-top: 40px} }
+@media (max-width: 640px) {
+  .gradio-container .main.app {padding-left: 40px; padding-right: 8px; padding-top: 40px}
+}
 /* on a phone the closed sidebar's chevron was easy to miss: it says what it opens */
 @media (max-width: 640px) {
   .sidebar:not(.open) .toggle-button {width: auto; height: auto; padding: 6px 10px 6px 6px; gap: 4px;

@@ -239,14 +239,21 @@ def interests_markdown(result: InterestMap) -> str:
         lines.append("**Community voice: missing.** No member is a community group (residents, grassroots).")
     else:
         lines.append("**Community voice: present.** At least one member is a community group.")
-    lines += ["", f"## Gaps ({len(result.gaps)})", ""]
+    lines += ["", f"## Gaps between members and objectives ({len(result.gaps)})", ""]
     if result.gaps:
         lines += ["| Kind | Member | Detail |", "|---|---|---|"]
         for gap in result.gaps:
             kind = gap.kind.replace("_", " ")
             lines.append(f"| {kind} | {table_cell(gap.member or '-')} | {table_cell(gap.detail)} |")
-    else:
-        lines.append("No gaps found.")
+    else:  # (never a bare "No gaps found" under "Community voice: missing")
+        lines.append(
+            "None found between members and objectives"
+            + (
+                " (the missing community voice above is the gap to close first)."
+                if result.missing_community_voice
+                else "."
+            )
+        )
     lines += [
         "",
         "## Members",

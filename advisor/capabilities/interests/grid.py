@@ -33,7 +33,29 @@ ROLE_POWER: tuple[tuple[str, float], ...] = (
 )
 DEFAULT_ROLE_POWER = 0.3
 SECTOR_POWER = {"government": 0.8, "philanthropy": 0.8, "business": 0.6, "health": 0.6, "nonprofit": 0.5}
+# sectors named in other words: a tribal nation, a county agency or a water utility governs or decides
+# ("tribal government" once weighed as little as an unknown sector)
+SECTOR_WORDS = (
+    (
+        r"\b(?:government|tribal|tribe|nation|agency|county|municipal|city|state|federal|public|utility|authority)\b",
+        0.8,
+    ),
+    (r"\b(?:philanthrop\w*|foundation|funder)\b", 0.8),
+    (r"\b(?:business|industry|farm\w*|agricultur\w*|trade|chamber|employer)\b", 0.6),
+    (r"\b(?:health|hospital|clinic)\b", 0.6),
+    (r"\b(?:nonprofit|non-profit|charity|ngo)\b", 0.5),
+)
 DEFAULT_SECTOR_POWER = 0.4
+
+
+def sector_weight(sector: str) -> float:
+    """The sector's part of power: its exact name, else the first kind of body its words name."""
+    text = sector.lower().strip()
+    if text in SECTOR_POWER:
+        return SECTOR_POWER[text]
+    return next((w for pattern, w in SECTOR_WORDS if re.search(pattern, text)), DEFAULT_SECTOR_POWER)
+
+
 RESOURCES_FOR_FULL_POWER = 3
 STATEMENTS_FOR_FULL_INTEREST = 4
 # A member rarely cares about every objective: serving three of them is a full stake.
@@ -88,7 +110,7 @@ def member_power(member: Member) -> float:
     """0-1: half from the role, a quarter from the sector, a quarter from the resources it brings."""
     role = member.role.lower()
     role_power = next((w for pattern, w in ROLE_POWER if re.search(pattern, role)), DEFAULT_ROLE_POWER)
-    sector_power = SECTOR_POWER.get(member.sector.lower(), DEFAULT_SECTOR_POWER)
+    sector_power = sector_weight(member.sector)
     resources = min(1.0, len(member.resources) / RESOURCES_FOR_FULL_POWER)
     return round(0.5 * role_power + 0.25 * sector_power + 0.25 * resources, 2)
 
