@@ -19,6 +19,7 @@ from advisor.capabilities.purpose.draft import (
     documents_goal_clauses,
     draft_purpose,
 )
+from advisor.capabilities.purpose.markdown import drafts_markdown
 from advisor.capabilities.purpose.models import PurposeDrafts
 from advisor.capabilities.purpose.rules import find_population
 from advisor.capabilities.purpose.wishes import restate_wish
@@ -2846,3 +2847,15 @@ def test_a_typed_goal_the_rules_cannot_read_says_the_drafts_come_from_the_docume
 )
 def test_a_wish_is_read_as_the_result_it_asks_for(wish: str, result: str) -> None:
     assert restate_wish(wish).startswith(result)
+
+
+def test_the_drafts_name_each_document_they_drew_on_once() -> None:
+    """A new user's drafts said "Drawn from: *Charter* (charter.md); *Charter* (charter.md)"."""
+    passage = Passage(
+        chunk_id="1", text="x", source="charter.md", title="Charter", heading="", scope="ws", score=1
+    )
+    drafts = PurposeDrafts(
+        drafts=[],
+        citations=[passage.citation(quote="Cut nitrate."), passage.citation(quote="Restore 12 miles.")],
+    )
+    assert drafts_markdown(drafts).count("charter.md") == 1

@@ -23,5 +23,7 @@ def drafts_markdown(drafts: PurposeDrafts) -> str:
         f"**Draft {n}** · {d.check.score}/100\n\n> {d.statement}\n" for n, d in enumerate(drafts.drafts, 1)
     ]
     if drafts.citations:
-        lines.append("**Drawn from:** " + "; ".join(f"*{c.title}* (`{c.source}`)" for c in drafts.citations))
+        # each document once, however many of its passages were drawn on (a charter was listed twice)
+        named = dict.fromkeys(f"*{c.title}* (`{c.source}`)" for c in drafts.citations)
+        lines.append("**Drawn from:** " + "; ".join(named))
     return "\n".join(lines)
