@@ -184,6 +184,9 @@ def test_chat_reviews_the_uploaded_charter_and_answers_with_sources(
     exported = Path(export_conversation(ctx, None, workspace_name)).read_text()
     assert "## You" in exported and "How do members join the coalition?" in exported
     assert "riverside-safe-streets.md" in exported
+    # a reply's own headings sit under its turn ("# Charter review" once stood level with the title)
+    assert [line for line in exported.splitlines() if line.startswith("# ")] == [exported.splitlines()[0]]
+    assert "### Charter review: riverside-safe-streets.md" in exported
 
 
 def test_sources_name_each_passage_without_repeating_words_the_answer_already_quotes(

@@ -8,6 +8,7 @@ sources.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -103,7 +104,7 @@ class ConversationStore:
         lines = [f"# Conversation: {title or workspace}", ""]
         for message in self.history(owner, workspace):
             speaker = "You" if message.role == "user" else "Coalition Advisor"
-            lines += [f"## {speaker} ({message.created_at})", "", message.content, ""]
+            lines += [f"## {speaker} ({message.created_at})", "", _nested(message.content), ""]
             for number, citation in enumerate(message.citations, 1):
                 title, source = citation.get("title", ""), citation.get("source", "")
                 quote = " ".join(str(citation.get("quote", "")).split())
@@ -111,3 +112,17 @@ class ConversationStore:
             if message.citations:
                 lines.append("")
         return "\n".join(lines).rstrip() + "\n"
+
+
+_HEADING = re.compile(r"^(#{1,4})(?=\s)", re.MULTILINE)
+_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.MULTILINE | re.DOTALL)
+
+
+def _nested(content: str) -> str:
+    """A turn's own headings two levels down, under its "## speaker" heading (a "# Pivot review" sat at
+    the level of the export's title); code blocks are left as they are."""
+    parts, last = [], 0
+    for fence in _FENCE.finditer(content):
+        parts += [_HEADING.sub(r"##\1", content[last : fence.start()]), fence.group(0)]
+        last = fence.end()
+    return "".join([*parts, _HEADING.sub(r"##\1", content[last:])])
