@@ -82,10 +82,15 @@ def test_docx_headings_become_sections(tmp_path: Path) -> None:
     ]
 
 
-def test_csv_rows_read_as_labelled_lines(tmp_path: Path) -> None:
-    path = write(tmp_path / "metrics.csv", "metric,unit,baseline,target\nTraffic deaths,deaths/yr,24,0\n")
+def test_csv_rows_read_one_section_each_as_labelled_lines(tmp_path: Path) -> None:
+    """An answer once quoted a metrics table as one run-on paragraph of "metric: ...; unit: ..." rows."""
+    path = write(
+        tmp_path / "metrics.csv",
+        "metric,unit,baseline,target\nTraffic deaths,deaths/yr,24,0\nBike lanes built,miles,3,20\n",
+    )
     doc = read_document(path)
-    assert doc.text == "metric: Traffic deaths; unit: deaths/yr; baseline: 24; target: 0"
+    assert [s.heading for s in doc.sections] == ["Traffic deaths", "Bike lanes built"]
+    assert doc.sections[0].text == "Traffic deaths.\nUnit: deaths/yr.\nBaseline: 24.\nTarget: 0."
     assert doc.metadata["columns"] == ["metric", "unit", "baseline", "target"]
 
 

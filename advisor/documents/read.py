@@ -261,6 +261,9 @@ def _read_docx(path: Path, data: bytes) -> Parsed:
     return title, sections, {}
 
 
+ROWS_AS_RECORDS = 200  # a table this long or shorter is read one row per section
+
+
 def _read_csv(path: Path, data: bytes, rows_per_section: int = 25) -> Parsed:
     text = decode_text(path, data)
     try:
@@ -271,6 +274,17 @@ def _read_csv(path: Path, data: bytes, rows_per_section: int = 25) -> Parsed:
     if len(rows) < 2:
         raise DocumentError(path, "the CSV has a header but no data rows" if rows else "the CSV is empty")
     header = [h.strip() for h in rows[0]]
+    if len(rows) - 1 <= ROWS_AS_RECORDS and header and header[0]:
+        # one section per row, headed by its first cell ("Riparian buffer restored"), in plain lines: an
+        # answer quotes the row asked about, never every row run together as one paragraph
+        records = [dict(zip(header, (v.strip() for v in row), strict=False)) for row in rows[1:]]
+        named = [r for r in records if r.get(header[0])]
+        if len(named) == len(records):
+            return (
+                None,
+                [Section(r[header[0]], _record_text(r, header[0])) for r in records],
+                {"columns": header},
+            )
     described = [
         "; ".join(f"{h}: {v.strip()}" for h, v in zip(header, row, strict=False) if v.strip())
         for row in rows[1:]
