@@ -492,3 +492,24 @@ def test_the_text_gives_the_same_percentages_as_the_table() -> None:
     assert f"| {row.progress:.0%} |" in table
     said = re.findall(r"has covered (\d+%) of the way", " ".join(p.rationale for p in result.pivots))
     assert said and set(said) == {f"{row.progress:.0%}"}, (said, row.progress)
+
+
+def test_a_metric_the_notes_give_in_figures_is_never_said_to_go_unmentioned(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    """An option said "No sentence of the notes is clearly about" a riparian buffer metric while the
+    notes said "Buffer miles are far behind: 2.1 of 12 with a month to go"."""
+    metrics = write(
+        tmp_path / "river.csv",
+        HEADER + "Riparian buffer restored,stream miles,0,12,2.1,2024-03-01,2026-12-31\n"
+        "Farms enrolled in cover crop cost-share,farms,6,30,11,2024-01-01,2026-10-31\n",
+    )
+    notes = write(
+        tmp_path / "review.md",
+        "# Learning review\n\nWhat didn't\n- Buffer miles are far behind: 2.1 of 12 with a month to go."
+        " Landowners say the cost-share rate is too low and paperwork takes 4 months.\n",
+    )
+    result = pivots_from_files(metrics, notes, date(2025, 6, 1), retriever=runtime.retriever)
+    for pivot in result.pivots:
+        if "Riparian buffer restored" in pivot.addresses:
+            assert "No sentence of the notes is clearly about" not in pivot.rationale, pivot.rationale

@@ -56,7 +56,10 @@ def analyze_pivots(
     states = metric_states(metrics, as_of)
     if embeddings is not None:
         reading = read_signals(notes_text or "", states, embeddings)
-        found, spoken_of = reading.signals, reading.spoken_of
+        # a sentence sharing a metric's own words speaks of it even where the tie model doubts it: an
+        # option once said "no sentence of the notes is clearly about" a metric the notes gave in figures
+        spoken_of = {**_spoken_of_by_words(notes_text or "", states), **reading.spoken_of}
+        found = reading.signals
     else:
         found = _found_signals(notes_text or "")
         spoken_of = _spoken_of_by_words(notes_text or "", states)
