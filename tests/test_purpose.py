@@ -927,3 +927,22 @@ def test_batch_35_founding_years_named_outputs_and_parts_of_places() -> None:
         ],
     }
     assert_calls(met, not_met)
+
+
+def test_a_named_creek_river_or_lake_is_a_place() -> None:
+    """A new user's "the Cedar Falls Water Utility intake on Willow Creek" got "population: not found"."""
+    assert_calls(
+        {
+            "population": [
+                "Cut nitrate at the Cedar Falls Water Utility intake on Willow Creek to 9.5 mg/L by 2027.",
+                "Restore 12 miles of buffers along the Kettle River by 2028.",
+                "Open two public beaches on Mirror Lake by 2027.",
+            ]
+        },
+        {
+            "population": [
+                "The Kettle River Band protects wild rice.",
+                "We want a healthier river for everyone.",
+            ]
+        },
+    )
