@@ -195,6 +195,19 @@ def test_a_weak_clause_of_our_own_leads_and_the_guidance_still_answers(
     assert any(c.source == "knowledge/managing-conflict.md" for c in answer.citations), answer.answer
 
 
+def test_someone_under_strain_is_answered_as_a_person_first(runtime: Runtime) -> None:
+    """A new user wrote "Honestly I'm exhausted ... I feel like I'm failing everyone" and got five
+    quoted bullets and not a word for them."""
+    answer = answer_question(
+        "Honestly I'm exhausted. I feel like I'm failing everyone and nobody helps with the work.",
+        retriever=runtime.retriever,
+    )
+    assert answer.answer.startswith("That sounds hard")
+    assert any(c.source == "knowledge/capacity-and-leadership.md" for c in answer.citations)
+    plain = answer_question("How do we share the coordination work?", retriever=runtime.retriever)
+    assert not plain.answer.startswith("That sounds hard")
+
+
 def test_two_clauses_of_our_own_bylaws_come_before_the_guidance(
     runtime: Runtime, workspace_name: str
 ) -> None:

@@ -51,6 +51,18 @@ _ABOUT_OUR_DOCUMENTS = re.compile(
     r"mou|constitution|rules|policy|policies|notes|minutes|plan|roster|governance)\b",
     re.I,
 )
+# Someone telling of their own strain ("I'm exhausted", "I feel like I'm failing everyone"): a new user
+# got five quoted bullets and not a word for them
+_STRAIN = re.compile(
+    r"\b(?:i(?:'m|’m| am)|i feel|we(?:'re|’re| are))\s+(?:so\s+|really\s+|completely\s+|just\s+)?"
+    r"(?:exhausted|burn(?:ed|t)\s+out|overwhelmed|drowning|stressed|tired|worn\s+out|at\s+(?:my|our)\s+wits|"
+    r"like\s+(?:i(?:'m|’m| am)|we(?:'re|’re| are))\s+failing|failing|losing\s+(?:it|hope)|alone|stuck)\b",
+    re.I,
+)
+STRAIN_PREFACE = (
+    "That sounds hard, and you are not alone in it: many people who lead coalitions reach this point. "
+    "What the guidance suggests:\n\n"
+)
 # Words that name the document asked about, not the topic: "our charter" matches every charter heading.
 _DOCUMENT_WORDS = (
     "charter document doc agreement bylaw terms reference mou constitution rule policy note minute plan",
@@ -118,6 +130,8 @@ def answer_question(
     elif not any(c.own for c in chosen) and unlikely_answered(retriever.embeddings.embed_query(question)):
         where = f"The guidance and your documents in {workspace!r} do" if workspace else "The guidance does"
         preface = f"{where} not seem to say anything about this. The nearest passages, in case one helps:\n\n"
+    if _STRAIN.search(question):  # a person under strain hears that first, then the guidance
+        preface = STRAIN_PREFACE + preface
     answer = _compose(chosen, preface)
     used = list({c.passage.chunk_id: c.passage for c in chosen}.values())
     return answer.model_copy(update={"warnings": injection_warnings(used)})
