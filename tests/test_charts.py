@@ -44,3 +44,13 @@ def test_full_names_no_covered_dots_and_where_the_scores_came_from() -> None:
     last_line = max(m.end() for m in re.finditer(r"<line ", svg))
     first_dot = min(m.start() for m in re.finditer(r"<g><title>", svg))
     assert last_line < first_dot
+
+
+def test_a_roster_without_objectives_says_what_interest_means_then() -> None:
+    """A new user read "interest 1.00" for every member while the report said the roster lists no
+    objectives."""
+    point = StakeholderPoint(
+        name="Anglers", sector="community", power=0.4, interest=1.0, quadrant="keep informed"
+    )
+    assert "lists no objectives" in stakeholder_chart([point], objectives=False)
+    assert "lists no objectives" not in stakeholder_chart([point])

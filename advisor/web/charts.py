@@ -67,7 +67,13 @@ def progress_chart(metrics: list[MetricProgress]) -> str:
     return "".join(parts) + f"<p style='font-size:12px'>{legend} · ▎ steady pace by today</p>"
 
 
-def stakeholder_chart(points: list[StakeholderPoint]) -> str:
+NO_OBJECTIVES = (
+    " <b>This roster lists no objectives</b>, so interest here is only how much each member states: add "
+    "the coalition's objectives to place members by what they care about."
+)
+
+
+def stakeholder_chart(points: list[StakeholderPoint], *, objectives: bool = True) -> str:
     """Members placed by power (up) and interest (right), coloured by the quadrant's strategy: each
     dot numbered, the full names in a legend beside the grid, dots that would cover each other moved
     apart, and a caption that says how the scores were made."""
@@ -120,7 +126,8 @@ def stakeholder_chart(points: list[StakeholderPoint]) -> str:
     parts += [*leaders, *dots, "</svg>"]
     return (
         "<div class='stakeholder-chart'><div class='grid'>" + "".join(parts) + "</div>"
-        f"<ol class='legend'>{''.join(legend)}</ol></div><p class='chart-note'>{SCORE_SOURCES}</p>"
+        f"<ol class='legend'>{''.join(legend)}</ol></div><p class='chart-note'>{SCORE_SOURCES}"
+        f"{'' if objectives else NO_OBJECTIVES}</p>"
     )
 
 

@@ -87,7 +87,10 @@ def interests_view(
     embeddings = ctx.runtime.embeddings
     result = ctx.capabilities.map_interests(roster)
     rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]
-    chart = stakeholder_chart(stakeholder_grid(roster, result, embeddings=embeddings))
+    # (a new user read "interest 1.00" for every member beside "the roster lists no objectives")
+    chart = stakeholder_chart(
+        stakeholder_grid(roster, result, embeddings=embeddings), objectives=bool(roster.objectives)
+    )
     return with_warnings(interests_markdown(result), result.warnings), rows, chart
 
 
