@@ -2843,6 +2843,10 @@ def test_a_typed_goal_the_rules_cannot_read_says_the_drafts_come_from_the_docume
         ("We want less litter on the trails.", "Reduce litter on the trails."),
         ("We need fewer children waiting. Partners agree.", "Cut the number of children waiting. Partners"),
         ("We want the county to fund two nurses.", "We want the county to fund two nurses."),
+        # a state wished for (a new user's watershed goal was set aside as unreadable)
+        ("We want clean, cold water in Willow Creek.", "Achieve clean, cold water in Willow Creek."),
+        ("We need a healthier river for everyone", "Achieve a healthier river for everyone"),
+        ("We want to restore the creek.", "We want to restore the creek."),
     ],
 )
 def test_a_wish_is_read_as_the_result_it_asks_for(wish: str, result: str) -> None:

@@ -29,10 +29,22 @@ def restate_wish(goal: str) -> str:
     return "".join(parts) + goal[last:]
 
 
+# "We want clean, cold water in Willow Creek", "We need a healthier river": a state wished for
+# (never "We want the county to fund two nurses": someone else's act, nor "We want to ...")
+_STATE_WISHED = re.compile(
+    r"(?i:we|i)(?:['’]d)?\s+(?i:(?:really|just|all|would)\s+)*(?i:want|like|need|hope\s+for|wish\s+for)\s+"
+    r"(?P<rest>(?!(?i:to|that|it|this|them|him|her|us|you|more|fewer|less)\b)(?:(?i:a|an)\s+)?[a-z][^.!?]*)",
+    re.DOTALL,
+)
+
+
 def _as_result(sentence: str) -> str:
     wish = _WISH.fullmatch(sentence.strip())
     if wish is None:
-        return sentence
+        state = _STATE_WISHED.fullmatch(sentence.strip().rstrip(".!"))
+        if state is None or re.search(r"\bto\s+[a-z]", state["rest"]):
+            return sentence
+        return f"Achieve {state['rest']}" + sentence.strip()[len(sentence.strip().rstrip('.!')) :]
     rest, direction = wish["rest"], wish["direction"].lower()
     first = rest.split()[0].lower()
     countable = first.endswith("s") or first in _PLURALS
