@@ -510,6 +510,9 @@ def test_a_metric_the_notes_give_in_figures_is_never_said_to_go_unmentioned(
         " Landowners say the cost-share rate is too low and paperwork takes 4 months.\n",
     )
     result = pivots_from_files(metrics, notes, date(2025, 6, 1), retriever=runtime.retriever)
+    # the complaint follows the buffer figures in the same bullet: it concerns the buffers
+    landowners = next(s for s in result.signals if s.text.startswith("Landowners say"))
+    assert "Riparian buffer restored" in landowners.metrics, landowners
     for pivot in result.pivots:
         if "Riparian buffer restored" in pivot.addresses:
             assert "No sentence of the notes is clearly about" not in pivot.rationale, pivot.rationale

@@ -222,9 +222,25 @@ def read_signals(text: str, states: Sequence[MetricState], embeddings: Embedding
         if not r.kinds:
             continue
         context = tuple(neutral.get(r.sentence.heading, [])) if r.sentence.heading else ()
-        metrics = assign_metrics(r.sentence, names, encoder, relater)
+        metrics = _with_metrics_named_before(
+            r.sentence, assign_metrics(r.sentence, names, encoder, relater), relater
+        )
         found += [FoundSignal(r.sentence.text, kind, context, metrics) for kind in r.kinds]
     return NoteReading(found, spoken_of([r.sentence for r in read], names, encoder, relater))
+
+
+def _with_metrics_named_before(
+    sentence: NoteSentence, metrics: tuple[str, ...] | None, relater: Relater
+) -> tuple[str, ...] | None:
+    """The metrics a signal concerns, with any the same bullet or paragraph names just before it:
+    "Buffer miles are far behind: 2.1 of 12. Landowners say the cost-share rate is too low" is about
+    the buffers (it was tied to a cover-crop cost-share metric alone)."""
+    at = sentence.paragraph.find(sentence.text)
+    before = sentence.paragraph[:at].strip() if at > 0 else ""
+    named = tuple(s.name for s in relater.states if before and relater.related(before, s.name))
+    if not named:
+        return metrics
+    return tuple(dict.fromkeys([*named, *(metrics or ())]))
 
 
 def spoken_of(
