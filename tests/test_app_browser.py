@@ -41,7 +41,12 @@ if not CHROMIUM.exists():
 def keep_screenshot(page: Page, name: str, folder: Path) -> None:
     """A screenshot in `folder`, copied to docs/screenshots/ (the README's) on request."""
     # toasts are gone by the time anyone reads; one may close itself while we look, so no waiting clicks
-    page.evaluate("document.querySelectorAll('.toast-close').forEach((close) => close.click())")
+    closed = page.evaluate(
+        "(() => { const c = document.querySelectorAll('.toast-close'); c.forEach((x) => x.click()); "
+        "return c.length; })()"
+    )
+    if closed:
+        page.wait_for_timeout(600)  # the toast slides out: the shot waits for it to be gone
     page.screenshot(path=str(folder / name))
     if os.environ.get("ADVISOR_UPDATE_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
