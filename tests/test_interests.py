@@ -287,3 +287,24 @@ def test_a_tribal_nation_weighs_like_a_government_and_no_gaps_never_hides_a_miss
     report = interests_markdown(map_interests(roster))
     assert "Community voice: missing" in report and "No gaps found" not in report
     assert "the missing community voice above is the gap to close first" in report
+
+
+def test_positions_that_pull_against_each_other_become_a_question() -> None:
+    """A coordinator expects the map to notice members pulling against each other (a new user's
+    dam removal against a farm bureau); it asks about the pair, never about members who agree."""
+
+    def member(name: str, *positions: str) -> Member:
+        return Member(name=name, sector="community", role="member", positions=list(positions))
+
+    roster = Roster(
+        objectives=["Cut serious injuries on Main Street by half by 2028"],
+        members=[
+            member("Main Street Merchants", "Oppose removing on-street parking on Main Street"),
+            member("Bike Collective", "Build protected bike lanes on Main Street"),
+            member("Walking Group", "Lower residential speed limits to 20 mph"),
+        ],
+    )
+    questions = map_interests(roster).questions
+    clash = [q for q in questions if "takes the position" in q]
+    assert len(clash) == 1 and "Main Street Merchants" in clash[0] and "Bike Collective" in clash[0]
+    assert "both concern Main Street" in clash[0] and "Walking Group" not in clash[0]

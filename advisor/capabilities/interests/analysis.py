@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor.capabilities.interests.clashes import clashing_positions
 from advisor.capabilities.interests.judge import group_missing, interest_unserved
 from advisor.capabilities.interests.matching import Evidence, Matcher, group_heads, place_words
 from advisor.capabilities.interests.model import review_interests_with_model
@@ -58,7 +59,7 @@ def map_interests(
         *missing_stakeholders(roster, matcher),
     ]
     gaps = [gap for gap, _ in findings]
-    questions = [q for _, qs in findings for q in qs]
+    questions = [q for _, qs in findings for q in qs] + clashing_positions(roster)
     missing_voice = not has_community_voice(roster)
     if missing_voice:
         questions.append(community_voice_question(roster))

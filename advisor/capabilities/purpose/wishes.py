@@ -44,7 +44,7 @@ def _as_result(sentence: str) -> str:
         state = _STATE_WISHED.fullmatch(sentence.strip().rstrip(".!"))
         if state is None or re.search(r"\bto\s+[a-z]", state["rest"]):
             return sentence
-        return f"Achieve {state['rest']}" + sentence.strip()[len(sentence.strip().rstrip('.!')) :]
+        return f"Achieve {state['rest']}" + sentence.strip()[len(sentence.strip().rstrip(".!")) :]
     rest, direction = wish["rest"], wish["direction"].lower()
     first = rest.split()[0].lower()
     countable = first.endswith("s") or first in _PLURALS
