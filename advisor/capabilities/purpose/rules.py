@@ -653,6 +653,12 @@ def _city_starting(statement: str, place: re.Match[str]) -> tuple[int, int]:
     return (place.start(), place.end())
 
 
+# a named creek, river or lake where the work happens ("on Willow Creek", "along the Kettle River"),
+# never one inside a body's name ("Friends of Bear Creek", "the Kettle River Band", "Bear Creek Park")
+_NAMED_WATER = re.compile(
+    r"(?<!Friends )\b(?:on|along|in|into|from|at|near|to|across|around|of)\s+(?:the\s+)?"
+    r"(?P<water>(?:[A-Z][a-z]+\s+){1,3}(?:Creek|River|Lake))\b(?!\s+[A-Z])"
+)
 # "New Orleanians", "underprivileged Cameroonians": a place's people, by the place's name and a suffix
 _DEMONYM_SHAPE = re.compile(r"(?<![\w.-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?:s|ese)\b")
 _DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ers", "ites", "ese")
@@ -734,6 +740,7 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         and not re.match(r"(?:Department|Ministry|Secretary|Office|Bureau)\b", m.group(0))
     ]
     found += [m.span() for m in _DEMONYM_SHAPE.finditer(statement) if _names_a_places_people(m.group(0))]
+    found += [m.span("water") for m in _NAMED_WATER.finditer(statement)]  # "the intake on Willow Creek"
     # "Edge/Mobile": a place's name paired with a word that is no place is a category label
     found = [span for span in found if not _label_pair(statement, span[0])]
     # "in May", "on Monday": a time, never a place

@@ -33,7 +33,8 @@ def restate_wish(goal: str) -> str:
 # (never "We want the county to fund two nurses": someone else's act, nor "We want to ...")
 _STATE_WISHED = re.compile(
     r"(?i:we|i)(?:['’]d)?\s+(?i:(?:really|just|all|would)\s+)*(?i:want|like|need|hope\s+for|wish\s+for)\s+"
-    r"(?P<rest>(?!(?i:to|that|it|this|them|him|her|us|you|more|fewer|less)\b)(?:(?i:a|an)\s+)?[a-z][^.!?]*)",
+    r"(?P<rest>(?!(?i:to|that|it|this|them|him|her|us|you|more|fewer|less|every|each|all|our|the|their|my|"
+    r"his|its|these|those|some|any|no)\b)(?:(?i:a|an)\s+)?[a-z][^.!?]*)",
     re.DOTALL,
 )
 
