@@ -929,6 +929,33 @@ def test_batch_35_founding_years_named_outputs_and_parts_of_places() -> None:
     assert_calls(met, not_met)
 
 
+def test_batch_36_zero_harms_dated_periods_and_tax_status() -> None:
+    """What the thirty-sixth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Zero drownings at the county's public beaches.",
+            "Tenants have safe homes, such that there are zero evictions for repairs the landlord owes.",
+            "The River Atlas is our upcoming platform for tracking buffer strips along the Kettle River.",
+        ],
+        "population": [
+            "We make sure that our troops leave service with a trade they can work in.",
+            "Map how the levee affects flood risk for researchers involved in siting new housing.",
+        ],
+        "timeframe": [
+            "The grant funds the shared intake over a pilot period from March 1, 2026, to June 30, 2027.",
+            "Our aim is to clear the repair backlog in 500 homes in 1000 days.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The Harbor Fund is a registered 501(c)3 helping families in the valley grow food together.",
+            "To ensure equitable access to dental care, information, and support for all, mostly newcomers.",
+        ],
+        "population": ["Hold a training day on how to use the gauge data for Flood Risk Modelling"],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_named_creek_river_or_lake_is_a_place() -> None:
     """A new user's "the Cedar Falls Water Utility intake on Willow Creek" got "population: not found"."""
     assert_calls(

@@ -203,8 +203,7 @@ until batch 34 had been retired into dev and its failures read (ee984a8). Batch 
 Version 35 (2026-12-05, thirty-second session): batch 36 (ids `qk…`, organisations new to the set,
 three collectors blind to the checker, two in the thirty-first session and one in the thirty-second)
 was collected while batch 35 was the test part, and kept out of the set until batch 35 had been retired
-into dev and its failures read (efa3705); it is the test part. Batch 36: 61 statements from 25
-organisations.
+into dev and its failures read (efa3705); it is the test part. Batch 36: 61 statements from 25 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,

@@ -281,6 +281,8 @@ _CHANGE_NOUN = re.compile(r"\b(?:doubling|tripling|quadrupling|halving)\s+of\s+[
 _NAMED_OUTPUT = re.compile(
     r"^(?:The\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,6})(?:\s+\([A-Z][\w-]*\))?(?:[^.;]|\.(?=\S)){0,100}?\s+(?:is|are|will\s+be)\s+"
     r"the\s+(?:primary|main|principal|first|key|core|central)\s+(?:output|deliverable|product)s?\s+of\b"
+    # "Climatescape Dash is our upcoming platform": one artefact still to be delivered
+    rf"|\b(?:our|its|an?|the)\s+(?:upcoming|forthcoming|planned)\s+(?:[\w-]+\s+){{0,2}}?{_ARTEFACT}\b"
 )
 _PLACE_SUFFIX = LEXICON.place_suffixes
 _CAPITALISED = re.compile(
@@ -377,7 +379,8 @@ _DEFINED_GROUPS = re.compile(
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
     rf"web|small-scale|smallholder|early[ -]career|essential|frontline|front-line|health[ -]?care|"
-    r"machine[ -]learning|life|climate|earth|marine|social)\s+"
+    r"machine[ -]learning|life|climate|earth|marine|social|sanitation|domestic|garment|farm|gig|construction|"
+    r"care|sex|transit)\s+"
     rf"(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "Transit agencies", "space agencies": public bodies narrowed by their field
     # ("public health and air quality agencies": two fields, one kind of body)
@@ -451,7 +454,7 @@ _DEFINED_GROUPS = re.compile(
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
     + r"|\b[Aa]nyone\s+(?:using|building|developing|working\s+(?:in|on|with))\b[^.;]{0,60}"
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses)\s*,?\s+"
-    r"(?:who|building|developing|working\s+(?:in|on|with)|using|engaged\s+in|(?:seeking|looking|wishing)\s+to|"
+    r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
     # "electronics designers at experimental physics facilities": narrowed by where they work
@@ -778,7 +781,9 @@ _THING_AFTER = re.compile(
 )
 # "AI/ML in Official Statistics", "in Computer Science": a discipline, not a place
 _DISCIPLINE = re.compile(
+    # ("for Earth System Modelling", "in Data Analysis": a field of work, not a place)
     r"(?:\b(?:Statistics|Sciences?|Engineering|Mathematics|Medicine|Studies|Computing|Physics|Institutions|"
+    r"Model(?:l)?ing|Analysis|Analytics|Learning|Management|Research|Planning|"
     # "in Neuroscience", "in Epidemiology", "in Bioinformatics"
     r"Chemistry|Economics|Humanities)|[a-z](?:science|ology|informatics))$"
 )
@@ -931,7 +936,9 @@ def _own_community(statement: str, match: re.Match[str]) -> bool:
 _ACCESS_FOR_ALL = re.compile(
     r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+access|(?:are|is|be)\s+able\s+to\s+access)\b"
     # "provide energy access for all"
+    # ("equitable access to cancer health access, information, and care for all")
     r"|\baccess\s+(?:[\w-]+\s+){0,3}?for\s+all\b(?!\s+(?:people|[a-z]+s)\b)"
+    r"|\baccess\s+to\s+[^.;]{0,60}?\bfor\s+all\b(?!\s+(?:people|[a-z]+s)\b)"
     # "make this knowledge open to all"
     r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:people|[a-z]+s)\b)",
     re.IGNORECASE,

@@ -18,6 +18,11 @@ MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# a day of a month: "August 1,", "1 August", "the 31st of March"
+_DAY = (
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?)"
+)
 _FUNCTION_WORDS = r"is|are|was|to|and|or|we|with|the|will|as|at|when|so|through|in|on|of|by|our|it|this|for"
 YEAR = r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?"
 TIMEFRAME_PATTERNS = [
@@ -35,7 +40,7 @@ TIMEFRAME_PATTERNS = [
     # (never "over the years", "in years": no bound)
     # (nor "in the coming years": with no number, one period only: "in the next decade")
     rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:(?:(?:next|coming|first|following)\s*"
-    rf"(?:\d+|{NUMBER_WORDS})|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?)"
+    rf"(?:\d+|{NUMBER_WORDS})|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?|days)"
     r"|(?:next|coming|first|following)\s+(?:month|year|week|decade))\b",
     # a phase's length in brackets: "Phase 1 -- Consolidate an initial set of standards (6 months)"
     rf"\(\s*(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
@@ -49,6 +54,8 @@ TIMEFRAME_PATTERNS = [
     # between now and the end of 2026 / from 2025 to 2028 / summers of 2026 through 2028
     rf"\bbetween\s+(?:now|today|{YEAR})\s+and\s+(?:the\s+end\s+of\s+)?{YEAR}",
     rf"\b{YEAR}\s+(?:to|through|until|-|–)\s+{YEAR}",
+    # "from August 1, 2025, to January 31, 2027": a dated period
+    rf"\bfrom\s+(?:{_DAY}\s+)?{YEAR},?\s+(?:to|through|until|till)\s+(?:{_DAY}\s+)?{YEAR}",
     r"\bby\s+(?:year[- ]end|the end of (?:the|this|next) (?:year|decade))",
     # "The OKRs guiding Impact Framework to the end of 2025": a bounded period
     rf"\b(?:to|until|through|till)\s+the\s+end\s+of\s+{YEAR}",
