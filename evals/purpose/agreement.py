@@ -73,7 +73,8 @@ def main() -> None:
         "batch 33 (qh…)": "qh",
         "batch 34 (qi…)": "qi",
         "batch 35 (qj…)": "qj",
-        "batch 36 (qk…, the test part)": "qk",
+        "batch 36 (qk…)": "qk",
+        "batch 37 (ql…, the test part)": "ql",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -203,7 +203,13 @@ until batch 34 had been retired into dev and its failures read (ee984a8). Batch 
 Version 35 (2026-12-05, thirty-second session): batch 36 (ids `qk…`, organisations new to the set,
 three collectors blind to the checker, two in the thirty-first session and one in the thirty-second)
 was collected while batch 35 was the test part, and kept out of the set until batch 35 had been retired
-into dev and its failures read (efa3705); it is the test part. Batch 36: 61 statements from 25 organisations.
+into dev and its failures read (efa3705). Batch 36: 61 statements from 25 organisations. Batch 36 was
+scored once there: 0.80 / 0.87 / 0.95 (majority 0.80 / 0.52 / 0.92; dev 0.90 / 0.92 / 0.99).
+
+Version 36 (2026-12-06, thirty-third session): batch 37 (ids `ql…`, organisations new to the set, two
+collectors blind to the checker, in the thirty-second session) was collected while batch 36 was the test
+part, and kept out of the set until batch 36 had been retired into dev and its failures read (4e89ea6); it
+is the test part. Batch 37: 52 statements from 28 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -285,6 +291,7 @@ BATCH_33 = "qh"  # id prefix of the twenty-ninth session's batch: the test part 
 BATCH_34 = "qi"  # id prefix of the thirtieth session's batch: the test part of version 33
 BATCH_35 = "qj"  # id prefix of the thirty-first session's batch: the test part of version 34
 BATCH_36 = "qk"  # id prefix of the thirty-second session's batch: the test part of version 35
+BATCH_37 = "ql"  # id prefix of the thirty-third session's batch: the test part of version 36
 
 
 def main(argv):
@@ -326,18 +333,19 @@ def main(argv):
         BATCH_34,
         BATCH_35,
         BATCH_36,
+        BATCH_37,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 34
+    # the test parts of versions 2 to 35
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_36,)
+    current = (BATCH_37,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 35 (split.py): test is batch 36 (ids qk…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-35, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 34 (batches 2 to 35) retired into it.\n"
+        "# Split of statements.yaml, version 36 (split.py): test is batch 37 (ids ql…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-36, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 35 (batches 2 to 36) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
