@@ -195,6 +195,42 @@ def test_a_weak_clause_of_our_own_leads_and_the_guidance_still_answers(
     assert any(c.source == "knowledge/managing-conflict.md" for c in answer.citations), answer.answer
 
 
+def test_a_label_over_a_list_is_quoted_with_its_list_never_alone(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user's learning review labelled its bullet lists with bare lines ("What went well"): the
+    answer quoted the label alone, as if it said something."""
+    review = (
+        "# Learning review, November\n\nAttendance: Utility, SWCD, Anglers.\n\nWhat went well\n"
+        "- River Classroom passed its student target early.\n- Cover-crop signups rose from 6 to 11.\n\n"
+        "What didn't\n- Buffer miles are far behind: 2.1 of 12.\n- Nobody facilitated the dam argument.\n"
+    )
+    _workspace(runtime, write(tmp_path / "review.md", review), workspace_name)
+    question = "What went well this year?"
+    answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
+    quotes = [c.quote for c in answer.citations if c.source == "review.md"]
+    assert any(q.startswith("What went well\n- River Classroom") for q in quotes), quotes
+    assert all(c.quote.strip() not in ("What went well", "What didn't") for c in answer.citations)
+
+
+def test_a_fact_our_documents_do_not_hold_is_said_plainly_and_no_far_clause_is_quoted(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user asked who their fiscal sponsor was: no document names one, and the answer quoted the
+    meeting notes' open questions and wins (cosine 0.14) as if they answered."""
+    review = (
+        "# Learning review, November\n\nWhat went well\n- River Classroom passed its student target early.\n"
+        "- Cover-crop signups rose from 6 to 11 farms.\n\nQuestions we didn't resolve\n"
+        "- Should we keep the 12-mile buffer target?\n- Who decides when consensus fails?\n"
+    )
+    _workspace(runtime, write(tmp_path / "review.md", review), workspace_name)
+    question = "Who is our fiscal sponsor?"
+    answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
+    assert answer.answer.startswith(f"Your documents in {workspace_name!r} do not seem to say"), answer.answer
+    assert [c.source for c in answer.citations if c.source == "review.md"] == []
+    assert any(c.section == "Fiscal sponsorship" for c in answer.citations)
+
+
 def test_someone_under_strain_is_answered_as_a_person_first(runtime: Runtime) -> None:
     """A new user wrote "Honestly I'm exhausted ... I feel like I'm failing everyone" and got five
     quoted bullets and not a word for them."""

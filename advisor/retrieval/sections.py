@@ -21,6 +21,8 @@ MAX_LIST_WORDS = 320  # a longer list keeps the first sentence of each item
 MIN_OVERLAP_CHARS = 12  # a shorter shared edge between two chunks is taken for chance
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\(?[a-z0-9ivx]{1,4}\))\s+\S", re.I)
 _TABLE_ROW = re.compile(r"^\s*\|")
+LABEL_WORDS = 8  # a line this short, with no sentence's end, right above a list labels it
+_SENTENCE_END = re.compile(r"[.!?;]\s*$")
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
         if not line.strip() or _TABLE_ROW.match(line):
             i += 1
             continue
-        lead_in = line.rstrip().endswith(":") and not is_item(i)
+        list_follows = i + 1 < len(lines) and is_item(i + 1)
+        lead_in = not is_item(i) and (line.rstrip().endswith(":") or (list_follows and _is_label(line)))
         after = j = i + 1 if lead_in else i
         while j < len(lines) and is_item(j):
             j += 1
@@ -128,6 +131,17 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
             spans.extend(_paragraph_runs(text, start, end))
         i += 1
     return spans
+
+
+def _is_label(line: str) -> bool:
+    """A short line with no sentence's end: right above a list it is the list's label, its lead-in
+    ("What went well" over its bullets was quoted alone, as if it answered a question)."""
+    return (
+        0 < len(line.split()) <= LABEL_WORDS
+        and not _SENTENCE_END.search(line)
+        and any(c.isalpha() for c in line)
+        and not line.lstrip().startswith(("```", "~~~"))  # a code fence labels nothing
+    )
 
 
 def _paragraph_runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

@@ -32,6 +32,9 @@ MIN_RELEVANCE = 0.25
 OWN_UNIT_RELEVANCE = 0.35
 # ... and so is the closest unit of the passage the search ranked first, if it is this close.
 TOP_RANKED_OWN_RELEVANCE = 0.22
+# A workspace unit less close than this is never quoted unless its heading names the question's topic
+# ("Who is our fiscal sponsor?" quoted a meeting's list of open questions at 0.14)
+MIN_OWN_RELEVANCE = 0.2
 MAX_UNITS = 3
 ANSWER_PASSAGES = 8
 ANSWER_PER_SOURCE = 3
@@ -49,6 +52,13 @@ _NUMBERED = re.compile(r"^\s*1[.)]\s", re.M)
 _ABOUT_OUR_DOCUMENTS = re.compile(
     r"\b(?:our|my)\s+(?:own\s+)?(?:charter|documents?|docs|agreement|bylaws|by-laws|terms of reference|"
     r"mou|constitution|rules|policy|policies|notes|minutes|plan|roster|governance)\b",
+    re.I,
+)
+# A question of fact about the coalition itself ("Who is our fiscal sponsor?", "When is our next
+# meeting?"): when its documents hold nothing on it, the answer says so before the guidance
+_ASKS_A_FACT_OF_OURS = re.compile(
+    r"^\s*(?:who|what|when|where|which|how\s+(?:much|many|often|long))\b(?:(?!\b(?:should|could|can|do|does)\b)"
+    r"[^?])*?\b(?:our|my)\b",
     re.I,
 )
 # Someone telling of their own strain ("I'm exhausted", "I feel like I'm failing everyone"): a new user
@@ -116,7 +126,9 @@ def answer_question(
             mode="offline",
             citations=[],
         )
-    about_ours = bool(workspace and _ABOUT_OUR_DOCUMENTS.search(question))
+    about_ours = bool(
+        workspace and (_ABOUT_OUR_DOCUMENTS.search(question) or _ASKS_A_FACT_OF_OURS.search(question))
+    )
     chosen = _choose(_candidates(question, passages, retriever), own_units=2)
     preface = ""
     if about_ours and not any(c.own for c in chosen):
@@ -221,6 +233,8 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
         if len(chosen) == MAX_UNITS + sum(c.own for c in chosen):  # the guidance keeps its units
             break
         if candidate in chosen or candidate.relevance < floor[candidate.own]:
+            continue
+        if candidate.own and candidate.relevance < MIN_OWN_RELEVANCE and not candidate.heading_match:
             continue
         if candidate.own and sum(c.own for c in chosen) >= own_units:
             continue
