@@ -156,6 +156,43 @@ def test_cli_draft_json_contract() -> None:
     assert set(data["drafts"][0]["check"]) == {"statement", "score", "criteria", "suggestions", "rewrite"}
 
 
+WATERSHED_TERMS = (
+    "# Upper Willow Creek Partnership Terms of Reference\n\n## Purpose\nThe Partnership exists to make Willow"
+    " Creek better.\n\n## Goals\n- Restore riparian buffers along 12 miles of stream bank.\n"
+)
+WATERSHED_METRICS = (
+    "metric,unit,baseline,target,current,start,due,owner\n"
+    "Nitrate at utility intake (annual mean),mg/L,13.2,9.5,12.6,2024-01-01,2027-01-01,Water Utility\n"
+    "Riparian buffer restored,stream miles,0,12,2.1,2024-03-01,2026-12-31,SWCD\n"
+    "Students participating in River Classroom,students,0,600,640,2024-09-01,2026-06-30,School District\n"
+)
+
+
+def test_drafts_take_the_amount_and_the_date_from_the_metrics_table_row_on_the_same_thing(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user's metrics table said nitrate was due to fall from 13.2 to 9.5 mg/L by 1 January 2027;
+    the drafts still asked "[by how much]" and "by [year]"."""
+    terms = write(tmp_path / "terms.md", WATERSHED_TERMS)
+    metrics = write(tmp_path / "metrics.csv", WATERSHED_METRICS)
+    assert CliRunner().invoke(app, ["ingest", "-w", workspace_name, str(terms), str(metrics)]).exit_code == 0
+
+    def drafts(*goal: str) -> dict:
+        done = CliRunner().invoke(app, ["purpose", "draft", "-w", workspace_name, *goal, "--json"])
+        assert done.exit_code == 0, done.output
+        return json.loads(done.stdout)
+
+    typed = drafts("--goal", "Cut nitrate at the Cedar Falls intake")
+    first = typed["drafts"][0]["statement"]
+    assert first == "Cut nitrate at the Cedar Falls intake from 13.2 to 9.5 mg/L by 1 January 2027.", first
+    assert any(c["source"] == "metrics.csv" and "Target: 9.5" in c["quote"] for c in typed["citations"])
+    found = [d["statement"] for d in drafts()["drafts"]]
+    assert "Restore riparian buffers along 12 miles of stream bank by the end of 2026." in found, found
+    # one shared word ("students") is no tie: a jobs goal takes no date from the classroom's head count
+    jobs = [d["statement"] for d in drafts("--goal", "Help students find summer jobs")["drafts"]]
+    assert not any("2026" in s or "600" in s for s in jobs), jobs
+
+
 REPORT = (
     "# Leadership council learning session\n\n## Youth on the Rise\nAll three re-engagement centres are open "
     "and 640 young people have come back to school or into work. The goal remains one in three by 2020.\n"

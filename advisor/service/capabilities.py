@@ -18,10 +18,11 @@ from advisor.capabilities.ask.model import AnswerUpdate
 from advisor.capabilities.ask.models import Answer
 from advisor.capabilities.ask.offline import answer_question
 from advisor.config import Settings
-from advisor.documents.coalition import Roster, parse_roster
-from advisor.errors import AdvisorError
+from advisor.documents.coalition import Metric, Roster, parse_metrics, parse_roster
+from advisor.errors import AdvisorError, DocumentError
 from advisor.retrieval.hybrid import Retriever
 from advisor.service.runtime import Runtime
+from advisor.store.files import WorkspaceFiles
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -86,7 +87,17 @@ class Capabilities:
             settings=self.settings,
             llm=self.llm,
             rank_purpose=purpose_sentence,
+            metrics=self._metrics_of(workspace) if workspace else None,
         )
+
+    def _metrics_of(self, workspace: str) -> list[Metric]:
+        """The workspace's metrics table (its newest), or none; one it cannot read is left to pivots,
+        which says why."""
+        path = WorkspaceFiles(self.settings).find(workspace, "metrics")
+        try:
+            return parse_metrics(path) if path else []
+        except DocumentError:
+            return []
 
     def map_interests(self, roster: Roster | Path, objectives: Path | None = None) -> InterestMap:
         """The interests map of a roster (parsed from a file when given a path)."""

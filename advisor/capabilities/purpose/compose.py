@@ -1647,6 +1647,7 @@ def complete(
     result: str | None = None,
     ask_group: bool = True,
     place: str | None = None,
+    amount: str | None = None,
 ) -> str:
     """One sentence from `clause` (the user's words, unchanged) with each missing criterion filled
     by the given fact or a [slot]: a target after a result verb that has none, a result to count
@@ -1657,7 +1658,9 @@ def complete(
     `result`: a result the text counts elsewhere ("10 country deployments and 50 forms"), in place of
     the slot asking for one. `ask_group=False` (a draft): no group slot where the text names none (a
     vague group is still asked to be defined); the check beside the draft says the group is missing.
-    `place`: where the text says the body works, added after a group when the clause names no place."""
+    `place`: where the text says the body works, added after a group when the clause names no place.
+    `amount`: how much a result verb with none moves its object ("from 13.2 to 9.5 mg/L"), in place of
+    the slot asking for it."""
     body = _bare_listed_infinitives(_verb_list_in_lower_case(_END.sub("", clause.strip())))
     body = _quotes_closed(body)  # 'create a "food-secure City of Detroit."': the quote the end took
     # "Build a world where: The ecosystem is diverse", "Deliver: A roadmap": a list's colon, mid-sentence
@@ -1715,7 +1718,7 @@ def complete(
         (body.split()[0].lower() in _LEVEL_VERBS or _MADE_MORE.match(body))
         and len(body.split()) <= 14  # after a long object "[by how much]" dangles off its last noun
     ):
-        body = f"{body} {TARGET_SLOT}{group}"
+        body = f"{body} {amount or TARGET_SLOT}{group}"
     elif result and result.split()[0].endswith("ing"):  # "..., reducing CO2 emissions by one-third"
         body = f"{body}{group}, {result}"
     else:

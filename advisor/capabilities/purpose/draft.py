@@ -43,14 +43,17 @@ from advisor.capabilities.purpose.models import PurposeDraft, PurposeDrafts
 from advisor.capabilities.purpose.rules import ADJECTIVES_OF_PLACE, PLACE_NAMES, place_spans
 from advisor.capabilities.purpose.targets import (
     MeasuredCount,
+    MetricTarget,
     StatedTarget,
     about,
     measured_counts,
+    metric_about,
     stated_target,
 )
 from advisor.capabilities.purpose.vocabulary import GAZETTEER
 from advisor.capabilities.purpose.wishes import restate_wish
 from advisor.config import Settings
+from advisor.documents.coalition import Metric
 from advisor.errors import AdvisorError
 from advisor.llm.prompts import untrusted
 from advisor.llm.structured import PassageId, Sentence, keep_retrieved
@@ -360,10 +363,12 @@ def draft_purpose(
     settings: Settings | None = None,
     llm: BaseChatModel | None = None,
     rank_purpose: PurposeRanker | None = None,
+    metrics: list[Metric] | None = None,
 ) -> PurposeDrafts:
     """Up to three purpose statements drawn from `goal` and the `workspace` documents (fewer when the
     text gives nothing more to offer than its own complete goal, re-ordered). `rank_purpose` finds
-    the sentence most like a purpose in a document whose goal the rules do not find first."""
+    the sentence most like a purpose in a document whose goal the rules do not find first. `metrics`
+    (the workspace's metrics table): a row on what a goal is about gives its amount and deadline."""
     # spaces normalised, lines kept: a pasted list's items must not run together, nor a heading line
     # and the paragraph under it (one blank line stays between paragraphs)
     lines = [_unshouted(" ".join(line.split())) for line in (goal or "").splitlines()]
@@ -380,18 +385,45 @@ def draft_purpose(
             for passage in retriever.search(query, workspace=workspace, knowledge=False, k=8):
                 found.setdefault(passage.chunk_id, passage)
         passages = list(found.values())
-    rules = _draft_with_rules(goal, passages, rank_purpose)
+    tracked = _Tracked(metrics or [], retriever, workspace)
+    rules = _draft_with_rules(goal, passages, rank_purpose, tracked)
     if llm is None:
         return rules
     return _draft_with_model(llm, goal, passages, rules, settings)
 
 
+class _Tracked:
+    """The workspace's metrics, each found with the row of its table a draft cites."""
+
+    def __init__(self, metrics: list[Metric], retriever: Retriever | None, workspace: str | None) -> None:
+        self.metrics = metrics
+        self._retriever = retriever
+        self._workspace = workspace
+
+    def about(self, text: str) -> MetricTarget | None:
+        return metric_about(text, self.metrics)
+
+    def row(self, target: MetricTarget) -> tuple[Passage, str] | None:
+        """The metrics table's row of `target`, as indexed, with its words to quote."""
+        if self._retriever is None or not self._workspace:
+            return None
+        name = target.metric.metric
+        found = self._retriever.search(name, workspace=self._workspace, knowledge=False, k=3)
+        row = next((p for p in found if p.heading.split(" › ")[-1].strip() == name.strip()), None)
+        return (row, row.text.strip()) if row else None
+
+
 def _draft_with_rules(
-    goal: str, passages: list[Passage], rank_purpose: PurposeRanker | None = None
+    goal: str,
+    passages: list[Passage],
+    rank_purpose: PurposeRanker | None = None,
+    tracked: _Tracked | None = None,
 ) -> PurposeDrafts:
     """Each draft is one clause in its author's words (the goal's first, else the documents'),
     completed with facts the goal or the documents state and [slots] for the rest, then re-ordered."""
     clauses, described = documents_goal_clauses(passages, rank_purpose)
+    tracked = tracked or _Tracked([], None, None)
+    metric_rows: list[MetricTarget] = []  # the metrics whose rows gave a draft a figure or a date
     warnings: list[str] = [GOAL_FROM_A_DESCRIPTION] if described and not goal else []
     deadline = _told_deadline(passages)
     target = _stated_target(goal, passages)
@@ -447,6 +479,12 @@ def _draft_with_rules(
             population = None  # a clause, or a pronoun left of one ("those"), is no group to add
         if not timeframe and own != [NO_GOAL_SLOT]:
             timeframe = _deadline_elsewhere(goal)
+        # the metrics table's row on what the goal is about: its due date, its amount ("from 13.2 to
+        # 9.5 mg/L"), its target as the result (a new user's drafts asked "by [year]" beside a table
+        # that said when)
+        metric = tracked.about(goal) if own != [NO_GOAL_SLOT] else None
+        if not timeframe and metric:
+            timeframe = metric.deadline
         if not timeframe and target:
             timeframe = f"by {target[0].year}"
         if not timeframe and clauses and _movable(facts_of(clauses[0].text).timeframe.evidence):
@@ -463,6 +501,8 @@ def _draft_with_rules(
         # a count another of its aims gives, in place of the slot asking for one ("Transform
         # Winchester into a low carbon district, reducing CO2 emissions by one-third by 2015")
         result = result or counted_result([c for c in own if c != NO_GOAL_SLOT], timeframe)
+        if not result and not goal_facts.outcome.met and metric:
+            result = metric.result
         # none: a count the documents measured on what the goal is about, to beat ("fewer heat deaths
         # than the 17 last counted"), cited, in place of the slot asking for one
         measured = None if result or goal_facts.outcome.met else _measured_count(goal, passages)
@@ -480,20 +520,24 @@ def _draft_with_rules(
                 result=result,
                 ask_group=False,
                 place=place,
+                amount=metric.amount if metric else None,
             )
             for c in chosen
         ]
+        metric_rows += [metric] if metric else []
     elif clauses:
         # a goal typed with no verb ("Every child in Pima County ready for kindergarten") still gives
         # its group, place and deadline to the documents' goals
         typed = facts_of(goal) if goal else None
-        timeframe = _movable(typed.timeframe.evidence) if typed else None
-        timeframe = timeframe or (f"by {target[0].year}" if target else None)
+        typed_time = _movable(typed.timeframe.evidence) if typed else None
+        timeframe = typed_time or (f"by {target[0].year}" if target else None)
         timeframe = timeframe or (deadline[0] if deadline else None)
         population = typed.population.evidence if typed else None
         for clause in clauses[:2]:
             chosen.append(clause.text)
             named = names_a_group(clause.passage.text)
+            metric = tracked.about(clause.text)
+            metric_rows += [metric] if metric else []
             # the documents' goal with no result: a count they measured on it, to beat, as a typed goal's
             counted = (
                 None
@@ -503,11 +547,12 @@ def _draft_with_rules(
             bases.append(
                 complete(
                     _named_institution(shorten(clause.text), passages),
-                    timeframe=timeframe,
+                    timeframe=(typed_time or (metric.deadline if metric else None) or timeframe),
                     population=population,
                     named=named,
-                    result=counted[0].result if counted else result,
+                    result=counted[0].result if counted else result or (metric.result if metric else None),
                     ask_group=False,
+                    amount=metric.amount if metric else None,
                 )
             )
             used.append((clause.passage, clause.sentence))
@@ -521,6 +566,9 @@ def _draft_with_rules(
         warnings.append(NO_GOAL_IN_DOCUMENTS)
     if target and target[1] is not None and result and any(result in b for b in bases):
         used.append((target[1], target[2]))
+    for metric in {m.metric.metric: m for m in metric_rows}.values():  # cited where its figures went in
+        row = tracked.row(metric) if any(_uses(b, metric) for b in bases) else None
+        used += [row] if row else []
     if chosen == [NO_GOAL_SLOT]:  # nothing to draft from: one template to fill, not three copies of it
         drafts = [PurposeDraft(statement=bases[0], check=check_purpose_rules(bases[0]))]
         return PurposeDrafts(drafts=drafts, citations=[], warnings=warnings)
@@ -573,6 +621,10 @@ def _draft_with_rules(
     for passage, sentence in used:
         citations.setdefault(passage.chunk_id, passage.citation(quote=sentence))
     return PurposeDrafts(drafts=drafts, citations=list(citations.values()), warnings=warnings)
+
+
+def _uses(draft: str, metric: MetricTarget) -> bool:
+    return any(part in draft for part in (metric.amount, metric.result, metric.deadline))
 
 
 def _stated_target(goal: str, passages: list[Passage]) -> tuple[StatedTarget, Passage | None, str] | None:

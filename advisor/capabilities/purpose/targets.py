@@ -2,14 +2,18 @@
 2026" over "- 10 country deployments", "- 30 health modules"), or a target told in prose ("the target
 to achieve 50% reduction in degraded land by 2040"). A draft uses them as its result and deadline
 instead of asking for them with [slots]. A count the text measured ("Heat deaths fell from 22 to 17")
-gives a draft a result to beat when nothing better is stated."""
+gives a draft a result to beat when nothing better is stated. A row of the workspace's metrics table on
+what a goal is about ("Nitrate at utility intake: 13.2 -> 9.5 mg/L, due 2027-01-01") gives it its
+amount and its deadline."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from advisor.capabilities.purpose.vocabulary import LEXICON
+from advisor.documents.coalition import Metric
 
 # "## Goals 2026", "2030 targets", "Milestones for 2027:", "**Targets (by 2028)**"
 _DATED_HEADING = re.compile(
@@ -137,3 +141,66 @@ def _lowered(phrase: str) -> str:
     first, _, rest = phrase.partition(" ")
     first = first if first.isupper() or any(c.isupper() for c in first[1:]) else first.lower()
     return f"{first} {rest}".strip()
+
+
+@dataclass(frozen=True)
+class MetricTarget:
+    """What a metrics table's row gives a goal about the same thing: the amount ("from 13.2 to 9.5
+    mg/L"), a result to reach when the goal names none, and the deadline ("by 1 January 2027")."""
+
+    metric: Metric
+
+    @property
+    def amount(self) -> str:
+        return f"from {_figure(self.metric.baseline)} to {self._target}"
+
+    @property
+    def result(self) -> str:
+        return f"the target of {self._target} for {_lowered(self.metric.metric)}"
+
+    @property
+    def deadline(self) -> str:
+        return by_date(self.metric.due)
+
+    @property
+    def _target(self) -> str:
+        return _figure(self.metric.target, self.metric.unit)
+
+
+MIN_SHARED_WORDS = 2
+
+
+def metric_about(text: str, metrics: list[Metric]) -> MetricTarget | None:
+    """The metric that shares the most content words with `text` (the first of equals), if one shares
+    at least two."""
+    goal = _content_words(text)
+    shared = [(len(goal & _content_words(m.metric)), -n) for n, m in enumerate(metrics)]
+    best = max(shared, default=(0, 0))
+    # two words at least: "students" alone ties a jobs goal to a classroom's head count
+    return MetricTarget(metrics[-best[1]]) if best[0] >= MIN_SHARED_WORDS else None
+
+
+def by_date(due: date) -> str:
+    """A due date as a deadline: "by the end of 2026", "by 30 June 2027"."""
+    if (due.month, due.day) == (12, 31):
+        return f"by the end of {due.year}"
+    return f"by {due.day} {due.strftime('%B')} {due.year}"
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _GENERIC_WORDS
+    } - _NOT_TOPICS
+
+
+# words of a goal or a metric's name that say nothing of what is measured
+_NOT_TOPICS = frozenset({"total", "mean", "annual", "with", "from", "into", "more", "fewer", "than", "each"})
+
+
+def _figure(value: float, unit: str = "") -> str:
+    """ "9.5 mg/L", "12 stream miles", "30%", "1,200" (no unit: the number alone)."""
+    number = f"{value:,.10g}"
+    unit = unit.strip()
+    if not unit:
+        return number
+    return f"{number}%" if unit == "%" else f"{number} {unit}"
