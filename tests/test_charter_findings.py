@@ -774,6 +774,26 @@ def test_a_sections_own_label_and_a_statutes_section_are_no_missing_section() ->
     assert "undefined_reference" in kinds(CLEAN + "\n" + cited)
 
 
+def test_a_clause_numbered_by_nested_lists_or_of_another_document_is_no_missing_section() -> None:
+    """A constitution written as nested numbered lists never prints "14.2", yet cites it; "Section 6.2 of
+    the [Meetup.com terms of service]", "See Constitution, Article II, Section 3", an anchor's name
+    '<a name="article7">' cite no section this document lacks (six such findings on one dev document)."""
+    nested = (
+        "# Constitution of the Riverside Tenants Union\n\n14. **Directors**\n    1. The board has five"
+        " directors.\n    2. If there are fewer than three directors, there is no breach of clause 14.1 while"
+        " the directors seek more.\n"
+    )
+    assert "undefined_reference" not in kinds(nested)
+    others = (
+        "## Members\nPer section 6.2 of the [Meetup.com terms of service](http://www.meetup.com/terms/) you"
+        " bear your own risk.\nSee Constitution, Article II, Section 3.\n"
+        'A postal ballot follows Schedule 3 to the Regulation.\n<a name="article7"></a>\n'
+    )
+    assert "undefined_reference" not in kinds(CLEAN + "\n" + others)
+    lacking = nested.replace("clause 14.1", "clause 15.1")  # item 1 of a list item 15 there is not
+    assert "undefined_reference" in kinds(lacking)
+
+
 SMALL_CHARTER = (
     "# Riverside Housing Data Group\n\n## Membership\nAny county agency may join by writing to the chair.\n\n"
 )

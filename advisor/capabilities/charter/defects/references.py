@@ -58,6 +58,11 @@ _ATTACHED = _PATTERNS["attached"]
 
 
 _OTHER_DOCUMENT = _PATTERNS["other_document"]
+_OTHER_DOCUMENT_BEFORE = _PATTERNS["other_document_before"]
+# an ordered list item: its indent and its number ("    2. If there are fewer ...")
+_LIST_NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d+)[.)][ \t]+\S", re.MULTILINE)
+# a first number this high is a statute's ("Section 355.145, RSMo")
+FIRST_STATUTE_SECTION = 100
 
 
 # a whole-number section this high is a statute's ("Section 4942 of the Code", "Section 508 compliance")
@@ -82,13 +87,34 @@ def _missing_section(clause: Clause, text: str) -> str | None:
         cited = match.group(1).rstrip(".")
         if cited.isdigit() and int(cited) >= FIRST_EXTERNAL_SECTION:
             continue  # "Section 508", "Article 50": a law's section, not one of this document's
+        if int(cited.split(".")[0]) >= FIRST_STATUTE_SECTION:
+            continue
+        if _OTHER_DOCUMENT_BEFORE.search(clause.text[max(0, match.start() - 60) : match.start()]):
+            continue
         number = re.escape(cited)
         kinds = r"(?:(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*)?"
         own = rf"^(?:<[^>\n]*>|[#*\s])*{kinds}{number}(?![.\d]*\d)"
         after = clause.text[match.end() : match.end() + 60]
-        if not _OTHER_DOCUMENT.match(after) and not re.search(own, text, re.MULTILINE | re.IGNORECASE):
-            return match.group(0)
+        if _OTHER_DOCUMENT.match(after) or re.search(own, text, re.MULTILINE | re.IGNORECASE):
+            continue
+        if cited in outline_numbers(text):  # "clause 14.2" where item 2 of list item 14 is that clause
+            continue
+        return match.group(0)
     return None
+
+
+def outline_numbers(text: str) -> set[str]:
+    """The numbers a document's nested ordered lists give their items ("14", "14.2", "14.17.6"): a
+    constitution written as nested lists never prints "14.2", yet its clauses cite it."""
+    numbers: set[str] = set()
+    path: list[tuple[int, str]] = []  # (indent, number) of the open items, outermost first
+    for item in _LIST_NUMBER.finditer(text):
+        indent = len(item.group("indent").expandtabs(4))
+        while path and path[-1][0] >= indent:
+            path.pop()
+        path.append((indent, item.group("number")))
+        numbers.add(".".join(number for _, number in path))
+    return numbers
 
 
 # "this structure", "other applicable policies", "approved procedures": no particular document named
@@ -147,6 +173,8 @@ def _unlinked_document(clause: Clause, text: str, named: set[str]) -> str | None
             or _THIS_DOCUMENT.search(clause.text[max(0, match.start() - 30) : match.start()])
             or not _RELIES_ON.search(clause.text[max(0, match.start() - 80) : match.start()])
             or _LINK_AFTER.match(clause.text[match.end() :])
+            # "Schedule 3 to the Regulation": a part of another document
+            or _OTHER_DOCUMENT.match(clause.text[match.end() : match.end() + 60])
             or _linked_or_included(name, text)
         ):
             continue
