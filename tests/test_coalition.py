@@ -112,6 +112,51 @@ def test_a_misspelt_roster_key_is_named_with_the_fix(tmp_path: Path) -> None:
         parse_roster(roster)
 
 
+def test_a_roster_of_people_and_their_organisations_is_read_as_a_leader_writes_it(tmp_path: Path) -> None:
+    """A new user's roster named each person with `org:` and `position:`, no sector, one misspelt key and
+    a "#1" YAML took for a comment: it was refused one key at a time, then every member weighed as an
+    unknown sector and "no member is a community group" stood beside a tenants union and two pantries."""
+    members = (
+        "  - name: Keisha Brown\n    org: Harlan Tenants Union\n"
+        "    position: Take on rent burden, not just food\n"
+        "    intrests: [rent relief]\n"
+        "  - name: Ruth Kessler\n    org: Harlan County Health Department\n    role: Epidemiologist\n"
+        "    positon: Summer EBT enrollment must be the #1 priority this year\n"
+    )
+    head = "coalition: Harlan Food Security\nobjectives: [Enrol 5,000 children in Summer EBT]\nmembers:\n"
+    both = write(tmp_path / "roster.yaml", head + members)
+    with pytest.raises(DocumentError) as refused:  # every misspelt key at once, each with its fix
+        parse_roster(both)
+    assert "'intrests' (did you mean 'interests'?)" in str(refused.value)
+    assert "'positon' (did you mean 'positions'?)" in str(refused.value)
+
+    fixed = write(
+        tmp_path / "fixed.yaml",
+        head + members.replace("intrests", "interests").replace("positon", "position"),
+    )
+    parsed = parse_roster(fixed)
+    assert [m.organization for m in parsed.members] == [
+        "Harlan Tenants Union",
+        "Harlan County Health Department",
+    ]
+    assert parsed.members[0].positions == ["Take on rent burden, not just food"]  # "position:" is read
+    mapped = map_interests_from_file(fixed)
+    assert not mapped.missing_community_voice
+    by_name = {m.name: m.sector for m in mapped.members}
+    assert by_name == {
+        "Keisha Brown (Harlan Tenants Union)": "community",
+        "Ruth Kessler (Harlan County Health Department)": "government",
+    }
+    assert any(
+        "Sectors read from the members' names" in w and "Harlan Tenants Union: community" in w
+        for w in mapped.warnings
+    )
+    assert any(
+        "'Summer EBT enrollment must be the' was read without '#1 priority this year'" in w
+        for w in mapped.warnings
+    )
+
+
 def test_a_roster_with_a_key_no_tool_reads_is_read_and_the_key_named(tmp_path: Path) -> None:
     """A coordinator's roster with a contact for each member was refused whole ("unknown key
     'contact'"): an extra key unlike any known one is set aside and named; a misspelt one still stops."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -32,6 +33,7 @@ class Member(BaseModel):
     """One coalition member and what it brings and wants."""
 
     name: str
+    organization: str = Field(default="", description="The body a named person speaks for, when given.")
     sector: str = ""
     positions: list[str] = Field(default_factory=list, description="What the member asks for.")
     interests: list[str] = Field(default_factory=list, description="Why: the needs behind the positions.")
@@ -48,6 +50,8 @@ class Roster(BaseModel):
     members: list[Member]
     # keys no tool reads ("contact", "email"), named so the user learns they were set aside
     ignored: list[str] = Field(default_factory=list, exclude=True)
+    # what the file says that YAML did not keep ("#1 priority" read as a comment), to tell the user
+    notes: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Metric(BaseModel):
@@ -92,7 +96,7 @@ def parse_roster(path: Path, objectives_file: Path | None = None) -> Roster:
             members=[_member_from_row(path, i, row) for i, row in _csv_rows(path, text, ROSTER_COLUMNS)]
         )
     elif path.suffix.lower() in YAML_SUFFIXES:
-        roster = _roster_from_yaml(path, _load_yaml(path, text))
+        roster = _roster_from_yaml(path, _load_yaml(path, text), text)
     else:
         raise DocumentError(path, "a roster must be YAML or CSV", hint="see the roster format in the README")
     if objectives_file is not None:
@@ -155,12 +159,18 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
+_ORGANIZATION_COLUMNS = ("organization", "organisation", "org")
+
+
 def _member_from_row(path: Path, number: int, row: dict[str, str]) -> Member:
     name = (row.get("name") or "").strip()
     if not name:
         raise DocumentError(path, f"row {number}: a member has no name")
     return Member(
         name=name,
+        organization=next(
+            (row[k].strip() for k in ("organization", "organisation", "org") if row.get(k)), ""
+        ),
         sector=(row.get("sector") or "").strip().lower(),
         positions=_split(row.get("positions")),
         interests=_split(row.get("interests")),
@@ -186,22 +196,27 @@ def _as_list(path: Path, value: Any, field: str) -> list[str]:
     return [str(v).strip() for v in value if str(v).strip()]
 
 
-def _roster_from_yaml(path: Path, data: Any) -> Roster:
+def _roster_from_yaml(path: Path, data: Any, text: str = "") -> Roster:
     if not isinstance(data, dict) or not isinstance(data.get("members"), list):
         raise DocumentError(
             path, "a YAML roster needs a 'members' list", hint="see the roster format in the README"
         )
-    ignored = dict.fromkeys(_refuse_unknown_keys(path, data, ROSTER_KEYS, "the roster"))
+    misspelt: list[
+        str
+    ] = []  # every misspelt key of the file, told at once (a new user fixed them one by one)
+    ignored = dict.fromkeys(_unknown_keys(data, ROSTER_KEYS, "the roster", misspelt))
     members = []
     for number, item in enumerate(data["members"], 1):
         if not isinstance(item, dict) or not str(item.get("name") or "").strip():
             raise DocumentError(path, f"member {number} has no name")
+        item = {MEMBER_KEY_ALIASES.get(str(k), str(k)): v for k, v in item.items()}
         ignored.update(
-            dict.fromkeys(_refuse_unknown_keys(path, item, MEMBER_KEYS, f"member {number} ({item['name']})"))
+            dict.fromkeys(_unknown_keys(item, MEMBER_KEYS, f"member {number} ({item['name']})", misspelt))
         )
         members.append(
             Member(
                 name=str(item["name"]).strip(),
+                organization=str(item.get("organization") or "").strip(),
                 sector=str(item.get("sector") or "").strip().lower(),
                 role=str(item.get("role") or "").strip(),
                 **{
@@ -210,43 +225,84 @@ def _roster_from_yaml(path: Path, data: Any) -> Roster:
                 },
             )
         )
+    _refuse_misspelt(path, misspelt, MEMBER_KEYS)
     return Roster(
         coalition=str(data.get("coalition") or ""),
         affected=_as_list(path, data.get("affected"), "affected"),
         objectives=_as_list(path, data.get("objectives"), "objectives"),
         members=members,
         ignored=list(ignored),
+        notes=_values_cut_by_comments(text),
     )
 
 
 ROSTER_KEYS = ("coalition", "affected", "objectives", "members")
-MEMBER_KEYS = ("name", "sector", "positions", "interests", "resources", "role")
+MEMBER_KEYS = ("name", "organization", "sector", "positions", "interests", "resources", "role")
+# other words for a member's keys, read as those keys: a singular, or the usual names of the body a
+# named person speaks for ("org: Tri-Rivers Food Bank")
+MEMBER_KEY_ALIASES = {
+    "position": "positions",
+    "interest": "interests",
+    "resource": "resources",
+    "org": "organization",
+    "organisation": "organization",
+    "affiliation": "organization",
+    "agency": "organization",
+}
 OBJECTIVES_KEYS = ("objectives", "affected")
 
 
-def _refuse_unknown_keys(path: Path, data: dict[Any, Any], known: tuple[str, ...], where: str) -> list[str]:
-    """A misspelt key ("intrests") would silently drop what it holds: name it and the likely fix. A key
-    like no known one ("contact", "email") is extra information no tool reads: it is returned, to be
-    named to the user, and the file is still read (a coordinator's roster with a contact column was
-    refused whole)."""
+def _unknown_keys(data: dict[Any, Any], known: tuple[str, ...], where: str, misspelt: list[str]) -> list[str]:
+    """A misspelt key ("intrests") would silently drop what it holds: it is added to `misspelt`, with the
+    likely fix. A key like no known one ("contact", "email") is extra information no tool reads: it is
+    returned, to be named to the user, and the file is still read (a coordinator's roster with a contact
+    column was refused whole)."""
     extra = []
     for key in data:
         if str(key) in known:
             continue
         close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
         if close:
-            expected = f"expected keys: {', '.join(known)}"
-            hint = f"did you mean '{close[0]}'? {expected.capitalize()}"
-            raise DocumentError(path, f"{where} has an unknown key '{key}'", hint=hint)
-        extra.append(str(key))
+            misspelt.append(f"{where} has an unknown key '{key}' (did you mean '{close[0]}'?)")
+        else:
+            extra.append(str(key))
     return extra
+
+
+def _refuse_misspelt(path: Path, misspelt: list[str], known: tuple[str, ...]) -> None:
+    if misspelt:
+        raise DocumentError(
+            path, "; ".join(misspelt), hint=f"fix the key names. Expected keys: {', '.join(known)}"
+        )
+
+
+# a value line YAML cuts at " #" ("position: Summer EBT must be the #1 priority"): the rest is a comment
+_CUT_BY_COMMENT = re.compile(
+    r"^\s*(?:-\s+)?(?:[\w -]+:\s+)?(?P<kept>[^\s#'\"{\[|>][^#\n]*?)\s+#(?P<cut>\S[^\n]*)$"
+)
+
+
+def _values_cut_by_comments(text: str) -> list[str]:
+    """A note for each line whose value YAML ends at " #" with something right after it ("#1"): a
+    comment is "# like this", so "#1 priority" was most likely part of the value, and was lost."""
+    notes = []
+    for number, line in enumerate(text.splitlines(), 1):
+        cut = _CUT_BY_COMMENT.match(line)
+        if cut:
+            notes.append(
+                f"line {number}: '{cut.group('kept').strip()}' was read without '#{cut.group('cut')}' "
+                "(YAML reads ' #' as the start of a comment): put the value in quotes to keep it"
+            )
+    return notes
 
 
 def _apply_objectives(roster: Roster, path: Path) -> Roster:
     text = _read_text(path)
     data = _load_yaml(path, text) if path.suffix.lower() in YAML_SUFFIXES else None
     if isinstance(data, dict):
-        _refuse_unknown_keys(path, data, OBJECTIVES_KEYS, "the objectives file")
+        misspelt: list[str] = []
+        _unknown_keys(data, OBJECTIVES_KEYS, "the objectives file", misspelt)
+        _refuse_misspelt(path, misspelt, OBJECTIVES_KEYS)
         objectives = _as_list(path, data.get("objectives"), "objectives")
         affected = _as_list(path, data.get("affected"), "affected") or roster.affected
     else:

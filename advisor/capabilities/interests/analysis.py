@@ -26,6 +26,7 @@ from advisor.capabilities.interests.judge import group_missing, interest_unserve
 from advisor.capabilities.interests.matching import Evidence, Matcher, group_heads, place_words
 from advisor.capabilities.interests.model import review_interests_with_model
 from advisor.capabilities.interests.models import GAP_KINDS, Gap, InterestMap, MemberView
+from advisor.capabilities.interests.sectors import with_bodies
 from advisor.capabilities.pattern import with_warning
 from advisor.documents.coalition import Member, Roster, parse_roster
 from advisor.text.tables import table_cell
@@ -52,6 +53,7 @@ def map_interests(
     With `embeddings`, interests and groups are matched by meaning and words; without, by words
     and domain concepts only. With `llm`, the model reviews the rules' map (`interests_llm`).
     """
+    roster, sectors_read = with_bodies(roster)
     matcher = roster_matcher(roster, embeddings)
     findings = [
         *positions_without_interest(roster),
@@ -89,6 +91,14 @@ def map_interests(
             f"Not read from the roster: {keys} (the map reads each member's name, sector, role, positions, "
             "interests and resources; the rest is kept in the file but plays no part here).",
         )
+    if sectors_read:
+        mapped = with_warning(
+            mapped,
+            f"Sectors read from the members' names (the roster gives them none): {'; '.join(sectors_read)}. "
+            "Add `sector:` to a member where one is wrong.",
+        )
+    for note in roster.notes:
+        mapped = with_warning(mapped, f"In the roster, {note}.")
     return mapped
 
 

@@ -20,6 +20,10 @@ class InterestLexicon(BaseModel, extra="forbid"):
         "the same means serves an interest that asks for one."
     )
     stopwords: str = Field(description="Words that carry no need, separated by white space.")
+    sector_names: list[tuple[str, Regex]] = Field(
+        description="(sector, regex of the words of a body's name that tell its sector), first match wins: "
+        "how a member with no `sector` is placed ('Harlan County Health Department' is government)."
+    )
 
     @model_validator(mode="after")
     def _named_concepts(self) -> InterestLexicon:
@@ -34,3 +38,4 @@ CONCEPTS: dict[str, tuple[str, ...]] = {name: tuple(p) for name, p in _LEXICON.c
 POPULATION_CONCEPTS = frozenset(_LEXICON.population_concepts)
 MEANS_CONCEPTS = frozenset(_LEXICON.means_concepts)
 STOPWORDS = frozenset(_LEXICON.stopwords.split())
+SECTOR_NAMES: tuple[tuple[str, str], ...] = tuple(_LEXICON.sector_names)
