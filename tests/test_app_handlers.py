@@ -3,6 +3,7 @@ sources, persisted and exported conversations, the tool views, and owner isolati
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 import uuid
@@ -26,6 +27,7 @@ from advisor.web.workspaces import (
     upload_files,
     workspace_names,
 )
+from tests.conftest import write
 
 EVALS = Path(__file__).resolve().parents[1] / "evals" / "data"
 CHARTER = EVALS / "charters" / "riverside-safe-streets.md"
@@ -257,6 +259,35 @@ def test_tool_views_give_reports_charts_and_downloads(
     assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
     assert "Score:" in Path(downloads[0]).read_text()
     assert "✅ **outcome**" in purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")
+
+
+def test_a_roster_without_objectives_is_mapped_against_the_workspaces_metrics(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    """A new user's map said "the roster lists no objectives" (every member at interest 0) beside a
+    metrics table of seven; and a person named with their organisation kept its role and resources."""
+    roster = write(
+        tmp_path / "roster.yaml",
+        "coalition: Harlan Food Security\nmembers:\n"
+        "  - name: Luis Ortega\n    org: Harlan Unified School District\n"
+        "    role: Nutrition director, chair\n    positions: [Summer meal sites in every school]\n"
+        "    interests: [more children at summer meal sites]\n"
+        "    resources: [kitchens, buses, staff]\n"
+        "  - name: Keisha Brown\n    org: Harlan Tenants Union\n    positions: [Take on rent burden]\n",
+    )
+    metrics = write(
+        tmp_path / "metrics.csv",
+        "metric,unit,baseline,target,current,start,due\n"
+        "Children at summer meal sites,children,900,2000,1200,2026-01-01,2026-12-31\n",
+    )
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, roster, metrics, tmp=tmp_path)
+    report, _, chart = interests_view(ctx, None, workspace_name)
+    assert "the workspace's metrics stand in for them (Children at summer meal sites)" in report
+    assert "lists no objectives" not in chart
+    # the chair with three resources steers: it is not a stranger with power 0.25
+    assert re.search(r"Luis Ortega \(Harlan Unified School District\)", chart)
+    assert "manage closely" in chart or "keep satisfied" in chart
 
 
 def test_the_downloaded_scorecard_carries_no_html_that_loads_anything(

@@ -290,8 +290,9 @@ def _values_cut_by_comments(text: str) -> list[str]:
         cut = _CUT_BY_COMMENT.match(line)
         if cut:
             notes.append(
-                f"line {number}: '{cut.group('kept').strip()}' was read without '#{cut.group('cut')}' "
-                "(YAML reads ' #' as the start of a comment): put the value in quotes to keep it"
+                f"In the roster, line {number}: '{cut.group('kept').strip()}' was read without "
+                f"'#{cut.group('cut')}' (YAML reads ' #' as the start of a comment): put the value in quotes "
+                "to keep it."
             )
     return notes
 

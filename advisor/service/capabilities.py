@@ -99,6 +99,25 @@ class Capabilities:
         except DocumentError:
             return []
 
+    def workspace_roster(self, path: Path, workspace: str, objectives: Path | None = None) -> Roster:
+        """A workspace's roster; one that lists no objectives (and no objectives file) takes the
+        workspace's metrics as its objectives, and says so (a new user's map said "the roster lists no
+        objectives" beside a metrics table that listed seven)."""
+        roster = parse_roster(path, objectives)
+        if roster.objectives:
+            return roster
+        metrics = self._metrics_of(workspace)
+        if not metrics:
+            return roster
+        note = (
+            "The roster lists no objectives: the workspace's metrics stand in for them ("
+            + "; ".join(m.metric for m in metrics)
+            + "). List them under `objectives:` in the roster to say otherwise."
+        )
+        return roster.model_copy(
+            update={"objectives": [m.metric for m in metrics], "notes": [*roster.notes, note]}
+        )
+
     def map_interests(self, roster: Roster | Path, objectives: Path | None = None) -> InterestMap:
         """The interests map of a roster (parsed from a file when given a path)."""
         from advisor.capabilities.interests.analysis import map_interests

@@ -264,7 +264,9 @@ def _run_capability(
         review = capabilities.review_charter(path)
         reply.text, reply.warnings, reply.result = charter_markdown(review), review.warnings, review
     elif intent == "interests":
-        mapped = capabilities.map_interests(path, files.find(workspace, "objectives"))
+        mapped = capabilities.map_interests(
+            capabilities.workspace_roster(path, workspace, files.find(workspace, "objectives"))
+        )
         reply.text, reply.warnings, reply.result = interests_markdown(mapped), mapped.warnings, mapped
     else:
         analysis = capabilities.suggest_pivots(path, files.find(workspace, "notes"), as_of)

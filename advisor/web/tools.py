@@ -16,7 +16,6 @@ from advisor.capabilities.interests.analysis import interests_markdown
 from advisor.capabilities.interests.grid import stakeholder_grid
 from advisor.capabilities.pivots.analysis import pivots_markdown
 from advisor.capabilities.purpose.markdown import drafts_markdown, purpose_markdown
-from advisor.documents.coalition import parse_roster
 from advisor.errors import AdvisorError
 from advisor.llm.models import describe_mode
 from advisor.service.chat import UPLOAD_HINTS
@@ -83,7 +82,7 @@ def interests_view(
     """(report, gap rows, power/interest chart) for the workspace's roster (`file`, else the newest)."""
     scoped = ctx.scoped(owner, workspace)
     chosen = chosen_file(ctx, owner, workspace, "roster", file)
-    roster = parse_roster(chosen, ctx.files.find(scoped, "objectives"))
+    roster = ctx.capabilities.workspace_roster(chosen, scoped, ctx.files.find(scoped, "objectives"))
     embeddings = ctx.runtime.embeddings
     result = ctx.capabilities.map_interests(roster)
     rows = [[g.kind.replace("_", " "), g.member or "–", strip_remote_content(g.detail)] for g in result.gaps]

@@ -98,7 +98,7 @@ def map_interests(
             "Add `sector:` to a member where one is wrong.",
         )
     for note in roster.notes:
-        mapped = with_warning(mapped, f"In the roster, {note}.")
+        mapped = with_warning(mapped, note)
     return mapped
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from advisor.capabilities.interests.analysis import roster_matcher
 from advisor.capabilities.interests.matching import Matcher
 from advisor.capabilities.interests.models import InterestMap
+from advisor.capabilities.interests.sectors import with_bodies
 from advisor.documents.coalition import Member, Roster
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def stakeholder_grid(
 
     `embeddings` judges objective alignment by meaning as `map_interests` does; without, by words.
     """
+    roster, _ = with_bodies(roster)  # named and placed as the map names them
     matcher = roster_matcher(roster, embeddings)
     by_name = {m.name: m for m in roster.members}
     points = []
