@@ -956,6 +956,21 @@ def test_batch_36_zero_harms_dated_periods_and_tax_status() -> None:
     assert_calls(met, not_met)
 
 
+def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
+    """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
+    ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""
+    assert_calls(
+        {
+            "timeframe": [
+                "Enroll 75% of eligible children in Summer EBT by next summer.",
+                "Open the east side pantry before this fall.",
+            ],
+            "outcome": ["Deploy 40 air quality sensors across Harlan County by 2027."],
+        },
+        {"timeframe": ["Staff the pantry by summer term rotas.", "We enjoyed the summer picnic."]},
+    )
+
+
 def test_a_named_creek_river_or_lake_is_a_place() -> None:
     """A new user's "the Cedar Falls Water Utility intake on Willow Creek" got "population: not found"."""
     assert_calls(

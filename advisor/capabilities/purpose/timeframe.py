@@ -106,6 +106,9 @@ TIMEFRAME_PATTERNS = [
     rf"(?<!compared to )(?<!compared with )(?<!relative to )(?<!than )(?<!since )"
     rf"\b(?:Q[1-4]|H[12])\s+(?:of\s+)?{YEAR}",
     r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
+    # "by next summer", "before this fall", "by spring": a season ahead bounds the work
+    r"\b(?:by|before|until)\s+(?:(?:next|this|the\s+coming)\s+)?(?:spring|summer|fall|autumn|winter)\b"
+    r"(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:term|semester|session|school|season|camp|program)\b)",
     r"\bby\s+COP\s?\d{1,2}\b",
     # a roadmap's milestone with its date: "Release Candidate 3 – WIP – 2026/06/20", "Milestone 2: 2027-03-31"
     r"\b(?:release|version|milestone|candidate|phase|sprint|due|deadline)\b(?:[^.;\n]|\.(?=\d)){0,30}?[–:-]\s*"
