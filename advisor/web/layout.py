@@ -45,6 +45,14 @@ CONFIRM_DELETE_JS = (
 UPLOAD_TYPES = list(SUPPORTED_SUFFIXES)
 
 
+# what to upload, under the upload box until the first upload reports (the box's own label, which once
+# said it all, ran over its buttons in the narrow sidebar)
+UPLOAD_HINT = (
+    "Your charter, roster (YAML or CSV), metrics table (CSV) and meeting notes: markdown, text, PDF, "
+    "Word, CSV or YAML."
+)
+
+
 def build_app(ctx: AppContext) -> gr.Blocks:
     """The whole UI, wired to the events."""
     events = Events(ctx)
@@ -64,12 +72,12 @@ def build_app(ctx: AppContext) -> gr.Blocks:
             )
             create = gr.Button("Create workspace", elem_id="create-workspace")
             upload = gr.File(
-                label="Upload documents: charter, roster, metrics, notes",
+                label="Upload documents",
                 file_count="multiple",
                 file_types=UPLOAD_TYPES,
                 elem_id="upload",
             )
-            upload_log = safe_markdown(elem_id="upload-log")
+            upload_log = safe_markdown(UPLOAD_HINT, elem_id="upload-log")
             files = gr.Dataframe(
                 headers=app_workspaces.FILE_COLUMNS,
                 interactive=False,

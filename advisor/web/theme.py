@@ -81,6 +81,12 @@ CSS = """
 #files [role=columnheader] *, #files [role=gridcell] *, #files td * {
   word-break: normal !important; overflow-wrap: normal !important}
 #files [data-col="0"] *, #files td:first-child * {overflow-wrap: anywhere !important}
+/* uploaded files: the whole name, wrapped where it must (the narrow sidebar showed "charter.md" as
+   "c..md") */
+#upload .file-preview {table-layout: auto}
+#upload .file-preview .filename {flex: 1 1 0; min-width: 0; flex-wrap: wrap}
+#upload .file-preview .filename .stem {white-space: normal; overflow-wrap: anywhere}
+#upload .file-preview .download {flex: none; width: auto; min-width: 0; font-size: var(--text-sm)}
 .stakeholder-chart {display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start}
 .stakeholder-chart .grid {flex: 1 1 340px; max-width: 520px}
 .stakeholder-chart .legend {flex: 1 1 260px; margin: 0; padding: 0; list-style: none}
