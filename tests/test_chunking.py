@@ -54,6 +54,16 @@ def test_sentence_splitting_keeps_list_numbers_and_bold_leads() -> None:
     ]
 
 
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    """A new user's notes said "Rev. Porter emailed Dana ... Fr. Michael said ...": the pivots reader got
+    "Porter emailed Dana" and "Rev." as two sentences."""
+    assert split_sentences("Rev. Porter emailed Dana. Fr. Michael said he would not. Cllr. Ames agreed.") == [
+        "Rev. Porter emailed Dana.",
+        "Fr. Michael said he would not.",
+        "Cllr. Ames agreed.",
+    ]
+
+
 @pytest.mark.parametrize("unit", ["Dr. X ", "e.g. ", "Hi! ", "a.b.c ", "word ", "x" * 64])
 def test_a_pathological_long_line_is_chunked_with_bounded_work_per_character(
     tmp_path: Path, unit: str, monkeypatch: pytest.MonkeyPatch

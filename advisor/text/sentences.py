@@ -14,7 +14,9 @@ _ABBREVIATIONS = frozenset(
     re.findall(
         r"[\w.]+",
         "st mr mrs ms dr prof no nos vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec inc ltd "
-        "co corp jr sr gov sen rep ave rd dept approx incl fig a.m p.m mt ft",
+        "co corp jr sr gov sen rep ave rd dept approx incl fig a.m p.m mt ft "
+        # titles before a name: "Rev. Porter emailed Dana" was cut after "Rev."
+        "rev fr msgr sgt capt lt cllr hon supt",
     )
 )
 _LOOK_BACK = 40  # characters before a full stop that can hold an abbreviation or initials
