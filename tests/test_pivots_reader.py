@@ -48,6 +48,22 @@ def test_a_sentence_under_a_capacity_heading_about_drivers_leaving_is_capacity(
     assert not any(s.text.startswith("Ask the county") for s in result.signals)
 
 
+def test_one_person_carrying_the_work_is_capacity_and_a_decision_over_a_members_head_backlash(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    """A new user's notes: "Dana is doing basically all the coordination on top of her food bank job"
+    was no signal, and "nobody from the coalition asked New Hope first" no backlash."""
+    notes = (
+        "# Q3 meeting\n\n## Capacity\n- Dana is doing basically all the coordination on top of her food"
+        " bank job.\n\n## Complaint\n- Rev. Porter says east side allocations have been cut twice and"
+        " nobody from the coalition asked New Hope first.\n"
+    )
+    kinds = {s.text: s.kind for s in _pivots(tmp_path, runtime, MEALS, notes).signals}
+    assert kinds.get(next((t for t in kinds if t.startswith("Dana is doing")), "")) == "capacity", kinds
+    # (and "Rev." ends no sentence: the signal is the whole sentence)
+    assert kinds.get(next((t for t in kinds if t.startswith("Rev. Porter says")), "")) == "backlash", kinds
+
+
 def test_backlash_is_tied_to_the_metric_it_names_not_another(tmp_path: Path, runtime: Runtime) -> None:
     table = (
         "Intersections with red-light cameras,intersections,0,40,6,2025-07-01,2027-07-01\n"
