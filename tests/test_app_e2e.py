@@ -122,7 +122,7 @@ def test_with_login_no_user_reaches_another_users_workspace(
         # Alice still has everything, and the same endpoints work for her
         assert workspace_name in str(alice.predict(api_name="/on_load"))
         assert CANARY in Path(alice.predict(workspace_name, api_name="/export_conversation")).read_text()
-        _, gaps, _ = alice.predict(workspace_name, api_name="/interests")
+        _, gaps, _, _ = alice.predict(workspace_name, api_name="/interests")
         assert gaps["data"]
         scorecard, *_ = alice.predict(workspace_name, "charter.md", api_name="/review_charter")
         assert CANARY in scorecard or "charter.md" in scorecard

@@ -3,6 +3,7 @@ sources, persisted and exported conversations, the tool views, and owner isolati
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
@@ -248,12 +249,20 @@ def test_tool_views_give_reports_charts_and_downloads(
 ) -> None:
     create_workspace(ctx, None, workspace_name)
     upload(ctx, None, workspace_name, CHARTER, ROSTER, METRICS, NOTES, tmp=tmp_path)
-    report, gaps, chart = interests_view(ctx, None, workspace_name)
+    report, gaps, chart, files = interests_view(ctx, None, workspace_name)
     assert any(row[0] == "missing stakeholder" for row in gaps) and "<svg" in chart
     assert "Riverside Police Department" in chart and "lists no objectives" not in chart
-    report, progress = pivots_view(ctx, None, workspace_name, "2026-06-30")
+    # the map and the pivot review download as the report shown and as JSON (only the chat and the
+    # scorecard could be exported)
+    assert [Path(f).suffix for f in files] == [".md", ".json"]
+    assert "Riverside Police Department" in Path(files[0]).read_text()
+    assert json.loads(Path(files[1]).read_text())["gaps"]
+    report, progress, files = pivots_view(ctx, None, workspace_name, "2026-06-30")
     assert "Shift effort from enforcement toward street redesign" in report
     assert progress.count("<rect") >= 12 and "off track" in progress
+    assert "Shift effort from enforcement toward street redesign" in Path(files[0]).read_text()
+    assert Path(files[0]).name.startswith("pivots-") and "2026-06-30" in Path(files[0]).name
+    assert json.loads(Path(files[1]).read_text())["as_of"] == "2026-06-30"
     _, rows, _, downloads = charter_view(ctx, None, workspace_name, None)
     assert len(rows) == 13 and rows[0][0] == "Purpose"
     assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
@@ -282,7 +291,7 @@ def test_a_roster_without_objectives_is_mapped_against_the_workspaces_metrics(
     )
     create_workspace(ctx, None, workspace_name)
     upload(ctx, None, workspace_name, roster, metrics, tmp=tmp_path)
-    report, _, chart = interests_view(ctx, None, workspace_name)
+    report, _, chart, _ = interests_view(ctx, None, workspace_name)
     assert "the workspace's metrics stand in for them (Children at summer meal sites)" in report
     assert "lists no objectives" not in chart
     # the chair with three resources steers: it is not a stranger with power 0.25

@@ -283,13 +283,13 @@ class Events:
     @user_facing
     def on_interests(
         self, name: str | None, file: str | None = None, request: gr.Request | None = None
-    ) -> tuple[str, list[list[str]], str]:
+    ) -> tuple[str, list[list[str]], str, list[str]]:
         return app_tools.interests_view(self.ctx, _owner(request), name, file)
 
     @user_facing
     def on_pivots(
         self, name: str | None, as_of: str, file: str | None = None, request: gr.Request | None = None
-    ) -> tuple[str, str]:
+    ) -> tuple[str, str, list[str]]:
         return app_tools.pivots_view(self.ctx, _owner(request), name, as_of, file)
 
     @user_facing

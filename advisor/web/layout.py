@@ -143,6 +143,9 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                 gaps = gr.Dataframe(headers=app_tools.GAP_COLUMNS, interactive=False, visible=False)
                 grid = gr.HTML(elem_id="power-interest")
                 interests_out = safe_markdown(elem_id="interests-result")
+                interests_files = gr.File(
+                    label="Download the map (md, json)", file_count="multiple", elem_id="interests-files"
+                )
             with gr.Tab("Pivots", id="pivots"):
                 with gr.Row():
                     metrics_choice = gr.Dropdown(
@@ -154,6 +157,9 @@ def build_app(ctx: AppContext) -> gr.Blocks:
                     )
                 progress = gr.HTML()
                 pivots_out = safe_markdown(elem_id="pivots-result")
+                pivots_files = gr.File(
+                    label="Download the review (md, json)", file_count="multiple", elem_id="pivots-files"
+                )
             with gr.Tab("Charter", id="charter"):
                 with gr.Row():
                     charter_choice = gr.Dropdown(
@@ -240,13 +246,13 @@ def build_app(ctx: AppContext) -> gr.Blocks:
         run_interests.click(
             events.on_interests,
             inputs=[workspace, roster_choice],
-            outputs=[interests_out, gaps, grid],
+            outputs=[interests_out, gaps, grid, interests_files],
             api_name="interests",
         )
         run_pivots.click(
             events.on_pivots,
             inputs=[workspace, as_of, metrics_choice],
-            outputs=[pivots_out, progress],
+            outputs=[pivots_out, progress, pivots_files],
             api_name="pivots",
         )
         run_review.click(

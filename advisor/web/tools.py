@@ -5,11 +5,14 @@ reads (the charter scorecard is `web.scorecard`). Also the mode badge and the mo
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Literal
+
+from pydantic import BaseModel
 
 from advisor.capabilities.charter.batch import CHARTER_SUFFIXES
 from advisor.capabilities.interests.analysis import interests_markdown
@@ -78,8 +81,9 @@ def purpose_draft_view(ctx: AppContext, owner: str | None, workspace: str | None
 
 def interests_view(
     ctx: AppContext, owner: str | None, workspace: str | None, file: str | None = None
-) -> tuple[str, list[list[str]], str]:
-    """(report, gap rows, power/interest chart) for the workspace's roster (`file`, else the newest)."""
+) -> tuple[str, list[list[str]], str, list[str]]:
+    """(report, gap rows, power/interest chart, [md, json] download paths) for the workspace's roster
+    (`file`, else the newest)."""
     scoped = ctx.scoped(owner, workspace)
     chosen = chosen_file(ctx, owner, workspace, "roster", file)
     roster = ctx.capabilities.workspace_roster(chosen, scoped, ctx.files.find(scoped, "objectives"))
@@ -90,23 +94,36 @@ def interests_view(
     chart = stakeholder_chart(
         stakeholder_grid(roster, result, embeddings=embeddings), objectives=bool(roster.objectives)
     )
-    return with_warnings(interests_markdown(result), result.warnings), rows, chart
+    report = with_warnings(interests_markdown(result), result.warnings)
+    return report, rows, chart, report_downloads(ctx, f"interests-{chosen.stem}", report, result)
 
 
 def pivots_view(
     ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None, file: str | None = None
-) -> tuple[str, str]:
-    """(report, progress-against-pace chart) for the workspace's metrics (`file`, else the newest)
-    and notes."""
+) -> tuple[str, str, list[str]]:
+    """(report, progress-against-pace chart, [md, json] download paths) for the workspace's metrics
+    (`file`, else the newest) and notes."""
     scoped = ctx.scoped(owner, workspace)
     try:
         when = date.fromisoformat(as_of.strip()) if as_of and as_of.strip() else None
     except ValueError:
         raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
-    result = ctx.capabilities.suggest_pivots(
-        chosen_file(ctx, owner, workspace, "metrics", file), ctx.files.find(scoped, "notes"), when
-    )
-    return with_warnings(pivots_markdown(result), result.warnings), progress_chart(result.metrics)
+    metrics = chosen_file(ctx, owner, workspace, "metrics", file)
+    result = ctx.capabilities.suggest_pivots(metrics, ctx.files.find(scoped, "notes"), when)
+    report = with_warnings(pivots_markdown(result), result.warnings)
+    downloads = report_downloads(ctx, f"pivots-{metrics.stem}-{result.as_of}", report, result)
+    return report, progress_chart(result.metrics), downloads
+
+
+def report_downloads(ctx: AppContext, stem: str, report: str, result: BaseModel) -> list[str]:
+    """The report as markdown and the result as JSON, to download (a new user could export only the
+    conversation and the charter's scorecard). The report quotes the user's files: in a viewer that
+    renders HTML its tags must load nothing."""
+    folder = ctx.download_folder()
+    (folder / f"{stem}.md").write_text(strip_remote_content(report), encoding="utf-8")
+    data = json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    (folder / f"{stem}.json").write_text(data, encoding="utf-8")
+    return [str(folder / f"{stem}.{ext}") for ext in ("md", "json")]
 
 
 def tool_files(ctx: AppContext, owner: str | None, workspace: str | None, kind: ToolKind) -> list[str]:
