@@ -231,6 +231,33 @@ def test_a_fact_our_documents_do_not_hold_is_said_plainly_and_no_far_clause_is_q
     assert any(c.section == "Fiscal sponsorship" for c in answer.citations)
 
 
+def test_why_a_metric_lags_quotes_the_notes_that_say_why_beside_the_metric(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user asked "Why is Summer EBT enrollment so low?": the answer quoted the metric's row and
+    left out the notes' line that says why (a little less close than the row)."""
+    metrics = write(
+        tmp_path / "metrics.csv",
+        "metric,unit,baseline,target,current,start,due\n"
+        "Summer EBT enrollment (eligible kids enrolled),percent,38,75,46,2026-01-01,2026-12-31\n"
+        "SNAP redemptions at farmers markets,dollars,12000,40000,15500,2026-01-01,2026-12-31\n",
+    )
+    notes = write(
+        tmp_path / "notes.md",
+        "# Q3 meeting\n\n## Didn't go well\n- Summer EBT enrollment only at 46%. Luis says the state portal"
+        " was down for 3 weeks in June and the forms are English/Spanish only (we have a growing Marshallese"
+        " community in Eastfork).\n- Still only 4 of 9 pantries sending monthly numbers. Fr. Michael said St."
+        " Brigid won't share names/IDs, period. Shared intake system discussion got heated again, tabled"
+        " AGAIN.\n- Market SNAP redemptions flat. Tom thinks double-up bucks would fix it but we haven't"
+        " decided on using ARPA funds: nobody knows who decides.\n",
+    )
+    _workspace(runtime, metrics, workspace_name)
+    _workspace(runtime, notes, workspace_name)
+    question = "Why is Summer EBT enrollment so low?"
+    answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
+    assert "the state portal was down for 3 weeks" in answer.answer, answer.answer
+
+
 def test_someone_under_strain_is_answered_as_a_person_first(runtime: Runtime) -> None:
     """A new user wrote "Honestly I'm exhausted ... I feel like I'm failing everyone" and got five
     quoted bullets and not a word for them."""

@@ -40,6 +40,9 @@ ANSWER_PASSAGES = 8
 ANSWER_PER_SOURCE = 3
 WORD_BUDGET = 320  # words quoted in one answer, over all its units
 RELATIVE_DROP = 0.12  # a unit this much less relevant than the best one is left out
+# ... unless it is this close to the question itself: "Why is Summer EBT enrollment so low?" found the
+# metric's row (0.73) and left out the notes' line that says why (0.59)
+CLOSE_ENOUGH = 0.5
 SAME_SECTION_UNITS = 2
 LIST_BONUS = 0.03  # a list is often the steps asked for, whole
 RETRIEVED_BONUS = 0.05  # a unit in a chunk the search itself found (by meaning or by words)
@@ -221,12 +224,15 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
             if len(chosen) == own_units:
                 break
             close = candidate.relevance >= TOP_RANKED_OWN_RELEVANCE
-            if (close and not chosen) or candidate.heading_match or (close and candidate.relevance >= near):
+            near_enough = candidate.relevance >= min(near, CLOSE_ENOUGH)
+            if (close and not chosen) or candidate.heading_match or (close and near_enough):
                 take(candidate)
     # each kind of source against its own best: the coalition's clause, however close, leaves room for
     # the guidance's answer (a weak "try to get along" clause once displaced the five-step protocol)
     floor = {
-        kind: max((c.relevance for c in candidates if c.own is kind), default=0.0) - RELATIVE_DROP
+        kind: min(
+            max((c.relevance for c in candidates if c.own is kind), default=0.0) - RELATIVE_DROP, CLOSE_ENOUGH
+        )
         for kind in (True, False)
     }
     for candidate in candidates:
