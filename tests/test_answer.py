@@ -256,6 +256,12 @@ def test_why_a_metric_lags_quotes_the_notes_that_say_why_beside_the_metric(
     question = "Why is Summer EBT enrollment so low?"
     answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
     assert "the state portal was down for 3 weeks" in answer.answer, answer.answer
+    assert "do not mention" not in answer.answer
+    # a place the documents never name: said before the nearest passages (the new user's own county's
+    # figure came back as if it answered for Pike County)
+    elsewhere = "What's the Summer EBT enrollment in Pike County?"
+    answer = answer_question(elsewhere, retriever=runtime.retriever, workspace=workspace_name)
+    assert answer.answer.startswith("The passages found do not mention “Pike County”"), answer.answer
 
 
 def test_someone_under_strain_is_answered_as_a_person_first(runtime: Runtime) -> None:

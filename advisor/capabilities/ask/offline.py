@@ -145,11 +145,28 @@ def answer_question(
     elif not any(c.own for c in chosen) and unlikely_answered(retriever.embeddings.embed_query(question)):
         where = f"The guidance and your documents in {workspace!r} do" if workspace else "The guidance does"
         preface = f"{where} not seem to say anything about this. The nearest passages, in case one helps:\n\n"
+    missing = [name for name in _names_in(question) if not any(_mentions(c, name) for c in chosen)]
+    if missing and not preface:  # "... in Pike County?" answered with the coalition's own county's figure
+        named = " or ".join(f"“{name}”" for name in missing)
+        preface = f"The passages found do not mention {named}; read them with that in mind:\n\n"
     if _STRAIN.search(question):  # a person under strain hears that first, then the guidance
         preface = STRAIN_PREFACE + preface
     answer = _compose(chosen, preface)
     used = list({c.passage.chunk_id: c.passage for c in chosen}.values())
     return answer.model_copy(update={"warnings": injection_warnings(used)})
+
+
+# a name of two or more capitalised words not opening the question: "Pike County", "New Hope Pantry"
+_NAME = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+(?:['’]s)?\s+)+[A-Z][a-z]+\b")
+
+
+def _names_in(question: str) -> list[str]:
+    return list(dict.fromkeys(m.group(0) for m in _NAME.finditer(question)))
+
+
+def _mentions(candidate: _Candidate, name: str) -> bool:
+    text = f"{candidate.passage.title} {candidate.passage.heading} {candidate.unit.text}".lower()
+    return name.lower() in text
 
 
 def injection_warnings(passages: list[Passage]) -> list[str]:
