@@ -63,6 +63,9 @@ def upload(ctx: AppContext, owner: str | None, workspace: str, *paths: Path, tmp
         ("Whose interests have we missed?", "interests"),
         ("Should we change course?", "pivots"),
         ("Are we on track?", "pivots"),
+        # a new user's "is this coalition even working" got a complaint and a roster line back
+        ("is this coalition even working", "pivots"),
+        ("Are we getting anywhere with the pantry work?", "pivots"),
         ('Check our purpose: "Promote safe streets for everyone."', "purpose_check"),
         ("Halve pedestrian deaths in Riverside by 2030.", "purpose_check"),
         # a vague statement pasted as is: the one that most needs the check

@@ -49,7 +49,11 @@ _INTERESTS = re.compile(
 )
 _PIVOTS = re.compile(
     r"\bchange (?:course|direction|strategy|tack)\b|\bpivot|\b(?:on|off) track\b|\bcourse[- ]correct"
-    r"|\bhow are we doing\b|\b(?:our|the) (?:metrics|results|progress|numbers)\b",
+    r"|\bhow are we doing\b|\b(?:our|the) (?:metrics|results|progress|numbers)\b"
+    # "is this coalition even working", "are we getting anywhere": a question the metrics answer
+    r"|\bis (?:this|the|our) (?:coalition|partnership|alliance|collaborative|network|plan|strategy|work)"
+    r" (?:even |really |actually )?working\b|\bare we (?:even |really |actually )?(?:getting anywhere|making"
+    r" (?:any )?progress)\b",
     re.I,
 )
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{15,400})[\"“”']")
