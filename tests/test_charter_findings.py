@@ -794,6 +794,27 @@ def test_a_clause_numbered_by_nested_lists_or_of_another_document_is_no_missing_
     assert "undefined_reference" in kinds(lacking)
 
 
+def test_batch_23_kinds_consensus_in_other_words_and_questions_left_in_the_rules() -> None:
+    """What the twenty-third batch's misses had in common (invented documents of the same shapes):
+    consensus said in other words, with no fallback; a template's date and an open question left in."""
+    for rule in (
+        "## Decisions\nThe standard is developed by working-group consensus.\n",
+        "## Decisions\nDecisions within the group will be made collaboratively, with input from all.\n",
+        "## Decisions\nThe response period for the consensus call is set by the chair.\n",
+    ):
+        assert "no_deadlock_rule" in kinds("# Riverside Data Group\n\n" + rule), rule
+    assert "no_deadlock_rule" not in kinds(
+        "# Riverside Data Group\n\n## Decisions\nDecisions are made collaboratively. If members cannot agree,"
+        " a two-thirds majority of those present decides.\n"
+    )
+    for leftover in (
+        "## Approval\nDD-Month-YYYY: Approved by the steering group.\n",
+        "## Reviews\nOpen question: who reviews and approves changes to a document?\n",
+        "## Drafts\nI suggest that we do the same for drafts in the group.\n",
+    ):
+        assert "placeholder" in kinds(CLEAN + "\n" + leftover), leftover
+
+
 SMALL_CHARTER = (
     "# Riverside Housing Data Group\n\n## Membership\nAny county agency may join by writing to the chair.\n\n"
 )
