@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from advisor.capabilities.ask.answerable import unlikely_answered
+from advisor.capabilities.ask.models import Answer
 from advisor.capabilities.ask.offline import ANSWER_PASSAGES, ANSWER_PER_SOURCE, answer_question
 from advisor.service.runtime import Runtime
 from advisor.store.ingest import ingest_paths
@@ -195,6 +196,13 @@ def test_a_weak_clause_of_our_own_leads_and_the_guidance_still_answers(
     assert any(c.source == "knowledge/managing-conflict.md" for c in answer.citations), answer.answer
 
 
+def _asked(runtime: Runtime, tmp_path: Path, workspace: str, question: str, files: dict[str, str]) -> Answer:
+    """The offline answer to `question` in a workspace holding `files` (name -> text)."""
+    for name, text in files.items():
+        _workspace(runtime, write(tmp_path / name, text), workspace)
+    return answer_question(question, retriever=runtime.retriever, workspace=workspace)
+
+
 def test_a_label_over_a_list_is_quoted_with_its_list_never_alone(
     runtime: Runtime, tmp_path: Path, workspace_name: str
 ) -> None:
@@ -205,9 +213,7 @@ def test_a_label_over_a_list_is_quoted_with_its_list_never_alone(
         "- River Classroom passed its student target early.\n- Cover-crop signups rose from 6 to 11.\n\n"
         "What didn't\n- Buffer miles are far behind: 2.1 of 12.\n- Nobody facilitated the dam argument.\n"
     )
-    _workspace(runtime, write(tmp_path / "review.md", review), workspace_name)
-    question = "What went well this year?"
-    answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
+    answer = _asked(runtime, tmp_path, workspace_name, "What went well this year?", {"review.md": review})
     quotes = [c.quote for c in answer.citations if c.source == "review.md"]
     assert any(q.startswith("What went well\n- River Classroom") for q in quotes), quotes
     assert all(c.quote.strip() not in ("What went well", "What didn't") for c in answer.citations)
@@ -223,9 +229,7 @@ def test_a_fact_our_documents_do_not_hold_is_said_plainly_and_no_far_clause_is_q
         "- Cover-crop signups rose from 6 to 11 farms.\n\nQuestions we didn't resolve\n"
         "- Should we keep the 12-mile buffer target?\n- Who decides when consensus fails?\n"
     )
-    _workspace(runtime, write(tmp_path / "review.md", review), workspace_name)
-    question = "Who is our fiscal sponsor?"
-    answer = answer_question(question, retriever=runtime.retriever, workspace=workspace_name)
+    answer = _asked(runtime, tmp_path, workspace_name, "Who is our fiscal sponsor?", {"review.md": review})
     assert answer.answer.startswith(f"Your documents in {workspace_name!r} do not seem to say"), answer.answer
     assert [c.source for c in answer.citations if c.source == "review.md"] == []
     assert any(c.section == "Fiscal sponsorship" for c in answer.citations)
