@@ -117,7 +117,9 @@ def _what_it_lacks(text: str) -> str:
     if aspiration:
         return f"says what is hoped for (“{aspiration.group(0)}”), not what members must do"
     if "s:number" not in features and "s:concrete" not in features:
-        return "names no one, no number and no deadline"
+        # (of the clause quoted, never of the section: "names no one" stood beside a list of founding
+        # members a new user's membership section gave)
+        return "sets no rule one could check (who acts, how many, by when)"
     return "does not say who acts, how, or when"
 
 
