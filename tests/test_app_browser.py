@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from advisor.config import Settings
+from advisor.llm.embeddings import MiniLMEmbeddings
 from advisor.service.runtime import Runtime
 from tests.app_server import running_app
 
@@ -54,7 +56,12 @@ def keep_screenshot(page: Page, name: str, folder: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_url(runtime: Runtime) -> Iterator[str]:
+def app_url(tmp_path_factory: pytest.TempPathFactory, embeddings: MiniLMEmbeddings) -> Iterator[str]:
+    """The app as a newcomer installs it: its own home, nothing but the knowledge base in it (on the
+    shared home, after the answer tests' many workspaces, the newcomer's charter was once left out of
+    the answer: a leak between tests, noted to look into)."""
+    runtime = Runtime(Settings(home=tmp_path_factory.mktemp("newcomer-home")), embeddings=embeddings)
+    runtime.ensure_knowledge()
     with running_app(runtime) as url:
         yield url
 

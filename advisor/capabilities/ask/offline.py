@@ -37,6 +37,7 @@ TOP_RANKED_OWN_RELEVANCE = 0.22
 MIN_OWN_RELEVANCE = 0.2
 MAX_UNITS = 3
 ANSWER_PASSAGES = 8
+OWN_PASSAGES = 3  # the workspace's own, searched alone when none made the places above
 ANSWER_PER_SOURCE = 3
 WORD_BUDGET = 320  # words quoted in one answer, over all its units
 RELATIVE_DROP = 0.12  # a unit this much less relevant than the best one is left out
@@ -121,6 +122,10 @@ def answer_question(
     passages = retriever.search(
         question, workspace=workspace, k=max(k or 0, ANSWER_PASSAGES), per_source=ANSWER_PER_SOURCE
     )
+    if workspace and not any(p.scope != "knowledge" for p in passages):
+        # the guidance filled every place: the coalition's own best passages are still weighed (a
+        # charter's membership clause once fell just outside the places for "How do members join?")
+        passages += retriever.search(question, workspace=workspace, knowledge=False, k=OWN_PASSAGES)
     if not passages or max((p.similarity or 0.0) for p in passages) < MIN_RELEVANCE:
         where = "the knowledge base" + (f" or the {workspace!r} workspace" if workspace else "")
         return Answer(
