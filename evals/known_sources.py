@@ -5,7 +5,7 @@
 Collectors of a purpose batch or a charter-corpus batch take nothing from these (briefs: evals/purpose/
 BRIEF.md, evals/corpus/BRIEF.md). The lists cover the purpose statements and their skipped sources, and
 the corpus documents and their skipped sources (a " (batch N ...)" suffix on a skipped key is dropped),
-and what is staged for the next batch (evals/purpose/staging, evals/corpus/staging/*/).
+and what is staged for the next batch (evals/purpose/staging and its folders, evals/corpus/staging/*/).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ def known() -> tuple[set[str], set[str], set[str]]:
     staged = HERE / "purpose" / "staging"
     statements = list(_load(HERE / "purpose" / "statements.yaml"))
     purpose_skipped = dict(_load(HERE / "purpose" / "skipped.yaml"))
-    for path in sorted(staged.glob("batch*.yaml")):
-        if path.stem.endswith("-skipped"):
+    for path in sorted(staged.rglob("*.yaml")):
+        if path.stem.endswith("-skipped") or path.stem.startswith("skipped"):
             purpose_skipped.update(_load(path) or {})
-        elif not path.stem.endswith("-second"):
+        elif path.stem.startswith("batch") and not path.stem.endswith("-second"):
             statements += _load(path) or []
     orgs = {s["org"] for s in statements} | {s["group"] for s in statements if s.get("group")}
     repos = {s["source"]["repo"] for s in statements if "repo" in s["source"]}

@@ -956,6 +956,34 @@ def test_batch_36_zero_harms_dated_periods_and_tax_status() -> None:
     assert_calls(met, not_met)
 
 
+def test_batch_37_income_limits_numbered_versions_and_names_ending_in_a_place() -> None:
+    """What the thirty-seventh batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Expand the shared intake across 12 pantries, ultimately benefiting 9,000 households.",
+            "Release of v1.2.0 of the referral guide after the spring review.",
+            "Publish version 2.0 of the tenant repair checklist.",
+            "Our target for volunteer stipends is 40% of the county's living wage.",
+        ],
+        "population": [
+            "Households earning below £28,000 a year can ask for a free boiler check.",
+            "This service is designed to help if: you're earning below $40,000 a year",
+        ],
+        "timeframe": ["Public comment on the draft plan starting in March 2026 until June 30 2026"],
+    }
+    not_met = {
+        "outcome": [
+            "The council will adopt open source tools, taking into account all relevant legal factors."
+        ],
+        "population": [
+            "Recipes for the data produced by the Alliance for River Monitoring in Scotland (ARMS).",
+            "Submit a short version to the journal's Research Topic Best Practices in River Sensing.",
+            "The City of Leeds will prioritise open source software wherever it is feasible.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
     """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
     ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""

@@ -110,7 +110,9 @@ _TARGET_WORDING = re.compile(
     r"|(?<![\w.])\d[\d,.]*\s*(?:million\s+|billion\s+)?(?-i:kB|KB|MB|GB|TB|ms|kW|MW|GW|kWh|MWh|GWh|kg|km)\b"
     r"|(?<![\w.])\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:tonnes|tons|hectares|acres|litres|liters|gallons)\b"
     r"|(?<![\w.])v\d+(?:\.\d+)+\s+(?:of|for)\s+\w"
-    r"|\b(?:target|goal)\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b(?:\s*(?:%|million|billion|[KkMm]\b))?"
+    # ("Our target for financial compensation is 60% of the usual salary")
+    r"|\b(?:target|goal)(?:\s+for(?:\s+[\w-]+){1,3}?)?\s+(?:is|of)\s+(?:to\s+\w+\s+)?\$?\d[\d,.]*\b"
+    r"(?:\s*(?:%|million|billion|[KkMm]\b))?"
 )
 _COUNT = re.compile(
     rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?:\.\d+(?=\s+(?:million|billion)))?(?![\d.,]*\s*%)|(?!a\s+few\b|several\b)(?:{NUMBER_WORDS})(?!-))"
@@ -176,7 +178,9 @@ _DELIVERABLE = re.compile(
     r"|\b(?:hold|holding|host|hosting|organi[sz]e|organi[sz]ing|convene|convening)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}"
     r"(?:jamboree|summit|hackathon|datathon|conference|symposium|congress|workshop|festival|sprint)\b"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
+    # ("Release of v2.0.0 after ...", "publish version 2.0 of the SOP": one numbered version)
     r"|\b(?:release|releasing|ship|shipping)\s+(?:version\s+\d+\b|(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})\b)"
+    r"|\b(?:release|publish|publishing|publication)\s+(?:of\s+)?(?:version\s+|v)\d+(?:\.\d+)+"
     # 'Define a pulse grammar "openpulse"': a thing and its name in quotes
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+(?:[\w-]+\s+){{1,3}}[“\"][\w-]+[”\"]"
     # "standardise all our forms": every one of a known set made alike
@@ -333,7 +337,12 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
     r"without|far|more\s+than)\b)|who(?!\s+(?:would|might|could)\b)|under|aged|of all ages|not in|"
     r"experiencing|affected by|"
-    rf"at risk of|in need of|subject to|impacted by|facing|age(?=\s+\d))\b[^.;,]{{0,60}}"
+    # ("households earning below £35,000 a year": narrowed by income)
+    rf"at risk of|in need of|subject to|impacted by|facing|age(?=\s+\d)"
+    r"|earning(?=\s+(?:below|under|less\s+than|up\s+to|no\s+more\s+than|between)\b))\b"
+    r"(?:[^.;,]|(?<=\d)[.,](?=\d)){0,60}"
+    # "help if: you're earning below £35,000 a year": whom a service is for, told to them
+    r"|\byou(?:['’]re|\s+are)\s+(?:earning|aged)\s+(?:below|under|less\s+than|over|between|\d)[^.;]{0,60}"
     # "users at risk of carrying the virus": a role narrowed by a situation
      + r"|\b(?:users|members|customers|clients|consumers)\s+"
     r"(?:at\s+risk\s+of|affected\s+by|impacted\s+by|in\s+need\s+of)"
@@ -555,6 +564,9 @@ _MADE_OF_BEFORE = re.compile(
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
 
 
+_OPENING_GROUP = re.compile(rf"(?:{_PEOPLE}|{_ROLES})\s+[a-z]")
+
+
 def find_population(statement: str) -> Finding:
     """A defined group ("children under 5", "open source maintainers", "local governments") or a
     place that is not part of a name nor an event's venue ("in Singapore", "UK funders"); together
@@ -562,6 +574,8 @@ def find_population(statement: str) -> Finding:
     original = statement
     if re.match(r"(?:In|Across|Throughout)\s+[A-Z]", statement):  # "In Toronto, build ...": an opening
         statement = statement[0].lower() + statement[1:]  # word, not part of a name (same length)
+    elif statement[:1].isupper() and _OPENING_GROUP.match(statement[:1].lower() + statement[1:]):
+        statement = statement[0].lower() + statement[1:]  # "Children under 5 get free meals": a capital
     groups = [
         m
         for m in _DEFINED_GROUPS.finditer(statement)
@@ -732,6 +746,7 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         and not _LANGUAGE_AFTER.match(statement, m.end())  # "in Kyrgyz language"
         and not _TECHNICAL_PLURAL.search(m.group(0))  # "for Deep Neural Networks"
         and not _CHAMBER.fullmatch(m.group(m.lastgroup or 0))
+        and not _TITLE_CASE_BEFORE.search(statement, 0, m.start())  # "Best Practices in Ocean Observing"
     ]
     found += [
         m.span()
@@ -792,6 +807,9 @@ _CHAMBER = re.compile(r"(?:Parliament|Congress|Senate|Cabinet|Government|Whiteha
 _TECHNICAL_PLURAL = re.compile(
     r"\b(?:Networks|Systems|Models|Devices|Applications|Technologies|Platforms|Services)$"
 )
+# "Research Topic Best Practices in Ocean Observing": capitalised words mid-sentence, then "in" and more
+# capitalised words, make a title, not a place
+_TITLE_CASE_BEFORE = re.compile(r"(?<=[a-z,:] )(?:(?-i:[A-Z])[a-z][\w-]*\s+){2,}$")
 _LANGUAGE_AFTER = re.compile(r"\s+languages?\b")
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
@@ -860,6 +878,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
     return bool(
         _NAME_AFTER.match(after)
         or _ACRONYM_NAMED.match(after)
+        or (_ACRONYM_RIGHT_AFTER.match(after) and _TITLE_WORD_BEFORE.search(before))
         or _BODY_ACRONYM_AFTER.match(after)
         or (statement[span[0] : span[1]] in ADJECTIVES_OF_PLACE and bool(_DOCUMENT_AFTER.match(after)))
         # "in The Netherlands": an article, not a name's first word; "Increase Canadians' trust": a goal's
@@ -880,9 +899,15 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         or _past_event_venue(statement, span[0])
         or _ACTOR_BEFORE.search(before)
         or _ACTOR_AFTER.match(after)
+        or (_GOVERNMENT_SUBJECT.fullmatch(statement[: span[0]]) and _ACTS_AFTER.match(after))
     )
 
 
+# "The City of Munich will implement ...": the government of a place, acting, is the body itself
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?:The\s+)?(?:City|State|County|Town|Province|Municipality|Borough|District|Government|Republic)\s+of\s+(?:the\s+)?"
+)
+_ACTS_AFTER = re.compile(r"\s+(?:will|shall|is|has|aims|commits|intends|plans|seeks|must)\b")
 # "European", "African": a place's adjective (never "Canadians", a place's people)
 ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith("s"))
 _AFFILIATED_BEFORE = re.compile(r"\b(?:affiliated|associated)\s+with\s+an?\s+$", re.IGNORECASE)
@@ -897,6 +922,10 @@ _DOCUMENT_AFTER = re.compile(
 )
 # "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
 # capitalised words and their acronym after the place make it a name's first word
+# "the Consortium for Ocean-Sea Ice Modelling in Australia (COSIMA)", "Innovation in Africa (DS-I Africa)":
+# a capitalised word, "in"/"for"/"of", the place, then the acronym: the place ends a body's name
+_ACRONYM_RIGHT_AFTER = re.compile(r"\s*\((?-i:[A-Z]{2})[\w -]{0,20}\)")
+_TITLE_WORD_BEFORE = re.compile(r"(?-i:[A-Z])[\w-]*[a-z]\s+(?:in|for|of)\s+(?:the\s+)?$")
 _ACRONYM_NAMED = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,5}\s+\([A-Z][A-Za-z0-9-]*[A-Z]\)")
 # the place acting, not served: "the policy objective of the United States", "a United States global
 # health strategy" (a government served counts: "transform how the U.S. government buys services")

@@ -47,8 +47,9 @@ TIMEFRAME_PATTERNS = [
     # a response time: "within 48 hours", "within five working days"
     rf"\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+(?:working\s+|business\s+)?(?:hours|days)\b",
     # through 2029 / until 2030 / before 2028 / no later than 2027 / not later than April 22, 2003
+    # ("until June 30 2022", "until 30 June 2022")
     rf"\b(?:through|until|till|before|(?:no|not) later than|ending in)\s+"
-    rf"(?:(?:{MONTHS})\.?\s+(?:\d{{1,2}}\s*,\s*)?)?{YEAR}",
+    rf"(?:{_DAY}\s*|(?:{MONTHS})\.?\s+)?{YEAR}",
     # a deadline counted from an event: "not later than 180 days after the date of enactment"
     rf"\b(?:no|not)\s+later\s+than\s+(?:\d+|{NUMBER_WORDS})\s+(?:days|weeks|months|years)\s+after\b",
     # between now and the end of 2026 / from 2025 to 2028 / summers of 2026 through 2028
