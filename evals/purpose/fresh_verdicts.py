@@ -65,6 +65,7 @@ SCORED_AT = {
     "qj": "ee984a8",  # version 34 (the same)
     "qk": "efa3705",  # version 35 (the same)
     "ql": "4e89ea6",  # version 36 (the same)
+    "qm": "6729ee1",  # version 37 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -208,8 +208,14 @@ scored once there: 0.80 / 0.87 / 0.95 (majority 0.80 / 0.52 / 0.92; dev 0.90 / 0
 
 Version 36 (2026-12-06, thirty-third session): batch 37 (ids `ql…`, organisations new to the set, two
 collectors blind to the checker, in the thirty-second session) was collected while batch 36 was the test
-part, and kept out of the set until batch 36 had been retired into dev and its failures read (4e89ea6); it
-is the test part. Batch 37: 52 statements from 28 organisations.
+part, and kept out of the set until batch 36 had been retired into dev and its failures read (4e89ea6).
+Batch 37: 52 statements from 28 organisations. Batch 37 was scored once there: 0.79 / 0.87 / 0.94
+(majority 0.62 / 0.65 / 0.90; dev 0.90 / 0.92 / 0.99).
+
+Version 37 (2026-12-06, thirty-fourth session): batch 38 (ids `qm…`, organisations new to the set, two
+collectors blind to the checker, in the thirty-third session) was collected while batch 37 was the test
+part, and kept out of the set until batch 37 had been retired into dev and its failures read (6729ee1); it
+is the test part. Batch 38: 35 statements from 17 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -292,6 +298,7 @@ BATCH_34 = "qi"  # id prefix of the thirtieth session's batch: the test part of 
 BATCH_35 = "qj"  # id prefix of the thirty-first session's batch: the test part of version 34
 BATCH_36 = "qk"  # id prefix of the thirty-second session's batch: the test part of version 35
 BATCH_37 = "ql"  # id prefix of the thirty-third session's batch: the test part of version 36
+BATCH_38 = "qm"  # id prefix of the thirty-third session's second batch: the test part of version 37
 
 
 def main(argv):
@@ -334,18 +341,19 @@ def main(argv):
         BATCH_35,
         BATCH_36,
         BATCH_37,
+        BATCH_38,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 35
+    # the test parts of versions 2 to 36
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_37,)
+    current = (BATCH_38,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 36 (split.py): test is batch 37 (ids ql…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-36, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 35 (batches 2 to 36) retired into it.\n"
+        "# Split of statements.yaml, version 37 (split.py): test is batch 38 (ids qm…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-37, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 36 (batches 2 to 37) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
