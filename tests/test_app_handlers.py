@@ -269,6 +269,7 @@ def test_tool_views_give_reports_charts_and_downloads(
     _, rows, _, downloads = charter_view(ctx, None, workspace_name, None)
     assert len(rows) == 13 and rows[0][0] == "Purpose"
     assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
+    assert all(".review." in Path(d).name for d in downloads)  # saved beside the charter, never over it
     assert "Score:" in Path(downloads[0]).read_text()
     assert "✅ **outcome**" in purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")
 

@@ -516,3 +516,46 @@ def test_a_metric_the_notes_give_in_figures_is_never_said_to_go_unmentioned(
     for pivot in result.pivots:
         if "Riparian buffer restored" in pivot.addresses:
             assert "No sentence of the notes is clearly about" not in pivot.rationale, pivot.rationale
+
+
+def test_every_notes_file_is_read_from_the_cli(tmp_path: Path, runtime: Runtime) -> None:
+    """A new user gave `--notes june.md --notes sept.md`: only September's notes were read, and June's
+    threat to leave vanished from the review. Every file given is read, in order."""
+    from typer.testing import CliRunner
+
+    from advisor.cli.main import app
+
+    metrics = write(
+        tmp_path / "flood.csv",
+        HEADER + "Homes bought out,homes,0,120,9,2025-01-01,2027-12-31\n"
+        "Households warned in Spanish,households,0,2000,400,2025-01-01,2026-12-31\n",
+    )
+    june = write(
+        tmp_path / "june.md",
+        "# June meeting\n\nDale said the farm bureau will leave the partnership if the buyout map is not"
+        " redrawn; nobody asked them before it was published.\n",
+    )
+    sept = write(
+        tmp_path / "sept.md",
+        "# September meeting\n\nThe state announced a $2.5M resilience grant we could apply for"
+        " this winter.\n",
+    )
+    done = CliRunner().invoke(
+        app,
+        [
+            "pivots",
+            str(metrics),
+            "--notes",
+            str(june),
+            "--notes",
+            str(sept),
+            "--as-of",
+            "2026-10-01",
+            "--json",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    signals = json.loads(done.stdout)["signals"]
+    texts = " ".join(s["text"] for s in signals)
+    assert "farm bureau will leave" in texts and "resilience grant" in texts
+    assert {s["kind"] for s in signals} >= {"backlash", "opportunity"}

@@ -40,12 +40,12 @@ def test_batch_writes_scorecards_and_a_summary_and_reports_bad_files(drafts: Pat
     assert all("empty.md" in o.error or "scanned.pdf" in o.error for o in report.failed)  # type: ignore[operator]
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == [
-        "eastside-housing-tor.md",
-        "maple-county-literacy-letter.md",
-        "riverside-safe-streets.md",
+        "eastside-housing-tor.review.md",
+        "maple-county-literacy-letter.review.md",
+        "riverside-safe-streets.review.md",
         "summary.csv",
     ]
-    scorecard = (tmp_path / "out" / "riverside-safe-streets.md").read_text()
+    scorecard = (tmp_path / "out" / "riverside-safe-streets.review.md").read_text()
     assert "Decision" in scorecard and "two-thirds vote" in scorecard
     rows = list(csv.DictReader((tmp_path / "out" / "summary.csv").open()))
     assert len(rows) == 5
@@ -138,7 +138,7 @@ def test_cli_review_json_contract_and_exit_code(
     assert all(set(r) == {"file", "score", "elements", "purpose", "findings"} for r in data)
     assert all(list(r["elements"]) == list(ELEMENTS) for r in data)
     assert all(set(e) == {"status", "evidence", "advice"} for r in data for e in r["elements"].values())
-    assert (tmp_path / "out" / "riverside-safe-streets.json").is_file()
+    assert (tmp_path / "out" / "riverside-safe-streets.review.json").is_file()
 
 
 def test_cli_review_prints_a_table_for_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,6 +146,30 @@ def test_cli_review_prints_a_table_for_people(tmp_path: Path, monkeypatch: pytes
     done = CliRunner().invoke(app, ["review", str(CHARTERS / "riverside-safe-streets.md")])
     assert done.exit_code == 0, done.output
     assert "riverside-safe-streets.md" in done.stdout and "present" in done.stdout
+
+
+def test_reviewing_a_folder_into_itself_keeps_every_charter(tmp_path: Path) -> None:
+    """A new user ran `advisor review docs/ --out docs/`: the scorecard, named like the charter,
+    replaced it. Reports are named "<charter>.review.md", and a batch whose report would still land on
+    a charter it reviews (one named "x.review.md" beside "x.md") is refused before anything is written."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    original = (CHARTERS / "riverside-safe-streets.md").read_bytes()
+    (folder / "charter.md").write_bytes(original)
+    done = CliRunner().invoke(app, ["review", str(folder), "--out", str(folder)])
+    assert done.exit_code == 0, done.output
+    assert (folder / "charter.md").read_bytes() == original
+    assert "Charter review" in (folder / "charter.review.md").read_text()
+
+    (folder / "notes.md").write_bytes(original)
+    (folder / "notes.review.md").write_bytes(original)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    done = CliRunner().invoke(
+        app, ["review", str(folder / "notes.md"), str(folder / "notes.review.md"), "-o", str(folder)]
+    )
+    assert done.exit_code != 0
+    assert "would replace a charter" in done.output and "--out" in done.output
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def test_no_csv_cell_can_run_as_a_spreadsheet_formula(tmp_path: Path) -> None:

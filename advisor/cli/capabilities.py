@@ -227,7 +227,10 @@ def pivots(
         Path, typer.Argument(help="Metrics CSV: metric,unit,baseline,target,current,start,due.")
     ],
     notes: Annotated[
-        Path | None, typer.Option("--notes", "-n", help="Learning-review notes (md, txt, pdf, docx).")
+        list[Path] | None,
+        typer.Option(
+            "--notes", "-n", help="Learning-review notes (md, txt, pdf, docx); repeat it for each file."
+        ),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Judge progress at this date (YYYY-MM-DD; default today).")

@@ -9,7 +9,7 @@ second of a cold start on 2 cores).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,9 +127,9 @@ class Capabilities:
         return map_interests(roster, embeddings=self.runtime.embeddings, settings=self.settings, llm=self.llm)
 
     def suggest_pivots(
-        self, metrics: Path, notes: Path | None = None, as_of: date | None = None
+        self, metrics: Path, notes: Path | Sequence[Path] | None = None, as_of: date | None = None
     ) -> PivotAnalysis:
-        """Metrics against pace, signals from the notes, and cited options."""
+        """Metrics against pace, signals from the notes (every file given), and cited options."""
         from advisor.capabilities.pivots.analysis import pivots_from_files
 
         return pivots_from_files(

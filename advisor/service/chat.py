@@ -273,7 +273,7 @@ def _run_capability(
         )
         reply.text, reply.warnings, reply.result = interests_markdown(mapped), mapped.warnings, mapped
     else:
-        analysis = capabilities.suggest_pivots(path, files.find(workspace, "notes"), as_of)
+        analysis = capabilities.suggest_pivots(path, files.find_all(workspace, "notes"), as_of)
         reply.text, reply.warnings, reply.result = pivots_markdown(analysis), analysis.warnings, analysis
         reply.citations = [c for p in analysis.pivots for c in p.citations]
 

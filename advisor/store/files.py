@@ -176,6 +176,11 @@ class WorkspaceFiles:
         matches = [p for p in self.files(workspace) if classify(p) == kind]
         return max(matches, key=lambda p: p.stat().st_mtime, default=None)
 
+    def find_all(self, workspace: str, kind: FileKind) -> list[Path]:
+        """Every file of `kind` in the workspace, oldest first (meeting notes in the order they came)."""
+        matches = [p for p in self.files(workspace) if classify(p) == kind]
+        return sorted(matches, key=lambda p: p.stat().st_mtime)
+
     def remove(self, workspace: str, source: str) -> None:
         """Remove the original of `source` (by its path within the workspace, never just its name)."""
         path = self.path_for(workspace, source)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from advisor.capabilities.charter.batch import BatchReport, ReviewOutcome, summary_csv
+from advisor.capabilities.charter.batch import REPORT_SUFFIX, BatchReport, ReviewOutcome, summary_csv
 from advisor.capabilities.charter.elements import ELEMENT_INFO
 from advisor.capabilities.charter.models import CharterReview
 from advisor.capabilities.charter.review import STATUS_ICONS, charter_markdown
@@ -75,7 +75,7 @@ def charter_view(
 
 def _downloads(ctx: AppContext, path: Path, review: CharterReview) -> list[str]:
     folder = ctx.download_folder()
-    stem = Path(review.file).stem
+    stem = Path(review.file).stem + REPORT_SUFFIX  # saved beside the charter, it never replaces it
     # the scorecard quotes the charter: in a viewer that renders HTML its tags must load nothing
     (folder / f"{stem}.md").write_text(strip_remote_content(charter_markdown(review)), encoding="utf-8")
     (folder / f"{stem}.json").write_text(

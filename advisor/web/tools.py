@@ -102,14 +102,14 @@ def pivots_view(
     ctx: AppContext, owner: str | None, workspace: str | None, as_of: str | None, file: str | None = None
 ) -> tuple[str, str, list[str]]:
     """(report, progress-against-pace chart, [md, json] download paths) for the workspace's metrics
-    (`file`, else the newest) and notes."""
+    (`file`, else the newest) and every notes file, oldest first."""
     scoped = ctx.scoped(owner, workspace)
     try:
         when = date.fromisoformat(as_of.strip()) if as_of and as_of.strip() else None
     except ValueError:
         raise AdvisorError(f"{as_of!r} is not a date", hint="use YYYY-MM-DD") from None
     metrics = chosen_file(ctx, owner, workspace, "metrics", file)
-    result = ctx.capabilities.suggest_pivots(metrics, ctx.files.find(scoped, "notes"), when)
+    result = ctx.capabilities.suggest_pivots(metrics, ctx.files.find_all(scoped, "notes"), when)
     report = with_warnings(pivots_markdown(result), result.warnings)
     downloads = report_downloads(ctx, f"pivots-{metrics.stem}-{result.as_of}", report, result)
     return report, progress_chart(result.metrics), downloads

@@ -98,6 +98,8 @@ def review_batch(
     settings = settings or get_settings()
     cache = ReviewCache.for_settings(settings, llm)
     names = _report_names([name for _, name in files])
+    if out_dir is not None:
+        _refuse_overwriting_inputs(out_dir, files, names, report_format)
 
     def review_one(item: tuple[Path, str]) -> ReviewOutcome:
         path, name = item
@@ -219,18 +221,37 @@ def _rules_version() -> str:
     return digest.hexdigest()[:12]
 
 
+REPORT_SUFFIX = ".review"  # "charter.md" -> "charter.review.md": a report never takes its charter's name
+
+
 def _report_names(names: list[str]) -> dict[str, str]:
     """A distinct report file stem for each input (`a/charter.md` and `b/charter.md` both exist)."""
     stems: dict[str, str] = {}
     used: set[str] = set()
     for name in names:
-        stem = Path(name).with_suffix("").as_posix().replace("/", "__")
+        stem = Path(name).with_suffix("").as_posix().replace("/", "__") + REPORT_SUFFIX
         candidate, number = stem, 2
         while candidate in used:
             candidate, number = f"{stem}-{number}", number + 1
         used.add(candidate)
         stems[name] = candidate
     return stems
+
+
+def _refuse_overwriting_inputs(
+    out_dir: Path, files: list[tuple[Path, str]], names: dict[str, str], report_format: ReportFormat
+) -> None:
+    """`AdvisorError` before anything is written when a report or the summary would replace one of
+    the charters being reviewed (a charter named "x.review.md" beside "x.md", "summary.csv")."""
+    inputs = {path.resolve() for path, _ in files}
+    ext = "json" if report_format == "json" else "md"
+    planned = [out_dir / f"{stem}.{ext}" for stem in names.values()] if report_format != "csv" else []
+    for target in [*planned, out_dir / SUMMARY_FILE]:
+        if target.resolve() in inputs:
+            raise AdvisorError(
+                f"{target}: writing the review there would replace a charter being reviewed",
+                hint="give --out a folder of its own (e.g. --out reviews/)",
+            )
 
 
 def _write_report(out_dir: Path, stem: str, review: CharterReview, report_format: ReportFormat) -> Path:

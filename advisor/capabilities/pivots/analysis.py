@@ -9,6 +9,7 @@ say which lagging metrics they address and why, each cited from the guidance.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,14 +93,18 @@ def analyze_pivots(
 
 def pivots_from_files(
     metrics_path: Path | str,
-    notes_path: Path | str | None = None,
+    notes_paths: Path | str | Sequence[Path | str] | None = None,
     as_of: date | None = None,
     **kwargs: Any,
 ) -> PivotAnalysis:
-    """`analyze_pivots` on a metrics CSV and (optionally) a notes file (markdown, text, PDF, DOCX)."""
+    """`analyze_pivots` on a metrics CSV and (optionally) notes files (markdown, text, PDF, DOCX),
+    every one of them read, in the order given."""
     metrics = parse_metrics(Path(metrics_path))
     settings = kwargs.get("settings") or get_settings()
-    notes = notes_markdown(read_user_file(Path(notes_path), settings)) if notes_path is not None else None
+    if notes_paths is None or isinstance(notes_paths, (str, Path)):
+        notes_paths = [] if notes_paths is None else [notes_paths]
+    texts = [notes_markdown(read_user_file(Path(path), settings)) for path in notes_paths]
+    notes = "\n\n".join(texts) if texts else None
     return analyze_pivots(metrics, notes_text=notes, as_of=as_of, **kwargs)
 
 
