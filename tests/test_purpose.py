@@ -984,6 +984,29 @@ def test_batch_37_income_limits_numbered_versions_and_names_ending_in_a_place() 
     assert_calls(met, not_met)
 
 
+def test_batch_38_income_bands_whole_coverage_and_abilities_for_every_woman() -> None:
+    """What the thirty-eighth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Make the referral map available for all parish councils in Cumbria.",
+            "We aim to publish flood maps covering the entirety of Wales.",
+            "We will draft a template data-sharing agreement for member clinics.",
+        ],
+        "population": [
+            "Designing first for low-to-medium income countries.",
+            "The fund helps cash-strapped schools repair their roofs.",
+            "Our vision is a valley where every woman can walk home safely at night.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Our vision is a world where every girl has the confidence and power to choose her own path.",
+            "Datasets on rainfall which are freely available to all the farmers.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
     """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
     ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""

@@ -73,7 +73,9 @@ _STATE_RESULT = re.compile(
     # "Three winning projects will be awarded support": a count of what is given or chosen
     rf"|(?<![\w-])(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?[a-z]+s\s+will\s+be\s+(?:awarded|funded|selected|trained|"
     r"hired|launched|published|opened|built|established|certified|placed)\b"
-    r"|\bavailable\s+to\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
+    r"|\bavailable\s+(?:to|for)\s+(?:every|all|each)\s+\w+|\bno\s+(?:one|\w+)\s+(?:dies|die|goes\s+hungry)\b"
+    # "datasets covering the entirety of England": whole coverage of a named place, checkable
+    r"|\bcover(?:s|ing)?\s+(?:the\s+(?:entirety|whole)\s+of|all\s+of)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+"
     r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]{3,120}?\b(?:are|is|will\s+be|have|has|to\s+(?:meet|reach|achieve|attain))\s+\w+"
     # "75% of cases diagnosed at stage 1 or 2": a share of a group in a state
     r"|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+(?:[\w-]+\s+){1,4}?(?:diagnosed|treated|screened|vaccinated|housed|enrolled|connected|"
@@ -313,16 +315,19 @@ _GROUP = re.compile(
     r"\b(?:every|all|each|no)\s+(?:[a-z-]+\s+){0,2}(?:child|children|student|students|resident|residents|family|"
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
     r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes|pharmacy|pharmacies|clinic|clinics|"
-    r"hospital|hospitals)\b|"
+    r"hospital|hospitals|woman|women|girl|girls)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
     r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
-    r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure|at-risk|first-time)\s+"
+    r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure|at-risk|first-time|"
+    # "low-to-medium income countries", "budget-strapped schools": narrowed by income or money
+    r"low-to-(?:medium|middle)[- ]income|lower-middle-income|lower-income|medium-income|"
+    r"(?:budget|cash)-strapped)\s+"
     # "unemployed or underemployed folks"
     r"(?:(?:or|and)\s+[a-z-]+\s+)?(?:[a-z-]+\s+)?"
     r"(?:children|students|residents|families|households|seniors|adults|workers|renters|tenants|patients|"
     r"youth|women|men|people|veterans|farmworkers|graders|folks|individuals|persons|taxpayers|homeowners|"
     r"borrowers|employees|grandmothers|grandparents|mothers?|fathers|caregivers|carers|areas|countries|regions|"
-    r"communities)\b"
+    r"communities|schools|colleges|hospitals|clinics)\b"
     # "trafficking victims", "victims of domestic abuse"
     r"|\b(?:trafficking|crime|violence|abuse|disaster|flood|war|torture|conflict)\s+(?:victims|survivors)\b"
     r"|\bvictims\s+of\s+(?:a\s+|an\s+)?[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}"
@@ -969,7 +974,8 @@ _ACCESS_FOR_ALL = re.compile(
     r"|\baccess\s+(?:[\w-]+\s+){0,3}?for\s+all\b(?!\s+(?:people|[a-z]+s)\b)"
     r"|\baccess\s+to\s+[^.;]{0,60}?\bfor\s+all\b(?!\s+(?:people|[a-z]+s)\b)"
     # "make this knowledge open to all"
-    r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:people|[a-z]+s)\b)",
+    # (never "available for all local planning authorities": a countable set)
+    r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:(?!the\b)[a-z-]+\s+){0,2}(?:people|[a-z]+s)\b)",
     re.IGNORECASE,
 )
 # "ready to deploy anywhere within 48 hours", "respond to every request within 5 days": a response time is
@@ -987,8 +993,9 @@ _FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", r
 _NO_COUNTED_RESULT = re.compile(
     r"\b(?:every|all|each)(?:one|body)?\b[^.;]{0,100}?\b(?:(?:should|will|can|could|would|must|to)\s+)?"
     # ("ensure all children ... have the freedom and opportunity to play")
-    r"(?:have|has|get|gets|be\s+given|are\s+given|is\s+given)\s+(?:the|an?|equal|fair)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies)|freedom)\s+to\b"
+    # ("every woman ... has the knowledge, resources, and power to shape her own life")
+    r"(?:have|has|get|gets|be\s+given|are\s+given|is\s+given)\s+(?:the|an?|equal|fair)\s+(?:[\w-]+,?\s+){0,4}?"
+    r"(?:opportunit(?:y|ies)|chances?|possibilit(?:y|ies)|freedom|power|abilit(?:y|ies)|agency|confidence)\s+to\b"
     r"|\b(?:every|all|each)(?:one|body)?\b[^.;]{0,60}?\b(?:is|are|be|being|will\s+be)\s+able\s+to\b"
     # "ensure every household can afford to live in a warm home": an ability, nothing counted
     r"|\b(?:everyone|everybody|anyone|anybody|(?:every|each)\s+[\w-]+|all\s+[\w-]+)\s+can\b"
