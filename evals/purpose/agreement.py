@@ -13,7 +13,8 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 30 of batch 30 (seed 20270128), 30 of batch 31 (seed 20270130), 30 of batch 32 (seed 20270132),
 53 of batch 33 (all 23 collected first, then 30 of the other 53 drawn with seed 20270134), 30 of
 batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
-(seeds 20270140 and 20270141), 30 of batch 37 (seed 20270142) and 16 of batch 38 (seed 20270144):
+(seeds 20270140 and 20270141), 30 of batch 37 (seed 20270142), 16 of batch 38 (seed 20270144)
+and 30 of batch 39 (seed 20270146):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def main() -> None:
         "batch 35 (qj…)": "qj",
         "batch 36 (qk…)": "qk",
         "batch 37 (ql…)": "ql",
-        "batch 38 (qm…, the test part)": "qm",
+        "batch 38 (qm…)": "qm",
+        "batch 39 (qn…, the test part)": "qn",
         "all": "",
     }
     for name, prefix in batches.items():

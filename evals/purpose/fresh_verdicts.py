@@ -66,6 +66,7 @@ SCORED_AT = {
     "qk": "efa3705",  # version 35 (the same)
     "ql": "4e89ea6",  # version 36 (the same)
     "qm": "6729ee1",  # version 37 (the same)
+    "qn": "7bb93ea",  # version 38 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -214,8 +214,14 @@ Batch 37: 52 statements from 28 organisations. Batch 37 was scored once there: 0
 
 Version 37 (2026-12-06, thirty-fourth session): batch 38 (ids `qm…`, organisations new to the set, two
 collectors blind to the checker, in the thirty-third session) was collected while batch 37 was the test
-part, and kept out of the set until batch 37 had been retired into dev and its failures read (6729ee1); it
-is the test part. Batch 38: 35 statements from 17 organisations.
+part, and kept out of the set until batch 37 had been retired into dev and its failures read (6729ee1).
+Batch 38: 35 statements from 17 organisations. Batch 38 was scored once there: 0.80 / 0.80 / 1.00
+(majority 0.74 / 0.40 / 0.94; dev 0.90 / 0.92 / 0.99).
+
+Version 38 (2026-12-06, thirty-fourth session): batch 39 (ids `qn…`, organisations new to the set, two
+collectors blind to the checker, early in the thirty-fourth session) was collected while batch 38 was the
+test part, and kept out of the set until batch 38 had been retired into dev and its failures read
+(7bb93ea); it is the test part. Batch 39: 58 statements from 35 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -299,6 +305,7 @@ BATCH_35 = "qj"  # id prefix of the thirty-first session's batch: the test part 
 BATCH_36 = "qk"  # id prefix of the thirty-second session's batch: the test part of version 35
 BATCH_37 = "ql"  # id prefix of the thirty-third session's batch: the test part of version 36
 BATCH_38 = "qm"  # id prefix of the thirty-third session's second batch: the test part of version 37
+BATCH_39 = "qn"  # id prefix of the thirty-fourth session's batch: the test part of version 38
 
 
 def main(argv):
@@ -342,18 +349,19 @@ def main(argv):
         BATCH_36,
         BATCH_37,
         BATCH_38,
+        BATCH_39,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 36
+    # the test parts of versions 2 to 37
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_38,)
+    current = (BATCH_39,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 37 (split.py): test is batch 38 (ids qm…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-37, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 36 (batches 2 to 37) retired into it.\n"
+        "# Split of statements.yaml, version 38 (split.py): test is batch 39 (ids qn…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-38, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 37 (batches 2 to 38) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
