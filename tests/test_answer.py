@@ -90,6 +90,62 @@ def test_a_clause_of_our_own_charter_that_answers_is_never_called_no_answer(
     assert "Only the Co-Chairs or the Coordinator may speak to the media" in answer.answer
 
 
+def test_our_charter_on_leaving_quotes_its_withdrawal_clause_before_the_notes(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """A new user's "What does our charter say about leaving the partnership?" drew the meeting notes
+    (a member threatening to withdraw) and the conflict-of-interest section ("step out of that
+    decision"), never section 7, "Withdrawal"; asked about a grant, it missed the clause on grants."""
+    charter = (
+        "# Kettle Valley Partnership Charter\n\n## 3. How we decide\nWe decide by consensus. Decisions about"
+        " money (applying for grants over $50,000, signing MOUs) need a vote of the full membership.\n\n"
+        "## 7. Withdrawal\nAny member can withdraw by giving written notice to the chair. We ask for 60 days'"
+        " notice.\n\n## 9. Conflicts of interest\nMembers declare any financial interest in a parcel and step"
+        " out of that decision.\n"
+    )
+    notes = (
+        "# Meeting notes, September\n\nDale's email: the Farm Bureau is pausing participation and its board"
+        " will decide in November whether to withdraw from the partnership. The room was quiet.\n"
+    )
+    _workspace(runtime, write(tmp_path / "kettle-charter.md", charter), workspace_name)
+    _workspace(runtime, write(tmp_path / "notes-september.md", notes), workspace_name)
+    leaving = answer_question(
+        "What does our charter say about leaving the partnership?",
+        retriever=runtime.retriever,
+        workspace=workspace_name,
+    )
+    assert leaving.citations[0].section == "7. Withdrawal", leaving.answer
+    assert "60 days' notice" in leaving.answer
+    grant = answer_question(
+        "Are we even allowed to apply for the state resilience grant without a vote of everyone?",
+        retriever=runtime.retriever,
+        workspace=workspace_name,
+    )
+    assert "need a vote of the full membership" in grant.answer, grant.answer
+
+
+def test_advice_asked_of_a_full_workspace_still_brings_the_guidance(
+    runtime: Runtime, tmp_path: Path, workspace_name: str
+) -> None:
+    """Three files of notes filled every place the search gives, so "... what do we do?" got the notes
+    read back to the user and not a word of guidance."""
+    for month in ("june", "july", "september"):
+        notes = f"# Notes, {month}\n\n" + "".join(
+            f"## {item}\nThe farm bureau is furious about the buyout map: it shows their members' parcels as"
+            f" priority acquisitions and nobody asked them ({item.lower()}). Dale says the farm bureau will"
+            " quit the partnership over the buyout map.\n\n"
+            for item in ("Buyout map", "Farm bureau", "Next steps")
+        )
+        _workspace(runtime, write(tmp_path / f"notes-{month}.md", notes), workspace_name)
+    answer = answer_question(
+        "The farm bureau is furious about the buyout map and says they'll quit. What do we do?",
+        retriever=runtime.retriever,
+        workspace=workspace_name,
+    )
+    assert any(c.source.startswith("knowledge/") for c in answer.citations), answer.answer
+    assert any(not c.source.startswith("knowledge/") for c in answer.citations)
+
+
 def test_the_gate_stays_silent_with_another_embedding_model() -> None:
     assert unlikely_answered([0.1] * 1536) is False  # an OpenAI embedding: the gate learned MiniLM's
 

@@ -6,6 +6,7 @@ ADVISOR_UPDATE_SCREENSHOTS=1, for the README)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,7 +93,7 @@ def test_a_newcomer_gets_a_cited_answer_and_a_scorecard(
         page.locator("#message textarea").press("Enter")
         chat = page.locator("#chatbot")
         expect(chat).to_contain_text("[1]", timeout=60_000)
-        sources = chat.get_by_text("📚 Sources")
+        sources = chat.get_by_text(re.compile(r"^Sources \(\d+\)$"))
         expect(sources).to_be_visible()
         sources.click()
         expect(chat).to_contain_text("riverside-safe-streets.md", timeout=10_000)

@@ -50,7 +50,7 @@ def ask(url: str, workspace: str | None, message: str) -> tuple[str, float]:
 def test_a_429_is_retried_and_the_model_answers(app_url: str, model: FakeOpenAIServer) -> None:
     model.fail(Fault.http(429))
     text, _ = ask(app_url, None, QUESTION)
-    assert "Agree on how to disagree first [1]" in text and "⚠️" not in text
+    assert "Agree on how to disagree first [1]" in text and "⚠" not in text
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_failures_end_in_a_clear_message_and_the_offline_answer(
 ) -> None:
     model.fail(*faults)
     text, seconds = ask(app_url, None, QUESTION)
-    assert "⚠️ The model could not answer" in text
+    assert "⚠ The model could not answer" in text
     assert " › " in text and "[1]" in text  # the extractive answer (title › section, cited) still helps
     assert seconds < budget_s
 
@@ -82,5 +82,5 @@ def test_malformed_replies_to_a_charter_review_fall_back_to_the_rules(
     scorecard, rows, _, _ = client.predict(
         workspace_name, "riverside-safe-streets.md", api_name="/review_charter"
     )
-    assert "⚠️ The model's reply was not valid after 2 tries" in scorecard
+    assert "⚠ The model's reply was not valid after 2 tries" in scorecard
     assert len(rows["data"]) == 13 and "riverside-safe-streets.md" in scorecard and "Score: " in scorecard

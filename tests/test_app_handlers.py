@@ -181,7 +181,7 @@ def test_chat_reviews_the_uploaded_charter_and_answers_with_sources(
     )
     answer, sources = conversation[3], conversation[4]
     assert "[1]" in answer["content"]
-    assert sources["metadata"]["title"].startswith("📚 Sources")
+    assert sources["metadata"]["title"].startswith("Sources")
     assert "riverside-safe-streets.md" in sources["content"]  # the user's own charter is cited
     # persisted: a restart (a new context over the same database) shows the same conversation
     reopened = AppContext(ctx.runtime)
@@ -219,7 +219,7 @@ def test_an_answer_is_saved_by_the_time_it_shows_whole(ctx: AppContext, workspac
     """An export clicked the moment the answer and its sources appear already holds the exchange."""
     create_workspace(ctx, None, workspace_name)
     for conversation, _ in chat(ctx, None, workspace_name, "How do members join a coalition?", []):
-        if conversation[-1].get("metadata", {}).get("title", "").startswith("📚 Sources"):
+        if conversation[-1].get("metadata", {}).get("title", "").startswith("Sources"):
             break  # the page shows the whole answer now; the stream has not been read to its end
     exported = Path(export_conversation(ctx, None, workspace_name)).read_text()
     assert "How do members join a coalition?" in exported and "## Coalition Advisor" in exported
@@ -271,7 +271,7 @@ def test_tool_views_give_reports_charts_and_downloads(
     assert sorted(Path(d).suffix for d in downloads) == [".csv", ".json", ".md"]
     assert all(".review." in Path(d).name for d in downloads)  # saved beside the charter, never over it
     assert "Score:" in Path(downloads[0]).read_text()
-    assert "✅ **outcome**" in purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")
+    assert "✓ **outcome**" in purpose_check_view(ctx, "Halve evictions in Eastside by 2028.")
 
 
 def test_a_roster_without_objectives_is_mapped_against_the_workspaces_metrics(

@@ -245,7 +245,7 @@ def test_markdown_scorecard(labelled_reviews: dict[str, CharterReview]) -> None:
     assert f"**Score: {review.score}/100**" in card
     assert card.count("\n| ") == len(ELEMENTS) + 1  # header row + one row per element
     missing = [ELEMENT_INFO[e].name for e, r in review.elements.items() if r.status == "missing"]
-    assert all(f"| {name} | ❌ missing | – |" in card for name in missing)
+    assert all(f"| {name} | ✗ missing | – |" in card for name in missing)
     assert "## Purpose check" in card and review.purpose.statement in card
 
 

@@ -266,6 +266,37 @@ def test_two_bodies_said_to_govern() -> None:
     assert kinds(text) == ["contradiction"]
 
 
+def test_a_quorum_set_twice_differently() -> None:
+    """A new user's charter set the quorum as "a majority (five of eight)" in one section and "at least
+    half of the members" in another; the review said nothing."""
+    text = (
+        "## How we decide\nA quorum for any meeting is a majority of member organisations"
+        " (five of eight).\n\n"
+        "## Meetings\nMeetings are quarterly. Any meeting needs at least half of the members to be present.\n"
+    )
+    found = findings(text)
+    assert [f.kind for f in found] == ["contradiction"]
+    assert "quorum" in found[0].message and "a majority" in found[0].message and "half" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quorum the rules rely on as a condition, beside the one they set
+        "A majority of the members constitutes a quorum.\n\n"
+        "A member may be removed by a two-thirds vote at a meeting at which a quorum is present.\n",
+        # the board's quorum and the members' are two rules
+        "Two-thirds of the Board constitute a quorum of the Board.\n\n"
+        "A quorum at a general meeting is a majority of the members.\n",
+        # "half an hour" is no share of the members
+        "A quorum is a majority of the members. If a quorum is not present within half an hour, the"
+        " meeting is adjourned.\n",
+    ],
+)
+def test_quorum_rules_that_agree(text: str) -> None:
+    assert "contradiction" not in kinds(text)
+
+
 def test_review_lists_findings_and_the_scorecard_shows_them() -> None:
     text = CLEAN + "\n## Disputes\nTBD\n"
     review = analyze_charter(text, "partnership.md")

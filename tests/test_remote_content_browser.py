@@ -7,6 +7,7 @@ stored message shown to a later visitor. Figure: payloads shown, remote requests
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,8 +94,8 @@ def test_no_rendered_path_makes_the_browser_fetch_anything_remote(app_url: str, 
         page.locator("#message textarea").fill(f"How do members join? {payloads('user')}")
         page.locator("#message textarea").press("Enter")
         chat = page.locator("#chatbot")
-        expect(chat).to_contain_text("📚 Sources", timeout=60_000)
-        chat.get_by_text("📚 Sources").first.click()
+        expect(chat).to_contain_text(re.compile(r"Sources \(\d+\)"), timeout=60_000)
+        chat.get_by_text(re.compile(r"^Sources \(\d+\)$")).first.click()
         expect(chat).to_contain_text("hostile.md", timeout=10_000)
 
         page.get_by_role("tab", name="Purpose").click()

@@ -77,6 +77,17 @@ def test_unchanged_files_come_from_the_cache_and_changed_ones_are_reviewed_again
     assert second.reviews[2].elements["transition"].status != "missing"  # the new sunset clause counts
 
 
+def test_cached_reviews_are_redone_when_any_detector_changes() -> None:
+    """A cached review is keyed by everything the review is made of; the defect detectors live in a
+    sub-package, and a new detector once left reviews cached without its findings."""
+    from advisor.capabilities.charter import defects
+    from advisor.capabilities.charter.batch import rules_files
+
+    names = {p.relative_to(Path(defects.__file__).parents[2]).as_posix() for p in rules_files()}
+    assert "charter/defects/references.py" in names and "charter/defects/patterns.yaml" in names
+    assert "charter/classifier.npz" in names and "purpose/rules.py" in names
+
+
 def test_model_mode_is_concurrent_bounded_and_verified(tmp_path: Path) -> None:
     text = (CHARTERS / "riverside-safe-streets.md").read_text()
     quote = "To join, an organization sends a one-page letter of interest to the Coordinator"

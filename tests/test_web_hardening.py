@@ -115,7 +115,7 @@ def test_probes_of_files_origins_monitoring_and_login_all_fail(
     alice = Client(app, auth=("alice", "wonderland"), verbose=False)
     alice.predict(workspace_name, api_name="/create_workspace")
     log, *_ = alice.predict(workspace_name, [handle_file(str(CHARTER))], api_name="/upload")
-    assert "✅" in log
+    assert "✓" in log
     alice_file = next(home.glob(f"files/u*-{workspace_name}/riverside-safe-streets.md"))
     anonymous, bob, alice_raw = Raw(app), Raw(app, ("bob", "builder")), Raw(app, ("alice", "wonderland"))
     uploaded = alice_raw.upload("minutes.md", b"# Minutes\nConfidential: the budget is short.\n")
@@ -164,7 +164,7 @@ def test_probes_of_files_origins_monitoring_and_login_all_fail(
     big_file.write_bytes(big)
     try:
         log, *_ = alice.predict(workspace_name, [handle_file(str(big_file))], api_name="/upload")
-        through_app = Reply(200 if "✅" in log else 413, {}, log.encode())
+        through_app = Reply(200 if "✓" in log else 413, {}, log.encode())
     except Exception as exc:
         through_app = Reply(413, {}, str(exc).encode())
     probes.append(("upload over the size limit through the API", through_app))

@@ -69,6 +69,12 @@ def _groups() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+def related_phrases(question: str) -> str:
+    """The phrases of every group `question` uses a phrase of ("leaving" -> "... withdraw withdrawal
+    resign ..."): what a heading may call the thing asked about."""
+    return " ".join(phrases for pattern, phrases in _groups() if pattern.search(question))
+
+
 def expand_query(question: str) -> str:
     """`question` followed by the phrases of every group it uses a phrase of. The question's own
     words are given twice: BM25 sums over query words, so they weigh double the added ones."""

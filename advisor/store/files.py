@@ -65,6 +65,11 @@ def table_not_read_note(path: Path) -> str | None:
     )
 
 
+def named_like_a_charter(name: str) -> bool:
+    """Whether a file's name or a document's title says it is the charter (MOU, terms of reference...)."""
+    return bool(_CHARTER_NAME.search(Path(name).stem if "." in name else name))
+
+
 def classify(path: Path, text: str | None = None) -> FileKind:
     """What a workspace file is, from its name and (for tables and YAML) its content."""
     suffix = path.suffix.lower()
@@ -81,7 +86,7 @@ def classify(path: Path, text: str | None = None) -> FileKind:
         if isinstance(data, dict) and isinstance(data.get("members"), list):
             return "roster"
         return "objectives" if isinstance(data, dict) and "objectives" in data else "document"
-    if _CHARTER_NAME.search(path.stem):
+    if named_like_a_charter(path.name):
         return "charter"
     if _NOTES_NAME.search(path.stem):
         return "notes"

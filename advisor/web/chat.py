@@ -24,7 +24,7 @@ from advisor.web.conversations import Message
 from advisor.web.state import AppContext
 
 ChatMessage = dict[str, Any]
-SOURCES_TITLE = "📚 Sources"
+SOURCES_TITLE = "Sources"
 WELCOME_PROMPTS = FOLLOW_UPS["ask"] + ["How do we handle conflict between members?"]
 WORKING = "_Working: reading the guidance and your documents…_"
 STREAM_SECONDS = 1.5  # an answer that arrives whole is shown unit by unit within about this long
@@ -68,7 +68,7 @@ def _plain(text: str) -> str:
 def _as_messages(user: str, reply_text: str, citations: list[Any], warnings: list[str]) -> list[ChatMessage]:
     text = reply_text
     if warnings:
-        text += "\n\n" + "\n".join(f"*⚠️ {w}*" for w in warnings)
+        text += "\n\n" + "\n".join(f"*⚠ {w}*" for w in warnings)
     messages: list[ChatMessage] = [{"role": "user", "content": user}, {"role": "assistant", "content": text}]
     if citations:
         messages.append(

@@ -209,7 +209,7 @@ class Events:
         log = ""
         try:
             for number, result in enumerate(app_workspaces.upload_files(self.ctx, owner, name, paths), 1):
-                lines.append(f"{'✅' if result.ok else '❌'} {result.message}")
+                lines.append(f"{'✓' if result.ok else '✗'} {result.message}")
                 log = f"**{number}/{total} files**\n\n" + "\n\n".join(lines)
                 yield log, app_workspaces.files_table(self.ctx, owner, name), *[gr.skip()] * 4
         finally:

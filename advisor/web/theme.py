@@ -101,6 +101,10 @@ CSS = """
   .prose table {font-size: 13px}
   .prose th, .prose td {padding: 4px 6px}
   .app-title p, .mode-detail {display: none}
+  /* the scorecard keeps readable columns and scrolls sideways (a phone broke "element" into "ele/me/nt") */
+  #scorecard table {min-width: 640px}
+  #scorecard [role=columnheader] *, #scorecard th * {
+    word-break: normal !important; overflow-wrap: normal !important}
 }
 """
 # Gradio scopes `CSS` to the app's content; the page's own margins need a rule of the page's head.

@@ -59,11 +59,9 @@ def test_model_connection(ctx: AppContext) -> str:
     try:
         reply = llm.invoke("Reply with the single word OK.")
     except Exception as exc:  # any failure is the answer to "does it work?"
-        return f"❌ The model did not answer: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+        return f"✗ The model did not answer: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
     seconds = time.perf_counter() - started
-    return (
-        f"✅ {describe_mode(ctx.runtime.settings)} answered in {seconds:.1f} s: {str(reply.content)[:80]!r}"
-    )
+    return f"✓ {describe_mode(ctx.runtime.settings)} answered in {seconds:.1f} s: {str(reply.content)[:80]!r}"
 
 
 def purpose_check_view(ctx: AppContext, statement: str) -> str:
@@ -160,4 +158,4 @@ def chosen_file(
 
 def with_warnings(text: str, warnings: list[str]) -> str:
     """The view's markdown with its warnings on top (rendered safely by `render.SafeMarkdown`)."""
-    return text if not warnings else "\n".join(f"> ⚠️ {w}" for w in warnings) + "\n\n" + text
+    return text if not warnings else "\n".join(f"> ⚠ {w}" for w in warnings) + "\n\n" + text

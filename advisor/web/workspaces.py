@@ -122,10 +122,10 @@ def _upload_one(ctx: AppContext, scoped: str, path: Path) -> UploadResult:
         verb = {"unchanged": "already up to date", "updated": "updated"}.get(result.status, "added")
         message = f"{display}: {verb} as {kind}, {result.chunks} chunks"
         if note := table_not_read_note(final):
-            message += f". ⚠️ {note[0].upper()}{note[1:]}"
+            message += f". ⚠ {note[0].upper()}{note[1:]}"
         findings = _injection_findings(final, sandboxed_reader(runtime.settings), runtime.settings)
         if findings:
-            message += f". ⚠️ {injection_warning(display, findings)}"
+            message += f". ⚠ {injection_warning(display, findings)}"
         return UploadResult(display, True, message, flagged=bool(findings))
     except AdvisorError as exc:
         ctx.files.discard(staged)

@@ -21,6 +21,8 @@ from advisor.retrieval.highlights import embed_cached
 from advisor.retrieval.hybrid import Retriever
 from advisor.retrieval.passages import Citation, Passage
 from advisor.retrieval.sections import SectionChunk, Unit, section_units, shorten_list, unit_text
+from advisor.retrieval.vocabulary import related_phrases
+from advisor.store.files import named_like_a_charter
 from advisor.store.lexical import query_terms
 from advisor.text.stemming import stem_words
 from advisor.text.vectors import cosine
@@ -56,6 +58,11 @@ _NUMBERED = re.compile(r"^\s*1[.)]\s", re.M)
 _ABOUT_OUR_DOCUMENTS = re.compile(
     r"\b(?:our|my)\s+(?:own\s+)?(?:charter|documents?|docs|agreement|bylaws|by-laws|terms of reference|"
     r"mou|constitution|rules|policy|policies|notes|minutes|plan|roster|governance)\b",
+    re.I,
+)
+_ASKS_OUR_CHARTER = re.compile(
+    r"\b(?:our|my|the)\s+(?:own\s+)?"
+    r"(?:charter|agreement|bylaws|by-laws|terms of reference|mou|constitution)\b",
     re.I,
 )
 # A question of fact about the coalition itself ("Who is our fiscal sponsor?", "When is our next
@@ -126,6 +133,10 @@ def answer_question(
         # the guidance filled every place: the coalition's own best passages are still weighed (a
         # charter's membership clause once fell just outside the places for "How do members join?")
         passages += retriever.search(question, workspace=workspace, knowledge=False, k=OWN_PASSAGES)
+    elif workspace and all(p.scope != "knowledge" for p in passages):
+        # ... and the other way round: three files of notes and a charter filled every place, and "the
+        # farm bureau is furious about the buyout map, what do we do?" got the notes read back, no advice
+        passages += retriever.search(question, k=OWN_PASSAGES)
     if not passages or max((p.similarity or 0.0) for p in passages) < MIN_RELEVANCE:
         where = "the knowledge base" + (f" or the {workspace!r} workspace" if workspace else "")
         return Answer(
@@ -137,7 +148,12 @@ def answer_question(
     about_ours = bool(
         workspace and (_ABOUT_OUR_DOCUMENTS.search(question) or _ASKS_A_FACT_OF_OURS.search(question))
     )
-    chosen = _choose(_candidates(question, passages, retriever), own_units=2)
+    candidates = _candidates(question, passages, retriever)
+    if workspace and _ASKS_OUR_CHARTER.search(question):
+        # "What does our charter say about leaving?": the charter's own clauses before the meeting notes
+        # that also speak of leaving, and among them the section whose heading names it
+        candidates.sort(key=lambda c: not (c.own and _charter_unit(c) and c.heading_match))
+    chosen = _choose(candidates, own_units=2)
     preface = ""
     if about_ours and not any(c.own for c in chosen):
         preface = (
@@ -200,7 +216,10 @@ def _candidates(question: str, passages: list[Passage], retriever: Retriever) ->
     retrieved = {p.chunk_id for p in passages}
     wants_steps = bool(_HOW.search(question))
     topic = _topic_stems(question)
-    headings = {p.heading: bool(topic & _topic_stems(p.heading)) for _, p, _ in pool}
+    # a heading names the topic in the question's words or in a word of the same meaning ("leaving the
+    # partnership" and "7. Withdrawal": a new user's withdrawal clause lost to a conflict-of-interest one)
+    named = topic | _topic_stems(related_phrases(question))
+    headings = {p.heading: bool(named & _topic_stems(p.heading)) for _, p, _ in pool}
     candidates = []
     for (rank, passage, unit), vector in zip(pool, vectors, strict=True):
         relevance = cosine(query, vector)
@@ -268,6 +287,10 @@ def _choose(candidates: list[_Candidate], *, own_units: int) -> list[_Candidate]
             continue
         take(candidate)
     return chosen
+
+
+def _charter_unit(candidate: _Candidate) -> bool:
+    return named_like_a_charter(candidate.passage.source) or named_like_a_charter(candidate.passage.title)
 
 
 def _answers_for_us(candidate: _Candidate) -> bool:

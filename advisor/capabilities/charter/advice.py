@@ -99,7 +99,12 @@ def element_advice(
             f"“{_short(evidence.text)}”{where} {lack}. For {profile.body}, state {advice.needs}, "
             f"e.g. {example}.{tail}"
         )
-    return f"Nothing here says {advice.needs}. Add it for {profile.body}, e.g. {example}."
+    # ("Add it for the Steering Committee" under every missing element read as boilerplate, and named a
+    # sub-body for rules that bind everyone: the reader decides who holds the rule)
+    return (
+        f"Nothing here says {advice.needs}. Add a clause that does, and say whether {profile.body} or "
+        f"another body is responsible, e.g. {example}."
+    )
 
 
 _ASPIRATION = words(

@@ -208,15 +208,19 @@ def _fingerprint(settings: Settings, llm: BaseChatModel | None) -> str:
     return json.dumps([__version__, _rules_version(), model, prompt])
 
 
-def _rules_version() -> str:
-    """A hash of everything a review is made of (modules, vocabularies and the trained classifier of
-    the charter package, and the purpose rules), so changing any of them invalidates cached reviews."""
-    digest = hashlib.sha256()
+def rules_files() -> list[Path]:
+    """Everything a review is made of: the modules, vocabularies and trained classifier of the charter
+    package with its sub-packages (the defect detectors live in charter/defects/), and the purpose rules."""
     capabilities = PACKAGE_DIR / "capabilities"
-    charter = sorted(p for p in (capabilities / "charter").iterdir() if p.suffix in (".py", ".yaml", ".npz"))
-    # the purpose rules are spread over modules and vocabularies: all of them count
-    purpose = sorted(p for p in (capabilities / "purpose").iterdir() if p.suffix in (".py", ".yaml"))
-    for module in [*charter, *purpose]:
+    charter = sorted(p for p in (capabilities / "charter").rglob("*") if p.suffix in (".py", ".yaml", ".npz"))
+    purpose = sorted(p for p in (capabilities / "purpose").rglob("*") if p.suffix in (".py", ".yaml"))
+    return [*charter, *purpose]
+
+
+def _rules_version() -> str:
+    """A hash of `rules_files`, so changing any of them invalidates cached reviews."""
+    digest = hashlib.sha256()
+    for module in rules_files():
         digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 

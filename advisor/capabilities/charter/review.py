@@ -44,7 +44,7 @@ from advisor.text.tables import table_cell
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-STATUS_ICONS: dict[str, str] = {"present": "✅", "weak": "⚠️", "missing": "❌"}
+STATUS_ICONS: dict[str, str] = {"present": "✓", "weak": "⚠", "missing": "✗"}
 _DOCUMENT_REFERENCE = re.compile(
     r"\]\(|https?://|\.md\b|\b(?:[A-Z][\w-]*\s)*(?:Guide|Guidelines|Process|Document|README|Procedures?|Policy|"
     r"Charter|Bylaws|Agreement|Handbook|APE\d+|PEP\s?\d+|Rules of Order|Terms of Reference|Statutes|Act"
@@ -307,7 +307,7 @@ def charter_markdown(review: CharterReview, *, table: bool = True, summary: bool
     lines += ["", "## Purpose check", "", f"> {table_cell(check.statement)}", "", f"Score: {check.score}/100"]
     for criterion, verdict in check.criteria.items():
         shown = f": “{table_cell(verdict.evidence)}”" if verdict.evidence else ""
-        lines.append(f"- {'✅' if verdict.met else '❌'} {criterion}{shown}")
+        lines.append(f"- {'✓' if verdict.met else '✗'} {criterion}{shown}")
     lines += [f"- Suggestion: {table_cell(tip)}" for tip in check.suggestions]
     if check.rewrite:
         lines.append(f"- Possible rewrite: {table_cell(check.rewrite)}")

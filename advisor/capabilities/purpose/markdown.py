@@ -10,7 +10,7 @@ def purpose_markdown(check: PurposeCheck) -> str:
     lines = [f"**Purpose check: {check.score}/100**", "", f"> {check.statement}", ""]
     for name, criterion in check.criteria.items():
         evidence = f": “{criterion.evidence}”" if criterion.evidence else ": not found"
-        lines.append(f"- {'✅' if criterion.met else '❌'} **{name}**{evidence}")
+        lines.append(f"- {'✓' if criterion.met else '✗'} **{name}**{evidence}")
     lines += ["", "**Suggestions**", *[f"- {tip}" for tip in check.suggestions]]
     if check.rewrite:
         lines += ["", f"**A stronger version:** {check.rewrite}"]

@@ -254,4 +254,74 @@ def contradictions(text: str, clauses: list[Clause]) -> list[Finding]:
                 quotes=[quote(closed), quote(opened)],
             )
         )
-    return found
+    return found + quorum_contradiction(clauses)
+
+
+# A clause that sets a quorum and the words that say how many: "a quorum is a majority of members (five of
+# eight)", "two-thirds of the board constitute a quorum", "any meeting needs at least half of the members to
+# be present" (never "at a meeting at which a quorum is present": a condition, no number)
+_QUORUM = re.compile(
+    r"\bquorum\s+(?:for\s+[^.;:]{1,40}?\s+)?(?:is|shall\s+be|will\s+be|consists?\s+of|requires?|means"
+    r"|is\s+(?:reached|established|met)\s+(?:by|when|with))\s+(?!(?:not\s+)?(?:present|met|reached)\b)"
+    r"(?P<share>[^.;]{1,80})"
+    r"|\bquorum\s+of\s+(?P<share4>(?:at\s+least\s+)?(?:\d|one|two|three|a\s+third|half|a\s+majority|more)[^.;,]{0,40})"
+    r"|(?P<share2>[^.;:]{1,80}?)\s+(?:shall\s+|will\s+)?(?:constitutes?|form|forms|make\s+up)\s+a\s+quorum"
+    r"|\b(?:meetings?|votes?)\s+(?:needs?|requires?)\s+(?P<share3>at\s+least\s+[^.;]{1,40}?\bmembers?\s+"
+    r"(?:to\s+be\s+)?present)",
+    re.IGNORECASE,
+)
+_SHARES = (
+    (re.compile(r"\b(?:two[- ]thirds|2/3)\b", re.I), "two thirds"),
+    (re.compile(r"\b(?:three[- ]quarters|3/4|75\s*%)", re.I), "three quarters"),
+    (re.compile(r"\b(?:one[- ]third|a\s+third|1/3)\b", re.I), "a third"),
+    (
+        re.compile(
+            r"\b(?:simple\s+|absolute\s+)?majority\b|\bmore\s+than\s+(?:half|50\s*%)|\b51\s*%|50\s*%\s*\+\s*1",
+            re.I,
+        ),
+        "a majority",
+    ),
+    (re.compile(r"\b(?:one[- ])?half\b(?!\s+an?\s+hour)|\b50\s*%", re.I), "half"),
+)
+# a body other than the whole membership whose own quorum a clause may set
+_BODY = re.compile(
+    r"\b(?:steering|executive|management|coordinating|leadership)\s+(?:committee|group|team|board)\b|\bboard\b"
+    r"|\bdirectors?\b|\bcouncil\b|\b(?:working|advisory)\s+groups?\b|\bsub-?committees?\b|\bcommittee\b",
+    re.IGNORECASE,
+)
+
+
+def _quorum_share(clause: Clause) -> tuple[str, str] | None:
+    """(the body the quorum is for, the share it asks for) of a clause that sets a quorum."""
+    rule = _QUORUM.search(clause.text)
+    if rule is None:
+        return None
+    words = next((rule.group(g) for g in ("share", "share2", "share3", "share4") if rule.group(g)), "")
+    shares = [(m.start(), name) for pattern, name in _SHARES for m in [pattern.search(words)] if m]
+    if not shares:
+        return None
+    body = _BODY.search(clause.text)
+    return (body.group(0).lower() if body else "members"), min(shares)[1]
+
+
+def quorum_contradiction(clauses: list[Clause]) -> list[Finding]:
+    """Two clauses that set different quorums for the same meetings ("a majority" and "at least
+    half", "two thirds" and "half"): a member cannot tell whether a meeting may decide."""
+    seen: dict[str, tuple[Clause, str]] = {}
+    for clause in clauses:
+        found = _quorum_share(clause)
+        if found is None:
+            continue
+        body, share = found
+        if body in seen and seen[body][1] != share:
+            first, first_share = seen[body]
+            return [
+                Finding(
+                    kind="contradiction",
+                    message=f"The quorum is set twice, differently ({first_share}, then {share}): say once "
+                    "how many members must be present for a meeting to decide.",
+                    quotes=[quote(first), quote(clause)],
+                )
+            ]
+        seen.setdefault(body, (clause, share))
+    return []
