@@ -1007,6 +1007,20 @@ def test_batch_38_income_bands_whole_coverage_and_abilities_for_every_woman() ->
     assert_calls(met, not_met)
 
 
+def test_batch_39_a_project_term_civil_servants_and_worlds_free_of_what_no_one_counts() -> None:
+    """What the thirty-ninth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": ["Our vision is a valley where homelessness has been ended and families live in safety."],
+        "population": ["Training open to all civil servants in the county."],
+        "timeframe": ["A three year EU-funded project in the delta to restore wetlands."],
+    }
+    not_met = {
+        "outcome": ["We want a world free of corruption."],
+        "population": ["A valley where people live in dignity and security."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
     """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
     ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""

@@ -339,7 +339,10 @@ _DEFINED_GROUPS = re.compile(
     _GROUP.pattern
     # "people living in poverty", never "help people live healthier lives" (how, not who)
     # (nor "people who would not normally have access": who might be, no one can tell)
-    + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
+    # ("people live in dignity and security": a state of life, no group narrowed)
+    + rf"|\b(?:{_PEOPLE})\s+(?:(?:living|live)"
+    r"(?!\s+in\s+(?:dignity|peace|harmony|security|safety|freedom|hope|comfort)\b)"
+    r"(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
     r"without|far|more\s+than)\b)|who(?!\s+(?:would|might|could)\b)|under|aged|of all ages|not in|"
     r"experiencing|affected by|"
     # ("households earning below £35,000 a year": narrowed by income)

@@ -91,7 +91,8 @@ TIMEFRAME_PATTERNS = [
     # "Our 3–5 year objective is": a range of years bounds it too
     # "the 36-month EuroScienceGateway project": a named project's term
     rf"\b(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?"
-    r"(?:\s+(?-i:[A-Z][\w-]*))?[\s-]+"
+    # ("A five year USAID funded project")
+    r"(?:\s+(?:(?-i:[A-Z][\w-]*)|(?:[a-z]+-)?funded)){0,2}[\s-]+"
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
     r"incubator|accelerator|pilot|fellowship|residency|mandate|"
     r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
