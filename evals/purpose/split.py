@@ -221,7 +221,13 @@ Batch 38: 35 statements from 17 organisations. Batch 38 was scored once there: 0
 Version 38 (2026-12-06, thirty-fourth session): batch 39 (ids `qn…`, organisations new to the set, two
 collectors blind to the checker, early in the thirty-fourth session) was collected while batch 38 was the
 test part, and kept out of the set until batch 38 had been retired into dev and its failures read
-(7bb93ea); it is the test part. Batch 39: 58 statements from 35 organisations.
+(7bb93ea). Batch 39: 58 statements from 35 organisations. Batch 39 was scored once there: 0.76 / 0.83 /
+0.95 (majority 0.69 / 0.50 / 0.91; dev 0.90 / 0.92 / 0.99).
+
+Version 39 (2026-12-06, thirty-fourth session): batch 40 (ids `qo…`, organisations new to the set, two
+collectors blind to the checker, in the thirty-fourth session) was collected while batch 39 was the test
+part, and kept out of the set until batch 39 had been retired into dev and its failures read (0abaafa); it
+is the test part. Batch 40: 62 statements from 27 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -306,6 +312,7 @@ BATCH_36 = "qk"  # id prefix of the thirty-second session's batch: the test part
 BATCH_37 = "ql"  # id prefix of the thirty-third session's batch: the test part of version 36
 BATCH_38 = "qm"  # id prefix of the thirty-third session's second batch: the test part of version 37
 BATCH_39 = "qn"  # id prefix of the thirty-fourth session's batch: the test part of version 38
+BATCH_40 = "qo"  # id prefix of the thirty-fourth session's second batch: the test part of version 39
 
 
 def main(argv):
@@ -350,18 +357,19 @@ def main(argv):
         BATCH_37,
         BATCH_38,
         BATCH_39,
+        BATCH_40,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 37
+    # the test parts of versions 2 to 38
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_39,)
+    current = (BATCH_40,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 38 (split.py): test is batch 39 (ids qn…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-38, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 37 (batches 2 to 38) retired into it.\n"
+        "# Split of statements.yaml, version 39 (split.py): test is batch 40 (ids qo…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-39, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 38 (batches 2 to 39) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
