@@ -297,6 +297,40 @@ def test_quorum_rules_that_agree(text: str) -> None:
     assert "contradiction" not in kinds(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members may nominate directors for no more than [forty percent (40%)] of the seats.",
+        "The bylaws may be amended by [two-thirds (2/3)] of the directors in office.",
+        "The study was funded by the Engagement Proposal [No. ___] of the members.",
+        "The appeals process will be confirmed in our communications.",
+        "The proposal process is still under construction.",
+    ],
+)
+def test_batch_24_drafting_values_and_unfinished_procedures_are_placeholders(text: str) -> None:
+    """What the twenty-fourth batch taught (invented sentences of the same shapes)."""
+    assert kinds(text) == ["placeholder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voting power is determined by token holdings at the end of the voting period.",
+        "Validators vote on proposals carrying the full weight of their delegated stake.",
+    ],
+)
+def test_votes_weighted_by_stake_concentrate_power(text: str) -> None:
+    assert kinds(text) == ["power_concentration"]
+
+
+def test_a_checkbox_and_a_linked_term_are_no_placeholders() -> None:
+    text = (
+        "- [ ] Get the shared intake working for two pantries\n\n"
+        "Members must have [two-factor authentication (2FA)](https://example.org/2fa) enabled.\n"
+    )
+    assert "placeholder" not in kinds(text)
+
+
 def test_review_lists_findings_and_the_scorecard_shows_them() -> None:
     text = CLEAN + "\n## Disputes\nTBD\n"
     review = analyze_charter(text, "partnership.md")

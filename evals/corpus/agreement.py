@@ -1,6 +1,6 @@
 """Agreement between the primary labels (`labels/`) and the independent second pass
 (`labels-second/`): Cohen's kappa per element, grade agreement, and defect-kind overlap, for each
-second-pass sample (batches 1-2; batch 3; ...; batch 24) and for all doubly-labelled
+second-pass sample (batches 1-2; batch 3; ...; batch 25) and for all doubly-labelled
 documents together.
 
     python evals/corpus/agreement.py        # prints the tables and writes AGREEMENT.md
@@ -100,11 +100,15 @@ DRAWS = (
     "session, labelled by a twenty-sixth; `sorted(random.Random(20261224).sample(ids, 2))` over the 3 a "
     "third collector added, labelled by a twenty-seventh (the last collector's 4 have no second pass); "
     "each from the documents and GUIDE.md alone. "
-    "Batch 24 (the test part since split version 21): `sorted(random.Random(20261225).sample(ids, 3))` "
+    "Batch 24: `sorted(random.Random(20261225).sample(ids, 3))` "
     "over the 6 ids staged in the thirty-second session, labelled by a twenty-eighth annotator; "
     "`sorted(random.Random(20261226).sample(ids, 10))` over the 24 ids the first six collectors of the "
     "thirty-third session had labelled (two later collectors' 7 have no second pass), labelled by a "
-    "twenty-ninth; each from the documents and GUIDE.md alone."
+    "twenty-ninth; each from the documents and GUIDE.md alone. "
+    "Batch 25 (the test part since split version 22): `sorted(random.Random(20261227).sample(ids, 10))` "
+    "over the 25 ids staged first in the thirty-fourth session, labelled by a thirtieth annotator; "
+    "`sorted(random.Random(20261229).sample(ids, 5))` over the 15 three later collectors added, labelled "
+    "by a thirty-first; each from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -196,6 +200,7 @@ def main() -> None:
         "batch 22": [i for i in ids if sources[i].get("batch") == 22],
         "batch 23": [i for i in ids if sources[i].get("batch") == 23],
         "batch 24": [i for i in ids if sources[i].get("batch") == 24],
+        "batch 25": [i for i in ids if sources[i].get("batch") == 25],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
