@@ -303,6 +303,24 @@ def test_a_roster_without_objectives_is_mapped_against_the_workspaces_metrics(
     assert "manage closely" in chart or "keep satisfied" in chart
 
 
+def test_chat_says_which_roster_it_read_when_there_are_several(
+    ctx: AppContext, workspace_name: str, tmp_path: Path
+) -> None:
+    """A new user uploaded a two-member roster of new members after the real one: "Whose interests have
+    we missed?" mapped only the two, and never said which file it had read."""
+    member = "  - name: {0}\n    positions: [Open a pantry]\n    interests: [{0} wants fresh food]\n"
+    roster = write(
+        tmp_path / "roster.yaml", "members:\n" + "".join(member.format(n) for n in ("Ana", "Ben", "Cy"))
+    )
+    newest = write(tmp_path / "new-members.yaml", "members:\n" + member.format("Dee"))
+    create_workspace(ctx, None, workspace_name)
+    upload(ctx, None, workspace_name, roster, tmp=tmp_path)
+    upload(ctx, None, workspace_name, newest, tmp=tmp_path)
+    *_, (conversation, _) = chat(ctx, None, workspace_name, "Whose interests have we missed?", [])
+    reply = conversation[1]["content"]
+    assert "Read from new-members.yaml, the newest of 2" in reply and "roster.yaml" in reply, reply
+
+
 def test_the_downloaded_scorecard_carries_no_html_that_loads_anything(
     ctx: AppContext, workspace_name: str, tmp_path: Path
 ) -> None:

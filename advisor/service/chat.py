@@ -252,7 +252,23 @@ def respond(
             reply.follow_ups = FOLLOW_UPS["ask"]
         else:
             _run_capability(reply, intent, path, capabilities, files, workspace, as_of)
+            reply.text = _read_from(path, files.find_all(workspace, kind), intent) + reply.text
     yield reply
+
+
+_TAB = {"charter": "Charter", "interests": "Interests", "pivots": "Pivots"}
+
+
+def _read_from(path: Path, same_kind: list[Path], intent: Intent) -> str:
+    """Which file the reply rests on, when the workspace holds more than one of its kind (a new user's
+    two-member roster, uploaded last, silently replaced the real one in "Whose interests have we missed?")."""
+    if len(same_kind) < 2:
+        return ""
+    others = ", ".join(p.name for p in same_kind if p != path)
+    return (
+        f"*Read from {path.name}, the newest of {len(same_kind)} such files (also here: {others}); "
+        f"choose another in the {_TAB[intent]} tab.*\n\n"
+    )
 
 
 def _run_capability(
