@@ -1021,6 +1021,43 @@ def test_batch_39_a_project_term_civil_servants_and_worlds_free_of_what_no_one_c
     assert_calls(met, not_met)
 
 
+def test_batch_40_conditions_owners_listed_outputs_and_venues_of_dated_events() -> None:
+    """What the fortieth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "We compare claims before and after. The result will be an estimate of the damage avoided.",
+            "Gather the stories of tenants facing eviction. This will form a searchable dataset.",
+            "We aim to deliver the following outputs by the end of the grant: Prototype for a shared intake",
+            "Define a core set of principles for how partners share client data.",
+            "Extend the referral standard to version 3 with the county's feedback.",
+        ],
+        "population": [
+            "Make parks easier to enjoy for autistic people and their families.",
+            "Help woodland owners plant native hedges along the river.",
+            "Coach up-and-coming leaders of tenant associations and food cooperatives.",
+        ],
+        "timeframe": [
+            "The new dashboard will be online in Q1, 2027.",
+            "Write the toolkit for delivery at the summit in early March 2027 in Leeds.",
+            "We aim to achieve these outputs by the end of the project.",
+            "Timescale: Regional Assembly (Nov 2027) for a revised compact.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "A project that provides a platform for discussion for young people in the valley.",
+            "The initial funding for the pantry was provided by a charity that aims to help all families.",
+            "By providing a shared framework, partners can exchange referrals with confidence.",
+        ],
+        "population": [
+            "Hold the first workshop at the meeting in early March 2027 in Leeds.",
+            "A project initiated by county researchers who aim to map every spring.",
+            "Collect open datasets for Southeast Asian languages.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
     """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
     ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""

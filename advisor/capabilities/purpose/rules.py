@@ -162,13 +162,16 @@ _DELIVERABLE = re.compile(
     # uphold the Code of Conduct" keeps an existing one)
     # ("Provide access to an up-to-date, publicly accessible database"; never "the best possible curriculum",
     # "API solutions": a superlative names no artefact, an artefact word before "solutions" is a modifier)
-    rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
+    # (never "By providing a shared framework, organisations ...": the means to another end)
+    rf"(?<!(?-i:By)\s)\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
     r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most)\b(?!-))[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     r"(?!\s+(?:solutions|products|services|offerings)\b)"
+    # ("provides a platform of opinion and reflection": a forum, no artefact)
+    r"(?!\s+(?:of|for)\s+(?:opinion|discussion|dialogue|debate|exchange|reflection|conversation|networking)\b)"
     # "the goal is to co-create this Digital Playbook": the named artefact still to be made
     # (never "We aim to create this framework in a way that ...": a thing named before, not one to make)
     rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
@@ -213,6 +216,17 @@ _DELIVERABLE = re.compile(
     rf"(?:{_FILLER}{{1,6}}?\([^()]{{1,40}}\)\s+)?{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
+    # "The result will be an estimate of how much COVID increases the risk ...": one stated output
+    r"|\bthe\s+(?:end\s+)?(?:result|output)\s+will\s+be\s+(?:a|an)\s+[^.;]{5,120}"
+    # "This will form a qualitative dataset for research"
+    rf"|\bwill\s+(?:form|become|result\s+in)\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
+    r"(?:\s+for\s+[\w -]{3,40})?"
+    # "the following outputs by the end of the project: Prototype for system to ...": a listed artefact
+    rf"|\bthe\s+following\s+(?:outputs|deliverables|products)\b[^:.;]{{0,60}}:\s*(?:(?:a|an|the)\s+)?"
+    rf"{_QUALITIES}{{0,4}}?{_ARTEFACT}\b[^.;]{{0,80}}"
+    # "extend the standard to version 3": one numbered version of a named thing
+    r"|\b(?:extend|update|upgrade|advance|evolve|bring)\w*\s+(?:the|its|our)\s+[\w -]{1,40}?\s+to\s+"
+    r"(?:version|v)\s*\d+"
     # "The following artifacts will be created ...: Index of common service categories", "Maps and Reports
     # that will be created: Map of the watershed ..."
     r"|\b(?:artifacts|artefacts|outputs|maps|reports|products|publications|datasets|tools)\b[^.;:]{0,120}?\b(?:will\s+be\s+(?:created|produced|delivered|published)"
@@ -270,7 +284,8 @@ _IS_ARTEFACT = re.compile(
     rf"(?i:an?)\s+(?:[\w-]+,?\s+){{0,5}}?(?i:{_DEFINED_ARTEFACT})\b"
     rf"|(?:(?:[A-Z][^\s:]*\s+){{0,5}}[A-Z][^\s:]*:\s+(?=An?\s)|(?=An?\s))"
     # (never "A primary goal of this specification": what follows "of" is not the thing named)
-    rf"(?i:an?)\s+(?:(?!of\b)[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b)"
+    # (nor "A project that provides a platform": a clause between, the artefact is not what is named)
+    rf"(?i:an?)\s+(?:(?!(?:of|that|which|who)\b)[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b)"
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
@@ -317,7 +332,7 @@ _GROUP = re.compile(
     r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes|pharmacy|pharmacies|clinic|clinics|"
     r"hospital|hospitals|woman|women|girl|girls)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
-    r"unhoused|rural|pregnant|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
+    r"unhoused|rural|pregnant|autistic|neurodivergent|deaf|blind|hard-of-hearing|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
     r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure|at-risk|first-time|"
     # "low-to-medium income countries", "budget-strapped schools": narrowed by income or money
     r"low-to-(?:medium|middle)[- ]income|lower-middle-income|lower-income|medium-income|"
@@ -376,12 +391,19 @@ _DEFINED_GROUPS = re.compile(
     r"(?:individuals|people|peoples|Peoples|persons|communities|youth|women|men|students|families|founders|"
     r"developers|residents|folks)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    # "building owners", "forest owners": a group defined by what its members own
+    + r"|\b(?:building|land|property|business|forest|woodland|farm|home|house|car|vehicle|boat)[ -]?owners\b"
+    # "up-and-coming leaders of open science projects": leaders narrowed by what they lead
+    + r"|\bleaders\s+of\s+(?!(?:the|our|its|their|this|tomorrow)\b)(?:[\w-]+\s+){1,5}?"
+    r"(?:projects|organi[sz]ations|communities|initiatives|movements|groups|companies|businesses|associations|"
+    r"cooperatives|co-ops|unions|networks|teams|clubs)\b"
     # "racial and ethnic minority populations", "sexual and gender minorities"
-    + r"|\b(?:racial|ethnic|sexual|gender|linguistic)\s+"
+     + r"|\b(?:racial|ethnic|sexual|gender|linguistic)\s+"
     r"(?:and\s+(?:racial|ethnic|sexual|gender)\s+)?minorit(?:y|ies)\b"
     r"(?:\s+(?:[\w-]+\s+)?(?:populations|groups|communities|people|individuals|PWH|youth|women|men|students))?"
     # "researchers within the field of solar physics"
-     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+fields?\s+of\s+"
+     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|{_PEOPLE}|professionals)\s+(?:with)?in\s+the\s+"
+    r"(?:fields?|areas?|domains?)\s+of\s+"
     r"[\w-]+(?:\s+[a-z][\w-]+)?"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # "ecologists", "epidemiologists": a role named by its discipline
@@ -470,7 +492,7 @@ _DEFINED_GROUPS = re.compile(
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
     + r"|\b[Aa]nyone\s+(?:using|building|developing|working\s+(?:in|on|with))\b[^.;]{0,60}"
-    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses)\s*,?\s+"
+    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses|people(?=\s+working))\s*,?\s+"
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
@@ -572,6 +594,12 @@ _MADE_OF_BEFORE = re.compile(
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
 
 
+# "a project initiated by SEA researchers who aim to ...": those who began the body, not whom it serves
+_FOUNDERS_BEFORE = re.compile(
+    r"\b(?:initiated|founded|started|created|established|organi[sz]ed|convened|run|led)\s+by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _OPENING_GROUP = re.compile(rf"(?:{_PEOPLE}|{_ROLES})\s+[a-z]")
 
 
@@ -591,6 +619,7 @@ def find_population(statement: str) -> Finding:
         and not _INSTITUTION_AFTER.match(statement, m.end())
         and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 140) : m.start()])
         and not _opens_with_a_verb(statement, m)
+        and not _FOUNDERS_BEFORE.search(statement, 0, m.start())
     ]
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
     groups += list(_SHARE_GROUP.finditer(statement))
@@ -776,6 +805,7 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         for span in found
         if not _CALENDAR.fullmatch(statement[span[0] : span[1]])
         and not _TITLE_AFTER.match(statement, span[1])
+        and not statement.startswith(" languages", span[1])  # "for Southeast Asian languages": a subject
     )
     return sorted(spans, key=lambda span: (span[0], -span[1]))
 
@@ -959,8 +989,20 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+# "for delivery at the event in early February 2016 in Berlin", "TPAC Meeting (Oct 2026 in Dublin)": the
+# venue of a dated event, past or to come
+_DATED_EVENT_BEFORE = re.compile(
+    r"\b(?:event|meeting|workshop|conference|summit|hackathon|sprint|congress|symposium)\b[^.;]{0,60}"
+    r"\b(?:19|20)\d\d\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _past_event_venue(statement: str, at: int) -> bool:
-    return bool(_EVENT_BEFORE.search(statement[max(0, at - 120) : at])) and tells_the_past(statement, at)
+    before = statement[max(0, at - 120) : at]
+    return bool(_DATED_EVENT_BEFORE.search(before)) or (
+        bool(_EVENT_BEFORE.search(before)) and tells_the_past(statement, at)
+    )
 
 
 def _own_community(statement: str, match: re.Match[str]) -> bool:
@@ -1133,6 +1175,9 @@ def _adjective(text: str, verb: re.Match[str]) -> bool:
     return bare and bool(_ARTICLE_BEFORE.search(text[: verb.start()]))
 
 
+_PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
+
+
 def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
     # ("an open internet": a verb's bare form straight after an article is an adjective or a noun)
     verbs = [
@@ -1142,6 +1187,7 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
         and not _adjective(text, v)
         and not _BUILD_ON.match(text, v.start())
         and text[v.start() - 1 : v.start()] != "-"  # "decision-making": a compound noun
+        and not _PASSIVE_PAST_BEFORE.search(text, 0, v.start())  # "funding was provided by a charity"
     ]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
@@ -1210,7 +1256,9 @@ def _listed_target(text: str, statement: str) -> str | None:
 
 
 def _is_noun(text: str, verb: re.Match[str]) -> bool:
-    return bool(_NOUN_BEFORE.search(text[: verb.start()]) and re.match(r"\s+of\b", text[verb.end() :]))
+    # ("The initial funding for AutSPACEs was provided by ...": a gerund as the subject)
+    after = r"\s+of\b" if not verb.group(0).lower().endswith("ing") else r"\s+(?:of|for|from|was|is|has)\b"
+    return bool(_NOUN_BEFORE.search(text[: verb.start()]) and re.match(after, text[verb.end() :]))
 
 
 def _has_digit(finding: Finding) -> bool:

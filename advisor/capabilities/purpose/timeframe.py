@@ -106,7 +106,7 @@ TIMEFRAME_PATTERNS = [
     # "planned for Q4 of 2026", "this year", "by COP28"
     # (never a baseline: "by 50% compared to Q4 2024")
     rf"(?<!compared to )(?<!compared with )(?<!relative to )(?<!than )(?<!since )"
-    rf"\b(?:Q[1-4]|H[12])\s+(?:of\s+)?{YEAR}",
+    rf"\b(?:Q[1-4]|H[12]),?\s+(?:of\s+)?{YEAR}",
     r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
     # "by next summer", "before this fall", "by spring": a season ahead bounds the work
     r"\b(?:by|before|until)\s+(?:(?:next|this|the\s+coming)\s+)?(?:spring|summer|fall|autumn|winter)\b"
@@ -115,6 +115,10 @@ TIMEFRAME_PATTERNS = [
     # a roadmap's milestone with its date: "Release Candidate 3 – WIP – 2026/06/20", "Milestone 2: 2027-03-31"
     r"\b(?:release|version|milestone|candidate|phase|sprint|due|deadline)\b(?:[^.;\n]|\.(?=\d)){0,30}?[–:-]\s*"
     r"(?P<date>(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01]))\b",
+    # "by the end of the project": the project's own term bounds the work
+    r"\bby\s+the\s+end\s+of\s+(?:the|this|our)\s+(?:project|programme|program|grant|initiative|funding\s+period)\b",
+    # "Timescale: Target W3C TPAC Meeting (Oct 2026 in Dublin)": a labelled date
+    rf"\b(?:timescale|timeline|deadline|target\s+date|due\s+date)\s*:\s*[^.;\n]{{0,60}}?\b(?P<date>(?:(?:{MONTHS})\.?\s+)?{YEAR})\b",
     # "to be launched at eResearch Australasia 2019": a dated event the result is due at
     rf"\bto\s+be\s+(?:launched|held|presented|released|published|delivered|announced)\s+(?:at|during)\s+"
     rf"(?-i:(?:[A-Za-z]+\s+){{1,3}}){YEAR}",
@@ -128,8 +132,9 @@ DATED_PATTERN = (
     rf"\b(?:in|for|during|throughout|from|proposed for|due|nearer|around|towards?)\s+"
     r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
     # ("in the Spring of 2021")
+    # ("in early February 2016", "in Q1, 2025")
     rf"(?:(?:the\s+(?=(?:spring|summer|fall|autumn|winter)\b))?(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
-    r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.-]*(?:of\s+)?)?"
+    r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.,-]*(?:of\s+)?){0,2}"
     rf"(?:the\s+)?{YEAR}\b"
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
     # "from 1984 to present": a record's span up to now, no deadline
