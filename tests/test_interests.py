@@ -268,6 +268,28 @@ def test_a_group_a_member_speaks_for_has_a_voice_and_an_unnamed_one_is_missing(
     assert missing == ["night-shift nurses"]
 
 
+def test_a_members_organisation_says_whom_it_speaks_for_but_one_word_of_a_name_does_not(
+    tmp_path: Path, embeddings: Embeddings
+) -> None:
+    """A new user's flood partnership: Jean Carter of "Homeowners for a Dry Valley" was not heard as
+    the homeowners' voice (organisations were never read), and once they were, the "River Trust"
+    seemed to speak for the "Kettle River Band" and a "Kettle County" bureau for it too."""
+    path = _roster(
+        tmp_path,
+        ["Buy out 120 repetitive-loss homes from willing sellers by 2029"],
+        [{"name": "Jean Carter", "organization": "Homeowners for a Dry Valley", "sector": "community",
+          "interests": ["fair market price for bought-out homes"]},
+         {"name": "Dev Patel", "organization": "River Trust", "sector": "environment",
+          "interests": ["restored wetlands in the lower valley"]},
+         {"name": "Tom Becker", "organization": "Kettle County Farm Bureau", "sector": "agriculture",
+          "interests": ["farmland kept in production"]}],
+        affected=["homeowners in the repetitive-loss zone", "Kettle River Band tribal members"],
+    )  # fmt: skip
+    result = map_interests_from_file(path, embeddings=embeddings)
+    missing = [g.detail.split("'")[1] for g in result.gaps if g.kind == "missing_stakeholder"]
+    assert missing == ["Kettle River Band tribal members"]
+
+
 def test_the_shipped_judge_matches_its_features() -> None:
     models = judge_models()
     assert models["interests"].weights.shape == (len(INTEREST_FEATURES), 1)

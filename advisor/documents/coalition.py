@@ -40,6 +40,12 @@ class Member(BaseModel):
     resources: list[str] = Field(default_factory=list)
     role: str = ""
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The member's name and, when given, its organisation's: both say whom it speaks for
+        ("Jean Carter" of "Homeowners for a Dry Valley")."""
+        return (self.name, self.organization) if self.organization else (self.name,)
+
 
 class Roster(BaseModel):
     """A coalition's members, the groups its work affects, and its objectives."""

@@ -63,6 +63,10 @@ INVENTED_FOLD = "invented"  # never held out: training rows only
 # Batch 4 (version 3's test part) was retired into dev on 2026-12-03 (ninth session); the judge was
 # not refit with it either, so `--write` still rebuilds the shipped judge. Nor with batch 5 (version 4's
 # test part, retired in the tenth session).
+# Thirty-fifth session: the groups model is fit on every dev roster (46). Leave-one-roster-out over
+# them: F1 0.752 (nested 0.726) against 0.708 (nested 0.636) for the model fit on the 20; the interests
+# model fit on all 46 scored no better (nested 0.699 both) and judged the Riverside interest above
+# unserved again, so it stays fit on the 20 (`add_rows` skips NOT_TRAINED_ON's interests).
 NOT_TRAINED_ON = frozenset(BATCH_3["rosters"]) | frozenset(BATCH_4["rosters"]) | frozenset(BATCH_5["rosters"])
 
 
@@ -93,7 +97,7 @@ class Task:
 def training_rosters() -> list[tuple[str, Path, Path | None]]:
     split = load_split(ROOT)["split"]
     test = set(split["rosters"]["test"]) - set(RETIRED_TEST)  # the current test part: never trained on
-    names = sorted({*split["rosters"]["dev"], *RETIRED_TEST} - test - NOT_TRAINED_ON)
+    names = sorted({*split["rosters"]["dev"], *RETIRED_TEST} - test)
     return [(n, ROOT / "rosters" / n, _objectives(ROOT / "rosters" / n)) for n in names]
 
 
@@ -123,7 +127,7 @@ def add_rows(
 ) -> None:
     unserved = {(d["member"], d["interest"]) for d in label.get("interest_not_addressed") or []}
     missing = set(label.get("missing_stakeholder") or [])
-    if roster.objectives:
+    if roster.objectives and fold not in NOT_TRAINED_ON:
         for member in roster.members:
             for interest in member.interests:
                 row = interest_features(matcher, interest, roster.objectives)

@@ -119,10 +119,10 @@ def roster_matcher(roster: Roster, embeddings: Embeddings | None = None) -> Matc
     """A matcher over every text of the roster, embedded once."""
     texts = [*roster.objectives, *roster.affected]
     for member in roster.members:
-        texts.extend([member.name, *member.interests, *member.positions])
+        texts.extend([*member.names, *member.interests, *member.positions])
     return Matcher(
         texts,
-        places=place_words(m.name for m in roster.members),
+        places=place_words(name for m in roster.members for name in m.names),
         embeddings=embeddings,
         people=group_heads(roster.affected),
     )
@@ -202,8 +202,8 @@ def missing_stakeholders(roster: Roster, matcher: Matcher) -> list[Finding]:
     for group in roster.affected:
         closest: tuple[Member, str, Evidence] | None = None
         for member in roster.members:
-            for text in (member.name, *member.interests, *member.positions):
-                extra = [member.sector] if text == member.name else []
+            for text in (*member.names, *member.interests, *member.positions):
+                extra = [member.sector] if text in member.names else []
                 evidence = matcher.evidence(group, text, extra_words=extra)
                 if closest is None or (evidence.supported, evidence.strength) > (
                     closest[2].supported,
@@ -217,7 +217,7 @@ def missing_stakeholders(roster: Roster, matcher: Matcher) -> list[Finding]:
         nearest = ""
         if closest is not None:
             member, text, evidence = closest
-            said = member.name if text == member.name else f"{member.name}: '{text}'"
+            said = member.name if text in member.names else f"{member.name}: '{text}'"
             nearest = f" (closest: {said}, {evidence.describe()})"
         detail = f"'{group}' is affected by the coalition's work, but no member speaks for them{nearest}."
         questions = [

@@ -79,8 +79,8 @@ def group_features(matcher: Matcher, group: str, members: Sequence[Member]) -> A
     """GROUP_FEATURES of one affected group against the members; None without embeddings."""
     cosines, supported = [], False
     for member in members:
-        for text in (member.name, *member.interests, *member.positions):
-            extra = [member.sector] if text == member.name else []
+        for text in (*member.names, *member.interests, *member.positions):
+            extra = [member.sector] if text in member.names else []
             evidence = matcher.evidence(group, text, extra_words=extra)
             if evidence.similarity is None:
                 return None
@@ -89,7 +89,7 @@ def group_features(matcher: Matcher, group: str, members: Sequence[Member]) -> A
     if not cosines:
         return None
     keys = _keys(matcher, [group])
-    spoken = [_keys(matcher, [m.name, *m.interests, *m.positions]) for m in members]
+    spoken = [_keys(matcher, [*m.names, *m.interests, *m.positions]) for m in members]
     brought = [
         said | _keys(matcher, [*m.resources, m.role, m.sector])
         for m, said in zip(members, spoken, strict=True)
@@ -131,11 +131,12 @@ def named_by_member(matcher: Matcher, group: str, members: Sequence[Member]) -> 
     for the rules alone; without it the model overrules names that plainly say who)."""
     concepts = matcher.keys(group).concepts
     for member in members:
-        if concepts & matcher.keys(member.name).concepts:
-            return True
-        evidence = matcher.evidence(group, member.name, extra_words=[member.sector])
-        if evidence.supported and evidence.shared_words:
-            return True
+        for name in member.names:
+            if concepts & matcher.keys(name).concepts:
+                return True
+            evidence = matcher.evidence(group, name, extra_words=[member.sector])
+            if evidence.supported and evidence.shared_words:
+                return True
     return False
 
 

@@ -109,16 +109,27 @@ class Evidence:
         return "; ".join(parts) or "nothing in common"
 
 
-def place_words(names: Iterable[str]) -> frozenset[str]:
-    """Capitalised words that many member names share ("Riverside", "Harbor County"): the locale.
+# two or more capitalised words in a row: a name ("Kettle River Band")
+_PROPER_NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+")
+# "Kettle County Farm Bureau": the capitalised words before a place word name a place
+_NAMED_PLACE = re.compile(
+    r"\b((?:[A-Z][\w'-]*\s+){1,3})(?:County|City|Township|Parish|District|Borough|Region|Province|State)\b"
+)
 
-    They say where members are, not whom they speak for, and would make every text look alike.
+
+def place_words(names: Iterable[str]) -> frozenset[str]:
+    """Capitalised words that many member names share ("Riverside", "Harbor County"), and the name of
+    a county, city or district in any of them ("Kettle County Farm Bureau"): the locale.
+
+    They say where members are, not whom they speak for, and would make every text look alike
+    (a "Kettle County" bureau does not speak for the "Kettle River Band").
     """
     names = list(names)
+    named = {w.lower() for name in names for m in _NAMED_PLACE.finditer(name) for w in m.group(1).split()}
     if len(names) < 3:
-        return frozenset()
+        return frozenset(named)
     counts = Counter(w.lower() for name in names for w in set(re.findall(r"\b[A-Z][\w'-]*", name)))
-    return frozenset(w for w, n in counts.items() if n >= 0.4 * len(names))
+    return frozenset(w for w, n in counts.items() if n >= 0.4 * len(names)) | named
 
 
 def group_heads(groups: Iterable[str]) -> list[str]:
@@ -166,9 +177,12 @@ class Matcher:
         return self._keys[text]
 
     def evidence(self, a: str, b: str, *, extra_words: Sequence[str] = ()) -> Evidence:
-        """How closely `a` matches `b` (`extra_words`: more words that count as part of `b`)."""
+        """How closely `a` matches `b` (`extra_words`: more words that count as part of `b`). A word of
+        a name in `a` ("Kettle River Band") is shared only when `b` holds the whole name: the "River
+        Trust" does not speak for the Kettle River Band."""
         keys_a, keys_b = self.keys(a), self.keys(b)
         stems_b = keys_b.stems | self._extract(" ".join(extra_words)).stems
+        stems_b -= self._names_missing_from(a, b)
         similarity = None
         if a in self._vectors and b in self._vectors:
             similarity = round(float(self._vectors[a] @ self._vectors[b]), 4)
@@ -177,6 +191,11 @@ class Matcher:
             shared_words=tuple(sorted(keys_a.stems & stems_b)),
             shared_concepts=tuple(sorted(keys_a.concepts & keys_b.concepts)),
         )
+
+    def _names_missing_from(self, a: str, b: str) -> frozenset[str]:
+        """The stems of the words of `a`'s multi-word names that `b` does not hold whole."""
+        missing = [n.group(0) for n in _PROPER_NAME.finditer(a) if n.group(0).lower() not in b.lower()]
+        return self._extract(" ".join(missing)).stems - self._extract(_PROPER_NAME.sub(" ", a)).stems
 
     def serves(self, interest: str, objective: str) -> Evidence:
         """How closely `objective` serves `interest`: by what the interest asks for (module docstring)."""
