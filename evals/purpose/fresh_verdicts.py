@@ -68,6 +68,7 @@ SCORED_AT = {
     "qm": "6729ee1",  # version 37 (the same)
     "qn": "7bb93ea",  # version 38 (the same)
     "qo": "0abaafa",  # version 39 (the same)
+    "qp": "37038e9",  # version 40 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
