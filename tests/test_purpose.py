@@ -1058,6 +1058,31 @@ def test_batch_40_conditions_owners_listed_outputs_and_venues_of_dated_events() 
     assert_calls(met, not_met)
 
 
+def test_batch_41_artefacts_given_to_a_group_submitted_reports_and_steps_before_a_result() -> None:
+    """What the forty-first batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "Our mission is to provide the county's food banks with a shared inventory database.",
+            "At the end of the pilot the partnership will submit a final report to the county board.",
+            "The group standardizes the machine-readable format of all pantry referral data.",
+        ],
+        "population": [
+            "We help researchers from field stations publish their water data.",
+            "Make the corpus easy to reach for innovators and researchers in the health data space.",
+            "Pool the clinics' records to improve patient outcomes.",
+        ],
+        "timeframe": ["At the end of the project the partners will publish what they learned."],
+    }
+    not_met = {
+        "outcome": [
+            "Our mission is to set the stage for delivering a shared referral platform.",
+            "Provide a language and framework agnostic, human-readable representation.",
+            "Ensure every person in the valley has equitable access to good care.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
     """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
     ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""

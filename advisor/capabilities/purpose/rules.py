@@ -136,7 +136,8 @@ _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*
 # standard for solid biomass", "prepare an RFC", "development of a model"); a generic plural
 # ("develop tools and resources") is not, but "the … specifications of a system" is (exactly described).
 # ("a comprehensive suite of resources, guidelines, methodologies and use cases" lists kinds, no artefact)
-_ARTEFACT = rf"(?:(?!suite\s+of\s+[\w-]+s,)(?:{alternatives(LEXICON.artefacts)}))"
+# ("a language and framework agnostic representation": the artefact word as a modifier)
+_ARTEFACT = rf"(?:(?!suite\s+of\s+[\w-]+s,)(?:{alternatives(LEXICON.artefacts)})(?![- ]agnostic\b))"
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # what a standards body defines: "GBFS is an open specification", "HSDS is a data exchange format"
 _DEFINED_ARTEFACT = (
@@ -162,8 +163,10 @@ _DELIVERABLE = re.compile(
     # uphold the Code of Conduct" keeps an existing one)
     # ("Provide access to an up-to-date, publicly accessible database"; never "the best possible curriculum",
     # "API solutions": a superlative names no artefact, an artefact word before "solutions" is a modifier)
-    # (never "By providing a shared framework, organisations ...": the means to another end)
-    rf"(?<!(?-i:By)\s)\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
+    # (never "By providing a shared framework, organisations ...": the means to another end; nor "set the
+    # stage for delivering a library": a step before it)
+    rf"(?<!(?-i:By)\s)(?<!the stage for )(?<!the way for )(?<!the groundwork for )"
+    rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
     r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most)\b(?!-))[“\"]?"
@@ -172,6 +175,10 @@ _DELIVERABLE = re.compile(
     r"(?!\s+(?:solutions|products|services|offerings)\b)"
     # ("provides a platform of opinion and reflection": a forum, no artefact)
     r"(?!\s+(?:of|for)\s+(?:opinion|discussion|dialogue|debate|exchange|reflection|conversation|networking)\b)"
+    # "provide the cancer research community with a unified data repository": one artefact, given to a group
+    rf"|\bprovid\w*\s+(?:the\s+)?(?:[\w-]+\s+){{1,5}}?with\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
+    # "HS3 standardizes the machine- and human-readable serialization of ...": one convention made standard
+    r"|\bstandardi[sz]e[sd]?\s+the\s+(?:[\w-]+\s+){0,4}?(?:serialization|serialisation|format|representation|encoding)\b"
     # "the goal is to co-create this Digital Playbook": the named artefact still to be made
     # (never "We aim to create this framework in a way that ...": a thing named before, not one to make)
     rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
@@ -496,8 +503,16 @@ _DEFINED_GROUPS = re.compile(
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
+    # "researchers from field stations": narrowed by where they come from
+     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+from\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    r"(?:stations|laboratories|labs|universities|institutions|hospitals|observatories|museums|libraries)\b"
+    # "innovators and researchers in NLP healthcare space": roles narrowed by a named space
+     + rf"|\b(?:{_ROLES}|innovators|entrepreneurs)(?:\s+and\s+(?:{_ROLES}|innovators|entrepreneurs))?\s+in\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){1,3}(?:space|domain)\b"
+    # "to improve patient outcomes": patients named by what is to improve for them
+    + r"|\bpatient\s+(?:outcomes|safety|experience)\b"
     # "electronics designers at experimental physics facilities": narrowed by where they work
-     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+at\s+(?:[a-z][\w-]*\s+){{1,3}}"
+    + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+at\s+(?:[a-z][\w-]*\s+){{1,3}}"
     r"(?:facilities|institutions|universities|hospitals|laboratories|observatories)\b"
     # "satellite data users" as "users of satellite data" (never "open data users", "the data users")
      + r"|\b(?!(?:the|our|its|their|open|private|public|all|of|for|to|and|or|with|by|as|in|on|from)\b)"
@@ -1013,7 +1028,8 @@ def _own_community(statement: str, match: re.Match[str]) -> bool:
 # "ensure all individuals are able to access ...", "all communities have access to ...": universal access
 # is a target only with a date ("By 2030, ensure that all girls and boys have access to ...")
 _ACCESS_FOR_ALL = re.compile(
-    r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+access|(?:are|is|be)\s+able\s+to\s+access)\b"
+    # ("every person in the United States has equitable access to ...")
+    r"\b(?:every|all|each)\s+[^.;]{0,40}?\b(?:(?:have|has|gain|get)\s+(?:[\w-]+\s+)?access|(?:are|is|be)\s+able\s+to\s+access)\b"
     # "provide energy access for all"
     # ("equitable access to cancer health access, information, and care for all")
     r"|\baccess\s+(?:[\w-]+\s+){0,3}?for\s+all\b(?!\s+(?:people|[a-z]+s)\b)"

@@ -116,7 +116,7 @@ TIMEFRAME_PATTERNS = [
     r"\b(?:release|version|milestone|candidate|phase|sprint|due|deadline)\b(?:[^.;\n]|\.(?=\d)){0,30}?[–:-]\s*"
     r"(?P<date>(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01]))\b",
     # "by the end of the project": the project's own term bounds the work
-    r"\bby\s+the\s+end\s+of\s+(?:the|this|our)\s+(?:project|programme|program|grant|initiative|funding\s+period)\b",
+    r"\b(?:by|at)\s+the\s+end\s+of\s+(?:the|this|our)\s+(?:project|programme|program|grant|initiative|funding\s+period)\b",
     # "Timescale: Target W3C TPAC Meeting (Oct 2026 in Dublin)": a labelled date
     rf"\b(?:timescale|timeline|deadline|target\s+date|due\s+date)\s*:\s*[^.;\n]{{0,60}}?\b(?P<date>(?:(?:{MONTHS})\.?\s+)?{YEAR})\b",
     # "to be launched at eResearch Australasia 2019": a dated event the result is due at
