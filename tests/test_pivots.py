@@ -518,6 +518,23 @@ def test_a_metric_the_notes_give_in_figures_is_never_said_to_go_unmentioned(
             assert "No sentence of the notes is clearly about" not in pivot.rationale, pivot.rationale
 
 
+def test_a_diagnosis_quotes_the_cause_given_after_the_figure(tmp_path: Path, runtime: Runtime) -> None:
+    """A new user's buyout metric: the option quoted "Only 7 homes done so far, way behind the 120 we
+    promised." and stopped, leaving out the next sentence, which gives the cause."""
+    metrics = write(
+        tmp_path / "flood.csv",
+        HEADER + "Repetitive-loss homes bought out,homes,0,120,7,2025-01-01,2029-12-31\n",
+    )
+    notes = write(
+        tmp_path / "review.md",
+        "# September review\n\n## Buyouts\nOnly 7 homes done so far, way behind the 120 we promised. "
+        "Appraisals take four months and families won't sign until they know where they can move.\n",
+    )
+    result = pivots_from_files(metrics, notes, date(2026, 9, 30), retriever=runtime.retriever)
+    quoted = [p.rationale for p in result.pivots if "the notes say of it" in p.rationale]
+    assert quoted and "Appraisals take four months" in quoted[0], [p.rationale for p in result.pivots]
+
+
 def test_every_notes_file_is_read_from_the_cli(tmp_path: Path, runtime: Runtime) -> None:
     """A new user gave `--notes june.md --notes sept.md`: only September's notes were read, and June's
     threat to leave vanished from the review. Every file given is read, in order."""

@@ -19,7 +19,13 @@ from advisor.capabilities.pivots.model import review_pivots_with_model
 from advisor.capabilities.pivots.models import MetricProgress, PivotAnalysis, PivotOption
 from advisor.capabilities.pivots.reader import read_signals
 from advisor.capabilities.pivots.rules import Evidence, PivotDraft, build_drafts
-from advisor.capabilities.pivots.signals import Signal, classify_note, is_title, note_sentences
+from advisor.capabilities.pivots.signals import (
+    Signal,
+    classify_note,
+    is_title,
+    note_sentences,
+    with_what_follows,
+)
 from advisor.config import Settings, get_settings
 from advisor.documents.coalition import Metric, parse_metrics
 from advisor.documents.read import Document
@@ -191,12 +197,12 @@ def join_quoted(names: list[str]) -> str:
 def _spoken_of_by_words(text: str, states: list[MetricState]) -> dict[str, str]:
     """Metric name -> the first sentence of the notes (not a plan) that shares its words or approach."""
     relater = Relater(states, [], None)
-    reports = [s.text for s in note_sentences(text) if not s.is_plan] if text.strip() else []
+    reports = [s for s in note_sentences(text) if not s.is_plan] if text.strip() else []
     found: dict[str, str] = {}
     for state in states:
-        sentence = next((r for r in reports if relater.related(r, state.name)), None)
-        if sentence is not None:
-            found[state.name] = sentence
+        index = next((i for i, r in enumerate(reports) if relater.related(r.text, state.name)), None)
+        if index is not None:
+            found[state.name] = with_what_follows(reports, index)
     return found
 
 

@@ -188,10 +188,10 @@ def amount(value: float, unit: str | None = None) -> str:
     return f"{number} {unit}"
 
 
-def quote(text: str) -> str:
-    """A signal in quotation marks, shortened to `QUOTE_WORDS` words."""
+def quote(text: str, limit: int = QUOTE_WORDS) -> str:
+    """A signal in quotation marks, shortened to `limit` words."""
     words = text.split()
-    return "“" + (" ".join(words[:QUOTE_WORDS]) + " …" if len(words) > QUOTE_WORDS else text) + "”"
+    return "“" + (" ".join(words[:limit]) + " …" if len(words) > limit else text) + "”"
 
 
 def full_stop(text: str) -> str:

@@ -39,6 +39,7 @@ from advisor.capabilities.pivots.signals import (
     cue_points,
     negated_points,
     note_sentences,
+    with_what_follows,
 )
 from advisor.text.logistic import Array, Logistic, load_models
 from advisor.text.vectors import unit_rows
@@ -254,4 +255,8 @@ def spoken_of(
     threshold = reader_models()["metrics"].thresholds[0]
     table = np.stack([metric_probabilities(s, names, encoder, relater) for s in reports])
     best = table.argmax(axis=0)
-    return {n: reports[best[j]].text for j, n in enumerate(names) if table[best[j], j] >= threshold}
+    return {
+        name: with_what_follows(reports, int(best[j]))
+        for j, name in enumerate(names)
+        if table[best[j], j] >= threshold
+    }

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from advisor.capabilities.pivots.evidence import (
+    QUOTE_WORDS,
     FoundSignal,
     MetricState,
     Relater,
@@ -378,7 +379,8 @@ def _diagnose(ev: Evidence) -> None:
     spoken = [s for s in unexplained if s not in silent]
     if spoken:
         said = " ".join(
-            f"{describe_pace(s, ev.as_of)}; the notes say of it {full_stop(quote(ev.spoken_of[s.name]))}"
+            f"{describe_pace(s, ev.as_of)}; the notes say of it "
+            f"{full_stop(quote(ev.spoken_of[s.name], 3 * QUOTE_WORDS))}"
             for s in spoken[:3]
         )
         ev.drafts.append(

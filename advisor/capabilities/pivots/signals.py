@@ -12,6 +12,7 @@ coalition will do, not what it is hearing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -125,6 +126,18 @@ def run_in_head(paragraph: str, plain: bool = True) -> tuple[str, str]:
     if match is None:
         return "", paragraph
     return next(g for g in match.groups() if g), paragraph[match.end() :]
+
+
+def with_what_follows(sentences: Sequence[NoteSentence], index: int, limit: int = 2) -> str:
+    """The sentence at `index` and up to `limit` sentences after it in its paragraph: the cause a
+    note gives often follows the fact ("Only 7 homes done so far. Appraisals take four months ...")."""
+    first = sentences[index]
+    after = [
+        s.text
+        for s in sentences[index + 1 : index + 1 + limit]
+        if first.paragraph and s.paragraph == first.paragraph and s.heading == first.heading
+    ]
+    return " ".join([first.text, *after])
 
 
 def note_sentences(text: str) -> list[NoteSentence]:
