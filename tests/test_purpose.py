@@ -1083,6 +1083,18 @@ def test_batch_41_artefacts_given_to_a_group_submitted_reports_and_steps_before_
     assert_calls(met, not_met)
 
 
+def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
+    """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
+    flood, and every household": a place and a group merged across a clause."""
+    flood = check_purpose(
+        "By 2028, no one in the Lower Kettle Valley dies or loses their home to a flood, and every "
+        "household gets warned in their own language at least 24 hours ahead."
+    )
+    assert flood.criteria["population"].evidence == "every household"
+    leeds = check_purpose("Give every child and young person in Leeds a library card by 2027.")
+    assert leeds.criteria["population"].evidence == "every child and young person in Leeds"
+
+
 def test_a_season_ahead_is_a_deadline_and_deploying_a_counted_thing_a_result() -> None:
     """A new user's goal "... by next summer" was drafted with a second deadline from the metrics table
     ("... by next summer ... by the end of 2026"); "deploy" once went missing from the result verbs."""

@@ -642,7 +642,8 @@ def find_population(statement: str) -> Finding:
     places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
     group = groups[0].span() if groups else None
     place = _place_list(statement, places) if places else None
-    if group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80:
+    close = group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80
+    if group and place and close and _joined(original, group, place):
         group = (min(group[0], place[0]), max(group[1], place[1]))
     found = group or place
     if not found:
@@ -654,6 +655,21 @@ def find_population(statement: str) -> Finding:
         whole_word = max(start, original.rfind(" ", start, end))
         end = end - cut.end() if cut and end - cut.end() > start else whole_word
     return Finding(True, original[start:end].strip(" ,;")) if end > start else Finding(False, None)
+
+
+# what may not stand between a group and its place for one span to hold both ("children and young
+# people in Leeds" is one span): a sentence's end or a verb ("the Lower Kettle Valley dies or loses their
+# home to a flood, and every household"; "France to welcome and support refugees")
+_CLAUSE_BETWEEN = re.compile(
+    r"[.;:!?](?:\s|$)|\b(?:dies|die|loses|lose|is|are|was|were|will|gets?|to\s+(?!(?:the|a|an)\b)[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _joined(statement: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the words between spans `a` and `b` (overlapping or in either order) only join them."""
+    start, end = min(a[1], b[1]), max(a[0], b[0])
+    return start >= end or not _CLAUSE_BETWEEN.search(statement[start:end])
 
 
 def place_spans(statement: str, *, known: bool = False) -> list[tuple[int, int]]:
