@@ -315,6 +315,40 @@ def test_batch_24_drafting_values_and_unfinished_procedures_are_placeholders(tex
 @pytest.mark.parametrize(
     "text",
     [
+        "* Apply to join the steering group [we need to determine this process]",
+        "* Complete volunteer onboarding [this also needs to be determined]",
+        "Please contact a member of the support team [Maria?, Dev?] and we will help you.",
+        "The coordinator of the partnership - [] - is responsible for enforcing the code of conduct.",
+        "Once N steering group members approve a proposal, it is adopted.",
+        "We will iterate on the details of these reviews outside this document.",
+    ],
+)
+def test_batch_25_drafting_notes_in_brackets_and_counts_left_as_n_are_placeholders(text: str) -> None:
+    """What the twenty-fifth batch taught (invented sentences of the same shapes)."""
+    assert kinds(text) == ["placeholder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A proposal is adopted when the founders agree; the founders have the final say in all decisions.",
+        "These rules may be amended at any time at the discretion of the Partnership Lead.",
+        "The Coordinator will remove members at their discretion.",
+        "A Circle Lead may also revoke an assignment to any role within the circle at any time.",
+    ],
+)
+def test_batch_25_one_party_that_decides_everything_or_rewrites_the_rules(text: str) -> None:
+    assert "power_concentration" in kinds(text)
+
+
+def test_an_empty_yaml_list_and_a_formula_with_n_are_no_placeholders() -> None:
+    text = "bots: []\n\nEach holder votes as `1 identity = N votes` under the weighted model.\n"
+    assert "placeholder" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Voting power is determined by token holdings at the end of the voting period.",
         "Validators vote on proposals carrying the full weight of their delegated stake.",
     ],

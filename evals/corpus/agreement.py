@@ -105,10 +105,14 @@ DRAWS = (
     "`sorted(random.Random(20261226).sample(ids, 10))` over the 24 ids the first six collectors of the "
     "thirty-third session had labelled (two later collectors' 7 have no second pass), labelled by a "
     "twenty-ninth; each from the documents and GUIDE.md alone. "
-    "Batch 25 (the test part since split version 22): `sorted(random.Random(20261227).sample(ids, 10))` "
+    "Batch 25: `sorted(random.Random(20261227).sample(ids, 10))` "
     "over the 25 ids staged first in the thirty-fourth session, labelled by a thirtieth annotator; "
     "`sorted(random.Random(20261229).sample(ids, 5))` over the 15 three later collectors added, labelled "
-    "by a thirty-first; each from the documents and GUIDE.md alone."
+    "by a thirty-first; each from the documents and GUIDE.md alone. "
+    "Batch 26 (the test part since split version 23): `sorted(random.Random(20261230).sample(ids, 15))` "
+    "over the 44 ids six collectors of the thirty-fifth session labelled for storing, labelled by a "
+    "thirty-second and a thirty-third annotator (8 and 7; one of the 15, jupyter-accessibility-governance, "
+    "was lost before it was stored); each from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -201,6 +205,7 @@ def main() -> None:
         "batch 23": [i for i in ids if sources[i].get("batch") == 23],
         "batch 24": [i for i in ids if sources[i].get("batch") == 24],
         "batch 25": [i for i in ids if sources[i].get("batch") == 25],
+        "batch 26": [i for i in ids if sources[i].get("batch") == 26],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
