@@ -233,7 +233,13 @@ Batch 40: 62 statements from 27 organisations. Batch 40 was scored once there: 0
 Version 40 (2026-12-06, thirty-fifth session): batch 41 (ids `qp…`, organisations new to the set, two
 collectors blind to the checker, early in the thirty-fifth session) was collected while batch 40 was the
 test part, and kept out of the set until batch 40 had been retired into dev and its failures read
-(37038e9); it is the test part. Batch 41: 56 statements from 24 organisations.
+(37038e9). Batch 41: 56 statements from 24 organisations. Batch 41 was scored once there: 0.82 / 0.88 /
+0.98 (majority 0.77 / 0.68 / 0.95; dev 0.90 / 0.92 / 0.99).
+
+Version 41 (2026-12-06, thirty-fifth session): batch 42 (ids `qq…`, organisations new to the set, two
+collectors blind to the checker, in the thirty-fifth session) was collected while batch 41 was the test
+part, and kept out of the set until batch 41 had been retired into dev and its failures read (0b19e64);
+it is the test part. Batch 42: 64 statements from 52 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -320,6 +326,7 @@ BATCH_38 = "qm"  # id prefix of the thirty-third session's second batch: the tes
 BATCH_39 = "qn"  # id prefix of the thirty-fourth session's batch: the test part of version 38
 BATCH_40 = "qo"  # id prefix of the thirty-fourth session's second batch: the test part of version 39
 BATCH_41 = "qp"  # id prefix of the thirty-fifth session's batch: the test part of version 40
+BATCH_42 = "qq"  # id prefix of the thirty-fifth session's second batch: the test part of version 41
 
 
 def main(argv):
@@ -366,18 +373,19 @@ def main(argv):
         BATCH_39,
         BATCH_40,
         BATCH_41,
+        BATCH_42,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 39
+    # the test parts of versions 2 to 40
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_41,)
+    current = (BATCH_42,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 40 (split.py): test is batch 41 (ids qp…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-40, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 39 (batches 2 to 40) retired into it.\n"
+        "# Split of statements.yaml, version 41 (split.py): test is batch 42 (ids qq…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-41, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 40 (batches 2 to 41) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
