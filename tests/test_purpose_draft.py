@@ -2900,3 +2900,11 @@ def test_the_drafts_name_each_document_they_drew_on_once() -> None:
         citations=[passage.citation(quote="Cut nitrate."), passage.citation(quote="Restore 12 miles.")],
     )
     assert drafts_markdown(drafts).count("charter.md") == 1
+
+
+def test_a_goal_opening_we_will_with_any_verb_is_drafted_from_its_verb() -> None:
+    """A new user's charter said "We will buy out 120 repetitive-loss homes ... by 2029, restore ...":
+    "buy" was no verb the drafts knew, so the charter's own aims were passed over for a roster line."""
+    goal = "We will buy out 120 repetitive-loss homes from willing sellers by 2029."
+    drafts = [d.statement for d in draft_purpose(goal=goal).drafts]
+    assert drafts[0].startswith("Buy out 120 repetitive-loss homes from willing sellers by 2029"), drafts

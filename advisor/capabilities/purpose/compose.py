@@ -37,7 +37,7 @@ TIMEFRAME_SLOT = "by [year]"
 # Verbs a purpose clause can open with, in the base form ("develop", "keep"), besides the lexicon's.
 _MORE_VERBS = (
     "make keep steward help give create develop maintain defend serve connect build produce publish lead "
-    "advise "
+    "advise buy purchase send relocate warn "
     "facilitate share offer run establish grow become organise organize set stop put see turn bring "
     "transform shift secure guarantee protect cut halve deploy launch adopt pass win recruit release "
     "complete implement scan triage notify review propose drive double triple green electrify end "
