@@ -1083,6 +1083,31 @@ def test_batch_41_artefacts_given_to_a_group_submitted_reports_and_steps_before_
     assert_calls(met, not_met)
 
 
+def test_batch_42_counts_of_what_is_done_already_standings_and_who_a_body_is_made_of() -> None:
+    """What the forty-second batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "population": [
+            "Our mission is to build wealth and opportunity for low-wealth people in the valley.",
+            "The map is co-created with Indigenous and other local communities to keep their stories.",
+        ],
+        "outcome": ["We aim to provide 1.8 million meals to food banks by 2030."],
+    }
+    not_met = {
+        "outcome": [
+            "Provides free coats to families in need, 20,000 so far.",
+            "We provide records for over 1.8 million heritage items to the state library.",
+            "The network connects nearly 700 clubs in 45 states.",
+            "Our aim is to build the leading referral platform for the region.",
+            "The app can be used by anyone to create a map of their neighbourhood.",
+        ],
+        "population": [
+            "The Collective is a collaboration between dozens of libraries and museums to share scans.",
+            "The mission of the Free Library of Springfield is to advance literacy.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
     """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
     flood, and every household": a place and a group merged across a clause."""

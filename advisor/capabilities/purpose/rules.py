@@ -162,6 +162,7 @@ _DELIVERABLE = re.compile(
     # "design, develop, and evaluate an API": a list of verbs makes a new artefact ("establish, maintain and
     # uphold the Code of Conduct" keeps an existing one)
     # ("Provide access to an up-to-date, publicly accessible database"; never "the best possible curriculum",
+    # "the leading benchmarking platform": a standing among others, no artefact one can check;
     # "API solutions": a superlative names no artefact, an artefact word before "solutions" is a modifier)
     # (never "By providing a shared framework, organisations ...": the means to another end; nor "set the
     # stage for delivering a library": a step before it)
@@ -169,7 +170,7 @@ _DELIVERABLE = re.compile(
     rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
-    r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most)\b(?!-))[“\"]?"
+    r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to)\b(?!-))[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     r"(?!\s+(?:solutions|products|services|offerings)\b)"
@@ -340,7 +341,7 @@ _GROUP = re.compile(
     r"hospital|hospitals|woman|women|girl|girls)\b|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
     r"unhoused|rural|pregnant|autistic|neurodivergent|deaf|blind|hard-of-hearing|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
-    r"working-class|moderate-income|middle-income|low-wage|food[- ]insecure|at-risk|first-time|"
+    r"working-class|moderate-income|middle-income|low-wage|low-wealth|food[- ]insecure|at-risk|first-time|"
     # "low-to-medium income countries", "budget-strapped schools": narrowed by income or money
     r"low-to-(?:medium|middle)[- ]income|lower-middle-income|lower-income|medium-income|"
     r"(?:budget|cash)-strapped)\s+"
@@ -394,7 +395,9 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:communities|people|families|households|organi[sz]ations|countries)\s+with\s+"
     r"(?:limited|low|few|little|no)\s+[\w-]+(?:\s+[\w-]+)?"
     + r"|\b(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
-    r"(?:(?:and|or)\s+(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+)?"
+    # ("Indigenous and other local communities")
+    r"(?:(?:and|or)\s+(?:BIPOC|LGBTQ\w*\+?|Black|Latin[oax]|Hispanic|Indigenous|Aboriginal)\s+"
+    r"|(?:and|or)\s+other\s+(?:local\s+|rural\s+|marginali[sz]ed\s+)?)?"
     r"(?:individuals|people|peoples|Peoples|persons|communities|youth|women|men|students|families|founders|"
     r"developers|residents|folks)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
@@ -603,7 +606,10 @@ _MADE_OF_BEFORE = re.compile(
     r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition)"
     r"\s+of\s+$"
     # "The Project is comprised of global like-minded cybersecurity vendors": what the body is made of
-    r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$",
+    r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$"
+    # "a collaboration between dozens of libraries, museums, cultural heritage organizations": its members
+    r"|\b(?:is|are)\s+an?\s+(?:[\w-]+\s+)?(?:collaboration|partnership|alliance|coalition|consortium)\s+"
+    r"(?:between|among)\b[^.;:]{0,120}$",
     re.IGNORECASE,
 )
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
@@ -1100,7 +1106,14 @@ _NO_COUNTED_RESULT = re.compile(
     # "trust, which was at 49% in 2023": a baseline, no target
     r"|\b(?:which|that)\s+(?:was|were|stood)\s+(?:at\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
     r"|,\s+serving\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|some\s+)?[\d,]+\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:each|every|per|a)\s+(?:year|month|week)\b",
+    r"(?:each|every|per|a)\s+(?:year|month|week)\b"
+    # "Provides free books to low-income families, 225 million so far": a count of what is done already
+    rf"|\b(?:\d[\d,.]*|{NUMBER_WORDS})(?:\s+(?:million|billion|thousand))?\s+(?:[\w-]+\s+){{0,3}}?(?:so\s+far|to\s+date)\b"
+    # "We provide descriptive records for over 1.8 million cultural heritage items", "connects nearly 700
+    # organizations": what the body does now, told with its size (never "to provide" or "will provide")
+    r"|(?<!\bto\s)(?<!\bwill\s)\b(?:provides?|connects?|serves?|supports?|brings?\s+together|links?|represents?|"
+    r"hosts?|holds?|reaches|unites?|gathers?)\s+[^.;]{0,60}?\b(?:over|more\s+than|nearly|almost|some)\s+"
+    r"\d[\d,.]*(?:\s+(?:million|billion|thousand))?",
     re.IGNORECASE,
 )
 
@@ -1135,7 +1148,9 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
 # "support all pharmacies in the delivery of the Community Pharmacy Contractual Framework": others deliver it
 _OTHERS_MAKE_BEFORE = re.compile(
     # (an object between: "Aid in the creation of a baseline" is the body's own work)
-    r"\b(?:support|assist|help|aid|enabl)\w*\s+(?!in\b|with\b)\w[^.;]{0,80}?\b(?:in|with)\s+(?:the\s+|their\s+)?$",
+    r"\b(?:support|assist|help|aid|enabl)\w*\s+(?!in\b|with\b)\w[^.;]{0,80}?\b(?:in|with)\s+(?:the\s+|their\s+)?$"
+    # "it can be used by anyone to create a map of their stories": what users make with the body's tool
+    r"|\b(?:can|could|may)\s+be\s+used\s+(?:by\s+[\w -]{1,40}?\s+)?to\s+$",
     re.IGNORECASE,
 )
 
