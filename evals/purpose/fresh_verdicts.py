@@ -70,6 +70,7 @@ SCORED_AT = {
     "qo": "0abaafa",  # version 39 (the same)
     "qp": "37038e9",  # version 40 (the same)
     "qq": "76b05e8",  # version 41 (the same; batch 41 was read at 0b19e64, 76b05e8 changed spans only)
+    "qr": "13beec6",  # version 42 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -239,7 +239,13 @@ test part, and kept out of the set until batch 40 had been retired into dev and 
 Version 41 (2026-12-06, thirty-fifth session): batch 42 (ids `qq…`, organisations new to the set, two
 collectors blind to the checker, in the thirty-fifth session) was collected while batch 41 was the test
 part, and kept out of the set until batch 41 had been retired into dev and its failures read (0b19e64);
-it is the test part. Batch 42: 64 statements from 52 organisations.
+it is the test part. Batch 42: 64 statements from 52 organisations. Batch 42 was scored once there:
+0.75 / 0.80 / 0.98 (majority 0.84 / 0.52 / 0.95; dev 0.90 / 0.92 / 0.99).
+
+Version 42 (2026-12-06, thirty-sixth session): batch 43 (ids `qr…`, organisations new to the set, two
+collectors blind to the checker, at the end of the thirty-fifth session) was collected while batch 42 was
+the test part, and kept out of the set until batch 42 had been retired into dev and its failures read
+(13beec6); it is the test part. Batch 43: 25 statements from 8 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -327,6 +333,7 @@ BATCH_39 = "qn"  # id prefix of the thirty-fourth session's batch: the test part
 BATCH_40 = "qo"  # id prefix of the thirty-fourth session's second batch: the test part of version 39
 BATCH_41 = "qp"  # id prefix of the thirty-fifth session's batch: the test part of version 40
 BATCH_42 = "qq"  # id prefix of the thirty-fifth session's second batch: the test part of version 41
+BATCH_43 = "qr"  # id prefix of the thirty-fifth session's last batch: the test part of version 42
 
 
 def main(argv):
@@ -374,18 +381,19 @@ def main(argv):
         BATCH_40,
         BATCH_41,
         BATCH_42,
+        BATCH_43,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 40
+    # the test parts of versions 2 to 41
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_42,)
+    current = (BATCH_43,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 41 (split.py): test is batch 42 (ids qq…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-41, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 40 (batches 2 to 41) retired into it.\n"
+        "# Split of statements.yaml, version 42 (split.py): test is batch 43 (ids qr…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-42, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 41 (batches 2 to 42) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
