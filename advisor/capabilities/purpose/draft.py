@@ -572,8 +572,11 @@ def _draft_with_rules(
     if chosen == [NO_GOAL_SLOT]:  # nothing to draft from: one template to fill, not three copies of it
         drafts = [PurposeDraft(statement=bases[0], check=check_purpose_rules(bases[0]))]
         return PurposeDrafts(drafts=drafts, citations=[], warnings=warnings)
-    statements = _unique([*bases, *_variants(bases[0]), *(v for b in bases[1:] for v in _variants(b))])
-    if len(statements) < DRAFTS:  # the text's own aim with a deadline alone: the fewest slots to fill
+    # the same aim in another order is a choice only when the documents give one aim: beside a second
+    # aim it read as a copy (a new user's third draft was the second with its deadline moved first)
+    one_aim = len(_unique(bases)) == 1
+    statements = _unique([*bases, *_variants(bases[0])] if one_aim else bases)
+    if len(statements) < DRAFTS and one_aim:  # the text's own aim with a deadline alone: the fewest slots
         lean = [
             complete(shorten(c), timeframe=timeframe, population=population, lean=True, ask_group=False)
             for c in chosen
