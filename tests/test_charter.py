@@ -129,6 +129,21 @@ def test_a_heading_over_a_placeholder_is_weak_not_present() -> None:
     assert review.elements["decision_making"].status != "present"
 
 
+def test_an_amendment_rule_without_a_review_date_is_present_with_a_note_to_set_one() -> None:
+    """A new user's charter could be amended but never said when it is looked at again; "written out" alone
+    read as nothing left to do."""
+    text = (
+        "# Riverside Food Partnership\n\n## Decisions\nThe Partner Council decides by consensus; failing "
+        "that, by a two-thirds vote.\n\n## Amendments\nThis charter may be amended by a two-thirds vote of "
+        "the Partner Council.\n"
+    )
+    renewal = analyze_charter(text, "charter.md").elements["renewal"]
+    assert renewal.status == "present"
+    assert "no date to review" in renewal.advice and "the Partner Council" in renewal.advice
+    dated = text + "The Partner Council reviews this charter every January.\n"
+    assert "no date to review" not in analyze_charter(dated, "charter.md").elements["renewal"].advice
+
+
 def test_a_prose_memorandum_is_quoted_by_the_clause_that_shows_each_element() -> None:
     review = analyze_charter(MEMORANDUM, "memorandum.txt")
     for element in ("purpose", "governance", "decision_making", "conflict_resolution"):

@@ -341,6 +341,46 @@ def test_batch_25_one_party_that_decides_everything_or_rewrites_the_rules(text: 
     assert "power_concentration" in kinds(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An annually self-appointed board of no more than five members sets the partnership's policies.",
+        "The steering group is currently fixed to only include members directly from Riverside Health.",
+        "Each Sponsoring organization has the option to have one voting representative on the Board.",
+    ],
+)
+def test_batch_26_self_appointed_boards_one_organisations_seats_and_sponsors_votes(text: str) -> None:
+    """What the twenty-sixth batch taught (invented sentences of the same shapes)."""
+    assert "power_concentration" in kinds(text)
+
+
+def test_batch_26_an_ordered_list_that_skips_or_repeats_a_step_is_a_numbering_defect() -> None:
+    text = (
+        "## Review steps\n\n"
+        "1. The coordinator checks the application is complete.\n"
+        "2. Two members read it.\n"
+        "3. The members report back.\n"
+        "4. The coordinator collects the reports.\n"
+        "6. The steering group makes the decision.\n\n"
+        "## Questions\n\n"
+        "1. How much time will this take?\n"
+        "2. Is there a budget?\n"
+        "2. Who leads the work?\n"
+    )
+    numbering = [f for f in findings(text) if f.kind == "numbering"]
+    quoted = " ".join(q for f in numbering for q in f.quotes)
+    assert len(numbering) == 2, numbering
+    assert "6. The steering group" in quoted and "2. Who leads the work?" in quoted
+
+
+def test_markdown_lists_numbered_one_throughout_or_restarting_are_no_numbering_defect() -> None:
+    text = (
+        "## Steps\n\n1. Apply.\n1. Wait for the reply.\n1. Join the call.\n\n"
+        "## Other steps\n\n1. Read the charter.\n2. Sign it.\n1. Then start again.\n"
+    )
+    assert "numbering" not in kinds(text)
+
+
 def test_an_empty_yaml_list_and_a_formula_with_n_are_no_placeholders() -> None:
     text = "bots: []\n\nEach holder votes as `1 identity = N votes` under the weighted model.\n"
     assert "placeholder" not in kinds(text)

@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from advisor.capabilities.charter.clauses import Clause
+from advisor.capabilities.charter.criteria import CRITERIA
 from advisor.capabilities.charter.cues import words
 from advisor.capabilities.charter.elements import ELEMENT_INFO, ELEMENTS
 from advisor.capabilities.charter.features import strength_features
@@ -74,14 +75,33 @@ def profile_document(text: str) -> DocumentProfile:
 
 
 def element_advice(
-    element: str, status: str, evidence: Clause | None, profile: DocumentProfile, findings: list[Finding]
+    element: str,
+    status: str,
+    evidence: Clause | None,
+    profile: DocumentProfile,
+    findings: list[Finding],
+    *,
+    document: str = "",
 ) -> str:
-    """What to do about one element, for this document."""
+    """What to do about one element, for this document (`document`: its whole text, for what no one
+    clause shows, such as a review date the charter never sets)."""
     lexicon, _ = _lexicon()
     advice = lexicon.elements[element]
     example = getattr(advice, profile.kind)
     name = ELEMENT_INFO[element].name
     noted = " ".join(f.message for f in findings)
+    if element == "renewal" and document and not _sets_a_review_date(document):
+        # a new user's charter could be amended but set no date to look at it again: "present" alone
+        # read as nothing left to do
+        noted = " ".join(
+            part
+            for part in (
+                noted,
+                f"It sets no date to review the charter: say when {profile.body} looks at it again "
+                "(e.g. once a year) and who proposes the changes.",
+            )
+            if part
+        )
     if status == "present" and evidence is not None:
         where = f" (under “{evidence.heading}”)" if evidence.heading else ""
         quoted = _short(evidence.text)
@@ -105,6 +125,18 @@ def element_advice(
         f"Nothing here says {advice.needs}. Add a clause that does, and say whether {profile.body} or "
         f"another body is responsible, e.g. {example}."
     )
+
+
+# "reviews this charter every January", "to be reviewed by March 2027": a date the criteria's frequencies miss
+_REVIEW_BY_DATE = re.compile(
+    r"\breview\w*\b[^.;]{0,60}?\b(?:every|each|in|by|before)\s+(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|\d{4}\b)",
+    re.IGNORECASE,
+)
+
+
+def _sets_a_review_date(document: str) -> bool:
+    return bool(CRITERIA["renewal"]["review"].search(document) or _REVIEW_BY_DATE.search(document))
 
 
 _ASPIRATION = words(

@@ -125,7 +125,7 @@ def analyze_charter(text: str, file: str, classifier: CharterClassifier | None =
             status=calls[e].status,  # type: ignore[arg-type]
             evidence=quote(clause) if (clause := evidence[e]) else None,
             advice=element_advice(
-                e, calls[e].status, evidence[e], profile, _bearing_on(e, evidence[e], findings)
+                e, calls[e].status, evidence[e], profile, _bearing_on(e, evidence[e], findings), document=text
             ),
         )
         for e in ELEMENTS

@@ -76,15 +76,49 @@ def numbering(text: str, clauses: list[Clause]) -> list[Finding]:
                 "is repeated" if after == before else "skips" if after > before + 1 else "goes backwards"
             )
             quotes = [quote(first)] if first == second else [quote(first), quote(second)]
-            found.append(
-                Finding(
-                    kind="numbering",
-                    message=f"The numbering {problem} here: renumber, or say what happened to the "
-                    "missing part.",
-                    quotes=quotes,
-                )
-            )
+            found.append(_numbering_finding(problem, quotes))
+    quoted = {q for finding in found for q in finding.quotes}
+    for problem, first, second in _list_gaps(text):
+        if quote(second) not in quoted:
+            found.append(_numbering_finding(problem, [quote(first), quote(second)]))
     return found[:MAX_PER_KIND]
+
+
+def _numbering_finding(problem: str, quotes: list[str]) -> Finding:
+    return Finding(
+        kind="numbering",
+        message=f"The numbering {problem} here: renumber, or say what happened to the missing part.",
+        quotes=quotes,
+    )
+
+
+# an item of a plain ordered list: "4. The EE decides ..."
+_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,2})\.[ \t]+\S")
+
+
+def _list_gaps(text: str) -> list[tuple[str, str, str]]:
+    """Ordered-list items whose printed numbers skip or repeat ("4. ..." then "6. ...", "3." twice) within
+    one list: a step lost in editing. A list numbered "1." throughout (Markdown's own numbering) and a
+    list that starts again at 1 are no gap; a heading ends every list above it."""
+    gaps: list[tuple[str, str, str]] = []
+    last: dict[int, tuple[int, str]] = {}  # indent -> (number, line) of the list's latest item
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            last = {}
+            continue
+        item = _LIST_ITEM.match(line)
+        if not item:
+            continue
+        indent, number = len(item.group("indent").expandtabs(4)), int(item.group("number"))
+        last = {level: seen for level, seen in last.items() if level <= indent}
+        if indent in last:
+            before, previous = last[indent]
+            if number == before and number != 1:
+                gaps.append(("is repeated", previous.strip(), line.strip()))
+            elif number > before + 1:
+                gaps.append(("skips", previous.strip(), line.strip()))
+        last[indent] = (number, line)
+    return gaps
 
 
 def _misplaced(prefix: str, value: int, sequences: dict[str, list[tuple[int, str]]]) -> str | None:
