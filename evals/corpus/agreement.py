@@ -109,10 +109,17 @@ DRAWS = (
     "over the 25 ids staged first in the thirty-fourth session, labelled by a thirtieth annotator; "
     "`sorted(random.Random(20261229).sample(ids, 5))` over the 15 three later collectors added, labelled "
     "by a thirty-first; each from the documents and GUIDE.md alone. "
-    "Batch 26 (the test part since split version 23): `sorted(random.Random(20261230).sample(ids, 15))` "
+    "Batch 26: `sorted(random.Random(20261230).sample(ids, 15))` "
     "over the 44 ids six collectors of the thirty-fifth session labelled for storing, labelled by a "
     "thirty-second and a thirty-third annotator (8 and 7; one of the 15, jupyter-accessibility-governance, "
-    "was lost before it was stored); each from the documents and GUIDE.md alone."
+    "was lost before it was stored); each from the documents and GUIDE.md alone. "
+    "Batches 27 and 28 (the test part since split version 24): for batch 27, "
+    "`sorted(random.Random(20261231).sample(ids, 10))` over the 21 ids three collectors of the thirty-fifth "
+    "session labelled, labelled by a thirty-fourth annotator; for batch 28, "
+    "`sorted(random.Random(20261232).sample(ids, 8))` over the 10 ids the first three collectors of the "
+    "thirty-sixth session stored and `sorted(random.Random(20261233).sample(ids, 8))` over the 18 the next "
+    "three stored, each eight labelled by two annotators (four each); each from the documents and "
+    "GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -206,6 +213,8 @@ def main() -> None:
         "batch 24": [i for i in ids if sources[i].get("batch") == 24],
         "batch 25": [i for i in ids if sources[i].get("batch") == 25],
         "batch 26": [i for i in ids if sources[i].get("batch") == 26],
+        "batch 27": [i for i in ids if sources[i].get("batch") == 27],
+        "batch 28": [i for i in ids if sources[i].get("batch") == 28],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
