@@ -1108,6 +1108,26 @@ def test_batch_42_counts_of_what_is_done_already_standings_and_who_a_body_is_mad
     assert_calls(met, not_met)
 
 
+def test_batch_43_funded_periods_key_results_and_standings() -> None:
+    """What the forty-third batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "timeframe": [
+            "We ask for funding to run the helpline for a time frame of 6 months.",
+            "Phase 2: (4 - 12 weeks) Training sessions for volunteer drivers in the county.",
+            "The purpose of this 2-hour session: agree on a shared intake form.",
+        ],
+        "outcome": [
+            "All P1 intake bugs are fixed.",
+            "We will upgrade the portal by implementing WCAG 22 and a new search page.",
+        ],
+    }
+    not_met = {
+        "timeframe": ["A 3-day event for rural health workers to connect and share."],
+        "outcome": ["To create one of the largest networks of food growers in the state."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
     """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
     flood, and every household": a place and a group merged across a clause."""

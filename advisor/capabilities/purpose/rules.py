@@ -39,6 +39,8 @@ _QUANTITY = re.compile(
     rf"(?:under|below|above)(?=\s+(?:\$?\d|{NUMBER_WORDS}|half|"
     # "under a third", never "under a licence"
     r"a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand|million|billion)\b))|"
+    # ("create one of the largest communities": a standing among others, no count)
+    r"(?!one\s+of\s+the\s+(?:[a-z]+est|most|best|leading|top|foremost|premier)\b)"
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?(?!\s+(?-i:[A-Z]))|billions?|"
     r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
@@ -187,6 +189,8 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
     # "developing an R package called wwinference": a thing and the name it is given
     rf"|\b{_MAKE}\s+(?:a|an)\s+(?:[\w-]+\s+){{1,3}}(?:called|named)\s+[“\"]?[\w-]{{2,}}"
+    # "implementing CIP 45": one numbered specification put into practice
+    r"|(?-i:\b[Ii]mplement(?:s|ed|ing)?\s+(?:the\s+)?[A-Z]{2,}[\w-]*[\s-]*\d+\b)"
     # "hold a remote Jamboree": one event to be held
     r"|\b(?:hold|holding|host|hosting|organi[sz]e|organi[sz]ing|convene|convening)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}"
     r"(?:jamboree|summit|hackathon|datathon|conference|symposium|congress|workshop|festival|sprint)\b"

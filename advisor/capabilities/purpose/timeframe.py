@@ -43,7 +43,8 @@ TIMEFRAME_PATTERNS = [
     rf"(?:\d+|{NUMBER_WORDS})|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?|days)"
     r"|(?:next|coming|first|following)\s+(?:month|year|week|decade))\b",
     # a phase's length in brackets: "Phase 1 -- Consolidate an initial set of standards (6 months)"
-    rf"\(\s*(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
+    # ("Milestone #2: (6 - 24 weeks) Educational materials": a range of weeks from the start)
+    rf"\(\s*(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
     # a response time: "within 48 hours", "within five working days"
     rf"\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+(?:working\s+|business\s+)?(?:hours|days)\b",
     # through 2029 / until 2030 / before 2028 / no later than 2027 / not later than April 22, 2003
@@ -96,13 +97,15 @@ TIMEFRAME_PATTERNS = [
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
     r"incubator|accelerator|pilot|fellowship|residency|mandate|"
     r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
-    # "this 3-hour workshop", "a two-day sprint": an event's length bounds what it is for
-    rf"\b(?:\d+|{NUMBER_WORDS})[- ](?:hours?|days?|weeks?)[\s-]+"
+    # "The purpose of this 3-hour workshop": the event's length bounds what it is for
+    # (never "A 2-day event for builders": the length of an event to be held, no deadline for it)
+    rf"\b(?:this|the)\s+(?:\d+|{NUMBER_WORDS})[- ](?:hours?|days?|weeks?)[\s-]+"
     r"(?:workshop|sprint|hackathon|datathon|meeting|session|course|bootcamp|retreat|summit|conference|event)\b",
     # "strategic directions for the next 10 years": a plan's period ("prepare X for the next decade" is not)
     rf"\b(?:directions?|plans?|strateg(?:y|ies)|roadmaps?|visions?|priorities|goals|objectives)\s+for\s+the\s+"
     rf"(?:next|coming)\s+(?:\d+|{NUMBER_WORDS})\s+(?:years|months|decades)\b",
-    rf"\bover\s+a\s+period\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
+    # ("funding ... for a time frame of 5 months": the funded work's period)
+    rf"\b(?:over|for)\s+a\s+(?:period|time\s*frame|timeframe)\s+of\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "planned for Q4 of 2026", "this year", "by COP28"
     # (never a baseline: "by 50% compared to Q4 2024")
     rf"(?<!compared to )(?<!compared with )(?<!relative to )(?<!than )(?<!since )"
