@@ -15,7 +15,7 @@ batch-1 statements, 30 each of batches 2 (seed 20261203), 3 (seed 20261205) and 
 batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 (seeds 20270140 and 20270141), 30 of batch 37 (seed 20270142), 16 of batch 38 (seed 20270144),
 30 of batch 39 (seed 20270146), 30 of batch 40 (seed 20270148), 30 of batch 41 (seed 20270150),
-30 of batch 42 (seed 20270152) and 25 of batch 43 (seed 20270154):
+30 of batch 42 (seed 20270152), 25 of batch 43 (seed 20270154) and 24 of batch 44 (seed 20270156):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def main() -> None:
         "batch 40 (qo…)": "qo",
         "batch 41 (qp…)": "qp",
         "batch 42 (qq…)": "qq",
-        "batch 43 (qr…, the test part)": "qr",
+        "batch 43 (qr…)": "qr",
+        "batch 44 (qs…, the test part)": "qs",
         "all": "",
     }
     for name, prefix in batches.items():

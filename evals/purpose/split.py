@@ -245,7 +245,14 @@ it is the test part. Batch 42: 64 statements from 52 organisations. Batch 42 was
 Version 42 (2026-12-06, thirty-sixth session): batch 43 (ids `qr…`, organisations new to the set, two
 collectors blind to the checker, at the end of the thirty-fifth session) was collected while batch 42 was
 the test part, and kept out of the set until batch 42 had been retired into dev and its failures read
-(13beec6); it is the test part. Batch 43: 25 statements from 8 organisations.
+(13beec6). Batch 43: 25 statements from 8 organisations. Batch 43 was scored once there: 0.64 / 0.92 /
+0.88 (majority 0.60 / 0.80 / 0.80; dev 0.90 / 0.92 / 0.99).
+
+Version 43 (2026-12-06, thirty-seventh session): batch 44 (ids `qs…`, organisations new to the set, two
+collectors blind to the checker, in the thirty-sixth session) was collected while batch 43 was the test
+part, and kept out of the set until batch 43 had been retired into dev and its failures read (1d3d359);
+it is the test part. Batch 44: 46 statements from 20 organisations. Scored once at 1d3d359: 0.76 / 0.89 /
+0.89 (majority 0.70 / 0.74 / 0.91; dev 0.90 / 0.92 / 0.99).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -334,6 +341,7 @@ BATCH_40 = "qo"  # id prefix of the thirty-fourth session's second batch: the te
 BATCH_41 = "qp"  # id prefix of the thirty-fifth session's batch: the test part of version 40
 BATCH_42 = "qq"  # id prefix of the thirty-fifth session's second batch: the test part of version 41
 BATCH_43 = "qr"  # id prefix of the thirty-fifth session's last batch: the test part of version 42
+BATCH_44 = "qs"  # id prefix of the thirty-sixth session's batch: the test part of version 43
 
 
 def main(argv):
@@ -382,18 +390,19 @@ def main(argv):
         BATCH_41,
         BATCH_42,
         BATCH_43,
+        BATCH_44,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 41
+    # the test parts of versions 2 to 42
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_43,)
+    current = (BATCH_44,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 42 (split.py): test is batch 43 (ids qr…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-42, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 41 (batches 2 to 42) retired into it.\n"
+        "# Split of statements.yaml, version 43 (split.py): test is batch 44 (ids qs…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-43, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 42 (batches 2 to 43) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
