@@ -1128,6 +1128,23 @@ def test_batch_43_funded_periods_key_results_and_standings() -> None:
     assert_calls(met, not_met)
 
 
+def test_batch_44_numbered_months_dated_events_and_an_alliance_of_its_own_members() -> None:
+    """What the forty-fourth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "timeframe": [
+            "The months 1-6 work in Leeds is to write a shared intake playbook for the network.",
+            "We will run a planned year-2 evaluation report with the county.",
+            "Use the regional food summit (12–14 March 2027) to sign the shared referral agreement.",
+        ],
+        "outcome": ["Our project aims to build a customizable data cube of flood gauges for the valley."],
+    }
+    not_met = {
+        "population": ["We started a statewide alliance of nursing students making a difference in these times."],
+        "timeframe": ["We will talk about year 3 with the partners when the time comes."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
     """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
     flood, and every household": a place and a group merged across a clause."""

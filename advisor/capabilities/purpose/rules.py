@@ -607,8 +607,9 @@ _INSTITUTION_AFTER = re.compile(
 
 # "This special interest group of Jenkins users": the body's own members, not whom it serves
 _MADE_OF_BEFORE = re.compile(
+    # ("a united nationwide alliance of medical students": its members, whatever their field)
     r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition)"
-    r"\s+of\s+$"
+    r"\s+of\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$"
     # "The Project is comprised of global like-minded cybersecurity vendors": what the body is made of
     r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$"
     # "a collaboration between dozens of libraries, museums, cultural heritage organizations": its members
