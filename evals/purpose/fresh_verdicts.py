@@ -72,6 +72,7 @@ SCORED_AT = {
     "qq": "76b05e8",  # version 41 (the same; batch 41 was read at 0b19e64, 76b05e8 changed spans only)
     "qr": "13beec6",  # version 42 (the same)
     "qs": "1d3d359",  # version 43 (the same)
+    "qt": "90278a2",  # version 44 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -254,6 +254,12 @@ part, and kept out of the set until batch 43 had been retired into dev and its f
 it is the test part. Batch 44: 46 statements from 20 organisations. Scored once at 1d3d359: 0.76 / 0.89 /
 0.89 (majority 0.70 / 0.74 / 0.91; dev 0.90 / 0.92 / 0.99).
 
+Version 44 (2026-12-06, thirty-seventh session): batch 45 (ids `qt…`, organisations new to the set, two
+collectors blind to the checker, at the end of the thirty-sixth session) was collected while batch 43 was
+the test part (batch 44 staged), and kept out of the set until batch 44 had been retired into dev and its failures read
+(90278a2); it is the test part. Batch 45: 46 statements from 24 organisations. Scored once at 90278a2:
+0.83 / 0.91 / 1.00 (majority 0.80 / 0.80 / 1.00; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -342,6 +348,7 @@ BATCH_41 = "qp"  # id prefix of the thirty-fifth session's batch: the test part 
 BATCH_42 = "qq"  # id prefix of the thirty-fifth session's second batch: the test part of version 41
 BATCH_43 = "qr"  # id prefix of the thirty-fifth session's last batch: the test part of version 42
 BATCH_44 = "qs"  # id prefix of the thirty-sixth session's batch: the test part of version 43
+BATCH_45 = "qt"  # id prefix of the thirty-sixth session's second batch: the test part of version 44
 
 
 def main(argv):
@@ -391,18 +398,19 @@ def main(argv):
         BATCH_42,
         BATCH_43,
         BATCH_44,
+        BATCH_45,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 42
+    # the test parts of versions 2 to 43
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_44,)
+    current = (BATCH_45,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 43 (split.py): test is batch 44 (ids qs…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-43, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 42 (batches 2 to 43) retired into it.\n"
+        "# Split of statements.yaml, version 44 (split.py): test is batch 45 (ids qt…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-44, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 43 (batches 2 to 44) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
