@@ -1069,3 +1069,44 @@ def test_batch_22_names_a_template_left_empty_and_targets_left_as_letters() -> N
             "## Forms\nThe intake form shows placeholder text in each empty field.\n",
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("## Rotation\n\nHow the lead role rotates hasn't yet been determined by the team.\n", "placeholder"),
+        ("## Joining\n\nProjects apply by an issue (the specific process of which to be documented separately).\n",
+         "placeholder"),
+        ("## Templates\n\nEach proposal follows the sections above. This will be codified in a template later.\n",
+         "placeholder"),
+        ("## Meeting times\n\nPartner meetings forthcoming\n\n## Members\n\nThe partners are listed below.\n",
+         "placeholder"),
+        ("| Agency | Coordinator |\n|---|---|\n| Parks Department | To be named |\n", "placeholder"),
+        ("Each member of the Diamond class will have the right to appoint one Member Representative Director.",
+         "power_concentration"),
+        ("## Voting\n\nFor a proposal to pass it must have at least two +1's and no -1.\n", "no_deadlock_rule"),
+        ("## Changes\n\nA change is not merged while a steering group member has an unanswered objection to it.\n",
+         "no_deadlock_rule"),
+    ],
+)
+def test_batches_27_and_28_unsettled_rules_paid_classes_and_single_vetoes(text: str, kind: str) -> None:
+    """What the twenty-seventh and twenty-eighth batches taught (invented sentences of the same shapes)."""
+    assert kind in kinds(text)
+
+
+def test_a_long_clause_is_quoted_at_the_words_that_show_the_defect() -> None:
+    """A bylaw cited "Section 12.2" four hundred characters into its section: the finding quoted the
+    section's opening, which says nothing of the missing section."""
+    text = (
+        "## Article 11\n\n**Section 11.1: Insurance.** The Partnership shall keep insurance "
+        + "covering its directors and officers against claims arising from their service, " * 4
+        + "so that the limitation of liability set forth in Section 12.2 above applies in full.\n"
+    )
+    cited = [f for f in findings(text) if f.kind == "undefined_reference"]
+    assert cited and "Section 12.2" in cited[0].quotes[0]
+    assert not cited[0].quotes[0].startswith("**Section 11.1")
+
+
+def test_a_dollar_sign_inside_a_link_is_no_blank_amount() -> None:
+    text = "Directors may be removed as the state's law permits ([NMSA](http://example.org/doc?q=%5D$x=Advanced)).\n"
+    assert "placeholder" not in kinds(text)

@@ -63,7 +63,7 @@ def placeholders(text: str, clauses: list[Clause]) -> list[Finding]:
             message=f"“{shown[token]}” is still a placeholder or drafting note"
             + (f" ({len(found)} places)" if len(found) > 1 else "")
             + ": write the actual rule, name or date before adopting the document.",
-            quotes=[quote_in_context(c, text) for c in found[:QUOTES_PER_PLACEHOLDER]],
+            quotes=[quote_in_context(c, text, shown[token]) for c in found[:QUOTES_PER_PLACEHOLDER]],
         )
         for token, found in places.items()
     ]
@@ -106,8 +106,8 @@ def unfinished_text(text: str, clauses: list[Clause]) -> list[Finding]:
             found.append(("an open question", quote_in_context(clause, text)))
         elif _DRAFTING_NOTE.match(clause.text):
             found.append(("a drafting note", quote_in_context(clause, text)))
-        elif _DEFERRED.search(" ".join(clause.text.split())):
-            found.append(("promised for later", quote_in_context(clause, text)))
+        elif deferred := _DEFERRED.search(" ".join(clause.text.split())):
+            found.append(("promised for later", quote_in_context(clause, text, deferred.group(0))))
     found += [("a blank field", m.group(0).strip()) for m in _EMPTY_TABLE_FIELD.finditer(text)]
     found += [("blank fields", m.group(0).strip()) for m in _BLANK_FIELDS.finditer(text)]
     found += [("an editor's note left in a comment", quote(m.group(0))) for m in _COMMENT.finditer(text)]

@@ -47,7 +47,7 @@ def undefined_references(text: str, clauses: list[Clause]) -> list[Finding]:
                 else f"“{name}” is relied on here but never described or linked: say what it is, "
                 "who sits on it (or where the text is), or link it."
             )
-            found.append(Finding(kind="undefined_reference", message=message, quotes=[quote(clause)]))
+            found.append(Finding(kind="undefined_reference", message=message, quotes=[quote(clause, name)]))
     return found[:MAX_PER_KIND]
 
 
