@@ -1075,18 +1075,31 @@ def test_batch_22_names_a_template_left_empty_and_targets_left_as_letters() -> N
     ("text", "kind"),
     [
         ("## Rotation\n\nHow the lead role rotates hasn't yet been determined by the team.\n", "placeholder"),
-        ("## Joining\n\nProjects apply by an issue (the specific process of which to be documented separately).\n",
-         "placeholder"),
-        ("## Templates\n\nEach proposal follows the sections above. This will be codified in a template later.\n",
-         "placeholder"),
-        ("## Meeting times\n\nPartner meetings forthcoming\n\n## Members\n\nThe partners are listed below.\n",
-         "placeholder"),
+        (
+            "## Joining\n\nProjects apply by an issue (the process of which to be documented separately).\n",
+            "placeholder",
+        ),
+        (
+            "## Templates\n\nProposals follow the sections. This will be codified in a template later.\n",
+            "placeholder",
+        ),
+        (
+            "## Meeting times\n\nPartner meetings forthcoming\n\n## Members\n\nThe partners are listed.\n",
+            "placeholder",
+        ),
         ("| Agency | Coordinator |\n|---|---|\n| Parks Department | To be named |\n", "placeholder"),
-        ("Each member of the Diamond class will have the right to appoint one Member Representative Director.",
-         "power_concentration"),
-        ("## Voting\n\nFor a proposal to pass it must have at least two +1's and no -1.\n", "no_deadlock_rule"),
-        ("## Changes\n\nA change is not merged while a steering group member has an unanswered objection to it.\n",
-         "no_deadlock_rule"),
+        (
+            "Each member of the Diamond class will have the right to appoint one Representative Director.",
+            "power_concentration",
+        ),
+        (
+            "## Voting\n\nFor a proposal to pass it must have at least two +1's and no -1.\n",
+            "no_deadlock_rule",
+        ),
+        (
+            "## Changes\n\nA change is not merged while a group member has an unanswered objection to it.\n",
+            "no_deadlock_rule",
+        ),
     ],
 )
 def test_batches_27_and_28_unsettled_rules_paid_classes_and_single_vetoes(text: str, kind: str) -> None:

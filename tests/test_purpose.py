@@ -1139,7 +1139,9 @@ def test_batch_44_numbered_months_dated_events_and_an_alliance_of_its_own_member
         "outcome": ["Our project aims to build a customizable data cube of flood gauges for the valley."],
     }
     not_met = {
-        "population": ["We started a statewide alliance of nursing students making a difference in these times."],
+        "population": [
+            "We started a statewide alliance of nursing students making a difference in these times."
+        ],
         "timeframe": ["We will talk about year 3 with the partners when the time comes."],
     }
     assert_calls(met, not_met)

@@ -256,9 +256,9 @@ it is the test part. Batch 44: 46 statements from 20 organisations. Scored once 
 
 Version 44 (2026-12-06, thirty-seventh session): batch 45 (ids `qt…`, organisations new to the set, two
 collectors blind to the checker, at the end of the thirty-sixth session) was collected while batch 43 was
-the test part (batch 44 staged), and kept out of the set until batch 44 had been retired into dev and its failures read
-(90278a2); it is the test part. Batch 45: 46 statements from 24 organisations. Scored once at 90278a2:
-0.83 / 0.91 / 1.00 (majority 0.80 / 0.80 / 1.00; dev 0.90 / 0.92 / 0.99).
+the test part (batch 44 staged), and kept out of the set until batch 44 had been retired into dev and its
+failures read (90278a2); it is the test part. Batch 45: 46 statements from 24 organisations. Scored once at
+90278a2: 0.83 / 0.91 / 1.00 (majority 0.80 / 0.80 / 1.00; dev 0.90 / 0.92 / 0.99).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,

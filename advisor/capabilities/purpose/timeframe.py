@@ -104,10 +104,11 @@ TIMEFRAME_PATTERNS = [
     # "strategic directions for the next 10 years": a plan's period ("prepare X for the next decade" is not)
     rf"\b(?:directions?|plans?|strateg(?:y|ies)|roadmaps?|visions?|priorities|goals|objectives)\s+for\s+the\s+"
     rf"(?:next|coming)\s+(?:\d+|{NUMBER_WORDS})\s+(?:years|months|decades)\b",
-    # "The PLANETAI months 1–6 work", "lock the deployment plan for months 4–12": numbered months of a programme
+    # "The PLANETAI months 1–6 work", "lock the deployment plan for months 4–12": numbered months
     r"\bmonths\s+\d{1,2}\s*[-–]\s*\d{1,2}\b",
     # "a planned year-3 critical-case-study deliverable": a result due in a numbered year of the programme
-    r"\byear[- ][1-9]\b(?=[\s-]+(?:[\w-]+[\s-]+){0,3}(?:deliverables?|milestones?|targets?|goals?|objectives?|reports?)\b)",
+    r"\byear[- ][1-9]\b(?=[\s-]+(?:[\w-]+[\s-]+){0,3}"
+    r"(?:deliverables?|milestones?|targets?|goals?|objectives?|reports?)\b)",
     # "Fab City Summit (27–31 July 2026)", "IIW #43 (3–5 November 2026)": the dated days of an event to come
     rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}\b",
     # ("funding ... for a time frame of 5 months": the funded work's period)
