@@ -1092,6 +1092,11 @@ def test_batch_22_names_a_template_left_empty_and_targets_left_as_letters() -> N
             "Each member of the Diamond class will have the right to appoint one Representative Director.",
             "power_concentration",
         ),
+        ("Leads reserve the right to veto approval with a publicly disclosed reason.", "power_concentration"),
+        (
+            "The Network Chair may appoint, replace, or leave vacant a Working Group Chair position as needed.",
+            "power_concentration",
+        ),
         (
             "## Voting\n\nFor a proposal to pass it must have at least two +1's and no -1.\n",
             "no_deadlock_rule",
@@ -1123,3 +1128,8 @@ def test_a_long_clause_is_quoted_at_the_words_that_show_the_defect() -> None:
 def test_a_dollar_sign_inside_a_link_is_no_blank_amount() -> None:
     text = "Directors may be removed as the state's law permits ([NMSA](http://example.org/doc?q=%5D$x=Advanced)).\n"
     assert "placeholder" not in kinds(text)
+
+
+def test_a_council_that_reserves_the_right_to_reject_an_application_only_screens_it() -> None:
+    text = "The Community Council reserves the right to reject a new application that breaks the code of conduct."
+    assert "power_concentration" not in kinds(text)

@@ -135,6 +135,8 @@ def power_concentration(text: str, clauses: list[Clause]) -> list[Finding]:
     ][:2]
     appoints = [c for c in clauses if _APPOINTS.search(c.text)]
     removes = [c for c in clauses if _REMOVES.search(c.text)]
+    both = [c for c in appoints if c in removes]  # "The Chair may appoint, replace, or leave vacant ..."
+    appoints, removes = (both, both) if both else (appoints, removes)
     if appoints and removes:
         found.append(
             Finding(
