@@ -1094,7 +1094,7 @@ def test_batch_22_names_a_template_left_empty_and_targets_left_as_letters() -> N
         ),
         ("Leads reserve the right to veto approval with a publicly disclosed reason.", "power_concentration"),
         (
-            "The Network Chair may appoint, replace, or leave vacant a Working Group Chair position as needed.",
+            "The Network Chair may appoint, replace, or leave vacant a Working Group Chair post as needed.",
             "power_concentration",
         ),
         (
@@ -1131,5 +1131,5 @@ def test_a_dollar_sign_inside_a_link_is_no_blank_amount() -> None:
 
 
 def test_a_council_that_reserves_the_right_to_reject_an_application_only_screens_it() -> None:
-    text = "The Community Council reserves the right to reject a new application that breaks the code of conduct."
+    text = "The Community Council reserves the right to reject a new application that breaks the rules."
     assert "power_concentration" not in kinds(text)
