@@ -112,6 +112,11 @@ def _unilateral_clauses(clauses: list[Clause]) -> list[Clause]:
     return [c for c, m in sorted(found, key=lambda cm: bool(_NAMES_THE_ROLE.fullmatch(cm[1].group(0))))]
 
 
+_APPOINT_AND_REMOVE = re.compile(
+    r"\bappoint(?:s|ed)?\b,?\s+(?:and\s+|or\s+)?(?:replace|remove|dismiss)", re.I
+)
+
+
 def power_concentration(text: str, clauses: list[Clause]) -> list[Finding]:
     found = [
         Finding(
@@ -135,7 +140,9 @@ def power_concentration(text: str, clauses: list[Clause]) -> list[Finding]:
     ][:2]
     appoints = [c for c in clauses if _APPOINTS.search(c.text)]
     removes = [c for c in clauses if _REMOVES.search(c.text)]
-    both = [c for c in appoints if c in removes]  # "The Chair may appoint, replace, or leave vacant ..."
+    # "The Chair may appoint, replace, or leave vacant ...": one clause gives both powers (never "may
+    # terminate the appointment of", where the appointing is someone else's)
+    both = [c for c in appoints if c in removes and _APPOINT_AND_REMOVE.search(c.text)]
     appoints, removes = (both, both) if both else (appoints, removes)
     if appoints and removes:
         found.append(
