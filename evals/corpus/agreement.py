@@ -113,13 +113,18 @@ DRAWS = (
     "over the 44 ids six collectors of the thirty-fifth session labelled for storing, labelled by a "
     "thirty-second and a thirty-third annotator (8 and 7; one of the 15, jupyter-accessibility-governance, "
     "was lost before it was stored); each from the documents and GUIDE.md alone. "
-    "Batches 27 and 28 (the test part since split version 24): for batch 27, "
+    "Batches 27 and 28: for batch 27, "
     "`sorted(random.Random(20261231).sample(ids, 10))` over the 21 ids three collectors of the thirty-fifth "
     "session labelled, labelled by a thirty-fourth annotator; for batch 28, "
     "`sorted(random.Random(20261232).sample(ids, 8))` over the 10 ids the first three collectors of the "
     "thirty-sixth session stored and `sorted(random.Random(20261233).sample(ids, 8))` over the 18 the next "
     "three stored, each eight labelled by two annotators (four each); each from the documents and "
-    "GUIDE.md alone."
+    "GUIDE.md alone. "
+    "Batches 29 and 30 (the test part since split version 25): for batch 29, "
+    "`sorted(random.Random(20261234).sample(ids, 8))` over the 28 ids five collectors of the thirty-sixth "
+    "session stored; for batch 30, `sorted(random.Random(20261235).sample(ids, 8))` over the 25 ids five "
+    "collectors of the thirty-seventh session stored; each eight labelled by two annotators (four each), "
+    "from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -215,6 +220,8 @@ def main() -> None:
         "batch 26": [i for i in ids if sources[i].get("batch") == 26],
         "batch 27": [i for i in ids if sources[i].get("batch") == 27],
         "batch 28": [i for i in ids if sources[i].get("batch") == 28],
+        "batch 29": [i for i in ids if sources[i].get("batch") == 29],
+        "batch 30": [i for i in ids if sources[i].get("batch") == 30],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

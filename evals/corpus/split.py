@@ -118,6 +118,14 @@ batch 28 (28 documents from 27 organisations, labelled blind by six collectors i
 session, three before batch 26 was read and three while its misses were read) were completed; together
 they are the test part (batch 27 alone is under the 35 documents a test part needs); batch 26 was
 retired into dev (`retired_test_23`) and its defect misses read.
+Version 25 (2026-12-06, thirty-seventh session): batches 27 and 28 were scored once (agreement 0.74,
+evidence 0.37, defects 0.24); before their misses were read, batch 29 (28 documents from 27 organisations
+new to the corpus, labelled blind by five collectors at the end of the thirty-sixth session and staged)
+and batch 30 (25 documents from 21 organisations, labelled blind by five collectors early in the
+thirty-seventh session, while batches 27 and 28 were read) were completed; together they are the test part
+(batch 29 alone is under the 35 documents a test part needs); batches 27 and 28 were retired into dev
+(`retired_test_24`) and their defect misses read. Scored once (classifier refit on the 1085 dev
+documents): agreement 0.72 (majority 0.56), evidence 0.42, Spearman 0.83, defects 0.13.
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
@@ -132,7 +140,7 @@ import yaml
 
 SEED = 20261201
 TEST_SHARE = 1 / 3
-TEST_BATCHES = (27, 28)
+TEST_BATCHES = (29, 30)
 RETIRED_BATCH = 2  # version 2's test part, read on 2026-12-02 (fifth session)
 RETIRED_BATCH_3 = 4  # version 3's test part, read on 2026-12-02 (sixth session)
 RETIRED_BATCH_4 = 5  # version 4's test part, read on 2026-12-03 (eighth session)
@@ -155,6 +163,7 @@ RETIRED_BATCH_20 = 23  # version 20's test part, read on 2026-12-06 (thirty-thir
 RETIRED_BATCH_21 = 24  # version 21's test part, read on 2026-12-06 (thirty-fourth session)
 RETIRED_BATCH_22 = 25  # version 22's test part, read on 2026-12-06 (thirty-fifth session)
 RETIRED_BATCH_23 = 26  # version 23's test part, read on 2026-12-06 (thirty-sixth session)
+RETIRED_BATCHES_24 = (27, 28)  # version 24's test part, read on 2026-12-06 (thirty-seventh session)
 HERE = Path(__file__).resolve().parent
 
 
@@ -204,6 +213,7 @@ def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
         "retired_test_21": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_21),
         "retired_test_22": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_22),
         "retired_test_23": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_23),
+        "retired_test_24": sorted(d for d, s in sources.items() if s.get("batch", 1) in RETIRED_BATCHES_24),
     }
 
 
@@ -211,8 +221,8 @@ def main() -> None:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     split = draw_split(sources)
     header = (
-        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-26, test is\n"
-        "# batches 27 and 28 (collected after the review was tuned, labelled blind to it).\n"
+        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-28, test is\n"
+        "# batches 29 and 30 (collected after the review was tuned, labelled blind to it).\n"
         f"# retired_test is version 1's test part (seed {SEED}); retired_test_2 is batch 2, version 2's;\n"
         "# retired_test_3 is batch 4, version 3's; retired_test_4 is batch 5, version 4's;\n"
         "# retired_test_5 is batch 6, version 5's;\n"
@@ -225,6 +235,7 @@ def main() -> None:
         "# retired_test_18 is batch 21, version 18's; retired_test_19 is batch 22, version 19's;\n"
         "# retired_test_20 is batch 23, version 20's; retired_test_21 is batch 24, version 21's;\n"
         "# retired_test_22 is batch 25, version 22's; retired_test_23 is batch 26, version 23's;\n"
+        "# retired_test_24 is batches 27 and 28, version 24's;\n"
         "# all were read and moved into dev.\n"
         "# Never tune on test.\n"
     )
