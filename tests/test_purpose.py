@@ -1147,6 +1147,15 @@ def test_batch_44_numbered_months_dated_events_and_an_alliance_of_its_own_member
     assert_calls(met, not_met)
 
 
+def test_batch_45_britain_is_a_place_and_a_community_composed_of_users_is_its_own_members() -> None:
+    """What the forty-fifth batch of real statements taught (invented statements of the same shapes)."""
+    met = {
+        "population": ["The shared goal of the statistics system is to help Britain make better decisions."]
+    }
+    not_met = {"population": ["The toolkit is also a community composed of flood data users and developers."]}
+    assert_calls(met, not_met)
+
+
 def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
     """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
     flood, and every household": a place and a group merged across a clause."""

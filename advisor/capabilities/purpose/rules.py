@@ -612,6 +612,9 @@ _MADE_OF_BEFORE = re.compile(
     r"\s+of\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$"
     # "The Project is comprised of global like-minded cybersecurity vendors": what the body is made of
     r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$"
+    # ("a community composed of ICESat-2 data users, developers, and the scientific community")
+    r"|\b(?:community|network|group|collective|consortium|coalition|alliance)\s+(?:comprised|composed|made\s+up)"
+    r"\s+of\b[^.;:]{0,120}$"
     # "a collaboration between dozens of libraries, museums, cultural heritage organizations": its members
     r"|\b(?:is|are)\s+an?\s+(?:[\w-]+\s+)?(?:collaboration|partnership|alliance|coalition|consortium)\s+"
     r"(?:between|among)\b[^.;:]{0,120}$",
