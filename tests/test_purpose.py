@@ -1156,6 +1156,22 @@ def test_batch_45_britain_is_a_place_and_a_community_composed_of_users_is_its_ow
     assert_calls(met, not_met)
 
 
+def test_batch_46_a_software_package_is_an_artefact_and_one_place_counts_nothing() -> None:
+    """What the forty-sixth batch of real statements taught (invented statements of the same shapes)."""
+    met = {"outcome": ["The project is a community effort to develop a core package for river gauge data."]}
+    not_met = {
+        "outcome": [
+            "Our hub helps neighbours to organise and makes it easier to share tools in one single place.",
+            "The coalition will develop a package of measures with the county.",
+        ],
+        "population": [
+            "The portal gives seamless use of flood forecasts developed by a diverse network of national "
+            "weather services and universities."
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
     """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
     flood, and every household": a place and a group merged across a clause."""

@@ -41,6 +41,8 @@ _QUANTITY = re.compile(
     r"a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand|million|billion)\b))|"
     # ("create one of the largest communities": a standing among others, no count)
     r"(?!one\s+of\s+the\s+(?:[a-z]+est|most|best|leading|top|foremost|premier)\b)"
+    # ("collaborate on environmental projects in one single place": where, not how many)
+    r"(?!one\s+(?:single\s+|central\s+)?(?:place|location|spot|roof)\b)"
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?(?!\s+(?-i:[A-Z]))|billions?|"
     r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
@@ -139,7 +141,10 @@ _NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*
 # ("develop tools and resources") is not, but "the … specifications of a system" is (exactly described).
 # ("a comprehensive suite of resources, guidelines, methodologies and use cases" lists kinds, no artefact)
 # ("a language and framework agnostic representation": the artefact word as a modifier)
-_ARTEFACT = rf"(?:(?!suite\s+of\s+[\w-]+s,)(?:{alternatives(LEXICON.artefacts)})(?![- ]agnostic\b))"
+# ("a package of measures": a bundle of actions, not a software package)
+_ARTEFACT = (
+    rf"(?:(?!suite\s+of\s+[\w-]+s,)(?!package\s+of\b)(?:{alternatives(LEXICON.artefacts)})(?![- ]agnostic\b))"
+)
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
 # what a standards body defines: "GBFS is an open specification", "HSDS is a data exchange format"
 _DEFINED_ARTEFACT = (
@@ -626,7 +631,11 @@ _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  
 # "a project initiated by SEA researchers who aim to ...": those who began the body, not whom it serves
 _FOUNDERS_BEFORE = re.compile(
     r"\b(?:initiated|founded|started|created|established|organi[sz]ed|convened|run|led)\s+by\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,2}$"
+    # "climate services developed by a diverse network of national meteorological offices": who makes
+    # what the body offers, not whom it serves
+    r"|\b(?:developed|built|provided|maintained|operated)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:(?:network|consortium|range|mix|group|set)\s+of\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OPENING_GROUP = re.compile(rf"(?:{_PEOPLE}|{_ROLES})\s+[a-z]")
