@@ -74,6 +74,7 @@ SCORED_AT = {
     "qs": "1d3d359",  # version 43 (the same)
     "qt": "90278a2",  # version 44 (the same)
     "qu": "13f433c",  # version 45 (the same)
+    "qv": "3c91324",  # version 46 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -266,6 +266,12 @@ test part, and kept out of the set until batch 45 had been retired into dev and 
 (13f433c); it is the test part. Batch 46: 41 statements from 21 organisations. Scored once at 13f433c:
 0.88 / 0.90 / 1.00 (majority 0.85 / 0.83 / 1.00; dev 0.90 / 0.92 / 0.99).
 
+Version 46 (2026-12-06, thirty-eighth session): batch 47 (ids `qv…`, organisations new to the set, two
+collectors blind to the checker, late in the thirty-seventh session) was collected while batch 46 was the
+test part, and kept out of the set until batch 46 had been retired into dev and its failures read
+(3c91324); it is the test part. Batch 47: 36 statements from 14 organisations. Scored once at 3c91324:
+0.92 / 0.86 / 1.00 (majority 0.92 / 0.81 / 0.94; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -356,6 +362,7 @@ BATCH_43 = "qr"  # id prefix of the thirty-fifth session's last batch: the test 
 BATCH_44 = "qs"  # id prefix of the thirty-sixth session's batch: the test part of version 43
 BATCH_45 = "qt"  # id prefix of the thirty-sixth session's second batch: the test part of version 44
 BATCH_46 = "qu"  # id prefix of the thirty-seventh session's batch: the test part of version 45
+BATCH_47 = "qv"  # id prefix of the thirty-seventh session's second batch: the test part of version 46
 
 
 def main(argv):
@@ -407,18 +414,19 @@ def main(argv):
         BATCH_44,
         BATCH_45,
         BATCH_46,
+        BATCH_47,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 44
+    # the test parts of versions 2 to 45
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_46,)
+    current = (BATCH_47,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 45 (split.py): test is batch 46 (ids qu…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-45, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 44 (batches 2 to 45) retired into it.\n"
+        "# Split of statements.yaml, version 46 (split.py): test is batch 47 (ids qv…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-46, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 45 (batches 2 to 46) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
