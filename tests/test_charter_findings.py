@@ -1133,3 +1133,57 @@ def test_a_dollar_sign_inside_a_link_is_no_blank_amount() -> None:
 def test_a_council_that_reserves_the_right_to_reject_an_application_only_screens_it() -> None:
     text = "The Community Council reserves the right to reject a new application that breaks the rules."
     assert "power_concentration" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "## Stewards\n\n- Ana Ruiz, River Trust\n"
+            "<!-- - [INSERT MEMBER NAME] ([username1]([INSERT LINK TO USERNAME])) -->\n"
+            "\n## Meetings\n\nMonthly.\n",
+            "placeholder",
+        ),
+        (
+            "## Council\n\nSeated members.\n\n[//]: # (- [INSERT MEMBER NAME], [INSERT ORG ASSOCIATION])\n",
+            "placeholder",
+        ),
+        ("## Council\n\nThe current list of council members is currently in work.\n", "placeholder"),
+        (
+            "## Reviews\n\nChanges follow the Data Sharing Policy to be developed and kept by the council.\n",
+            "placeholder",
+        ),
+        (
+            "The advisory board holds representatives from Platinum, Gold and Silver partner members.",
+            "power_concentration",
+        ),
+        (
+            "The steering group is made up of sponsor organization representatives (i.e. those providing "
+            "funding to the partnership).",
+            "power_concentration",
+        ),
+        (
+            "This is a single-maintainer-for-now model: the maintainer merges every change.",
+            "power_concentration",
+        ),
+        (
+            "# Charter\n\n## 1. Mission\n\nClean rivers.\n\n## 2. Voting\n\n- a. Except as provided in "
+            "Section 3.c. and 4.a, decisions need a majority of those present.\n\n## 3. Amendments\n\n"
+            "- a. The board may amend this charter by a two-thirds vote.\n",
+            "undefined_reference",
+        ),
+    ],
+)
+def test_batches_29_and_30_commented_blanks_funders_seats_and_cut_sections(text: str, kind: str) -> None:
+    """What the twenty-ninth and thirtieth batches taught (invented sentences of the same shapes)."""
+    assert kind in kinds(text)
+
+
+def test_a_lettered_section_reference_that_exists_is_no_defect() -> None:
+    text = (
+        "# Charter\n\n## 1. Mission\n\nClean rivers.\n\n## 2. Voting\n\n- **a**. Except as provided in "
+        "Section 3.b., decisions need a majority of those present.\n\n## 3. Amendments\n\n"
+        "- **a**. Amendments need two thirds.\n- **b**. The board may dissolve the coalition.\n"
+    )
+    assert "undefined_reference" not in kinds(text)
+    assert "power_concentration" not in kinds("A single maintainer may approve a typo fix.")

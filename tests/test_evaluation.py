@@ -211,7 +211,7 @@ def test_bless_writes_the_baseline_and_the_cli_gates_on_it(
     path = tmp_path / "baselines" / "offline.json"
     baseline = load_baseline(path)
     assert baseline is not None and set(baseline.metrics) == {"charter"}
-    assert baseline.scenarios["charter-bayview-heat-ready-network"].status == "pass"
+    assert baseline.scenarios["charter-valley-food-security-charter"].status == "pass"
     assert (tmp_path / "reports" / "eval-offline.junit.xml").is_file()
 
     assert cli.invoke(app, ["eval", "--suite", "charter"]).exit_code == 0

@@ -126,6 +126,13 @@ thirty-seventh session, while batches 27 and 28 were read) were completed; toget
 (batch 29 alone is under the 35 documents a test part needs); batches 27 and 28 were retired into dev
 (`retired_test_24`) and their defect misses read. Scored once (classifier refit on the 1085 dev
 documents): agreement 0.72 (majority 0.56), evidence 0.42, Spearman 0.83, defects 0.13.
+Version 26 (2026-12-06, thirty-eighth session): batches 29 and 30 were scored once; before their misses
+were read, batch 31 (10 documents from 7 organisations new to the corpus, labelled blind at the end of the
+thirty-seventh session and staged) and batch 32 (labelled blind by five collectors early in the
+thirty-eighth session, while batches 29 and 30 were read) were completed; together they are the test part;
+batches 29 and 30 were retired into dev (`retired_test_25`) and their defect misses read. Scored once
+(classifier refit on the 1138 dev documents): agreement 0.75 (majority 0.58), evidence 0.41, Spearman
+0.86, defects 0.28.
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
@@ -140,7 +147,7 @@ import yaml
 
 SEED = 20261201
 TEST_SHARE = 1 / 3
-TEST_BATCHES = (29, 30)
+TEST_BATCHES = (31, 32)
 RETIRED_BATCH = 2  # version 2's test part, read on 2026-12-02 (fifth session)
 RETIRED_BATCH_3 = 4  # version 3's test part, read on 2026-12-02 (sixth session)
 RETIRED_BATCH_4 = 5  # version 4's test part, read on 2026-12-03 (eighth session)
@@ -164,6 +171,7 @@ RETIRED_BATCH_21 = 24  # version 21's test part, read on 2026-12-06 (thirty-four
 RETIRED_BATCH_22 = 25  # version 22's test part, read on 2026-12-06 (thirty-fifth session)
 RETIRED_BATCH_23 = 26  # version 23's test part, read on 2026-12-06 (thirty-sixth session)
 RETIRED_BATCHES_24 = (27, 28)  # version 24's test part, read on 2026-12-06 (thirty-seventh session)
+RETIRED_BATCHES_25 = (29, 30)  # version 25's test part, read on 2026-12-06 (thirty-eighth session)
 HERE = Path(__file__).resolve().parent
 
 
@@ -185,7 +193,7 @@ def draw_version_1(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
-    """Dev: batches 1 to 25 (the earlier test parts retired into it); test: batch 26, the fresh one."""
+    """Dev: batches 1 to 30 (the earlier test parts retired into it); test: batches 31 and 32, fresh."""
     version_1 = draw_version_1(sources)
     return {
         "dev": sorted(d for d, s in sources.items() if s.get("batch", 1) not in TEST_BATCHES),
@@ -214,6 +222,7 @@ def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
         "retired_test_22": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_22),
         "retired_test_23": sorted(d for d, s in sources.items() if s.get("batch", 1) == RETIRED_BATCH_23),
         "retired_test_24": sorted(d for d, s in sources.items() if s.get("batch", 1) in RETIRED_BATCHES_24),
+        "retired_test_25": sorted(d for d, s in sources.items() if s.get("batch", 1) in RETIRED_BATCHES_25),
     }
 
 
@@ -221,8 +230,8 @@ def main() -> None:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     split = draw_split(sources)
     header = (
-        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-28, test is\n"
-        "# batches 29 and 30 (collected after the review was tuned, labelled blind to it).\n"
+        "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-30, test is\n"
+        "# batches 31 and 32 (collected after the review was tuned, labelled blind to it).\n"
         f"# retired_test is version 1's test part (seed {SEED}); retired_test_2 is batch 2, version 2's;\n"
         "# retired_test_3 is batch 4, version 3's; retired_test_4 is batch 5, version 4's;\n"
         "# retired_test_5 is batch 6, version 5's;\n"
@@ -236,6 +245,7 @@ def main() -> None:
         "# retired_test_20 is batch 23, version 20's; retired_test_21 is batch 24, version 21's;\n"
         "# retired_test_22 is batch 25, version 22's; retired_test_23 is batch 26, version 23's;\n"
         "# retired_test_24 is batches 27 and 28, version 24's;\n"
+        "# retired_test_25 is batches 29 and 30, version 25's;\n"
         "# all were read and moved into dev.\n"
         "# Never tune on test.\n"
     )

@@ -81,6 +81,8 @@ def _missing_section(clause: Clause, text: str) -> str | None:
         flags = re.MULTILINE | re.IGNORECASE
         if not re.search(heading, text, flags) and not re.search(underlined, text, flags):
             return match.group(0)
+    if lettered := _missing_lettered_section(clause.text, text):
+        return lettered
     for match in _SECTION_REFERENCE.finditer(clause.text):
         if _MARKUP_ONLY.fullmatch(clause.text[: match.start()]):
             continue  # the clause's own label ("<span>**Section 1:**</span> The name ..."), no reference
@@ -101,6 +103,41 @@ def _missing_section(clause: Clause, text: str) -> str | None:
             continue
         return match.group(0)
     return None
+
+
+# "Except as provided in Section 7.c. and 8.a": a lettered item of a numbered section, one or two cited
+_LETTERED_REFERENCE = re.compile(r"\bSections?\s+(\d{1,2})\.([a-z])\b\.?(?:,?\s+and\s+(\d{1,2})\.([a-z])\b)?")
+
+
+def _missing_lettered_section(clause_text: str, text: str) -> str | None:
+    """A lettered item of a numbered section ("Section 7.c") in a document whose sections are numbered
+    headings, where that section has no such item or the document no such section (a template's
+    cross-reference kept after its sections were cut)."""
+    for match in _LETTERED_REFERENCE.finditer(clause_text):
+        pairs = [(match.group(1), match.group(2))]
+        if match.group(3):
+            pairs.append((match.group(3), match.group(4)))
+        for number, letter in pairs:
+            body = _numbered_section(text, number)
+            if body is None:
+                if not _numbered_section(text, "1"):
+                    return None  # the document's sections are not numbered headings: nothing to check
+                return match.group(0).rstrip(".")
+            if "<li" in body:
+                return None  # an HTML list letters its items itself: nothing to check
+            item = rf"^[ \t]*(?:[-*+][ \t]*)?(?:\*\*|__)?\(?{letter}(?:\*\*|__)?[.)]"
+            if not re.search(item, body, re.MULTILINE):
+                return match.group(0).rstrip(".")
+    return None
+
+
+def _numbered_section(text: str, number: str) -> str | None:
+    """The text under the heading numbered `number` ("### 7. Amendments"), up to the next heading."""
+    heading = re.search(rf"^#{{1,6}}[ \t]*(?:Section[ \t]+)?{number}\.?[ \t]+\S[^\n]*$", text, re.M | re.I)
+    if not heading:
+        return None
+    following = re.search(r"^#{1,6}[ \t]", text[heading.end() :], re.MULTILINE)
+    return text[heading.end() : heading.end() + following.start() if following else len(text)]
 
 
 def outline_numbers(text: str) -> set[str]:
