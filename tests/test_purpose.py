@@ -1172,6 +1172,22 @@ def test_batch_46_a_software_package_is_an_artefact_and_one_place_counts_nothing
     assert_calls(met, not_met)
 
 
+def test_what_is_pulled_into_one_artefact_and_the_second_artefact_of_a_list_are_outputs() -> None:
+    """Dev statements read after the thirty-eighth session's cycle: "translate these outputs into a
+    network-wide hub playbook", "develop an agreed upon set of data fields ... and a FHIR-based
+    implementation guide", "produce a ... firmware stack" name what will exist (invented statements of
+    the same shapes)."""
+    met = {
+        "outcome": [
+            "The pantry network will consolidate its partners' intake forms into a shared referral platform.",
+            "The group will define a common list of data fields and a county-wide reporting guide.",
+            "The working group will develop a JSON encoding for shelter availability data.",
+        ]
+    }
+    not_met = {"outcome": ["The workgroup discusses what hospitals need to integrate the app into a system."]}
+    assert_calls(met, not_met)
+
+
 def test_a_group_and_a_place_are_one_span_only_when_nothing_but_joining_words_stand_between() -> None:
     """A new user's statement showed its population as "Lower Kettle Valley dies or loses their home to a
     flood, and every household": a place and a group merged across a clause."""

@@ -194,6 +194,15 @@ _DELIVERABLE = re.compile(
     rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
     # "developing an R package called wwinference": a thing and the name it is given
     rf"|\b{_MAKE}\s+(?:a|an)\s+(?:[\w-]+\s+){{1,3}}(?:called|named)\s+[“\"]?[\w-]{{2,}}"
+    # "translate these outputs into a network-wide hub playbook", "consolidate diverse data sources into a
+    # unified platform", "pull together the datasets ... into a global open database": what is there made
+    # into one artefact (never "integrate Linux into a safety critical system": put into one that exists)
+    r"|\b(?:translat\w*|consolidat\w*|turn\w*|convert\w*|compil\w*|combin\w*|assembl\w*|pull\w*\s+together)\b"
+    r"[^.;]{0,80}?\binto\s+"
+    rf"(?:a|an|one|the)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
+    # "develop an agreed upon set of data fields ... and a FHIR-based implementation guide": the artefact
+    # second in the list of what is made
+    rf"|\b{_MAKE}\b\s+(?:a|an|the)\s+[^.;:]{{0,100}}?,?\s+and\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # "implementing CIP 45": one numbered specification put into practice
     r"|(?-i:\b[Ii]mplement(?:s|ed|ing)?\s+(?:the\s+)?[A-Z]{2,}[\w-]*[\s-]*\d+\b)"
     # "hold a remote Jamboree": one event to be held
