@@ -50,7 +50,8 @@ def known() -> tuple[set[str], set[str], set[str]]:
             repos.add(entry["repo"])
         elif "/" in key:
             repos.add(_SUFFIX.sub("", key))
-    return orgs, {r for r in repos if "/" in r}, set(sources) | set(skipped)
+    split = {part.strip() for r in repos for part in r.split(";")}
+    return orgs, {r for r in split if "/" in r}, set(sources) | set(skipped)
 
 
 def main(argv: list[str]) -> int:

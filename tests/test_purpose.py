@@ -1172,6 +1172,24 @@ def test_batch_46_a_software_package_is_an_artefact_and_one_place_counts_nothing
     assert_calls(met, not_met)
 
 
+def test_batch_47_list_numbers_set_up_and_the_members_home_place() -> None:
+    """What the forty-seventh batch of real statements taught (invented statements of the same shapes):
+    "(3)conduct training" is a list number, not a count; "set up a shared repository" makes an artefact;
+    "a group of Seattle residents" says where the members live, not whom the body serves."""
+    met = {"outcome": ["Our common goal is to set up a shared repository of food safety training materials."]}
+    not_met = {
+        "outcome": [
+            "The aims are to (1) produce guidelines for good practice, (2)provide tools for self-assessment "
+            "and (3)conduct training."
+        ],
+        "population": [
+            "The alliance is a group of Tulsa volunteers using technology to improve our community.",
+            "The hub is a new collaboration between different European research sites and industry partners.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_is_pulled_into_one_artefact_and_the_second_artefact_of_a_list_are_outputs() -> None:
     """Dev statements read after the thirty-eighth session's cycle: "translate these outputs into a
     network-wide hub playbook", "develop an agreed upon set of data fields ... and a FHIR-based

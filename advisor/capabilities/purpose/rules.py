@@ -63,7 +63,8 @@ _PRONOUN_ONE = re.compile(
 # "move them towards net zero", "towards Defra's net zero target": a direction, no amount reached
 _DIRECTION = re.compile(r"\btowards?\s+(?:(?:the\s+)?[\w-]+['’]s\s+)?(?:net[- ])?zero\b", re.IGNORECASE)
 # an inline list's numbering: "through: 1) improving access ...; 2) ...", "(3) research"
-_ENUMERATOR = re.compile(r"(?:(?<=[\s:;])|^)\(?\d{1,2}\)(?=\s)")
+# ("(3)conduct training": a list number written against its word is still a list number)
+_ENUMERATOR = re.compile(r"(?:(?<=[\s:;])|^)\(?\d{1,2}\)(?=\s|[^\W\d_])")
 # "every asylum seeker … will have a representative", "projects are free of vulnerabilities"
 _STATE_RESULT = re.compile(
     # never "they all", "and others all support ...": a pronoun's "all" quantifies no target
@@ -634,6 +635,13 @@ _MADE_OF_BEFORE = re.compile(
     r"(?:between|among)\b[^.;:]{0,120}$",
     re.IGNORECASE,
 )
+# "a group of Seattle residents", "a collaboration between different European HPC sites": a place that
+# describes the body's own members, not a place it serves
+_MEMBERS_PLACE_BEFORE = re.compile(
+    r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition|collaboration|partnership)"
+    r"\s+(?:of|between|among)\s+(?:(?!(?:in|across|throughout|from|for|at|within|on|to)\b)(?-i:[a-z])[\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
 
 
@@ -671,7 +679,11 @@ def find_population(statement: str) -> Finding:
     groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
     groups += list(_SHARE_GROUP.finditer(statement))
     groups.sort(key=lambda m: m.start())
-    places = [span for span in _place_matches(statement) if not _in_a_name(statement, span)]
+    places = [
+        span
+        for span in _place_matches(statement)
+        if not _in_a_name(statement, span) and not _MEMBERS_PLACE_BEFORE.search(statement, 0, span[0])
+    ]
     group = groups[0].span() if groups else None
     place = _place_list(statement, places) if places else None
     close = group and place and max(group[1], place[1]) - min(group[0], place[0]) <= 80
