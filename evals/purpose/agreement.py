@@ -16,8 +16,8 @@ batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 (seeds 20270140 and 20270141), 30 of batch 37 (seed 20270142), 16 of batch 38 (seed 20270144),
 30 of batch 39 (seed 20270146), 30 of batch 40 (seed 20270148), 30 of batch 41 (seed 20270150),
 30 of batch 42 (seed 20270152), 25 of batch 43 (seed 20270154), 24 of batch 44 (seed 20270156)
-30 of batch 45 (seed 20270158), 30 of batch 46 (seed 20270160)
-and 30 of batch 47 (seed 20270162):
+30 of batch 45 (seed 20270158), 30 of batch 46 (seed 20270160),
+30 of batch 47 (seed 20270162) and 30 of batch 48 (seed 20270164):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def main() -> None:
         "batch 44 (qs…)": "qs",
         "batch 45 (qt…)": "qt",
         "batch 46 (qu…)": "qu",
-        "batch 47 (qv…, the test part)": "qv",
+        "batch 47 (qv…)": "qv",
+        "batch 48 (qw…, the test part)": "qw",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -75,6 +75,7 @@ SCORED_AT = {
     "qt": "90278a2",  # version 44 (the same)
     "qu": "13f433c",  # version 45 (the same)
     "qv": "3c91324",  # version 46 (the same)
+    "qw": "c5c9702",  # version 47 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -272,6 +272,12 @@ test part, and kept out of the set until batch 46 had been retired into dev and 
 (3c91324); it is the test part. Batch 47: 36 statements from 14 organisations. Scored once at 3c91324:
 0.92 / 0.86 / 1.00 (majority 0.92 / 0.81 / 0.94; dev 0.90 / 0.92 / 0.99).
 
+Version 47 (2026-12-06, thirty-ninth session): batch 48 (ids `qw…`, organisations new to the set, two
+collectors blind to the checker, in the thirty-eighth session) was collected while batch 47 was the
+test part, and kept out of the set until batch 47 had been retired into dev and its failures read
+(c5c9702); it is the test part. Batch 48: 36 statements from 20 organisations. Scored once at c5c9702:
+0.78 / 0.94 / 1.00 (majority 0.69 / 0.86 / 0.94; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -363,6 +369,7 @@ BATCH_44 = "qs"  # id prefix of the thirty-sixth session's batch: the test part 
 BATCH_45 = "qt"  # id prefix of the thirty-sixth session's second batch: the test part of version 44
 BATCH_46 = "qu"  # id prefix of the thirty-seventh session's batch: the test part of version 45
 BATCH_47 = "qv"  # id prefix of the thirty-seventh session's second batch: the test part of version 46
+BATCH_48 = "qw"  # id prefix of the thirty-eighth session's batch: the test part of version 47
 
 
 def main(argv):
@@ -415,18 +422,19 @@ def main(argv):
         BATCH_45,
         BATCH_46,
         BATCH_47,
+        BATCH_48,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 45
+    # the test parts of versions 2 to 46
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_47,)
+    current = (BATCH_48,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 46 (split.py): test is batch 47 (ids qv…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-46, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 45 (batches 2 to 46) retired into it.\n"
+        "# Split of statements.yaml, version 47 (split.py): test is batch 48 (ids qw…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-47, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 46 (batches 2 to 47) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
