@@ -1187,3 +1187,40 @@ def test_a_lettered_section_reference_that_exists_is_no_defect() -> None:
     )
     assert "undefined_reference" not in kinds(text)
     assert "power_concentration" not in kinds("A single maintainer may approve a typo fix.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("## Directors\n\nSeat and legal form: `[JURISDICTION]`, chosen at registration.\n", "placeholder"),
+        ("## Founders\n\n| Name | Role |\n|---|---|\n| `[Founder name]` | Founder |\n", "placeholder"),
+        ("## Removal\n\nThe [Steering Committee/Advisory Council] may end a membership.\n", "placeholder"),
+        ("## Fees\n\nWhere the two quotes differ by more than [5]%, their median is used.\n", "placeholder"),
+        ("## Partners\n\nOur partner organisations are listed [here](http://todo).\n", "placeholder"),
+        ("## Goals\n\n[Trust Members should include their goals for the Trust here.]\n", "placeholder"),
+        (
+            "## Members\n\nAnyone active in a project [[See tasks for the first council]"
+            "(https://github.com/example/governance/issues/3)] may stand.\n",
+            "placeholder",
+        ),
+        (
+            "# Article 1. Name\n\nThe River Union.\n\n# Article 2. Officers\n\n## Section 1. Election\n\n"
+            "Officers are elected as set out in Article 3, Section 2.\n\n# Article 3. Meetings\n\n"
+            "## Section 1. Annual meeting\n\nOnce a year.\n",
+            "undefined_reference",
+        ),
+    ],
+)
+def test_batches_31_and_32_bracketed_choices_and_an_articles_missing_section(text: str, kind: str) -> None:
+    """What the thirty-first and thirty-second batches taught (invented sentences of the same shapes)."""
+    assert kind in kinds(text)
+
+
+def test_an_articles_section_that_exists_as_a_numbered_item_is_no_defect() -> None:
+    text = (
+        "### Article 1 - Name\n\nThe River Union.\n\n### Article 2 - Members\n\n1\\) Anyone may join.\n\n"
+        "2\\) The board may expel a member after a hearing.\n\n### Article 3 - Board\n\n"
+        "1\\) The board may act under Article 2, Section 2 to expel a member.\n"
+    )
+    assert "undefined_reference" not in kinds(text)
+    assert "placeholder" not in kinds("See the [CONTRIBUTING](CONTRIBUTING.md) guide for details.")

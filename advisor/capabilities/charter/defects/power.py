@@ -36,6 +36,7 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
         section = [c for c in clauses if clause.heading and c.heading == clause.heading]
         if any(_way_out(c.text) for c in [*clauses[number : number + FALLBACK_REACH], *section]):
             continue
+        clause = _the_rule(clause, clauses[number:], section)
         found.append(
             Finding(
                 kind="no_deadlock_rule",
@@ -63,8 +64,10 @@ _SIDE_MATTER = re.compile(
 FALLBACK_REACH = 3  # the clause and the two after it: "If consensus cannot be reached, ..."
 # a fallback that covers the decision rules speaks of agreeing: "if the partners cannot agree, a vote
 # decides" (never "amendments need a two-thirds majority", which leaves a consensus rule stuck)
+# ("This Agreement", a defined term, is not about agreeing)
 _ABOUT_AGREEING = re.compile(
-    r"\b(?:consensus|agree\w*|disagree\w*|disputes?|deadlock\w*|objections?)\b", re.IGNORECASE
+    r"\b(?:consensus|(?!(?-i:Agreement))agree\w*|disagree\w*|disputes?|deadlock\w*|objections?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -75,6 +78,20 @@ _DEAD_END = re.compile(
     r"(?:dropped|rejected|withdrawn|closed|abandoned|tabled|not\s+(?:adopted|approved|accepted))\b",
     re.IGNORECASE,
 )
+
+
+def _the_rule(first: Clause, rest: list[Clause], section: list[Clause]) -> Clause:
+    """The clause of a section that states its consensus rule as a rule ("Proposals not meeting the
+    required consensus may be deferred or rejected"), before one that only names consensus ("The
+    proposal achieves community consensus.")."""
+    if _RULE_WORDS.search(first.text) and _DECIDES.search(first.text):
+        return first
+    for clause in rest:
+        text = clause.text
+        rule = _needs_everyone(text) and _RULE_WORDS.search(text) and _DECIDES.search(text)
+        if clause in section and rule and not _SOUGHT.search(text):
+            return clause
+    return first
 
 
 def _way_out(text: str) -> bool:

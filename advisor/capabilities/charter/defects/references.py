@@ -83,6 +83,8 @@ def _missing_section(clause: Clause, text: str) -> str | None:
             return match.group(0)
     if lettered := _missing_lettered_section(clause.text, text):
         return lettered
+    if in_article := _missing_article_section(clause.text, text):
+        return in_article
     for match in _SECTION_REFERENCE.finditer(clause.text):
         if _MARKUP_ONLY.fullmatch(clause.text[: match.start()]):
             continue  # the clause's own label ("<span>**Section 1:**</span> The name ..."), no reference
@@ -128,6 +130,38 @@ def _missing_lettered_section(clause_text: str, text: str) -> str | None:
             item = rf"^[ \t]*(?:[-*+][ \t]*)?(?:\*\*|__)?\(?{letter}(?:\*\*|__)?[.)]"
             if not re.search(item, body, re.MULTILINE):
                 return match.group(0).rstrip(".")
+    return None
+
+
+# "as described in Article 20, Section 3": a section of a numbered article
+_ARTICLE_SECTION_REFERENCE = re.compile(
+    r"\bArticle\s+(\d{1,2}|[IVXL]{1,6})\b,?\s+Section\s+(\d{1,2})\b(?![.\d]*\d)"
+)
+
+
+def _missing_article_section(clause_text: str, text: str) -> str | None:
+    """A section of an article ("Article 18, Section 2") in a document whose articles are headings,
+    where that article has no such section or the document no such article (an article renumbered
+    after its cross-references were written)."""
+    for match in _ARTICLE_SECTION_REFERENCE.finditer(clause_text):
+        if _OTHER_DOCUMENT.match(clause_text[match.end() : match.end() + 60]):
+            continue  # "Article 4, Section 2 of the Bylaws": another document's
+        article, section = match.groups()
+        heading = re.search(rf"^(#{{1,6}})[ \t]*(?:\*\*)?Article[ \t]+{article}\b[^\n]*$", text, re.M | re.I)
+        if heading is None:
+            if not re.search(r"^#{1,6}[ \t]*(?:\*\*)?Article[ \t]+(?:1|I)\b", text, re.M | re.I):
+                return None  # the document's articles are not headings: nothing to check
+            return match.group(0)
+        level = len(heading.group(1))
+        following = re.search(rf"^#{{1,{level}}}[ \t]", text[heading.end() :], re.MULTILINE)
+        body = text[heading.end() : heading.end() + following.start() if following else len(text)]
+        # ("## Section 2. Election", "**Section 2**", or an article's numbered items: "7\\) The Board may")
+        own = (
+            rf"^(?:#{{1,6}}[ \t]*|[ \t]*(?:\*\*|__)?)(?:(?:Section|Sec\.|§)[ \t]*{section}\b"
+            rf"|{section}(?:\\?[.)]|\*\*))"
+        )
+        if not re.search(own, body, re.M | re.I):
+            return match.group(0)
     return None
 
 
