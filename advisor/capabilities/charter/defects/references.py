@@ -97,11 +97,13 @@ def _missing_section(clause: Clause, text: str) -> str | None:
             continue
         number = re.escape(cited)
         kinds = r"(?:(?:Section|Article|Clause|Annex|Appendix|Schedule|§)\s*)?"
-        own = rf"^(?:<[^>\n]*>|[#*\s])*{kinds}{number}(?![.\d]*\d)"
+        own = rf"^(?:<[^>\n]*>|[#*_\s])*{kinds}{number}(?![.\d]*\d)"
         after = clause.text[match.end() : match.end() + 60]
         if _OTHER_DOCUMENT.match(after) or re.search(own, text, re.MULTILINE | re.IGNORECASE):
             continue
         if cited in outline_numbers(text):  # "clause 14.2" where item 2 of list item 14 is that clause
+            continue
+        if _item_of_section(text, cited):  # "section 2.2" where "## 2. Steering Committee" lists item 2
             continue
         return match.group(0)
     return None
@@ -165,6 +167,22 @@ def _missing_article_section(clause_text: str, text: str) -> str | None:
     return None
 
 
+def _item_of_section(text: str, cited: str) -> bool:
+    """Whether "X.Y" is item Y of a list under the heading numbered X ("## 2. Steering Committee" or
+    "## Article 3. Membership" followed by "1. ...", "2. ...")."""
+    parts = cited.split(".")
+    if len(parts) != 2 or not all(parts):
+        return False
+    heading = re.search(
+        rf"^#{{1,6}}[ \t]*(?:(?:Section|Article)[ \t]+)?{parts[0]}\b\.?[ \t:]+\S[^\n]*$", text, re.M | re.I
+    )
+    if not heading:
+        return False
+    following = re.search(r"^#{1,6}[ \t]", text[heading.end() :], re.MULTILINE)
+    body = text[heading.end() : heading.end() + following.start() if following else len(text)]
+    return bool(re.search(rf"^[ \t]*{parts[1]}[.)][ \t]+\S", body, re.MULTILINE))
+
+
 def _numbered_section(text: str, number: str) -> str | None:
     """The text under the heading numbered `number` ("### 7. Amendments"), up to the next heading."""
     heading = re.search(rf"^#{{1,6}}[ \t]*(?:Section[ \t]+)?{number}\.?[ \t]+\S[^\n]*$", text, re.M | re.I)
@@ -194,6 +212,11 @@ _GENERIC = _PATTERNS["generic"]
 _OF_ANOTHER_BODY = _PATTERNS["of_another_body"]
 
 
+_IN_THIS_DOCUMENT_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:below|above|herein|hereunder)\b", re.I
+)
+
+
 def _referenced_policy(clause: Clause, lowered: str) -> str | None:
     """A policy or procedure the clause follows ("in accordance with the X policy") named nowhere else."""
     for match in _REFERENCE.finditer(clause.text):
@@ -201,6 +224,8 @@ def _referenced_policy(clause: Clause, lowered: str) -> str | None:
         core = " ".join(name.lower().split()[-2:])
         if lowered.count(core) > 1 or "](" in clause.text or "http" in clause.text or _GENERIC.match(name):
             continue
+        if _IN_THIS_DOCUMENT_AFTER.match(clause.text, match.end()):
+            continue  # "See repository guidelines and processes below": this document's own part
         return name
     return None
 
