@@ -1234,7 +1234,8 @@ def test_an_articles_section_that_exists_as_a_numbered_item_is_no_defect() -> No
         "to the method set out in section 2.2, a member may resign by email.\n",
         "# Bylaws\n\n_Section 2.7      Termination of Membership_\n\nThe board may end a membership.\n\n"
         "_Section 2.8      Dues_\n\nExcept as provided in Section 2.7, no membership ends early.\n",
-        "## Contributing\n\nSee repository guidelines and processes below.\n\n## Guidelines\n\nOpen a pull request.\n",
+        "## Contributing\n\nSee repository guidelines and processes below.\n\n"
+        "## Guidelines\n\nOpen a pull request.\n",
         "## Partners\n\nPartners are organisations that collaborate with us under a formal agreement.\n",
     ],
 )

@@ -125,12 +125,15 @@ DRAWS = (
     "session stored; for batch 30, `sorted(random.Random(20261235).sample(ids, 8))` over the 25 ids five "
     "collectors of the thirty-seventh session stored; each eight labelled by two annotators (four each), "
     "from the documents and GUIDE.md alone. "
-    "Batches 31 and 32 (the test part since split version 26): for batch 31, "
+    "Batches 31 and 32: for batch 31, "
     "`sorted(random.Random(20261236).sample(ids, 6))` over the 10 ids collectors of the thirty-seventh "
     "session stored; for batch 32, `sorted(random.Random(20261237).sample(ids, 8))` over the 25 ids the "
     "first five collectors of the thirty-eighth session labelled (labelled by two annotators, four each) "
     "and `sorted(random.Random(20261238).sample(ids, 3))` over the 9 the two later collectors labelled "
-    "(labelled by a third); each from the documents and GUIDE.md alone."
+    "(labelled by a third); each from the documents and GUIDE.md alone. "
+    "Batch 33 (the test part since split version 27): `sorted(random.Random(20261239).sample(ids, 12))` "
+    "over the 34 ids the first seven collectors of the thirty-ninth session stored, labelled by two "
+    "annotators (six each), from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -230,6 +233,7 @@ def main() -> None:
         "batch 30": [i for i in ids if sources[i].get("batch") == 30],
         "batch 31": [i for i in ids if sources[i].get("batch") == 31],
         "batch 32": [i for i in ids if sources[i].get("batch") == 32],
+        "batch 33": [i for i in ids if sources[i].get("batch") == 33],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
