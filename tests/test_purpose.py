@@ -1190,6 +1190,20 @@ def test_batch_47_list_numbers_set_up_and_the_members_home_place() -> None:
     assert_calls(met, not_met)
 
 
+def test_batch_48_a_journal_a_named_guide_a_project_includes_and_api_mechanisms() -> None:
+    """What the forty-eighth batch of real statements taught (invented statements of the same shapes):
+    "launch a journal" makes one artefact; "The project includes: County Food Data Implementation Guide"
+    names one; "Define the API mechanisms, inputs and outputs" defines no artefact."""
+    met = {
+        "outcome": [
+            "Next year the network will launch a journal for community health workers.",
+            "The Harbor project includes: Harbor Food Data Implementation Guide for pantry reporting.",
+        ]
+    }
+    not_met = {"outcome": ["Define the API mechanisms, inputs and outputs used to share pantry data."]}
+    assert_calls(met, not_met)
+
+
 def test_what_is_pulled_into_one_artefact_and_the_second_artefact_of_a_list_are_outputs() -> None:
     """Dev statements read after the thirty-eighth session's cycle: "translate these outputs into a
     network-wide hub playbook", "develop an agreed upon set of data fields ... and a FHIR-based

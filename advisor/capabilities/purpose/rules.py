@@ -181,7 +181,8 @@ _DELIVERABLE = re.compile(
     r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to)\b(?!-))[“\"]?"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
-    r"(?!\s+(?:solutions|products|services|offerings)\b)"
+    # ("Define the API mechanisms, Inputs, and Outputs": an artefact word as a modifier of what is defined)
+    r"(?!\s+(?:solutions|products|services|offerings|mechanisms)\b)"
     # ("provides a platform of opinion and reflection": a forum, no artefact)
     r"(?!\s+(?:of|for)\s+(?:opinion|discussion|dialogue|debate|exchange|reflection|conversation|networking)\b)"
     # "provide the cancer research community with a unified data repository": one artefact, given to a group
@@ -225,7 +226,7 @@ _DELIVERABLE = re.compile(
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
     # "Build tools ...", "2030 target: build ...", "By 2030, build ...": the verb opens the goal
-    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)"
+    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)(?!\s+mechanisms\b)"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
     r"[\w -]{3,60}"
@@ -331,6 +332,9 @@ _NAMED_OUTPUT = re.compile(
     r"the\s+(?:primary|main|principal|first|key|core|central)\s+(?:output|deliverable|product)s?\s+of\b"
     # "Climatescape Dash is our upcoming platform": one artefact still to be delivered
     rf"|\b(?:our|its|an?|the)\s+(?:upcoming|forthcoming|planned)\s+(?:[\w-]+\s+){{0,2}}?{_ARTEFACT}\b"
+    # "The AU Core project includes: AU Core FHIR Implementation Guide": a named artefact the work is made of
+    r"|\b(?:project|programme|program|initiative|work)\s+includes?:\s+(?:the\s+)?"
+    rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})(?i:{_ARTEFACT})\b"
 )
 _PLACE_SUFFIX = LEXICON.place_suffixes
 _CAPITALISED = re.compile(
