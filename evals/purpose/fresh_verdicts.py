@@ -76,6 +76,7 @@ SCORED_AT = {
     "qu": "13f433c",  # version 45 (the same)
     "qv": "3c91324",  # version 46 (the same)
     "qw": "c5c9702",  # version 47 (the same)
+    "qx": "f4f885f",  # version 48 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -278,6 +278,12 @@ test part, and kept out of the set until batch 47 had been retired into dev and 
 (c5c9702); it is the test part. Batch 48: 36 statements from 20 organisations. Scored once at c5c9702:
 0.78 / 0.94 / 1.00 (majority 0.69 / 0.86 / 0.94; dev 0.90 / 0.92 / 0.99).
 
+Version 48 (2026-12-06, thirty-ninth session, later): batch 49 (ids `qx…`, organisations new to the set,
+two collectors blind to the checker, early in the thirty-ninth session) was collected while batch 48 was
+the test part, and kept out of the set until batch 48 had been retired into dev and its failures read
+(f4f885f); it is the test part. Batch 49: 48 statements from 26 organisations. Scored once at f4f885f:
+0.88 / 0.90 / 0.98 (majority 0.71 / 0.65 / 0.98; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -370,6 +376,7 @@ BATCH_45 = "qt"  # id prefix of the thirty-sixth session's second batch: the tes
 BATCH_46 = "qu"  # id prefix of the thirty-seventh session's batch: the test part of version 45
 BATCH_47 = "qv"  # id prefix of the thirty-seventh session's second batch: the test part of version 46
 BATCH_48 = "qw"  # id prefix of the thirty-eighth session's batch: the test part of version 47
+BATCH_49 = "qx"  # id prefix of the thirty-ninth session's batch: the test part of version 48
 
 
 def main(argv):
@@ -423,18 +430,19 @@ def main(argv):
         BATCH_46,
         BATCH_47,
         BATCH_48,
+        BATCH_49,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 46
+    # the test parts of versions 2 to 47
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_48,)
+    current = (BATCH_49,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 47 (split.py): test is batch 48 (ids qw…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-47, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 46 (batches 2 to 47) retired into it.\n"
+        "# Split of statements.yaml, version 48 (split.py): test is batch 49 (ids qx…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-48, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 47 (batches 2 to 48) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
