@@ -1204,6 +1204,29 @@ def test_batch_48_a_journal_a_named_guide_a_project_includes_and_api_mechanisms(
     assert_calls(met, not_met)
 
 
+def test_batch_49_partners_homes_a_disease_a_season_a_named_standard_and_a_compiled_curriculum() -> None:
+    """What the forty-ninth batch of real statements taught (invented statements of the same shapes):
+    "with partners from Ghana, Kenya and our team from Togo" says where the members come from, not whom
+    the body serves; "the factors involved in Lassa disease" names an illness, not a place; "this winter"
+    bounds the result; "meet or exceed WCAG 2.1 AA" is a checkable end state; "compile a curriculum"
+    makes one artefact."""
+    met = {
+        "outcome": [
+            "Our goal is for the pantry finder to meet or exceed WCAG 2.1 AA.",
+            "The training group has started to compile a curriculum of modules for new volunteers.",
+        ],
+        "timeframe": ["We will keep the heat on this winter for 3,000 tenants in Harbor County."],
+    }
+    not_met = {
+        "population": [
+            "A study funded by the Harbor Trust with partners from Ghana, Kenya and our team from Togo to map"
+            " seasonal rainfall.",
+            "The task force gathers what is known about the factors involved in Lassa disease.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_is_pulled_into_one_artefact_and_the_second_artefact_of_a_list_are_outputs() -> None:
     """Dev statements read after the thirty-eighth session's cycle: "translate these outputs into a
     network-wide hub playbook", "develop an agreed upon set of data fields ... and a FHIR-based

@@ -643,7 +643,10 @@ _MADE_OF_BEFORE = re.compile(
 # describes the body's own members, not a place it serves
 _MEMBERS_PLACE_BEFORE = re.compile(
     r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition|collaboration|partnership)"
-    r"\s+(?:of|between|among)\s+(?:(?!(?:in|across|throughout|from|for|at|within|on|to)\b)(?-i:[a-z])[\w-]*\s+){0,2}$",
+    r"\s+(?:of|between|among)\s+(?:(?!(?:in|across|throughout|from|for|at|within|on|to)\b)(?-i:[a-z])[\w-]*\s+){0,2}$"
+    # "a research project ... with partners from Switzerland, Finland": where the members come from
+    r"|\b(?:partners|members|participants|team|teams)\s+from\s+(?:the\s+)?"
+    r"(?-i:(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*)$",
     re.IGNORECASE,
 )
 _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  # " to ", " who " ... reversed
@@ -927,7 +930,8 @@ _TECHNICAL_PLURAL = re.compile(
 # "Research Topic Best Practices in Ocean Observing": capitalised words mid-sentence, then "in" and more
 # capitalised words, make a title, not a place
 _TITLE_CASE_BEFORE = re.compile(r"(?<=[a-z,:] )(?:(?-i:[A-Z])[a-z][\w-]*\s+){2,}$")
-_LANGUAGE_AFTER = re.compile(r"\s+languages?\b")
+# "in Kyrgyz language", "in Coronavirus disease": a language or an illness, not a place
+_LANGUAGE_AFTER = re.compile(r"\s+languages?\b|\s+(?:disease|syndrome|virus|infection|fever|flu)s?\b")
 _SPACES = re.compile(r"(?:[\w-]+\s+)?(?:Cloud|Web|Internet|Metaverse|Ecosystem)$")
 
 

@@ -117,7 +117,8 @@ TIMEFRAME_PATTERNS = [
     # (never a baseline: "by 50% compared to Q4 2024")
     rf"(?<!compared to )(?<!compared with )(?<!relative to )(?<!than )(?<!since )"
     rf"\b(?:Q[1-4]|H[12]),?\s+(?:of\s+)?{YEAR}",
-    r"\b(?:this|next|the\s+coming)\s+(?:year|decade)\b(?!\s+of\b)",
+    # ("keep the heat turned on this winter": the coming season bounds the result)
+    r"\b(?:this|next|the\s+coming)\s+(?:year|decade|spring|summer|fall|autumn|winter)\b(?!\s+of\b)(?![\s-]+(?:term|semester|session|school|season|camp|program)\b)",
     # "by next summer", "before this fall", "by spring": a season ahead bounds the work
     r"\b(?:by|before|until)\s+(?:(?:next|this|the\s+coming)\s+)?(?:spring|summer|fall|autumn|winter)\b"
     r"(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:term|semester|session|school|season|camp|program)\b)",
