@@ -17,8 +17,8 @@ batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 30 of batch 39 (seed 20270146), 30 of batch 40 (seed 20270148), 30 of batch 41 (seed 20270150),
 30 of batch 42 (seed 20270152), 25 of batch 43 (seed 20270154), 24 of batch 44 (seed 20270156)
 30 of batch 45 (seed 20270158), 30 of batch 46 (seed 20270160),
-30 of batch 47 (seed 20270162), 30 of batch 48 (seed 20270164)
-and 30 of batch 49 (seed 20270166):
+30 of batch 47 (seed 20270162), 30 of batch 48 (seed 20270164),
+30 of batch 49 (seed 20270166) and 18 of batch 50 (seed 20270168):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def main() -> None:
         "batch 46 (qu…)": "qu",
         "batch 47 (qv…)": "qv",
         "batch 48 (qw…)": "qw",
-        "batch 49 (qx…, the test part)": "qx",
+        "batch 49 (qx…)": "qx",
+        "batch 50 (qy…, the test part)": "qy",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -77,6 +77,7 @@ SCORED_AT = {
     "qv": "3c91324",  # version 46 (the same)
     "qw": "c5c9702",  # version 47 (the same)
     "qx": "f4f885f",  # version 48 (the same)
+    "qy": "5fa809e",  # version 49 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

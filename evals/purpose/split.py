@@ -284,6 +284,12 @@ the test part, and kept out of the set until batch 48 had been retired into dev 
 (f4f885f); it is the test part. Batch 49: 48 statements from 26 organisations. Scored once at f4f885f:
 0.88 / 0.90 / 0.98 (majority 0.71 / 0.65 / 0.98; dev 0.90 / 0.92 / 0.99).
 
+Version 49 (2026-12-06, fortieth session): batch 50 (ids `qy…`, organisations new to the set, three
+collectors blind to the checker late in the thirty-ninth session; French and Spanish statements removed
+before staging) was kept out of the set until batch 49 had been retired into dev and its failures read
+(5fa809e); it is the test part. Batch 50: 26 statements from 14 organisations. Scored once at 5fa809e:
+0.88 / 0.92 / 1.00 (majority 0.73 / 0.85 / 1.00; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -377,6 +383,7 @@ BATCH_46 = "qu"  # id prefix of the thirty-seventh session's batch: the test par
 BATCH_47 = "qv"  # id prefix of the thirty-seventh session's second batch: the test part of version 46
 BATCH_48 = "qw"  # id prefix of the thirty-eighth session's batch: the test part of version 47
 BATCH_49 = "qx"  # id prefix of the thirty-ninth session's batch: the test part of version 48
+BATCH_50 = "qy"  # id prefix of the thirty-ninth session's second batch: the test part of version 49
 
 
 def main(argv):
@@ -431,18 +438,19 @@ def main(argv):
         BATCH_47,
         BATCH_48,
         BATCH_49,
+        BATCH_50,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 47
+    # the test parts of versions 2 to 48
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_49,)
+    current = (BATCH_50,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 48 (split.py): test is batch 49 (ids qx…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-48, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 47 (batches 2 to 48) retired into it.\n"
+        "# Split of statements.yaml, version 49 (split.py): test is batch 50 (ids qy…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-49, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 48 (batches 2 to 49) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
