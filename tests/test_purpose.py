@@ -1227,6 +1227,26 @@ def test_batch_49_partners_homes_a_disease_a_season_a_named_standard_and_a_compi
     assert_calls(met, not_met)
 
 
+def test_batch_50_a_device_a_price_target_and_a_collaboration_between_named_members() -> None:
+    """What the fiftieth batch of real statements taught (invented statements of the same shapes): "create
+    a low-cost device to test well water" makes one artefact; "costs less than $50 to build" is a
+    quantified target; "a collaboration between Harbor Trust and the universities of Leeds and York, to
+    provide ..." names the members, not whom the body serves."""
+    met = {
+        "outcome": [
+            "Our goal is to create a low-cost device to test the nitrate level of well water.",
+            "Goals for the filter: costs less than $50 to build with local parts.",
+        ]
+    }
+    not_met = {
+        "population": [
+            "The Data Service is a collaboration between Harbor Trust and the universities of Leeds (UoL) and"
+            " York, to provide shared computing and storage."
+        ]
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_is_pulled_into_one_artefact_and_the_second_artefact_of_a_list_are_outputs() -> None:
     """Dev statements read after the thirty-eighth session's cycle: "translate these outputs into a
     network-wide hub playbook", "develop an agreed upon set of data fields ... and a FHIR-based

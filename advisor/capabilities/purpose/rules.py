@@ -644,6 +644,9 @@ _MADE_OF_BEFORE = re.compile(
 _MEMBERS_PLACE_BEFORE = re.compile(
     r"\b(?:group|association|society|club|forum|collective|alliance|consortium|coalition|collaboration|partnership)"
     r"\s+(?:of|between|among)\s+(?:(?!(?:in|across|throughout|from|for|at|within|on|to)\b)(?-i:[a-z])[\w-]*\s+){0,2}$"
+    # "a collaboration between Sigma2 and the universities of Bergen (UiB), Oslo": the members named
+    r"|\b(?:is|are)\s+an?\s+(?:[\w-]+\s+)?(?:collaboration|partnership|consortium|alliance)\s+(?:between|among)\s+"
+    r"(?:(?!\b(?:to|for|in|across|throughout|within|serv\w*|help\w*|support\w*|who|which|that)\b)[^.;:]){1,80}$"
     # "a research project ... with partners from Switzerland, Finland": where the members come from
     r"|\b(?:partners|members|participants|team|teams)\s+from\s+(?:the\s+)?"
     r"(?-i:(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*)$",
