@@ -18,7 +18,7 @@ batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 30 of batch 42 (seed 20270152), 25 of batch 43 (seed 20270154), 24 of batch 44 (seed 20270156)
 30 of batch 45 (seed 20270158), 30 of batch 46 (seed 20270160),
 30 of batch 47 (seed 20270162), 30 of batch 48 (seed 20270164),
-30 of batch 49 (seed 20270166) and 18 of batch 50 (seed 20270168):
+30 of batch 49 (seed 20270166), 18 of batch 50 (seed 20270168) and 30 of batch 51 (seed 20270170):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def main() -> None:
         "batch 47 (qv…)": "qv",
         "batch 48 (qw…)": "qw",
         "batch 49 (qx…)": "qx",
-        "batch 50 (qy…, the test part)": "qy",
+        "batch 50 (qy…)": "qy",
+        "batch 51 (qz…, the test part)": "qz",
         "all": "",
     }
     for name, prefix in batches.items():

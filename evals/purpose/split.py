@@ -290,6 +290,12 @@ before staging) was kept out of the set until batch 49 had been retired into dev
 (5fa809e); it is the test part. Batch 50: 26 statements from 14 organisations. Scored once at 5fa809e:
 0.88 / 0.92 / 1.00 (majority 0.73 / 0.85 / 1.00; dev 0.90 / 0.92 / 0.99).
 
+Version 50 (2026-12-06, fortieth session, later): batch 51 (ids `qz…`, organisations new to the set,
+two collectors blind to the checker early in the fortieth session, while batch 50 was the test part)
+was kept out of the set until batch 50 had been retired into dev and its failures read (bdfe5b3); it is
+the test part. Batch 51: 52 statements from 24 organisations. Scored once at bdfe5b3: 0.75 / 0.87 /
+0.90 (majority 0.75 / 0.58 / 0.81; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -384,6 +390,7 @@ BATCH_47 = "qv"  # id prefix of the thirty-seventh session's second batch: the t
 BATCH_48 = "qw"  # id prefix of the thirty-eighth session's batch: the test part of version 47
 BATCH_49 = "qx"  # id prefix of the thirty-ninth session's batch: the test part of version 48
 BATCH_50 = "qy"  # id prefix of the thirty-ninth session's second batch: the test part of version 49
+BATCH_51 = "qz"  # id prefix of the fortieth session's batch: the test part of version 50
 
 
 def main(argv):
@@ -439,18 +446,19 @@ def main(argv):
         BATCH_48,
         BATCH_49,
         BATCH_50,
+        BATCH_51,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 48
+    # the test parts of versions 2 to 49
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_50,)
+    current = (BATCH_51,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 49 (split.py): test is batch 50 (ids qy…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-49, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 48 (batches 2 to 49) retired into it.\n"
+        "# Split of statements.yaml, version 50 (split.py): test is batch 51 (ids qz…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-50, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 49 (batches 2 to 50) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
