@@ -1243,3 +1243,28 @@ def test_a_reference_to_this_documents_own_parts_is_no_undefined_reference(text:
     """Dev documents read after batches 31 and 32: an item of a numbered section, an italic section
     heading, "below", and "a formal agreement" (no particular document) refer to nothing missing."""
     assert "undefined_reference" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Reviews\n\nSeverity is graded per [the review rubric](docs/rubric.md) (forthcoming).\n",
+        "## Conduct\n\nA code of conduct based on the Contributor Covenant (forthcoming in Welsh) applies.\n",
+        "# Members' agreement\n\nThis agreement is currently out of date while the pilot runs.\n",
+        "## Amendments\n\nArticles 1, 2, , 4 and 5 shall not be amended without a unanimous vote.\n",
+        "## Contact\n\nTo post to every member list, please send an email to …. Subscribe on the site.\n",
+        "## Parent body\n\n[add link to the parent network's governance document later]\n",
+        "## Chair\n\nThe chair may serve again. A future version of this document will set a term limit.\n",
+        "## Status\n\nThe majority of the bylaws will be fine tuned over the next month.\n",
+    ],
+)
+def test_batch_33_forthcoming_stale_and_blank_parts_are_placeholders(text: str) -> None:
+    """What the thirty-third batch taught (invented sentences of the same shapes): a document marked
+    forthcoming, a text that calls itself out of date, a blank slot in a list of numbers, an address
+    left as dots, an editor's instruction in brackets, rules left for a later version."""
+    assert "placeholder" in kinds(text)
+
+
+def test_a_forthcoming_event_and_an_ellipsis_in_a_quote_are_no_placeholders() -> None:
+    assert "placeholder" not in kinds("## Events\n\nThe forthcoming summit elects the board for two years.\n")
+    assert "placeholder" not in kinds("## Values\n\nWe say “members first … always” and mean it.\n")

@@ -131,9 +131,13 @@ DRAWS = (
     "first five collectors of the thirty-eighth session labelled (labelled by two annotators, four each) "
     "and `sorted(random.Random(20261238).sample(ids, 3))` over the 9 the two later collectors labelled "
     "(labelled by a third); each from the documents and GUIDE.md alone. "
-    "Batch 33 (the test part since split version 27): `sorted(random.Random(20261239).sample(ids, 12))` "
+    "Batch 33: `sorted(random.Random(20261239).sample(ids, 12))` "
     "over the 34 ids the first seven collectors of the thirty-ninth session stored, labelled by two "
-    "annotators (six each), from the documents and GUIDE.md alone."
+    "annotators (six each), from the documents and GUIDE.md alone. "
+    "Batch 34 (the test part since split version 28): `random.Random(20261240).sample(ids, 8)` over the 21 "
+    "ids the first four collectors late in the thirty-ninth session stored, and all 4 the three later "
+    "ones stored; then `random.Random(20261241).sample(ids, 8)` over the 20 ids the seven collectors of "
+    "the fortieth session stored (two annotators, four each); each from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -234,6 +238,7 @@ def main() -> None:
         "batch 31": [i for i in ids if sources[i].get("batch") == 31],
         "batch 32": [i for i in ids if sources[i].get("batch") == 32],
         "batch 33": [i for i in ids if sources[i].get("batch") == 33],
+        "batch 34": [i for i in ids if sources[i].get("batch") == 34],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
