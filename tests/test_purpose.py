@@ -1247,6 +1247,22 @@ def test_batch_50_a_device_a_price_target_and_a_collaboration_between_named_memb
     assert_calls(met, not_met)
 
 
+def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
+    """Dev statements read in the fortieth session: "The platform will include a central database",
+    "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"
+    name what will exist (invented statements of the same shapes)."""
+    met = {
+        "outcome": [
+            "The pantry network's platform will include a shared referral database and a volunteer roster.",
+            "This project attempts to assemble the largest open database of food-bank stock levels.",
+            "The hub will provide an integrated access point to the region's flood data.",
+            "Development of a PWA that lets tenants report repairs.",
+        ]
+    }
+    not_met = {"outcome": ["The meetings will include a discussion of members' priorities."]}
+    assert_calls(met, not_met)
+
+
 def test_what_is_pulled_into_one_artefact_and_the_second_artefact_of_a_list_are_outputs() -> None:
     """Dev statements read after the thirty-eighth session's cycle: "translate these outputs into a
     network-wide hub playbook", "develop an agreed upon set of data fields ... and a FHIR-based

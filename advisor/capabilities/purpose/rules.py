@@ -246,8 +246,10 @@ _DELIVERABLE = re.compile(
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
     # "The result will be an estimate of how much COVID increases the risk ...": one stated output
     r"|\bthe\s+(?:end\s+)?(?:result|output)\s+will\s+be\s+(?:a|an)\s+[^.;]{5,120}"
-    # "This will form a qualitative dataset for research"
-    rf"|\bwill\s+(?:form|become|result\s+in)\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
+    # "This will form a qualitative dataset for research"; "The platform will include a central database",
+    # "the standard will consist of a document and an accompanying test suite": what the thing will hold
+    rf"|\bwill\s+(?:form|become|result\s+in|include|consist\s+of|comprise)\s+(?:a|an)\s+"
+    rf"(?:[^.;:]{{0,60}}?,?\s+and\s+(?:a|an)\s+)?{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     r"(?:\s+for\s+[\w -]{3,40})?"
     # "the following outputs by the end of the project: Prototype for system to ...": a listed artefact
     rf"|\bthe\s+following\s+(?:outputs|deliverables|products)\b[^:.;]{{0,60}}:\s*(?:(?:a|an|the)\s+)?"
