@@ -1247,6 +1247,31 @@ def test_batch_50_a_device_a_price_target_and_a_collaboration_between_named_memb
     assert_calls(met, not_met)
 
 
+def test_batch_51_an_infinitive_goal_year_labels_money_funders_and_a_plan_title() -> None:
+    """What the fifty-first batch of real statements taught (invented statements of the same shapes):
+    "To offer free training to 2 million women by 2030" counts a reach; a list labelled by years ("2026
+    raise $80k in grants", "2027 launch the pantry finder tool", "2028 5,000 families; 3 sites") gives
+    each goal its year; "funded by the Trust and the health boards in Wales and Scotland" says where the
+    funders are, not whom the body serves; "the Ten-Year Network Development Plan" is a plan's title."""
+    met = {
+        "outcome": [
+            "To offer free repair training to 2 million women by 2030.",
+            "2026 raise $80k in grants",
+            "2027 launch the pantry finder tool",
+            "2028 5,000 families; 3 sites",
+        ],
+        "timeframe": ["2026 raise $80k in grants", "2028 5,000 families; 3 sites"],
+    }
+    not_met = {
+        "population": [
+            "Harbor Link is a project to build a shared referral platform, funded by the Trust and the health"
+            " boards in Wales and Scotland."
+        ],
+        "timeframe": ["The aim is to consider open models in the Ten-Year Network Development Plan."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -96,7 +96,11 @@ _STATE_RESULT = re.compile(
 _PLAN = re.compile(
     r"\b(?:will|shall|(?:aims?|plans?|intends?|wants?|seeks?|hopes?|commits?|committed)\s+to|goal\s+is\s+to|"
     # "Project Sunbird has a mission to improve learning outcomes for 200 million children"
-    r"we\s+(?:want|aim)\s+to|(?:a|the|our|its)\s+mission\s+(?:is\s+)?to)\b",
+    r"we\s+(?:want|aim)\s+to|(?:a|the|our|its)\s+mission\s+(?:is\s+)?to)\b"
+    # "To offer free coding education to 1 million women by 2020": a goal written as an infinitive;
+    # "2020 10,000 patients; 2 clinics": a year's target in a list labelled by years
+    # (the year may be blanked already, as the timeframe's evidence)
+    r"|^\s*To\s+(?=[a-z])|^(?:(?:19|20)\d\d|\s{4}):?\s+(?=\d)",
     re.IGNORECASE,
 )
 # "Acquire at least 30K unique visitors", "Fulfill 5-10 Help Desk tickets", "a 50% reduction in emissions",
@@ -110,6 +114,8 @@ _TARGET_WORDING = re.compile(
     r"|\b\d[\d.]*\s*(?:%|percent|per\s+cent)\s+(?:reduction|increase|cut|decrease|drop|rise|fall)\b[^.;,]{0,60}"
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\$|£|€)\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
+    # "2018 secure $250k in funding": an amount of money to secure
+    r"|\b(?:secur\w*|rais\w*|obtain\w*)\s+(?:\$|£|€)\d[\d,.]*\s*(?:[kKmM]|million|billion|bn)?\b[^.;,]{0,40}"
     r"|\b(?:release|version)\s+v?\d+(?:\.\d+)+\b"
     # "announce the final pre-1.0 version", "ship a 2.0 release"
     r"|\b(?:pre-)?v?\d+(?:\.\d+)+\s+(?:version|release)\b"
@@ -125,7 +131,7 @@ _COUNT = re.compile(
     rf"(?i)\b(?:about\s+|around\s+|at\s+least\s+|over\s+)?(?:(?<![\w.-])\d[\d,]*(?:\.\d+(?=\s+(?:million|billion)))?(?![\d.,]*\s*%)|(?!a\s+few\b|several\b)(?:{NUMBER_WORDS})(?!-))"
     r"\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:years|months|weeks|days|hours|times|meetings|members|sessions|"
     r"phases|stages|steps|parts|ways|areas|pillars|themes|principles|goals|objectives|aims|priorities|"
-    r"reasons|questions)\b)(?:[a-z][\w-]*s|people|children|youth|staff)\b"
+    r"reasons|questions)\b)(?:[a-z][\w-]*s|people|children|youth|staff|women|men)\b"
     # "will process 80% of Expressions of Interest": a share of the work the plan is to do
     r"|(?<![\w.-])\d[\d.]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?[\w-]+"
 )
@@ -226,7 +232,7 @@ _DELIVERABLE = re.compile(
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
     # "Build tools ...", "2030 target: build ...", "By 2030, build ...": the verb opens the goal
-    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)(?!\s+mechanisms\b)"
+    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*|(?:19|20)\d\d\s+)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)(?!\s+mechanisms\b)"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
     r"[\w -]{3,60}"
@@ -650,6 +656,9 @@ _MEMBERS_PLACE_BEFORE = re.compile(
     r"|\b(?:is|are)\s+an?\s+(?:[\w-]+\s+)?(?:collaboration|partnership|consortium|alliance)\s+(?:between|among)\s+"
     r"(?:(?!\b(?:to|for|in|across|throughout|within|serv\w*|help\w*|support\w*|who|which|that)\b)[^.;:]){1,80}$"
     # "a research project ... with partners from Switzerland, Finland": where the members come from
+    # "a project ..., funded by NeIC and the ELIXIR nodes in Denmark, Finland": where the funders are
+    r"|\b(?:funded|financed|sponsored)\s+by\s+"
+    r"(?:(?!\b(?:to|for|serv\w*|help\w*|support\w*|who|which|that)\b)[^.;:]){1,80}$"
     r"|\b(?:partners|members|participants|team|teams)\s+from\s+(?:the\s+)?"
     r"(?-i:(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*)$",
     re.IGNORECASE,

@@ -91,7 +91,9 @@ TIMEFRAME_PATTERNS = [
     # "a 3-year, multi-partner project"
     # "Our 3–5 year objective is": a range of years bounds it too
     # "the 36-month EuroScienceGateway project": a named project's term
-    rf"\b(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?"
+    # (never a title: "the Ten-Year Network Development Plan" names a plan, GUIDE 7)
+    rf"\b(?!(?-i:[A-Z][a-z]+-(?:Year|Month)\s+(?:[A-Z][\w-]*\s+){{1,3}}[A-Z]))"
+    rf"(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})[- ](?:years?|months?)(?:,\s+[\w-]+){{0,2}}?"
     # ("A five year USAID funded project")
     r"(?:\s+(?:(?-i:[A-Z][\w-]*)|(?:[a-z]+-)?funded)){0,2}[\s-]+"
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
@@ -117,6 +119,8 @@ TIMEFRAME_PATTERNS = [
     # (never a baseline: "by 50% compared to Q4 2024")
     rf"(?<!compared to )(?<!compared with )(?<!relative to )(?<!than )(?<!since )"
     rf"\b(?:Q[1-4]|H[12]),?\s+(?:of\s+)?{YEAR}",
+    # "2019 launch the policy tool v.1", "2020 10,000 patients": a list of goals labelled by year
+    r"^(?:19|20)\d\d(?=:?\s+(?!(?:was|were|saw|marked|has|had|is|brought|began|started)\b)(?:[a-z]+\s|\d))",
     # ("keep the heat turned on this winter": the coming season bounds the result)
     r"\b(?:this|next|the\s+coming)\s+(?:year|decade|spring|summer|fall|autumn|winter)\b(?!\s+of\b)(?![\s-]+(?:term|semester|session|school|season|camp|program)\b)",
     # "by next summer", "before this fall", "by spring": a season ahead bounds the work
