@@ -296,6 +296,12 @@ was kept out of the set until batch 50 had been retired into dev and its failure
 the test part. Batch 51: 52 statements from 24 organisations. Scored once at bdfe5b3: 0.75 / 0.87 /
 0.90 (majority 0.75 / 0.58 / 0.81; dev 0.90 / 0.92 / 0.99).
 
+Version 51 (2026-12-06, fortieth session, later still): batch 52 (ids `ra…`, organisations new to the
+set, two collectors blind to the checker in the fortieth session, while batch 51 was the test part) was
+kept out of the set until batch 51 had been retired into dev and its failures read (3e4db24); it is the
+test part. Batch 52: 42 statements from 21 organisations. Scored once at 3e4db24: 0.74 / 0.90 / 0.98
+(majority 0.64 / 0.86 / 0.95; dev 0.90 / 0.92 / 0.99).
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -391,6 +397,7 @@ BATCH_48 = "qw"  # id prefix of the thirty-eighth session's batch: the test part
 BATCH_49 = "qx"  # id prefix of the thirty-ninth session's batch: the test part of version 48
 BATCH_50 = "qy"  # id prefix of the thirty-ninth session's second batch: the test part of version 49
 BATCH_51 = "qz"  # id prefix of the fortieth session's batch: the test part of version 50
+BATCH_52 = "ra"  # id prefix of the fortieth session's second batch: the test part of version 51
 
 
 def main(argv):
@@ -447,18 +454,19 @@ def main(argv):
         BATCH_49,
         BATCH_50,
         BATCH_51,
+        BATCH_52,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 49
+    # the test parts of versions 2 to 50
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_51,)
+    current = (BATCH_52,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 50 (split.py): test is batch 51 (ids qz…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-50, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 49 (batches 2 to 50) retired into it.\n"
+        "# Split of statements.yaml, version 51 (split.py): test is batch 52 (ids ra…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-51, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 50 (batches 2 to 51) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
