@@ -68,6 +68,9 @@ HELD_OUT = [
         ("Teachers at two schools pushed back on the survey.", ["backlash"]),
         ("The nurse who ran the clinic retired in April.", ["capacity"]),
         ("Nobody was tasked with following up on the new members.", ["capacity"]),
+        # money won is an opening ("awarded to another coalition" is nobody's win here)
+        ("The state awarded us a $250,000 grant for cold storage.", ["opportunity"]),
+        ("The grant was awarded to another coalition.", []),
         # one sentence, two facts of different kinds: one signal of each
         (
             "Rents in the valley rose 9% this year, and two of our outreach workers quit because they "
