@@ -1272,6 +1272,28 @@ def test_batch_51_an_infinitive_goal_year_labels_money_funders_and_a_plan_title(
     assert_calls(met, not_met)
 
 
+def test_batch_52_housing_as_a_noun_counted_production_a_county_after_goals_for() -> None:
+    """What the fifty-second batch of real statements taught (invented statements of the same shapes):
+    "the housing plan" and "new housing for all income levels" name housing, they count nothing;
+    "Production of 120 units in the next 5 years" is a counted output; "three housing goals for Harbor
+    County" serve a named county (lower-case "goals for" starts no name); "deforestation free" is an
+    end state."""
+    met = {
+        "outcome": [
+            "Production of 120 units in the next 5 years is recommended for the town.",
+            "We aim to make our members' supply chains deforestation free.",
+        ],
+        "population": ["The council has set three housing goals for Harbor County."],
+    }
+    not_met = {
+        "outcome": [
+            "The council will implement the housing plan in several ways, including: help to towns.",
+            "Build new housing for all income levels.",
+        ]
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

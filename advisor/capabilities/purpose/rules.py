@@ -333,7 +333,13 @@ _HOW_TO_SPECIFY = re.compile(
     re.IGNORECASE,
 )
 # "calls for the doubling of international technical support": a change by a stated factor, as a noun
-_CHANGE_NOUN = re.compile(r"\b(?:doubling|tripling|quadrupling|halving)\s+of\s+[^.;,]{3,80}", re.IGNORECASE)
+_CHANGE_NOUN = re.compile(
+    r"\b(?:doubling|tripling|quadrupling|halving)\s+of\s+[^.;,]{3,80}"
+    # "Production of 295 units in the next 5 years": a counted output named by its noun
+    r"|\b(?:production|construction|creation|delivery|planting|installation)\s+of\s+(?:at\s+least\s+)?"
+    r"\d[\d,]*\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:units|homes|houses|dwellings|apartments|sites|trees|schools)\b",
+    re.IGNORECASE,
+)
 # "The Data Privacy Vocabulary (DPV) ... is the primary output of the DPVCG": one named thing the body makes
 _NAMED_OUTPUT = re.compile(
     r"^(?:The\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,6})(?:\s+\([A-Z][\w-]*\))?(?:[^.;]|\.(?=\S)){0,100}?\s+(?:is|are|will\s+be)\s+"
@@ -611,7 +617,7 @@ _NAME_AFTER = re.compile(rf"(?:[\s-]+(?:[A-Z][\w’'-]*|&))*?[\s-]+(?:{_NAME_WOR
 # ("Spanish-speaking Latin America": a language's speakers narrow the place, they name nothing)
 _NAME_BEFORE = re.compile(r"(?<![a-z]-)(?![A-Za-z]+-speaking\s)[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
 # "the Standing Committee for Education", "the Centre for Wales": what follows "for" ends a name
-_NAME_WORD_FOR = re.compile(rf"\b(?i:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
+_NAME_WORD_FOR = re.compile(rf"\b(?:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
 # "the University of Arkansas", "the Department of Health": a place after "<name word> of" is in a name
 _NAME_WORD_OF = re.compile(rf"\b(?:{_NAME_WORDS})\s+of\s+(?:the\s+)?$")
 # "individuals in the Open edX community": a body's own community, not a place
@@ -1295,6 +1301,7 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
         and not _BUILD_ON.match(text, v.start())
         and text[v.start() - 1 : v.start()] != "-"  # "decision-making": a compound noun
         and not _PASSIVE_PAST_BEFORE.search(text, 0, v.start())  # "funding was provided by a charity"
+        and not _ing_noun(text, v)  # "the housing plan", "build new housing for all"
     ]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
@@ -1310,6 +1317,21 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
 
 
 _PERCENT = re.compile(r"(?<![\w.])\d[\d.,]*\s*(?:%|percent|per\s+cent)", re.IGNORECASE)
+# an -ing form after an article or an adjective, with no object after it, is a noun: "the housing plan",
+# "build new housing for all income levels" (never "for housing 500 families": a verb with its object)
+_ING_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|new|affordable|more|our|their|its|public|social|supportive|safe|decent|regional|local)\s+$",
+    re.IGNORECASE,
+)
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|their|its|more|at\s+least|up\s+to|over|\d)", re.IGNORECASE)
+
+
+def _ing_noun(text: str, verb: re.Match[str]) -> bool:
+    return (
+        verb.group(0).lower().endswith("ing")
+        and bool(_ING_NOUN_BEFORE.search(text, 0, verb.start()))
+        and not _OBJECT_AFTER.match(text, verb.end())
+    )
 
 
 def _planned_count(text: str, statement: str) -> str | None:
