@@ -80,6 +80,7 @@ SCORED_AT = {
     "qy": "5fa809e",  # version 49 (the same)
     "qz": "bdfe5b3",  # version 50 (the same)
     "ra": "3e4db24",  # version 51 (the same)
+    "rb": "bed2da7",  # version 52 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -302,6 +302,13 @@ kept out of the set until batch 51 had been retired into dev and its failures re
 test part. Batch 52: 42 statements from 21 organisations. Scored once at 3e4db24: 0.74 / 0.90 / 0.98
 (majority 0.64 / 0.86 / 0.95; dev 0.90 / 0.92 / 0.99).
 
+Version 52 (2026-12-06, fortieth session, last): batch 53 (ids `rb…`, organisations new to the set, two
+collectors blind to the checker late in the fortieth session, while batch 52 was the test part) was kept
+out of the set until batch 52 had been retired into dev and its failures read (bed2da7); it is the test
+part. Batch 53: 27 statements from 16 organisations. Scored once at bed2da7: 0.74 / 0.89 / 1.00
+(majority 0.81 / 0.56 / 1.00; dev 0.90 / 0.92 / 0.99). After the score, the notes of three test statements
+(rb020, rb021, rb104) were read to check their organisations against the set; nothing was tuned since.
+
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
 e.g. all W3C groups, all OpenSSF working groups), else its `org`. Groups are shuffled with a
@@ -398,6 +405,7 @@ BATCH_49 = "qx"  # id prefix of the thirty-ninth session's batch: the test part 
 BATCH_50 = "qy"  # id prefix of the thirty-ninth session's second batch: the test part of version 49
 BATCH_51 = "qz"  # id prefix of the fortieth session's batch: the test part of version 50
 BATCH_52 = "ra"  # id prefix of the fortieth session's second batch: the test part of version 51
+BATCH_53 = "rb"  # id prefix of the fortieth session's third batch: the test part of version 52
 
 
 def main(argv):
@@ -455,18 +463,19 @@ def main(argv):
         BATCH_50,
         BATCH_51,
         BATCH_52,
+        BATCH_53,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 50
+    # the test parts of versions 2 to 51
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_52,)
+    current = (BATCH_53,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 51 (split.py): test is batch 52 (ids ra…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-51, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 50 (batches 2 to 51) retired into it.\n"
+        "# Split of statements.yaml, version 52 (split.py): test is batch 53 (ids rb…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-52, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 51 (batches 2 to 52) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
