@@ -1294,6 +1294,31 @@ def test_batch_52_housing_as_a_noun_counted_production_a_county_after_goals_for(
     assert_calls(met, not_met)
 
 
+def test_batch_53_a_bare_platform_for_people_a_group_by_origin_and_a_purpose_after_founding() -> None:
+    """What the fifty-third batch of real statements taught (invented statements of the same shapes):
+    "create a platform for the students to ..." and "provide a guide to those who ..." name no artefact
+    one could check; "all they need" counts nothing; "young Black women" and "GPs" are defined groups; a
+    place after "founded in 2004 to ..." is where the goal applies, not where the body was founded; "the
+    development of the county's data dictionary" makes an artefact."""
+    met = {
+        "outcome": ["Our work is the development of the county's shared housing data dictionary."],
+        "population": [
+            "A program to connect young Black women with mentors in technology.",
+            "Our aim is a dashboard that gives GPs simple, actionable insights.",
+            "The alliance was founded in 2004 to improve adult literacy services in Ohio.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The club was set up to create a platform for the students to volunteer in their town.",
+            "Our goal is to provide a guide to those who want to start a tenants' union.",
+            "A program to connect young Black women with all they need to become engineers.",
+        ],
+        "population": ["The alliance was founded at a meeting in Ohio to improve adult literacy services."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -185,6 +185,10 @@ _DELIVERABLE = re.compile(
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
     r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to)\b(?!-))[“\"]?"
+    # ("create a platform for the students to serve", "provide a guide to those who build ...": a bare
+    # platform or guide handed to people names no artefact one could check)
+    r"(?!(?:platform|guide|space|forum)\s+(?:for|to)\s+(?:the\s+)?(?:students|those|people|youth|members|"
+    r"community|communities|anyone|everyone|citizens|users)\b)"
     rf"{_QUALITIES}{{0,6}}?"
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
     # ("Define the API mechanisms, Inputs, and Outputs": an artefact word as a modifier of what is defined)
@@ -358,14 +362,14 @@ _PEOPLE = (
     r"people|persons|men|women|girls|boys|children|infants|newborns|babies|youth|young people|adults|"
     r"families|households|patients|students|learners|pupils|workers|farmers|producers|residents|citizens|"
     r"communities|veterans|survivors|refugees|migrants|tenants|renters|seniors|mothers|parents|those|"
-    r"beneficiaries|recipients|claimants"
+    r"beneficiaries|recipients|claimants|males|females"
 )
 _ROLES = (
     r"maintainers|developers|contributors|governments|agencies|authorities|departments|workforce|"
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
-    r"hubs|end-users|engineers|designers|officials|programmers|coders|organi[sz]ers"
+    r"hubs|end-users|engineers|designers|officials|programmers|coders|organi[sz]ers|doctors|physicians"
 )
 _FIELD_ROLES = (
     r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers|"
@@ -492,6 +496,10 @@ _DEFINED_GROUPS = re.compile(
     r"(?:the\s+)?(?!Colou?r\b)(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})"
     # "Veterans", "Refugees": capitalised mid-sentence by some writers, still the group
     # (never "youth-led innovation": the group leads the work, it is not who gains)
+    # "young black males", "Hispanic students": people narrowed by race or origin
+     + r"|\b(?:young\s+)?(?:black|latino|latina|latinx|hispanic|indigenous|aboriginal|native|"
+    r"african[- ]american)\s+"
+    r"(?:males|females|men|women|girls|boys|youth|students|people|peoples|children|families|communities)\b"
     + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b(?!-(?:led|run|driven)\b)"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
