@@ -19,7 +19,7 @@ batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 30 of batch 45 (seed 20270158), 30 of batch 46 (seed 20270160),
 30 of batch 47 (seed 20270162), 30 of batch 48 (seed 20270164),
 30 of batch 49 (seed 20270166), 18 of batch 50 (seed 20270168), 30 of batch 51 (seed 20270170),
-30 of batch 52 (seed 20270172) and 20 of batch 53 (seed 20270174):
+30 of batch 52 (seed 20270172), 20 of batch 53 (seed 20270174) and 29 of batch 54 (seed 20270176):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ def main() -> None:
         "batch 50 (qy…)": "qy",
         "batch 51 (qz…)": "qz",
         "batch 52 (ra…)": "ra",
-        "batch 53 (rb…, the test part)": "rb",
+        "batch 53 (rb…)": "rb",
+        "batch 54 (rc…, the test part)": "rc",
         "all": "",
     }
     for name, prefix in batches.items():

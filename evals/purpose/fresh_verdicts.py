@@ -81,6 +81,7 @@ SCORED_AT = {
     "qz": "bdfe5b3",  # version 50 (the same)
     "ra": "3e4db24",  # version 51 (the same)
     "rb": "bed2da7",  # version 52 (the same)
+    "rc": "d1647c3",  # version 53 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
