@@ -1268,3 +1268,61 @@ def test_batch_33_forthcoming_stale_and_blank_parts_are_placeholders(text: str) 
 def test_a_forthcoming_event_and_an_ellipsis_in_a_quote_are_no_placeholders() -> None:
     assert "placeholder" not in kinds("## Events\n\nThe forthcoming summit elects the board for two years.\n")
     assert "placeholder" not in kinds("## Values\n\nWe say “members first … always” and mean it.\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Guides\n\n- Meeting guidelines\n- Reporting guidelines (others upcoming)\n",
+        "## Introduction\n\nTo come\n\n## Working agreements\n\nWe meet monthly.\n",
+        "## Sponsors\n\nRiver Network Sponsors are ...\n\n## Members\n\nAny group may join.\n",
+        "## Stages\n\n`final`: not settled yet, revisit later when the pilot ends.\n",
+        "## Adoption\n\nAdopted at a special general meeting held on -------------------\n",
+    ],
+)
+def test_batch_34_unfinished_parts_are_placeholders(text: str) -> None:
+    """What the thirty-fourth batch taught (invented sentences of the same shapes): a list still
+    "upcoming", a section left as "To come", a definition left as dots, an item to "revisit later", a
+    date left as a rule."""
+    assert "placeholder" in kinds(text)
+
+
+def test_a_side_issue_to_revisit_later_if_needed_is_no_placeholder() -> None:
+    text = "## Meetings\n\nSide issues are recorded to revisit later if they distract the meeting.\n"
+    assert "placeholder" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "**This is not the latest version. Please ignore.**",
+        "This is effectively deprecated and to be replaced.",
+    ],
+)
+def test_batch_34_a_text_that_disowns_itself_is_flagged_with_its_banner(banner: str) -> None:
+    """A banner above the title ("This is not the latest version") tells the reader the governing text
+    is elsewhere: the review says so and quotes the banner."""
+    found = findings(banner + "\n\n# Terms of reference\n\n## Members\n\nAny clinic may join.\n")
+    assert any(
+        f.kind == "other" and "latest version" in f.message and banner.strip("*")[:20] in f.quotes[0]
+        for f in found
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Leadership\n\nThe project is led by Dr. Okafor, who retains a veto over all design decisions.\n",
+        "## Steering\n\n- The makeup of the steering committee is decided by the project Steward.\n",
+    ],
+)
+def test_batch_34_a_kept_veto_and_a_body_one_person_composes_concentrate_power(text: str) -> None:
+    assert "power_concentration" in kinds(text)
+
+
+def test_batch_34_a_consensus_building_approach_with_no_way_out_has_no_deadlock_rule() -> None:
+    text = (
+        "# Riverside Data Group\n\n## Decisions\n\nThis follows the consensus building approach. If more "
+        "than a small minority are unhappy, we keep discussing.\n"
+    )
+    assert "no_deadlock_rule" in kinds(text)

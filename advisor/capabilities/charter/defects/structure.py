@@ -210,13 +210,15 @@ def _announced_without_list(clauses: list[Clause]) -> list[Clause]:
 # Plans and "as of" statements whose date has passed (GUIDE 3.1, other: a stale list or plan
 # presented as current)
 _DATED_PLAN = _PATTERNS["dated_plan"]
+_DISOWNED = _PATTERNS["disowned"]
 STALE_AFTER_YEARS = 2  # a plan dated this many years before today is stale
 MAX_STALE = 2
 
 
 def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> list[Finding]:
     """Plans ("will be developed starting in 2024", "we plan to revise ... by October 2018") and
-    "as of" statements whose year is long past: the text presents them as current."""
+    "as of" statements whose year is long past: the text presents them as current; and a text that
+    disowns itself ("This is effectively deprecated") while it stands as the governing one."""
     year = (today or date.today()).year
     found: list[Finding] = []
     # headings too: "### Current Chair(s) as of November 2023:" heads a list presented as current
@@ -233,4 +235,19 @@ def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> 
                     quotes=[quote(words)],
                 )
             )
+    # (the whole text: such a banner often stands above the title, where no clause is cut)
+    disowned = _DISOWNED.search(text)
+    if disowned:
+        line_start = text.rfind("\n", 0, disowned.start()) + 1
+        line_end = text.find("\n", disowned.end())
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip(" *_#>🚨")
+        found.insert(
+            0,
+            Finding(
+                kind="other",
+                message="This text says it is deprecated or not the latest version, yet it stands as "
+                "the governing text: replace it with the current one, or say which text governs.",
+                quotes=[quote(line)],
+            ),
+        )
     return found[:MAX_STALE]
