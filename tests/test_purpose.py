@@ -1319,6 +1319,22 @@ def test_batch_53_a_bare_platform_for_people_a_group_by_origin_and_a_purpose_aft
     assert_calls(met, not_met)
 
 
+def test_batch_54_a_namespace_those_involved_in_and_bodies_that_are_the_means() -> None:
+    """What the fifty-fourth batch of real statements taught (invented statements of the same shapes):
+    "create a single, compact namespace" makes an artefact; "all those involved in the restoration of the
+    Danube" is a defined group; "through effective river councils" names the means, not whom the work
+    serves; "serve two different needs" counts no result."""
+    met = {
+        "outcome": ["The goal is to create a single, compact namespace for the region's open transit data."],
+        "population": ["The map helps all those involved in the restoration of the Danube delta."],
+    }
+    not_met = {
+        "outcome": ["The aim of the toolkit is to serve two different needs of the network."],
+        "population": ["Our mission is to strengthen river governance through effective basin councils."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

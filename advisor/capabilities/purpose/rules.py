@@ -408,7 +408,8 @@ _DEFINED_GROUPS = re.compile(
     r"(?!\s+in\s+(?:dignity|peace|harmony|security|safety|freedom|hope|comfort)\b)"
     r"(?=\s+(?:in|on|with|under|below|near|at|within|alone|outside|"
     r"without|far|more\s+than)\b)|who(?!\s+(?:would|might|could)\b)|under|aged|of all ages|not in|"
-    r"experiencing|affected by|"
+    # ("all those involved in the conservation of the Amazon": narrowed by the work they share)
+    r"experiencing|affected by|involved in|engaged in|working in|"
     # ("households earning below £35,000 a year": narrowed by income)
     rf"at risk of|in need of|subject to|impacted by|facing|age(?=\s+\d)"
     r"|earning(?=\s+(?:below|under|less\s+than|up\s+to|no\s+more\s+than|between)\b))\b"
@@ -692,6 +693,10 @@ _FOUNDERS_BEFORE = re.compile(
 )
 _OPENING_GROUP = re.compile(rf"(?:{_PEOPLE}|{_ROLES})\s+[a-z]")
 
+# "strengthen climate governance through effective climate councils": the bodies are the means, not
+# whom the work serves
+_MEANS_BEFORE = re.compile(r"\bthrough\s+(?:(?-i:[a-z])[\w-]+\s+)?$", re.IGNORECASE)
+
 
 def find_population(statement: str) -> Finding:
     """A defined group ("children under 5", "open source maintainers", "local governments") or a
@@ -710,8 +715,13 @@ def find_population(statement: str) -> Finding:
         and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 140) : m.start()])
         and not _opens_with_a_verb(statement, m)
         and not _FOUNDERS_BEFORE.search(statement, 0, m.start())
+        and not _MEANS_BEFORE.search(statement, 0, m.start())
     ]
-    groups += [m for m in _FIELD_ROLE.finditer(statement) if not _own_community(statement, m)]
+    groups += [
+        m
+        for m in _FIELD_ROLE.finditer(statement)
+        if not _own_community(statement, m) and not _MEANS_BEFORE.search(statement, 0, m.start())
+    ]
     groups += list(_SHARE_GROUP.finditer(statement))
     groups.sort(key=lambda m: m.start())
     places = [
