@@ -82,6 +82,7 @@ SCORED_AT = {
     "ra": "3e4db24",  # version 51 (the same)
     "rb": "bed2da7",  # version 52 (the same)
     "rc": "d1647c3",  # version 53 (the same)
+    "rd": "28fb263",  # version 54 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -309,12 +309,18 @@ part. Batch 53: 27 statements from 16 organisations. Scored once at bed2da7: 0.7
 (majority 0.81 / 0.56 / 1.00; dev 0.90 / 0.92 / 0.99). After the score, the notes of three test statements
 (rb020, rb021, rb104) were read to check their organisations against the set; nothing was tuned since.
 
-Version 53 (2026-12-07, forty-first session, last): batch 54 (ids `rc…`, organisations new to the set, two
+Version 53 (2026-12-07, forty-first session): batch 54 (ids `rc…`, organisations new to the set, two
 collectors blind to the checker at the end of the fortieth session, while batch 53 was the test part) was
 kept out of the set until batch 53 had been retired into dev and its failures read (d1647c3); it is the
 test part. Batch 54: 45 statements from 35 organisations (two repeats of one collector's statements by the
 other dropped before any score). Scored once at d1647c3: 0.87 / 0.82 / 0.98 (majority 0.93 / 0.71 /
 0.98; dev 0.90 / 0.92 / 0.99); only 3 of the 45 statements state an outcome.
+
+Version 54 (2026-12-07, forty-first session, last): batch 55 (ids `rd…`, organisations new to the set, two
+collectors blind to the checker early in the forty-first session, while batch 54 was the test part) was
+kept out of the set until batch 54 had been retired into dev and its failures read (28fb263); it is the
+test part. Batch 55: 44 statements from 16 organisations. Scored once at 28fb263: 0.91 / 0.84 / 1.00
+(majority 0.86 / 0.77 / 0.98; dev 0.90 / 0.92 / 0.99).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -414,6 +420,7 @@ BATCH_51 = "qz"  # id prefix of the fortieth session's batch: the test part of v
 BATCH_52 = "ra"  # id prefix of the fortieth session's second batch: the test part of version 51
 BATCH_53 = "rb"  # id prefix of the fortieth session's third batch: the test part of version 52
 BATCH_54 = "rc"  # id prefix of the forty-first session's batch: the test part of version 53
+BATCH_55 = "rd"  # id prefix of the forty-first session's second batch: the test part of version 54
 
 
 def main(argv):
@@ -473,18 +480,19 @@ def main(argv):
         BATCH_52,
         BATCH_53,
         BATCH_54,
+        BATCH_55,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 52
+    # the test parts of versions 2 to 53
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_54,)
+    current = (BATCH_55,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 53 (split.py): test is batch 54 (ids rc…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-53, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 52 (batches 2 to 53) retired into it.\n"
+        "# Split of statements.yaml, version 54 (split.py): test is batch 55 (ids rd…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-54, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 53 (batches 2 to 54) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
