@@ -134,10 +134,15 @@ DRAWS = (
     "Batch 33: `sorted(random.Random(20261239).sample(ids, 12))` "
     "over the 34 ids the first seven collectors of the thirty-ninth session stored, labelled by two "
     "annotators (six each), from the documents and GUIDE.md alone. "
-    "Batch 34 (the test part since split version 28): `random.Random(20261240).sample(ids, 8)` over the 21 "
+    "Batch 34: `random.Random(20261240).sample(ids, 8)` over the 21 "
     "ids the first four collectors late in the thirty-ninth session stored, and all 4 the three later "
     "ones stored; then `random.Random(20261241).sample(ids, 8)` over the 20 ids the seven collectors of "
-    "the fortieth session stored (two annotators, four each); each from the documents and GUIDE.md alone."
+    "the fortieth session stored (two annotators, four each); each from the documents and GUIDE.md alone. "
+    "Batch 35 (the test part since split version 29): `random.Random(20261242).sample(ids, 4)` over the "
+    "first 7 ids the collectors late in the fortieth session stored, `random.Random(20261243).sample(ids, "
+    "4)` over the next 10, and both of the last 2; then `sorted(random.Random(20261244).sample(ids, 9))` "
+    "over the 17 ids from new organisations the collectors of the forty-first session stored (three "
+    "annotators, three each); each from the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -239,6 +244,7 @@ def main() -> None:
         "batch 32": [i for i in ids if sources[i].get("batch") == 32],
         "batch 33": [i for i in ids if sources[i].get("batch") == 33],
         "batch 34": [i for i in ids if sources[i].get("batch") == 34],
+        "batch 35": [i for i in ids if sources[i].get("batch") == 35],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}
