@@ -1335,6 +1335,22 @@ def test_batch_54_a_namespace_those_involved_in_and_bodies_that_are_the_means() 
     assert_calls(met, not_met)
 
 
+def test_batch_55_everyone_contributing_investigators_criteria_and_community_standards() -> None:
+    """What the fifty-fifth batch of real statements taught (invented statements of the same shapes):
+    "everyone contributing to open data" and "NIH investigators" are defined groups; "a versioned set of
+    validation criteria" is an artefact; "the proposed community standards" names what a community
+    agrees, not a group served."""
+    met = {
+        "outcome": ["This package provides a versioned, machine-readable set of flood-model test criteria."],
+        "population": [
+            "Our mission is a welcoming environment for everyone contributing to open data in the region.",
+            "The project helps NIH investigators find and share large data sets.",
+        ],
+    }
+    not_met = {"population": ["This package summarises the proposed community standards for forecast files."]}
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -369,7 +369,7 @@ _ROLES = (
     r"researchers|scientists|funders|grantmakers|clinicians|nurses|teachers|educators|librarians|"
     r"municipalities|cities|councils|schools|districts|hospitals|clinics|organi[sz]ations|practitioners|"
     r"institutions|entities|labs|laboratories|publishers|experts|specialists|professionals|banks|centres|centers|"
-    r"hubs|end-users|engineers|designers|officials|programmers|coders|organi[sz]ers|doctors|physicians"
+    r"hubs|end-users|engineers|designers|officials|programmers|coders|organi[sz]ers|doctors|physicians|investigators"
 )
 _FIELD_ROLES = (
     r"users|creators|managers|maintainers|developers|contributors|publishers|producers|consumers|"
@@ -527,11 +527,14 @@ _DEFINED_GROUPS = re.compile(
     # community narrowed by its field (not "the community", nor "the developer community": a bare role)
     + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
     r"(?!(?:developer|user|member|partner|contributor|stakeholder|business|donor|most|many|other|various|different"
-    r"|regulated"
+    r"|regulated|proposed"
     r"|diverse|affected|vulnerable|marginali[sz]ed|underserved|disadvantaged)\s)"
     r"(?:(?!of\b)[a-z][\w]+\s+){1,2}"
     r"(?:(?:and|&)\s+(?:(?!(?:of|with|to|for|in|on|by|from|the|our|its|their)\b)[a-z][\w]+\s+){1,2})?"
     r"communit(?:y|ies)\b(?![\w-])(?!\s+of\b)"
+    # ("the proposed community standards": the word modifies what the community agrees, no group)
+    r"(?!\s+(?:standards?|guidelines?|norms|conventions|practices|process(?:es)?|review|calls?|meetings?|"
+    r"governance|edition|version|forum|site|page)\b)"
     # "the Audio and Digital Music research community": a research community named by its field
     + r"|\bthe\s+(?-i:(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){1,4})research\s+communit(?:y|ies)\b"
     # "the broader water research community": still narrowed by its field
@@ -547,7 +550,9 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:[Cc]ountries|[Nn]ations|[Gg]overnments|[Cc]ities)\s+"
     r"(?:joining|that\s+(?:join|sign|endorse)|signing|endorsing|participating\s+in)\b[^.;,]{0,60}"
     # a role narrowed by what its members do: "researchers, who often need ...", "developers building X"
-    + r"|\b[Aa]nyone\s+(?:using|building|developing|working\s+(?:in|on|with))\b[^.;]{0,60}"
+    + r"|\b[Aa]nyone\s+(?:using|building|developing|contributing\s+to|working\s+(?:in|on|with))\b[^.;]{0,60}"
+    # "everyone contributing to open source": everyone narrowed by the work they share
+    + r"|\b[Ee]veryone\s+(?:contributing\s+to|working\s+(?:in|on))\b[^.;]{0,60}"
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses|people(?=\s+working))\s*,?\s+"
     r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
