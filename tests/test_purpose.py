@@ -1351,6 +1351,27 @@ def test_batch_55_everyone_contributing_investigators_criteria_and_community_sta
     assert_calls(met, not_met)
 
 
+def test_batch_56_a_grants_term_numbered_weeks_a_declarative_language_and_a_lead_in() -> None:
+    """What the fifty-sixth batch of real statements taught (invented statements of the same shapes):
+    "over the course of the two-year grant" and "in weeks 2-4" bound the work; "define a declarative
+    language" makes an artefact; "provide the following, ..." is a list's lead-in, not an artefact."""
+    met = {
+        "outcome": [
+            "Our main objectives are: define a declarative language to describe shared flood models."
+        ],
+        "timeframe": [
+            "Over the course of the two-year grant, we aim to make every county portal accessible.",
+            "Goal: a working model of the intake system, so the volunteers' shifts in weeks 2–4 go smoothly.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "This package collects tools that provide the following, Unicode standard tools for Tamil."
+        ]
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -184,7 +184,9 @@ _DELIVERABLE = re.compile(
     rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
-    r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to)\b(?!-))[“\"]?"
+    # ("provide the following, Unicode standard tools": a list's lead-in, no artefact named)
+    r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to"
+    r"|following)\b(?!-))[“\"]?"
     # ("create a platform for the students to serve", "provide a guide to those who build ...": a bare
     # platform or guide handed to people names no artefact one could check)
     r"(?!(?:platform|guide|space|forum)\s+(?:for|to)\s+(?:the\s+)?(?:students|those|people|youth|members|"

@@ -97,7 +97,7 @@ TIMEFRAME_PATTERNS = [
     # ("A five year USAID funded project")
     r"(?:\s+(?:(?-i:[A-Z][\w-]*)|(?:[a-z]+-)?funded)){0,2}[\s-]+"
     r"(?:journey|plan|programme|program|project|initiative|effort|period|strategy|campaign|commitment|roadmap|mission|"
-    r"incubator|accelerator|pilot|fellowship|residency|mandate|"
+    r"incubator|accelerator|pilot|fellowship|residency|mandate|grant|"
     r"vision|phase-out|phase-in|transition|objectives?|goals?|targets?)\b",
     # "The purpose of this 3-hour workshop": the event's length bounds what it is for
     # (never "A 2-day event for builders": the length of an event to be held, no deadline for it)
@@ -107,7 +107,8 @@ TIMEFRAME_PATTERNS = [
     rf"\b(?:directions?|plans?|strateg(?:y|ies)|roadmaps?|visions?|priorities|goals|objectives)\s+for\s+the\s+"
     rf"(?:next|coming)\s+(?:\d+|{NUMBER_WORDS})\s+(?:years|months|decades)\b",
     # "The PLANETAI months 1–6 work", "lock the deployment plan for months 4–12": numbered months
-    r"\bmonths\s+\d{1,2}\s*[-–]\s*\d{1,2}\b",
+    # ("the agent's behaviour in weeks 2–4": numbered weeks of a course)
+    r"\b(?:months|weeks)\s+\d{1,2}\s*[-–]\s*\d{1,2}\b",
     # "a planned year-3 critical-case-study deliverable": a result due in a numbered year of the programme
     r"\byear[- ][1-9]\b(?=[\s-]+(?:[\w-]+[\s-]+){0,3}"
     r"(?:deliverables?|milestones?|targets?|goals?|objectives?|reports?)\b)",
