@@ -316,11 +316,17 @@ test part. Batch 54: 45 statements from 35 organisations (two repeats of one col
 other dropped before any score). Scored once at d1647c3: 0.87 / 0.82 / 0.98 (majority 0.93 / 0.71 /
 0.98; dev 0.90 / 0.92 / 0.99); only 3 of the 45 statements state an outcome.
 
-Version 54 (2026-12-07, forty-first session, last): batch 55 (ids `rd…`, organisations new to the set, two
+Version 54 (2026-12-07, forty-first session): batch 55 (ids `rd…`, organisations new to the set, two
 collectors blind to the checker early in the forty-first session, while batch 54 was the test part) was
 kept out of the set until batch 54 had been retired into dev and its failures read (28fb263); it is the
 test part. Batch 55: 44 statements from 16 organisations. Scored once at 28fb263: 0.91 / 0.84 / 1.00
 (majority 0.86 / 0.77 / 0.98; dev 0.90 / 0.92 / 0.99).
+
+Version 55 (2026-12-07, forty-first session, last): batch 56 (ids `re…`, organisations new to the set, two
+collectors blind to the checker late in the forty-first session, while batch 55 was the test part) was
+kept out of the set until batch 55 had been retired into dev and its failures read (c02cb04); it is the
+test part. Batch 56: 48 statements from 19 organisations. Scored once at c02cb04: 0.83 / 0.90 / 0.94
+(majority 0.73 / 0.69 / 0.94; dev 0.90 / 0.92 / 0.99).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -421,6 +427,7 @@ BATCH_52 = "ra"  # id prefix of the fortieth session's second batch: the test pa
 BATCH_53 = "rb"  # id prefix of the fortieth session's third batch: the test part of version 52
 BATCH_54 = "rc"  # id prefix of the forty-first session's batch: the test part of version 53
 BATCH_55 = "rd"  # id prefix of the forty-first session's second batch: the test part of version 54
+BATCH_56 = "re"  # id prefix of the forty-first session's third batch: the test part of version 55
 
 
 def main(argv):
@@ -481,18 +488,19 @@ def main(argv):
         BATCH_53,
         BATCH_54,
         BATCH_55,
+        BATCH_56,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 53
+    # the test parts of versions 2 to 54
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_55,)
+    current = (BATCH_56,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 54 (split.py): test is batch 55 (ids rd…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-54, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 53 (batches 2 to 54) retired into it.\n"
+        "# Split of statements.yaml, version 55 (split.py): test is batch 56 (ids re…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-55, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 54 (batches 2 to 55) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
