@@ -326,7 +326,8 @@ Version 55 (2026-12-07, forty-first session, last): batch 56 (ids `re…`, organ
 collectors blind to the checker late in the forty-first session, while batch 55 was the test part) was
 kept out of the set until batch 55 had been retired into dev and its failures read (c02cb04); it is the
 test part. Batch 56: 48 statements from 19 organisations. Scored once at c02cb04: 0.83 / 0.90 / 0.94
-(majority 0.73 / 0.69 / 0.94; dev 0.90 / 0.92 / 0.99).
+(majority 0.73 / 0.69 / 0.94; dev 0.90 / 0.92 / 0.99). Then read (d205bea), so it is no longer blind: its figures
+are not to be reported again; batch 57, collected blind meanwhile, is the next test part.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
