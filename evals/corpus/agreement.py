@@ -142,7 +142,10 @@ DRAWS = (
     "first 7 ids the collectors late in the fortieth session stored, `random.Random(20261243).sample(ids, "
     "4)` over the next 10, and both of the last 2; then `sorted(random.Random(20261244).sample(ids, 9))` "
     "over the 17 ids from new organisations the collectors of the forty-first session stored (three "
-    "annotators, three each); each from the documents and GUIDE.md alone."
+    "annotators, three each); each from the documents and GUIDE.md alone. "
+    "Batch 36 (with batch 35, the test part of split version 29): "
+    "`sorted(random.Random(20261246).sample(ids, 2))` over its 3 ids, labelled by one annotator from the "
+    "documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -245,6 +248,7 @@ def main() -> None:
         "batch 33": [i for i in ids if sources[i].get("batch") == 33],
         "batch 34": [i for i in ids if sources[i].get("batch") == 34],
         "batch 35": [i for i in ids if sources[i].get("batch") == 35],
+        "batch 36": [i for i in ids if sources[i].get("batch") == 36],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

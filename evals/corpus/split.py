@@ -157,6 +157,11 @@ part, but for documents of committees of organisations the corpus holds or of a 
 Batch 35: 41 documents from 38 organisations, five sectors. Scored once (classifier refit on the 1279
 dev documents; out of fold 0.735, majority 0.544): agreement 0.72 (majority 0.55), missing recall 0.87,
 evidence 0.37, Spearman 0.81, defects 0.17.
+Then batch 36 (3 documents from organisations new to the corpus, collected blind later in the same
+session while batch 35 was the test part and before it was read) joined the test part, which thereby
+spans six sectors (an intergovernmental body among them); nothing was tuned or refit in between, and
+the 44 were scored again: agreement 0.72 (majority 0.55), missing recall 0.87, evidence 0.36,
+Spearman 0.79, defects 0.15.
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
@@ -171,7 +176,7 @@ import yaml
 
 SEED = 20261201
 TEST_SHARE = 1 / 3
-TEST_BATCHES = (35,)
+TEST_BATCHES = (35, 36)
 # Batch 33 documents taken, against the brief, from a repository the corpus already held (tdwg/website,
 # whose constitution and committee pages are in batch 2; the task-group charter template is in batch 20):
 # not unseen, so they are dev, not test. Found after the first score of version 27 (39 documents); the
@@ -246,8 +251,8 @@ def draw_version_1(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def draw_split(sources: dict[str, dict[str, str]]) -> dict[str, list[str]]:
-    """Dev: batches 1 to 34 (the earlier test parts retired into it); test: batch 35, fresh (but for
-    documents of organisations or a repository the corpus already held, NOT_UNSEEN)."""
+    """Dev: batches 1 to 34 (the earlier test parts retired into it); test: batches 35 and 36, fresh (but
+    for documents of organisations or a repository the corpus already held, NOT_UNSEEN)."""
     version_1 = draw_version_1(sources)
     in_test = {d for d, s in sources.items() if s.get("batch", 1) in TEST_BATCHES and d not in NOT_UNSEEN}
     return {
@@ -291,7 +296,8 @@ def main() -> None:
     split = draw_split(sources)
     header = (
         "# Locked split of the charter corpus (evals/corpus/split.py): dev is batches 1-34, test is\n"
-        "# batch 35 (collected after the review was tuned, labelled blind to it; NOT_UNSEEN are dev).\n"
+        "# batches 35 and 36 (collected after the review was tuned, labelled blind to it; NOT_UNSEEN\n"
+        "# are dev).\n"
         f"# retired_test is version 1's test part (seed {SEED}); retired_test_2 is batch 2, version 2's;\n"
         "# retired_test_3 is batch 4, version 3's; retired_test_4 is batch 5, version 4's;\n"
         "# retired_test_5 is batch 6, version 5's;\n"

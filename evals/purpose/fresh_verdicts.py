@@ -84,6 +84,7 @@ SCORED_AT = {
     "rc": "d1647c3",  # version 53 (the same)
     "rd": "28fb263",  # version 54 (the same)
     "re": "c02cb04",  # version 55 (the same)
+    "rf": "d205bea",  # version 56 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -322,12 +322,19 @@ kept out of the set until batch 54 had been retired into dev and its failures re
 test part. Batch 55: 44 statements from 16 organisations. Scored once at 28fb263: 0.91 / 0.84 / 1.00
 (majority 0.86 / 0.77 / 0.98; dev 0.90 / 0.92 / 0.99).
 
-Version 55 (2026-12-07, forty-first session, last): batch 56 (ids `re…`, organisations new to the set, two
+Version 55 (2026-12-07, forty-first session): batch 56 (ids `re…`, organisations new to the set, two
 collectors blind to the checker late in the forty-first session, while batch 55 was the test part) was
 kept out of the set until batch 55 had been retired into dev and its failures read (c02cb04); it is the
 test part. Batch 56: 48 statements from 19 organisations. Scored once at c02cb04: 0.83 / 0.90 / 0.94
-(majority 0.73 / 0.69 / 0.94; dev 0.90 / 0.92 / 0.99). Then read (d205bea), so it is no longer blind: its figures
-are not to be reported again; batch 57, collected blind meanwhile, is the next test part.
+(majority 0.73 / 0.69 / 0.94; dev 0.90 / 0.92 / 0.99). Then read (d205bea), so it is no longer
+blind: its figures are not to be reported again; batch 57, collected blind meanwhile, is the next test
+part.
+
+Version 56 (2026-12-07, forty-first session, last): batch 57 (ids `rf…`, organisations new to the set, two
+collectors blind to the checker late in the forty-first session, while batch 56 was the test part) was
+kept out of the set until batch 56 had been retired into dev and its failures read (d205bea); it is the
+test part. Batch 57: 39 statements from 23 organisations. Scored once at d205bea: 0.77 / 0.87 / 0.97
+(majority 0.62 / 0.82 / 0.79; dev 0.90 / 0.92 / 0.99).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -429,6 +436,7 @@ BATCH_53 = "rb"  # id prefix of the fortieth session's third batch: the test par
 BATCH_54 = "rc"  # id prefix of the forty-first session's batch: the test part of version 53
 BATCH_55 = "rd"  # id prefix of the forty-first session's second batch: the test part of version 54
 BATCH_56 = "re"  # id prefix of the forty-first session's third batch: the test part of version 55
+BATCH_57 = "rf"  # id prefix of the forty-first session's fourth batch: the test part of version 56
 
 
 def main(argv):
@@ -490,18 +498,19 @@ def main(argv):
         BATCH_54,
         BATCH_55,
         BATCH_56,
+        BATCH_57,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 54
+    # the test parts of versions 2 to 55
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_56,)
+    current = (BATCH_57,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 55 (split.py): test is batch 56 (ids re…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-55, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 54 (batches 2 to 55) retired into it.\n"
+        "# Split of statements.yaml, version 56 (split.py): test is batch 57 (ids rf…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-56, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 55 (batches 2 to 56) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
