@@ -1372,6 +1372,35 @@ def test_batch_56_a_grants_term_numbered_weeks_a_declarative_language_and_a_lead
     assert_calls(met, not_met)
 
 
+def test_batch_57_counts_in_list_items_named_packages_and_narrowed_roles() -> None:
+    """What the fifty-seventh batch of real statements taught (invented statements of the same shapes): "10+
+    interfaces" and an item that opens "Publish 5 ..." under "Goals of 2025" are counts; "publish the data
+    package: name" and "combine two tools as one binary" make one artefact; roles narrowed by a technology
+    ("HPC systems professionals") or by a named body ("the ALVSCE researcher community") are groups, but
+    "academic institutions" alone is not, nor is a place that only qualifies a method."""
+    met = {
+        "outcome": [
+            "2025 Goal Added support for 10+ food bank referral or intake interfaces",
+            "Goals of 2025 Publish 5 more pantry maps.",
+            "Goals of the project Document and publish R data package: pantrystock",
+            "Merge the intake tool into the referral tool as one binary file.",
+        ],
+        "population": [
+            "Organizing training on new tools for HPC systems professionals.",
+            "To provide a drop-in help desk for the CALS researcher community.",
+            "We support nurses, carers and other professionals involved or interested in home care.",
+        ],
+        "timeframe": ["Goals of 2025 Publish 5 more pantry maps."],
+    }
+    not_met = {
+        "population": [
+            "To release data sets on the fees paid by academic institutions for open publishing.",
+            "Our current focus is on United Kingdom methods of drought frequency estimation.",
+        ]
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -111,6 +111,8 @@ _TARGET_WORDING = re.compile(
     rf"(?:\$?\d[\d,.]*\s*[KkMm]?|{NUMBER_WORDS})\b(?!\s+(?:years?|months?|weeks?|days?|hours?)\b)"
     r"(?:\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b)?"
     r"|(?<![\w.-])(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d+\s*[-–]\s*\d+\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\b"
+    # "support for 10+ graph data processing or graph convolution interfaces": a floor on a count
+    r"|(?<![\w.-])\d[\d,]*\+\s+(?:[\w-]+\s+){0,6}?[a-z][\w-]*s\b"
     r"|\b\d[\d.]*\s*(?:%|percent|per\s+cent)\s+(?:reduction|increase|cut|decrease|drop|rise|fall)\b[^.;,]{0,60}"
     r"|\b(?:commit\w*|mobili[sz]\w*|rais\w*|invest\w*|catalys\w*|pledg\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\$|£|€)\d[\d,.]*\s*(?:million|billion|bn|m)\b[^.;,]{0,60}"
@@ -172,6 +174,8 @@ _BODY_WORDS = (
 )
 # capitalised words for what is grown or joined, never made: "build the Movement"
 _NOT_MADE = r"(?-i:Program|Programme|Project|Community|Movement|Ecosystem|Commons|Web|Internet|Cloud)"
+# "Goals of 2022 Publish 5 more features": a list's item opening with what to make (the heading blanked)
+_IMPERATIVE_GOAL = re.compile(rf"\s*(?:[^:\n]{{1,30}}:\s*)?(?=[A-Z])(?i:{_MAKE})\s+")
 _DELIVERABLE = re.compile(
     # "design, develop, and evaluate an API": a list of verbs makes a new artefact ("establish, maintain and
     # uphold the Code of Conduct" keeps an existing one)
@@ -249,6 +253,11 @@ _DELIVERABLE = re.compile(
     # "developing, among other things, a hub of clinical studies: the COVID-19 Study Portal": what is made,
     # then its name
     rf"|\b{_MAKE}\b[^.;:]{{0,160}}:\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
+    # "Document and publish R data package: jmpinput": an artefact, then its name
+    rf"|\b{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}:\s+[\w.-]{{2,}}"
+    # "Combine DM-master into DM-worker as one binary file": parts made into one deliverable
+    r"|\b(?:combin|merg|integrat)\w*\b[^.;]{0,80}?\bas\s+(?:a|an|one)\s+(?:single\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:binary|executable|package|library|repository)\b"
     # "developing and running WorkflowHub: a FAIR registry": a named artefact, then what it is
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?-i:[A-Z][\w-]*):\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # ("the production of a three-time period (1975, 2000, and 2013) land use and land cover dataset")
@@ -483,7 +492,9 @@ _DEFINED_GROUPS = re.compile(
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
     # ("humanitarian and disaster response organizations", "big pharmaceutical companies")
-    rf"|\b(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|agricultural|cultural|heritage|"
+    # ("costs incurred by academic institutions": a bare type of institution, no field narrows it)
+    rf"|\b(?!academic\s+institutions\b)(?i:(?:financial|scholarly|academic|medical|health[ -]?care|legal|"
+    rf"agricultural|cultural|heritage|"
     rf"humanitarian|philanthropic|scientific|cybersecurity|pharmaceutical|biotech(?:nology)?)"
     rf"(?:\s+and\s+[a-z-]+(?:\s+response)?)?\s+(?:(?:services?|sector)\s+)?(?:{_ROLES}|companies|firms))\b"
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
@@ -515,7 +526,9 @@ _DEFINED_GROUPS = re.compile(
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries",
     # "Node.js framework authors"
      + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
-    r"(?:(?:framework|library|package|plugin|module|app|software|platform|core)\s+)?"
+    # ("HPC systems professionals": a technology's field narrows the role)
+    r"(?:(?:framework|library|package|plugin|module|app|software|platform|core|systems|data|research"
+    r"|infrastructure|security|operations)\s+)?"
     rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|authors|countries|nations|participants|enrollees)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
     # "other IMI projects", "NIH-funded biomedical research projects": a set of bodies named by who funds them
@@ -537,6 +550,10 @@ _DEFINED_GROUPS = re.compile(
     # ("the proposed community standards": the word modifies what the community agrees, no group)
     r"(?!\s+(?:standards?|guidelines?|norms|conventions|practices|process(?:es)?|review|calls?|meetings?|"
     r"governance|edition|version|forum|site|page)\b)"
+    # "the ALVSCE researcher community": a role's community in a body named by its acronym
+    # (never "the DCAT user community": a project's users, a bare role)
+     + r"|\bthe\s+(?-i:[A-Z]{2,}[\w-]*)\s+(?!(?:developer|user|member|partner|contributor|stakeholder)\s)"
+    r"(?:[a-z]+\s+){1,2}communit(?:y|ies)\b"
     # "the Audio and Digital Music research community": a research community named by its field
     + r"|\bthe\s+(?-i:(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?){1,4})research\s+communit(?:y|ies)\b"
     # "the broader water research community": still narrowed by its field
@@ -556,7 +573,7 @@ _DEFINED_GROUPS = re.compile(
     # "everyone contributing to open source": everyone narrowed by the work they share
     + r"|\b[Ee]veryone\s+(?:contributing\s+to|working\s+(?:in|on))\b[^.;]{0,60}"
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses|people(?=\s+working))\s*,?\s+"
-    r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)\s+in|(?:seeking|looking|wishing)\s+to|"
+    r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)(?:\s+or\s+interested)?\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
     # "researchers from field stations": narrowed by where they come from
@@ -1108,6 +1125,8 @@ _ACTOR_BEFORE = re.compile(
 _ACTOR_AFTER = re.compile(
     # ("support for UK leadership": the place leading)
     r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies|leadership)\b"
+    # ("a focus on United Kingdom methods of flood estimation": the place qualifies the method studied)
+    r"|\s+(?:[a-z-]+\s+){0,2}(?:methods|methodolog(?:y|ies)|techniques)\b"
     # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
     r"|\s+(?:forum|body|organi[sz]ation|non-?profit|charity|association|consortium|alliance|coalition)\b"
     # "the City of Chicago partnered with Allstate": a partner acting
@@ -1360,7 +1379,7 @@ def _ing_noun(text: str, verb: re.Match[str]) -> bool:
 
 
 def _planned_count(text: str, statement: str) -> str | None:
-    plan = _PLAN.search(text)
+    plan = _PLAN.search(text) or _IMPERATIVE_GOAL.match(text)
     if not plan:
         return None
     end = _clause_end(text, plan.end())

@@ -66,7 +66,8 @@ TIMEFRAME_PATTERNS = [
     rf"\b{YEAR}\s+(?:targets?|goals?|strategy|strategic plan|plan|objectives?|(?:key\s+)?metrics|priorities"
     r"|milestones|deliverables)\b",
     # "our plans for 2025 include": a year's plans bound what they list
-    rf"\b(?:plans?|goals?|targets?|priorities|objectives?|milestones)\s+for\s+{YEAR}\b",
+    # ("Goals of 2022": the same, headed by the year)
+    rf"\b(?:plans?|goals?|targets?|priorities|objectives?|milestones)\s+(?:for|of)\s+{YEAR}\b",
     # "in FY26", "by the end of FY2027", "for FY 26": a (US federal) fiscal year
     r"\b(?:in|by|for|during|through|before|until)\s+(?:the\s+(?:end\s+of\s+)?)?(?-i:FY)\s?(?:20)?\d{2}\b",
     rf"\bthe\s+period\s+{YEAR}",
