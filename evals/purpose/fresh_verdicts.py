@@ -85,6 +85,7 @@ SCORED_AT = {
     "rd": "28fb263",  # version 54 (the same)
     "re": "c02cb04",  # version 55 (the same)
     "rf": "d205bea",  # version 56 (the same)
+    "rg": "c367597",  # version 57 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

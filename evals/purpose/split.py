@@ -334,7 +334,14 @@ Version 56 (2026-12-07, forty-first session, last): batch 57 (ids `rf…`, organ
 collectors blind to the checker late in the forty-first session, while batch 56 was the test part) was
 kept out of the set until batch 56 had been retired into dev and its failures read (d205bea); it is the
 test part. Batch 57: 39 statements from 23 organisations. Scored once at d205bea: 0.77 / 0.87 / 0.97
-(majority 0.62 / 0.82 / 0.79; dev 0.90 / 0.92 / 0.99).
+(majority 0.62 / 0.82 / 0.79; dev 0.90 / 0.92 / 0.99). Then read (c367597) in the forty-second session.
+
+Version 57 (2026-12-07, forty-second session): batch 58 (ids `rg…`, organisations new to the set, two
+collectors at the end of the forty-first session and two at the start of the forty-second, all blind to
+the checker while batch 57 was the test part) was kept out of the set until batch 57 had been retired
+into dev and its failures read (c367597); it is the test part. Batch 58: 34 statements from 10
+organisations. Scored once at c367597: 0.88 / 0.94 / 0.97
+(majority 0.85 / 0.71 / 1.00; dev 0.90 / 0.92 / 0.99).
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -437,6 +444,7 @@ BATCH_54 = "rc"  # id prefix of the forty-first session's batch: the test part o
 BATCH_55 = "rd"  # id prefix of the forty-first session's second batch: the test part of version 54
 BATCH_56 = "re"  # id prefix of the forty-first session's third batch: the test part of version 55
 BATCH_57 = "rf"  # id prefix of the forty-first session's fourth batch: the test part of version 56
+BATCH_58 = "rg"  # id prefix of the forty-first and forty-second sessions' batch: the test part of version 57
 
 
 def main(argv):
@@ -499,18 +507,19 @@ def main(argv):
         BATCH_55,
         BATCH_56,
         BATCH_57,
+        BATCH_58,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 55
+    # the test parts of versions 2 to 56
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_57,)
+    current = (BATCH_58,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 56 (split.py): test is batch 57 (ids rf…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-56, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 55 (batches 2 to 56) retired into it.\n"
+        "# Split of statements.yaml, version 57 (split.py): test is batch 58 (ids rg…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-57, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 56 (batches 2 to 57) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
