@@ -1326,3 +1326,27 @@ def test_batch_34_a_consensus_building_approach_with_no_way_out_has_no_deadlock_
         "than a small minority are unhappy, we keep discussing.\n"
     )
     assert "no_deadlock_rule" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Parties\n\nThis agreement is shared between the County Health Department (CHD) and "
+        "(‘the provider’).\n",
+        "## Proposals\n\nIf you have an idea for the coalition, please open an issue in our repository. "
+        "You can read more about the proposal process (still a work-in-progress) in our guide.\n",
+    ],
+)
+def test_batch_35_a_blank_party_name_and_an_unfinished_process_are_placeholders(text: str) -> None:
+    """What the dev part of the thirty-fifth batch taught (invented sentences of the same shapes): a party's
+    name left blank before its defined term, and a process marked "(still a work-in-progress)" late in a
+    long line."""
+    assert kinds(text).count("placeholder") == 1
+
+
+def test_batch_35_a_seat_for_each_member_of_a_paying_tier_concentrates_power() -> None:
+    text = (
+        "## Board\n\nEach [Premier Member](../membership/tiers.md) has a dedicated voting Board "
+        "Representative.\n"
+    )
+    assert "power_concentration" in kinds(text)
