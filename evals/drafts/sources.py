@@ -76,7 +76,7 @@ def _models_without_each_document() -> dict[str, PurposeRanker]:
 
     examples = train.load_examples()
     return {
-        ex.document.id: ranker(CharterClassifier(relevance, grade, None))  # type: ignore[arg-type]
+        ex.document.id: ranker(CharterClassifier(relevance, grade, None, None))  # type: ignore[arg-type]
         for ex, (relevance, grade) in zip(examples, train._fold_models(examples), strict=True)
     }
 

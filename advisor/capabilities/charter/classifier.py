@@ -1,6 +1,6 @@
 """The trained charter classifier: which clauses speak of each element, and how well.
 
-Three linear models, trained on the dev part of the labelled corpus by `evals/corpus/train.py` and
+Four linear models, trained on the dev part of the labelled corpus by `evals/corpus/train.py` and
 shipped as `classifier.npz` beside this module (a few hundred kilobytes, no pickles):
 
 1. *relevance*: for each element, the probability that a clause is the passage a reviewer would
@@ -9,7 +9,11 @@ shipped as `classifier.npz` beside this module (a few hundred kilobytes, no pick
    than only gestured at (weak), learnt from the labelled quotes: it reads "every 20 days" and
    "regularly" the way the labellers did;
 3. *status*: from the element's best clauses, their grade and how concrete they are
-   (`features.element_features`), present, weak or missing (multinomial logistic regression).
+   (`features.element_features`), present, weak or missing (multinomial logistic regression);
+4. *ranker*: for each element, a score over one document's clauses whose softmax puts the labelled
+   passage first (a listwise model: it learns to choose among a document's clauses, where the
+   relevance model learns each clause on its own). The evidence quoted is the clause ranked first by
+   ranker score plus the log of its relevance.
 
 Inference is a sparse dot product and a softmax in numpy: scikit-learn is needed to train, not to
 review (it stays out of the runtime dependencies).
@@ -18,7 +22,7 @@ review (it stays out of the runtime dependencies).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -76,29 +80,54 @@ class LinearModel:
         return out
 
 
-MODELS = ("relevance", "grade", "status")
+MODELS = ("relevance", "grade", "status", "ranker")
+
+
+def stacked(models: list[LinearModel]) -> LinearModel:
+    """One model whose outputs are those of `models` side by side (one pass over a clause's features
+    scores them all)."""
+    names = list(dict.fromkeys(name for model in models for name in model.index))
+    index = {name: i for i, name in enumerate(names)}
+    weights = np.zeros((len(names), sum(m.weights.shape[1] for m in models)), dtype=np.float64)
+    column = 0
+    for model in models:
+        rows = [index[name] for name in model.index]
+        weights[rows, column : column + model.weights.shape[1]] = model.weights
+        column += model.weights.shape[1]
+    return LinearModel(names, weights, np.concatenate([m.bias for m in models]))
 
 
 class CharterClassifier:
-    """The three trained models (see the module docstring)."""
+    """The four trained models (see the module docstring)."""
 
-    def __init__(self, relevance: LinearModel, grade: LinearModel, status: LinearModel) -> None:
+    def __init__(
+        self, relevance: LinearModel, grade: LinearModel, status: LinearModel, ranker: LinearModel
+    ) -> None:
         self.relevance = relevance
         self.grade = grade
         self.status = status
+        self.ranker = ranker
+
+    @cached_property
+    def _clause_models(self) -> LinearModel:
+        return stacked([self.relevance, self.grade, self.ranker])
+
+    def clause_scores(self, view: DocumentView) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(clauses, elements) arrays: the relevance and grade probabilities and the ranker's scores."""
+        if not view.clauses:
+            empty = np.zeros((0, len(ELEMENTS)))
+            return empty, empty, empty
+        scores = self._clause_models.scores(view.features)
+        n = len(ELEMENTS)
+        return _sigmoid(scores[:, :n]), _sigmoid(scores[:, n : 2 * n]), scores[:, 2 * n :]
 
     def clause_relevance(self, view: DocumentView) -> np.ndarray:
         """(clauses, elements) probabilities that each clause is the one to quote for each element."""
         return clause_probabilities(self.relevance, view)
 
-    def clause_grades(self, view: DocumentView) -> np.ndarray:
-        """(clauses, elements) probabilities that a clause quoted for an element shows it present."""
-        return clause_probabilities(self.grade, view)
-
     def call_elements(self, view: DocumentView) -> dict[str, ElementCall]:
-        """The status of every element, with its clauses ranked by relevance."""
-        relevance = self.clause_relevance(view)
-        grades = self.clause_grades(view)
+        """The status of every element, with its clauses ranked for quoting (ranker and relevance)."""
+        relevance, grades, ranking = self.clause_scores(view)
         rows = [
             element_features(element, relevance[:, i].tolist(), grades[:, i].tolist(), view.features)
             for i, element in enumerate(ELEMENTS)
@@ -106,9 +135,9 @@ class CharterClassifier:
         probabilities = _softmax(self.status.scores(rows))
         calls: dict[str, ElementCall] = {}
         for i, element in enumerate(ELEMENTS):
-            order = np.argsort(-relevance[:, i], kind="stable")
+            order = np.argsort(-(ranking[:, i] + np.log(relevance[:, i] + 1e-9)), kind="stable")
             best = int(np.argmax(probabilities[i]))
-            if not len(order) or relevance[order[0], i] < MIN_RELEVANCE:
+            if not len(order) or relevance[:, i].max() < MIN_RELEVANCE:
                 best = 0  # no clause speaks of the element: missing, whatever the prior says
             calls[element] = ElementCall(
                 status=STATUSES[best],
@@ -140,10 +169,10 @@ class CharterClassifier:
                 ]
         except (OSError, KeyError, ValueError) as exc:
             raise ConfigError(f"{path}: cannot read the charter classifier ({exc}); {rebuild}") from None
-        relevance, grade, status = models
+        relevance, grade, status, ranker = models
         if relevance.weights.shape[1] != len(ELEMENTS) or status.weights.shape[1] != len(STATUSES):
             raise ConfigError(f"{path}: made for other elements or statuses; {rebuild}")
-        return cls(relevance, grade, status)
+        return cls(relevance, grade, status, ranker)
 
 
 def clause_probabilities(model: LinearModel, view: DocumentView) -> np.ndarray:
