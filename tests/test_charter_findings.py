@@ -1350,3 +1350,30 @@ def test_batch_35_a_seat_for_each_member_of_a_paying_tier_concentrates_power() -
         "Representative.\n"
     )
     assert "power_concentration" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Membership in the coalition is open to any clinic in the county, and membership is a",
+        "No later than early April, the",
+    ],
+)
+def test_a_sentence_cut_off_mid_way_is_flagged(paragraph: str) -> None:
+    """Dev documents taught it (invented sentences of the same shapes): a paragraph that stops on an
+    article or a preposition lost its end in an edit; the review quotes it."""
+    found = findings(f"## Members\n\n{paragraph}\n\n## Board\n\nThe board meets every month.\n")
+    cut = [f for f in found if f.kind == "other" and "stops before it ends" in f.message]
+    assert cut and paragraph in cut[0].quotes[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Members\n\nA member may\n\n(a) vote at meetings;\n(b) stand for the board.\n",
+        "## Members\n\nThese are the projects our members contribute to\n",
+        "## Members\n\nEach member shall have one vote, and\n",
+    ],
+)
+def test_a_lead_in_a_stranded_preposition_and_a_list_item_are_not_cut_off(text: str) -> None:
+    assert "other" not in kinds(text)

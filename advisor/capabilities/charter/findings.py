@@ -24,7 +24,12 @@ from advisor.capabilities.charter.defects.finding import (
 from advisor.capabilities.charter.defects.placeholders import placeholders, unfinished_text
 from advisor.capabilities.charter.defects.power import no_deadlock_rules, power_concentration
 from advisor.capabilities.charter.defects.references import contradictions, undefined_references
-from advisor.capabilities.charter.defects.structure import list_mismatches, numbering, stale_dates
+from advisor.capabilities.charter.defects.structure import (
+    cut_off_sentences,
+    list_mismatches,
+    numbering,
+    stale_dates,
+)
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -48,6 +53,7 @@ DETECTORS: tuple[Detector, ...] = (
     power_concentration,
     no_deadlock_rules,
     stale_dates,
+    cut_off_sentences,
 )
 
 

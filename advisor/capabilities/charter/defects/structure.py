@@ -251,3 +251,35 @@ def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> 
             ),
         )
     return found[:MAX_STALE]
+
+
+# A sentence cut off mid-way (GUIDE 3.1, other): a paragraph or list item ends on an article, a
+# preposition or a modal ("Membership in the Company is a", "No later than early April, the")
+_CUT_OFF = _PATTERNS["cut_off"]
+_LIST_FOLLOWS = _PATTERNS["list_follows"]
+_PARAGRAPH_END = _PATTERNS["paragraph_end"]
+MIN_CUT_OFF_WORDS = 4
+MAX_CUT_OFF = 2
+
+
+def cut_off_sentences(text: str, clauses: list[Clause]) -> list[Finding]:
+    """Paragraphs and list items that stop before their sentence ends."""
+    found: list[Finding] = []
+    for clause in clauses:
+        words = clause.text.strip()
+        if (
+            len(words.split()) >= MIN_CUT_OFF_WORDS
+            and not words.startswith(("|", "#"))
+            and _CUT_OFF.search(words)
+            and _PARAGRAPH_END.match(text, clause.end)
+            and not _LIST_FOLLOWS.match(text, clause.end)
+        ):
+            found.append(
+                Finding(
+                    kind="other",
+                    message="This sentence stops before it ends: finish it, or delete it if it was "
+                    "left from an edit.",
+                    quotes=[quote(clause)],
+                )
+            )
+    return found[:MAX_CUT_OFF]
