@@ -162,6 +162,10 @@ session while batch 35 was the test part and before it was read) joined the test
 spans six sectors (an intergovernmental body among them); nothing was tuned or refit in between, and
 the 44 were scored again: agreement 0.72 (majority 0.55), missing recall 0.87, evidence 0.36,
 Spearman 0.79, defects 0.15.
+In the forty-second session (no new batch: the ten collectors found 24 documents, staged as batch 37,
+under the 35 a test part needs) the classifier gained an evidence ranker chosen on dev out of fold and
+the defect detectors three dev-read patterns and a cut-off-sentence check; the same 44 were scored once
+more: agreement 0.72 (majority 0.55), missing recall 0.87, evidence 0.37, Spearman 0.79, defects 0.15.
 The test part is never used to choose rules, thresholds, features or wording; figures on it are
 reported beside dev and beside the majority-class baseline.
 """
