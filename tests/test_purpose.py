@@ -1401,6 +1401,31 @@ def test_batch_57_counts_in_list_items_named_packages_and_narrowed_roles() -> No
     assert_calls(met, not_met)
 
 
+def test_batch_58_present_facts_policy_codes_self_described_documents_and_vague_times() -> None:
+    """What the fifty-eighth batch of real statements taught (invented statements of the same shapes): a
+    share told as how things stand now ("Currently, only 20% ... are women"), a policy's code ("policy SAM
+    4984") and a statement's own document ("A collaborative manifesto for ...") are no outcome, but reaching
+    a named release phase is; "in a few months" bounds nothing; places and people narrowed by what hit them
+    ("every flood-affected county") and research group leaders are groups."""
+    met = {
+        "outcome": ["The goal is to get to beta phase in a few months."],
+        "population": [
+            "The project aims to map food bank stock for every flood-affected county since 2010.",
+            "We hope research group leaders will use these guides to run kinder lab meetings.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Our mission is to help address the lack of tenant advice. Currently, only around 15% of tenants "
+            "get advice, and we hope to inspire young renters to ask.",
+            "This portal supports policy TAX 2210 which mandates that pantry data be open by default.",
+            "A shared manifesto for ensuring food aid reaches the families who need it most.",
+        ],
+        "timeframe": ["The goal is to get to beta phase in a few months."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

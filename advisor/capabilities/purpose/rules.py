@@ -53,7 +53,11 @@ _IDENTIFIER = re.compile(
     rf"\b(?:{alternatives(LEXICON.identifiers)})\.?\s*\d[\d./-]*(?:\s*(?:,|and|or|&)\s*\d[\d./-]*\b)*"
 )
 # "Horizon Europe call HORIZON-CL6-2021-BIODIV-01-01": a code, never a count
-_CODE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}\b")
+_CODE = re.compile(
+    r"\b(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}\b"
+    # "policy SAM 4984 which mandates ...": a policy's or a bill's code, no count
+    r"|\b(?:[Pp]olicy|[Bb]ill|[Aa]ct|[Oo]rder|[Rr]ule)\s+[A-Z]{2,}\s*\d[\d.]*\b"
+)
 # "one" as a pronoun counts nothing: "a process comparable to the one for its open data", "no one"
 _PRONOUN_ONE = re.compile(
     r"\b(?:the|this|that|no|any)\s+one\b(?![\s-]+(?:million|thousand|hundred|billion))"
@@ -143,7 +147,13 @@ _TARGETS_LEAD = re.compile(
     r"\b(?:targets?|key\s+results?|(?:key\s+)?metrics(?:\s+(?:are|is))?)\s*:\s*", re.IGNORECASE
 )
 # "achieving the Aichi Biodiversity Targets": a named set of targets, met or not
-_NAMED_TARGETS = re.compile(r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:Targets|Goals)\b")
+_NAMED_TARGETS = re.compile(
+    r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:Targets|Goals)\b"
+    # "get to Beta phase", "graduate to the stable release": a named release milestone, checkable
+    r"|(?i:\b(?:get(?:ting)?|reach(?:es|ing)?|mov(?:e|ing)|advanc(?:e|ing)|graduat(?:e|ing)|progress(?:ing)?)\s+"
+    r"(?:to\s+|into\s+)?(?:the\s+)?(?:alpha|beta|stable|general\s+availability|v?1\.0|production|graduated)"
+    r"(?:\s+(?:phase|stage|status|release|level|maturity))?\b)"
+)
 
 # A concrete output: making one artefact a reader can point at ("develop and maintain a robust data
 # standard for solid biomass", "prepare an RFC", "development of a model"); a generic plural
@@ -336,7 +346,9 @@ _IS_ARTEFACT = re.compile(
     rf"|(?:(?:[A-Z][^\s:]*\s+){{0,5}}[A-Z][^\s:]*:\s+(?=An?\s)|(?=An?\s))"
     # (never "A primary goal of this specification": what follows "of" is not the thing named)
     # (nor "A project that provides a platform": a clause between, the artefact is not what is named)
-    rf"(?i:an?)\s+(?:(?!(?:of|that|which|who)\b)[\w-]+,?\s+){{0,5}}?(?i:{_ARTEFACT})\b)"
+    # ("A collaborative manifesto for ensuring ...": the statement's own document, no result to reach)
+    rf"(?i:an?)\s+(?:(?!(?:of|that|which|who)\b)[\w-]+,?\s+){{0,5}}?(?!(?i:manifesto|declaration|pledge)\b)"
+    rf"(?i:{_ARTEFACT})\b)"
     # "a product lab", "a civic infrastructure project": the artefact word names the kind of body
     r"(?!\s+(?i:lab|project|company|organi[sz]ation|group|initiative|team|community|foundation|network|"
     r"collective|programme|program|consortium|alliance|partnership|coalition)s?\b)"
@@ -460,6 +472,11 @@ _DEFINED_GROUPS = re.compile(
     + r"|\bleaders\s+of\s+(?!(?:the|our|its|their|this|tomorrow)\b)(?:[\w-]+\s+){1,5}?"
     r"(?:projects|organi[sz]ations|communities|initiatives|movements|groups|companies|businesses|associations|"
     r"cooperatives|co-ops|unions|networks|teams|clubs)\b"
+    # "research group leaders": leaders narrowed by the research unit they lead (never bare "group leaders")
+    + r"|\bresearch\s+(?:group|team|lab|laboratory)\s+leaders\b"
+    # "every dengue-affected country", "storm-affected areas": places or people narrowed by what hit them
+    + r"|\b[a-z]+-(?:affected|endemic|prone|stricken)\s+(?:countries|country|count(?:y|ies)|regions?|areas?|"
+    r"communities|districts|states|nations|people|individuals|households|populations)\b"
     # "racial and ethnic minority populations", "sexual and gender minorities"
      + r"|\b(?:racial|ethnic|sexual|gender|linguistic)\s+"
     r"(?:and\s+(?:racial|ethnic|sexual|gender)\s+)?minorit(?:y|ies)\b"
@@ -1223,7 +1240,14 @@ _NO_COUNTED_RESULT = re.compile(
     # organizations": what the body does now, told with its size (never "to provide" or "will provide")
     r"|(?<!\bto\s)(?<!\bwill\s)\b(?:provides?|connects?|serves?|supports?|brings?\s+together|links?|represents?|"
     r"hosts?|holds?|reaches|unites?|gathers?)\s+[^.;]{0,60}?\b(?:over|more\s+than|nearly|almost|some)\s+"
-    r"\d[\d,.]*(?:\s+(?:million|billion|thousand))?",
+    r"\d[\d,.]*(?:\s+(?:million|billion|thousand))?"
+    # "Currently, only around 20% of Computer Science majors are women": how things stand now, no target
+    # (never "Currently, the Task Force has plans to ...": a plan told in the present)
+    r"|\b(?:currently|presently|at\s+present|today),\s+"
+    r"(?![^.;]*\b(?:plans?|will|aims?|goals?|targets?|intends?|seeks?|hopes?|wants?)\b)[^.;]*"
+    # "in a few months": a vague time (no timeframe either), no amount
+    r"|\b(?:in|within|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+few|several)\s+"
+    r"(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|twenty-four|thirty|"
     r"thirty-six|a few|several"
 )
+_EXACT_NUMBER_WORDS = NUMBER_WORDS.removesuffix("|a few|several")
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -39,8 +40,9 @@ TIMEFRAME_PATTERNS = [
     # within 18 months / over the next three years / in the next decade / during the first two years
     # (never "over the years", "in years": no bound)
     # (nor "in the coming years": with no number, one period only: "in the next decade")
+    # (nor "in a few months", "over the next several years": no number, no bound, like "soon")
     rf"\b(?:within|over|in|during|across)\s+(?:the\s+)?(?:(?:(?:next|coming|first|following)\s*"
-    rf"(?:\d+|{NUMBER_WORDS})|\d+|{NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?|days)"
+    rf"(?:\d+|{_EXACT_NUMBER_WORDS})|\d+|{_EXACT_NUMBER_WORDS})\s*(?:months?|years?|weeks?|decades?|days)"
     r"|(?:next|coming|first|following)\s+(?:month|year|week|decade))\b",
     # a phase's length in brackets: "Phase 1 -- Consolidate an initial set of standards (6 months)"
     # ("Milestone #2: (6 - 24 weeks) Educational materials": a range of weeks from the start)
