@@ -86,6 +86,7 @@ SCORED_AT = {
     "re": "c02cb04",  # version 55 (the same)
     "rf": "d205bea",  # version 56 (the same)
     "rg": "c367597",  # version 57 (the same)
+    "rh": "a4393cd",  # version 58 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
