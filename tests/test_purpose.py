@@ -1426,6 +1426,36 @@ def test_batch_58_present_facts_policy_codes_self_described_documents_and_vague_
     assert_calls(met, not_met)
 
 
+def test_batch_59_named_artefacts_without_an_article_launched_projects_and_library_groups() -> None:
+    """What the fifty-ninth batch of real statements taught (invented statements of the same shapes): a named
+    artefact with a possessive or no article ("Establishing Leith's Pantry Playbook", "create 4FB Referral
+    Portal") and launching a named project are outputs, but "the means to create" a system is others' work
+    and "a third option" is an ordinal, no share; "library workers" and "academic and public libraries" are
+    groups, "the broad scientific community" is not, nor is a state named only in a service's name."""
+    met = {
+        "outcome": [
+            "We will do this by: Establishing Leith's Pantry Playbook and working to shared definitions.",
+            "In addition, we will work with partners to create 4FB Referral Portal for all food banks.",
+            "This is why in 2025 we are launching the Open Pantry Mapping Project.",
+        ],
+        "population": [
+            "We will host six regional institutes in 2026 for library workers interested in civic data.",
+            "The effort aims to develop the capacity of academic and public libraries in civic data work.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Pantrynet aims at providing the means to create a food stock alert system at minimal cost.",
+            "We want to provide you with a third option that is both open, free and easy to use.",
+        ],
+        "population": [
+            "In Aim 2, we will develop a user-friendly data portal for the broad scientific community.",
+            "The goal of the Ohio Imagery Service is to serve orthoimagery every other year.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

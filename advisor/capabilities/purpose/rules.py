@@ -45,7 +45,10 @@ _QUANTITY = re.compile(
     r"(?!one\s+(?:single\s+|central\s+)?(?:place|location|spot|roof)\b)"
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?(?!\s+(?-i:[A-Z]))|billions?|"
-    r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b)"
+    r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b"
+    # ("a third option", "a fifth edition": an ordinal, no share)
+    r"(?!\s+(?:option|alternative|way|path|party|place|round|edition|version|phase|stage|year|term|sector|pillar|"
+    r"goal|generation|wave)s?\b))"
 )
 _NOT_TARGETS = re.compile(LEXICON.not_targets, re.IGNORECASE)
 # "No. 1060", "Level 2 and 3": an identifier, or a list of them, never a count
@@ -149,6 +152,8 @@ _TARGETS_LEAD = re.compile(
 # "achieving the Aichi Biodiversity Targets": a named set of targets, met or not
 _NAMED_TARGETS = re.compile(
     r"\b(?i:achiev|meet|reach)\w*\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:Targets|Goals)\b"
+    # "launching the Open StreetLevel Imagery Project": one named project or service started, checkable
+    r"|\b(?i:launch(?:es|ing)?)\s+the\s+(?:[A-Z][\w-]*\s+){1,5}(?:Project|Programme|Program|Initiative|Service)\b"
     # "get to Beta phase", "graduate to the stable release": a named release milestone, checkable
     r"|(?i:\b(?:get(?:ting)?|reach(?:es|ing)?|mov(?:e|ing)|advanc(?:e|ing)|graduat(?:e|ing)|progress(?:ing)?)\s+"
     r"(?:to\s+|into\s+)?(?:the\s+)?(?:alpha|beta|stable|general\s+availability|v?1\.0|production|graduated)"
@@ -199,7 +204,10 @@ _DELIVERABLE = re.compile(
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
     # ("provide the following, Unicode standard tools": a list's lead-in, no artefact named)
-    r"(?:a|an|the|one|its|our)\s+(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to"
+    # ("Establishing Hackney’s Product Playbook", "create 4DN Web Portal": a named artefact, with a possessive
+    # or no determiner)
+    r"(?:(?:a|an|the|one|its|our)\s+|(?-i:[A-Z][\w-]*)['’]s\s+|(?=(?-i:[A-Z0-9][\w-]*\s+){1,4}(?-i:[A-Z])))"
+    r"(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to"
     r"|following)\b(?!-))[“\"]?"
     # ("create a platform for the students to serve", "provide a guide to those who build ...": a bare
     # platform or guide handed to people names no artefact one could check)
@@ -499,8 +507,11 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
     rf"web|small-scale|smallholder|early[ -]career|essential|frontline|front-line|health[ -]?care|"
     r"machine[ -]learning|life|climate|earth|marine|social|sanitation|domestic|garment|farm|gig|construction|"
-    r"care|sex|transit)\s+"
+    r"care|sex|transit|library|museum)\s+"
     rf"(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
+    # "academic and public libraries": a defined type of public body
+     + r"|\b(?:academic|public|school|research|university|college|tribal)\s+"
+    r"(?:and\s+(?:academic|public|school|research|university|college|tribal)\s+)?libraries\b"
     # "Transit agencies", "space agencies": public bodies narrowed by their field
     # ("public health and air quality agencies": two fields, one kind of body)
      + r"|\b(?i:(?:small|transit|transportation|transport|space|emergency\s+management|environmental|"
@@ -557,7 +568,8 @@ _DEFINED_GROUPS = re.compile(
     + r"|\b(?:learners|students|pupils|children)\s+in\s+grades?\s+\d+(?:(?:,\s*|\s+and\s+)\d+)*"
     # "the wastewater surveillance community", "the data science and neuroscience research communities": a
     # community narrowed by its field (not "the community", nor "the developer community": a bare role)
-    + r"|\bthe\s+(?!(?:wider|broader|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
+    + r"|\bthe\s+"
+    r"(?!(?:wider|broader|broad|whole|entire|global|local|international|larger|same|open|our|\w+'s)\b)"
     r"(?!(?:developer|user|member|partner|contributor|stakeholder|business|donor|most|many|other|various|different"
     r"|regulated|proposed"
     r"|diverse|affected|vulnerable|marginali[sz]ed|underserved|disadvantaged)\s)"
@@ -1284,7 +1296,9 @@ _OTHERS_MAKE_BEFORE = re.compile(
     # (an object between: "Aid in the creation of a baseline" is the body's own work)
     r"\b(?:support|assist|help|aid|enabl)\w*\s+(?!in\b|with\b)\w[^.;]{0,80}?\b(?:in|with)\s+(?:the\s+|their\s+)?$"
     # "it can be used by anyone to create a map of their stories": what users make with the body's tool
-    r"|\b(?:can|could|may)\s+be\s+used\s+(?:by\s+[\w -]{1,40}?\s+)?to\s+$",
+    r"|\b(?:can|could|may)\s+be\s+used\s+(?:by\s+[\w -]{1,40}?\s+)?to\s+$"
+    # "providing the means to create a wildfire early detection system": what others build with its means
+    r"|\b(?:the\s+)?(?:means|tools|resources|ability|capacity|know-how)\s+to\s+$",
     re.IGNORECASE,
 )
 
