@@ -87,6 +87,7 @@ SCORED_AT = {
     "rf": "d205bea",  # version 56 (the same)
     "rg": "c367597",  # version 57 (the same)
     "rh": "a4393cd",  # version 58 (the same)
+    "ri": "e63dbc0",  # version 59 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
