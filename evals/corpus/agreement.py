@@ -145,7 +145,10 @@ DRAWS = (
     "annotators, three each); each from the documents and GUIDE.md alone. "
     "Batch 36 (with batch 35, the test part of split version 29): "
     "`sorted(random.Random(20261246).sample(ids, 2))` over its 3 ids, labelled by one annotator from the "
-    "documents and GUIDE.md alone."
+    "documents and GUIDE.md alone. "
+    "Batch 37 (the test part of split version 30): 16 ids drawn with seeds 20261245 and 20261246 over the "
+    "ids the thirteen collectors of the forty-second session stored, labelled by three annotators from "
+    "the documents and GUIDE.md alone."
 )
 
 # What the batch-3 disagreements led to (static; the labels themselves are not edited case by case).
@@ -249,6 +252,7 @@ def main() -> None:
         "batch 34": [i for i in ids if sources[i].get("batch") == 34],
         "batch 35": [i for i in ids if sources[i].get("batch") == 35],
         "batch 36": [i for i in ids if sources[i].get("batch") == 36],
+        "batch 37": [i for i in ids if sources[i].get("batch") == 37],
         "all": ids,
     }
     stats = {name: figures(first, second, group) for name, group in groups.items() if group}

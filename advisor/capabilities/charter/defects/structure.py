@@ -92,8 +92,8 @@ def _numbering_finding(problem: str, quotes: list[str]) -> Finding:
     )
 
 
-# an item of a plain ordered list: "4. The EE decides ..."
-_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,2})\.[ \t]+\S")
+# an item of a plain ordered list: "4. The EE decides ...", "4) The AWG will submit ...", "4). The manner of"
+_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,2})(?:\.|\)\.?)[ \t]+\S")
 
 
 def _list_gaps(text: str) -> list[tuple[str, str, str]]:
@@ -258,6 +258,7 @@ def stale_dates(text: str, clauses: list[Clause], today: date | None = None) -> 
 _CUT_OFF = _PATTERNS["cut_off"]
 _LIST_FOLLOWS = _PATTERNS["list_follows"]
 _PARAGRAPH_END = _PATTERNS["paragraph_end"]
+_ARTICLE_AFTER_COMMA = re.compile(r",\s+(?:the|a|an)[*_]*\s*$", re.IGNORECASE)
 MIN_CUT_OFF_WORDS = 4
 MAX_CUT_OFF = 2
 
@@ -272,7 +273,8 @@ def cut_off_sentences(text: str, clauses: list[Clause]) -> list[Finding]:
             and not words.startswith(("|", "#"))
             and _CUT_OFF.search(words)
             and _PARAGRAPH_END.match(text, clause.end)
-            and not _LIST_FOLLOWS.match(text, clause.end)
+            # ("Once a project is approved, the" then a list: no list goes on from a clause's article)
+            and (not _LIST_FOLLOWS.match(text, clause.end) or _ARTICLE_AFTER_COMMA.search(words))
         ):
             found.append(
                 Finding(
