@@ -1379,6 +1379,21 @@ def test_a_lead_in_cut_off_after_its_article_is_flagged_though_a_list_follows() 
     assert [f.quotes for f in findings(text) if f.kind == "other"] == [["Once a project is approved, the"]]
 
 
+def test_the_last_document_of_a_list_a_rule_relies_on_must_be_linked() -> None:
+    """Batch 35 taught it: "abide by this Charter, the Operating Procedures, and AII's Conflict of Interest
+    Policy" relies on the policy as much as "abide by the policy" does."""
+    text = (
+        "## Membership\n\nA member is any organisation that agrees to abide by this Charter, the Working "
+        "Group Operating Procedures, and the Coalition's Conflict of Interest Policy.\n\n## Board\n\n"
+        "The board meets monthly.\n"
+    )
+    assert "undefined_reference" in kinds(text)
+    linked = text.replace(
+        "Conflict of Interest Policy.", "[Conflict of Interest Policy](https://example.org/coi)."
+    ).replace("Operating Procedures,", "[Operating Procedures](https://example.org/ops),")
+    assert "undefined_reference" not in kinds(linked)
+
+
 def test_a_pending_request_or_an_example_link_is_no_placeholder() -> None:
     text = (
         "## Requests\n\nRequests pending review are listed on the [board page](https://example.org/board). "

@@ -253,6 +253,7 @@ MIN_RULE_WORDS = 6
 _NAMED_DOCUMENT = _PATTERNS["named_document"]
 _THIS_DOCUMENT = _PATTERNS["this_document"]
 _RELIES_ON = _PATTERNS["relies_on"]
+_RELIES_ON_LIST = _PATTERNS["relies_on_list"]
 _LINK_AFTER = re.compile(r"^[^;]{0,120}?(?:\]\(|https?://|<http|\(\w[\w./-]*\.(?:md|html?|pdf)\))")
 
 
@@ -267,7 +268,10 @@ def _unlinked_document(clause: Clause, text: str, named: set[str]) -> str | None
             len(name.split()) < 2
             or name in named
             or _THIS_DOCUMENT.search(clause.text[max(0, match.start() - 30) : match.start()])
-            or not _RELIES_ON.search(clause.text[max(0, match.start() - 80) : match.start()])
+            or not (
+                _RELIES_ON.search(clause.text[max(0, match.start() - 80) : match.start()])
+                or _RELIES_ON_LIST.search(clause.text[max(0, match.start() - 160) : match.start()])
+            )
             or _LINK_AFTER.match(clause.text[match.end() :])
             # "Schedule 3 to the Regulation": a part of another document
             or _OTHER_DOCUMENT.match(clause.text[match.end() : match.end() + 60])
