@@ -1456,6 +1456,32 @@ def test_batch_59_named_artefacts_without_an_article_launched_projects_and_libra
     assert_calls(met, not_met)
 
 
+def test_batch_60_capitalised_group_names_caregivers_listed_verbs_and_present_reach() -> None:
+    """What the sixtieth batch of real statements taught (invented statements of the same shapes): a group's
+    official name in capitals ("Persons with Disabilities", "Small Island Developing States") and bare
+    caregivers or carers are groups, but "Member States" among a body's partners is not, nor is a
+    capitalised verb in a list of aims ("and Connect communities"); a count of whom the body serves now
+    ("serves close to one million residents") is a description, no result to reach."""
+    met = {
+        "population": [
+            "The Harbour Skills Fund is a S$2 million fund to support Persons with Disabilities (PWDs).",
+            "The purpose of the group is to amplify the voices of Small Island Developing States in talks.",
+            "The Westside Respite Fund is a one-time grant of $300 to help caregivers with daily expenses.",
+            "The network gives carers a place to rest and talk with each other.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The council serves close to one million residents and envisions itself as a caring district.",
+        ],
+        "population": [
+            "Our mission is to Pool resources, Build skills in networks, and Connect communities.",
+            "The initiative will draw on its partners (Member States, academia and the private sector).",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -451,10 +451,11 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:users|members|customers|clients|consumers)\s+"
     r"(?:at\s+risk\s+of|affected\s+by|impacted\s+by|in\s+need\s+of)"
     r"(?:\s+(?!(?:as|when|so|by|and|or|even)\b)[\w-]+){1,5}"
-    + r"|\b(?:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
+    # ("Persons with Disabilities (PWDs)": the group's official name, capitalised)
+    + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
     r"\s+with\s+"
     # "individuals with early Serious Mental Illness", "people with first episode psychosis"
-    r"(?:disabilit\w+|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
+    r"(?:(?i:disabilit\w+)|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
     r"|(?:hypertension|diabetes|dementia|asthma|cancer|"
     r"obesity|HIV|AIDS|tuberculosis|depression|autism|long[- ]term\s+\w+|chronic\s+\w+))\b"
     # "people with SMI": a condition's acronym
@@ -589,9 +590,11 @@ _DEFINED_GROUPS = re.compile(
     + r"|\bthe\s+(?:wider|broader)\s+(?!of\b)[a-z][\w-]+\s+research\s+communit(?:y|ies)\b"
     # "the urban poor", "the rural poor": a group defined by its situation
     + r"|\bthe\s+(?:urban|rural|working|world['’]s|very)\s+poor\b"
-    + r"|\b(?:least developed|less developed|underdeveloped|developing|emerging|low-income|middle-income|"
-    r"small island developing|member|poorest)\s+"
-    r"(?:countries|states|nations|economies|markets|regions)\b"
+    # ("Small Island Developing States (SIDS)": the group's official name, capitalised; never "Member
+    # States" listed among partners)
+    + r"|\b(?i:(?:least developed|less developed|underdeveloped|developing|emerging|low-income|middle-income|"
+    r"small island developing|(?-i:member)|poorest)\s+"
+    r"(?:countries|states|nations|economies|markets|regions))\b"
     # "throughout the developing world": the same group of countries
     + r"|\bthe\s+(?:developing|majority)\s+world\b"
     # the members of a named compact: "countries joining the Global Methane Pledge"
@@ -1059,7 +1062,8 @@ _NOUN_AFTER_LANGUAGE = re.compile(rf"\s+(?!(?:and|or)\s+(?:{alternatives(LEXICON
 def _opens_with_a_verb(statement: str, group: re.Match[str]) -> bool:
     """ "big aims: Identify organizations ...": a goal's capitalised verb, not a name before the group."""
     first = group.group(0).split()[0]
-    opening = group.start() == 0 or re.search(r"[:.;]\s*$", statement[: group.start()])
+    # ("to Aggregate resources ..., Build capabilities ..., and Connect communities": a list of them)
+    opening = group.start() == 0 or re.search(r"(?:[:.;,]|\band|\bto)\s*$", statement[: group.start()])
     return bool(opening and first[:1].isupper() and _opening_verb(first))
 
 
