@@ -84,6 +84,21 @@ class IngestSettings(BaseModel):
     )
 
 
+class ReviewSettings(BaseModel):
+    """Batch charter review."""
+
+    processes: int = Field(
+        default=0,
+        ge=0,
+        description="Processes that review charters side by side offline (0: one per CPU core; 1: all in "
+        "the calling process). Batches of fewer than `parallel_from` charters to review stay in one "
+        "process: starting the others costs about two seconds.",
+    )
+    parallel_from: int = Field(
+        default=40, ge=2, description="Fewest charters (not already cached) reviewed in several processes."
+    )
+
+
 class RetrievalSettings(BaseModel):
     """Hybrid (vector + BM25) search."""
 
@@ -311,6 +326,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chunk: ChunkSettings = Field(default_factory=ChunkSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     app: AppSettings = Field(default_factory=AppSettings)

@@ -2,7 +2,8 @@
 
     python benchmarks/review.py [--charters 200] [--latency 0.3] [--concurrency N]
 
-1. Offline: N charters (the labelled charters, each made unique) reviewed by the rules.
+1. Offline: N charters (the labelled charters, each made unique) reviewed by the rules, in one process
+   and then shared among one process per core (`ADVISOR_REVIEW_PROCESSES`).
 2. Model mode: the same N against the loopback OpenAI-compatible server with `--latency` seconds
    added to every call, at the default concurrency (`ADVISOR_LLM_CONCURRENCY`, 4), next to the ideal
    (calls x latency / concurrency).
@@ -25,8 +26,8 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from advisor.capabilities.charter.batch import collect_charters, review_batch  # noqa: E402
-from advisor.config import LLMSettings, Settings  # noqa: E402
+from advisor.capabilities.charter.batch import collect_charters, offline_processes, review_batch  # noqa: E402
+from advisor.config import LLMSettings, ReviewSettings, Settings  # noqa: E402
 from advisor.llm.models import load_chat_model  # noqa: E402
 from tests.llm_server import FakeOpenAIServer  # noqa: E402
 
@@ -70,10 +71,23 @@ def main() -> None:
         folder.mkdir()
         files = make_charters(folder, args.charters)
 
+        alone = Settings(home=Path(tmp) / "home-alone", review=ReviewSettings(processes=1))
+        seconds, _ = run(files, alone, out_dir=Path(tmp) / "out-alone")
+        table.add_row(
+            "offline (rules), one process",
+            str(len(files)),
+            "0",
+            f"{seconds:.2f} s",
+            f"{len(files) / seconds:.0f}",
+        )
         offline = Settings(home=Path(tmp) / "home-offline")
         seconds, _ = run(files, offline, out_dir=Path(tmp) / "out-offline")
         table.add_row(
-            "offline (rules)", str(len(files)), "0", f"{seconds:.2f} s", f"{len(files) / seconds:.0f}"
+            f"offline (rules), {offline_processes(offline, len(files))} processes",
+            str(len(files)),
+            "0",
+            f"{seconds:.2f} s",
+            f"{len(files) / seconds:.0f}",
         )
         seconds, cached = run(files, offline, out_dir=Path(tmp) / "out-offline")
         table.add_row(

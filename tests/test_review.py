@@ -15,7 +15,7 @@ from advisor.capabilities.charter.batch import collect_charters, review_batch
 from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.capabilities.charter.review import analyze_charter
 from advisor.cli.main import app
-from advisor.config import LLMSettings, Settings
+from advisor.config import LLMSettings, ReviewSettings, Settings
 from advisor.llm.models import load_chat_model
 from tests.llm_server import FakeOpenAIServer
 
@@ -80,6 +80,24 @@ def test_unchanged_files_come_from_the_cache_and_changed_ones_are_reviewed_again
     ]
     assert first.reviews[1].elements["transition"].status == "missing"
     assert second.reviews[1].elements["transition"].status != "missing"  # the new sunset clause counts
+
+
+def test_a_batch_shared_among_processes_reads_as_one_reviewed_in_one(drafts: Path, tmp_path: Path) -> None:
+    """Large offline batches are reviewed by several processes: the same scorecards, the same errors for
+    the bad files, in the order given, and the cache still serves a second run."""
+    files = collect_charters([drafts])
+    alone = review_batch(
+        files, settings=Settings(home=tmp_path / "alone", review=ReviewSettings(processes=1))
+    )
+    shared_settings = Settings(home=tmp_path / "shared", review=ReviewSettings(processes=2, parallel_from=2))
+    seen: list[str] = []
+    shared = review_batch(files, settings=shared_settings, on_result=lambda o: seen.append(o.name))
+    assert seen == [name for _, name in files]
+    assert [o.error for o in shared.outcomes] == [o.error for o in alone.outcomes]
+    assert sorted(o.name for o in shared.failed) == ["empty.md", "scanned.pdf"]
+    assert [r.model_dump() for r in shared.reviews] == [r.model_dump() for r in alone.reviews]
+    again = review_batch(files, settings=shared_settings)
+    assert [o.cached for o in again.outcomes if o.review] == [True, True, True]
 
 
 def test_cached_reviews_are_redone_when_any_detector_changes() -> None:

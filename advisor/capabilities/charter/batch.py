@@ -4,8 +4,8 @@ summary table across them.
 A file that fails (unreadable, empty, not a charter format) is reported with its reason and the
 rest go on. Results are cached by the file's content and the review settings (mode, model, prompt
 version), so unchanged files already reviewed the same way are not reviewed again. With a model,
-charters are reviewed concurrently, bounded by `llm.concurrency`; offline the rules are fast enough
-that one thread is best.
+charters are reviewed concurrently, bounded by `llm.concurrency`; offline, a large batch is shared
+among processes, one per core (`review.processes`).
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from advisor import __version__
+from advisor.capabilities.charter.classifier import default_classifier
 from advisor.capabilities.charter.elements import ELEMENTS
 from advisor.capabilities.charter.models import CharterReview
 from advisor.capabilities.charter.review import charter_markdown, review_charter
@@ -101,23 +104,20 @@ def review_batch(
     if out_dir is not None:
         _refuse_overwriting_inputs(out_dir, files, names, report_format)
 
-    def review_one(item: tuple[Path, str]) -> ReviewOutcome:
-        path, name = item
-        outcome = ReviewOutcome(path, name)
-        try:
-            outcome.review, outcome.cached = review_cached(path, name, cache, settings=settings, llm=llm)
-        except AdvisorError as exc:
-            outcome.error = str(exc)
-        except OSError as exc:
-            outcome.error = f"{name}: cannot be read ({exc.strerror or exc})"
+    def finish(outcome: ReviewOutcome) -> ReviewOutcome:
         if out_dir is not None and outcome.review is not None and report_format != "csv":
-            outcome.report = _write_report(out_dir, names[name], outcome.review, report_format)
+            outcome.report = _write_report(out_dir, names[outcome.name], outcome.review, report_format)
         if on_result is not None:
             on_result(outcome)
         return outcome
 
+    def review_one(item: tuple[Path, str]) -> ReviewOutcome:
+        return finish(_attempt(item, cache, settings, llm))
+
     workers = settings.llm.concurrency if llm is not None else 1
-    if workers > 1:
+    if llm is None and (processes := offline_processes(settings, len(files))) > 1:
+        outcomes = [finish(o) for o in review_in_processes(files, cache, settings, processes)]
+    elif workers > 1:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="review") as pool:
             outcomes = list(pool.map(review_one, files))
     else:
@@ -141,6 +141,60 @@ def review_cached(
     if data is not None and not review.warnings:
         cache.put(data, review)
     return review, False
+
+
+def _attempt(
+    item: tuple[Path, str], cache: ReviewCache, settings: Settings, llm: BaseChatModel | None = None
+) -> ReviewOutcome:
+    """One file's outcome: its review, or the reason it failed (never raised: the batch goes on)."""
+    path, name = item
+    outcome = ReviewOutcome(path, name)
+    try:
+        outcome.review, outcome.cached = review_cached(path, name, cache, settings=settings, llm=llm)
+    except AdvisorError as exc:
+        outcome.error = str(exc)
+    except OSError as exc:
+        outcome.error = f"{name}: cannot be read ({exc.strerror or exc})"
+    return outcome
+
+
+def offline_processes(settings: Settings, files: int) -> int:
+    """How many processes review `files` charters offline: one, unless the batch is big enough to
+    repay starting more (`review.parallel_from`) and the machine has the cores."""
+    wanted = settings.review.processes or os.cpu_count() or 1
+    return min(wanted, files) if files >= settings.review.parallel_from else 1
+
+
+def review_in_processes(
+    files: list[tuple[Path, str]], cache: ReviewCache, settings: Settings, processes: int
+) -> Iterator[ReviewOutcome]:
+    """Each file's outcome, in the order given, reviewed by `processes` worker processes. The rules are
+    pure Python (regular expressions over each clause), so threads would share one core. Cached files are
+    answered here, without a worker. Workers come from a fork server that has imported the rules once:
+    forking the caller itself is unsafe when it runs threads (the web app)."""
+    outcomes = [ReviewOutcome(path, name) for path, name in files]
+    todo: list[tuple[Path, str]] = []
+    for outcome in outcomes:
+        data = outcome.path.read_bytes() if outcome.path.is_file() else None
+        hit = cache.get(data) if data is not None else None
+        if hit is not None:
+            outcome.review, outcome.cached = hit.model_copy(update={"file": outcome.name}), True
+        else:
+            todo.append((outcome.path, outcome.name))
+    if not todo:
+        yield from outcomes
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm_up) as pool:
+        reviewed = pool.map(_attempt, todo, repeat(cache), repeat(settings), chunksize=2)
+        for outcome in outcomes:
+            yield outcome if outcome.cached else next(reviewed)
+
+
+def _warm_up() -> None:
+    """Load the trained classifier before the first charter arrives (each worker does so once)."""
+    default_classifier()
 
 
 def summary_csv(report: BatchReport) -> str:

@@ -452,7 +452,7 @@ _DEFINED_GROUPS = re.compile(
     r"(?:at\s+risk\s+of|affected\s+by|impacted\s+by|in\s+need\s+of)"
     r"(?:\s+(?!(?:as|when|so|by|and|or|even)\b)[\w-]+){1,5}"
     # ("Persons with Disabilities (PWDs)": the group's official name, capitalised)
-    + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
+     + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
     r"\s+with\s+"
     # "individuals with early Serious Mental Illness", "people with first episode psychosis"
     r"(?:(?i:disabilit\w+)|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
