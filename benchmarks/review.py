@@ -26,7 +26,7 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from advisor.capabilities.charter.batch import collect_charters, offline_processes, review_batch  # noqa: E402
+from advisor.capabilities.charter.batch import collect_charters, review_batch, rules_processes  # noqa: E402
 from advisor.config import LLMSettings, ReviewSettings, Settings  # noqa: E402
 from advisor.llm.models import load_chat_model  # noqa: E402
 from tests.llm_server import FakeOpenAIServer  # noqa: E402
@@ -83,7 +83,7 @@ def main() -> None:
         offline = Settings(home=Path(tmp) / "home-offline")
         seconds, _ = run(files, offline, out_dir=Path(tmp) / "out-offline")
         table.add_row(
-            f"offline (rules), {offline_processes(offline, len(files))} processes",
+            f"offline (rules), {rules_processes(offline, len(files))} processes",
             str(len(files)),
             "0",
             f"{seconds:.2f} s",

@@ -130,7 +130,9 @@ def test_model_mode_is_concurrent_bounded_and_verified(tmp_path: Path) -> None:
     folder.mkdir()
     for number in range(6):
         (folder / f"charter-{number}.md").write_text(text + f"\nCopy {number}.\n")
-    with FakeOpenAIServer(lambda body: reply, latency_s=0.2) as server:
+    # (the rules read each charter before its call: a latency well above a charter's reading keeps three
+    # calls in flight even on a busy machine)
+    with FakeOpenAIServer(lambda body: reply, latency_s=0.6) as server:
         settings = Settings(home=tmp_path / "home", llm=LLMSettings(base_url=server.url, concurrency=3))
         report = review_batch(collect_charters([folder]), settings=settings, llm=load_chat_model(settings))
     assert len(server.requests) == 6 and server.max_in_flight == 3

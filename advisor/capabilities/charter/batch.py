@@ -26,11 +26,18 @@ from typing import TYPE_CHECKING, Literal
 from advisor import __version__
 from advisor.capabilities.charter.classifier import default_classifier
 from advisor.capabilities.charter.elements import ELEMENTS
+from advisor.capabilities.charter.model import review_charter_with_model
 from advisor.capabilities.charter.models import CharterReview
-from advisor.capabilities.charter.review import charter_markdown, review_charter
+from advisor.capabilities.charter.review import (
+    analyze_charter,
+    charter_markdown,
+    charter_text,
+    review_charter,
+)
 from advisor.config import PACKAGE_DIR, Settings, get_settings
 from advisor.documents.read import PROSE_SUFFIXES
-from advisor.errors import AdvisorError
+from advisor.documents.sandbox import read_user_file
+from advisor.errors import AdvisorError, DocumentError
 from advisor.llm.prompts import load_prompt
 from advisor.store.ingest import FileResult, collect_files
 from advisor.text.tables import csv_text
@@ -97,31 +104,38 @@ def review_batch(
     report_format: ReportFormat = "md",
     on_result: Callable[[ReviewOutcome], None] | None = None,
 ) -> BatchReport:
-    """Review every file; write one report each and a summary into `out_dir` (when given)."""
+    """Review every file; write one report each and a summary into `out_dir` (when given).
+
+    Two stages, overlapped: the rules read each charter (in several processes for a large batch, see
+    `rules_processes`), then, with a model, the model reviews the rules' findings (in threads, up to
+    `llm.concurrency` calls in flight)."""
     settings = settings or get_settings()
     cache = ReviewCache.for_settings(settings, llm)
     names = _report_names([name for _, name in files])
     if out_dir is not None:
         _refuse_overwriting_inputs(out_dir, files, names, report_format)
 
-    def finish(outcome: ReviewOutcome) -> ReviewOutcome:
+    def finish(pending: _Pending) -> ReviewOutcome:
+        outcome = pending.outcome
+        if outcome.review is not None and not outcome.cached:
+            if llm is not None:
+                outcome.review = review_charter_with_model(pending.text, outcome.review, llm, settings)
+            outcome.review = outcome.review.model_copy(update={"file": outcome.name})
+            if pending.data is not None and not outcome.review.warnings:
+                cache.put(pending.data, outcome.review)
         if out_dir is not None and outcome.review is not None and report_format != "csv":
             outcome.report = _write_report(out_dir, names[outcome.name], outcome.review, report_format)
         if on_result is not None:
             on_result(outcome)
         return outcome
 
-    def review_one(item: tuple[Path, str]) -> ReviewOutcome:
-        return finish(_attempt(item, cache, settings, llm))
-
+    read = _read_all(files, cache, settings, rules_processes(settings, len(files)))
     workers = settings.llm.concurrency if llm is not None else 1
-    if llm is None and (processes := offline_processes(settings, len(files))) > 1:
-        outcomes = [finish(o) for o in review_in_processes(files, cache, settings, processes)]
-    elif workers > 1:
+    if workers > 1:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="review") as pool:
-            outcomes = list(pool.map(review_one, files))
+            outcomes = list(pool.map(finish, read))
     else:
-        outcomes = [review_one(item) for item in files]
+        outcomes = [finish(pending) for pending in read]
     report = BatchReport(outcomes)
     if out_dir is not None:
         report.summary = write_atomic(out_dir / SUMMARY_FILE, summary_csv(report))
@@ -143,53 +157,83 @@ def review_cached(
     return review, False
 
 
-def _attempt(
-    item: tuple[Path, str], cache: ReviewCache, settings: Settings, llm: BaseChatModel | None = None
-) -> ReviewOutcome:
-    """One file's outcome: its review, or the reason it failed (never raised: the batch goes on)."""
-    path, name = item
-    outcome = ReviewOutcome(path, name)
-    try:
-        outcome.review, outcome.cached = review_cached(path, name, cache, settings=settings, llm=llm)
-    except AdvisorError as exc:
-        outcome.error = str(exc)
-    except OSError as exc:
-        outcome.error = f"{name}: cannot be read ({exc.strerror or exc})"
-    return outcome
+@dataclass
+class _Pending:
+    """A file on its way through a batch: its outcome so far (the rules' review, the cached review or
+    the error), its bytes (the cache key) and its text (for the model)."""
+
+    outcome: ReviewOutcome
+    data: bytes | None = None
+    text: str = ""
 
 
-def offline_processes(settings: Settings, files: int) -> int:
-    """How many processes review `files` charters offline: one, unless the batch is big enough to
+def rules_processes(settings: Settings, files: int) -> int:
+    """How many processes the rules read `files` charters in: one, unless the batch is big enough to
     repay starting more (`review.parallel_from`) and the machine has the cores."""
     wanted = settings.review.processes or os.cpu_count() or 1
     return min(wanted, files) if files >= settings.review.parallel_from else 1
 
 
-def review_in_processes(
+def _read_all(
     files: list[tuple[Path, str]], cache: ReviewCache, settings: Settings, processes: int
-) -> Iterator[ReviewOutcome]:
-    """Each file's outcome, in the order given, reviewed by `processes` worker processes. The rules are
-    pure Python (regular expressions over each clause), so threads would share one core. Cached files are
-    answered here, without a worker. Workers come from a fork server that has imported the rules once:
+) -> Iterator[_Pending]:
+    """Each file, in the order given, from the cache or read by the rules. With `processes` > 1 the
+    rules run in worker processes: they are pure Python (regular expressions over each clause), so
+    threads would share one core. The workers come from a fork server that imported the rules once:
     forking the caller itself is unsafe when it runs threads (the web app)."""
-    outcomes = [ReviewOutcome(path, name) for path, name in files]
-    todo: list[tuple[Path, str]] = []
-    for outcome in outcomes:
-        data = outcome.path.read_bytes() if outcome.path.is_file() else None
-        hit = cache.get(data) if data is not None else None
+    pending = [_Pending(ReviewOutcome(path, name)) for path, name in files]
+    todo: list[_Pending] = []
+    for item in pending:
+        try:
+            item.data = item.outcome.path.read_bytes() if item.outcome.path.is_file() else None
+        except OSError:
+            item.data = None  # the rules report why it cannot be read
+        hit = cache.get(item.data) if item.data is not None else None
         if hit is not None:
-            outcome.review, outcome.cached = hit.model_copy(update={"file": outcome.name}), True
+            item.outcome.review, item.outcome.cached = (
+                hit.model_copy(update={"file": item.outcome.name}),
+                True,
+            )
         else:
-            todo.append((outcome.path, outcome.name))
-    if not todo:
-        yield from outcomes
-        return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm_up) as pool:
-        reviewed = pool.map(_attempt, todo, repeat(cache), repeat(settings), chunksize=2)
-        for outcome in outcomes:
-            yield outcome if outcome.cached else next(reviewed)
+            todo.append(item)
+    paths = [(item.outcome.path, item.outcome.name) for item in todo]
+    if processes > 1 and len(todo) >= 2:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm_up) as pool:
+            results = pool.map(_read_by_rules, paths, repeat(settings), chunksize=2)
+            yield from _in_order(pending, results)
+    else:
+        yield from _in_order(pending, (_read_by_rules(path, settings) for path in paths))
+
+
+def _in_order(
+    pending: list[_Pending], results: Iterator[tuple[str, CharterReview] | str]
+) -> Iterator[_Pending]:
+    """`pending` in order, each file not served by the cache given the next of `results`."""
+    for item in pending:
+        if not item.outcome.cached:
+            result = next(results)
+            if isinstance(result, str):
+                item.outcome.error = result
+            else:
+                item.text, item.outcome.review = result
+        yield item
+
+
+def _read_by_rules(item: tuple[Path, str], settings: Settings) -> tuple[str, CharterReview] | str:
+    """(text, the rules' review) of one charter file, or why it cannot be reviewed (never raised: the
+    batch goes on)."""
+    path, name = item
+    try:
+        text = charter_text(read_user_file(path, settings), path)
+        if not text.strip():
+            raise DocumentError(path, "no readable text in the file")
+        return text, analyze_charter(text, path.name)
+    except AdvisorError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"{name}: cannot be read ({exc.strerror or exc})"
 
 
 def _warm_up() -> None:
