@@ -15,11 +15,14 @@ import json
 import logging
 import multiprocessing
 import os
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -178,9 +181,8 @@ def _read_all(
     files: list[tuple[Path, str]], cache: ReviewCache, settings: Settings, processes: int
 ) -> Iterator[_Pending]:
     """Each file, in the order given, from the cache or read by the rules. With `processes` > 1 the
-    rules run in worker processes: they are pure Python (regular expressions over each clause), so
-    threads would share one core. The workers come from a fork server that imported the rules once:
-    forking the caller itself is unsafe when it runs threads (the web app)."""
+    rules run in worker processes (`_start_method`): they are pure Python (regular expressions over each
+    clause), so threads would share one core."""
     pending = [_Pending(ReviewOutcome(path, name)) for path, name in files]
     todo: list[_Pending] = []
     for item in pending:
@@ -198,13 +200,29 @@ def _read_all(
             todo.append(item)
     paths = [(item.outcome.path, item.outcome.name) for item in todo]
     if processes > 1 and len(todo) >= 2:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm_up) as pool:
-            results = pool.map(_read_by_rules, paths, repeat(settings), chunksize=2)
-            yield from _in_order(pending, results)
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=_start_method(), initializer=_warm_up)
+        try:
+            yield from _in_order(pending, pool.map(_read_by_rules, paths, repeat(settings), chunksize=2))
+        finally:  # stopped early (Ctrl-C, a report that cannot be written): charters not begun are dropped
+            pool.shutdown(cancel_futures=True)
     else:
         yield from _in_order(pending, (_read_by_rules(path, settings) for path in paths))
+
+
+def _start_method() -> BaseContext:
+    """How the workers start. By forking when this process runs no other thread (the CLI, a script): at
+    once, with the rules already imported, and the caller's script is not run again. Forking a process
+    that runs threads (the web app) can deadlock it, so then from a fork server that imported the rules
+    once, or by spawning where neither exists (Windows); both import the caller's main module again in
+    each worker, so a script that reviews a batch keeps its work under `if __name__ == "__main__":`."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _in_order(
