@@ -1435,3 +1435,18 @@ def test_a_sentence_cut_off_mid_way_is_flagged(paragraph: str) -> None:
 )
 def test_a_lead_in_a_stranded_preposition_and_a_list_item_are_not_cut_off(text: str) -> None:
     assert "other" not in kinds(text)
+
+
+def test_several_rules_with_no_way_out_are_one_finding_that_quotes_each() -> None:
+    """Two rules that one member can block are the same gap: one finding names how many and quotes
+    both, rather than the same advice twice."""
+    text = (
+        "# Riverside Data Group\n\n## Decisions\n\nThe Steering Group decides every matter by consensus.\n\n"
+        "## Scope\n\nThe group shares pantry data across the county.\n\n"
+        "## Changes\n\nAny change to this charter needs an explicit LGTM from all committee members.\n"
+    )
+    deadlocks = [f for f in findings(text) if f.kind == "no_deadlock_rule"]
+    assert len(deadlocks) == 1
+    assert deadlocks[0].message.startswith("These 2 rules need consensus")
+    assert any("by consensus" in q for q in deadlocks[0].quotes)
+    assert any("LGTM from all committee members" in q for q in deadlocks[0].quotes)

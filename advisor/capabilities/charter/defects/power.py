@@ -22,7 +22,7 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
     """A consensus or unanimity rule with no fallback beside it (a vote by a stated majority,
     escalation, a decider, mediation) in its own section or the clauses after it: a side rule
     ("membership changes need unanimous consent") is stuck as surely as the main one."""
-    found: list[Finding] = []
+    stuck: list[Clause] = []
     sections: set[str] = set()
     # a fallback elsewhere ("## Disputes: if the partners cannot agree, a vote decides") covers the
     # decision rules; a side matter that needs everyone (amending, admitting, removing) stays stuck
@@ -36,17 +36,20 @@ def no_deadlock_rules(text: str, clauses: list[Clause]) -> list[Finding]:
         section = [c for c in clauses if clause.heading and c.heading == clause.heading]
         if any(_way_out(c.text) for c in [*clauses[number : number + FALLBACK_REACH], *section]):
             continue
-        clause = _the_rule(clause, clauses[number:], section)
-        found.append(
-            Finding(
-                kind="no_deadlock_rule",
-                message="This needs consensus or every member's assent, and nothing says what happens "
-                "when one member objects: add a fallback (a vote by a stated majority after a second "
-                "meeting, or a named body that decides).",
-                quotes=[quote(clause)],
-            )
+        stuck.append(_the_rule(clause, clauses[number:], section))
+    if not stuck:
+        return []
+    # one finding that quotes every such rule: the same gap, told once (a reviewer fixes it once)
+    rules = "This needs" if len(stuck) == 1 else f"These {len(stuck)} rules need"
+    return [
+        Finding(
+            kind="no_deadlock_rule",
+            message=f"{rules} consensus or every member's assent, and nothing says what happens when one "
+            "member objects: add a fallback (a vote by a stated majority after a second meeting, or a "
+            "named body that decides).",
+            quotes=list(dict.fromkeys(quote(c) for c in stuck))[:QUOTES_PER_FINDING],
         )
-    return found[:MAX_PER_KIND]
+    ]
 
 
 # "by consensus where possible; otherwise ...", "Groups shall endeavour to reach consensus": sought,
@@ -61,6 +64,7 @@ _SIDE_MATTER = re.compile(
     r"admi(?:t|ssion|tted)|remov\w+|membership|territor\w+|scope|dissol\w+|elect\w*|appoint\w*)\b",
     re.IGNORECASE,
 )
+QUOTES_PER_FINDING = 8  # the rules with no way out quoted in the one finding
 FALLBACK_REACH = 3  # the clause and the two after it: "If consensus cannot be reached, ..."
 # a fallback that covers the decision rules speaks of agreeing: "if the partners cannot agree, a vote
 # decides" (never "amendments need a two-thirds majority", which leaves a consensus rule stuck)
