@@ -1482,6 +1482,24 @@ def test_batch_60_capitalised_group_names_caregivers_listed_verbs_and_present_re
     assert_calls(met, not_met)
 
 
+def test_batch_61_phase_horizons_women_in_a_role_and_a_clock_is_no_place() -> None:
+    """What the sixty-first batch of real statements taught (invented statements of the same shapes): a
+    phase named with its horizon ("Medium-Term · 12-24 Months") bounds its items, an age range does not;
+    female researchers are a group; "the UK time zone" is a clock, not a place served."""
+    met = {
+        "timeframe": [
+            "Medium-Term · 12-24 Months 40 pantries sharing stock data",
+            "Short term: 0-6 months publish the referral directory.",
+        ],
+        "population": ["The network will reinforce the participation of female researchers in pantry data."],
+    }
+    not_met = {
+        "timeframe": ["We support young people age 16-24 years old to find work."],
+        "population": ["We aim to answer emails within two days during week days in the UK time zone."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -475,6 +475,9 @@ _DEFINED_GROUPS = re.compile(
     r"(?:individuals|people|peoples|Peoples|persons|communities|youth|women|men|students|families|founders|"
     r"developers|residents|folks)\b"
     + r"|\b(?:women and girls|girls and boys|boys and girls|infants|newborns)\b"
+    # "female researchers", "women scientists": a role narrowed by gender
+    + r"|\b(?:female|women)\s+(?:researchers|scientists|students|entrepreneurs|founders|engineers|academics|"
+    r"leaders|developers)\b"
     # "building owners", "forest owners": a group defined by what its members own
     + r"|\b(?:building|land|property|business|forest|woodland|farm|home|house|car|vehicle|boat)[ -]?owners\b"
     # "up-and-coming leaders of open science projects": leaders narrowed by what they lead
@@ -783,7 +786,9 @@ def find_population(statement: str) -> Finding:
     places = [
         span
         for span in _place_matches(statement)
-        if not _in_a_name(statement, span) and not _MEMBERS_PLACE_BEFORE.search(statement, 0, span[0])
+        if not _in_a_name(statement, span)
+        and not _MEMBERS_PLACE_BEFORE.search(statement, 0, span[0])
+        and not _TIME_ZONE_AFTER.match(statement, span[1])
     ]
     group = groups[0].span() if groups else None
     place = _place_list(statement, places) if places else None
@@ -800,6 +805,10 @@ def find_population(statement: str) -> Finding:
         whole_word = max(start, original.rfind(" ", start, end))
         end = end - cut.end() if cut and end - cut.end() > start else whole_word
     return Finding(True, original[start:end].strip(" ,;")) if end > start else Finding(False, None)
+
+
+# "within 24 hours in the UK time zone": a clock, not a place served
+_TIME_ZONE_AFTER = re.compile(r"\s+time[- ]?zones?\b", re.IGNORECASE)
 
 
 # what may not stand between a group and its place for one span to hold both ("children and young

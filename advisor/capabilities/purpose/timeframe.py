@@ -47,6 +47,8 @@ TIMEFRAME_PATTERNS = [
     # a phase's length in brackets: "Phase 1 -- Consolidate an initial set of standards (6 months)"
     # ("Milestone #2: (6 - 24 weeks) Educational materials": a range of weeks from the start)
     rf"\(\s*(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
+    # a phase named with its horizon: "Short-Term · 0-12 Months", "Medium term: 12-24 months"
+    r"\b(?:short|medium|mid|long|near)[- ]term\s*[·:–—-]?\s*\d+\s*[-–]\s*\d+\s+(?:months|years)\b",
     # a response time: "within 48 hours", "within five working days"
     rf"\bwithin\s+(?:\d+|{NUMBER_WORDS})\s+(?:working\s+|business\s+)?(?:hours|days)\b",
     # through 2029 / until 2030 / before 2028 / no later than 2027 / not later than April 22, 2003
