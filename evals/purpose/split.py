@@ -359,7 +359,14 @@ once at e63dbc0: 0.91 / 0.77 / 1.00 (majority 0.88 / 0.37 / 0.93; dev 0.90 / 0.9
 Version 60 (2026-12-07, forty-fourth session): batch 61 (ids `rj…`, organisations new to the set, two
 collectors blind to the checker in the first minutes of the forty-fourth session, while batch 60 was the
 test part and before it was read) was kept out of the set until batch 60 had been retired into dev and its
-failures read (12452d4); it is the test part. Batch 61: 70 statements from 30 organisations.
+failures read (12452d4); it is the test part. Batch 61: 70 statements from 30 organisations. Scored once
+at 2391b68: 0.79 / 0.83 / 0.96 (majority 0.67 / 0.66 / 0.87; dev 0.90 / 0.92 / 0.99). Then read (fff07bf)
+in the same session.
+
+Version 61 (2026-12-07, forty-fourth session): batch 62 (ids `rk…`, organisations new to the set, two
+collectors blind to the checker later in the forty-fourth session, after batch 61 had been merged as the
+test part and before it was read) was kept out of the set until batch 61 had been retired into dev and its
+failures read (fff07bf); it is the test part. Batch 62: 70 statements from 46 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -466,6 +473,7 @@ BATCH_58 = "rg"  # id prefix of the forty-first and forty-second sessions' batch
 BATCH_59 = "rh"  # id prefix of the forty-second session's second batch: the test part of version 58
 BATCH_60 = "ri"  # id prefix of the forty-third session's batch: the test part of version 59
 BATCH_61 = "rj"  # id prefix of the forty-fourth session's batch: the test part of version 60
+BATCH_62 = "rk"  # id prefix of the forty-fourth session's second batch: the test part of version 61
 
 
 def main(argv):
@@ -532,18 +540,19 @@ def main(argv):
         BATCH_59,
         BATCH_60,
         BATCH_61,
+        BATCH_62,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 59
+    # the test parts of versions 2 to 60
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_61,)
+    current = (BATCH_62,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 60 (split.py): test is batch 61 (ids rj…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-60, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 59 (batches 2 to 60) retired into it.\n"
+        "# Split of statements.yaml, version 61 (split.py): test is batch 62 (ids rk…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-61, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 60 (batches 2 to 61) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
