@@ -1500,6 +1500,33 @@ def test_batch_61_phase_horizons_women_in_a_role_and_a_clock_is_no_place() -> No
     assert_calls(met, not_met)
 
 
+def test_batch_62_names_that_look_like_verbs_indicators_listed_and_who_gains_for_all() -> None:
+    """What the sixty-second batch of real statements taught (invented statements of the same shapes): a
+    verb inside a name ("Pantry Connect is ...", "Open Kitchen is ...") counts nothing; a work package or
+    a bill number is no count; key performance indicators listed after a colon are targets; "all"
+    artefacts released is an end state; "for all Ontarians" says who gains, not how many; people in
+    financial hardship and re-entry populations are groups."""
+    met = {
+        "outcome": [
+            "Key performance indicators are: 40 pantries sharing stock data.",
+            "As a first step we release all volunteer rosters and training guides.",
+        ],
+        "population": [
+            "The fund gives emergency grants to musicians who find themselves in financial hardship.",
+            "The service offers wrap-around support for moderate to high-risk re-entry populations.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Pantry Connect is an award winning service model that serves the AB 109 population.",
+            "Open Kitchen is a project meant to give everyone access to a warm meal.",
+            "This work package will train volunteers then sort donations ready for checking by WP 3.",
+            "We will work across the political spectrum to achieve a fair food system for all Ontarians.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

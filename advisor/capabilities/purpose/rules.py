@@ -95,7 +95,8 @@ _STATE_RESULT = re.compile(
     # "ensure everyone in the community has a safe place to call home", "give everyone in Scotland the
     # skills they need": a thing each person holds, countable (never "everyone can ...", an ability)
     r"|\b(?:everyone|everybody)\b[^.;]{0,60}?\b(?:has|have|gets?|will\s+have)\s+(?:a|an|the)\s+\w+"
-    r"|\bgiv(?:e|es|ing)\s+(?:everyone|everybody|every\s+[\w-]+)\b[^.;]{0,60}?\b(?:a|an|the)\s+\w+",
+    # (never "give everyone access to a great model": access is an opportunity, nothing held)
+    r"|\bgiv(?:e|es|ing)\s+(?:everyone|everybody|every\s+[\w-]+)\b(?!\s+access\b)[^.;]{0,60}?\b(?:a|an|the)\s+\w+",
     re.IGNORECASE,
 )
 # "the Consortium will aim to engage with four priority countries", "this will take about 50 tall buildings":
@@ -147,7 +148,10 @@ _COUNT = re.compile(
 # "2030 targets: Green 80% of…": a list of targets whose item carries a quantity
 # ("Our 2020/2021 key metrics are: 150 incoming students ...": metrics listed as what to reach)
 _TARGETS_LEAD = re.compile(
-    r"\b(?:targets?|key\s+results?|(?:key\s+)?metrics(?:\s+(?:are|is))?)\s*:\s*", re.IGNORECASE
+    r"\b(?:targets?|key\s+results?|(?:key\s+)?metrics(?:\s+(?:are|is))?"
+    # "Key performance indicators are: 600 unique corpora ingested"
+    r"|(?:key\s+performance\s+indicators|KPIs)(?:\s+(?:are|include))?)\s*:\s*",
+    re.IGNORECASE,
 )
 # "achieving the Aichi Biodiversity Targets": a named set of targets, met or not
 _NAMED_TARGETS = re.compile(
@@ -451,6 +455,12 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:users|members|customers|clients|consumers)\s+"
     r"(?:at\s+risk\s+of|affected\s+by|impacted\s+by|in\s+need\s+of)"
     r"(?:\s+(?!(?:as|when|so|by|and|or|even)\b)[\w-]+){1,5}"
+    # "professional comedians who find themselves in financial hardship": anyone narrowed by hardship
+     + r"|\b[a-z][\w-]*s\s+(?:who\s+(?:find\s+themselves|are|live|fall)\s+)?in\s+"
+    r"(?:financial\s+|economic\s+)?(?:hardship|poverty|debt|crisis|distress)\b"
+    # "the AB 109 and moderate to high-risk re-entry populations": people leaving custody
+     + r"|\b(?:re-?entry|justice-involved|formerly\s+incarcerated)\s+"
+    r"(?:populations?|individuals|people|persons|adults|youth)\b"
     # ("Persons with Disabilities (PWDs)": the group's official name, capitalised)
      + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
     r"\s+with\s+"
@@ -1210,7 +1220,10 @@ _ACCESS_FOR_ALL = re.compile(
     r"|\baccess\s+to\s+[^.;]{0,60}?\bfor\s+all\b(?!\s+(?:people|[a-z]+s)\b)"
     # "make this knowledge open to all"
     # (never "available for all local planning authorities": a countable set)
-    r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:(?!the\b)[a-z-]+\s+){0,2}(?:people|[a-z]+s)\b)",
+    r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:(?!the\b)[a-z-]+\s+){0,2}(?:people|[a-z]+s)\b)"
+    # "a fair digital society for all Australians", "fairness ... for all people who engage online": who
+    # gains, counted by no one
+    r"|\bfor\s+all\s+(?=(?:people|persons|humans|humanity|(?-i:[A-Z])[a-z]+ans)\b)",
     re.IGNORECASE,
 )
 # "ready to deploy anywhere within 48 hours", "respond to every request within 5 days": a response time is
@@ -1397,6 +1410,7 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
         and text[v.start() - 1 : v.start()] != "-"  # "decision-making": a compound noun
         and not _PASSIVE_PAST_BEFORE.search(text, 0, v.start())  # "funding was provided by a charity"
         and not _ing_noun(text, v)  # "the housing plan", "build new housing for all"
+        and not _name_word(text, v)  # "Service Connect is a service model", "Open Assistant is a project"
     ]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
@@ -1419,6 +1433,24 @@ _ING_NOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|their|its|more|at\s+least|up\s+to|over|\d)", re.IGNORECASE)
+
+
+# "Service Connect is ...": a capitalised verb after a capitalised word (not the sentence's first) is a
+# word of a name; "Open Assistant is a project": so is a first word followed by capitalised words and a verb
+_NAME_WORD_BEFORE = re.compile(r"(?<![.:;!?]\s)(?<!^)\b(?-i:[A-Z])[\w-]*\s+$")
+_NAME_SUBJECT_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w-]*){1,3}\s+(?:is|are|was|has|will|aims|seeks)\b")
+
+
+def _name_word(text: str, verb: re.Match[str]) -> bool:
+    # ("the Terra Carta Accelerator Fund with a target of £100 million": a fund's name with its size is
+    # the amount to raise, so "Fund" stays a verb's match)
+    if not verb.group(0)[0].isupper() or verb.group(0).lower().startswith("fund"):
+        return False
+    before = text[max(0, verb.start() - 40) : verb.start()]
+    at_start = not text[: verb.start()].strip()
+    if at_start:
+        return bool(_NAME_SUBJECT_AFTER.match(text, verb.end()))
+    return bool(_NAME_WORD_BEFORE.search(before)) and not before.rstrip().endswith(":")
 
 
 def _ing_noun(text: str, verb: re.Match[str]) -> bool:
