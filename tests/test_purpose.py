@@ -1505,7 +1505,8 @@ def test_batch_62_names_that_look_like_verbs_indicators_listed_and_who_gains_for
     verb inside a name ("Pantry Connect is ...", "Open Kitchen is ...") counts nothing; a work package or
     a bill number is no count; key performance indicators listed after a colon are targets; "all"
     artefacts released is an end state; "for all Ontarians" says who gains, not how many; people in
-    financial hardship and re-entry populations are groups."""
+    financial hardship and re-entry populations are groups; "every UK website" counts websites, no one
+    served."""
     met = {
         "outcome": [
             "Key performance indicators are: 40 pantries sharing stock data.",
@@ -1523,6 +1524,7 @@ def test_batch_62_names_that_look_like_verbs_indicators_listed_and_who_gains_for
             "This work package will train volunteers then sort donations ready for checking by WP 3.",
             "We will work across the political spectrum to achieve a fair food system for all Ontarians.",
         ],
+        "population": ["We check every UK pantry website at least once a month."],
     }
     assert_calls(met, not_met)
 

@@ -1131,11 +1131,20 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         # institution" are narrowed by it)
         or (re.search(r"\b(?:a|an)\s+$", before) and not _AFFILIATED_BEFORE.search(before))
         or _language(statement, span, before)
+        or (bool(_EVERY_BEFORE.search(before)) and bool(_COUNTED_THING_AFTER.match(after)))
         or _past_event_venue(statement, span[0])
         or _ACTOR_BEFORE.search(before)
         or _ACTOR_AFTER.match(after)
         or (_GOVERNMENT_SUBJECT.fullmatch(statement[: span[0]]) and _ACTS_AFTER.match(after))
     )
+
+
+# "visit every UK website at least once a year": the place qualifies the things counted, no one served
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_COUNTED_THING_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:web\s*sites?|sites?|pages?|domains?|documents?|records?|datasets?|files?|books?|"
+    r"items?|objects?|publications?|journals?|archives?|collections?|roads?|rivers?|buildings?)\b"
+)
 
 
 # "The City of Munich will implement ...": the government of a place, acting, is the body itself
