@@ -90,6 +90,7 @@ SCORED_AT = {
     "ri": "e63dbc0",  # version 59 (the same)
     "rj": "12452d4",  # version 60 (the same)
     "rk": "fff07bf",  # version 61 (the same)
+    "rl": "92730e2",  # version 62 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
