@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import grimp
@@ -60,3 +62,29 @@ def test_knowledge_base_copies_no_sentence_of_the_reference() -> None:
         [sys.executable, str(checker)], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stdout
+
+
+def _module_level_names(tree: ast.Module) -> Counter[str]:
+    names: Counter[str] = Counter()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets = [node.target] if isinstance(node, ast.AnnAssign) else targets
+        names.update(t.id for t in targets if isinstance(t, ast.Name))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names[node.name] += 1
+    return names
+
+
+def test_no_module_binds_one_name_twice() -> None:
+    """A second `_PATTERN = re.compile(...)` further down a long rules module silently replaces the
+    first for every function that reads it (neither ruff nor mypy says so): each module-level name of
+    the package is bound once."""
+    twice = {
+        str(path.relative_to(ROOT)): sorted(
+            name
+            for name, n in _module_level_names(ast.parse(path.read_text(encoding="utf-8"))).items()
+            if n > 1
+        )
+        for path in sorted((ROOT / "advisor").rglob("*.py"))
+    }
+    assert not {path: names for path, names in twice.items() if names}
