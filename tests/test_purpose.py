@@ -1529,6 +1529,27 @@ def test_batch_62_names_that_look_like_verbs_indicators_listed_and_who_gains_for
     assert_calls(met, not_met)
 
 
+def test_batch_63_accented_place_names_parents_ridding_of_and_a_body_made_of_roles() -> None:
+    """What the sixty-third batch of real statements taught (invented statements of the same shapes): a
+    place named with accented letters ("Río Grande", "Itacaiúnas River") is a place; parents are a
+    group; to rid a place of something is an end state; the roles a body "consists of" are its own
+    members, not whom it serves."""
+    met = {
+        "outcome": ["The alliance develops tools to rid the county's rivers of plastic."],
+        "population": [
+            "Restore wetlands along the entire Río Grande watershed.",
+            "Deploy the flood model on the whole Itacaiúnas River watershed.",
+            "Enabling parents to give feedback on the local food pantry.",
+        ],
+    }
+    not_met = {
+        "population": [
+            "The team consists of clinicians and researchers who are working together to build an app.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

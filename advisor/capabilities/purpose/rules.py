@@ -390,8 +390,13 @@ _NAMED_OUTPUT = re.compile(
     rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})(?i:{_ARTEFACT})\b"
 )
 _PLACE_SUFFIX = LEXICON.place_suffixes
+# capital and small letters, accented ones too ("Itacaiúnas River", "Río Grande")
+_UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
+_LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
 _CAPITALISED = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -](?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*(?:\s+(?:" + _PLACE_SUFFIX + r"))?"
+    rf"\b[{_UPPER}][{_LOWER}]+(?:[ -](?:of\s+(?:the\s+)?)?[{_UPPER}][{_LOWER}]+)*(?:\s+(?:"
+    + _PLACE_SUFFIX
+    + r"))?"
 )
 _PEOPLE = (
     r"people|persons|men|women|girls|boys|children|infants|newborns|babies|youth|young people|adults|"
@@ -667,8 +672,6 @@ _PLACES = re.compile(
 )
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
 # Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").
-_UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
-_LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-(?:[{_LOWER}]+-)*[{_UPPER}][{_LOWER}]+)?"
 _LOCAL_PLACE = re.compile(
     # "represented in Parquet", "written in Rust": a format or a language, not a place
@@ -723,6 +726,8 @@ _MADE_OF_BEFORE = re.compile(
     r"\s+of\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$"
     # "The Project is comprised of global like-minded cybersecurity vendors": what the body is made of
     r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$"
+    # "The consortium behind the project consists of clinicians, data scientists and ...": its members
+    r"|\b(?:consists?|consisting)\s+of\b[^.;:]{0,120}$"
     # ("a community composed of ICESat-2 data users, developers, and the scientific community")
     r"|\b(?:community|network|group|collective|consortium|coalition|alliance)\s+(?:comprised|composed|made\s+up)"
     r"\s+of\b[^.;:]{0,120}$"
@@ -906,7 +911,7 @@ def _city_starting(statement: str, place: re.Match[str]) -> tuple[int, int]:
 # never one inside a body's name ("Friends of Bear Creek", "the Kettle River Band", "Bear Creek Park")
 _NAMED_WATER = re.compile(
     r"(?<!Friends )\b(?:on|along|in|into|from|at|near|to|across|around|of)\s+(?:the\s+)?"
-    r"(?P<water>(?:[A-Z][a-z]+\s+){1,3}(?:Creek|River|Lake))\b(?!\s+[A-Z])"
+    rf"(?P<water>(?:[{_UPPER}][{_LOWER}]+\s+){{1,3}}(?:Creek|River|Lake))\b(?!\s+[A-Z])"
 )
 # "New Orleanians", "underprivileged Cameroonians": a place's people, by the place's name and a suffix
 _DEMONYM_SHAPE = re.compile(r"(?<![\w.-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]{2,}(?:s|ese)\b")
