@@ -373,7 +373,14 @@ in the forty-fifth session.
 Version 62 (2026-12-07, forty-fifth session): batch 63 (ids `rl…`, organisations new to the set, two
 collectors blind to the checker in the first minutes of the forty-fifth session, while batch 62 was the
 test part and before it was read) was kept out of the set until batch 62 had been retired into dev and its
-failures read (92730e2); it is the test part. Batch 63: 59 statements from 37 organisations.
+failures read (92730e2); it is the test part. Batch 63: 59 statements from 37 organisations. Scored once
+at 5b30043: 0.90 / 0.80 / 1.00 (majority 0.80 / 0.47 / 1.00; dev 0.90 / 0.92 / 0.99). Then read (3f762b6)
+in the same session.
+
+Version 63 (2026-12-07, forty-fifth session): batch 64 (ids `rm…`, organisations new to the set, two
+collectors blind to the checker later in the forty-fifth session, after batch 63 had been merged as the
+test part and before it was read) was kept out of the set until batch 63 had been retired into dev and its
+failures read (3f762b6); it is the test part. Batch 64: 66 statements from 37 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -482,6 +489,7 @@ BATCH_60 = "ri"  # id prefix of the forty-third session's batch: the test part o
 BATCH_61 = "rj"  # id prefix of the forty-fourth session's batch: the test part of version 60
 BATCH_62 = "rk"  # id prefix of the forty-fourth session's second batch: the test part of version 61
 BATCH_63 = "rl"  # id prefix of the forty-fifth session's batch: the test part of version 62
+BATCH_64 = "rm"  # id prefix of the forty-fifth session's second batch: the test part of version 63
 
 
 def main(argv):
@@ -550,18 +558,19 @@ def main(argv):
         BATCH_61,
         BATCH_62,
         BATCH_63,
+        BATCH_64,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 61
+    # the test parts of versions 2 to 62
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_63,)
+    current = (BATCH_64,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 62 (split.py): test is batch 63 (ids rl…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-62, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 61 (batches 2 to 62) retired into it.\n"
+        "# Split of statements.yaml, version 63 (split.py): test is batch 64 (ids rm…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-63, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 62 (batches 2 to 63) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
