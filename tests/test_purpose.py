@@ -1550,6 +1550,41 @@ def test_batch_63_accented_place_names_parents_ridding_of_and_a_body_made_of_rol
     assert_calls(met, not_met)
 
 
+def test_batch_64_what_a_thing_will_serve_as_ranks_tax_forms_and_groups_by_their_work() -> None:
+    """What the sixty-fourth batch of real statements taught (invented statements of the same shapes):
+    what a thing "will serve as" or "is envisioned as" is an output, and a data format "for exchange of"
+    records is no forum; a rank ("the #1 ... country"), a tax form's number ("IRS 990") and a pursuit
+    "for every" nation's person count nothing; waste pickers, nonprofit staff, city-level officials and
+    people "working at" a frontier are groups, a place served stays one before "under the leadership
+    of"; a community the body sets out to build is its own, and "youth-oriented" names no youth."""
+    met = {
+        "outcome": [
+            "The hub will serve as a central database for the registration of food pantries.",
+            "The referral tool is envisioned as an open protocol for sharing client records.",
+            "We will create and publish an open, extendable data format for exchange of housing records.",
+        ],
+        "population": [
+            "The network campaigns for recognition of waste pickers in national plans.",
+            "The course trains nonprofit professionals in budgeting.",
+            "The toolkit helps city-level government officials run participatory budgets.",
+            "The guide is for practitioners working at the frontier of housing policy.",
+            "A movement to close the digital divide for residents in Ghana under the leadership of a trust.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Our mission is to make Ghana the #1 recycling country in the world.",
+            "The site makes the IRS 990 dataset usable for anyone.",
+            "We are dedicated to making music an accessible pursuit for every Ghanaian who wants to play.",
+        ],
+        "population": [
+            "Founded with the mission of establishing a vibrant, safe community of amateur ecologists.",
+            "Founded as a coalition of students & youth-oriented clubs to act on climate.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -25,7 +25,8 @@ _END_STATE = re.compile(LEXICON.end_states, re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|at)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _NOT_AN_OUTCOME_AFTER_RAISE = re.compile(r"\braise\w*\s+(?:awareness|the profile|voices?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)"
+    r"(?i)(?:\$\d[\d,.]*|(?<![\w.])(?<!the #)(?<![a-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*"
+    r"(?!\d|st\b|nd\b|rd\b|th\b)"
     # ("3MF content", "3D printing": a name, not an amount)
     r"(?!(?-i:[A-Z]{2}|D\b))"
     # ("the 1000 city challenge": a number in a named challenge's name)
@@ -46,7 +47,7 @@ _QUANTITY = re.compile(
     rf"{NUMBER_WORDS}|hundreds?|thousands?|"
     r"millions?(?!\s+(?-i:[A-Z]))|billions?|"
     r"one (?:or more|third|quarter|fifth|tenth)|a (?:third|quarter|fifth|tenth))\b"
-    # ("a third option", "a fifth edition": an ordinal, no share)
+    # ("a third option", "a fifth edition": an ordinal, no share; "the #1 data-driven country": a rank)
     r"(?!\s+(?:option|alternative|way|path|party|place|round|edition|version|phase|stage|year|term|sector|pillar|"
     r"goal|generation|wave)s?\b))"
 )
@@ -222,7 +223,9 @@ _DELIVERABLE = re.compile(
     # ("Define the API mechanisms, Inputs, and Outputs": an artefact word as a modifier of what is defined)
     r"(?!\s+(?:solutions|products|services|offerings|mechanisms)\b)"
     # ("provides a platform of opinion and reflection": a forum, no artefact)
-    r"(?!\s+(?:of|for)\s+(?:opinion|discussion|dialogue|debate|exchange|reflection|conversation|networking)\b)"
+    # (but "a data format for exchange of experimental information" is an artefact)
+    r"(?!\s+(?:of|for)\s+(?:opinion|discussion|dialogue|debate|reflection|conversation|networking"
+    r"|exchange(?!\s+of\s+(?:[\w-]+\s+){0,2}(?:data|information|records|metadata)\b))\b)"
     # "provide the cancer research community with a unified data repository": one artefact, given to a group
     rf"|\bprovid\w*\s+(?:the\s+)?(?:[\w-]+\s+){{1,5}}?with\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # "HS3 standardizes the machine- and human-readable serialization of ...": one convention made standard
@@ -291,7 +294,9 @@ _DELIVERABLE = re.compile(
     r"|\bthe\s+(?:end\s+)?(?:result|output)\s+will\s+be\s+(?:a|an)\s+[^.;]{5,120}"
     # "This will form a qualitative dataset for research"; "The platform will include a central database",
     # "the standard will consist of a document and an accompanying test suite": what the thing will hold
-    rf"|\bwill\s+(?:form|become|result\s+in|include|consist\s+of|comprise)\s+(?:a|an)\s+"
+    # "the UNPP will serve as a central database", "UHI is envisioned as an open protocol": what it will be
+    rf"|\b(?:will\s+(?:form|become|result\s+in|include|consist\s+of|comprise|serve\s+as|act\s+as)"
+    rf"|(?:is|are)\s+(?:envisioned|envisaged)\s+as)\s+(?:a|an)\s+"
     rf"(?:[^.;:]{{0,60}}?,?\s+and\s+(?:a|an)\s+)?{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     r"(?:\s+for\s+[\w -]{3,40})?"
     # "the following outputs by the end of the project: Prototype for system to ...": a listed artefact
@@ -528,6 +533,10 @@ _DEFINED_GROUPS = re.compile(
     r"machine[ -]learning|life|climate|earth|marine|social|sanitation|domestic|garment|farm|gig|construction|"
     r"care|sex|transit|library|museum)\s+"
     rf"(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
+    # "nonprofit professionals": people narrowed by the sector they work in (never "nonprofit
+    # organizations": a bare kind of body)
+     + r"|\b(?:nonprofit|non-profit|not-for-profit|charity|voluntary[ -]sector)\s+(?:sector\s+)?"
+    r"(?:professionals|staff|workers|leaders|employees|practitioners|fundraisers|managers)\b"
     # "academic and public libraries": a defined type of public body
      + r"|\b(?:academic|public|school|research|university|college|tribal)\s+"
     r"(?:and\s+(?:academic|public|school|research|university|college|tribal)\s+)?libraries\b"
@@ -547,7 +556,8 @@ _DEFINED_GROUPS = re.compile(
     # a level of public body: "local governments", "national statistical offices" (not "local communities")
     # (never "our city officials": the writers' own, no group defined)
      + r"|(?<!our )(?<!\bits )(?<!their )"
-    rf"\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)\s+(?:[a-z-]+\s+)?"
+    # ("city-level government officials")
+    rf"\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)(?:-level)?\s+(?:[a-z-]+\s+)?"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
     # "public sector organisations": a defined type of public body
     r"|\bpublic[ -]sector\s+(?:organi[sz]ations|bodies|agencies|institutions)\b"
@@ -561,7 +571,7 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:young\s+)?(?:black|latino|latina|latinx|hispanic|indigenous|aboriginal|native|"
     r"african[- ]american)\s+"
     r"(?:males|females|men|women|girls|boys|youth|students|people|peoples|children|families|communities)\b"
-    + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b(?!-(?:led|run|driven)\b)"
+    + rf"|\b(?:{alternatives(LEXICON.situation_groups)})\b(?!-(?:led|run|driven|oriented)\b)"
     + rf"|(?<=[a-z,] )(?:{alternatives(w.capitalize() for w in LEXICON.situation_groups)})"
     r"\b(?!\s+(?-i:[A-Z]))"
     + r"|\b(?!(?:the|generation|future|next|developing|building|growing|training)\b)[a-z][\w-]+\s+workforce\b"
@@ -623,7 +633,7 @@ _DEFINED_GROUPS = re.compile(
     # "everyone contributing to open source": everyone narrowed by the work they share
     + r"|\b[Ee]veryone\s+(?:contributing\s+to|working\s+(?:in|on))\b[^.;]{0,60}"
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses|people(?=\s+working))\s*,?\s+"
-    r"(?:who|building|developing|working\s+(?:in|on|with)|using|(?:engaged|involved)(?:\s+or\s+interested)?\s+in|(?:seeking|looking|wishing)\s+to|"
+    r"(?:who|building|developing|working\s+(?:in|on|with|at)|using|(?:engaged|involved)(?:\s+or\s+interested)?\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
     r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
     # "researchers from field stations": narrowed by where they come from
@@ -657,6 +667,13 @@ _FIELD_ROLE = re.compile(
 # "developed by the community of producers and consumers of X": the body's own community
 _OWN_COMMUNITY_BEFORE = re.compile(r"\bcommunity\s+of\b[^.;]{0,30}$", re.IGNORECASE)
 _VAGUE_GROUPS = re.compile(LEXICON.vague_groups, re.I)
+# "establishing a vibrant, productive and safe community of DIY biologists": a community the body sets out
+# to build is its own, not a group it serves
+_BUILT_COMMUNITY_BEFORE = re.compile(
+    r"\b(?:establish|build|creat|form|grow|nurtur|cultivat)\w*\s+(?:an?|the|our|its)\s+(?:[\w-]+,?\s+){0,5}?"
+    r"(?:community|network)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "the poorest 20% of the world's population": a group defined by its position, never a target
 _SHARE_GROUP = re.compile(
     r"\bthe\s+(?:poorest|richest|wealthiest|bottom|lowest-income|most\s+[\w-]+)\s+\d+\s*(?:%|percent|per\s+cent)\s+of\s+"
@@ -790,6 +807,7 @@ def find_population(statement: str) -> Finding:
         and not _opens_with_a_verb(statement, m)
         and not _FOUNDERS_BEFORE.search(statement, 0, m.start())
         and not _MEANS_BEFORE.search(statement, 0, m.start())
+        and not _BUILT_COMMUNITY_BEFORE.search(statement[max(0, m.start() - 120) : m.start()])
     ]
     groups += [
         m
@@ -1190,7 +1208,8 @@ _ACTOR_BEFORE = re.compile(
 )
 _ACTOR_AFTER = re.compile(
     # ("support for UK leadership": the place leading)
-    r"(?:’s|'s)?\s+(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies|leadership)\b"
+    # ("residents in the United States under the leadership of EveryoneOn": served, then who leads)
+    r"(?:’s|'s)?\s+(?!(?:under|with|in|from|by|for|at|to)\s)(?:[a-z-]+\s+){0,2}(?:strategy|policy|policies|leadership)\b"
     # ("a focus on United Kingdom methods of flood estimation": the place qualifies the method studied)
     r"|\s+(?:[a-z-]+\s+){0,2}(?:methods|methodolog(?:y|ies)|techniques)\b"
     # "the central U.S. forum dedicated to ...": where the body itself stands, not whom it serves
@@ -1237,7 +1256,9 @@ _ACCESS_FOR_ALL = re.compile(
     r"|\b(?:open|available|accessible|free)\s+(?:to|for)\s+all\b(?!\s+(?:(?!the\b)[a-z-]+\s+){0,2}(?:people|[a-z]+s)\b)"
     # "a fair digital society for all Australians", "fairness ... for all people who engage online": who
     # gains, counted by no one
-    r"|\bfor\s+all\s+(?=(?:people|persons|humans|humanity|(?-i:[A-Z])[a-z]+ans)\b)",
+    # ("an accessible pursuit for every Filipino": the same, one by one)
+    r"|\bfor\s+all\s+(?=(?:people|persons|humans|humanity|(?-i:[A-Z])[a-z]+ans)\b)"
+    r"|\bfor\s+every\s+(?=(?:person|human|(?-i:[A-Z])[a-z]+(?:an|ino|ina|ese|ish))\b)",
     re.IGNORECASE,
 )
 # "ready to deploy anywhere within 48 hours", "respond to every request within 5 days": a response time is
