@@ -22,8 +22,8 @@ batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 30 of batch 52 (seed 20270172), 20 of batch 53 (seed 20270174) 29 of batch 54 (seed 20270176),
 30 of batch 55 (seed 20270178), 30 of batch 56 (seed 20270180), 30 of batch 57 (seed 20270182), all 34
 of batch 58, 30 of batch 59 (seed 20270188), 30 of batch 60 (seed 20270190), 30 of batch 61
-(seed 20270192), 30 of batch 62 (seed 20270194), 30 of batch 63 (seed 20270196) and 30 of batch 64
-(seed 20270198):
+(seed 20270192), 30 of batch 62 (seed 20270194), 30 of batch 63 (seed 20270196), 30 of batch 64
+(seed 20270198) and 30 of batch 65 (seed 20270200):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ def main() -> None:
         "batch 61 (rj…)": "rj",
         "batch 62 (rk…)": "rk",
         "batch 63 (rl…)": "rl",
-        "batch 64 (rm…, the test part)": "rm",
+        "batch 64 (rm…)": "rm",
+        "batch 65 (rn…, the test part)": "rn",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -92,6 +92,7 @@ SCORED_AT = {
     "rk": "fff07bf",  # version 61 (the same)
     "rl": "92730e2",  # version 62 (the same)
     "rm": "3f762b6",  # version 63 (the same)
+    "rn": "67d0905",  # version 64 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

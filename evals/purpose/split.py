@@ -380,7 +380,14 @@ in the same session.
 Version 63 (2026-12-07, forty-fifth session): batch 64 (ids `rm…`, organisations new to the set, two
 collectors blind to the checker later in the forty-fifth session, after batch 63 had been merged as the
 test part and before it was read) was kept out of the set until batch 63 had been retired into dev and its
-failures read (3f762b6); it is the test part. Batch 64: 66 statements from 37 organisations.
+failures read (3f762b6); it is the test part. Batch 64: 66 statements from 37 organisations. Scored once
+at 6b666b1: 0.80 / 0.77 / 1.00 (majority 0.82 / 0.59 / 0.95; dev 0.90 / 0.92 / 0.99). Then read (67d0905)
+in the forty-sixth session.
+
+Version 64 (2026-12-07, forty-sixth session): batch 65 (ids `rn…`, organisations new to the set, two
+collectors blind to the checker late in the forty-fifth session, after batch 64 had been merged as the
+test part and before it was read) was kept out of the set until batch 64 had been retired into dev and its
+failures read (67d0905); it is the test part. Batch 65: 39 statements from 19 organisations.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -490,6 +497,7 @@ BATCH_61 = "rj"  # id prefix of the forty-fourth session's batch: the test part 
 BATCH_62 = "rk"  # id prefix of the forty-fourth session's second batch: the test part of version 61
 BATCH_63 = "rl"  # id prefix of the forty-fifth session's batch: the test part of version 62
 BATCH_64 = "rm"  # id prefix of the forty-fifth session's second batch: the test part of version 63
+BATCH_65 = "rn"  # id prefix of the forty-fifth session's third batch: the test part of version 64
 
 
 def main(argv):
@@ -559,18 +567,19 @@ def main(argv):
         BATCH_62,
         BATCH_63,
         BATCH_64,
+        BATCH_65,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 62
+    # the test parts of versions 2 to 63
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_64,)
+    current = (BATCH_65,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 63 (split.py): test is batch 64 (ids rm…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-63, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 62 (batches 2 to 63) retired into it.\n"
+        "# Split of statements.yaml, version 64 (split.py): test is batch 65 (ids rn…, organisations\n"
+        "# new to the set, labelled blind); dev is batches 1-64, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 63 (batches 2 to 64) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
