@@ -1585,6 +1585,33 @@ def test_batch_64_what_a_thing_will_serve_as_ranks_tax_forms_and_groups_by_their
     assert_calls(met, not_met)
 
 
+def test_batch_65_names_with_and_native_peoples_sited_facilities_and_the_first_of_its_kind() -> None:
+    """What the sixty-fifth batch of real statements taught (invented statements of the same shapes): a
+    place inside a name joined by "and" ("Utah Reclamation Mitigation and Conservation Commission") or
+    before "Constitution" is in the name; a country's adjective before "infrastructure" and a place after
+    "its facilities in" serve no one; "Native Hawaiians" are a people; the Mediterranean is a place; "the
+    establishment of a national system" and "develop and validate the first ..." name what will exist."""
+    met = {
+        "outcome": [
+            "The mission is the establishment of a national registry of estuary monitoring sites.",
+            "Develop and validate the first shared risk score for heat illness in farmworkers.",
+        ],
+        "population": [
+            "Expand opportunities for Native Hawaiians to own local enterprises.",
+            "Map the nesting beaches of sea turtles within the Mediterranean and the threats they face.",
+        ],
+    }
+    not_met = {
+        "population": [
+            "The mission of the Ohio Reclamation and Conservation Commission is to carry out the projects.",
+            "Strengthen teaching about the history of the Kenya Constitution.",
+            "Enable federated analysis while the data remains on sovereign Canadian infrastructure.",
+            "The network complements its central facilities in Darmstadt.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -286,7 +286,7 @@ _DELIVERABLE = re.compile(
     # "developing and running WorkflowHub: a FAIR registry": a named artefact, then what it is
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+(?-i:[A-Z][\w-]*):\s+(?:a|an)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # ("the production of a three-time period (1975, 2000, and 2013) land use and land cover dataset")
-    rf"|\b(?:development|creation|publication|production|delivery)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
+    rf"|\b(?:development|creation|publication|production|delivery|establishment)\s+(?:of|on)\s+(?:a|an|the|one)\s+"
     rf"(?:{_FILLER}{{1,6}}?\([^()]{{1,40}}\)\s+)?{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     r"|\b(?:(?:primary|anticipated|expected|planned|key|main)\s+)?deliverables?\s*(?::|(?:will\s+be|is|are|include)\s)\s*[^.;]{5,120}"
     r"|\b(?:tangible|concrete|main|expected)\s+outcomes?\s+(?:will\s+be|is|are)\s+(?:a|an|the)\s+[^.;]{5,120}"
@@ -329,7 +329,7 @@ _DELIVERABLE = re.compile(
     r"|\b(?:hold|host|organi[sz]e|convene)\w*\s+(?:the|an?)\s+(?:first|inaugural)\s+(?-i:(?:[A-Z][\w-]*\s+){1,4})"
     r"(?:conference|summit|congress|symposium|festival|forum|hackathon|convention)\b"
     # "create the first free, comprehensive set of election data": the first of its kind
-    rf"|\b{_MAKE}\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
+    rf"|\b{_MAKE}(?:\s+and\s+\w+)?\s+the\s+first(?:[\s-]+ever)?\s+(?!(?:step|phase|stage|meeting|time)s?\b)[^.;]{{3,120}}"
     r"|\bwill\s+(?:deliver|produce|publish)\s+the\s+following\b[^:.;]{0,60}:\s*\S[^.;]{3,120}"
     # "standardize how geospatial data is represented in Parquet": one exactly described convention
     r"|\bstandardi[sz]e\s+(?:the\s+way|how)\s+[^.;]{5,120}"
@@ -710,7 +710,8 @@ _LOCAL_PLACE = re.compile(
 )
 # Words that make the capitalised words before them a body's or a document's name, not a place.
 _NAME_WORDS = alternatives(LEXICON.name_words)
-_NAME_AFTER = re.compile(rf"(?:[\s-]+(?:[A-Z][\w’'-]*|&))*?[\s-]+(?:{_NAME_WORDS})\b")
+# ("Utah Reclamation Mitigation and Conservation Commission": an "and" between capitalised words stays in it)
+_NAME_AFTER = re.compile(rf"(?:[\s-]+(?:[A-Z][\w’'-]*|&|and(?=\s+[A-Z])))*?[\s-]+(?:{_NAME_WORDS})\b")
 # (never a region's qualifier: "sub-Saharan Africa", "pan-African")
 # ("Spanish-speaking Latin America": a language's speakers narrow the place, they name nothing)
 _NAME_BEFORE = re.compile(r"(?<![a-z]-)(?![A-Za-z]+-speaking\s)[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$")
@@ -1143,7 +1144,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         # opening verb, not a name's first word
         or (
             name_before
-            and not re.fullmatch(r"The\s+", name_before.group(0))
+            and not re.fullmatch(r"(?:The|Native)\s+", name_before.group(0))  # "Native Hawaiians": a people
             and not (name_before.start() + max(0, span[0] - 40) == 0 and _opening_verb(name_before.group(0)))
         )
         or _NAME_WORD_FOR.search(before)
@@ -1184,7 +1185,9 @@ _BODY_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z]{2,})\b(?!-)")
 _DOCUMENT_AFTER = re.compile(
     # ("upcoming European initiatives": other bodies' work, no one served)
     r"\s+(?:[\w-]+\s+){0,2}?(?:standards?|guides?|guidelines|specifications?|formats?|regulations?|directives?|initiatives"
-    r"|laws?|legislation)\b",
+    r"|laws?|legislation"
+    # ("while data remains on sovereign Australian infrastructure": where data sits, no one served)
+    r"|infrastructure|servers|data\s+cent(?:re|er)s?)\b",
     re.IGNORECASE,
 )
 # "the European Open Science Cloud (EOSC)", "the European General Data Protection Regulation (GDPR)":
