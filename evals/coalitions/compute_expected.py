@@ -118,6 +118,15 @@ AS_OF = {
     "green-software-foundation.csv": "2023-11-16",
     "wmde-cultural-heritage.csv": "2019-04-30",
     "florida-coral-reef-team.csv": "2023-06-28",
+    # batch 11 (written 2026-12-07, forty-sixth session: split version 8's test part)
+    "read-charlotte.csv": "2023-02-15",
+    "dolores-river-restoration-partnership.csv": "2015-11-15",
+    "clermont-county-chip.csv": "2016-11-30",
+    "bergen-county-ending-homelessness.csv": "2018-09-20",
+    "one-region-atlanta.csv": "2020-12-10",
+    "workforce-connect-cuyahoga.csv": "2020-08-31",
+    "metro-dc-snap-incentive-coalition.csv": "2024-10-15",
+    "camp-fire-ltrg.csv": "2020-06-30",
 }
 
 

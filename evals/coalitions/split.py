@@ -33,6 +33,11 @@ reader) join dev. The test part is unchanged (batch 6).
 Version 7 (2026-12-03, fifteenth session): batch 10 (ten tables written and labelled blind to the
 tool by two writers; the shipped reader scored on it once before any change) joins dev. The test part
 is unchanged (batch 6).
+
+Version 8 (2026-12-07, forty-sixth session): batch 6 had been scored many times; a fresh batch 11 (8
+coalitions in 8 sectors from public pages, rosters and metric tables with notes, written and labelled
+blind to the tool by two writers, checked by an independent second pass over every file) was written
+and staged first and made the test part, then batch 6 was retired into dev (`retired_test_5`).
 """
 
 from __future__ import annotations
@@ -230,6 +235,29 @@ BATCH_10 = {
         "wmde-cultural-heritage.csv",
     },
 }
+BATCH_6_COMMENT = "  # batch 6, written 2026-12-03, version 5's test part (retired_test_5)"
+BATCH_11 = {
+    "metrics": [
+        "bergen-county-ending-homelessness.csv",
+        "camp-fire-ltrg.csv",
+        "clermont-county-chip.csv",
+        "dolores-river-restoration-partnership.csv",
+        "metro-dc-snap-incentive-coalition.csv",
+        "one-region-atlanta.csv",
+        "read-charlotte.csv",
+        "workforce-connect-cuyahoga.csv",
+    ],
+    "rosters": [
+        "bergen-county-ending-homelessness.yaml",
+        "camp-fire-ltrg.yaml",
+        "clermont-county-chip.yaml",
+        "dolores-river-restoration-partnership.csv",
+        "metro-dc-snap-incentive-coalition.yaml",
+        "one-region-atlanta.yaml",
+        "read-charlotte.yaml",
+        "workforce-connect-cuyahoga.csv",
+    ],
+}
 BATCH_10_COMMENT = (
     "  # batch 10, written 2026-12-03 (fifteenth session) by two writers blind to the tool, wholly dev"
 )
@@ -245,25 +273,27 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10)
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11)
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
         kind: {
             "dev": sorted(version_1[kind]["dev"] + version_1[kind]["test"]),
-            "test": sorted(BATCH_6[kind]),
+            "test": sorted(BATCH_11[kind]),
             "retired_test": version_1[kind]["test"],
             "retired_test_2": sorted(BATCH_3[kind]),
             "retired_test_3": sorted(BATCH_4[kind]),
             "retired_test_4": sorted(BATCH_5[kind]),
+            "retired_test_5": sorted(BATCH_6[kind]),
         }
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 7; see its docstring). Dev: batch 1 (with\n"
+        "# Locked split, written by split.py (version 8; see its docstring). Dev: batch 1 (with\n"
         "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
-        "# retired_test_2), batch 4 (version 3's, retired_test_3) and batch 5 (version 4's,\n"
-        "# retired_test_4), batches 7-10 (metric tables only); test: batch 6, written blind to the tool.\n"
+        "# retired_test_2), batch 4 (version 3's, retired_test_3), batch 5 (version 4's,\n"
+        "# retired_test_4), batch 6 (version 5's, retired_test_5), batches 7-10 (metric tables only);\n"
+        "# test: batch 11, written blind to the tool.\n"
         "# Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
@@ -283,6 +313,9 @@ def main() -> None:
             + BATCH_5_COMMENT
             + "\n"
             + "".join(f"  - {n}\n" for n in BATCH_5[kind])
+            + BATCH_6_COMMENT
+            + "\n"
+            + "".join(f"  - {n}\n" for n in BATCH_6[kind])
             + "".join(
                 comment + "\n" + "".join(f"  - {n}\n" for n in sorted(batch[kind]))
                 for comment, batch in (
