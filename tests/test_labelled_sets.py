@@ -17,7 +17,7 @@ from advisor.capabilities.interests.analysis import map_interests_from_file
 from advisor.capabilities.pivots.analysis import pivots_from_files
 from advisor.capabilities.purpose.check import check_purpose_rules
 from advisor.cli.main import app
-from advisor.evaluation.coalitions import score_coalitions
+from advisor.evaluation.coalitions import keyword_signals, score_coalitions
 from advisor.evaluation.questions import load_questions, score_questions
 from advisor.evaluation.statements import load_statements, score_statements
 from advisor.service.runtime import Runtime
@@ -87,6 +87,17 @@ def test_questions_on_dev_retrieve_and_quote_the_answer(runtime: Runtime) -> Non
     assert figures.answer_quotes_passage >= 0.4
     # An answered question is seldom met with "nothing answers this".
     assert figures.says_nothing_when_answerable <= 0.05
+
+
+def test_the_signal_baseline_reads_plain_words() -> None:
+    """The baseline the reader is reported beside reads at all: a sentence with a kind's plain words is
+    that kind (it used to look for the kinds' own names, "capacity", "backlash", and found almost none)."""
+    notes = (
+        "Two of our four staff left in March. Landlords complained about the inspection fee. A county "
+        "foundation invited us to apply for its spring round. The state passed a law capping rents."
+    )
+    kinds = {kind: sentence.split()[0] for kind, sentence in keyword_signals(notes)}
+    assert kinds == {"capacity": "Two", "backlash": "Landlords", "opportunity": "A", "external_change": "The"}
 
 
 @pytest.mark.slow

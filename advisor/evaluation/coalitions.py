@@ -7,8 +7,8 @@ a member's interest, or an affected group; missing community voice is one yes/no
 Pivots: metric statuses, and signals per kind at sentence level: a signal found is right when a
 labelled signal of the same kind quotes words of its sentence; a labelled signal is caught when a
 found signal of its kind holds its quote. The baseline for gaps is "no gaps" (recall 0), for
-signals a keyword spotter that calls every sentence with the kind's own name ("capacity",
-"backlash", "opportunity", "change") a signal of that kind. Options that say nothing in the notes
+signals a keyword spotter that calls every sentence with one of a kind's words (`signal_keywords.yaml`:
+"staff", "left", "budget" ... for capacity) a signal of that kind. Options that say nothing in the notes
 explains a lagging metric are checked against the labels: a claim about a metric whose gap the notes
 explain is a contradiction. Each found signal's tie to metrics is checked too: the first metric it
 is tied to must be one of its labelled ones (or none, when none is).
@@ -36,12 +36,7 @@ from advisor.text.sentences import split_sentences
 
 Part = Literal["dev", "test"]
 SIGNAL_KINDS = ("capacity", "backlash", "opportunity", "external_change")
-_KIND_WORDS = {
-    "capacity": r"capacity",
-    "backlash": r"backlash|opposition|pushback",
-    "opportunity": r"opportunit",
-    "external_change": r"change[sd]? in|new law|new rule",
-}
+_KIND_WORDS: dict[str, str] = load_yaml((Path(__file__).with_name("signal_keywords.yaml")).read_text("utf-8"))
 
 
 # How an option says the notes do not explain a lagging metric (the diagnose option's wording).
@@ -139,7 +134,7 @@ def score_coalitions(
             details = label.get("signal_details", [])
             found = [(s.kind, s.text) for s in result.signals]
             count_signals(signals, found, details, _recorder(misses, name))
-            count_signals(baseline, _keyword_signals(notes.read_text("utf-8")), details)
+            count_signals(baseline, keyword_signals(notes.read_text("utf-8")), details)
             for detail in details:
                 ties = [s.metrics for s in result.signals if quotes_sentence(s.text, detail["quote"])]
                 if ties:
@@ -253,7 +248,8 @@ def _same(sentence: str, quote: str) -> bool:
     return quote in sentence or sentence in quote
 
 
-def _keyword_signals(notes: str) -> list[tuple[str, str]]:
+def keyword_signals(notes: str) -> list[tuple[str, str]]:
+    """The baseline reader: (kind, sentence) for each sentence holding one of the kind's words."""
     return [
         (kind, sentence)
         for sentence in split_sentences(notes)
