@@ -265,6 +265,26 @@ def test_a_metric_that_has_not_moved_is_worth_a_diagnosis_even_within_tolerance(
     assert "nothing needs to change yet" in result.pivots[0].rationale
 
 
+def test_a_metric_named_by_one_of_its_own_words_is_never_called_silent(tmp_path: Path) -> None:
+    """The notes speak of a metric when a sentence holds a word that sets it apart from the others
+    ("barrier"), even when that is too little to tie a signal to it: the option quotes that sentence
+    instead of saying no sentence is about the metric (a real coalition's notes explained the gap so)."""
+    barriers = "Barriers rehabilitated in the Millbrook watershed"
+    path = write(
+        tmp_path / "m.csv",
+        HEADER + f"{barriers},barriers,0,12,1,2024-01-01,2025-12-31\n"
+        "Volunteers trained in stream monitoring,volunteers,0,40,35,2024-01-01,2025-12-31\n",
+    )
+    notes = (
+        "## Progress\nWe applied for funding to remediate one priority barrier, but the application was "
+        "unsuccessful.\nThe spring monitoring course filled every seat.\n"
+    )
+    result = analyze_pivots(parse_metrics(path), notes_text=notes, as_of=date(2025, 6, 1))
+    about = [p for p in result.pivots if barriers in p.addresses]
+    assert about and not any("No sentence of the notes is clearly about" in p.rationale for p in about)
+    assert any("application was unsuccessful" in p.rationale for p in about)
+
+
 def test_target_below_baseline_and_nothing_off_track_means_persevere(tmp_path: Path) -> None:
     path = write(
         tmp_path / "m.csv",

@@ -201,6 +201,10 @@ def _spoken_of_by_words(text: str, states: list[MetricState]) -> dict[str, str]:
     found: dict[str, str] = {}
     for state in states:
         index = next((i for i, r in enumerate(reports) if relater.related(r.text, state.name)), None)
+        if index is None:  # "no sentence is about it" only when none shares a word that sets it apart
+            index = next(
+                (i for i, r in enumerate(reports) if relater.shares_a_word(r.text, state.name)), None
+            )
         if index is not None:
             found[state.name] = with_what_follows(reports, index)
     return found

@@ -127,6 +127,15 @@ class Relater:
             return LEXICAL_RELATED
         return float(sum(self.weights[s] for s in shared) / total) if total else 0.0
 
+    def shares_a_word(self, text: str, name: str) -> bool:
+        """`text` holds a word of the metric's name that sets it apart from the other metrics (one that
+        not every name holds): too little to tie a signal to it, enough to deny that no sentence is about
+        it."""
+        shared = set(self._metric_stems[name]) & set(self.stems(text))
+        everywhere = np.log(2)  # the weight of a stem every metric name holds
+        alone = len(self.states) == 1 and bool(shared)
+        return alone or any(self.weights[s] > everywhere + 1e-9 for s in shared)
+
     def score(self, text: str, name: str) -> float:
         """How strongly `text` bears on metric `name` (0 = not at all); >= 1 counts as related."""
         if text in self.assigned:
