@@ -93,6 +93,8 @@ SCORED_AT = {
     "rl": "92730e2",  # version 62 (the same)
     "rm": "3f762b6",  # version 63 (the same)
     "rn": "67d0905",  # version 64 (the same)
+    "ro": "1824b08",  # version 65 (the same)
+    "rp": "1824b08",  # version 65 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

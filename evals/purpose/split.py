@@ -387,7 +387,16 @@ in the forty-sixth session.
 Version 64 (2026-12-07, forty-sixth session): batch 65 (ids `rn…`, organisations new to the set, two
 collectors blind to the checker late in the forty-fifth session, after batch 64 had been merged as the
 test part and before it was read) was kept out of the set until batch 64 had been retired into dev and its
-failures read (67d0905); it is the test part. Batch 65: 39 statements from 19 organisations.
+failures read (67d0905); it is the test part. Batch 65: 39 statements from 19 organisations. Scored once
+at e6dd873: 0.85 / 0.79 / 1.00 (majority 0.82 / 0.59 / 0.97; dev 0.90 / 0.92 / 0.99). Then read (1824b08)
+in the same session.
+
+Version 65 (2026-12-07, forty-sixth session): batches 66 (ids `ro…`, two collectors blind to the checker in
+the session's first minutes, while batch 65 was staged and batch 64 the unread test part; only 13
+statements: the index is nearly exhausted) and 67 (ids `rp…`, two collectors blind to the checker after
+batch 65 had been merged, scored and read) were kept out of the set until batch 65 had been retired into
+dev and its failures read (1824b08); together they are the test part. Batch 66: 13 statements from 5
+organisations; batch 67: 52 statements from 35 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -498,6 +507,8 @@ BATCH_62 = "rk"  # id prefix of the forty-fourth session's second batch: the tes
 BATCH_63 = "rl"  # id prefix of the forty-fifth session's batch: the test part of version 62
 BATCH_64 = "rm"  # id prefix of the forty-fifth session's second batch: the test part of version 63
 BATCH_65 = "rn"  # id prefix of the forty-fifth session's third batch: the test part of version 64
+BATCH_66 = "ro"  # id prefix of the forty-sixth session's first batch: half the test part of version 65
+BATCH_67 = "rp"  # id prefix of the forty-sixth session's second batch: the other half
 
 
 def main(argv):
@@ -568,18 +579,20 @@ def main(argv):
         BATCH_63,
         BATCH_64,
         BATCH_65,
+        BATCH_66,
+        BATCH_67,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 63
-    retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_65,)
+    # the test parts of versions 2 to 64
+    retired += [e["id"] for e in entries if e["id"].startswith(later[:-2])]
+    current = (BATCH_66, BATCH_67)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 64 (split.py): test is batch 65 (ids rn…, organisations\n"
-        "# new to the set, labelled blind); dev is batches 1-64, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 63 (batches 2 to 64) retired into it.\n"
+        "# Split of statements.yaml, version 65 (split.py): test is batches 66 and 67 (ids ro… and rp…,\n"
+        "# organisations new to the set, labelled blind); dev is batches 1-65, with the test parts of\n"
+        f"# version 1 (seed {SEED}), versions 2 to 64 (batches 2 to 65) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
