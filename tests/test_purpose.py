@@ -1612,6 +1612,42 @@ def test_batch_65_names_with_and_native_peoples_sited_facilities_and_the_first_o
     assert_calls(met, not_met)
 
 
+def test_batch_66_67_measured_targets_with_no_verb_version_numbers_and_quantified_peoples() -> None:
+    """What the sixty-sixth and sixty-seventh batches of real statements taught (invented statements of the
+    same shapes): a measured amount due by a deadline is a target with no verb ("20 Mha restored by 2030",
+    "Reduction of 35% of 2015 emissions levels by 2035"), a baseline ("from around 5% in 2020") being none; a
+    standard's version ("the ODF 1.2 grammars"), a law's number ("Regulation (EU) 2023/988") and a count of
+    the groups served ("two main stakeholder groups") count nothing; "All Norwegians" are a place's people;
+    "care to those in need" names no field's workers; "those with a hearing disability" are a group."""
+    met = {
+        "outcome": [
+            "20 Mha landscape restoration by 2030",
+            "Reduction of 35% of 2015 emissions levels by 2035.",
+            "15% mangrove cover across the coastal districts by 2032",
+            "A 60% electric bus fleet by 2030, from around 5% in 2020.",
+        ],
+        "population": [
+            "All Norwegians enjoying the forests that sustain us.",
+            "Expand screening for those with a hearing disability.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            (
+                "The repository holds the transforms developed originally for use by the ODF TC in producing"
+                " the ODF 1.2 and ODF 2.x schemas."
+            ),
+            "We aim to provide value to two main stakeholder groups: retailers and shoppers.",
+            "The platform lets charities run appeals and keep a public trail of all transactions.",
+        ],
+        "population": [
+            "Our mission is to provide medical care to those in need, wherever they are.",
+            "The group follows the model set by Regulation (EU) 2023/988 on product safety.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

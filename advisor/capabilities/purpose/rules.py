@@ -61,6 +61,11 @@ _CODE = re.compile(
     r"\b(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}\b"
     # "policy SAM 4984 which mandates ...": a policy's or a bill's code, no count
     r"|\b(?:[Pp]olicy|[Bb]ill|[Aa]ct|[Oo]rder|[Rr]ule)\s+[A-Z]{2,}\s*\d[\d.]*\b"
+    # "Regulation (EU) 2024/1183", "910/2014": a law's number
+    r"|(?<![\w/.])(?:\d{1,4}/(?:19|20)\d\d|(?:19|20)\d\d/\d{3,5})\b(?!/)"
+    # "the DITA 1.3 and DITA 2.x grammars": a standard's version, no count (a release to ship, "Release 8.1",
+    # stays one)
+    r"|(?<=\b[A-Z]{2})(?:[A-Za-z]*\s+)v?\d+\.(?:\d+|x)(?:\.\d+)*\b(?!\s*(?:%|percent))"
 )
 # "one" as a pronoun counts nothing: "a process comparable to the one for its open data", "no one"
 _PRONOUN_ONE = re.compile(
@@ -472,10 +477,11 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:re-?entry|justice-involved|formerly\s+incarcerated)\s+"
     r"(?:populations?|individuals|people|persons|adults|youth)\b"
     # ("Persons with Disabilities (PWDs)": the group's official name, capitalised)
-     + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients)"
+     + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients|those)"
     r"\s+with\s+"
-    # "individuals with early Serious Mental Illness", "people with first episode psychosis"
-    r"(?:(?i:disabilit\w+)|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
+    # "individuals with early Serious Mental Illness", "people with first episode psychosis", "those with a
+    # learning disability"
+    r"(?:(?:an?\s+)?(?:[\w-]+\s+)?(?i:disabilit\w+)|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
     r"|(?:hypertension|diabetes|dementia|asthma|cancer|"
     r"obesity|HIV|AIDS|tuberculosis|depression|autism|long[- ]term\s+\w+|chronic\s+\w+))\b"
     # "people with SMI": a condition's acronym
@@ -532,7 +538,8 @@ _DEFINED_GROUPS = re.compile(
     rf"web|small-scale|smallholder|early[ -]career|essential|frontline|front-line|health[ -]?care|"
     r"machine[ -]learning|life|climate|earth|marine|social|sanitation|domestic|garment|farm|gig|construction|"
     r"care|sex|transit|library|museum)\s+"
-    rf"(?:[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
+    # ("provide medical care to those in need": the field's word and "those" across a preposition)
+    rf"(?:(?!(?:to|for|of|and|or|with|by|from)\s)[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "nonprofit professionals": people narrowed by the sector they work in (never "nonprofit
     # organizations": a bare kind of body)
      + r"|\b(?:nonprofit|non-profit|not-for-profit|charity|voluntary[ -]sector)\s+(?:sector\s+)?"
@@ -727,6 +734,8 @@ _COMMUNITY_AFTER = re.compile(
 # "a non-profit based in Berlin", "a workshop … in Amsterdam" (past): the body's seat, an event's venue
 _SEAT_BEFORE = re.compile(LEXICON.seats, re.IGNORECASE)
 _EVENT_BEFORE = re.compile(LEXICON.events, re.IGNORECASE)
+# "Regulation (EU) 2024/1183": the law's maker in its number, no one served
+_LAW_BEFORE = re.compile(r"\b(?:Regulation|Directive|Decision)\s*\($")
 
 
 # "the women's university", "a children's hospital": the group names an institution, not who it serves
@@ -955,6 +964,17 @@ def _names_a_places_people(word: str) -> bool:
     return False
 
 
+def _demonym_span(match: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a place's people: both words ("New Orleanians") or, when the first word is none of
+    the name ("All Australians", "Helping Texans"), the last alone."""
+    if _names_a_places_people(match.group(0)):
+        return match.span()
+    last = match.group(0).rsplit(" ", 1)[-1]
+    if last == match.group(0) or not _names_a_places_people(last):
+        return None
+    return (match.end() - len(last), match.end())
+
+
 _STATE_AFTER = re.compile(r",\s+((?:[A-Z][\w.]*\s?){1,3})\b")
 _REGIONS = frozenset(GAZETTEER.places)
 _NAMED = re.compile(rf"\b(?:{_NAME_WORDS})\b")
@@ -1013,7 +1033,7 @@ def _place_matches(statement: str, *, local: bool = True) -> list[tuple[int, int
         # "the U.S. Department of State", "Secretary of State": an office, not a place
         and not re.match(r"(?:Department|Ministry|Secretary|Office|Bureau)\b", m.group(0))
     ]
-    found += [m.span() for m in _DEMONYM_SHAPE.finditer(statement) if _names_a_places_people(m.group(0))]
+    found += [span for m in _DEMONYM_SHAPE.finditer(statement) if (span := _demonym_span(m))]
     found += [m.span("water") for m in _NAMED_WATER.finditer(statement)]  # "the intake on Willow Creek"
     # "Edge/Mobile": a place's name paired with a word that is no place is a category label
     found = [span for span in found if not _label_pair(statement, span[0])]
@@ -1144,13 +1164,15 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         # opening verb, not a name's first word
         or (
             name_before
-            and not re.fullmatch(r"(?:The|Native)\s+", name_before.group(0))  # "Native Hawaiians": a people
+            # "Native Hawaiians": a people; "All Australians": a quantifier, no name's first word
+            and not re.fullmatch(r"(?:The|Native|All|Every|Each|Many|Most)\s+", name_before.group(0))
             and not (name_before.start() + max(0, span[0] - 40) == 0 and _opening_verb(name_before.group(0)))
         )
         or _NAME_WORD_FOR.search(before)
         or _NAME_WORD_OF.search(before)
         or _COMMUNITY_AFTER.match(after)
         or _SEAT_BEFORE.search(before)
+        or _LAW_BEFORE.search(before)
         # "a Silicon Valley approach": a place as an adjective (but "researchers affiliated with a US academic
         # institution" are narrowed by it)
         or (re.search(r"\b(?:a|an)\s+$", before) and not _AFFILIATED_BEFORE.search(before))
@@ -1271,6 +1293,35 @@ _RESPONSE_TIME = re.compile(
     r"(?:working\s+|business\s+)?(?:hours|days)\b",
     re.IGNORECASE,
 )
+# "100 Mha FLR by 2030", "Reduction of 40% of 2010 GHG emissions levels by 2030", "25% forest coverage
+# from the total area of the Sudan by 2030": a measured amount due by a deadline is a target with no verb
+_MEASURE = re.compile(
+    r"(?<![\w.])\d[\d.,]*\s*(?:%|(?:percent|per\s+cent|Mha|Mt|Gt|MW|GW|TWh|GWh|ha|hectares|acres|km|tonnes)\b)",
+    re.IGNORECASE,
+)
+# "from around 60% in 2013", "19.1 percent it stood at in 2021": where things stand, not where they go
+_BASELINE_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_BASELINE_AFTER = re.compile(r"[^.;]{0,20}?\b(?:in|since)\s+(?:19|20)\d\d\b(?!\s*[-–])", re.IGNORECASE)
+_DEADLINE = re.compile(r"(?:by|before|until|no\s+later\s+than)\s", re.IGNORECASE)
+
+
+def _measured_target(statement: str, timeframe: Finding) -> str | None:
+    deadline = timeframe.evidence
+    at = statement.find(deadline) if deadline and _DEADLINE.match(deadline) else -1
+    if at < 0 or tells_the_past(statement, at):
+        return None
+    for measure in _MEASURE.finditer(statement):
+        between = statement[min(measure.end(), at) : max(measure.start(), at)]
+        if (
+            len(between) <= 150
+            and not re.search(r"[.;:]\s", between)
+            and not _BASELINE_BEFORE.search(statement, 0, measure.start())
+            and not _BASELINE_AFTER.match(statement, measure.end())
+        ):
+            return statement[min(measure.start(), at) : max(measure.end(), at)].strip(" ,;.")
+    return None
+
+
 _FRONTED_DEADLINE = re.compile(r"^(?:by|before|within|until)\s[^,]{1,40},\s*", re.I)
 # What "every" or a number is attached to when it counts no result: an opportunity or an ability ("every
 # child should have the opportunity to develop ...", "ensure that every child is able to develop ..."),
@@ -1347,6 +1398,7 @@ def find_outcome(statement: str, timeframe: Finding, population: Finding) -> Fin
         _planned_count(text, statement),
         _target_wording(text, statement),
         _RESPONSE_TIME.search(statement),
+        _measured_target(statement, timeframe),
     ):
         if isinstance(found, re.Match):  # a fronted deadline is the timeframe's evidence, not the outcome's
             return Finding(True, _FRONTED_DEADLINE.sub("", found.group(0).strip(" ,;.").strip()))
