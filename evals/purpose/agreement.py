@@ -23,8 +23,8 @@ batch 34 (seed 20270136), 30 of batch 35 (seed 20270138), 40 of batch 36
 30 of batch 55 (seed 20270178), 30 of batch 56 (seed 20270180), 30 of batch 57 (seed 20270182), all 34
 of batch 58, 30 of batch 59 (seed 20270188), 30 of batch 60 (seed 20270190), 30 of batch 61
 (seed 20270192), 30 of batch 62 (seed 20270194), 30 of batch 63 (seed 20270196), 30 of batch 64
-(seed 20270198), 30 of batch 65 (seed 20270200), all 13 of batch 66 and 30 of batch 67
-(seed 20270204):
+(seed 20270198), 30 of batch 65 (seed 20270200), all 13 of batch 66, 30 of batch 67
+(seed 20270204) and 30 of batch 68 (seed 20270206):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -114,8 +114,9 @@ def main() -> None:
         "batch 63 (rl…)": "rl",
         "batch 64 (rm…)": "rm",
         "batch 65 (rn…)": "rn",
-        "batch 66 (ro…, the test part)": "ro",
-        "batch 67 (rp…, the test part)": "rp",
+        "batch 66 (ro…)": "ro",
+        "batch 67 (rp…)": "rp",
+        "batch 68 (rq…, the test part)": "rq",
         "all": "",
     }
     for name, prefix in batches.items():

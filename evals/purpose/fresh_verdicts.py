@@ -95,6 +95,7 @@ SCORED_AT = {
     "rn": "67d0905",  # version 64 (the same)
     "ro": "1824b08",  # version 65 (the same)
     "rp": "1824b08",  # version 65 (the same)
+    "rq": "d50cf9f",  # version 66 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

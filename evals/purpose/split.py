@@ -396,7 +396,13 @@ the session's first minutes, while batch 65 was staged and batch 64 the unread t
 statements: the index is nearly exhausted) and 67 (ids `rp…`, two collectors blind to the checker after
 batch 65 had been merged, scored and read) were kept out of the set until batch 65 had been retired into
 dev and its failures read (1824b08); together they are the test part. Batch 66: 13 statements from 5
-organisations; batch 67: 52 statements from 35 bodies.
+organisations; batch 67: 52 statements from 35 bodies. Scored once at 1f93791: 0.75 / 0.88 / 0.98
+(majority 0.51 / 0.82 / 0.78; dev 0.90 / 0.92 / 0.99). Then read (d50cf9f) in the forty-seventh session.
+
+Version 66 (2026-12-07, forty-seventh session): batch 68 (ids `rq…`, two collectors blind to the checker
+at the end of the forty-sixth session, after batches 66 and 67 had been merged and scored, before they
+were read) was staged and kept out of the set until batches 66 and 67 had been retired into dev and their
+failures read (d50cf9f); it is the test part. Batch 68: 62 statements from 30 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -509,6 +515,7 @@ BATCH_64 = "rm"  # id prefix of the forty-fifth session's second batch: the test
 BATCH_65 = "rn"  # id prefix of the forty-fifth session's third batch: the test part of version 64
 BATCH_66 = "ro"  # id prefix of the forty-sixth session's first batch: half the test part of version 65
 BATCH_67 = "rp"  # id prefix of the forty-sixth session's second batch: the other half
+BATCH_68 = "rq"  # id prefix of the forty-sixth session's staged batch: the test part of version 66
 
 
 def main(argv):
@@ -581,18 +588,19 @@ def main(argv):
         BATCH_65,
         BATCH_66,
         BATCH_67,
+        BATCH_68,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 64
-    retired += [e["id"] for e in entries if e["id"].startswith(later[:-2])]
-    current = (BATCH_66, BATCH_67)
+    # the test parts of versions 2 to 65
+    retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
+    current = (BATCH_68,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 65 (split.py): test is batches 66 and 67 (ids ro… and rp…,\n"
-        "# organisations new to the set, labelled blind); dev is batches 1-65, with the test parts of\n"
-        f"# version 1 (seed {SEED}), versions 2 to 64 (batches 2 to 65) retired into it.\n"
+        "# Split of statements.yaml, version 66 (split.py): test is batch 68 (ids rq…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-67, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 65 (batches 2 to 67) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
