@@ -1648,6 +1648,38 @@ def test_batch_66_67_measured_targets_with_no_verb_version_numbers_and_quantifie
     assert_calls(met, not_met)
 
 
+def test_batch_68_bracketed_dates_technology_versions_gerund_openings_and_currents() -> None:
+    """What the sixty-eighth batch of real statements taught (invented statements of the same shapes): an
+    item's month in brackets dates it ("Publish the toolkit (Nov 2027)", "Near-Term Goals (April 2027 -
+    August 2027)"), a bare year in brackets only names something; a technology's version ("Python 3")
+    counts nothing; a goal verb's -ing form opening a list item ("by: Coaching nurses") is no name before
+    a group; a place's "-specific" context serves the place; a "DC grid" is a current, not Washington."""
+    met = {
+        "timeframe": [
+            "The project follows a staged approach: Publish the shared toolkit (Nov 2027)",
+            "Near-Term Goals (April 2027 - August 2027) Hold the first meeting of the steering group.",
+            "Aim to present the pilot results at the Open Data Forum in Leeds (14 May 2027).",
+        ],
+        "population": [
+            "We will build language tools that address Kenya-specific cultural and economic needs.",
+        ],
+    }
+    not_met = {
+        "timeframe": [
+            "The treaty body was established under the Abuja Treaty (1991).",
+            "The first workshop was held in Oslo (June 2019).",
+        ],
+        "outcome": [
+            "Share and develop good practices for moving to Python 3.",
+        ],
+        "population": [
+            "The team tackles this by: Coaching nurses across career stages, prioritising new starters.",
+            "The controller lets the homes share solar power on a local DC grid.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

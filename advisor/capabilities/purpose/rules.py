@@ -691,8 +691,10 @@ VAGUE_GROUPS = _VAGUE_GROUPS
 
 # ("US-based campuses": a place narrowing a group; "a US-based nonprofit" is the body's seat, below)
 _PLACES = re.compile(
-    r"(?<![\w.-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?!\w)(?!-(?!based\b))"
-    r"(?!\s+(?:power|current|voltage|motors?)\b)"  # "DC power": a current, not Washington
+    r"(?<![\w.-])(?:" + alternatives(GAZETTEER.places + GAZETTEER.demonyms) + r")(?!\w)"
+    r"(?!-(?!(?:based|specific|wide)\b))"  # ("Thailand-specific context": the place narrows it)
+    # "DC power", "a local DC grid": a current, not Washington
+    r"(?!\s+(?:power|current|voltage|motors?|(?:micro)?grids?|charging)\b)"
 )
 # A local place no list holds: capitalised words after "in", "across", "the city of"… ("in Oak Hollow").
 # Capitalised words in any Latin script ("São Paulo", "Łódź", "Île-de-France").
@@ -1133,7 +1135,11 @@ def _opens_with_a_verb(statement: str, group: re.Match[str]) -> bool:
 def _opening_verb(words: str) -> bool:
     """ "Increase ", "Support ": one capitalised word that is a verb of a goal, opening the statement."""
     word = words.strip().lower()
-    return " " not in word and word in _GOAL_VERBS
+    if " " in word:
+        return False
+    # ("by: Mentoring engineers across career stages": a goal verb's -ing form opens a list item too)
+    stems = (word[:-3], word[:-3] + "e", word[:-4]) if word.endswith("ing") else ()
+    return word in _GOAL_VERBS or any(stem in _GOAL_VERBS for stem in stems)
 
 
 _GOAL_VERBS = frozenset(

@@ -185,6 +185,13 @@ _FUTURE = re.compile(LEXICON.future_cues, re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(
     r"\b(?!(?:The|Our|Its|This|Their|These|Your|A|An|In|By|For|Until|Through|Of)\b)[A-Z][\w-]*\s+$"
 )
+# "Publish template repos (Nov 2025)", "Short-Term Goals (March 2025 - June 2025)", "(25 June 2026)": an
+# item's month in brackets dates it (a bare year in brackets, "the Abuja Treaty (1991)", only names it)
+_BRACKETED_DATE = re.compile(
+    rf"\(\s*(?P<date>(?:\d{{1,2}}\s+)?(?:{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d"
+    rf"(?:\s*[-–]\s*(?:\d{{1,2}}\s+)?(?:(?:{MONTHS})\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)?)\s*\)",
+    re.IGNORECASE,
+)
 _YEAR_PLAN = _TIMEFRAME[next(i for i, p in enumerate(TIMEFRAME_PATTERNS) if "strategic plan" in p)]
 
 
@@ -197,7 +204,7 @@ def find_timeframe(statement: str) -> Finding:
     ]
     matches += [
         m
-        for m in _DATED.finditer(statement)
+        for m in (*_DATED.finditer(statement), *_BRACKETED_DATE.finditer(statement))
         if not tells_the_past(statement, m.start()) and not _FOUNDED_BEFORE.search(statement, 0, m.start())
     ]
     if not matches:
