@@ -402,7 +402,14 @@ organisations; batch 67: 52 statements from 35 bodies. Scored once at 1f93791: 0
 Version 66 (2026-12-07, forty-seventh session): batch 68 (ids `rq…`, two collectors blind to the checker
 at the end of the forty-sixth session, after batches 66 and 67 had been merged and scored, before they
 were read) was staged and kept out of the set until batches 66 and 67 had been retired into dev and their
-failures read (d50cf9f); it is the test part. Batch 68: 62 statements from 30 bodies.
+failures read (d50cf9f); it is the test part. Batch 68: 62 statements from 30 bodies. Scored once at
+574814b: 0.82 / 0.90 / 0.92 (majority 0.76 / 0.84 / 0.89; dev 0.90 / 0.92 / 0.99). Then read (7879f8b) in
+the same session.
+
+Version 67 (2026-12-07, forty-seventh session): batch 69 (ids `rr…`, two collectors blind to the checker
+in the session's first minutes, while batches 66 and 67 were the unread test part and batch 68 was staged)
+was staged and kept out of the set until batch 68 had been retired into dev and its failures read
+(7879f8b); it is the test part. Batch 69: 61 statements from 37 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -516,6 +523,7 @@ BATCH_65 = "rn"  # id prefix of the forty-fifth session's third batch: the test 
 BATCH_66 = "ro"  # id prefix of the forty-sixth session's first batch: half the test part of version 65
 BATCH_67 = "rp"  # id prefix of the forty-sixth session's second batch: the other half
 BATCH_68 = "rq"  # id prefix of the forty-sixth session's staged batch: the test part of version 66
+BATCH_69 = "rr"  # id prefix of the forty-seventh session's first batch: the test part of version 67
 
 
 def main(argv):
@@ -589,18 +597,19 @@ def main(argv):
         BATCH_66,
         BATCH_67,
         BATCH_68,
+        BATCH_69,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 65
+    # the test parts of versions 2 to 66
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_68,)
+    current = (BATCH_69,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 66 (split.py): test is batch 68 (ids rq…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-67, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 65 (batches 2 to 67) retired into it.\n"
+        "# Split of statements.yaml, version 67 (split.py): test is batch 69 (ids rr…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-68, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 66 (batches 2 to 68) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
