@@ -1680,6 +1680,34 @@ def test_batch_68_bracketed_dates_technology_versions_gerund_openings_and_curren
     assert_calls(met, not_met)
 
 
+def test_batch_69_calendar_years_days_before_months_verb_led_groups_and_counts_of_people() -> None:
+    """What the sixty-ninth batch of real statements taught (invented statements of the same shapes): "during
+    the 2027 calendar year" and "from 3 March 2027" are dates; a goal's opening verb before a group named by a
+    technology ("Connect Rust maintainers") leaves the group; "+1 Billion people" is a count, not a group; an
+    "end goal" is no end state; an acronym in mixed case after a place ("the US ARINet feed") names a
+    system; an artefact word in a compound modifier ("format- and vendor-neutral") is no artefact."""
+    met = {
+        "timeframe": [
+            "An open challenge to forecast flu admissions in U.S. states during the 2027 calendar year.",
+            "The alliance releases the standard under a public licence from 3 March 2027.",
+        ],
+        "population": [
+            "Our objectives are to: Connect Rust maintainers with the wider security community.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "The end goal is to make it much easier to share research code, enhancing open science.",
+            "Develop common format- and vendor-neutral data models for clinical trial results.",
+        ],
+        "population": [
+            "We aim to give +1 Billion people access to clean cooking by lending to local firms.",
+            "The project gathers forecasts of the flu data from the US ARINet feed.",
+        ],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -224,7 +224,8 @@ _DELIVERABLE = re.compile(
     r"(?!(?:platform|guide|space|forum)\s+(?:for|to)\s+(?:the\s+)?(?:students|those|people|youth|members|"
     r"community|communities|anyone|everyone|citizens|users)\b)"
     rf"{_QUALITIES}{{0,6}}?"
-    rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b"
+    # ("language- and protocol-neutral information models": an artefact word in a compound modifier)
+    rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b(?!-(?:\s|(?:neutral|agnostic|independent|specific|free|aware|ready|compatible|compliant)\b))"
     # ("Define the API mechanisms, Inputs, and Outputs": an artefact word as a modifier of what is defined)
     r"(?!\s+(?:solutions|products|services|offerings|mechanisms)\b)"
     # ("provides a platform of opinion and reflection": a forum, no artefact)
@@ -272,7 +273,7 @@ _DELIVERABLE = re.compile(
     rf"{_FILLER}{{0,6}}?{_ARTEFACT}\b"
     # an objective list's item with no article: "Key Result B-5: Establish skills database of membership"
     # "Build tools ...", "2030 target: build ...", "By 2030, build ...": the verb opens the goal
-    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*|(?:19|20)\d\d\s+)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)(?!\s+mechanisms\b)"
+    rf"|^(?:[^:\n]{{1,30}}:\s*|(?i:by|before|within|until)\s[^,\n]{{1,40}},\s*|(?:19|20)\d\d\s+)?{_MAKE}\s+(?:[\w-]+\s+){{0,3}}?{_ARTEFACT}\b(?!/\w)(?!-(?:\s|(?:neutral|agnostic|independent|specific|free|aware|ready|compatible|compliant)\b))(?!\s+mechanisms\b)"
     r"(?:\s+(?:for|of|on)\s+[\w’'()/ -]{3,60}?(?=[,.;:]|$))?"
     rf"|\b{_MAKE}\b(?:\s+and\s+\w+)?\s+the\s+(?:[\w-]+\s+){{0,4}}?{_ARTEFACT}s\s+(?:of|for)\s+(?:a|an|the)\s+"
     r"[\w -]{3,60}"
@@ -589,7 +590,9 @@ _DEFINED_GROUPS = re.compile(
     r"|(?<!-)(?<!sustainable )(?<!healthy )(?<!smart )(?<!resilient )(?<!livable )\bcities\b(?!-)"
     # a named project's or place's people: "Rust Project maintainers", "Pathfinder countries",
     # "Node.js framework authors"
-     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
+    # ("+1 Billion people": a count, no group)
+     + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))(?!(?:Hundred|Thousand|Million|Billion)\b)"
+    r"[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
     # ("HPC systems professionals": a technology's field narrows the role)
     r"(?:(?:framework|library|package|plugin|module|app|software|platform|core|systems|data|research"
     r"|infrastructure|security|operations)\s+)?"
@@ -812,11 +815,11 @@ def find_population(statement: str) -> Finding:
         statement = statement[0].lower() + statement[1:]  # "Children under 5 get free meals": a capital
     groups = [
         m
-        for m in _DEFINED_GROUPS.finditer(statement)
-        if not _VAGUE_GROUPS.fullmatch(m.group(0))
+        for found in _DEFINED_GROUPS.finditer(statement)
+        if (m := _after_an_opening_verb(statement, found))
+        and not _VAGUE_GROUPS.fullmatch(m.group(0))
         and not _INSTITUTION_AFTER.match(statement, m.end())
         and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 140) : m.start()])
-        and not _opens_with_a_verb(statement, m)
         and not _FOUNDERS_BEFORE.search(statement, 0, m.start())
         and not _MEANS_BEFORE.search(statement, 0, m.start())
         and not _BUILT_COMMUNITY_BEFORE.search(statement[max(0, m.start() - 120) : m.start()])
@@ -1124,6 +1127,15 @@ def _language(statement: str, span: tuple[int, int], before: str) -> bool:
 _NOUN_AFTER_LANGUAGE = re.compile(rf"\s+(?!(?:and|or)\s+(?:{alternatives(LEXICON.languages)})\b)[a-z]")
 
 
+def _after_an_opening_verb(statement: str, group: re.Match[str]) -> re.Match[str] | None:
+    """`group`, or when a goal's capitalised verb opens it, the group after the verb ("Connect JavaScript
+    maintainers": JavaScript maintainers), or None ("Identify organizations": no group after it)."""
+    if not _opens_with_a_verb(statement, group):
+        return group
+    rest = statement.find(" ", group.start()) + 1
+    return _DEFINED_GROUPS.match(statement, rest) if group.start() < rest < group.end() else None
+
+
 def _opens_with_a_verb(statement: str, group: re.Match[str]) -> bool:
     """ "big aims: Identify organizations ...": a goal's capitalised verb, not a name before the group."""
     first = group.group(0).split()[0]
@@ -1209,7 +1221,8 @@ ADJECTIVES_OF_PLACE = frozenset(d for d in GAZETTEER.demonyms if not d.endswith(
 _AFFILIATED_BEFORE = re.compile(r"\b(?:affiliated|associated)\s+with\s+an?\s+$", re.IGNORECASE)
 # "run by the US CDC": the place of a body named by its acronym; "a common European ePI standard", "the
 # European standard for ...", "European national guides": a place's adjective on a document, no one served
-_BODY_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z]{2,})\b(?!-)")
+# ("the US ILINet system": an acronym in mixed case too)
+_BODY_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z]{2,}(?:[a-z]+[A-Z]?)?)\b(?!-)")
 _DOCUMENT_AFTER = re.compile(
     # ("upcoming European initiatives": other bodies' work, no one served)
     r"\s+(?:[\w-]+\s+){0,2}?(?:standards?|guides?|guidelines|specifications?|formats?|regulations?|directives?|initiatives"

@@ -154,14 +154,18 @@ DATED_PATTERN = (
     r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
     # ("in the Spring of 2021")
     # ("in early February 2016", "in Q1, 2025")
+    # ("from 12 June 2026": a day before its month)
     rf"(?:(?:the\s+(?=(?:spring|summer|fall|autumn|winter)\b))?(?:Q[1-4]|H[12]|{MONTHS}|early|mid|late|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:{MONTHS})\b)|"
     r"spring|summer|fall|autumn|winter|(?:fiscal|financial|calendar|school)\s+year|FY)[\s.,-]*(?:of\s+)?){0,2}"
-    rf"(?:the\s+)?{YEAR}\b"
+    rf"(?:the\s+)?{YEAR}\b(?:\s+(?:calendar|fiscal|financial|school|academic)\s+year\b)?"
     r"(?!\s*[-–]?\s*\w*\s*(?:session|meeting|levels?))"
     # "from 1984 to present": a record's span up to now, no deadline
     r"(?!\s*(?:[-–]|to|until|through)\s*(?:the\s+)?(?:present|today|now|date)\b)"
     # a year that names something ("in 2024 elections") is no deadline; "for 2024 is to", "in 2022 to" are
-    rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!\w+\s+season\b)(?-i:[a-z]))"
+    # ("during the 2023 calendar year": the year bounds it)
+    rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)(?!\w+\s+season\b)(?!(?:calendar|fiscal|financial|school|academic)\s+year\b)"
+    r"(?-i:[a-z]))"
     # "as highlighted in the 2025 MBRRACE-UK report": a year naming a publication, no deadline
     r"(?!\s+(?-i:(?:[A-Z][\w-]*\s+){1,3})(?:report|survey|census|study|review|index|edition|statistics)\b)"
 )
