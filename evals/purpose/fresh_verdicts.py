@@ -97,6 +97,7 @@ SCORED_AT = {
     "rp": "1824b08",  # version 65 (the same)
     "rq": "d50cf9f",  # version 66 (the same)
     "rr": "7879f8b",  # version 67 (the same)
+    "rs": "a90e521",  # version 68 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

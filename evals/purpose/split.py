@@ -409,7 +409,13 @@ the same session.
 Version 67 (2026-12-07, forty-seventh session): batch 69 (ids `rr…`, two collectors blind to the checker
 in the session's first minutes, while batches 66 and 67 were the unread test part and batch 68 was staged)
 was staged and kept out of the set until batch 68 had been retired into dev and its failures read
-(7879f8b); it is the test part. Batch 69: 61 statements from 37 bodies.
+(7879f8b); it is the test part. Batch 69: 61 statements from 37 bodies. Scored once at ebbdb86: 0.80 /
+0.92 / 0.93 (majority 0.66 / 0.80 / 0.89; dev 0.90 / 0.92 / 0.99). Then read (a90e521) in the same session.
+
+Version 68 (2026-12-07, forty-seventh session): batch 70 (ids `rs…`, two collectors blind to the checker
+after batch 68 was read, while batch 69 was the test part and before it was scored) was kept out of the
+set until batch 69 had been retired into dev and its failures read (a90e521); it is the test part. Batch
+70: 71 statements from 31 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -524,6 +530,7 @@ BATCH_66 = "ro"  # id prefix of the forty-sixth session's first batch: half the 
 BATCH_67 = "rp"  # id prefix of the forty-sixth session's second batch: the other half
 BATCH_68 = "rq"  # id prefix of the forty-sixth session's staged batch: the test part of version 66
 BATCH_69 = "rr"  # id prefix of the forty-seventh session's first batch: the test part of version 67
+BATCH_70 = "rs"  # id prefix of the forty-seventh session's second batch: the test part of version 68
 
 
 def main(argv):
@@ -598,18 +605,19 @@ def main(argv):
         BATCH_67,
         BATCH_68,
         BATCH_69,
+        BATCH_70,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 66
+    # the test parts of versions 2 to 67
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_69,)
+    current = (BATCH_70,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 67 (split.py): test is batch 69 (ids rr…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-68, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 66 (batches 2 to 68) retired into it.\n"
+        "# Split of statements.yaml, version 68 (split.py): test is batch 70 (ids rs…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-69, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 67 (batches 2 to 69) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
