@@ -1708,6 +1708,21 @@ def test_batch_69_calendar_years_days_before_months_verb_led_groups_and_counts_o
     assert_calls(met, not_met)
 
 
+def test_batch_70_roles_narrowed_by_a_technology_teams_at_named_bodies_and_our_places_community() -> None:
+    """What the seventieth batch of real statements taught (invented statements of the same shapes): a role
+    narrowed by a technology or a discipline ("mainframe users", "security researchers") is a group; teams,
+    engineers and developers at a named body are too; "our Leeds community" is the place's own community."""
+    met = {
+        "population": [
+            "The mission is to offer all mainframe users a place to learn the skills new hires need.",
+            "Improved communication between maintainers and security researchers.",
+            "The project gives engineering teams at ICT companies the means to measure their emissions.",
+            "We are volunteers who use technology to benefit the people of our Leeds community.",
+        ],
+    }
+    assert_calls(met, {})
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

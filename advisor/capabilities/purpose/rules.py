@@ -530,7 +530,8 @@ _DEFINED_GROUPS = re.compile(
     r"geologists|hydrologists|meteorologists|climatologists|linguists|historians|mathematicians|"
     r"bioinformaticians|oceanographers|archaeologists|demographers|sociologists|agronomists)\b"
     # "scientists at UKBA", "researchers at Comenius University": people of a named institution
-     + r"|\b(?:scientists|researchers|staff|faculty|employees|academics)\s+at\s+(?:the\s+)?(?-i:[A-Z][\w&-]*)"
+     + r"|\b(?:scientists|researchers|staff|faculty|employees|academics|teams|engineers|developers)\s+at\s+"
+    r"(?:the\s+)?(?-i:[A-Z][\w&-]*)"
     r"(?:\s+(?-i:[A-Z][\w&-]*)){0,4}"
     # "Spanish-speaking audiences": people narrowed by the language they speak
     + rf"|\b(?-i:{alternatives(LEXICON.languages)})-speaking\s+[a-z][\w-]*"
@@ -538,7 +539,9 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:open[ -]source|research software|public[ -]health|higher[ -]education|rural|urban|indigenous|"
     rf"web|small-scale|smallholder|early[ -]career|essential|frontline|front-line|health[ -]?care|"
     r"machine[ -]learning|life|climate|earth|marine|social|sanitation|domestic|garment|farm|gig|construction|"
-    r"care|sex|transit|library|museum)\s+"
+    r"care|sex|transit|library|museum|"
+    # ("mainframe users", "security researchers": a role narrowed by a technology or a discipline)
+    r"security|mainframe|cloud|mobile|embedded|blockchain|database|HPC)\s+"
     # ("provide medical care to those in need": the field's word and "those" across a preposition)
     rf"(?:(?!(?:to|for|of|and|or|with|by|from)\s)[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "nonprofit professionals": people narrowed by the sector they work in (never "nonprofit
@@ -736,6 +739,8 @@ _NAME_WORD_OF = re.compile(rf"\b(?:{_NAME_WORDS})\s+of\s+(?:the\s+)?$")
 _COMMUNITY_AFTER = re.compile(
     r"(?:\s+(?!\d)[\w.-]+){0,2}\s+communit(?:y|ies)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE
 )
+# "the people of our Denver community": the place's own community, served (before and after the place, joined)
+_OUR_PLACES_COMMUNITY = re.compile(r"our \s+community\b")
 # "a non-profit based in Berlin", "a workshop … in Amsterdam" (past): the body's seat, an event's venue
 _SEAT_BEFORE = re.compile(LEXICON.seats, re.IGNORECASE)
 _EVENT_BEFORE = re.compile(LEXICON.events, re.IGNORECASE)
@@ -1188,7 +1193,8 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         )
         or _NAME_WORD_FOR.search(before)
         or _NAME_WORD_OF.search(before)
-        or _COMMUNITY_AFTER.match(after)
+        # ("the people of our Denver community": the place's own community, served)
+        or (_COMMUNITY_AFTER.match(after) and not _OUR_PLACES_COMMUNITY.match(before[-4:] + after))
         or _SEAT_BEFORE.search(before)
         or _LAW_BEFORE.search(before)
         # "a Silicon Valley approach": a place as an adjective (but "researchers affiliated with a US academic
