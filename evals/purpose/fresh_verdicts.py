@@ -98,6 +98,7 @@ SCORED_AT = {
     "rq": "d50cf9f",  # version 66 (the same)
     "rr": "7879f8b",  # version 67 (the same)
     "rs": "a90e521",  # version 68 (the same)
+    "rt": "d6f5a3b",  # version 69 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -415,7 +415,13 @@ was staged and kept out of the set until batch 68 had been retired into dev and 
 Version 68 (2026-12-07, forty-seventh session): batch 70 (ids `rs…`, two collectors blind to the checker
 after batch 68 was read, while batch 69 was the test part and before it was scored) was kept out of the
 set until batch 69 had been retired into dev and its failures read (a90e521); it is the test part. Batch
-70: 71 statements from 31 bodies.
+70: 71 statements from 31 bodies. Scored once at 4539e36: 0.86 / 0.80 / 1.00 (majority 0.77 /
+0.69 / 0.97; dev 0.90 / 0.92 / 0.99). Then read (d6f5a3b) in the same session.
+
+Version 69 (2026-12-07, forty-seventh session): batch 71 (ids `rt…`, two collectors blind to the checker
+while batch 70 was the test part, before it was scored; only 28 statements: the index is nearly exhausted)
+was kept out of the set until batch 70 had been retired into dev and its failures read (d6f5a3b); it is
+the test part. Batch 71: 28 statements from 20 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -531,6 +537,7 @@ BATCH_67 = "rp"  # id prefix of the forty-sixth session's second batch: the othe
 BATCH_68 = "rq"  # id prefix of the forty-sixth session's staged batch: the test part of version 66
 BATCH_69 = "rr"  # id prefix of the forty-seventh session's first batch: the test part of version 67
 BATCH_70 = "rs"  # id prefix of the forty-seventh session's second batch: the test part of version 68
+BATCH_71 = "rt"  # id prefix of the forty-seventh session's third batch: the test part of version 69
 
 
 def main(argv):
@@ -606,18 +613,19 @@ def main(argv):
         BATCH_68,
         BATCH_69,
         BATCH_70,
+        BATCH_71,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 67
+    # the test parts of versions 2 to 68
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_70,)
+    current = (BATCH_71,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 68 (split.py): test is batch 70 (ids rs…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-69, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 67 (batches 2 to 69) retired into it.\n"
+        "# Split of statements.yaml, version 69 (split.py): test is batch 71 (ids rt…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-70, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 68 (batches 2 to 70) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
