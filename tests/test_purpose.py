@@ -1723,6 +1723,31 @@ def test_batch_70_roles_narrowed_by_a_technology_teams_at_named_bodies_and_our_p
     assert_calls(met, {})
 
 
+def test_batch_71_one_member_of_a_group_payers_offices_and_frameworks_offered() -> None:
+    """What the seventy-first batch of real statements taught (invented statements of the same shapes): "the
+    information a patient needs" names patients; insurers and payers are a kind of body served; a level
+    before a kind of office ("county Vital Records Offices") is a group; a framework or roadmap offered,
+    or a platform for training people, names no artefact; a second verb's clause is not what the first
+    verb makes."""
+    met = {
+        "population": [
+            "The guide gives the facts a patient needs to choose a clinic near home.",
+            "The standard cuts the paperwork that health insurance payers ask of small practices.",
+            "The exchange sends birth records to county Vital Records Offices within a day.",
+        ],
+        "outcome": ["The aim is to provide a shared framework (i.e., the Food Data Model) for pantries."],
+    }
+    not_met = {
+        "outcome": [
+            "The alliance aims to provide a consistent framework for representing pantry stock.",
+            "This guide is intended to provide a roadmap for adopters looking to share intake data.",
+            "The lab will provide a platform for training students and researchers in soil science.",
+            "The aim is to document the functional needs and provide a framework supporting data exchange.",
+        ]
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -189,7 +189,9 @@ _FILLER = r"(?:(?!of\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*\s+)"
 # the same, where a list of qualities may stand ("a conformant, secure, and maintainable implementation")
 # (an "of" inside a name stays: "the OWASP CycloneDX Bill of Materials specification")
 _QUALITIES = (
-    r"(?:(?!(?:of|for|on|about|between|among)\b)[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+|(?-i:of\s+(?=[A-Z])))"
+    # (nor a second verb's clause: "document the requirements and provide a framework")
+    r"(?:(?!(?:of|for|on|about|between|among)\b)(?!(?:and|or)\s+[a-z]+\s+(?:a|an|the)\s)"
+    r"[\w’'“”\"()/-]+(?:\.[\w-]+)*,?\s+|(?-i:of\s+(?=[A-Z])))"
 )
 # the last word of a body's name: "establish the National Fish Habitat Board (NFHB)" makes no artefact
 _BODY_WORDS = (
@@ -210,6 +212,10 @@ _DELIVERABLE = re.compile(
     # (never "By providing a shared framework, organisations ...": the means to another end; nor "set the
     # stage for delivering a library": a step before it)
     rf"(?<!(?-i:By)\s)(?<!the stage for )(?<!the way for )(?<!the groundwork for )"
+    # (never "provide a consistent framework for representing X", "provide a roadmap for adopters": a
+    # framework or roadmap offered, unnamed, is a way of working, no artefact one can check)
+    # (but "a common framework (i.e., the RA)": one named in brackets)
+    rf"(?!provid\w*\s+(?:a|an)\s+{_QUALITIES}{{0,4}}?(?:framework|roadmap)\b(?!\s+\((?:i\.e\.,?\s+)?(?:the\s+)?[A-Z]))"
     rf"\b{_MAKE}\b(?:\s+and\s+\w+|(?:,\s+\w+)+,?\s+and\s+\w+(?=\s+an?\s))?(?:\s+[a-z]+ly)?(?:\s+access\s+to)?:?\s+"
     # "provide essential components including a Knowledge Graph (KG) registry": the first one named
     r"(?:(?:[\w-]+\s+){0,2}(?:components|elements|parts|services|resources|outputs),?\s+(?:including|such\s+as)\s+)?"
@@ -221,8 +227,10 @@ _DELIVERABLE = re.compile(
     r"|following)\b(?!-))[“\"]?"
     # ("create a platform for the students to serve", "provide a guide to those who build ...": a bare
     # platform or guide handed to people names no artefact one could check)
-    r"(?!(?:platform|guide|space|forum)\s+(?:for|to)\s+(?:the\s+)?(?:students|those|people|youth|members|"
-    r"community|communities|anyone|everyone|citizens|users)\b)"
+    # ("a platform for training students and researchers": the same, with what is done for them)
+    r"(?!(?:platform|guide|space|forum)\s+(?:for|to)\s+(?:(?:training|teaching|educating|engaging|connecting)\s+)?"
+    r"(?:the\s+)?(?:students|those|people|youth|members|"
+    r"community|communities|anyone|everyone|citizens|users|researchers|learners|adopters)\b)"
     rf"{_QUALITIES}{{0,6}}?"
     # ("language- and protocol-neutral information models": an artefact word in a compound modifier)
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b(?!-(?:\s|(?:neutral|agnostic|independent|specific|free|aware|ready|compatible|compliant)\b))"
@@ -431,6 +439,9 @@ _GROUP = re.compile(
     r"families|household|households|senior|seniors|adult|adults|worker|workers|renter|renters|tenant|tenants|"
     r"patient|patients|youth|infant|infants|crossing|school|schools|home|homes|pharmacy|pharmacies|clinic|clinics|"
     r"hospital|hospitals|woman|women|girl|girls)\b|"
+    # "the information a patient needs": one member of a group in a situation stands for the group
+    # (never "a student-run group", "a patient/sample": a modifier, or one record among others)
+    r"\b(?:a|an|any)\s+(?:patient|woman|girl|child|refugee|veteran|caregiver|carer)\b(?![-/])|"
     r"\b(?:low-income|uninsured|homeless|older|elderly|immigrant|refugee|undocumented|disabled|unemployed|"
     r"unhoused|rural|pregnant|autistic|neurodivergent|deaf|blind|hard-of-hearing|third-grade|elementary|middle-school|high-school|underemployed|middle-class|"
     r"working-class|moderate-income|middle-income|low-wage|low-wealth|food[- ]insecure|at-risk|first-time|"
@@ -555,6 +566,9 @@ _DEFINED_GROUPS = re.compile(
     # ("public health and air quality agencies": two fields, one kind of body)
      + r"|\b(?i:(?:small|transit|transportation|transport|space|emergency\s+management|environmental|"
     r"statistical|meteorological|water|housing|public\s+health|air\s+quality)\s+(?:and\s+)?)+agencies\b"
+    # "health insurance payers", "insurers": a defined type of body that pays for care
+     + r"|\b(?:(?:health|dental|medical)\s+)?insurance\s+(?:payers|payors|companies|carriers)\b"
+    r"|\b(?:payers|payors|insurers)\b"
     # "young talent", "young African entrepreneurs": a role narrowed by age
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
@@ -568,8 +582,13 @@ _DEFINED_GROUPS = re.compile(
     # (never "our city officials": the writers' own, no group defined)
      + r"|(?<!our )(?<!\bits )(?<!their )"
     # ("city-level government officials")
-    rf"\b(?i:local|state|federal|tribal|municipal|county|city|regional|national)(?:-level)?\s+(?:[a-z-]+\s+)?"
+    # ("jurisdictional vital records offices": a level, then the field the offices keep)
+    rf"\b(?i:local|state|federal|tribal|municipal|county|city|regional|national|jurisdictional)(?:-level)?\s+"
+    rf"(?:[a-z-]+\s+){{0,2}}"
     rf"(?:{alternatives(LEXICON.public_bodies)})\b"
+    # "state Vital Records Offices": a level in lower case before a kind of office written as a title
+    r"|\b(?:local|state|federal|tribal|municipal|county|regional|national|jurisdictional)\s+"
+    rf"(?-i:(?:[A-Z][a-z-]+\s+){{1,2}}(?:{alternatives(w.capitalize() for w in LEXICON.public_bodies)}))\b"
     # "public sector organisations": a defined type of public body
     r"|\bpublic[ -]sector\s+(?:organi[sz]ations|bodies|agencies|institutions)\b"
     # "the residents of West Bridgford": a group narrowed by a named place
