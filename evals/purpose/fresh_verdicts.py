@@ -99,6 +99,7 @@ SCORED_AT = {
     "rr": "7879f8b",  # version 67 (the same)
     "rs": "a90e521",  # version 68 (the same)
     "rt": "d6f5a3b",  # version 69 (the same)
+    "ru": "e353dde",  # version 70 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -421,7 +421,13 @@ set until batch 69 had been retired into dev and its failures read (a90e521); it
 Version 69 (2026-12-07, forty-seventh session): batch 71 (ids `rt…`, two collectors blind to the checker
 while batch 70 was the test part, before it was scored; only 28 statements: the index is nearly exhausted)
 was kept out of the set until batch 70 had been retired into dev and its failures read (d6f5a3b); it is
-the test part. Batch 71: 28 statements from 20 bodies.
+the test part. Batch 71: 28 statements from 20 bodies. Scored once at d7fa18d: 0.75 / 0.86 / 1.00 (majority
+0.82 / 0.61 / 1.00; dev 0.90 / 0.92 / 0.99). Then read (e353dde) in the forty-eighth session.
+
+Version 70 (2026-12-07, forty-eighth session): batch 72 (ids `ru…`, two collectors blind to the checker
+in the session's first minutes, while batch 71 was the test part and before it was read; 43 statements
+kept of 50 labelled) was kept out of the set until batch 71 had been retired into dev and its failures
+read (e353dde); it is the test part. Batch 72: 43 statements from 12 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -538,6 +544,7 @@ BATCH_68 = "rq"  # id prefix of the forty-sixth session's staged batch: the test
 BATCH_69 = "rr"  # id prefix of the forty-seventh session's first batch: the test part of version 67
 BATCH_70 = "rs"  # id prefix of the forty-seventh session's second batch: the test part of version 68
 BATCH_71 = "rt"  # id prefix of the forty-seventh session's third batch: the test part of version 69
+BATCH_72 = "ru"  # id prefix of the forty-eighth session's first batch: the test part of version 70
 
 
 def main(argv):
@@ -614,18 +621,19 @@ def main(argv):
         BATCH_69,
         BATCH_70,
         BATCH_71,
+        BATCH_72,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 68
+    # the test parts of versions 2 to 69
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_71,)
+    current = (BATCH_72,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 69 (split.py): test is batch 71 (ids rt…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-70, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 68 (batches 2 to 70) retired into it.\n"
+        "# Split of statements.yaml, version 70 (split.py): test is batch 72 (ids ru…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-71, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 69 (batches 2 to 71) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
