@@ -1748,6 +1748,35 @@ def test_batch_71_one_member_of_a_group_payers_offices_and_frameworks_offered() 
     assert_calls(met, not_met)
 
 
+def test_batch_72_recruits_rankings_annual_events_seasons_and_who_the_writers_are() -> None:
+    """What the seventy-second batch of real statements taught (invented statements of the same shapes): a
+    count of people recruited, a place in a ranking and an annual event set up are results; what is
+    converged into one suite is made; a season of a year in brackets dates an item; the place right after
+    an event is its venue; "We are ... students" says who the writers are; a university's community is
+    a group; capitalised events are no place."""
+    met = {
+        "outcome": [
+            "Recruit initial 40 pantry volunteers",
+            "By 2030: Establish Leeds as a top-5 city for cycling nationally",
+            "By 2027: Establish annual food justice summit in Leeds",
+            "The hub will converge scattered intake tools into a shared, secure referral suite.",
+        ],
+        "timeframe": ["Next steps: launch of the tenant survey (spring 2027)."],
+        "population": [
+            "The club is an informal meetup for anyone in the Leeds Beckett University community."
+        ],
+    }
+    not_met = {
+        "population": [
+            "By 2027: Establish annual food justice summit in Leeds",
+            "We are data enthusiasts -- analysts, organisers and students -- led by our chair.",
+            "Bootcamps are designed to prepare volunteers to take part in Hackathons",
+        ],
+        "timeframe": ["We are currently (spring 2026) drafting a survey of member pantries."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -102,7 +102,12 @@ _STATE_RESULT = re.compile(
     # skills they need": a thing each person holds, countable (never "everyone can ...", an ability)
     r"|\b(?:everyone|everybody)\b[^.;]{0,60}?\b(?:has|have|gets?|will\s+have)\s+(?:a|an|the)\s+\w+"
     # (never "give everyone access to a great model": access is an opportunity, nothing held)
-    r"|\bgiv(?:e|es|ing)\s+(?:everyone|everybody|every\s+[\w-]+)\b(?!\s+access\b)[^.;]{0,60}?\b(?:a|an|the)\s+\w+",
+    r"|\bgiv(?:e|es|ing)\s+(?:everyone|everybody|every\s+[\w-]+)\b(?!\s+access\b)[^.;]{0,60}?\b(?:a|an|the)\s+\w+"
+    # "Establish Philadelphia as a top-10 AI hub nationally": a place in a ranking, checkable (never "the
+    # OWASP Top 10": a list's name)
+    r"|\b(?:as|become|becoming|be|remain|among|into)\s+(?:a|an|one\s+of\s+the)\s+"
+    r"(?-i:top)[- ](?:\d+|ten|five|three|twenty)\b"
+    r"[^.;]{0,60}",
     re.IGNORECASE,
 )
 # "the Consortium will aim to engage with four priority countries", "this will take about 50 tall buildings":
@@ -254,7 +259,8 @@ _DELIVERABLE = re.compile(
     # "translate these outputs into a network-wide hub playbook", "consolidate diverse data sources into a
     # unified platform", "pull together the datasets ... into a global open database": what is there made
     # into one artefact (never "integrate Linux into a safety critical system": put into one that exists)
-    r"|\b(?:translat\w*|consolidat\w*|turn\w*|convert\w*|compil\w*|combin\w*|assembl\w*|pull\w*\s+together)\b"
+    # ("converge individual solutions into a standardized ... service suite")
+    r"|\b(?:translat\w*|consolidat\w*|turn\w*|convert\w*|compil\w*|combin\w*|assembl\w*|converg\w*|pull\w*\s+together)\b"
     r"[^.;]{0,80}?\binto\s+"
     rf"(?:a|an|one|the)\s+{_QUALITIES}{{0,6}}?{_ARTEFACT}\b"
     # "develop an agreed upon set of data fields ... and a FHIR-based implementation guide": the artefact
@@ -265,6 +271,9 @@ _DELIVERABLE = re.compile(
     # "hold a remote Jamboree": one event to be held
     r"|\b(?:hold|holding|host|hosting|organi[sz]e|organi[sz]ing|convene|convening)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}"
     r"(?:jamboree|summit|hackathon|datathon|conference|symposium|congress|workshop|festival|sprint)\b"
+    # "Establish annual AI conference in Philadelphia": one recurring event set up, held or not
+    r"|\b(?:establish|launch|start|inaugurat)\w*\s+(?:(?:a|an|the)\s+)?(?:annual|yearly|biennial|regular)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:conference|summit|festival|congress|symposium|hackathon|forum|fair|meetup|awards?)\b"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
     # ("Release of v2.0.0 after ...", "publish version 2.0 of the SOP": one numbered version)
     r"|\b(?:release|releasing|ship|shipping)\s+(?:version\s+\d+\b|(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})\b)"
@@ -544,6 +553,8 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:scientists|researchers|staff|faculty|employees|academics|teams|engineers|developers)\s+at\s+"
     r"(?:the\s+)?(?-i:[A-Z][\w&-]*)"
     r"(?:\s+(?-i:[A-Z][\w&-]*)){0,4}"
+    # "anyone in the Cornell University community": the people of a named university
+    + r"|\b(?-i:(?:[A-Z][\w&-]*\s+){1,3}(?:University|College))\s+communit(?:y|ies)\b"
     # "Spanish-speaking audiences": people narrowed by the language they speak
     + rf"|\b(?-i:{alternatives(LEXICON.languages)})-speaking\s+[a-z][\w-]*"
     # a role narrowed by a field: "open source maintainers", "small-scale food producers"
@@ -822,6 +833,14 @@ _FOUNDERS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OPENING_GROUP = re.compile(rf"(?:{_PEOPLE}|{_ROLES})\s+[a-z]")
+# "We are open science enthusiasts -- scientists, researchers and students -- led by ...": who the writers
+# are, not whom they serve (never "We are a coalition for children in ...", "We are volunteers helping ...")
+_WE_ARE_BEFORE = re.compile(
+    # (nor "We are stabilizing refugee communities": a verb's -ing form, what the writers do)
+    r"^\s*We\s+are\s+(?:(?!\b(?:for|to|with|who|that|on|in|across|throughout|[a-z]+ing)\b)"
+    r"[^.;:!?])*$",
+    re.IGNORECASE,
+)
 
 # "strengthen climate governance through effective climate councils": the bodies are the means, not
 # whom the work serves
@@ -845,6 +864,7 @@ def find_population(statement: str) -> Finding:
         and not _INSTITUTION_AFTER.match(statement, m.end())
         and not _MADE_OF_BEFORE.search(statement[max(0, m.start() - 140) : m.start()])
         and not _FOUNDERS_BEFORE.search(statement, 0, m.start())
+        and not _WE_ARE_BEFORE.match(statement, 0, m.start())
         and not _MEANS_BEFORE.search(statement, 0, m.start())
         and not _BUILT_COMMUNITY_BEFORE.search(statement[max(0, m.start() - 120) : m.start()])
     ]
@@ -1111,7 +1131,9 @@ _DISCIPLINE = re.compile(
 # "raise the profile of malaria in Parliament": a chamber where the work happens, not a place served
 _CHAMBER = re.compile(r"(?:Parliament|Congress|Senate|Cabinet|Government|Whitehall|Westminster|Capitol Hill)")
 _TECHNICAL_PLURAL = re.compile(
-    r"\b(?:Networks|Systems|Models|Devices|Applications|Technologies|Platforms|Services)$"
+    r"\b(?:Networks|Systems|Models|Devices|Applications|Technologies|Platforms|Services"
+    # "prepare developers to participate in Hackathons": events, capitalised by the writer
+    r"|Hackathons|Workshops|Meetups|Conferences|Events|Sessions|Webinars|Bootcamps|Sprints|Challenges)$"
 )
 # "Research Topic Best Practices in Ocean Observing": capitalised words mid-sentence, then "in" and more
 # capitalised words, make a title, not a place
@@ -1299,8 +1321,18 @@ _DATED_EVENT_BEFORE = re.compile(
 )
 
 
+# "Establish annual AI conference in Philadelphia": the place right after an event is its venue, past or
+# to come
+_EVENT_VENUE_BEFORE = re.compile(
+    r"\b(?:conference|summit|hackathon|congress|symposium|festival|meetup|convention|fair)s?\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _past_event_venue(statement: str, at: int) -> bool:
     before = statement[max(0, at - 120) : at]
+    if _EVENT_VENUE_BEFORE.search(before):
+        return True
     return bool(_DATED_EVENT_BEFORE.search(before)) or (
         bool(_EVENT_BEFORE.search(before)) and tells_the_past(statement, at)
     )

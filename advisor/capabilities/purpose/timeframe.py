@@ -192,7 +192,9 @@ _NAME_BEFORE_YEAR = re.compile(
 # "Publish template repos (Nov 2025)", "Short-Term Goals (March 2025 - June 2025)", "(25 June 2026)": an
 # item's month in brackets dates it (a bare year in brackets, "the Abuja Treaty (1991)", only names it)
 _BRACKETED_DATE = re.compile(
-    rf"\(\s*(?P<date>(?:\d{{1,2}}\s+)?(?:{MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d"
+    # ("launch of the consensus process (winter 2025)": a season of a year dates it too)
+    # (never "we are currently (spring 2025) designing a study": the time of writing)
+    rf"(?<!currently\s)(?<!\bnow\s)\(\s*(?P<date>(?:\d{{1,2}}\s+)?(?:{MONTHS}|spring|summer|fall|autumn|winter)\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d"
     rf"(?:\s*[-–]\s*(?:\d{{1,2}}\s+)?(?:(?:{MONTHS})\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)?)\s*\)",
     re.IGNORECASE,
 )
