@@ -100,6 +100,7 @@ SCORED_AT = {
     "rs": "a90e521",  # version 68 (the same)
     "rt": "d6f5a3b",  # version 69 (the same)
     "ru": "e353dde",  # version 70 (the same)
+    "rv": "d354b33",  # version 71 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -427,7 +427,13 @@ the test part. Batch 71: 28 statements from 20 bodies. Scored once at d7fa18d: 0
 Version 70 (2026-12-07, forty-eighth session): batch 72 (ids `ru…`, two collectors blind to the checker
 in the session's first minutes, while batch 71 was the test part and before it was read; 43 statements
 kept of 50 labelled) was kept out of the set until batch 71 had been retired into dev and its failures
-read (e353dde); it is the test part. Batch 72: 43 statements from 12 bodies.
+read (e353dde); it is the test part. Batch 72: 43 statements from 12 bodies. Scored once at e353dde: 0.86 /
+0.86 / 0.95 (majority 0.74 / 0.77 / 0.88; dev 0.90 / 0.92 / 0.99). Then read (d354b33) in the same session.
+
+Version 71 (2026-12-07, forty-eighth session): batch 73 (ids `rv…`, two collectors blind to the checker
+while batch 72 was the test part, before it was read) was kept out of the set until batch 72 had been
+retired into dev and its failures read (d354b33); it is the test part. Batch 73: 70 statements from
+39 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -545,6 +551,7 @@ BATCH_69 = "rr"  # id prefix of the forty-seventh session's first batch: the tes
 BATCH_70 = "rs"  # id prefix of the forty-seventh session's second batch: the test part of version 68
 BATCH_71 = "rt"  # id prefix of the forty-seventh session's third batch: the test part of version 69
 BATCH_72 = "ru"  # id prefix of the forty-eighth session's first batch: the test part of version 70
+BATCH_73 = "rv"  # id prefix of the forty-eighth session's second batch: the test part of version 71
 
 
 def main(argv):
@@ -622,18 +629,19 @@ def main(argv):
         BATCH_70,
         BATCH_71,
         BATCH_72,
+        BATCH_73,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 69
+    # the test parts of versions 2 to 70
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_72,)
+    current = (BATCH_73,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 70 (split.py): test is batch 72 (ids ru…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-71, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 69 (batches 2 to 71) retired into it.\n"
+        "# Split of statements.yaml, version 71 (split.py): test is batch 73 (ids rv…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-72, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 70 (batches 2 to 72) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
