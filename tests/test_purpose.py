@@ -1777,6 +1777,40 @@ def test_batch_72_recruits_rankings_annual_events_seasons_and_who_the_writers_ar
     assert_calls(met, not_met)
 
 
+def test_batch_73_deliverable_items_named_features_and_roles_narrowed_by_technologies() -> None:
+    """What the seventy-third batch of real statements taught (invented statements of the same shapes): a
+    deliverables list's item that only names one artefact is an output, and so are a named feature
+    implemented or introduced with its short name, what a body calls its major output, a feature added to
+    a standard library, a quoted toolkit built out, a grammar produced and a doc authored; a name before
+    plural specifications is no artefact; accessibility professionals and programmers narrowed by two
+    technologies are groups, web application developers are not."""
+    met = {
+        "outcome": [
+            "Referral conformance test suite",
+            "Non-normative implementation guide for pantry coordinators and intake volunteers",
+            "The group aims to implement shared intake records (SIR) in every member pantry.",
+            "The project will introduce the Regional Food Tracking System (RFTS) into the county's platform.",
+            "A major output of the hub is monthly estimates of food need for each ward.",
+            "Adding bilingual labels to the standard library",
+            'A key part of the programme is building out a "Pantry Partner Toolkit" for members.',
+            "The goal is to produce a testable, canonical grammar for the intake language.",
+            "Authoring the Food Network 2030 Vision doc",
+        ],
+        "population": [
+            "Our goal is to engage accessibility professionals across the region.",
+            "The group develops tools for HTML5/JavaScript application developers.",
+        ],
+    }
+    not_met = {
+        "outcome": [
+            "Maintain project roadmap",
+            "The mission is to develop Open Food Platform specifications for pantry software vendors.",
+        ],
+        "population": ["This should allow Web application developers to embed the widget."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -185,6 +185,19 @@ _ARTEFACT = (
     rf"(?:(?!suite\s+of\s+[\w-]+s,)(?!package\s+of\b)(?:{alternatives(LEXICON.artefacts)})(?![- ]agnostic\b))"
 )
 _MAKE = rf"(?:{inflected(LEXICON.deliverable_verbs)})"
+# verbs that keep or use what exists, never make it
+_KEEP_VERBS = (
+    "maintain",
+    "sustain",
+    "update",
+    "review",
+    "use",
+    "adopt",
+    "curate",
+    "deploy",
+    "run",
+    "operate",
+)
 # what a standards body defines: "GBFS is an open specification", "HSDS is a data exchange format"
 _DEFINED_ARTEFACT = (
     r"(?:standard|specification|format|schema|framework|definition|vocabulary|protocol|baseline)"
@@ -240,7 +253,8 @@ _DELIVERABLE = re.compile(
     # ("language- and protocol-neutral information models": an artefact word in a compound modifier)
     rf"(?:(?:set|suite|series|collection)\s+of\s+{_FILLER}{{0,3}}?)?{_ARTEFACT}\b(?!-(?:\s|(?:neutral|agnostic|independent|specific|free|aware|ready|compatible|compliant)\b))"
     # ("Define the API mechanisms, Inputs, and Outputs": an artefact word as a modifier of what is defined)
-    r"(?!\s+(?:solutions|products|services|offerings|mechanisms)\b)"
+    # ("develop Open Web Platform specifications": a name before a plural of generic artefacts)
+    r"(?!\s+(?:solutions|products|services|offerings|mechanisms|specifications|standards|guidelines)\b)"
     # ("provides a platform of opinion and reflection": a forum, no artefact)
     # (but "a data format for exchange of experimental information" is an artefact)
     r"(?!\s+(?:of|for)\s+(?:opinion|discussion|dialogue|debate|reflection|conversation|networking"
@@ -253,7 +267,8 @@ _DELIVERABLE = re.compile(
     # (never "We aim to create this framework in a way that ...": a thing named before, not one to make)
     rf"|\bto\s+{_MAKE}\s+this\s+(?-i:(?:[A-Z][\w-]*\s+){{1,4}}){_ARTEFACT}\b"
     # "designing a “Centre of Excellence”": a name in quotes is one thing to make
-    rf"|\b{_MAKE}\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
+    # ('building out a "Better Government Toolkit"')
+    rf"|\b{_MAKE}(?:\s+(?:out|up))?\s+(?:a|an|the)\s+[“\"](?-i:[A-Z])[^”\"\n]{{2,60}}[”\"]"
     # "developing an R package called wwinference": a thing and the name it is given
     rf"|\b{_MAKE}\s+(?:a|an)\s+(?:[\w-]+\s+){{1,3}}(?:called|named)\s+[“\"]?[\w-]{{2,}}"
     # "translate these outputs into a network-wide hub playbook", "consolidate diverse data sources into a
@@ -274,6 +289,22 @@ _DELIVERABLE = re.compile(
     # "Establish annual AI conference in Philadelphia": one recurring event set up, held or not
     r"|\b(?:establish|launch|start|inaugurat)\w*\s+(?:(?:a|an|the)\s+)?(?:annual|yearly|biennial|regular)\s+(?:[\w-]+\s+){0,2}"
     r"(?:conference|summit|festival|congress|symposium|hackathon|forum|fair|meetup|awards?)\b"
+    # "implement non-lexical lifetimes (NLL)", "introducing the Global Fish Tracking System (GFTS)": one
+    # named feature or system, with the short name it goes by
+    r"|\b(?:implement(?:s|ed|ing)?|introduc(?:e|es|ed|ing))\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?\((?-i:[A-Z]{2,}[\w-]*)\)"
+    # "A major output of the hub is ensemble estimates of ...": what the body names as its output
+    r"|\b(?:major|main|key|primary|principal)\s+(?:output|product|deliverable)s?\s+of\s+[^.;]{1,60}?\s+"
+    r"(?:is|are|will\s+be)\s+[^.;]{5,120}"
+    # "Adding portable SIMD to the standard library": a feature added to one named artefact
+    r"|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){1,4}?to\s+the\s+(?:standard\s+library|specification|standard|compiler)\b"
+    # "Viewer conformance test suite", "Non-normative implementation guide for content creators": a
+    # deliverables list's item, one artefact named by its kind and what it is for, and nothing else
+    # (never "Maintain project roadmap", "Support guide for members": a verb before it)
+    rf"|^(?!(?:{inflected((*LEXICON.vague_verbs, *LEXICON.activity_verbs, *_KEEP_VERBS))}"
+    r"|the|an?|this|our|its)\b)"
+    r"(?-i:[A-Z][\w-]*)"
+    r"(?:\s+(?!(?:a|an|the|is|are|was|were|to|this|its|our|their|will|we|and|or)\b)[\w-]+){0,3}?\s+"
+    rf"{_ARTEFACT}(?:\s+(?:for|of|on)\s+[^.;:]{{0,100}})?\.?$"
     # "Release version 1", "releasing Mojaloop Baobab": one named release
     # ("Release of v2.0.0 after ...", "publish version 2.0 of the SOP": one numbered version)
     r"|\b(?:release|releasing|ship|shipping)\s+(?:version\s+\d+\b|(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})\b)"
@@ -563,7 +594,7 @@ _DEFINED_GROUPS = re.compile(
     r"machine[ -]learning|life|climate|earth|marine|social|sanitation|domestic|garment|farm|gig|construction|"
     r"care|sex|transit|library|museum|"
     # ("mainframe users", "security researchers": a role narrowed by a technology or a discipline)
-    r"security|mainframe|cloud|mobile|embedded|blockchain|database|HPC)\s+"
+    r"security|mainframe|cloud|mobile|embedded|blockchain|database|HPC|accessibility)\s+"
     # ("provide medical care to those in need": the field's word and "those" across a preposition)
     rf"(?:(?!(?:to|for|of|and|or|with|by|from)\s)[a-z-]+\s+)?(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES})\b"
     # "nonprofit professionals": people narrowed by the sector they work in (never "nonprofit
@@ -625,11 +656,15 @@ _DEFINED_GROUPS = re.compile(
     # "Node.js framework authors"
     # ("+1 Billion people": a count, no group)
      + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))(?!(?:Hundred|Thousand|Million|Billion)\b)"
-    r"[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
+    # ("JavaScript application developers", never "Web application developers": the web is no one technology)
+    r"(?!Web\b)[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
     # ("HPC systems professionals": a technology's field narrows the role)
-    r"(?:(?:framework|library|package|plugin|module|app|software|platform|core|systems|data|research"
+    r"(?:(?:framework|library|package|plugin|module|app|application|software|platform|core|systems|data|research"
     r"|infrastructure|security|operations)\s+)?"
     rf"(?:{_ROLES}|{_PEOPLE}|{_FIELD_ROLES}|authors|countries|nations|participants|enrollees)\b"
+    # "HTML5/JavaScript application developers": programmers narrowed by two technologies
+     + r"|\b[A-Z][\w.]+/[A-Z][\w.-]+\s+(?:application|app|web|software|mobile)\s+"
+    r"(?:developers|engineers|programmers)\b"
     + r"|\b(?:[Ee]ach|[Ee]very)\s+member\s+(?:state|country|nation|government)\b"
     # "other IMI projects", "NIH-funded biomedical research projects": a set of bodies named by who funds them
     + r"|\bother\s+(?-i:[A-Z]{2,}[\w-]*)\s+(?:projects|consortia|initiatives|programmes|programs|networks"
