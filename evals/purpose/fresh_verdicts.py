@@ -101,6 +101,7 @@ SCORED_AT = {
     "rt": "d6f5a3b",  # version 69 (the same)
     "ru": "e353dde",  # version 70 (the same)
     "rv": "d354b33",  # version 71 (the same)
+    "rw": "b19d97d",  # version 72 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -433,7 +433,13 @@ read (e353dde); it is the test part. Batch 72: 43 statements from 12 bodies. Sco
 Version 71 (2026-12-07, forty-eighth session): batch 73 (ids `rv…`, two collectors blind to the checker
 while batch 72 was the test part, before it was read) was kept out of the set until batch 72 had been
 retired into dev and its failures read (d354b33); it is the test part. Batch 73: 70 statements from
-39 bodies.
+39 bodies. Scored once at d354b33: 0.67 / 0.91 / 0.97 (majority 0.53 / 0.83 / 0.96; dev 0.90 / 0.92 / 0.99).
+Then read (b19d97d) in the same session.
+
+Version 72 (2026-12-07, forty-eighth session): batch 74 (ids `rw…`, two collectors blind to the checker
+while batch 73 was the test part, before it was read) was kept out of the set until batch 73 had been
+retired into dev and its failures read (b19d97d); it is the test part. Batch 74: 50 statements from
+20 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -552,6 +558,7 @@ BATCH_70 = "rs"  # id prefix of the forty-seventh session's second batch: the te
 BATCH_71 = "rt"  # id prefix of the forty-seventh session's third batch: the test part of version 69
 BATCH_72 = "ru"  # id prefix of the forty-eighth session's first batch: the test part of version 70
 BATCH_73 = "rv"  # id prefix of the forty-eighth session's second batch: the test part of version 71
+BATCH_74 = "rw"  # id prefix of the forty-eighth session's third batch: the test part of version 72
 
 
 def main(argv):
@@ -630,18 +637,19 @@ def main(argv):
         BATCH_71,
         BATCH_72,
         BATCH_73,
+        BATCH_74,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 70
+    # the test parts of versions 2 to 71
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_73,)
+    current = (BATCH_74,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 71 (split.py): test is batch 73 (ids rv…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-72, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 70 (batches 2 to 72) retired into it.\n"
+        "# Split of statements.yaml, version 72 (split.py): test is batch 74 (ids rw…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-73, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 71 (batches 2 to 73) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
