@@ -1811,6 +1811,20 @@ def test_batch_73_deliverable_items_named_features_and_roles_narrowed_by_technol
     assert_calls(met, not_met)
 
 
+def test_batch_74_people_with_two_named_disabilities_and_a_continuing_study() -> None:
+    """What the seventy-fourth batch of real statements taught (invented statements of the same shapes):
+    people or user groups with two named disabilities are a group; a continuing study is ongoing work,
+    no output."""
+    met = {
+        "population": [
+            "The guide helps pantries serve people with learning and cognitive disabilities.",
+            "The report describes user groups with hearing disabilities and the barriers they meet.",
+        ]
+    }
+    not_met = {"outcome": ["The council conducts a continuing study of food costs in the region."]}
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

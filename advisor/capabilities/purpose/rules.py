@@ -241,8 +241,9 @@ _DELIVERABLE = re.compile(
     # ("Establishing Hackney’s Product Playbook", "create 4DN Web Portal": a named artefact, with a possessive
     # or no determiner)
     r"(?:(?:a|an|the|one|its|our)\s+|(?-i:[A-Z][\w-]*)['’]s\s+|(?=(?-i:[A-Z0-9][\w-]*\s+){1,4}(?-i:[A-Z])))"
+    # ("conducts a continuing study of issues": ongoing work, never done)
     r"(?!(?:more|better|stronger|less|best|finest|greatest|most|leading|premier|foremost|go-to"
-    r"|following)\b(?!-))[“\"]?"
+    r"|following|continuing|ongoing|continuous)\b(?!-))[“\"]?"
     # ("create a platform for the students to serve", "provide a guide to those who build ...": a bare
     # platform or guide handed to people names no artefact one could check)
     # ("a platform for training students and researchers": the same, with what is done for them)
@@ -529,11 +530,12 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:re-?entry|justice-involved|formerly\s+incarcerated)\s+"
     r"(?:populations?|individuals|people|persons|adults|youth)\b"
     # ("Persons with Disabilities (PWDs)": the group's official name, capitalised)
-     + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients|those)"
+     + r"|\b(?i:people|persons|individuals|children|adults|youth|women|men|students|veterans|patients|those"
+    r"|user\s+groups|users)"
     r"\s+with\s+"
     # "individuals with early Serious Mental Illness", "people with first episode psychosis", "those with a
-    # learning disability"
-    r"(?:(?:an?\s+)?(?:[\w-]+\s+)?(?i:disabilit\w+)|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
+    # learning disability", "people with learning and cognitive disabilities"
+    r"(?:(?:an?\s+)?(?:[\w-]+\s+(?:and\s+|or\s+)?)?(?:[\w-]+\s+)?(?i:disabilit\w+)|(?:[\w-]+\s+){1,3}(?:conditions?|[Ii]llness(?:es)?|needs|disorders?|[Dd]iseases?|psychosis)"
     r"|(?:hypertension|diabetes|dementia|asthma|cancer|"
     r"obesity|HIV|AIDS|tuberculosis|depression|autism|long[- ]term\s+\w+|chronic\s+\w+))\b"
     # "people with SMI": a condition's acronym
