@@ -102,6 +102,8 @@ SCORED_AT = {
     "ru": "e353dde",  # version 70 (the same)
     "rv": "d354b33",  # version 71 (the same)
     "rw": "b19d97d",  # version 72 (the same)
+    "rx": "aea01d1",  # version 73 (the same)
+    "ry": "aea01d1",  # version 73 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

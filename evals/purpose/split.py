@@ -439,7 +439,14 @@ Then read (b19d97d) in the same session.
 Version 72 (2026-12-07, forty-eighth session): batch 74 (ids `rw…`, two collectors blind to the checker
 while batch 73 was the test part, before it was read) was kept out of the set until batch 73 had been
 retired into dev and its failures read (b19d97d); it is the test part. Batch 74: 50 statements from
-20 bodies.
+20 bodies. Scored once at b19d97d: 0.80 / 0.86 / 1.00 (majority 0.76 / 0.76 / 0.94; dev 0.90 / 0.92 / 0.99).
+Then read (aea01d1) in the same session.
+
+Version 73 (2026-12-07, forty-ninth session): batches 75 (ids `rx…`, two collectors blind to the checker
+at the end of the forty-eighth session, after batch 74 had been scored and read; staged) and 76 (ids
+`ry…`, two collectors blind to the checker in the forty-ninth session's first minutes) were kept out of
+the set until batch 74 had been retired into dev and its failures read (aea01d1); together they are the
+test part. Batch 75: 20 statements from 15 bodies; batch 76: 60 statements from 39 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -559,6 +566,8 @@ BATCH_71 = "rt"  # id prefix of the forty-seventh session's third batch: the tes
 BATCH_72 = "ru"  # id prefix of the forty-eighth session's first batch: the test part of version 70
 BATCH_73 = "rv"  # id prefix of the forty-eighth session's second batch: the test part of version 71
 BATCH_74 = "rw"  # id prefix of the forty-eighth session's third batch: the test part of version 72
+BATCH_75 = "rx"  # id prefix of the forty-eighth session's staged batch: half the test part of version 73
+BATCH_76 = "ry"  # id prefix of the forty-ninth session's first batch: the other half
 
 
 def main(argv):
@@ -638,18 +647,20 @@ def main(argv):
         BATCH_72,
         BATCH_73,
         BATCH_74,
+        BATCH_75,
+        BATCH_76,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 71
-    retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_74,)
+    # the test parts of versions 2 to 72
+    retired += [e["id"] for e in entries if e["id"].startswith(later[:-2])]
+    current = (BATCH_75, BATCH_76)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 72 (split.py): test is batch 74 (ids rw…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-73, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 71 (batches 2 to 73) retired into it.\n"
+        "# Split of statements.yaml, version 73 (split.py): test is batches 75 and 76 (ids rx… and ry…,\n"
+        "# organisations new to the set, labelled blind); dev is batches 1-74, with the test parts of\n"
+        f"# version 1 (seed {SEED}), versions 2 to 72 (batches 2 to 74) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
