@@ -1825,6 +1825,43 @@ def test_batch_74_people_with_two_named_disabilities_and_a_continuing_study() ->
     assert_calls(met, not_met)
 
 
+def test_batches_75_and_76_whole_corpora_makers_fields_and_industries() -> None:
+    """What the seventy-fifth and seventy-sixth batches of real statements taught (invented statements of
+    the same shapes): a complete corpus or data set, releases of one named data set and a measure
+    constructed are outputs; things "created by thousands of" people count their makers, nothing to do;
+    planetary scientists, resource-management authorities, an industry served and organisations narrowed by
+    what they have implemented are groups; bare payers and providers, the writers' own community, a field
+    ("Jewish studies", "British art"), a dictionary's name and a seat "based at X in Y" are not; a grant
+    received in a year dates nothing; "over the course of 2027" bounds the work."""
+    met = {
+        "outcome": [
+            "Our goal is to gain a complete corpus of searchable text from the county's eviction records.",
+            "We will make the survey answers available as a complete, open access data set.",
+            "We aim to provide quarterly public releases of Riverside Pantry Census data.",
+            "The network aims to construct a reliable measure of neighbourhood food access.",
+        ],
+        "population": [
+            "The project helps planetary scientists map dust storms on Mars.",
+            "The institute advises the ministry and fisheries management authorities on stock levels.",
+            "The lab funds research relevant to the shipping industry and shares results with members.",
+            "The guide eases adoption by organizations that have implemented the county's referral standard.",
+        ],
+        "timeframe": ["We will add guides for each step over the course of 2027."],
+    }
+    not_met = {
+        "outcome": ["Volunteers transcribe letters created by thousands of farmers, 1820-1880."],
+        "population": [
+            "The guide describes the exchange of claims data between payers and providers.",
+            "The project offers our community of volunteer historians chances to read old ledgers.",
+            "The lab runs crowdsourcing projects in Jewish studies.",
+            "The archive holds the largest collection of British art and opens it to volunteers.",
+            "Volunteers flag words that have not yet been recorded in the Oxford English Dictionary.",
+        ],
+        "timeframe": ["In 2019, the network received a grant to train volunteers."],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -448,6 +448,17 @@ _NAMED_OUTPUT = re.compile(
     # "The AU Core project includes: AU Core FHIR Implementation Guide": a named artefact the work is made of
     r"|\b(?:project|programme|program|initiative|work)\s+includes?:\s+(?:the\s+)?"
     rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})(?i:{_ARTEFACT})\b"
+    # "a complete corpus of machine-readable text", "a full corpus of completed transcription text": a whole
+    # collection made, done when nothing is left out
+    r"|(?i:\b(?:a|an|the)\s+(?:complete|full)(?:,\s+|\s+)"
+    r"(?:(?:open[- ]access|machine-readable|searchable)\s+)?"
+    r"(?:corpus|data\s?set|census|inventory)\b(?:\s+of\s+[^.;,]{1,80})?)"
+    # "construct a reliable measure of sunspot group complexity": one measure, made
+    r"|(?i:\b(?:construct|develop|create|build)\w*\s+an?\s+(?:[\w-]+\s+){0,2}(?:measure|index)\s+of\s+[\w-]+"
+    r"(?:\s+(?!(?:and|or|to|for|in|by|with)\b)[\w-]+){0,3})"
+    # "periodic, public releases of Milky Way Project data": releases of one named data set
+    r"|(?i:\b(?:public\s+)?releases?\s+of\s+(?:the\s+)?)(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+"
+    r"(?i:data(?:\s?set)?|catalog(?:ue)?)\b"
 )
 _PLACE_SUFFIX = LEXICON.place_suffixes
 # capital and small letters, accented ones too ("Itacaiúnas River", "Río Grande")
@@ -579,6 +590,8 @@ _DEFINED_GROUPS = re.compile(
     r"[\w-]+(?:\s+[a-z][\w-]+)?"
     + r"|\b(?:people|persons|women|men|students|youth|communities)\s+of\s+colou?r\b"
     # "ecologists", "epidemiologists": a role named by its discipline
+    # ("planetary scientists", "atmospheric scientists": scientists named by their discipline)
+    + r"|\b(?:planetary|atmospheric|soil|ocean|polar|plant|political|environmental)\s+scientists\b"
     + r"|\b(?:ecologists|astronomers|epidemiologists|economists|statisticians|biologists|chemists|physicists|"
     r"geologists|hydrologists|meteorologists|climatologists|linguists|historians|mathematicians|"
     r"bioinformaticians|oceanographers|archaeologists|demographers|sociologists|agronomists)\b"
@@ -610,9 +623,13 @@ _DEFINED_GROUPS = re.compile(
     # ("public health and air quality agencies": two fields, one kind of body)
      + r"|\b(?i:(?:small|transit|transportation|transport|space|emergency\s+management|environmental|"
     r"statistical|meteorological|water|housing|public\s+health|air\s+quality)\s+(?:and\s+)?)+agencies\b"
-    # "health insurance payers", "insurers": a defined type of body that pays for care
+    # "wildlife management authorities": public bodies narrowed by what they manage
+     + r"|\b(?:wildlife|fisheries|fishery|forest|forestry|land|water|waste|parks?|coastal|marine|"
+    r"natural\s+resources?|resource|emergency|disaster)\s+management\s+(?:authorities|agencies|bodies|boards)\b"
+    # "health insurance payers", "insurers": a defined type of body that pays for care (never bare "payers and
+    # providers": the two sides of a data exchange, bare roles)
      + r"|\b(?:(?:health|dental|medical)\s+)?insurance\s+(?:payers|payors|companies|carriers)\b"
-    r"|\b(?:payers|payors|insurers)\b"
+    r"|\binsurers\b"
     # "young talent", "young African entrepreneurs": a role narrowed by age
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
     r"innovators|women|men)\b"
@@ -715,7 +732,9 @@ _DEFINED_GROUPS = re.compile(
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|[Ii]ndividuals|professionals|businesses|people(?=\s+working))\s*,?\s+"
     r"(?:who|building|developing|working\s+(?:in|on|with|at)|using|(?:engaged|involved)(?:\s+or\s+interested)?\s+in|(?:seeking|looking|wishing)\s+to|"
     # "small businesses that might not otherwise be able to afford ..."
-    r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend)\b)[^.;]{0,60}"
+    r"that\s+(?:might|may|could|cannot|can't|do\s+not|don't|lack|need|want|rely|depend"
+    # "organizations that have implemented, or intend to implement, the X guide": narrowed by what they use
+    r"|(?:have|has)\s+(?:implemented|adopted|deployed))\b)[^.;]{0,60}"
     # "researchers from field stations": narrowed by where they come from
      + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+from\s+(?:[a-z][\w-]*\s+){{0,2}}"
     r"(?:stations|laboratories|labs|universities|institutions|hospitals|observatories|museums|libraries)\b"
@@ -732,8 +751,16 @@ _DEFINED_GROUPS = re.compile(
     r"[a-z][\w-]+\s+data\s+(?:users|consumers)\b"
     # "users from platform engineering, network operations, and security teams": narrowed by their teams
     + rf"|\b(?:{_ROLES}|{_FIELD_ROLES}|professionals|practitioners)\s+from\s+(?:[\w-]+,?\s+){{1,10}}?teams\b"
+    # an industry served: "for the nuclear power industry", "the needs of the financial services industry",
+    # "relevant to the insurance and (re)insurance industry" (never "experts from the tech industry": where
+    # helpers come from)
+    + r"|(?:(?<=\bfor\s)|(?<=\bto\s)|(?<=\bof\s)|(?<=\bwith\s)|(?<=\bwithin\s)|(?<=\bserving\s))"
+    # (nor "the content creation industry's software base", "the Telecom industry as a whole": what it owns,
+    # or all of it)
+    r"the\s+(?:(?!(?:tech|technology|wider|broader|whole|entire)\b)[\w()-]+\s+(?:and\s+)?){1,3}industr(?:y|ies)\b"
+    r"(?!['’]|\s+as\s+a\s+whole\b)"
     # a role narrowed by an industry: "individuals across the financial services industry"
-    + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
+     + rf"|\b(?:{_ROLES}|individuals|professionals|companies|firms|businesses)\s+(?:across|in|within|from)\s+"
     r"the\s+(?:[a-z-]+\s+){1,3}(?:industry|sector)\b" + r"|\b[a-z]+\s+(?:services|industry)\s+"
     r"(?:organi[sz]ations|institutions|companies|firms|providers)\b",
 )
@@ -830,6 +857,8 @@ _MADE_OF_BEFORE = re.compile(
     r"\s+of\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$"
     # "The Project is comprised of global like-minded cybersecurity vendors": what the body is made of
     r"|\b(?:is|are)\s+(?:comprised|composed|made\s+up|formed)\s+of\b[^.;:]{0,120}$"
+    # "Provide our community of volunteer humanists and historians opportunities": the body's own people
+    r"|\b(?:our|its|their)\s+(?:[\w-]+\s+)?(?:community|network)\s+of\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$"
     # "The consortium behind the project consists of clinicians, data scientists and ...": its members
     r"|\b(?:consists?|consisting)\s+of\b[^.;:]{0,120}$"
     # ("a community composed of ICESat-2 data users, developers, and the scientific community")
@@ -862,7 +891,8 @@ _PHRASE_JOINT = re.compile(r" (?:ot|ohw|taht|hcihw|dna|ro|rof|htiw|ni|fo),? ")  
 # "a project initiated by SEA researchers who aim to ...": those who began the body, not whom it serves
 _FOUNDERS_BEFORE = re.compile(
     r"\b(?:initiated|founded|started|created|established|organi[sz]ed|convened|run|led)\s+by\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$"
+    # ("manuscripts created by thousands of men and women": who made them, every one)
+    r"(?:[\w-]+\s+){0,2}(?:[\w-]+\s+(?:and|or)\s+)?$"
     # "climate services developed by a diverse network of national meteorological offices": who makes
     # what the body offers, not whom it serves
     r"|\b(?:developed|built|provided|maintained|operated)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
@@ -918,6 +948,7 @@ def find_population(statement: str) -> Finding:
         if not _in_a_name(statement, span)
         and not _MEMBERS_PLACE_BEFORE.search(statement, 0, span[0])
         and not _TIME_ZONE_AFTER.match(statement, span[1])
+        and not _FIELD_AFTER.match(statement, span[1])
     ]
     group = groups[0].span() if groups else None
     place = _place_list(statement, places) if places else None
@@ -938,6 +969,11 @@ def find_population(statement: str) -> Finding:
 
 # "within 24 hours in the UK time zone": a clock, not a place served
 _TIME_ZONE_AFTER = re.compile(r"\s+time[- ]?zones?\b", re.IGNORECASE)
+# "eLearning in Jewish studies", "the largest archive of British art": a field or a kind of art, no place
+_FIELD_AFTER = re.compile(
+    r"\s+(?:studies|art|arts|history|literature|music|poetry|philosophy|architecture|cuisine)\b",
+    re.IGNORECASE,
+)
 
 
 # what may not stand between a group and its place for one span to hold both ("children and young
@@ -1614,6 +1650,7 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
         and not _PASSIVE_PAST_BEFORE.search(text, 0, v.start())  # "funding was provided by a charity"
         and not _ing_noun(text, v)  # "the housing plan", "build new housing for all"
         and not _name_word(text, v)  # "Service Connect is a service model", "Open Assistant is a project"
+        and not _MAKERS_AFTER.match(text, v.end())  # "manuscripts created by thousands of men and women"
     ]
     state = _STATE_RESULT.search(text)
     if not verbs and state:
@@ -1629,6 +1666,13 @@ def _quantified_change(text: str, statement: str) -> re.Match[str] | str | None:
 
 
 _PERCENT = re.compile(r"(?<![\w.])\d[\d.,]*\s*(?:%|percent|per\s+cent)", re.IGNORECASE)
+# "manuscripts created by thousands of men and women": a past participle with its makers counted, nothing
+# to do
+_MAKERS_AFTER = re.compile(
+    r"(?<=ed)\s+by\s+(?:(?:over|more\s+than|some|about|nearly|tens\s+of)\s+)?"
+    r"(?:thousands|hundreds|millions|dozens)\s+of\b",
+    re.IGNORECASE,
+)
 # an -ing form after an article or an adjective, with no object after it, is a noun: "the housing plan",
 # "build new housing for all income levels" (never "for housing 500 families": a verb with its object)
 _ING_NOUN_BEFORE = re.compile(

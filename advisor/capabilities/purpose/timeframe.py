@@ -150,7 +150,9 @@ DATED_PATTERN = (
     rf"(?<!since )"
     # "in early 2023", "During Fiscal Year 2023", "in FY 2024"
     # ("The goal for the first half of 2021")
-    rf"\b(?:in|for|during|throughout|from|proposed for|due|nearer|around|towards?)\s+"
+    # ("over the course of 2023")
+    rf"\b(?:in|for|during|throughout|over\s+the\s+course\s+of|from|proposed for|due|nearer|around"
+    r"|towards?)\s+"
     r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"
     # ("in the Spring of 2021")
     # ("in early February 2016", "in Q1, 2025")
