@@ -26,8 +26,8 @@ of batch 58, 30 of batch 59 (seed 20270188), 30 of batch 60 (seed 20270190), 30 
 (seed 20270198), 30 of batch 65 (seed 20270200), all 13 of batch 66, 30 of batch 67
 (seed 20270204), 30 of batch 68 (seed 20270206) 30 of batch 69 (seed 20270208) 30 of batch 70
 (seed 20270210), all 28 of batch 71, 25 of batch 72 (30 drawn with seed 20270214, five dropped) 30 of
-batch 73 (seed 20270216), 30 of batch 74 (seed 20270218), all 20 of batch 75 and
-30 of batch 76 (seed 20270222):
+batch 73 (seed 20270216), 30 of batch 74 (seed 20270218), all 20 of batch 75,
+30 of batch 76 (seed 20270222) and 30 of batch 77 (seed 20270224):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -126,8 +126,9 @@ def main() -> None:
         "batch 72 (ru…)": "ru",
         "batch 73 (rv…)": "rv",
         "batch 74 (rw…)": "rw",
-        "batch 75 (rx…, the test part)": "rx",
-        "batch 76 (ry…, the test part)": "ry",
+        "batch 75 (rx…)": "rx",
+        "batch 76 (ry…)": "ry",
+        "batch 77 (rz…, the test part)": "rz",
         "all": "",
     }
     for name, prefix in batches.items():

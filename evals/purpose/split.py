@@ -446,7 +446,14 @@ Version 73 (2026-12-07, forty-ninth session): batches 75 (ids `rx…`, two colle
 at the end of the forty-eighth session, after batch 74 had been scored and read; staged) and 76 (ids
 `ry…`, two collectors blind to the checker in the forty-ninth session's first minutes) were kept out of
 the set until batch 74 had been retired into dev and its failures read (aea01d1); together they are the
-test part. Batch 75: 20 statements from 15 bodies; batch 76: 60 statements from 39 bodies.
+test part. Batch 75: 20 statements from 15 bodies; batch 76: 60 statements from 39 bodies. Scored once at
+aed50fa: 0.82 / 0.81 / 0.97 (majority 0.85 / 0.76 / 0.99; dev 0.90 / 0.92 / 0.99). Then read (9ba2f70) in
+the same session.
+
+Version 74 (2026-12-08, forty-ninth session): batch 77 (ids `rz…`, two collectors blind to the checker
+after batches 75 and 76 had been merged and scored, before they were read) was kept out of the set until
+batches 75 and 76 had been retired into dev and their failures read (9ba2f70); it is the test part.
+Batch 77: 43 statements from 17 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -568,6 +575,7 @@ BATCH_73 = "rv"  # id prefix of the forty-eighth session's second batch: the tes
 BATCH_74 = "rw"  # id prefix of the forty-eighth session's third batch: the test part of version 72
 BATCH_75 = "rx"  # id prefix of the forty-eighth session's staged batch: half the test part of version 73
 BATCH_76 = "ry"  # id prefix of the forty-ninth session's first batch: the other half
+BATCH_77 = "rz"  # id prefix of the forty-ninth session's second batch: the test part of version 74
 
 
 def main(argv):
@@ -649,18 +657,19 @@ def main(argv):
         BATCH_74,
         BATCH_75,
         BATCH_76,
+        BATCH_77,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 72
-    retired += [e["id"] for e in entries if e["id"].startswith(later[:-2])]
-    current = (BATCH_75, BATCH_76)
+    # the test parts of versions 2 to 73
+    retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
+    current = (BATCH_77,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 73 (split.py): test is batches 75 and 76 (ids rx… and ry…,\n"
-        "# organisations new to the set, labelled blind); dev is batches 1-74, with the test parts of\n"
-        f"# version 1 (seed {SEED}), versions 2 to 72 (batches 2 to 74) retired into it.\n"
+        "# Split of statements.yaml, version 74 (split.py): test is batch 77 (ids rz…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-76, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 73 (batches 2 to 76) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
