@@ -1862,6 +1862,23 @@ def test_batches_75_and_76_whole_corpora_makers_fields_and_industries() -> None:
     assert_calls(met, not_met)
 
 
+def test_batch_77_a_named_item_released_a_numbered_year_and_public_primary_schools() -> None:
+    """What the seventy-seventh batch of real statements taught (invented statements of the same shapes):
+    a deliverables item naming one artefact with its acronym, marked released, is an output; "in year 3"
+    and a period "(spanning 6 months)" bound the work; government primary schools are a group; better
+    schools "for all children" count nothing."""
+    met = {
+        "outcome": ["Shared Intake Form (SIF) released and adopted"],
+        "population": ["The trust aims to improve reading in Government primary schools in the district."],
+        "timeframe": [
+            "In year 3 the pantry team will open a second warehouse.",
+            "During the next grant period (spanning 9 months), we will train forty drivers.",
+        ],
+    }
+    not_met = {"outcome": ["Members help in ensuring better schools and meals for all children in Leeds."]}
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

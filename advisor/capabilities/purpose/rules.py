@@ -456,6 +456,10 @@ _NAMED_OUTPUT = re.compile(
     # "construct a reliable measure of sunspot group complexity": one measure, made
     r"|(?i:\b(?:construct|develop|create|build)\w*\s+an?\s+(?:[\w-]+\s+){0,2}(?:measure|index)\s+of\s+[\w-]+"
     r"(?:\s+(?!(?:and|or|to|for|in|by|with)\b)[\w-]+){0,3})"
+    # "Contributor Role Ontology (CRO) released & enhanced": a deliverables item, one named artefact with its
+    # acronym, marked done
+    r"|^(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5})\s+\((?-i:[A-Z][\w-]*)\)\s+"
+    r"(?:released|published|launched|deployed|delivered)\b"
     # "periodic, public releases of Milky Way Project data": releases of one named data set
     r"|(?i:\b(?:public\s+)?releases?\s+of\s+(?:the\s+)?)(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+"
     r"(?i:data(?:\s?set)?|catalog(?:ue)?)\b"
@@ -626,6 +630,8 @@ _DEFINED_GROUPS = re.compile(
     # "wildlife management authorities": public bodies narrowed by what they manage
      + r"|\b(?:wildlife|fisheries|fishery|forest|forestry|land|water|waste|parks?|coastal|marine|"
     r"natural\s+resources?|resource|emergency|disaster)\s+management\s+(?:authorities|agencies|bodies|boards)\b"
+    # "Government primary schools": a defined type of public school
+     + r"|\b(?i:government|public|state|state-funded)\s+(?:primary|secondary|elementary|high)\s+schools\b"
     # "health insurance payers", "insurers": a defined type of body that pays for care (never bare "payers and
     # providers": the two sides of a data exchange, bare roles)
      + r"|\b(?:(?:health|dental|medical)\s+)?insurance\s+(?:payers|payors|companies|carriers)\b"

@@ -46,7 +46,8 @@ TIMEFRAME_PATTERNS = [
     r"|(?:next|coming|first|following)\s+(?:month|year|week|decade))\b",
     # a phase's length in brackets: "Phase 1 -- Consolidate an initial set of standards (6 months)"
     # ("Milestone #2: (6 - 24 weeks) Educational materials": a range of weeks from the start)
-    rf"\(\s*(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
+    # ("the forthcoming performance period (spanning 6 months)")
+    rf"\(\s*(?:(?:spanning|lasting)\s+)?(?:\d+\s*[-–]\s*)?(?:\d+|{NUMBER_WORDS})\s+(?:months?|years?|weeks?)\s*\)",
     # a phase named with its horizon: "Short-Term · 0-12 Months", "Medium term: 12-24 months"
     r"\b(?:short|medium|mid|long|near)[- ]term\s*[·:–—-]?\s*\d+\s*[-–]\s*\d+\s+(?:months|years)\b",
     # a response time: "within 48 hours", "within five working days"
@@ -77,6 +78,8 @@ TIMEFRAME_PATTERNS = [
     rf"\bthe\s+period\s+{YEAR}",
     # "Primary Year 1 focus": the first year of a plan, like "for our first year" (never "Year 7 pupils")
     r"\b(?-i:Year)\s+(?:[1-5]|One|Two|Three)\b(?!\s+(?:students?|pupils?|groups?|olds?|children|classes)\b)",
+    # "in year 3 the team will produce ...": a numbered year of the work, written in small letters
+    r"\b(?:in|during)\s+(?-i:year)\s+[1-5]\b(?!\s+(?:students?|pupils?|groups?|olds?|children|classes)\b)",
     # "for the first three months of 2020" (never "for the next decade of data science")
     rf"\bfor\s+the\s+first\s+(?:\d+|{NUMBER_WORDS})\s+(?:months|years|weeks)\b",
     # "in the third quarter of the project": a part of a bounded term
