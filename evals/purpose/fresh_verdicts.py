@@ -105,6 +105,7 @@ SCORED_AT = {
     "rx": "aea01d1",  # version 73 (the same)
     "ry": "aea01d1",  # version 73 (the same)
     "rz": "9ba2f70",  # version 74 (the same)
+    "sa": "067976f",  # version 75 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -453,7 +453,13 @@ the same session.
 Version 74 (2026-12-08, forty-ninth session): batch 77 (ids `rz…`, two collectors blind to the checker
 after batches 75 and 76 had been merged and scored, before they were read) was kept out of the set until
 batches 75 and 76 had been retired into dev and their failures read (9ba2f70); it is the test part.
-Batch 77: 43 statements from 17 bodies.
+Batch 77: 43 statements from 17 bodies. Scored once at 8299fed: 0.81 / 0.91 / 0.95 (majority 0.56 / 0.70 /
+0.93; dev 0.90 / 0.92 / 0.99). Then read (067976f) in the same session.
+
+Version 75 (2026-12-08, forty-ninth session): batch 78 (ids `sa…`: the two-letter `r` prefixes ran out; two
+collectors blind to the checker after batch 77 had been merged and scored, before it was read) was kept out
+of the set until batch 77 had been retired into dev and its failures read (067976f); it is the test part.
+Batch 78: 20 statements from 15 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -576,6 +582,7 @@ BATCH_74 = "rw"  # id prefix of the forty-eighth session's third batch: the test
 BATCH_75 = "rx"  # id prefix of the forty-eighth session's staged batch: half the test part of version 73
 BATCH_76 = "ry"  # id prefix of the forty-ninth session's first batch: the other half
 BATCH_77 = "rz"  # id prefix of the forty-ninth session's second batch: the test part of version 74
+BATCH_78 = "sa"  # id prefix of the forty-ninth session's third batch: the test part of version 75
 
 
 def main(argv):
@@ -658,18 +665,19 @@ def main(argv):
         BATCH_75,
         BATCH_76,
         BATCH_77,
+        BATCH_78,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 73
+    # the test parts of versions 2 to 74
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_77,)
+    current = (BATCH_78,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 74 (split.py): test is batch 77 (ids rz…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-76, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 73 (batches 2 to 76) retired into it.\n"
+        "# Split of statements.yaml, version 75 (split.py): test is batch 78 (ids sa…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-77, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 74 (batches 2 to 77) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
