@@ -1879,6 +1879,27 @@ def test_batch_77_a_named_item_released_a_numbered_year_and_public_primary_schoo
     assert_calls(met, not_met)
 
 
+def test_batch_78_a_cure_a_named_drug_and_what_only_counts_the_scope() -> None:
+    """What the seventy-eighth batch of real statements taught (invented statements of the same shapes):
+    curing a named disease is an end state and the development of one named artefact with its acronym is
+    an output; "two primary ... tumors" and "each major industry" count the scope, no result; a capitalised
+    verb before a role ("Helping creators") names no project's people."""
+    met = {
+        "outcome": [
+            "The consortium aims to cure Huntington's disease.",
+            "The work should result in the development of a Rapid Eviction Defence Kit (REDK) for tenants.",
+        ]
+    }
+    not_met = {
+        "outcome": [
+            "The goal is to find new treatments for two primary lung-related cancers: asthma and fibrosis.",
+            "The council develops shared rules coordinating the employers in each major industry.",
+        ],
+        "population": ["Seedbank - Helping creators fund new projects at the frontier of food and culture"],
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

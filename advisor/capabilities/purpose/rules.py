@@ -460,6 +460,9 @@ _NAMED_OUTPUT = re.compile(
     # acronym, marked done
     r"|^(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5})\s+\((?-i:[A-Z][\w-]*)\)\s+"
     r"(?:released|published|launched|deployed|delivered)\b"
+    # "the development of an Investigational New Drug (IND) for NF2": one named artefact with its acronym
+    r"|(?i:\b(?:development|creation|delivery)\s+of\s+an?\s+)(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\s+"
+    r"\((?-i:[A-Z]{2,}[\w-]*)\)"
     # "periodic, public releases of Milky Way Project data": releases of one named data set
     r"|(?i:\b(?:public\s+)?releases?\s+of\s+(?:the\s+)?)(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+"
     r"(?i:data(?:\s?set)?|catalog(?:ue)?)\b"
@@ -631,10 +634,10 @@ _DEFINED_GROUPS = re.compile(
      + r"|\b(?:wildlife|fisheries|fishery|forest|forestry|land|water|waste|parks?|coastal|marine|"
     r"natural\s+resources?|resource|emergency|disaster)\s+management\s+(?:authorities|agencies|bodies|boards)\b"
     # "Government primary schools": a defined type of public school
-     + r"|\b(?i:government|public|state|state-funded)\s+(?:primary|secondary|elementary|high)\s+schools\b"
+    + r"|\b(?i:government|public|state|state-funded)\s+(?:primary|secondary|elementary|high)\s+schools\b"
     # "health insurance payers", "insurers": a defined type of body that pays for care (never bare "payers and
     # providers": the two sides of a data exchange, bare roles)
-     + r"|\b(?:(?:health|dental|medical)\s+)?insurance\s+(?:payers|payors|companies|carriers)\b"
+    + r"|\b(?:(?:health|dental|medical)\s+)?insurance\s+(?:payers|payors|companies|carriers)\b"
     r"|\binsurers\b"
     # "young talent", "young African entrepreneurs": a role narrowed by age
      + r"|\byoung\s+(?:[A-Z][\w-]+\s+)?(?:talent|entrepreneurs|professionals|researchers|scientists|leaders|"
@@ -682,7 +685,8 @@ _DEFINED_GROUPS = re.compile(
     # ("+1 Billion people": a count, no group)
      + r"|(?:(?<=\s)|^(?=[A-Z]{2,}\b))(?!(?:Hundred|Thousand|Million|Billion)\b)"
     # ("JavaScript application developers", never "Web application developers": the web is no one technology)
-    r"(?!Web\b)[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
+    # ("Artizen - Helping creators ...": a verb's -ing form, capitalised, names no project)
+    r"(?!Web\b)(?![A-Z][a-z]+ing\b)[A-Z][\w-]+(?:\.[a-z]+)?(?:\s+[A-Z][\w-]+)?\s+"
     # ("HPC systems professionals": a technology's field narrows the role)
     r"(?:(?:framework|library|package|plugin|module|app|application|software|platform|core|systems|data|research"
     r"|infrastructure|security|operations)\s+)?"
