@@ -106,6 +106,7 @@ SCORED_AT = {
     "ry": "aea01d1",  # version 73 (the same)
     "rz": "9ba2f70",  # version 74 (the same)
     "sa": "067976f",  # version 75 (the same)
+    "sb": "ac930d6",  # version 76 (the same)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.

@@ -459,7 +459,12 @@ Batch 77: 43 statements from 17 bodies. Scored once at 8299fed: 0.81 / 0.91 / 0.
 Version 75 (2026-12-08, forty-ninth session): batch 78 (ids `sa…`: the two-letter `r` prefixes ran out; two
 collectors blind to the checker after batch 77 had been merged and scored, before it was read) was kept out
 of the set until batch 77 had been retired into dev and its failures read (067976f); it is the test part.
-Batch 78: 20 statements from 15 bodies.
+Batch 78: 20 statements from 15 bodies. Scored once at da3c84d: 0.80 / 0.95 / 1.00 (majority 0.90 / 0.90 /
+1.00; dev 0.90 / 0.92 / 0.99). Then read (ac930d6) in the same session.
+
+Version 76 (2026-12-08, fiftieth session): batch 79 (ids `sb…`; two collectors blind to the checker after
+batch 78 had been scored and read) was staged outside the set until this session; it is the test part.
+Batch 79: 29 statements from 14 bodies.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -583,6 +588,7 @@ BATCH_75 = "rx"  # id prefix of the forty-eighth session's staged batch: half th
 BATCH_76 = "ry"  # id prefix of the forty-ninth session's first batch: the other half
 BATCH_77 = "rz"  # id prefix of the forty-ninth session's second batch: the test part of version 74
 BATCH_78 = "sa"  # id prefix of the forty-ninth session's third batch: the test part of version 75
+BATCH_79 = "sb"  # id prefix of the batch staged in the forty-ninth session: the test part of version 76
 
 
 def main(argv):
@@ -666,18 +672,19 @@ def main(argv):
         BATCH_76,
         BATCH_77,
         BATCH_78,
+        BATCH_79,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 74
+    # the test parts of versions 2 to 75
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_78,)
+    current = (BATCH_79,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 75 (split.py): test is batch 78 (ids sa…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-77, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 74 (batches 2 to 77) retired into it.\n"
+        "# Split of statements.yaml, version 76 (split.py): test is batch 79 (ids sb…, organisations new\n"
+        "# to the set, labelled blind); dev is batches 1-78, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 75 (batches 2 to 78) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
