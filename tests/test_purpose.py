@@ -1900,6 +1900,25 @@ def test_batch_78_a_cure_a_named_drug_and_what_only_counts_the_scope() -> None:
     assert_calls(met, not_met)
 
 
+def test_batch_79_a_promised_named_atlas_a_named_institutions_seat_and_what_information_is_about() -> None:
+    """What the seventy-ninth batch of real statements taught (invented statements of the same shapes): a
+    named artefact one "will be able to find" after a colon is an output; the town a named centre or
+    institute sits in is its seat, no place served; the people information is about are its subject, no
+    group served."""
+    met = {
+        "outcome": [
+            "What you will soon be able to find in our archives: An online Tenant Rights Atlas of Ohio",
+        ]
+    }
+    not_met = {
+        "population": [
+            "The Ridgeway Institute of Hydrology in Dunmore, Kentucky hosts the river monitoring network.",
+            "Our mission is making information about asylum seekers and refugees easier to find.",
+        ]
+    }
+    assert_calls(met, not_met)
+
+
 def test_what_a_platform_will_include_and_an_assembled_database_are_outputs() -> None:
     """Dev statements read in the fortieth session: "The platform will include a central database",
     "assemble the largest ... database", "provide an integrated access point", "Development of a PWA"

@@ -446,7 +446,10 @@ _NAMED_OUTPUT = re.compile(
     # "Climatescape Dash is our upcoming platform": one artefact still to be delivered
     rf"|\b(?:our|its|an?|the)\s+(?:upcoming|forthcoming|planned)\s+(?:[\w-]+\s+){{0,2}}?{_ARTEFACT}\b"
     # "The AU Core project includes: AU Core FHIR Implementation Guide": a named artefact the work is made of
-    r"|\b(?:project|programme|program|initiative|work)\s+includes?:\s+(?:the\s+)?"
+    # ("what you can or will soon be able to find in PAThs databases: A digital Archaeological Atlas of Coptic
+    # Literature": the same, promised)
+    r"|\b(?:(?:project|programme|program|initiative|work)\s+includes?|(?i:able\s+to\s+find)\b[^.;:]{0,80}):\s+"
+    r"(?:the\s+|(?i:an?\s+(?:digital|online|open|new|public|interactive)\s+))?"
     rf"(?-i:(?:[A-Z][\w-]*\s+){{1,6}})(?i:{_ARTEFACT})\b"
     # "a complete corpus of machine-readable text", "a full corpus of completed transcription text": a whole
     # collection made, done when nothing is left out
@@ -838,6 +841,11 @@ _NAME_BEFORE = re.compile(r"(?<![a-z]-)(?![A-Za-z]+-speaking\s)[A-Z][\w’'-]*\s
 _NAME_WORD_FOR = re.compile(rf"\b(?:{_NAME_WORDS})\s+for\s+(?:the\s+)?$")
 # "the University of Arkansas", "the Department of Health": a place after "<name word> of" is in a name
 _NAME_WORD_OF = re.compile(rf"\b(?:{_NAME_WORDS})\s+of\s+(?:the\s+)?$")
+# "The ERATOSTHENES Centre of Excellence in Limassol, Cyprus is the host": where a named institution sits
+_INSTITUTION_IN_BEFORE = re.compile(
+    r"\b(?:Centre|Center|Institute|University|College|Observatory|Office|Museum|Library|Laboratory)"
+    r"(?:\s+(?:of|for)(?:\s+[A-Z][\w’'-]*){1,3})?\s+in\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+)?$"
+)
 # "individuals in the Open edX community": a body's own community, not a place
 # (never "Denver funds 5 Community Land Trusts": a number between, or a name that goes on)
 _COMMUNITY_AFTER = re.compile(
@@ -922,6 +930,12 @@ _WE_ARE_BEFORE = re.compile(
 # "strengthen climate governance through effective climate councils": the bodies are the means, not
 # whom the work serves
 _MEANS_BEFORE = re.compile(r"\bthrough\s+(?:(?-i:[a-z])[\w-]+\s+)?$", re.IGNORECASE)
+# "making information about refugees more accessible": what the information is about, no one served
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:information|data|facts|news|statistics|knowledge)\s+(?:about|on|regarding|concerning)\s+(?:the\s+)?"
+    r"(?:(?:[\w’'-]+\s+){1,2}(?:and|or|&)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def find_population(statement: str) -> Finding:
@@ -943,6 +957,7 @@ def find_population(statement: str) -> Finding:
         and not _FOUNDERS_BEFORE.search(statement, 0, m.start())
         and not _WE_ARE_BEFORE.match(statement, 0, m.start())
         and not _MEANS_BEFORE.search(statement, 0, m.start())
+        and not _SUBJECT_BEFORE.search(statement, 0, m.start())
         and not _BUILT_COMMUNITY_BEFORE.search(statement[max(0, m.start() - 120) : m.start()])
     ]
     groups += [
@@ -1317,6 +1332,7 @@ def _in_a_name(statement: str, span: tuple[int, int]) -> bool:
         )
         or _NAME_WORD_FOR.search(before)
         or _NAME_WORD_OF.search(before)
+        or _INSTITUTION_IN_BEFORE.search(before)
         # ("the people of our Denver community": the place's own community, served)
         or (_COMMUNITY_AFTER.match(after) and not _OUR_PLACES_COMMUNITY.match(before[-4:] + after))
         or _SEAT_BEFORE.search(before)
