@@ -1,7 +1,7 @@
 """Agreement between the first labels (expected.yaml) and an independent second pass
 (labels-second.yaml, written from GUIDE.md without seeing the first): F1 per gap kind and per signal
 kind (present in the notes; tied to which metrics). Run: python evals/coalitions/agreement.py
-(all files with second labels), or add --batch 1 / 2 / ... / 11 for one batch (split.BATCH_2 ... BATCH_11)."""
+(all files with second labels), or add --batch 1 / 2 / ... / 12 for one batch (split.BATCH_2 ... BATCH_12)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import yaml
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from split import BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11  # noqa: E402  (the later batches' file lists; the rest is batch 1)
+from split import BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12  # noqa: E402  (the later batches' file lists; the rest is batch 1)
 
 SIGNALS = ("capacity", "backlash", "opportunity", "external_change")
 
@@ -31,6 +31,7 @@ def _batch(kind: str, name: str) -> str:
         "9": BATCH_9,
         "10": BATCH_10,
         "11": BATCH_11,
+        "12": BATCH_12,
     }
     return next((number for number, files in later.items() if name in files[kind]), "1")
 

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent
 
 def batch_files(batch: int, root: Path = ROOT) -> set[str]:
     """The dev files of a batch: batch N follows the `# batch N` comment in each dev list of split.yaml."""
-    files: dict[int, set[str]] = {n: set() for n in range(1, 11)}
+    files: dict[int, set[str]] = {n: set() for n in range(1, 13)}
     part, current = "", 1
     for line in (root / "split.yaml").read_text("utf-8").splitlines():
         if re.match(r"^\s+(dev|test):", line):
@@ -52,7 +52,7 @@ def score_batch(batch: int) -> CoalitionFigures:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batch", type=int, choices=range(1, 11), default=2)
+    parser.add_argument("--batch", type=int, choices=range(1, 13), default=2)
     args = parser.parse_args()
     print_figures(args.batch, score_batch(args.batch))
 

@@ -127,6 +127,15 @@ AS_OF = {
     "workforce-connect-cuyahoga.csv": "2020-08-31",
     "metro-dc-snap-incentive-coalition.csv": "2024-10-15",
     "camp-fire-ltrg.csv": "2020-06-30",
+    # batch 12 (written 2026-12-08, fiftieth session: split version 9's test part)
+    "future-ready-collier-early-development.csv": "2021-10-14",
+    "upper-deschutes-watershed-council.csv": "2019-11-19",
+    "kc-coalition-for-digital-inclusion.csv": "2020-09-29",
+    "chicago-creative-schools-arts.csv": "2016-03-01",
+    "san-jose-gang-prevention-task-force.csv": "2019-04-30",
+    "capital-region-climate-readiness.csv": "2022-06-30",
+    "purposeful-aging-los-angeles.csv": "2020-04-15",
+    "santa-clara-opportunity-youth-partnership.csv": "2018-10-31",
 }
 
 

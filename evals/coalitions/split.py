@@ -38,6 +38,11 @@ Version 8 (2026-12-07, forty-sixth session): batch 6 had been scored many times;
 coalitions in 8 sectors from public pages, rosters and metric tables with notes, written and labelled
 blind to the tool by two writers, checked by an independent second pass over every file) was written
 and staged first and made the test part, then batch 6 was retired into dev (`retired_test_5`).
+
+Version 9 (2026-12-08, fiftieth session): batch 11 had been scored once (forty-sixth session); a fresh
+batch 12 (coalitions in sectors new to the set, rosters and metric tables with notes, written and labelled
+blind to the tool by two writers) was written first and made the test part, then batch 11 was retired
+into dev (`retired_test_8`) and read.
 """
 
 from __future__ import annotations
@@ -258,6 +263,29 @@ BATCH_11 = {
         "workforce-connect-cuyahoga.csv",
     ],
 }
+BATCH_11_COMMENT = "  # batch 11, written 2026-12-07 by two writers blind to the tool, version 8's test part (retired_test_8)"
+BATCH_12 = {
+    "metrics": [
+        "capital-region-climate-readiness.csv",
+        "chicago-creative-schools-arts.csv",
+        "future-ready-collier-early-development.csv",
+        "kc-coalition-for-digital-inclusion.csv",
+        "purposeful-aging-los-angeles.csv",
+        "san-jose-gang-prevention-task-force.csv",
+        "santa-clara-opportunity-youth-partnership.csv",
+        "upper-deschutes-watershed-council.csv",
+    ],
+    "rosters": [
+        "capital-region-climate-readiness.yaml",
+        "chicago-creative-schools-arts.yaml",
+        "future-ready-collier-early-development.yaml",
+        "kc-coalition-for-digital-inclusion.csv",
+        "purposeful-aging-los-angeles.csv",
+        "san-jose-gang-prevention-task-force.yaml",
+        "santa-clara-opportunity-youth-partnership.yaml",
+        "upper-deschutes-watershed-council.yaml",
+    ],
+}
 BATCH_10_COMMENT = (
     "  # batch 10, written 2026-12-03 (fifteenth session) by two writers blind to the tool, wholly dev"
 )
@@ -273,27 +301,28 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11)
+    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12)
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
         kind: {
             "dev": sorted(version_1[kind]["dev"] + version_1[kind]["test"]),
-            "test": sorted(BATCH_11[kind]),
+            "test": sorted(BATCH_12[kind]),
             "retired_test": version_1[kind]["test"],
             "retired_test_2": sorted(BATCH_3[kind]),
             "retired_test_3": sorted(BATCH_4[kind]),
             "retired_test_4": sorted(BATCH_5[kind]),
             "retired_test_5": sorted(BATCH_6[kind]),
+            "retired_test_8": sorted(BATCH_11[kind]),
         }
         for kind in BATCH_2
     }
     header = (
-        "# Locked split, written by split.py (version 8; see its docstring). Dev: batch 1 (with\n"
+        "# Locked split, written by split.py (version 9; see its docstring). Dev: batch 1 (with\n"
         "# version 1's test part, retired_test), batch 2, batch 3 (version 2's test part,\n"
         "# retired_test_2), batch 4 (version 3's, retired_test_3), batch 5 (version 4's,\n"
-        "# retired_test_4), batch 6 (version 5's, retired_test_5), batches 7-10 (metric tables only);\n"
-        "# test: batch 11, written blind to the tool.\n"
+        "# retired_test_4), batch 6 (version 5's, retired_test_5), batches 7-10 (metric tables only),\n"
+        "# batch 11 (version 8's, retired_test_8); test: batch 12, written blind to the tool.\n"
         "# Do not tune on test.\n"
     )
     text = yaml.safe_dump(split, sort_keys=False)
@@ -323,6 +352,7 @@ def main() -> None:
                     (BATCH_8_COMMENT, BATCH_8),
                     (BATCH_9_COMMENT, BATCH_9),
                     (BATCH_10_COMMENT, BATCH_10),
+                    (BATCH_11_COMMENT, BATCH_11),
                 )
                 if batch[kind]
             )
