@@ -14,7 +14,19 @@ import yaml
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from split import BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12  # noqa: E402  (the later batches' file lists; the rest is batch 1)
+from split import (  # noqa: E402  (the later batches' file lists; the rest is batch 1)
+    BATCH_2,
+    BATCH_3,
+    BATCH_4,
+    BATCH_5,
+    BATCH_6,
+    BATCH_7,
+    BATCH_8,
+    BATCH_9,
+    BATCH_10,
+    BATCH_11,
+    BATCH_12,
+)
 
 SIGNALS = ("capacity", "backlash", "opportunity", "external_change")
 

@@ -263,7 +263,10 @@ BATCH_11 = {
         "workforce-connect-cuyahoga.csv",
     ],
 }
-BATCH_11_COMMENT = "  # batch 11, written 2026-12-07 by two writers blind to the tool, version 8's test part (retired_test_8)"
+BATCH_11_COMMENT = (
+    "  # batch 11, written 2026-12-07 by two writers blind to the tool,"
+    " version 8's test part (retired_test_8)"
+)
 BATCH_12 = {
     "metrics": [
         "capital-region-climate-readiness.csv",
@@ -301,7 +304,19 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12)
+    batches = (
+        BATCH_2,
+        BATCH_3,
+        BATCH_4,
+        BATCH_5,
+        BATCH_6,
+        BATCH_7,
+        BATCH_8,
+        BATCH_9,
+        BATCH_10,
+        BATCH_11,
+        BATCH_12,
+    )
     later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
