@@ -52,7 +52,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--batch",
-        choices=("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"),
+        choices=("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
         help="only the files of this batch (default: all)",
     )
     batch = ap.parse_args().batch
