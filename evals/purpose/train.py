@@ -3,6 +3,7 @@
     python evals/purpose/train.py --cv                # rules before reading vs rules + word reader
     python evals/purpose/train.py --cv --no-dates     # the same, the deadline and years taken out
     python evals/purpose/train.py --quick             # an upper bound in minutes, and cautious overrules
+    python evals/purpose/train.py --quick --lessons 3 # the same with the tests' outcome lessons as rows
 
 Reads `statements.yaml`, `split.yaml` and `fresh_verdicts.yaml` beside this file and keeps the `dev`
 ids only: the test part is never read into a fit, scored or looked at.
@@ -23,8 +24,10 @@ the region to below 1.5°C"). Needs scikit-learn. Deterministic (lbfgs, no rando
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import sys
+import zlib
 from itertools import pairwise
 from pathlib import Path
 
@@ -36,6 +39,8 @@ from sklearn.linear_model import LogisticRegression
 from advisor.capabilities.purpose.timeframe import find_timeframe
 
 HERE = Path(__file__).resolve().parent
+LESSONS_FILE = HERE.parents[1] / "tests" / "test_purpose.py"
+LESSON_WEIGHT = 0.0  # --lessons W: the tests' outcome statements join every word model's rows, weight W
 TEXT_C = 3.0  # the word model's regularisation (1, 3 and 10 give 0.832, 0.836, 0.833 in --cv)
 NO_DATES = False  # --no-dates: the deadline and every year taken out before the words are read
 _WORD = re.compile(r"\b\w\w+\b")
@@ -65,10 +70,47 @@ def load_dev() -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
     return texts, labels, batches, rules
 
 
-def fit_text(texts: list[str], labels: np.ndarray) -> tuple[TfidfVectorizer, LogisticRegression]:
+def lessons() -> list[tuple[str, bool, str]]:
+    """The outcome statements of `tests/test_purpose.py` (test name, met, statement): each test's `met`
+    and `not_met` dicts, read with `ast`. Invented statements of the shapes read from real batches."""
+    found = []
+    for test in ast.parse(LESSONS_FILE.read_text("utf-8")).body:
+        if not isinstance(test, ast.FunctionDef):
+            continue
+        for node in ast.walk(test):
+            if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)):
+                continue
+            target = node.targets[0]
+            if not (isinstance(target, ast.Name) and target.id in ("met", "not_met")):
+                continue
+            for key, value in zip(node.value.keys, node.value.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value == "outcome" and isinstance(value, ast.List):
+                    found += [
+                        (test.name, target.id == "met", " ".join(str(e.value).split()))
+                        for e in value.elts
+                        if isinstance(e, ast.Constant)
+                    ]
+    return found
+
+
+def fit_text(
+    texts: list[str], labels: np.ndarray, lesson_fold: int | None = None
+) -> tuple[TfidfVectorizer, LogisticRegression]:
+    """The word model on `texts`, plus the lessons (with LESSON_WEIGHT; those of `lesson_fold` left out)."""
+    weights = [1.0] * len(texts)
+    if LESSON_WEIGHT:
+        kept = [(met, s) for name, met, s in lessons() if _lesson_fold(name) != lesson_fold]
+        texts = [*texts, *(s for _, s in kept)]
+        labels = np.concatenate([labels, [met for met, _ in kept]])
+        weights += [LESSON_WEIGHT] * len(kept)
     vectorizer = TfidfVectorizer(analyzer=statement_terms, min_df=2, sublinear_tf=True)
     matrix = vectorizer.fit_transform(texts)
-    return vectorizer, LogisticRegression(C=TEXT_C, max_iter=5000).fit(matrix, labels)
+    return vectorizer, LogisticRegression(C=TEXT_C, max_iter=5000).fit(matrix, labels, sample_weight=weights)
+
+
+def _lesson_fold(test_name: str) -> int:
+    """One of five folds, by test (a test's statements share a lesson)."""
+    return zlib.crc32(test_name.encode()) % 5
 
 
 def text_scores(fit: tuple[TfidfVectorizer, LogisticRegression], texts: list[str]) -> np.ndarray:
@@ -149,6 +191,30 @@ def quick_estimate() -> None:
     for below, above in ((-2.5, 99.0), (-2.5, 2.5), (-2.5, 1.0), (-2.0, 1.0), (-1.5, 1.0)):
         overruled = np.where(r, s > below, s > above)
         print(line(f"word model overrules past {below} / {above}", overruled))
+    lessons_against(LogisticRegression().fit(np.c_[r, s], y))
+
+
+def lessons_against(stack: LogisticRegression) -> None:
+    """How many of the tests' outcome lessons the stacked reader contradicts (the rules contradict none:
+    they were tuned on them): out of fold (each fold's lessons scored by a word model trained on every dev
+    statement and the other folds' lessons, if any), and in sample (trained on all of them)."""
+    from advisor.capabilities.purpose.check import check_purpose_rules
+
+    texts, labels, _, _ = load_dev()
+    cases = lessons()
+    rules = np.array([check_purpose_rules(s).criteria["outcome"].met for _, _, s in cases])
+    wanted = np.array([met for _, met, _ in cases])
+    folds = np.array([_lesson_fold(name) for name, _, _ in cases])
+    scores = np.zeros(len(cases))
+    for fold in range(5):
+        held = folds == fold
+        fit = fit_text(texts, labels, lesson_fold=fold)
+        scores[held] = text_scores(fit, [s for (_, _, s), h in zip(cases, held, strict=True) if h])
+    out_of_fold = int((stack.predict(np.c_[rules, scores]).astype(bool) != wanted).sum())
+    in_sample = text_scores(fit_text(texts, labels), [s for _, _, s in cases])
+    broken = int((stack.predict(np.c_[rules, in_sample]).astype(bool) != wanted).sum())
+    print(f"outcome lessons of the tests contradicted, stacked: {out_of_fold} of {len(cases)} out of fold,")
+    print(f"{broken} in sample (the rules: {int((rules != wanted).sum())}, tuned on them)")
 
 
 def _fresh_prefixes() -> list[str]:
@@ -163,9 +229,10 @@ def main() -> int:
         "--quick", action="store_true", help="one word model per batch, and cautious overrules"
     )
     parser.add_argument("--no-dates", action="store_true", help="take the deadline and years out")
+    parser.add_argument("--lessons", type=float, default=0.0, metavar="W", help="the tests' lessons as rows")
     args = parser.parse_args()
-    global NO_DATES
-    NO_DATES = args.no_dates
+    global NO_DATES, LESSON_WEIGHT
+    NO_DATES, LESSON_WEIGHT = args.no_dates, args.lessons
     if args.cv:
         cross_validate()
     elif args.quick:
