@@ -14,37 +14,13 @@ import yaml
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from split import (  # noqa: E402  (the later batches' file lists; the rest is batch 1)
-    BATCH_2,
-    BATCH_3,
-    BATCH_4,
-    BATCH_5,
-    BATCH_6,
-    BATCH_7,
-    BATCH_8,
-    BATCH_9,
-    BATCH_10,
-    BATCH_11,
-    BATCH_12,
-)
+from split import LATER_BATCHES  # noqa: E402  (the later batches' file lists; the rest is batch 1)
 
 SIGNALS = ("capacity", "backlash", "opportunity", "external_change")
 
 
 def _batch(kind: str, name: str) -> str:
-    later = {
-        "2": BATCH_2,
-        "3": BATCH_3,
-        "4": BATCH_4,
-        "5": BATCH_5,
-        "6": BATCH_6,
-        "7": BATCH_7,
-        "8": BATCH_8,
-        "9": BATCH_9,
-        "10": BATCH_10,
-        "11": BATCH_11,
-        "12": BATCH_12,
-    }
+    later = {str(number): files for number, files in enumerate(LATER_BATCHES, start=2)}
     return next((number for number, files in later.items() if name in files[kind]), "1")
 
 
@@ -52,7 +28,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--batch",
-        choices=("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"),
+        choices=[str(n) for n in range(1, len(LATER_BATCHES) + 2)],
         help="only the files of this batch (default: all)",
     )
     batch = ap.parse_args().batch

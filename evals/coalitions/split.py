@@ -293,6 +293,21 @@ BATCH_10_COMMENT = (
     "  # batch 10, written 2026-12-03 (fifteenth session) by two writers blind to the tool, wholly dev"
 )
 
+# Batches 2 onwards, in order (batch N is LATER_BATCHES[N - 2]); the rest of the files are batch 1.
+LATER_BATCHES = (
+    BATCH_2,
+    BATCH_3,
+    BATCH_4,
+    BATCH_5,
+    BATCH_6,
+    BATCH_7,
+    BATCH_8,
+    BATCH_9,
+    BATCH_10,
+    BATCH_11,
+    BATCH_12,
+)
+
 
 def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
     names = sorted(names)
@@ -304,20 +319,7 @@ def draw(names: list[str], rng: random.Random) -> dict[str, list[str]]:
 def main() -> None:
     labels = yaml.safe_load((HERE / "expected.yaml").read_text())
     rng = random.Random(SEED)
-    batches = (
-        BATCH_2,
-        BATCH_3,
-        BATCH_4,
-        BATCH_5,
-        BATCH_6,
-        BATCH_7,
-        BATCH_8,
-        BATCH_9,
-        BATCH_10,
-        BATCH_11,
-        BATCH_12,
-    )
-    later = {kind: {name for batch in batches for name in batch[kind]} for kind in BATCH_2}
+    later = {kind: {name for batch in LATER_BATCHES for name in batch[kind]} for kind in BATCH_2}
     version_1 = {kind: draw([n for n in labels[kind] if n not in later[kind]], rng) for kind in BATCH_2}
     split = {
         kind: {

@@ -31,6 +31,8 @@ SECTORS = {
 }
 KINDS = {"mission", "purpose", "goal", "objective", "vision"}
 
+ID = re.compile(r"(?:p[sbcdefghijklmnopqrtuvwxyz]|q[a-z]|r[a-z]|s[ab])\d{3,}")  # the batches' id prefixes
+
 
 def load(path):
     with open(path, encoding="utf-8") as fh:
@@ -42,7 +44,7 @@ def check(entries, corpus_ids):
     ids, texts = set(), set()
     for n, e in enumerate(entries):
         where = e.get("id", f"entry #{n}")
-        if not re.fullmatch(r"(?:p[sbcdefghijklmnopqrtuvwxyz]|q[a-z]|r[a-z]|s[ab])\d{3,}", str(e.get("id", ""))):
+        if not ID.fullmatch(str(e.get("id", ""))):
             problems.append(f"{where}: bad id")
         if e.get("id") in ids:
             problems.append(f"{where}: duplicate id")
