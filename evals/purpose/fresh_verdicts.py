@@ -110,9 +110,14 @@ SCORED_AT = {
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
+# From the fiftieth session on, the check weighs the rules' outcome with the outcome reader; the reader's
+# stack is fit on these verdicts, so they stay the rules' alone (`_weighed` switched off where it exists).
 _RUNNER = """
 import json, sys
+import advisor.capabilities.purpose.check as check
 from advisor.capabilities.purpose.check import check_purpose_rules
+if hasattr(check, "_weighed"):
+    check._weighed = lambda statement, outcome: outcome
 out = {}
 for sid, text in json.load(sys.stdin).items():
     c = check_purpose_rules(text)

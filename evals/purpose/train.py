@@ -1,9 +1,11 @@
-"""Experiment: an outcome reader beside the rules, measured on batches the rules had not yet seen.
+"""The outcome reader beside the rules (`advisor/capabilities/purpose/reader.py`): trained, and measured on
+batches the rules had not yet seen.
 
     python evals/purpose/train.py --cv                # rules before reading vs rules + word reader
     python evals/purpose/train.py --cv --no-dates     # the same, the deadline and years taken out
     python evals/purpose/train.py --quick             # an upper bound in minutes, and cautious overrules
     python evals/purpose/train.py --quick --lessons 3 # the same with the tests' outcome lessons as rows
+    python evals/purpose/train.py --write             # fit the shipped reader (lessons at weight 3)
 
 Reads `statements.yaml`, `split.yaml` and `fresh_verdicts.yaml` beside this file and keeps the `dev`
 ids only: the test part is never read into a fit, scored or looked at.
@@ -15,10 +17,11 @@ the rules' verdict from before it was read (`fresh_verdicts.yaml`) and (1)'s sco
 trained without that batch. Stage 2 thus learns how far to trust the rules on text they have not
 seen, not on text they were tuned on. `--cv` holds each such batch out of both stages in turn.
 
-Not shipped (README.md, "The outcome reader"): +2 to +4 points of outcome accuracy on held-out
-batches, but it calls team-written vague statements outcomes ("Through 2029, the Riverbend Arts
-Alliance will celebrate and uplift the artists ...") and overrules plain ones ("limit warming in
-the region to below 1.5°C"). Needs scikit-learn. Deterministic (lbfgs, no randomness).
+Shipped since the fiftieth session (README.md, "The outcome reader"), trained with the tests' outcome
+lessons as rows (weight 3) so that it keeps every lesson read from a real batch, and guarded in the check:
+it never finds an outcome the rules missed in a statement with a vague verb ("By 2030, we will foster a
+stronger culture of climate action"). Before that it was tried and not shipped: a few points of accuracy did
+not pay for such calls. Needs scikit-learn. Deterministic (lbfgs, no randomness).
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ import ast
 import re
 import sys
 import zlib
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -36,14 +38,16 @@ import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from advisor.capabilities.purpose import reader
+from advisor.capabilities.purpose.rules import vague_verbs
 from advisor.capabilities.purpose.timeframe import find_timeframe
 
 HERE = Path(__file__).resolve().parent
 LESSONS_FILE = HERE.parents[1] / "tests" / "test_purpose.py"
 LESSON_WEIGHT = 0.0  # --lessons W: the tests' outcome statements join every word model's rows, weight W
+SHIPPED_LESSON_WEIGHT = 3.0  # `--write` (--quick: 0.862 with 3 against 0.851 without)
 TEXT_C = 3.0  # the word model's regularisation (1, 3 and 10 give 0.832, 0.836, 0.833 in --cv)
 NO_DATES = False  # --no-dates: the deadline and every year taken out before the words are read
-_WORD = re.compile(r"\b\w\w+\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -53,8 +57,7 @@ def statement_terms(text: str) -> list[str]:
     if NO_DATES:
         deadline = find_timeframe(text).evidence
         text = _YEAR.sub(" ", text.replace(deadline, " ") if deadline else text)
-    words = _WORD.findall(re.sub(r"\d", "0", text.lower()))
-    return words + [f"{a} {b}" for a, b in pairwise(words)]
+    return reader.statement_terms(text)
 
 
 def load_dev() -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
@@ -188,6 +191,8 @@ def quick_estimate() -> None:
     print(f"outcome on {int(on_fresh.sum())} statements of {len(fresh)} batches, each before it was read")
     print(line("rules before reading", r))
     print(line("rules + word model, stacked", stacked[on_fresh]))
+    vague = np.array([bool(vague_verbs(t)) for t in texts])[on_fresh]
+    print(line("... never raising a vague verb's (shipped)", np.where(~r & vague, False, stacked[on_fresh])))
     for below, above in ((-2.5, 99.0), (-2.5, 2.5), (-2.5, 1.0), (-2.0, 1.0), (-1.5, 1.0)):
         overruled = np.where(r, s > below, s > above)
         print(line(f"word model overrules past {below} / {above}", overruled))
@@ -222,6 +227,30 @@ def _fresh_prefixes() -> list[str]:
     return sorted({sid[:2] for sid in fresh})
 
 
+def write_reader(path: Path) -> None:
+    """Fit the shipped reader: the word model on every dev statement and lesson, the stack on the fresh
+    batches, each scored by a word model trained without it (as `--quick`), and write it to `path`."""
+    texts, labels, batches, rules = load_dev()
+    fresh = set(batches) & set(_fresh_prefixes())
+    on_fresh = np.array([b in fresh for b in batches])
+    scores = np.zeros(len(texts))
+    for batch in sorted(fresh):
+        held = np.array([b == batch for b in batches])
+        fit = fit_text([t for t, h in zip(texts, held, strict=True) if not h], labels[~held])
+        scores[held] = text_scores(fit, [t for t, h in zip(texts, held, strict=True) if h])
+    stack = LogisticRegression().fit(np.c_[rules[on_fresh], scores[on_fresh]], labels[on_fresh])
+    vectorizer, model = fit_text(texts, labels)
+    shipped = reader.OutcomeReader(
+        index={str(term): int(column) for term, column in vectorizer.vocabulary_.items()},
+        idf=vectorizer.idf_.astype(np.float64),
+        weights=model.coef_[0].astype(np.float64),
+        bias=float(model.intercept_[0]),
+        stack=(float(stack.coef_[0][0]), float(stack.coef_[0][1]), float(stack.intercept_[0])),
+    )
+    reader.save_reader(path, shipped)
+    print(f"wrote {path}: {len(shipped.index)} terms, stack {[round(v, 3) for v in shipped.stack]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="leave one batch out, both stages")
@@ -230,10 +259,15 @@ def main() -> int:
     )
     parser.add_argument("--no-dates", action="store_true", help="take the deadline and years out")
     parser.add_argument("--lessons", type=float, default=0.0, metavar="W", help="the tests' lessons as rows")
+    parser.add_argument("--write", action="store_true", help="fit the shipped reader and write it")
+    parser.add_argument("--to", type=Path, default=reader.MODEL_FILE, help="where --write writes it")
     args = parser.parse_args()
     global NO_DATES, LESSON_WEIGHT
     NO_DATES, LESSON_WEIGHT = args.no_dates, args.lessons
-    if args.cv:
+    if args.write:
+        LESSON_WEIGHT = SHIPPED_LESSON_WEIGHT
+        write_reader(args.to)
+    elif args.cv:
         cross_validate()
     elif args.quick:
         quick_estimate()

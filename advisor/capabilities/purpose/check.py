@@ -23,6 +23,7 @@ from advisor.capabilities.purpose.compose import (
     shorten,
 )
 from advisor.capabilities.purpose.models import Criterion, Finding, PurposeCheck
+from advisor.capabilities.purpose.reader import outcome_reader
 from advisor.capabilities.purpose.rules import (
     VAGUE_VERBS,
     find_outcome,
@@ -44,6 +45,7 @@ CRITERIA = ("outcome", "population", "timeframe")
 CRITERION_POINTS = 30
 CONCISE_POINTS = 10
 CONCISE_WORDS = 40
+READER_MIN_WORDS = 4  # shorter, the outcome reader's words say too little: the rules decide
 
 
 class ModelCriterion(BaseModel):
@@ -123,6 +125,8 @@ def check_purpose_rules(statement: str) -> PurposeCheck:
     timeframe = find_timeframe(facts)
     population = find_population(facts)
     outcome = find_outcome(facts, timeframe, population)
+    if len(statement.split()) >= READER_MIN_WORDS and not _PLACEHOLDER.search(statement):
+        outcome = _weighed(statement, outcome)  # (a template's [slots] are the rules' to judge)
     findings = {"outcome": outcome, "population": population, "timeframe": timeframe}
     concise = len(statement.split()) <= CONCISE_WORDS
     # a statement with a [slot] still to fill is not finished: it never scores full marks
@@ -138,6 +142,27 @@ def check_purpose_rules(statement: str) -> PurposeCheck:
         rewrite=_rewrite(statement, findings) if english else None,
         warnings=[] if english else [NOT_ENGLISH_STATEMENT],
     )
+
+
+def _weighed(statement: str, outcome: Finding) -> Finding:
+    """The rules' outcome weighed with the outcome reader's words (`reader.py`). Where the reader finds
+    an outcome the rules missed, its evidence is the sentence or clause that reads most like one. It never
+    finds one the rules missed in a statement led by a vague verb ("By 2030, we will foster a stronger
+    culture": the year is no result): on the batches before they were read, this guard costs 0.004 of
+    accuracy (0.863 -> 0.859, the rules alone 0.801)."""
+    if not outcome.met and vague_verbs(statement):
+        return outcome
+    reader = outcome_reader()
+    met = reader.outcome(statement, outcome.met)
+    if met == outcome.met:
+        return outcome
+    if not met:
+        return Finding(met=False, evidence=None)
+    parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(statement) if len(p.split()) >= 3] or [statement]
+    return Finding(met=True, evidence=max(parts, key=reader.score))
+
+
+_CLAUSE_BREAK = re.compile(r"(?<=[.;:!?])\s+|\s+[-–—]\s+")
 
 
 _CRITERION_TIPS = {
