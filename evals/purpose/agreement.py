@@ -28,7 +28,8 @@ of batch 58, 30 of batch 59 (seed 20270188), 30 of batch 60 (seed 20270190), 30 
 (seed 20270210), all 28 of batch 71, 25 of batch 72 (30 drawn with seed 20270214, five dropped) 30 of
 batch 73 (seed 20270216), 30 of batch 74 (seed 20270218), all 20 of batch 75,
 30 of batch 76 (seed 20270222), 30 of batch 77 (seed 20270224),
-all 20 of batch 78 and all 29 of batch 79:
+all 20 of batch 78, all 29 of batch 79 and
+30 of batch 80 (seed 20270226):
 per criterion and batch, the share of equal calls and Cohen's kappa. Run: python evals/purpose/agreement.py"""
 
 from __future__ import annotations
@@ -131,7 +132,8 @@ def main() -> None:
         "batch 76 (ry…)": "ry",
         "batch 77 (rz…)": "rz",
         "batch 78 (sa…)": "sa",
-        "batch 79 (sb…, the test part)": "sb",
+        "batch 79 (sb…)": "sb",
+        "batch 80 (sc…, the test part)": "sc",
         "all": "",
     }
     for name, prefix in batches.items():

@@ -31,7 +31,7 @@ SECTORS = {
 }
 KINDS = {"mission", "purpose", "goal", "objective", "vision"}
 
-ID = re.compile(r"(?:p[sbcdefghijklmnopqrtuvwxyz]|q[a-z]|r[a-z]|s[ab])\d{3,}")  # the batches' id prefixes
+ID = re.compile(r"(?:p[sbcdefghijklmnopqrtuvwxyz]|q[a-z]|r[a-z]|s[a-c])\d{3,}")  # the batches' id prefixes
 
 
 def load(path):

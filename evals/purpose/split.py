@@ -464,7 +464,12 @@ Batch 78: 20 statements from 15 bodies. Scored once at da3c84d: 0.80 / 0.95 / 1.
 
 Version 76 (2026-12-08, fiftieth session): batch 79 (ids `sb…`; two collectors blind to the checker after
 batch 78 had been scored and read) was staged outside the set until this session; it is the test part.
-Batch 79: 29 statements from 14 bodies.
+Batch 79: 29 statements from 14 bodies. Scored once at d3064d7: 0.93 / 0.86 / 1.00 (majority 0.86 / 0.69 /
+1.00; dev 0.90 / 0.93 / 0.99). Then read (c05af37) in the same session.
+
+Version 77 (2026-12-08, fiftieth session): batch 80 (ids `sc…`; two collectors blind to the checker, after
+batch 79 had been read and the outcome reader had shipped, from the governance documents stored in
+evals/corpus/docs) is the test part. Batch 80: 64 statements.
 
 The draw is grouped: every statement of one organisation falls on the same side. The group key
 is the statement's `group` field when present (bodies that share one parent and one template,
@@ -589,6 +594,7 @@ BATCH_76 = "ry"  # id prefix of the forty-ninth session's first batch: the other
 BATCH_77 = "rz"  # id prefix of the forty-ninth session's second batch: the test part of version 74
 BATCH_78 = "sa"  # id prefix of the forty-ninth session's third batch: the test part of version 75
 BATCH_79 = "sb"  # id prefix of the batch staged in the forty-ninth session: the test part of version 76
+BATCH_80 = "sc"  # id prefix of the fiftieth session's batch from the stored charter documents: version 77
 
 
 def main(argv):
@@ -673,18 +679,19 @@ def main(argv):
         BATCH_77,
         BATCH_78,
         BATCH_79,
+        BATCH_80,
     )
     first = [e for e in entries if not e["id"].startswith(later)]
     _, retired, _ = draw(first)  # version 1's test part, as drawn then
-    # the test parts of versions 2 to 75
+    # the test parts of versions 2 to 76
     retired += [e["id"] for e in entries if e["id"].startswith(later[:-1])]
-    current = (BATCH_79,)
+    current = (BATCH_80,)
     test = [e["id"] for e in entries if e["id"].startswith(current)]
     dev = [e["id"] for e in entries if not e["id"].startswith(current)]
     header = (
-        "# Split of statements.yaml, version 76 (split.py): test is batch 79 (ids sb…, organisations new\n"
-        "# to the set, labelled blind); dev is batches 1-78, with the test parts of version 1\n"
-        f"# (seed {SEED}), versions 2 to 75 (batches 2 to 78) retired into it.\n"
+        "# Split of statements.yaml, version 77 (split.py): test is batch 80 (ids sc…, statements new\n"
+        "# to the set, labelled blind); dev is batches 1-79, with the test parts of version 1\n"
+        f"# (seed {SEED}), versions 2 to 76 (batches 2 to 79) retired into it.\n"
         f"# {len(dev)} dev, {len(test)} test statements. The test part is locked: do not tune on it.\n"
     )
     out = HERE / "split.yaml"
