@@ -107,6 +107,7 @@ SCORED_AT = {
     "rz": "9ba2f70",  # version 74 (the same)
     "sa": "067976f",  # version 75 (the same)
     "sb": "ac930d6",  # version 76 (the same)
+    "sc": "58ea4f6",  # version 77 (the rules of the commit that merged it; the reader switched off)
 }
 
 # Run inside the worktree's interpreter path: that commit's rules on the statements given on stdin.
