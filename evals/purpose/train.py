@@ -45,6 +45,9 @@ from advisor.capabilities.purpose.timeframe import find_timeframe
 HERE = Path(__file__).resolve().parent
 LESSONS_FILE = HERE.parents[1] / "tests" / "test_purpose.py"
 LESSON_WEIGHT = 0.0  # --lessons W: the tests' outcome statements join every word model's rows, weight W
+# Batches retired into dev after the shipped reader was fit: `--write` leaves them out, so that it rebuilds
+# the shipped reader until it is refit on purpose (then empty this and re-run `--write`).
+NOT_TRAINED_ON = frozenset({"sb"})  # batch 79: read before the reader shipped, retired into dev after
 SHIPPED_LESSON_WEIGHT = 3.0  # `--write` (--quick: 0.862 with 3 against 0.851 without)
 TEXT_C = 3.0  # the word model's regularisation (1, 3 and 10 give 0.832, 0.836, 0.833 in --cv)
 NO_DATES = False  # --no-dates: the deadline and every year taken out before the words are read
@@ -64,7 +67,11 @@ def load_dev() -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
     """Dev statements, their outcome labels, their batch (id prefix) and the fresh rules' verdicts
     (False where the batch was never a test part: batch 1)."""
     dev = set(yaml.safe_load((HERE / "split.yaml").read_text("utf-8"))["dev"])
-    entries = [e for e in yaml.safe_load((HERE / "statements.yaml").read_text("utf-8")) if e["id"] in dev]
+    entries = [
+        e
+        for e in yaml.safe_load((HERE / "statements.yaml").read_text("utf-8"))
+        if e["id"] in dev and e["id"][:2] not in NOT_TRAINED_ON
+    ]
     fresh = yaml.safe_load((HERE / "fresh_verdicts.yaml").read_text("utf-8"))
     texts = [" ".join(e["statement"].split()) for e in entries]
     labels = np.array([bool(e["outcome"]) for e in entries])
